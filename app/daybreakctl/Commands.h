@@ -1,0 +1,16 @@
+#pragma once
+
+class CtlContext;
+
+// One function per daybreakctl command; each returns its exit code.
+int cmdInit(CtlContext &ctx);
+int cmdImport(CtlContext &ctx);
+int cmdValidate(CtlContext &ctx);
+int cmdStatus(CtlContext &ctx);
+int cmdRoute(CtlContext &ctx);
+int cmdDualRun(CtlContext &ctx);
+int cmdCutover(CtlContext &ctx);
+int cmdRollback(CtlContext &ctx);
+int cmdDecommission(CtlContext &ctx);
+int cmdAudit(CtlContext &ctx);
+int cmdParity(CtlContext &ctx);

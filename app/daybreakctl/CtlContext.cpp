@@ -1,0 +1,117 @@
+#include "CtlContext.h"
+
+#include "MigrationService.h"
+
+#include <cstdio>
+
+CtlContext::CtlContext(QStringList commandArgs)
+    : out(stdout), err(stderr), actor(currentOsUser()), m_args(std::move(commandArgs))
+{
+}
+
+bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &positional, int minPositional,
+                       int maxPositional)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser.addOption({QStringLiteral("store"), QStringLiteral("Store URL: a file path, sqlite:///path or "
+                                                              "postgresql://user@host:port/db."),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
+    parser.addOptions(options);
+    parser.addHelpOption();
+    if (!positional.isEmpty())
+        parser.addPositionalArgument(positional, positional);
+    if (!parser.parse(m_args)) {
+        parseExit = usage(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        parseExit = ExitDone;
+        return false;
+    }
+    const int n = int(parser.positionalArguments().size());
+    if (n < minPositional) {
+        parseExit = usage(QStringLiteral("missing %1").arg(positional));
+        return false;
+    }
+    if (n > maxPositional) {
+        parseExit = usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(maxPositional)));
+        return false;
+    }
+    return true;
+}
+
+QString CtlContext::takeSubcommand()
+{
+    for (qsizetype i = 1; i < m_args.size(); ++i) {
+        if (m_args.at(i) == QLatin1String("--store")) {
+            ++i;
+            continue;
+        }
+        if (!m_args.at(i).startsWith(QLatin1Char('-'))) {
+            const QString sub = m_args.takeAt(i);
+            m_args[0] += QLatin1Char(' ') + sub;
+            return sub;
+        }
+    }
+    return {};
+}
+
+QString CtlContext::storeUrl() const
+{
+    if (parser.isSet(QStringLiteral("store")))
+        return parser.value(QStringLiteral("store"));
+    const QString fromEnv = qEnvironmentVariable("DAYBREAK_STORE");
+    return fromEnv.isEmpty() ? defaultStorePath() : fromEnv;
+}
+
+Store *CtlContext::openStore(OpenMode mode)
+{
+    try {
+        m_store = ::openStore(storeUrl(), mode);
+    } catch (const StoreError &e) {
+        err << "daybreakctl: store unavailable: " << e.message() << Qt::endl;
+        return nullptr;
+    }
+    return m_store.get();
+}
+
+int CtlContext::usage(const QString &message)
+{
+    err << "daybreakctl: " << message << "\n(see daybreakctl --help)" << Qt::endl;
+    return ExitBadInput;
+}
+
+int CtlContext::fail(int code, const QString &message)
+{
+    err << "daybreakctl: " << message << Qt::endl;
+    return code;
+}
+
+int CtlContext::refused(const QString &headline, const Decision &decision)
+{
+    err << "daybreakctl: " << headline << ":" << Qt::endl;
+    for (const Reason &r : decision.reasons)
+        err << "  - " << r.text << Qt::endl;
+    printWarnings(decision);
+    return ExitRefused;
+}
+
+void CtlContext::printWarnings(const Decision &decision)
+{
+    for (const Reason &w : decision.warnings)
+        err << "warning: " << w.text << Qt::endl;
+}
+
+void CtlContext::printProblems(const Problems &problems)
+{
+    for (const Problem &p : problems)
+        err << p.toString() << Qt::endl;
+}
+
+void CtlContext::printJson(const QJsonDocument &doc)
+{
+    out << doc.toJson(QJsonDocument::Indented);
+    out.flush();
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Clock.h"
+#include "Decision.h"
+#include "ExitCode.h"
+#include "Problem.h"
+#include "Store.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <memory>
+
+// What every daybreakctl command gets: its parsed arguments, the store, the clock and the streams.
+class CtlContext
+{
+public:
+    explicit CtlContext(QStringList commandArgs);
+
+    QCommandLineParser parser;
+    QTextStream out;
+    QTextStream err;
+    SystemClock clock;
+    QString actor;
+
+    // Adds --store and --json, parses; on bad usage prints it and returns false.
+    bool parse(const QList<QCommandLineOption> &options, const QString &positional = {}, int minPositional = 0,
+               int maxPositional = 0);
+    int parseExit = ExitBadInput; // what to return when parse() is false
+    // Removes and returns the first non-option argument: the sub-command of "parity", "wave".
+    QString takeSubcommand();
+    bool json() const { return parser.isSet(QStringLiteral("json")); }
+    QString storeUrl() const;
+    // Opens the store or prints why not; nullptr means exit 6.
+    Store *openStore(OpenMode mode = OpenMode::MustExist);
+    Store &store() { return *m_store; }
+
+    int usage(const QString &message);
+    int fail(int code, const QString &message);
+    int refused(const QString &headline, const Decision &decision);
+    void printProblems(const Problems &problems);
+    void printWarnings(const Decision &decision);
+    void printJson(const QJsonDocument &doc);
+
+private:
+    QStringList m_args;
+    std::unique_ptr<Store> m_store;
+};

@@ -1,0 +1,92 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include "InventoryReader.h"
+#include "InventoryService.h"
+
+#include <QFileInfo>
+
+int cmdInit(CtlContext &ctx)
+{
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Load the embedded demo inventory."));
+    const QCommandLineOption inventory(QStringLiteral("inventory"), QStringLiteral("Load this inventory file."),
+                                       QStringLiteral("file"));
+    if (!ctx.parse({demo, inventory}))
+        return ctx.parseExit;
+    if (ctx.parser.isSet(demo) && ctx.parser.isSet(inventory))
+        return ctx.usage(QStringLiteral("init takes --demo or --inventory, not both"));
+    QString file;
+    Problems problems;
+    if (ctx.parser.isSet(inventory)) {
+        // Check the file before creating anything, so bad input leaves no store behind.
+        file = ctx.parser.value(inventory);
+        const InventoryReadResult read = InventoryReader::readFile(file);
+        if (!read.ok()) {
+            ctx.printProblems(read.problems);
+            return ctx.fail(ExitBadInput, QStringLiteral("%1 has errors; nothing was written").arg(file));
+        }
+    }
+    Store *store = ctx.openStore(OpenMode::CreateIfMissing);
+    if (!store)
+        return ExitStore;
+    const bool load = ctx.parser.isSet(demo) || ctx.parser.isSet(inventory);
+    if (load && !store->isEmpty())
+        return ctx.fail(ExitRefused, QStringLiteral("%1 already holds an inventory; use 'daybreakctl import FILE' "
+                                                    "to update it").arg(store->location()));
+    InventoryService service(*store, ctx.clock, ctx.actor);
+    if (ctx.parser.isSet(demo))
+        problems = service.importDemo();
+    else if (!file.isEmpty())
+        problems = service.importFile(file);
+    ctx.printProblems(problems);
+    if (hasErrors(problems))
+        return ctx.fail(ExitBadInput, QStringLiteral("nothing was loaded"));
+    const int count = store->snapshot().inventory.size();
+    ctx.out << "Initialised " << store->location() << " (" << count << " pipelines)" << Qt::endl;
+    return ExitDone;
+}
+
+int cmdImport(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("FILE"), 1, 1))
+        return ctx.parseExit;
+    const QString file = ctx.parser.positionalArguments().constFirst();
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const Problems problems = InventoryService(*store, ctx.clock, ctx.actor).importFile(file);
+    ctx.printProblems(problems);
+    if (hasErrors(problems)) {
+        int errors = 0;
+        for (const Problem &p : problems)
+            errors += p.isError() ? 1 : 0;
+        return ctx.fail(ExitBadInput, QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file));
+    }
+    ctx.out << "Imported " << file << " into " << store->location() << Qt::endl;
+    return ExitDone;
+}
+
+int cmdValidate(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("FILE"), 0, 1))
+        return ctx.parseExit;
+    Problems problems;
+    QString subject;
+    if (!ctx.parser.positionalArguments().isEmpty()) {
+        subject = ctx.parser.positionalArguments().constFirst();
+        if (!QFileInfo::exists(subject))
+            return ctx.fail(ExitBadInput, QStringLiteral("%1: no such file").arg(subject));
+        problems = InventoryReader::readFile(subject).problems;
+    } else {
+        Store *store = ctx.openStore();
+        if (!store)
+            return ExitStore;
+        subject = store->location();
+        InventoryReader::checkGraph(store->snapshot().inventory, subject, {}, problems);
+    }
+    ctx.printProblems(problems);
+    if (hasErrors(problems))
+        return ExitValidation;
+    ctx.out << subject << ": no errors" << (problems.isEmpty() ? "" : " (see warnings)") << Qt::endl;
+    return ExitDone;
+}

@@ -1,0 +1,134 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include "ParityService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+int parityRecord(CtlContext &ctx)
+{
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date, YYYY-MM-DD."), QStringLiteral("date"));
+    const QCommandLineOption onprem(QStringLiteral("onprem-rows"), QStringLiteral("Rows on-prem."), QStringLiteral("n"));
+    const QCommandLineOption cloud(QStringLiteral("cloud-rows"), QStringLiteral("Rows in the cloud."), QStringLiteral("n"));
+    const QCommandLineOption mismatched(QStringLiteral("mismatched-rows"), QStringLiteral("Rows that differ."),
+                                        QStringLiteral("n"));
+    const QCommandLineOption diff(QStringLiteral("max-rel-diff"), QStringLiteral("Largest relative value difference."),
+                                  QStringLiteral("x"));
+    if (!ctx.parse({date, onprem, cloud, mismatched, diff}, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    QStringList bad;
+    for (const QCommandLineOption &required : {date, onprem, cloud})
+        if (!ctx.parser.isSet(required))
+            bad << QStringLiteral("--%1 is required").arg(required.names().constFirst());
+    ParityResult r;
+    r.pipeline = ctx.parser.positionalArguments().constFirst();
+    auto number = [&](const QCommandLineOption &o, qint64 &out) {
+        if (!ctx.parser.isSet(o))
+            return;
+        bool ok = false;
+        out = ctx.parser.value(o).toLongLong(&ok);
+        if (!ok)
+            bad << QStringLiteral("--%1: '%2' is not a whole number").arg(o.names().constFirst(), ctx.parser.value(o));
+    };
+    number(onprem, r.onpremRows);
+    number(cloud, r.cloudRows);
+    number(mismatched, r.mismatchedRows);
+    if (ctx.parser.isSet(diff)) {
+        bool ok = false;
+        r.maxRelativeDiff = ctx.parser.value(diff).toDouble(&ok);
+        if (!ok)
+            bad << QStringLiteral("--max-rel-diff: '%1' is not a number").arg(ctx.parser.value(diff));
+    }
+    if (ctx.parser.isSet(date)) {
+        r.businessDate = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        if (!r.businessDate.isValid())
+            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date));
+    }
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const ParityService::RecordOutcome outcome = ParityService(*store, ctx.clock, ctx.actor).record(r);
+    switch (outcome.status) {
+    case ParityService::RecordStatus::Recorded:
+        ctx.out << outcome.message << Qt::endl;
+        return ExitDone;
+    case ParityService::RecordStatus::UnknownPipeline:
+        return ctx.fail(ExitUnknown, outcome.message);
+    case ParityService::RecordStatus::BadInput:
+        return ctx.usage(outcome.message);
+    }
+    return ExitBadInput;
+}
+
+int parityStatus(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ID"), 0, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const StoreSnapshot s = store->snapshot();
+    const QString only = ctx.parser.positionalArguments().value(0);
+    if (!only.isEmpty() && !s.inventory.contains(only))
+        return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(only));
+    QJsonArray array;
+    for (const Pipeline &p : s.inventory.pipelines()) {
+        if (!only.isEmpty() && p.id != only)
+            continue;
+        const State state = s.stateOf(p.id);
+        if (only.isEmpty() && state != State::DualRun && state != State::Cloud)
+            continue; // the overview lists what parity is watching
+        const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id);
+        QJsonArray breaches;
+        for (const ParityResult &b : parity.gate.openBreaches)
+            breaches.append(b.businessDate.toString(Qt::ISODate));
+        array.append(QJsonObject{{QStringLiteral("id"), p.id},
+                                 {QStringLiteral("state"), stateName(state)},
+                                 {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
+                                 {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
+                                 {QStringLiteral("runs_required"), parity.gate.runsRequired},
+                                 {QStringLiteral("open_breaches"), breaches},
+                                 {QStringLiteral("rollback_recommended"), parity.rollbackRecommended}});
+    }
+    if (ctx.json()) {
+        ctx.printJson(QJsonDocument(array));
+        return ExitDone;
+    }
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        ctx.out << QStringLiteral("%1 %2 %3 clean of %4").arg(o[QStringLiteral("id")].toString(), -28)
+                       .arg(o[QStringLiteral("gate")].toString(), -8)
+                       .arg(o[QStringLiteral("clean_runs")].toInt())
+                       .arg(o[QStringLiteral("runs_required")].toInt());
+        const QJsonArray breaches = o[QStringLiteral("open_breaches")].toArray();
+        if (!breaches.isEmpty()) {
+            QStringList dates;
+            for (const QJsonValue &d : breaches)
+                dates << d.toString();
+            ctx.out << "  open breaches: " << dates.join(QStringLiteral(", "));
+        }
+        if (o[QStringLiteral("rollback_recommended")].toBool())
+            ctx.out << "  ROLLBACK RECOMMENDED";
+        ctx.out << "\n";
+    }
+    ctx.out.flush();
+    return ExitDone;
+}
+
+} // namespace
+
+int cmdParity(CtlContext &ctx)
+{
+    const QString sub = ctx.takeSubcommand();
+    if (sub == QLatin1String("record"))
+        return parityRecord(ctx);
+    if (sub == QLatin1String("status"))
+        return parityStatus(ctx);
+    return ctx.usage(sub.isEmpty() ? QStringLiteral("parity needs a sub-command: record or status")
+                                   : QStringLiteral("unknown parity sub-command '%1' (record, status)").arg(sub));
+}

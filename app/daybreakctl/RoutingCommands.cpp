@@ -1,0 +1,220 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include "MigrationService.h"
+#include "ParityService.h"
+#include "SqlStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p)
+{
+    const RoutingPointer r = s.routing.value(p.id);
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id);
+    return QJsonObject{
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("owner"), p.owner},
+        {QStringLiteral("state"), stateName(r.state)},
+        {QStringLiteral("canonical"), sideName(r.canonical())},
+        {QStringLiteral("parity_gate"), gateStatusName(parity.gate.status)},
+        {QStringLiteral("wave"), QJsonValue::Null},
+        {QStringLiteral("risk"), riskName(p.risk)},
+        {QStringLiteral("target"), sideName(p.target)},
+        {QStringLiteral("version"), r.version},
+        {QStringLiteral("upstreams"), QJsonArray::fromStringList(p.upstreams)},
+        {QStringLiteral("rollback_recommended"), parity.rollbackRecommended},
+    };
+}
+
+int runAction(CtlContext &ctx, MigrationAction action)
+{
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why, for the audit log."),
+                                    QStringLiteral("text"));
+    const QCommandLineOption breakGlass(QStringLiteral("break-glass"),
+                                        QStringLiteral("Roll back outside the change window (needs --reason)."));
+    const QCommandLineOption expect(QStringLiteral("expect-version"),
+                                    QStringLiteral("Refuse (exit 5) unless the routing pointer is at this version."),
+                                    QStringLiteral("n"));
+    QList<QCommandLineOption> options{reason, expect};
+    if (action == MigrationAction::Rollback)
+        options.append(breakGlass);
+    if (!ctx.parse(options, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    if (action == MigrationAction::Rollback && ctx.parser.value(reason).trimmed().isEmpty())
+        return ctx.usage(QStringLiteral("rollback needs --reason TEXT"));
+    std::optional<qint64> expected;
+    if (ctx.parser.isSet(expect)) {
+        bool ok = false;
+        expected = ctx.parser.value(expect).toLongLong(&ok);
+        if (!ok)
+            return ctx.usage(QStringLiteral("--expect-version: '%1' is not a number").arg(ctx.parser.value(expect)));
+    }
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    MigrationService service(*store, ctx.clock, ctx.actor);
+    const ActionRequest request{ctx.parser.positionalArguments().constFirst(), ctx.parser.value(reason),
+                                action == MigrationAction::Rollback && ctx.parser.isSet(breakGlass)};
+    const ActionOutcome outcome = service.perform(action, request, expected);
+    switch (outcome.status) {
+    case ActionOutcome::Status::Done:
+        ctx.printWarnings(outcome.decision);
+        ctx.out << outcome.message << Qt::endl;
+        return ExitDone;
+    case ActionOutcome::Status::UnknownPipeline:
+        return ctx.fail(ExitUnknown, outcome.message);
+    case ActionOutcome::Status::Conflict:
+        return ctx.fail(ExitConflict, outcome.message);
+    case ActionOutcome::Status::Refused:
+        return ctx.refused(outcome.message, outcome.decision);
+    }
+    return ExitRefused;
+}
+
+void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, MigrationService &service)
+{
+    const RoutingPointer r = s.routing.value(p.id);
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id);
+    QTextStream &o = ctx.out;
+    o << p.id << " — " << p.name << "\n";
+    o << "  owner       " << p.owner << "\n";
+    o << "  state       " << stateName(r.state) << " (canonical " << sideName(r.canonical()) << ", pointer version "
+      << r.version << ")\n";
+    o << "  target      " << sideName(p.target) << ", risk " << riskName(p.risk) << "\n";
+    o << "  schedule    " << p.scheduleText() << (p.sla ? QStringLiteral(", SLA ") + p.sla->toString(QStringLiteral("HH:mm")) : QString())
+      << "\n";
+    o << "  duration    on-prem " << p.onpremMinutes << " min, cloud " << p.cloudMinutes << " min\n";
+    o << "  upstreams   " << (p.upstreams.isEmpty() ? QStringLiteral("-") : p.upstreams.join(QStringLiteral(", "))) << "\n";
+    const QStringList downs = s.inventory.downstreamsOf(p.id);
+    o << "  downstreams " << (downs.isEmpty() ? QStringLiteral("-") : downs.join(QStringLiteral(", "))) << "\n";
+    o << "  parity gate " << gateStatusName(parity.gate.status) << " (" << parity.gate.cleanRuns << " of "
+      << parity.gate.runsRequired << " clean";
+    for (const ParityResult &b : parity.gate.openBreaches)
+        o << "; open breach " << b.businessDate.toString(Qt::ISODate);
+    o << ")\n";
+    if (parity.rollbackRecommended)
+        o << "  ROLLBACK RECOMMENDED: a parity breach is open since the cutover\n";
+    const MigrationAction next = r.state == State::OnPrem    ? MigrationAction::DualRun
+                                 : r.state == State::DualRun ? MigrationAction::Cutover
+                                                             : MigrationAction::Rollback;
+    if (r.state != State::Decommissioned && !p.staysOnPrem()) {
+        const Decision d = service.check(next, {p.id, QStringLiteral("check"), false});
+        o << "  next step   " << actionName(next) << (d.allowed() ? QStringLiteral(": allowed now") : QStringLiteral(": blocked"))
+          << "\n";
+        for (const Reason &reason : d.reasons)
+            o << "              - " << reason.text << "\n";
+    }
+    o.flush();
+}
+
+} // namespace
+
+int cmdStatus(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ID"), 0, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const StoreSnapshot s = store->snapshot();
+    const QStringList ids = ctx.parser.positionalArguments();
+    if (!ids.isEmpty() && !s.inventory.contains(ids.first()))
+        return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(ids.first()));
+    if (ctx.json()) {
+        QJsonArray array;
+        for (const Pipeline &p : s.inventory.pipelines())
+            if (ids.isEmpty() || ids.first() == p.id)
+                array.append(pipelineJson(s, p));
+        ctx.printJson(QJsonDocument(array));
+        return ExitDone;
+    }
+    if (!ids.isEmpty()) {
+        MigrationService service(*store, ctx.clock, ctx.actor);
+        printDetail(ctx, s, *s.inventory.find(ids.first()), service);
+        return ExitDone;
+    }
+    const QString row = QStringLiteral("%1 %2 %3 %4 %5\n");
+    ctx.out << row.arg(QStringLiteral("ID"), -28).arg(QStringLiteral("STATE"), -15).arg(QStringLiteral("CANONICAL"), -10)
+                   .arg(QStringLiteral("GATE"), -8).arg(QStringLiteral("RISK"));
+    QHash<State, int> counts;
+    for (const Pipeline &p : s.inventory.pipelines()) {
+        const RoutingPointer r = s.routing.value(p.id);
+        ++counts[r.state];
+        ctx.out << row.arg(p.id, -28).arg(stateName(r.state) + (p.staysOnPrem() ? QStringLiteral("*") : QString()), -15)
+                       .arg(sideName(r.canonical()), -10)
+                       .arg(gateStatusName(ParityService::evaluate(s, p.id).gate.status), -8)
+                       .arg(riskName(p.risk));
+    }
+    ctx.out << "\n" << s.inventory.size() << " pipelines: " << counts.value(State::OnPrem) << " onprem, "
+            << counts.value(State::DualRun) << " dual_run, " << counts.value(State::Cloud) << " cloud, "
+            << counts.value(State::Decommissioned) << " decommissioned (* stays on-prem)" << Qt::endl;
+    return ExitDone;
+}
+
+int cmdRoute(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QString id = ctx.parser.positionalArguments().constFirst();
+    const std::optional<RoutingPointer> r = store->routing(id);
+    if (!r)
+        return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+    ctx.out << sideName(r->canonical()) << Qt::endl;
+    return ExitDone;
+}
+
+int cmdDualRun(CtlContext &ctx) { return runAction(ctx, MigrationAction::DualRun); }
+int cmdCutover(CtlContext &ctx) { return runAction(ctx, MigrationAction::Cutover); }
+int cmdRollback(CtlContext &ctx) { return runAction(ctx, MigrationAction::Rollback); }
+int cmdDecommission(CtlContext &ctx) { return runAction(ctx, MigrationAction::Decommission); }
+
+int cmdAudit(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ID"), 0, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QString id = ctx.parser.positionalArguments().value(0);
+    if (!id.isEmpty() && !store->routing(id) && store->auditLog(id).isEmpty())
+        return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+    const QList<AuditEntry> rows = store->auditLog(id);
+    if (ctx.json()) {
+        QJsonArray array;
+        auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+        for (const AuditEntry &a : rows)
+            array.append(QJsonObject{{QStringLiteral("id"), a.id},
+                                     {QStringLiteral("at"), isoUtc(a.at)},
+                                     {QStringLiteral("actor"), a.actor},
+                                     {QStringLiteral("action"), a.action},
+                                     {QStringLiteral("pipeline"), orNull(a.pipeline)},
+                                     {QStringLiteral("from"), orNull(a.from)},
+                                     {QStringLiteral("to"), orNull(a.to)},
+                                     {QStringLiteral("reason"), orNull(a.reason)},
+                                     {QStringLiteral("break_glass"), a.breakGlass},
+                                     {QStringLiteral("unplanned"), a.unplanned}});
+        ctx.printJson(QJsonDocument(array));
+        return ExitDone;
+    }
+    for (const AuditEntry &a : rows) {
+        ctx.out << isoUtc(a.at) << "  " << a.actor << "  " << a.action;
+        if (!a.pipeline.isEmpty())
+            ctx.out << "  " << a.pipeline;
+        if (!a.from.isEmpty() || !a.to.isEmpty())
+            ctx.out << "  " << a.from << " -> " << a.to;
+        if (a.breakGlass)
+            ctx.out << "  [BREAK-GLASS]";
+        if (!a.reason.isEmpty())
+            ctx.out << "  \"" << a.reason << "\"";
+        ctx.out << "\n";
+    }
+    ctx.out.flush();
+    return ExitDone;
+}

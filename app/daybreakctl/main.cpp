@@ -1,0 +1,75 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+const char kHelp[] =
+    "daybreakctl - Daybreak's command line for leads, operators and the orchestrator\n"
+    "\n"
+    "Usage: daybreakctl COMMAND [ARGS] [--store URL] [--json]\n"
+    "\n"
+    "  init [--demo | --inventory FILE]    create the store (and load an inventory)\n"
+    "  import FILE                         load an inventory (JSON or CSV) into the store\n"
+    "  validate [FILE]                     check a file, or the store's inventory\n"
+    "  status [ID]                         every pipeline's state, or one in detail\n"
+    "  route ID                            print the canonical side: onprem or cloud\n"
+    "  dual-run ID                         start the cloud shadow run\n"
+    "  cutover ID [--reason TEXT]          make the cloud side canonical\n"
+    "  rollback ID --reason TEXT [--break-glass]\n"
+    "                                      make on-prem canonical again\n"
+    "  decommission ID                     retire the on-prem side\n"
+    "  parity record ID --date D --onprem-rows N --cloud-rows N [--mismatched-rows N] [--max-rel-diff X]\n"
+    "  parity status [ID]                  the parity gate of each pipeline\n"
+    "  audit [ID]                          the audit log, oldest first\n"
+    "\n"
+    "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
+    "Store: --store URL, else $DAYBREAK_STORE, else the per-user default file.\n"
+    "Exit codes: 0 done, 1 validation problems, 2 bad usage or input, 3 unknown pipeline or wave,\n"
+    "4 refused by a rule, 5 concurrent change, 6 store unavailable.\n";
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("daybreak"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QStringList args = QCoreApplication::arguments();
+    const QString program = args.takeFirst();
+    // The command is the first argument that is not an option (or an option's value).
+    qsizetype at = 0;
+    while (at < args.size() && args.at(at).startsWith(QLatin1Char('-'))) {
+        if (args.at(at) == QLatin1String("--store"))
+            ++at;
+        ++at;
+    }
+    if (at >= args.size()) {
+        const bool help = args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+        (help ? fputs(kHelp, stdout) : fputs(kHelp, stderr));
+        return help ? ExitDone : ExitBadInput;
+    }
+    const QString command = args.takeAt(at);
+    args.prepend(program + QLatin1Char(' ') + command);
+
+    static const std::map<QString, std::function<int(CtlContext &)>> commands{
+        {QStringLiteral("init"), cmdInit},         {QStringLiteral("import"), cmdImport},
+        {QStringLiteral("validate"), cmdValidate}, {QStringLiteral("status"), cmdStatus},
+        {QStringLiteral("route"), cmdRoute},       {QStringLiteral("dual-run"), cmdDualRun},
+        {QStringLiteral("cutover"), cmdCutover},   {QStringLiteral("rollback"), cmdRollback},
+        {QStringLiteral("decommission"), cmdDecommission},
+        {QStringLiteral("audit"), cmdAudit},       {QStringLiteral("parity"), cmdParity},
+    };
+    const auto it = commands.find(command);
+    CtlContext ctx(args);
+    if (it == commands.end())
+        return ctx.usage(QStringLiteral("unknown command '%1'").arg(command));
+    try {
+        return it->second(ctx);
+    } catch (const StoreError &e) {
+        return ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(e.message()));
+    }
+}

@@ -1,0 +1,8 @@
+#include "Decision.h"
+
+#include <algorithm>
+
+bool Decision::refusedFor(Reason::Code code) const
+{
+    return std::any_of(reasons.begin(), reasons.end(), [code](const Reason &r) { return r.code == code; });
+}

@@ -1,0 +1,196 @@
+#include "DependencyGraph.h"
+
+#include "Inventory.h"
+
+#include <boost/graph/strong_components.hpp>
+#include <boost/graph/topological_sort.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
+DependencyGraph::DependencyGraph(const Inventory &inventory)
+{
+    QStringList ids;
+    QList<QPair<QString, QString>> edges;
+    for (const Pipeline &p : inventory.pipelines()) {
+        ids.append(p.id);
+        for (const QString &up : p.upstreams)
+            edges.append({up, p.id});
+    }
+    build(ids, edges);
+}
+
+DependencyGraph::DependencyGraph(const QStringList &ids, const QList<QPair<QString, QString>> &edges)
+{
+    build(ids, edges);
+}
+
+void DependencyGraph::build(const QStringList &ids, const QList<QPair<QString, QString>> &edges)
+{
+    for (const QString &id : ids) {
+        if (m_index.contains(id))
+            continue;
+        m_index.insert(id, int(m_ids.size()));
+        m_ids.append(id);
+    }
+    m_graph = Graph(m_ids.size());
+    for (const auto &[up, down] : edges) {
+        const auto u = m_index.constFind(up);
+        const auto d = m_index.constFind(down);
+        if (u == m_index.constEnd() || d == m_index.constEnd())
+            continue;
+        if (!boost::edge(*u, *d, m_graph).second)
+            boost::add_edge(*u, *d, m_graph);
+    }
+}
+
+QList<QStringList> DependencyGraph::cycles() const
+{
+    QList<QStringList> result;
+    const auto n = boost::num_vertices(m_graph);
+    if (n == 0)
+        return result;
+    std::vector<int> component(n);
+    const int count = boost::strong_components(m_graph, component.data());
+    std::vector<int> members(count, 0);
+    for (int c : component)
+        ++members[c];
+
+    std::vector<bool> reported(count, false);
+    for (Vertex v = 0; v < n; ++v) {
+        const int c = component[v];
+        const bool selfLoop = boost::edge(v, v, m_graph).second;
+        if (reported[c] || (members[c] < 2 && !selfLoop))
+            continue;
+        reported[c] = true;
+        // Walk forward inside the component until a vertex repeats; the repeat closes a cycle.
+        std::vector<Vertex> path{v};
+        std::vector<int> seenAt(n, -1);
+        seenAt[v] = 0;
+        Vertex at = v;
+        for (;;) {
+            Vertex next = at;
+            for (auto [e, end] = boost::out_edges(at, m_graph); e != end; ++e) {
+                if (component[boost::target(*e, m_graph)] == c) {
+                    next = boost::target(*e, m_graph);
+                    break;
+                }
+            }
+            if (seenAt[next] >= 0) {
+                QStringList cycle;
+                for (size_t i = size_t(seenAt[next]); i < path.size(); ++i)
+                    cycle << m_ids.at(int(path[i]));
+                cycle << m_ids.at(int(next));
+                result.append(cycle);
+                break;
+            }
+            seenAt[next] = int(path.size());
+            path.push_back(next);
+            at = next;
+        }
+    }
+    return result;
+}
+
+QStringList DependencyGraph::topologicalOrder() const
+{
+    if (hasCycle())
+        return {};
+    std::vector<Vertex> reversed;
+    boost::topological_sort(m_graph, std::back_inserter(reversed));
+    QStringList order;
+    order.reserve(qsizetype(reversed.size()));
+    for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
+        order.append(m_ids.at(int(*it)));
+    return order;
+}
+
+QStringList DependencyGraph::upstreamsOf(const QString &id) const
+{
+    QStringList result;
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd())
+        return result;
+    for (auto [e, end] = boost::in_edges(Vertex(*it), m_graph); e != end; ++e)
+        result.append(m_ids.at(int(boost::source(*e, m_graph))));
+    return result;
+}
+
+QStringList DependencyGraph::downstreamsOf(const QString &id) const
+{
+    QStringList result;
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd())
+        return result;
+    for (auto [e, end] = boost::out_edges(Vertex(*it), m_graph); e != end; ++e)
+        result.append(m_ids.at(int(boost::target(*e, m_graph))));
+    return result;
+}
+
+QSet<QString> DependencyGraph::closure(const QString &id, bool upstream) const
+{
+    QSet<QString> result;
+    const auto it = m_index.constFind(id);
+    if (it == m_index.constEnd())
+        return result;
+    std::vector<bool> seen(boost::num_vertices(m_graph), false);
+    std::vector<Vertex> stack{Vertex(*it)};
+    seen[*it] = true;
+    while (!stack.empty()) {
+        const Vertex v = stack.back();
+        stack.pop_back();
+        auto visit = [&](Vertex w) {
+            if (!seen[w]) {
+                seen[w] = true;
+                result.insert(m_ids.at(int(w)));
+                stack.push_back(w);
+            }
+        };
+        if (upstream) {
+            for (auto [e, end] = boost::in_edges(v, m_graph); e != end; ++e)
+                visit(boost::source(*e, m_graph));
+        } else {
+            for (auto [e, end] = boost::out_edges(v, m_graph); e != end; ++e)
+                visit(boost::target(*e, m_graph));
+        }
+    }
+    return result;
+}
+
+QSet<QString> DependencyGraph::upstreamClosure(const QString &id) const
+{
+    return closure(id, true);
+}
+
+QSet<QString> DependencyGraph::downstreamClosure(const QString &id) const
+{
+    return closure(id, false);
+}
+
+QHash<QString, int> DependencyGraph::layers() const
+{
+    QHash<QString, int> result;
+    const QStringList order = topologicalOrder();
+    if (order.isEmpty())
+        return result;
+    std::vector<int> layer(boost::num_vertices(m_graph), 0);
+    for (const QString &id : order) {
+        const Vertex v = Vertex(m_index.value(id));
+        for (auto [e, end] = boost::out_edges(v, m_graph); e != end; ++e) {
+            const Vertex w = boost::target(*e, m_graph);
+            layer[w] = std::max(layer[w], layer[v] + 1);
+        }
+        result.insert(id, layer[v]);
+    }
+    return result;
+}
+
+int DependencyGraph::depth() const
+{
+    const QHash<QString, int> l = layers();
+    int deepest = -1;
+    for (int v : l)
+        deepest = std::max(deepest, v);
+    return deepest + 1;
+}

@@ -1,0 +1,80 @@
+#include "InventoryService.h"
+
+#include "Clock.h"
+#include "DemoData.h"
+#include "InventoryReader.h"
+#include "Store.h"
+
+InventoryService::InventoryService(Store &store, const Clock &clock, QString actor)
+    : m_store(store), m_clock(clock), m_actor(std::move(actor))
+{
+}
+
+Problems InventoryService::importFile(const QString &path)
+{
+    InventoryReadResult read = InventoryReader::readFile(path);
+    if (!read.ok())
+        return read.problems;
+    Problems problems = read.problems;
+    problems += importInventory(read.inventory, path);
+    return problems;
+}
+
+Problems InventoryService::checkAgainstStore(const Inventory &inventory, const QString &source)
+{
+    Problems problems;
+    const StoreSnapshot current = m_store.snapshot();
+    for (const Pipeline &p : current.inventory.pipelines()) {
+        const State state = current.stateOf(p.id);
+        const Pipeline *incoming = inventory.find(p.id);
+        if (!incoming) {
+            if (state != State::OnPrem)
+                problems.append({Problem::Severity::Error, source, 0, 0, p.id, QStringLiteral("id"),
+                                 QStringLiteral("missing from the file but %1 in the store; a migrating pipeline "
+                                                "cannot be dropped by an import").arg(stateName(state))});
+            continue;
+        }
+        if (incoming->initialState != state && incoming->initialState != State::OnPrem)
+            problems.append({Problem::Severity::Warning, source, 0, 0, p.id, QStringLiteral("state"),
+                             QStringLiteral("the store says %1; the file's '%2' is ignored (state changes go "
+                                            "through dual-run, cutover and rollback)")
+                                 .arg(stateName(state), stateName(incoming->initialState))});
+        if (incoming->staysOnPrem() && state != State::OnPrem)
+            problems.append({Problem::Severity::Error, source, 0, 0, p.id, QStringLiteral("target"),
+                             QStringLiteral("onprem, but the pipeline is already %1 in the store").arg(stateName(state))});
+    }
+    return problems;
+}
+
+Problems InventoryService::importInventory(const Inventory &inventory, const QString &source)
+{
+    Problems problems = checkAgainstStore(inventory, source);
+    if (hasErrors(problems))
+        return problems;
+    AuditEntry audit;
+    audit.at = m_clock.now();
+    audit.actor = m_actor;
+    audit.action = QStringLiteral("import");
+    audit.reason = QStringLiteral("%1 pipelines from %2").arg(inventory.size()).arg(source);
+    m_store.replaceInventory(inventory, audit);
+    return problems;
+}
+
+Problems InventoryService::importDemo()
+{
+    const InventoryReadResult read = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo inventory"));
+    if (!read.ok())
+        return read.problems;
+    Problems problems = importInventory(read.inventory, QStringLiteral("the embedded demo"));
+    if (hasErrors(problems))
+        return problems;
+    AuditEntry audit;
+    audit.at = m_clock.now();
+    audit.actor = m_actor;
+    audit.action = QStringLiteral("parity_import");
+    audit.reason = QStringLiteral("demo dual-run history");
+    const QList<ParityResult> history = demoParityHistory(read.inventory, audit.at, m_actor);
+    if (!history.isEmpty())
+        m_store.recordParity(history, audit);
+    return problems;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "ChangeWindow.h"
+#include "Decision.h"
+#include "ParityGate.h"
+#include "StoreTypes.h"
+
+#include <QDateTime>
+
+enum class MigrationAction { DualRun, Cutover, Rollback, Decommission };
+
+QString actionName(MigrationAction action); // "dual_run", "cutover", ...
+State targetState(MigrationAction action);
+
+struct ActionRequest
+{
+    QString pipeline;
+    QString reason;
+    bool breakGlass = false;
+};
+
+// The rules of DESIGN.md §3 for routing changes, as pure functions of a snapshot and an instant.
+// MigrationService is their only caller that writes; views call them to grey out actions.
+class MigrationRules
+{
+public:
+    MigrationRules(const StoreSnapshot &snapshot, QDateTime now);
+
+    Decision check(MigrationAction action, const ActionRequest &request) const;
+
+    ParityGate::Evaluation gate(const QString &pipeline) const { return gateOf(m_snapshot, pipeline); }
+    static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline);
+    ChangeWindow changeWindow() const;
+    // Upstreams that are neither canonical in the cloud nor staying on-prem.
+    QStringList upstreamsNotCutOver(const QString &pipeline) const;
+    // Downstreams already canonical in the cloud, which would read this pipeline across sides.
+    QStringList cloudDownstreams(const QString &pipeline) const;
+
+private:
+    void checkState(Decision &d, const Pipeline &p, State current, MigrationAction action) const;
+    void checkWindow(Decision &d, const ActionRequest &request, MigrationAction action) const;
+
+    const StoreSnapshot &m_snapshot;
+    QDateTime m_now;
+};

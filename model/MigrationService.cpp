@@ -1,0 +1,77 @@
+#include "MigrationService.h"
+
+#include "Clock.h"
+#include "Store.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+QString currentOsUser()
+{
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+MigrationService::MigrationService(Store &store, const Clock &clock, QString actor)
+    : m_store(store), m_clock(clock), m_actor(std::move(actor))
+{
+}
+
+Decision MigrationService::check(MigrationAction action, const ActionRequest &request)
+{
+    const StoreSnapshot snapshot = m_store.snapshot();
+    return MigrationRules(snapshot, m_clock.now()).check(action, request);
+}
+
+ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequest &request,
+                                        std::optional<qint64> expectedVersion)
+{
+    ActionOutcome outcome;
+    const StoreSnapshot snapshot = m_store.snapshot();
+    const QDateTime now = m_clock.now();
+    if (!snapshot.inventory.contains(request.pipeline)) {
+        outcome.status = ActionOutcome::Status::UnknownPipeline;
+        outcome.message = QStringLiteral("unknown pipeline '%1'").arg(request.pipeline);
+        return outcome;
+    }
+    const RoutingPointer pointer = snapshot.routing.value(request.pipeline);
+    outcome.from = pointer.state;
+    outcome.to = targetState(action);
+    if (expectedVersion && *expectedVersion != pointer.version) {
+        outcome.status = ActionOutcome::Status::Conflict;
+        outcome.message = QStringLiteral("%1 changed since you looked (version %2, now %3 and %4); nothing was written")
+                              .arg(request.pipeline).arg(*expectedVersion).arg(pointer.version).arg(stateName(pointer.state));
+        return outcome;
+    }
+    outcome.decision = MigrationRules(snapshot, now).check(action, request);
+    if (!outcome.decision.allowed()) {
+        outcome.status = ActionOutcome::Status::Refused;
+        outcome.message = QStringLiteral("%1 of %2 refused").arg(actionName(action), request.pipeline);
+        return outcome;
+    }
+    Transition t;
+    t.pipeline = request.pipeline;
+    t.from = pointer.state;
+    t.to = outcome.to;
+    t.expectedVersion = pointer.version;
+    t.audit.at = now;
+    t.audit.actor = m_actor;
+    t.audit.action = actionName(action);
+    t.audit.pipeline = request.pipeline;
+    t.audit.from = stateName(t.from);
+    t.audit.to = stateName(t.to);
+    t.audit.reason = request.reason.trimmed();
+    t.audit.breakGlass = request.breakGlass;
+    if (m_store.applyTransition(t) == WriteStatus::Conflict) {
+        outcome.status = ActionOutcome::Status::Conflict;
+        outcome.message = QStringLiteral("%1 was changed by someone else while this %2 ran; nothing was written")
+                              .arg(request.pipeline, actionName(action));
+        return outcome;
+    }
+    outcome.status = ActionOutcome::Status::Done;
+    outcome.message = QStringLiteral("%1: %2 -> %3 (canonical %4)")
+                          .arg(request.pipeline, stateName(t.from), stateName(t.to), sideName(canonicalSide(t.to)));
+    return outcome;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "MigrationRules.h"
+#include "StoreTypes.h"
+
+#include <QString>
+
+#include <optional>
+
+class Clock;
+class Store;
+
+struct ActionOutcome
+{
+    enum class Status { Done, Refused, Conflict, UnknownPipeline };
+
+    Status status = Status::Refused;
+    Decision decision;
+    State from = State::OnPrem;
+    State to = State::OnPrem;
+    QString message; // one line for the status bar or stdout
+};
+
+// The one place that changes a pipeline's routing state. The GUI and daybreakctl both call it,
+// so a rule cannot hold in one and not the other.
+class MigrationService
+{
+public:
+    MigrationService(Store &store, const Clock &clock, QString actor);
+
+    // `expectedVersion`: the pointer version the caller last saw; a moved pointer is a conflict.
+    ActionOutcome perform(MigrationAction action, const ActionRequest &request,
+                          std::optional<qint64> expectedVersion = std::nullopt);
+
+    ActionOutcome startDualRun(const ActionRequest &r) { return perform(MigrationAction::DualRun, r); }
+    ActionOutcome cutover(const ActionRequest &r) { return perform(MigrationAction::Cutover, r); }
+    ActionOutcome rollback(const ActionRequest &r) { return perform(MigrationAction::Rollback, r); }
+    ActionOutcome decommission(const ActionRequest &r) { return perform(MigrationAction::Decommission, r); }
+
+    // What would happen now, without writing: for greying out actions and for `status ID`.
+    Decision check(MigrationAction action, const ActionRequest &request);
+
+    const QString &actor() const { return m_actor; }
+
+private:
+    Store &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+};
+
+// The operating-system user, recorded as the actor of every audit row.
+QString currentOsUser();

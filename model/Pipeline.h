@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTime>
+
+#include <optional>
+
+// The vocabulary of DESIGN.md §2: a pipeline, its migration state and the side that is canonical.
+enum class State { OnPrem, DualRun, Cloud, Decommissioned };
+enum class Side { OnPrem, Cloud };
+enum class Risk { Low, Medium, High };
+
+QString stateName(State state);
+std::optional<State> stateFromName(const QString &name);
+QString sideName(Side side);
+std::optional<Side> sideFromName(const QString &name);
+QString riskName(Risk risk);
+std::optional<Risk> riskFromName(const QString &name);
+
+// The side whose output consumers read while a pipeline is in `state`.
+Side canonicalSide(State state);
+
+inline constexpr double kDefaultParityTolerance = 0.001;
+
+struct Pipeline
+{
+    QString id;
+    QString name;
+    QString owner;
+    std::optional<QTime> schedule; // empty: starts after its upstreams
+    int onpremMinutes = 0;
+    int cloudMinutes = 0;
+    std::optional<int> onpremP95Minutes;
+    std::optional<int> cloudP95Minutes;
+    std::optional<QTime> sla;
+    QStringList upstreams;
+    Risk risk = Risk::Medium;
+    Side target = Side::Cloud;
+    State initialState = State::OnPrem;
+    double parityTolerance = kDefaultParityTolerance;
+    QStringList tags;
+
+    bool staysOnPrem() const { return target == Side::OnPrem; }
+    bool isReport() const { return sla.has_value(); }
+    QString scheduleText() const;
+    int minutesOn(Side side) const { return side == Side::OnPrem ? onpremMinutes : cloudMinutes; }
+};

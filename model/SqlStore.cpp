@@ -1,0 +1,342 @@
+#include "SqlStore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+QString isoUtc(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromIsoUtc(const QString &text)
+{
+    QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return at.toUTC();
+}
+
+namespace {
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+// NOT NULL text columns: a null QString would bind as SQL NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+QVariant nullableInt(const std::optional<int> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
+QVariant timeOrNull(const std::optional<QTime> &t)
+{
+    return t ? QVariant(t->toString(QStringLiteral("HH:mm"))) : QVariant(QMetaType(QMetaType::QString));
+}
+std::optional<QTime> timeFrom(const QVariant &v)
+{
+    if (v.isNull() || v.toString().isEmpty())
+        return std::nullopt;
+    return QTime::fromString(v.toString(), QStringLiteral("HH:mm"));
+}
+std::optional<int> intFrom(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
+}
+
+// Rolls back on scope exit unless committed, so an exception never leaves a transaction open.
+class TransactionGuard
+{
+public:
+    explicit TransactionGuard(QSqlDatabase &db) : m_db(db) {}
+    ~TransactionGuard()
+    {
+        if (!m_done)
+            m_db.rollback();
+    }
+    void done() { m_done = true; }
+
+private:
+    QSqlDatabase &m_db;
+    bool m_done = false;
+};
+} // namespace
+
+SqlStore::SqlStore(const QString &connectionName) : m_connectionName(connectionName) {}
+
+SqlStore::~SqlStore()
+{
+    if (m_db.isValid())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QString &what)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text()));
+    for (const QVariant &p : params)
+        q.addBindValue(p);
+    if (!q.exec())
+        throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text()));
+    return q;
+}
+
+void SqlStore::begin()
+{
+    if (!m_db.transaction())
+        throw StoreError(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+}
+
+void SqlStore::commit()
+{
+    if (!m_db.commit())
+        throw StoreError(QStringLiteral("cannot commit: %1").arg(m_db.lastError().text()));
+    ++m_commits;
+}
+
+void SqlStore::rollback()
+{
+    m_db.rollback();
+}
+
+int SqlStore::schemaVersion()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT version FROM schema_version"));
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+void SqlStore::migrate(const QList<QStringList> &migrations)
+{
+    run(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    int version = schemaVersion();
+    if (version > migrations.size())
+        throw StoreError(QStringLiteral("%1 has schema version %2, newer than this Daybreak understands (%3); "
+                                        "upgrade Daybreak before opening it")
+                             .arg(location())
+                             .arg(version)
+                             .arg(migrations.size()));
+    while (version < migrations.size()) {
+        TransactionGuard guard(m_db);
+        begin();
+        for (const QString &statement : migrations.at(version))
+            run(statement, {}, QStringLiteral("schema migration %1").arg(version + 1));
+        if (version == 0)
+            run(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version + 1});
+        else
+            run(QStringLiteral("UPDATE schema_version SET version = ?"), {version + 1});
+        commit();
+        guard.done();
+        ++version;
+    }
+}
+
+bool SqlStore::isEmpty()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT COUNT(*) FROM pipelines"));
+    return !q.next() || q.value(0).toInt() == 0;
+}
+
+StoreSnapshot SqlStore::snapshot()
+{
+    StoreSnapshot s;
+    QSqlQuery settings = run(QStringLiteral("SELECT key, value FROM settings"));
+    while (settings.next()) {
+        const QString key = settings.value(0).toString();
+        const QString value = settings.value(1).toString();
+        if (key == QLatin1String("timezone"))
+            s.inventory.timezone = value;
+        else if (key == QLatin1String("change_window"))
+            s.inventory.changeWindow = ChangeWindowPolicy::fromJson(QJsonDocument::fromJson(value.toUtf8()).object());
+        else if (key == QLatin1String("parity_runs_required"))
+            s.inventory.parityRunsRequired = value.toInt();
+    }
+    QHash<QString, QStringList> upstreams;
+    QSqlQuery ups = run(QStringLiteral("SELECT pipeline, upstream FROM upstreams ORDER BY pipeline, position"));
+    while (ups.next())
+        upstreams[ups.value(0).toString()].append(ups.value(1).toString());
+
+    QList<Pipeline> pipelines;
+    QSqlQuery q = run(QStringLiteral(
+        "SELECT id, name, owner, schedule, onprem_minutes, cloud_minutes, onprem_p95_minutes, cloud_p95_minutes, "
+        "sla, risk, target, initial_state, parity_tolerance, tags FROM pipelines ORDER BY position"));
+    while (q.next()) {
+        Pipeline p;
+        p.id = q.value(0).toString();
+        p.name = q.value(1).toString();
+        p.owner = q.value(2).toString();
+        p.schedule = timeFrom(q.value(3));
+        p.onpremMinutes = q.value(4).toInt();
+        p.cloudMinutes = q.value(5).toInt();
+        p.onpremP95Minutes = intFrom(q.value(6));
+        p.cloudP95Minutes = intFrom(q.value(7));
+        p.sla = timeFrom(q.value(8));
+        p.risk = riskFromName(q.value(9).toString()).value_or(Risk::Medium);
+        p.target = sideFromName(q.value(10).toString()).value_or(Side::Cloud);
+        p.initialState = stateFromName(q.value(11).toString()).value_or(State::OnPrem);
+        p.parityTolerance = q.value(12).toDouble();
+        p.tags = q.value(13).toString().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        p.upstreams = upstreams.value(p.id);
+        pipelines.append(p);
+    }
+    s.inventory.setPipelines(pipelines);
+
+    QSqlQuery r = run(QStringLiteral("SELECT pipeline, state, version, updated_at FROM routing"));
+    while (r.next()) {
+        RoutingPointer rp{r.value(0).toString(), stateFromName(r.value(1).toString()).value_or(State::OnPrem),
+                          r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())};
+        s.routing.insert(rp.pipeline, rp);
+    }
+    QSqlQuery pr = run(QStringLiteral(
+        "SELECT pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, max_rel_diff, recorded_at, "
+        "recorded_by, accepted_by, accepted_reason FROM parity_results ORDER BY business_date"));
+    while (pr.next()) {
+        ParityResult res;
+        res.pipeline = pr.value(0).toString();
+        res.businessDate = QDate::fromString(pr.value(1).toString(), Qt::ISODate);
+        res.onpremRows = pr.value(2).toLongLong();
+        res.cloudRows = pr.value(3).toLongLong();
+        res.mismatchedRows = pr.value(4).toLongLong();
+        res.maxRelativeDiff = pr.value(5).toDouble();
+        res.recordedAt = fromIsoUtc(pr.value(6).toString());
+        res.recordedBy = pr.value(7).toString();
+        res.acceptedBy = pr.value(8).toString();
+        res.acceptedReason = pr.value(9).toString();
+        s.parity[res.pipeline].append(res);
+    }
+    return s;
+}
+
+std::optional<RoutingPointer> SqlStore::routing(const QString &pipeline)
+{
+    QSqlQuery r = run(QStringLiteral("SELECT pipeline, state, version, updated_at FROM routing WHERE pipeline = ?"),
+                      {pipeline});
+    if (!r.next())
+        return std::nullopt;
+    return RoutingPointer{r.value(0).toString(), stateFromName(r.value(1).toString()).value_or(State::OnPrem),
+                          r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())};
+}
+
+QList<AuditEntry> SqlStore::auditLog(const QString &pipeline)
+{
+    const QString columns = QStringLiteral(
+        "SELECT id, at, actor, action, pipeline, from_state, to_state, reason, break_glass, unplanned FROM audit ");
+    QSqlQuery q = pipeline.isEmpty() ? run(columns + QStringLiteral("ORDER BY id"))
+                                     : run(columns + QStringLiteral("WHERE pipeline = ? ORDER BY id"), {pipeline});
+    QList<AuditEntry> rows;
+    while (q.next()) {
+        rows.append({q.value(0).toLongLong(), fromIsoUtc(q.value(1).toString()), q.value(2).toString(),
+                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                     q.value(7).toString(), q.value(8).toInt() != 0, q.value(9).toInt() != 0});
+    }
+    return rows;
+}
+
+void SqlStore::insertAudit(const AuditEntry &a)
+{
+    run(QStringLiteral("INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason, break_glass, "
+                       "unplanned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {isoUtc(a.at), text(a.actor), text(a.action), nullable(a.pipeline), nullable(a.from), nullable(a.to), nullable(a.reason),
+         a.breakGlass ? 1 : 0, a.unplanned ? 1 : 0},
+        QStringLiteral("writing the audit row"));
+}
+
+WriteStatus SqlStore::applyTransition(const Transition &t)
+{
+    TransactionGuard guard(m_db);
+    begin();
+    // The compare-and-set: the pointer moves only if nobody moved it since it was read.
+    QSqlQuery q = run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
+                                     "WHERE pipeline = ? AND version = ? AND state = ?"),
+                      {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
+                      QStringLiteral("updating the routing pointer"));
+    if (q.numRowsAffected() != 1) {
+        rollback();
+        guard.done();
+        return WriteStatus::Conflict;
+    }
+    insertAudit(t.audit);
+    commit();
+    guard.done();
+    return WriteStatus::Written;
+}
+
+void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
+{
+    TransactionGuard guard(m_db);
+    begin();
+    const QString upsertSetting = QStringLiteral(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    run(upsertSetting, {QStringLiteral("timezone"), inv.timezone});
+    run(upsertSetting, {QStringLiteral("change_window"),
+                        QString::fromUtf8(QJsonDocument(inv.changeWindow.toJson()).toJson(QJsonDocument::Compact))});
+    run(upsertSetting, {QStringLiteral("parity_runs_required"), QString::number(inv.parityRunsRequired)});
+
+    run(QStringLiteral("DELETE FROM upstreams"));
+    QStringList keep;
+    int position = 0;
+    for (const Pipeline &p : inv.pipelines()) {
+        keep.append(p.id);
+        run(QStringLiteral(
+                "INSERT INTO pipelines (id, position, name, owner, schedule, onprem_minutes, cloud_minutes, "
+                "onprem_p95_minutes, cloud_p95_minutes, sla, risk, target, initial_state, parity_tolerance, tags) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "position = excluded.position, name = excluded.name, owner = excluded.owner, "
+                "schedule = excluded.schedule, onprem_minutes = excluded.onprem_minutes, "
+                "cloud_minutes = excluded.cloud_minutes, onprem_p95_minutes = excluded.onprem_p95_minutes, "
+                "cloud_p95_minutes = excluded.cloud_p95_minutes, sla = excluded.sla, risk = excluded.risk, "
+                "target = excluded.target, parity_tolerance = excluded.parity_tolerance, tags = excluded.tags"),
+            {p.id, position++, text(p.name), text(p.owner), timeOrNull(p.schedule), p.onpremMinutes, p.cloudMinutes,
+             nullableInt(p.onpremP95Minutes), nullableInt(p.cloudP95Minutes), timeOrNull(p.sla), riskName(p.risk),
+             sideName(p.target), stateName(p.initialState), p.parityTolerance, text(p.tags.join(QLatin1Char(';')))},
+            QStringLiteral("writing pipeline %1").arg(p.id));
+        run(QStringLiteral("INSERT INTO routing (pipeline, state, version, updated_at) VALUES (?, ?, 1, ?) "
+                           "ON CONFLICT (pipeline) DO NOTHING"),
+            {p.id, stateName(p.initialState), isoUtc(audit.at)});
+    }
+    QSqlQuery existing = run(QStringLiteral("SELECT id FROM pipelines"));
+    QStringList gone;
+    while (existing.next())
+        if (!keep.contains(existing.value(0).toString()))
+            gone.append(existing.value(0).toString());
+    for (const QString &id : gone) {
+        run(QStringLiteral("DELETE FROM parity_results WHERE pipeline = ?"), {id});
+        run(QStringLiteral("DELETE FROM routing WHERE pipeline = ?"), {id});
+        run(QStringLiteral("DELETE FROM pipelines WHERE id = ?"), {id});
+    }
+    for (const Pipeline &p : inv.pipelines()) {
+        int order = 0;
+        for (const QString &up : p.upstreams)
+            run(QStringLiteral("INSERT INTO upstreams (pipeline, upstream, position) VALUES (?, ?, ?)"),
+                {p.id, up, order++});
+    }
+    insertAudit(audit);
+    commit();
+    guard.done();
+}
+
+void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
+{
+    TransactionGuard guard(m_db);
+    begin();
+    for (const ParityResult &r : results) {
+        run(QStringLiteral(
+                "INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, "
+                "max_rel_diff, recorded_at, recorded_by, accepted_by, accepted_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (pipeline, business_date) DO UPDATE SET onprem_rows = excluded.onprem_rows, "
+                "cloud_rows = excluded.cloud_rows, mismatched_rows = excluded.mismatched_rows, "
+                "max_rel_diff = excluded.max_rel_diff, recorded_at = excluded.recorded_at, "
+                "recorded_by = excluded.recorded_by, accepted_by = excluded.accepted_by, "
+                "accepted_reason = excluded.accepted_reason"),
+            {r.pipeline, r.businessDate.toString(Qt::ISODate), r.onpremRows, r.cloudRows, r.mismatchedRows,
+             r.maxRelativeDiff, isoUtc(r.recordedAt), text(r.recordedBy), nullable(r.acceptedBy), nullable(r.acceptedReason)},
+            QStringLiteral("recording parity for %1").arg(r.pipeline));
+    }
+    insertAudit(audit);
+    commit();
+    guard.done();
+}

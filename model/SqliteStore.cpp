@@ -1,0 +1,50 @@
+#include "SqliteStore.h"
+
+#include "SqliteSchema.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+SqliteStore::SqliteStore(const QString &path, OpenMode mode)
+    : SqlStore(QStringLiteral("daybreak-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_path(QFileInfo(path).absoluteFilePath())
+{
+    const QFileInfo info(m_path);
+    if (!info.exists()) {
+        if (mode == OpenMode::MustExist)
+            throw StoreError(QStringLiteral("store %1 does not exist; create it with 'daybreakctl init'").arg(m_path));
+        if (!QDir().mkpath(info.absolutePath()))
+            throw StoreError(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+    } else if (info.isDir()) {
+        throw StoreError(QStringLiteral("store %1 is a folder, not a SQLite file").arg(m_path));
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        throw StoreError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    // Another console may hold the write lock briefly; wait instead of failing at once.
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        throw StoreError(QStringLiteral("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
+    try {
+        run(QStringLiteral("PRAGMA foreign_keys = ON"));
+        run(QStringLiteral("PRAGMA journal_mode = WAL"), {}, QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
+        migrate(sqliteMigrations());
+    } catch (const StoreError &e) {
+        const QString message = e.message();
+        if (message.contains(QLatin1String("not a database")))
+            throw StoreError(QStringLiteral("%1 is not a SQLite database").arg(m_path));
+        throw;
+    }
+}
+
+qint64 SqliteStore::changeToken()
+{
+    // data_version moves when another connection commits; our own commits are counted apart.
+    QSqlQuery q = run(QStringLiteral("PRAGMA data_version"));
+    const qint64 external = q.next() ? q.value(0).toLongLong() : 0;
+    return (m_commits << 32) ^ external;
+}

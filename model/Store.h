@@ -1,0 +1,39 @@
+#pragma once
+
+#include "StoreTypes.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+// The routing store. Every write is one transaction that carries its audit row; routing changes
+// are compare-and-set on the pointer's version. Failures to reach or use the store throw StoreError.
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    virtual QString location() const = 0; // file path or server, for the status bar
+    virtual bool isEmpty() = 0;           // no inventory imported yet
+
+    virtual StoreSnapshot snapshot() = 0;
+    virtual std::optional<RoutingPointer> routing(const QString &pipeline) = 0;
+    virtual QList<AuditEntry> auditLog(const QString &pipeline = {}) = 0;
+
+    virtual WriteStatus applyTransition(const Transition &transition) = 0;
+    // Replaces the inventory's definitions; existing routing pointers are kept, new pipelines start
+    // in their initial state, pipelines missing from `inventory` are removed.
+    virtual void replaceInventory(const Inventory &inventory, const AuditEntry &audit) = 0;
+    virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
+
+    // Changes whenever anyone (this connection or another) commits; views poll it.
+    virtual qint64 changeToken() = 0;
+};
+
+enum class OpenMode { MustExist, CreateIfMissing };
+
+// `url`: a file path or sqlite:///path for SQLite.
+std::unique_ptr<Store> openStore(const QString &url, OpenMode mode);
+// The per-user default SQLite file under the platform's app-data folder.
+QString defaultStorePath();

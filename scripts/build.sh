@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Configures and builds Daybreak into build/ (BUILD_TYPE=Debug by default).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_type="${BUILD_TYPE:-Debug}"
+build_dir="${BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+cmake --build "$build_dir" --parallel "$(nproc)"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs everything Daybreak needs to build, run and test on Debian 12 (run as root).
+set -euo pipefail
+packages=(
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
+  libboost-graph-dev libgl-dev cmake ninja-build g++ xvfb xauth imagemagick
+  poppler-utils graphviz postgresql tzdata
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

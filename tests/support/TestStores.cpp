@@ -1,0 +1,64 @@
+#include "TestStores.h"
+
+#include <QDateTime>
+
+namespace TestStores {
+
+Pipeline pipeline(const QString &id, const QStringList &upstreams, Side target, Risk risk)
+{
+    Pipeline p;
+    p.id = id;
+    p.name = id;
+    p.owner = QStringLiteral("team");
+    p.schedule = upstreams.isEmpty() ? std::optional<QTime>(QTime(1, 0)) : std::nullopt;
+    p.onpremMinutes = 30;
+    p.cloudMinutes = 20;
+    p.upstreams = upstreams;
+    p.target = target;
+    p.risk = risk;
+    return p;
+}
+
+Inventory inventory(const QList<Pipeline> &pipelines)
+{
+    Inventory inv;
+    inv.timezone = QStringLiteral("Europe/Berlin");
+    inv.setPipelines(pipelines);
+    return inv;
+}
+
+std::unique_ptr<SqliteStore> sqlite(const QTemporaryDir &dir, const QString &name)
+{
+    return std::make_unique<SqliteStore>(dir.filePath(name), OpenMode::CreateIfMissing);
+}
+
+void seed(Store &store, const Inventory &inventory)
+{
+    AuditEntry audit;
+    audit.at = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    audit.actor = QStringLiteral("test");
+    audit.action = QStringLiteral("import");
+    store.replaceInventory(inventory, audit);
+}
+
+void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDate, int n)
+{
+    QList<ParityResult> results;
+    for (int i = 0; i < n; ++i) {
+        ParityResult r;
+        r.pipeline = pipeline;
+        r.businessDate = lastDate.addDays(-i);
+        r.onpremRows = 1000;
+        r.cloudRows = 1000;
+        r.recordedAt = QDateTime(lastDate, QTime(7, 0), Qt::UTC);
+        r.recordedBy = QStringLiteral("test");
+        results.append(r);
+    }
+    AuditEntry audit;
+    audit.at = QDateTime(lastDate, QTime(7, 0), Qt::UTC);
+    audit.actor = QStringLiteral("test");
+    audit.action = QStringLiteral("parity_import");
+    store.recordParity(results, audit);
+}
+
+} // namespace TestStores

@@ -1,0 +1,109 @@
+#include "PipelineTableModel.h"
+
+#include "ParityService.h"
+#include "SideColors.h"
+
+PipelineTableModel::PipelineTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot)
+{
+    QList<Row> rows;
+    rows.reserve(snapshot.inventory.size());
+    for (const Pipeline &p : snapshot.inventory.pipelines())
+        rows.append({p.id, p.name, p.owner, snapshot.stateOf(p.id),
+                     gateStatusName(ParityService::evaluate(snapshot, p.id).gate.status), p.risk, p.staysOnPrem()});
+    const bool sameIds = rows.size() == m_rows.size()
+                         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
+                                       [](const Row &a, const Row &b) { return a.id == b.id; });
+    if (sameIds) {
+        m_rows = rows;
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int PipelineTableModel::rowOf(const QString &pipelineId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == pipelineId)
+            return i;
+    return -1;
+}
+
+QString PipelineTableModel::pipelineAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+}
+
+int PipelineTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PipelineTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PipelineTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case IdColumn: return r.id;
+        case NameColumn: return r.name;
+        case OwnerColumn: return r.owner;
+        case StateColumn: return r.staysOnPrem ? tr("onprem (stays)") : stateName(r.state);
+        case CanonicalColumn: return sideName(canonicalSide(r.state));
+        case GateColumn: return r.gate;
+        case RiskColumn: return riskName(r.risk);
+        }
+        return {};
+    case SortRole:
+        if (index.column() == RiskColumn)
+            return int(r.risk);
+        if (index.column() == StateColumn)
+            return int(r.state);
+        return data(index, Qt::DisplayRole);
+    case Qt::BackgroundRole:
+        if (index.column() == StateColumn || index.column() == CanonicalColumn)
+            return SideColors::forState(r.state);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == StateColumn || index.column() == CanonicalColumn)
+            return SideColors::textOn(r.state);
+        if (index.column() == GateColumn && r.gate == QLatin1String("failed"))
+            return QColor(0xB0, 0x20, 0x20);
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1 — %2, owned by %3").arg(r.id, r.name, r.owner);
+    case PipelineIdRole:
+        return r.id;
+    case StateRole:
+        return int(r.state);
+    }
+    return {};
+}
+
+QVariant PipelineTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("Id");
+    case NameColumn: return tr("Name");
+    case OwnerColumn: return tr("Owner");
+    case StateColumn: return tr("State");
+    case CanonicalColumn: return tr("Canonical");
+    case GateColumn: return tr("Parity gate");
+    case RiskColumn: return tr("Risk");
+    }
+    return {};
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "StoreTypes.h"
+
+#include <QAbstractTableModel>
+
+// The pipelines of a store snapshot as a table: what the lead scans first.
+class PipelineTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { IdColumn, NameColumn, OwnerColumn, StateColumn, CanonicalColumn, GateColumn, RiskColumn, ColumnCount };
+    enum Role { PipelineIdRole = Qt::UserRole + 1, SortRole, StateRole };
+
+    explicit PipelineTableModel(QObject *parent = nullptr);
+
+    // Replaces the rows; keeps the model's identity so views keep their selection by id.
+    void setSnapshot(const StoreSnapshot &snapshot);
+    int rowOf(const QString &pipelineId) const;
+    QString pipelineAt(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        QString id;
+        QString name;
+        QString owner;
+        State state = State::OnPrem;
+        QString gate;
+        Risk risk = Risk::Medium;
+        bool staysOnPrem = false;
+    };
+    QList<Row> m_rows;
+};

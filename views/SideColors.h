@@ -1,0 +1,12 @@
+#pragma once
+
+#include "Pipeline.h"
+
+#include <QColor>
+
+// One palette for every view, so the table, graph and board agree on what a colour means.
+// Chosen to stay apart for the common colour-vision deficiencies; shapes and text carry it too.
+namespace SideColors {
+QColor forState(State state);
+QColor textOn(State state);
+} // namespace SideColors
