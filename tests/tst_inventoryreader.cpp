@@ -1,4 +1,160 @@
+#include "InventoryReader.h"
+
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void placeholder() { QVERIFY(true); } };
-QTEST_MAIN(T)
+
+class TestInventoryReader : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString fixture(const QString &name)
+    {
+        return QStringLiteral(DAYBREAK_TEST_DATA "/inventories/") + name;
+    }
+    static QStringList errorsOf(const InventoryReadResult &r)
+    {
+        QStringList lines;
+        for (const Problem &p : r.problems)
+            if (p.isError())
+                lines << p.toString();
+        return lines;
+    }
+
+private slots:
+    void readsGoodJson()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("good.json")));
+        QVERIFY2(r.ok(), qPrintable(errorsOf(r).join(QLatin1Char('\n'))));
+        QCOMPARE(r.inventory.size(), 3);
+        QCOMPARE(r.inventory.timezone, QStringLiteral("Europe/Berlin"));
+        const Pipeline *mart = r.inventory.find(QStringLiteral("orders_mart"));
+        QVERIFY(mart);
+        QCOMPARE(mart->upstreams, QStringList{QStringLiteral("orders_ingest")});
+        QVERIFY(!mart->schedule.has_value());
+        QCOMPARE(mart->onpremP95Minutes, std::optional<int>(40));
+        QCOMPARE(mart->parityTolerance, 0.01);
+        const Pipeline *report = r.inventory.find(QStringLiteral("exec_daily_sales"));
+        QCOMPARE(report->sla, std::optional<QTime>(QTime(6, 0)));
+        QCOMPARE(report->risk, Risk::High);
+    }
+
+    void readsGoodCsvWithQuotesAndTimezone()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("good.csv")));
+        QVERIFY2(r.ok(), qPrintable(errorsOf(r).join(QLatin1Char('\n'))));
+        QCOMPARE(r.inventory.size(), 3);
+        QCOMPARE(r.inventory.timezone, QStringLiteral("Europe/Berlin"));
+        QCOMPARE(r.inventory.find(QStringLiteral("orders_mart"))->name, QStringLiteral("Orders mart, enriched"));
+        QCOMPARE(r.inventory.find(QStringLiteral("orders_mart"))->tags,
+                 (QStringList{QStringLiteral("core"), QStringLiteral("daily")}));
+        QCOMPARE(r.inventory.find(QStringLiteral("exec_daily_sales"))->upstreams,
+                 (QStringList{QStringLiteral("orders_mart"), QStringLiteral("orders_ingest")}));
+    }
+
+    void badInputNamesFileLineAndField_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("malformed JSON gives line and column")
+            << QStringLiteral("malformed.json")
+            << QStringList{QStringLiteral("malformed.json:5:7: error: malformed JSON")};
+        QTest::newRow("unknown upstream")
+            << QStringLiteral("unknown_upstream.json")
+            << QStringList{QStringLiteral("unknown_upstream.json:7: error: pipeline 'orders_mart', field 'upstreams': "
+                                          "unknown upstream 'customers_ingest'")};
+        QTest::newRow("duplicate id")
+            << QStringLiteral("duplicate_id.json")
+            << QStringList{QStringLiteral("duplicate_id.json:7: error: pipeline 'orders_ingest', field 'id': "
+                                          "duplicate id (first defined on line 5)")};
+        QTest::newRow("cycle printed as a path")
+            << QStringLiteral("cycle.json")
+            << QStringList{QStringLiteral("field 'upstreams': dependency cycle: a -> b -> c -> a")};
+        QTest::newRow("pipeline reads itself")
+            << QStringLiteral("self_read.json")
+            << QStringList{QStringLiteral("self_read.json:5: error: pipeline 'loop', field 'upstreams': the pipeline reads itself")};
+        QTest::newRow("bad times")
+            << QStringLiteral("bad_times.json")
+            << QStringList{QStringLiteral("pipeline 'late', field 'schedule': bad time '25:00'"),
+                           QStringLiteral("pipeline 'late', field 'sla': bad time '6am'")};
+        QTest::newRow("negative and missing durations")
+            << QStringLiteral("bad_durations.json")
+            << QStringList{QStringLiteral("pipeline 'negative', field 'duration_minutes.onprem': negative duration -5"),
+                           QStringLiteral("pipeline 'half', field 'duration_minutes.cloud': missing"),
+                           QStringLiteral("pipeline 'none', field 'duration_minutes': missing")};
+        QTest::newRow("unknown risk, target and state")
+            << QStringLiteral("bad_values.json")
+            << QStringList{QStringLiteral("field 'risk': unknown value 'extreme'"),
+                           QStringLiteral("field 'target': unknown value 'mars'"),
+                           QStringLiteral("field 'state': unknown value 'migrating'")};
+        QTest::newRow("CSV errors carry their line")
+            << QStringLiteral("bad.csv")
+            << QStringList{QStringLiteral("bad.csv:3: error: pipeline 'b', field 'duration_onprem': negative duration -3"),
+                           QStringLiteral("bad.csv:3: error: pipeline 'b', field 'upstreams': unknown upstream 'ghost'"),
+                           QStringLiteral("bad.csv:4: error: pipeline 'c', field 'schedule': bad time '7pm'"),
+                           QStringLiteral("bad.csv:4: error: pipeline 'c', field 'target': unknown value 'venus'"),
+                           QStringLiteral("bad.csv:5: error: pipeline 'a', field 'id': duplicate id (first defined on line 2)")};
+        QTest::newRow("CSV cycle")
+            << QStringLiteral("cycle.csv")
+            << QStringList{QStringLiteral("dependency cycle: x -> y -> z -> x")};
+    }
+
+    void badInputNamesFileLineAndField()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, expected);
+        const InventoryReadResult r = InventoryReader::readFile(fixture(file));
+        QVERIFY(!r.ok());
+        const QString all = errorsOf(r).join(QLatin1Char('\n'));
+        for (const QString &text : expected)
+            QVERIFY2(all.contains(text), qPrintable(QStringLiteral("expected \"%1\" in:\n%2").arg(text, all)));
+    }
+
+    void everyProblemIsReportedAtOnce()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("many_errors.json")));
+        const QStringList errors = errorsOf(r);
+        const QString all = errors.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("field 'timezone': unknown time zone 'Mars/Olympus'")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'schedule': bad time '99:99'")));
+        QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'duration_minutes.onprem': negative")));
+        QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'upstreams': unknown upstream 'ghost'")));
+        QVERIFY(all.contains(QStringLiteral("pipeline 'b', field 'upstreams': the pipeline reads itself")));
+        QVERIFY(all.contains(QStringLiteral("pipeline 'b', field 'risk': unknown value 'huge'")));
+        QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'id': duplicate id")));
+        QCOMPARE(errors.size(), 7);
+    }
+
+    void unknownKeysAreWarningsNotErrors()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("unknown_key.json")));
+        QVERIFY(r.ok());
+        QCOMPARE(r.problems.size(), 1);
+        QCOMPARE(r.problems.first().severity, Problem::Severity::Warning);
+        QCOMPARE(r.problems.first().field, QStringLiteral("colour"));
+    }
+
+    void missingFileIsReported()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("does_not_exist.json")));
+        QVERIFY(!r.ok());
+        QVERIFY(r.problems.first().toString().contains(QStringLiteral("does_not_exist.json: error: cannot read the file")));
+    }
+
+    void changeWindowPolicyIsRead()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("all_week.json")));
+        QVERIFY(r.ok());
+        QCOMPARE(r.inventory.changeWindow.startDay, int(Qt::Monday));
+        QCOMPARE(r.inventory.parityRunsRequired, 3);
+        const QByteArray bad = R"({"format": "daybreak-inventory/1", "change_window": {"start_day": "caturday",
+            "end": "24:61", "blackout_dates": ["2026-13-01"]}, "pipelines": []})";
+        const InventoryReadResult broken = InventoryReader::readJson(bad, QStringLiteral("w.json"));
+        const QString all = errorsOf(broken).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("field 'change_window.start_day': unknown day 'caturday'")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("field 'change_window.end': bad time '24:61'")));
+        QVERIFY(all.contains(QStringLiteral("field 'change_window.blackout_dates': bad date '2026-13-01'")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInventoryReader)
 #include "tst_inventoryreader.moc"
