@@ -1,4 +1,334 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void placeholder() { QVERIFY(true); } };
-QTEST_MAIN(T)
+#include <QTimeZone>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace {
+struct Run
+{
+    int exit = -1;
+    QString out;
+    QString err;
+};
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(DAYBREAK_TEST_DATA "/inventories/") + name;
+}
+} // namespace
+
+// daybreakctl end to end, through a real process against a real SQLite file.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+
+    Run ctl(const QStringList &args, const QString &store = {}, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        QStringList all = args;
+        if (!store.isEmpty())
+            all << QStringLiteral("--store") << store;
+        p.start(QStringLiteral(DAYBREAKCTL_PATH), all);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            return {};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+    Run ctl(const QStringList &args) { return ctl(args, m_store); }
+
+    QString freshStore(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        return path;
+    }
+
+    // all_week.json's pipelines under a window that is never open today: a single weekday three
+    // days away, so the test holds whatever day CI runs it.
+    QString closedWindowInventory()
+    {
+        QFile in(fixture(QStringLiteral("all_week.json")));
+        in.open(QIODevice::ReadOnly);
+        QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/Berlin")).date();
+        const QString day = QLocale::c().dayName(today.addDays(3).dayOfWeek()).toLower();
+        root[QStringLiteral("change_window")] = QJsonObject{{QStringLiteral("start_day"), day},
+                                                            {QStringLiteral("start"), QStringLiteral("00:00")},
+                                                            {QStringLiteral("end_day"), day},
+                                                            {QStringLiteral("end"), QStringLiteral("23:59")}};
+        const QString path = m_dir.filePath(QStringLiteral("closed.json"));
+        QFile out(path);
+        out.open(QIODevice::WriteOnly);
+        out.write(QJsonDocument(root).toJson());
+        return path;
+    }
+
+    void recordCleanRuns(const QString &store, const QString &id, int n)
+    {
+        for (int i = 1; i <= n; ++i) {
+            const Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"),
+                               QDate(2026, 11, 10 + i).toString(Qt::ISODate), QStringLiteral("--onprem-rows"),
+                               QStringLiteral("5000"), QStringLiteral("--cloud-rows"), QStringLiteral("5000")},
+                              store);
+            QCOMPARE(r.exit, 0);
+        }
+    }
+
+    QJsonArray json(const QStringList &args, const QString &store)
+    {
+        const Run r = ctl(args + QStringList{QStringLiteral("--json")}, store);
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+
+private slots:
+    void usage()
+    {
+        QCOMPARE(ctl({QStringLiteral("--help")}, {}).exit, 0);
+        const Run none = ctl({}, {});
+        QCOMPARE(none.exit, 2);
+        QVERIFY(none.err.contains(QStringLiteral("Usage: daybreakctl COMMAND")));
+        const Run unknown = ctl({QStringLiteral("frobnicate")}, {});
+        QCOMPARE(unknown.exit, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+        const Run badOption = ctl({QStringLiteral("status"), QStringLiteral("--colour")}, {});
+        QCOMPARE(badOption.exit, 2);
+        QVERIFY(badOption.err.contains(QStringLiteral("colour")));
+    }
+
+    void initDemoThenStatus()
+    {
+        const QString store = freshStore(QStringLiteral("demo.sqlite"));
+        Run r = ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("pipelines)")));
+        r = ctl({QStringLiteral("status")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("rpt_exec_daily_sales")));
+        QVERIFY(r.out.contains(QStringLiteral("66 pipelines:")));
+
+        const QJsonArray all = json({QStringLiteral("status")}, store);
+        QCOMPARE(all.size(), 66);
+        for (const QJsonValue &v : all) {
+            const QJsonObject o = v.toObject();
+            for (const char *key : {"id", "name", "state", "canonical", "parity_gate", "wave"})
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            QVERIFY(o[QStringLiteral("wave")].isNull());
+            const QString state = o[QStringLiteral("state")].toString();
+            const QString canonical = o[QStringLiteral("canonical")].toString();
+            QCOMPARE(canonical, (state == QLatin1String("cloud") || state == QLatin1String("decommissioned"))
+                                    ? QStringLiteral("cloud") : QStringLiteral("onprem"));
+        }
+        // Initialising a store that already holds an inventory is refused.
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 4);
+    }
+
+    void routePrintsOnlyTheSide()
+    {
+        const QString store = freshStore(QStringLiteral("route.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        Run r = ctl({QStringLiteral("route"), QStringLiteral("fx_rates_extract")}, store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out, QStringLiteral("cloud\n"));
+        QVERIFY(r.err.isEmpty());
+        r = ctl({QStringLiteral("route"), QStringLiteral("core_orders")}, store);
+        QCOMPARE(r.out, QStringLiteral("onprem\n"));
+        r = ctl({QStringLiteral("route"), QStringLiteral("no_such_thing")}, store);
+        QCOMPARE(r.exit, 3);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.err.contains(QStringLiteral("unknown pipeline 'no_such_thing'")));
+    }
+
+    void cutoverOutsideTheWindowIsRefused()
+    {
+        const QString store = freshStore(QStringLiteral("closed.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), closedWindowInventory()}, store).exit, 0);
+        recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
+        const Run r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("the change window is closed")), qPrintable(r.err));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("onprem\n"));
+        // Every reason at once, naming the pipelines.
+        const Run mart = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart")}, store);
+        QCOMPARE(mart.exit, 4);
+        QVERIFY(mart.err.contains(QStringLiteral("orders_mart's parity gate is pending: 0 of 3 clean")));
+        QVERIFY(mart.err.contains(QStringLiteral("orders_mart reads orders_ingest, which is still canonical on-prem")));
+        QVERIFY(mart.err.contains(QStringLiteral("the change window is closed")));
+    }
+
+    void breakGlassRollbackOutsideTheWindow()
+    {
+        // Start in a store whose window is open all week, cut over, then narrow the window.
+        const QString store = freshStore(QStringLiteral("glass.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("wave 1")}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("import"), closedWindowInventory()}, store).exit, 0);
+
+        Run r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest")}, store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--reason")));
+        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("totals off")}, store);
+        QCOMPARE(r.exit, 4);
+        QVERIFY(r.err.contains(QStringLiteral("--break-glass")));
+        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("totals off"),
+                 QStringLiteral("--break-glass")}, store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("onprem\n"));
+
+        const QJsonArray audit = json({QStringLiteral("audit")}, store);
+        const QJsonObject last = audit.last().toObject();
+        QCOMPARE(last[QStringLiteral("action")].toString(), QStringLiteral("rollback"));
+        QCOMPARE(last[QStringLiteral("pipeline")].toString(), QStringLiteral("orders_ingest"));
+        QCOMPARE(last[QStringLiteral("from")].toString(), QStringLiteral("cloud"));
+        QCOMPARE(last[QStringLiteral("to")].toString(), QStringLiteral("dual_run"));
+        QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("totals off"));
+        QCOMPARE(last[QStringLiteral("break_glass")].toBool(), true);
+        QCOMPARE(last[QStringLiteral("actor")].toString(), QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
+        QVERIFY(QDateTime::fromString(last[QStringLiteral("at")].toString(), Qt::ISODateWithMs).isValid());
+        // Oldest first.
+        QVERIFY(audit.first().toObject()[QStringLiteral("id")].toInt() < last[QStringLiteral("id")].toInt());
+    }
+
+    void fullCutoverPathAndConflict()
+    {
+        const QString store = freshStore(QStringLiteral("open.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
+        recordCleanRuns(store, QStringLiteral("orders_mart"), 3);
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart")}, store).exit, 4); // upstream first
+        Run r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("orders_ingest: dual_run -> cloud")));
+
+        // A stale writer: it saw version 1, the pointer is at 1 for orders_mart, so claim 7.
+        const int auditBefore = int(json({QStringLiteral("audit")}, store).size());
+        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart"), QStringLiteral("--expect-version"), QStringLiteral("7")}, store);
+        QCOMPARE(r.exit, 5);
+        QVERIFY(r.err.contains(QStringLiteral("nothing was written")));
+        QCOMPARE(int(json({QStringLiteral("audit")}, store).size()), auditBefore);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_mart")}, store).out, QStringLiteral("onprem\n"));
+
+        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart"), QStringLiteral("--expect-version"), QStringLiteral("1")}, store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_mart")}, store).out, QStringLiteral("cloud\n"));
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("nope")}, store).exit, 3);
+        QCOMPARE(ctl({QStringLiteral("decommission"), QStringLiteral("orders_ingest")}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("cloud\n"));
+        QCOMPARE(ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("x")}, store).exit, 4);
+        QCOMPARE(ctl({QStringLiteral("dual-run"), QStringLiteral("exec_daily_sales")}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("dual-run"), QStringLiteral("gl_extract")}, store).exit, 4);
+    }
+
+    void badImportChangesNothing()
+    {
+        const QString store = freshStore(QStringLiteral("import.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("good.json"))}, store).exit, 0);
+        const QByteArray before = ctl({QStringLiteral("status"), QStringLiteral("--json")}, store).out.toUtf8();
+        const Run r = ctl({QStringLiteral("import"), fixture(QStringLiteral("bad.csv"))}, store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("bad.csv:3: error: pipeline 'b', field 'upstreams': unknown upstream 'ghost'")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("nothing was written")));
+        QCOMPARE(ctl({QStringLiteral("status"), QStringLiteral("--json")}, store).out.toUtf8(), before);
+        QCOMPARE(ctl({QStringLiteral("import"), fixture(QStringLiteral("good.csv"))}, store).exit, 0);
+    }
+
+    void initWithBadInventoryCreatesNothing()
+    {
+        const QString store = freshStore(QStringLiteral("never.sqlite"));
+        const Run r = ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("cycle.json"))}, store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains(QStringLiteral("dependency cycle: a -> b -> c -> a")));
+        QVERIFY(!QFile::exists(store));
+    }
+
+    void validate()
+    {
+        Run r = ctl({QStringLiteral("validate"), fixture(QStringLiteral("self_read.json"))}, {});
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.err.contains(QStringLiteral("the pipeline reads itself")));
+        r = ctl({QStringLiteral("validate"), fixture(QStringLiteral("good.json"))}, {});
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(ctl({QStringLiteral("validate"), fixture(QStringLiteral("missing.json"))}, {}).exit, 2);
+    }
+
+    void parityCommands()
+    {
+        const QString store = freshStore(QStringLiteral("parity.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"),
+                     QStringLiteral("2026-13-40"), QStringLiteral("--onprem-rows"), QStringLiteral("x"), QStringLiteral("--cloud-rows"),
+                     QStringLiteral("5")}, store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--date: '2026-13-40' is not a date")));
+        QVERIFY(r.err.contains(QStringLiteral("--onprem-rows: 'x' is not a whole number")));
+        r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("ghost"), QStringLiteral("--date"),
+                 QStringLiteral("2026-11-20"), QStringLiteral("--onprem-rows"), QStringLiteral("1"), QStringLiteral("--cloud-rows"),
+                 QStringLiteral("1")}, store);
+        QCOMPARE(r.exit, 3);
+        recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
+        r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
+                 QStringLiteral("2026-11-20"), QStringLiteral("--onprem-rows"), QStringLiteral("1000"), QStringLiteral("--cloud-rows"),
+                 QStringLiteral("990"), QStringLiteral("--mismatched-rows"), QStringLiteral("3"), QStringLiteral("--max-rel-diff"),
+                 QStringLiteral("0.02")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("BREACH")));
+        const QJsonArray status = json({QStringLiteral("parity"), QStringLiteral("status")}, store);
+        QCOMPARE(status.size(), 2);
+        for (const QJsonValue &v : status) {
+            const QJsonObject o = v.toObject();
+            for (const char *key : {"id", "gate", "clean_runs", "open_breaches", "rollback_recommended"})
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            if (o[QStringLiteral("id")] == QStringLiteral("orders_ingest")) {
+                QCOMPARE(o[QStringLiteral("gate")].toString(), QStringLiteral("passed"));
+                QCOMPARE(o[QStringLiteral("clean_runs")].toInt(), 3);
+            } else {
+                QCOMPARE(o[QStringLiteral("gate")].toString(), QStringLiteral("failed"));
+                QCOMPARE(o[QStringLiteral("open_breaches")].toArray().first().toString(), QStringLiteral("2026-11-20"));
+            }
+        }
+        QCOMPARE(ctl({QStringLiteral("parity")}, store).exit, 2);
+    }
+
+    void storeUnavailable()
+    {
+        Run r = ctl({QStringLiteral("status")}, m_dir.filePath(QStringLiteral("no/such/dir/store.sqlite")));
+        QCOMPARE(r.exit, 6);
+        QVERIFY(r.err.contains(QStringLiteral("does not exist")));
+        const QString junk = m_dir.filePath(QStringLiteral("junk.sqlite"));
+        QFile f(junk);
+        f.open(QIODevice::WriteOnly);
+        f.write(QByteArray(2048, 'z'));
+        f.close();
+        r = ctl({QStringLiteral("route"), QStringLiteral("x")}, junk);
+        QCOMPARE(r.exit, 6);
+        QVERIFY(r.err.contains(QStringLiteral("not a SQLite database")));
+        QCOMPARE(ctl({QStringLiteral("status")}, QStringLiteral("redis://localhost/0")).exit, 6);
+    }
+
+    void storeFromEnvironment()
+    {
+        const QString store = freshStore(QStringLiteral("env.sqlite"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DAYBREAK_STORE"), store);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, {}, env).exit, 0);
+        QVERIFY(QFile::exists(store));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("stg_fx_rates")}, {}, env).out, QStringLiteral("cloud\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
