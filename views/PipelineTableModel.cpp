@@ -62,7 +62,7 @@ QVariant PipelineTableModel::data(const QModelIndex &index, int role) const
         case OwnerColumn: return r.owner;
         case StateColumn: return r.staysOnPrem ? tr("onprem (stays)") : stateName(r.state);
         case CanonicalColumn: return sideName(canonicalSide(r.state));
-        case GateColumn: return r.gate;
+        case GateColumn: return r.state == State::OnPrem && r.gate == QLatin1String("pending") ? tr("—") : r.gate;
         case RiskColumn: return riskName(r.risk);
         }
         return {};
@@ -73,11 +73,13 @@ QVariant PipelineTableModel::data(const QModelIndex &index, int role) const
             return int(r.state);
         return data(index, Qt::DisplayRole);
     case Qt::BackgroundRole:
-        if (index.column() == StateColumn || index.column() == CanonicalColumn)
+        if (index.column() == StateColumn)
             return SideColors::forState(r.state);
+        if (index.column() == CanonicalColumn)
+            return SideColors::forSide(canonicalSide(r.state));
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn || index.column() == CanonicalColumn)
+        if (index.column() == StateColumn)
             return SideColors::textOn(r.state);
         if (index.column() == GateColumn && r.gate == QLatin1String("failed"))
             return QColor(0xB0, 0x20, 0x20);

@@ -18,4 +18,9 @@ QColor textOn(State state)
     return state == State::Decommissioned ? QColor(Qt::white) : QColor(0x20, 0x20, 0x20);
 }
 
+QColor forSide(Side side)
+{
+    return forState(side == Side::Cloud ? State::Cloud : State::OnPrem);
+}
+
 } // namespace SideColors

@@ -9,4 +9,5 @@
 namespace SideColors {
 QColor forState(State state);
 QColor textOn(State state);
+QColor forSide(Side side);
 } // namespace SideColors

@@ -81,4 +81,12 @@ void MainWindow::refresh()
                                .arg(counts.value(State::Cloud))
                                .arg(counts.value(State::Decommissioned)));
     m_windowLabel->setText(changeWindowText());
+    m_windowLabel->setToolTip(tr("High-risk changes (cutover, rollback, decommission) run %1 (%2); "
+                                 "blackout dates: %3")
+                                  .arg(s.inventory.changeWindow.describe(), s.inventory.timezone,
+                                       s.inventory.changeWindow.blackoutDates.isEmpty()
+                                           ? tr("none")
+                                           : QLocale::c().toString(s.inventory.changeWindow.blackoutDates.first(),
+                                                                   QStringLiteral("yyyy-MM-dd"))
+                                                 + (s.inventory.changeWindow.blackoutDates.size() > 1 ? tr(", …") : QString())));
 }
