@@ -15,8 +15,14 @@ struct Reason
         WindowClosed,
         Blackout,
         ReasonMissing,
-        CrossSideRead, // warnings only
-        Unplanned,     // warnings only
+        UnknownWave,
+        WaveCapacity,
+        WaveHighRisk,
+        UpstreamPlannedLater,
+        DownstreamPlannedEarlier,
+        CrossSideRead,   // warnings only
+        Unplanned,       // warnings only
+        ParityReadiness, // warnings only
         Other
     };
 

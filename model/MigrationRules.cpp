@@ -1,5 +1,7 @@
 #include "MigrationRules.h"
 
+#include "WaveRules.h"
+
 #include <QTimeZone>
 
 QString actionName(MigrationAction action)
@@ -121,6 +123,43 @@ void MigrationRules::checkWindow(Decision &d, const ActionRequest &request, Migr
     d.refuse(window.isBlackout(local.date()) ? Reason::Code::Blackout : Reason::Code::WindowClosed, text, {request.pipeline});
 }
 
+void MigrationRules::checkPlanned(Decision &d, const QString &pipeline) const
+{
+    // Unplanned cutovers are allowed by the rules but marked, so the report and war room see them.
+    const Wave *current = nullptr;
+    for (const Wave &w : m_snapshot.plan.waves())
+        if (w.windowStart <= m_now && m_now <= w.windowEnd)
+            current = &w;
+    if (!current) {
+        d.warn(Reason::Code::Unplanned, QStringLiteral("no wave is planned for this change window: the cutover of %1 is "
+                                                       "unplanned").arg(pipeline), {pipeline});
+        return;
+    }
+    if (!current->members.contains(pipeline)) {
+        const QString planned = m_snapshot.plan.waveOf(pipeline);
+        d.warn(Reason::Code::Unplanned,
+               QStringLiteral("%1 is not in wave '%2', the wave of this window (%3): the cutover is unplanned")
+                   .arg(pipeline, current->name,
+                        planned.isEmpty() ? QStringLiteral("it is not planned at all")
+                                          : QStringLiteral("it is planned in '%1'").arg(planned)),
+               {pipeline});
+        return;
+    }
+    const WaveRules rules(m_snapshot, m_now.toTimeZone(changeWindow().zone()).date());
+    QStringList ahead;
+    for (const QString &m : rules.cutoverOrder(*current)) {
+        if (m == pipeline)
+            break;
+        if (canonicalSide(m_snapshot.stateOf(m)) != Side::Cloud)
+            ahead << m;
+    }
+    if (!ahead.isEmpty())
+        d.warn(Reason::Code::Unplanned,
+               QStringLiteral("%1 is cut over ahead of %2, earlier in wave '%3''s cutover order: the cutover is unplanned")
+                   .arg(pipeline, ahead.join(QStringLiteral(", ")), current->name),
+               QStringList{pipeline} + ahead);
+}
+
 Decision MigrationRules::check(MigrationAction action, const ActionRequest &request) const
 {
     Decision d;
@@ -149,6 +188,7 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
                          .arg(p->id).arg(g.cleanRuns).arg(g.runsRequired),
                      {p->id});
         }
+        checkPlanned(d, p->id);
         for (const QString &up : upstreamsNotCutOver(p->id))
             d.refuse(Reason::Code::UpstreamNotCutOver,
                      QStringLiteral("%1 reads %2, which is still canonical on-prem (%3)")

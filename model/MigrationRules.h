@@ -39,6 +39,7 @@ public:
 private:
     void checkState(Decision &d, const Pipeline &p, State current, MigrationAction action) const;
     void checkWindow(Decision &d, const ActionRequest &request, MigrationAction action) const;
+    void checkPlanned(Decision &d, const QString &pipeline) const;
 
     const StoreSnapshot &m_snapshot;
     QDateTime m_now;

@@ -64,6 +64,8 @@ ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequ
     t.audit.to = stateName(t.to);
     t.audit.reason = request.reason.trimmed();
     t.audit.breakGlass = request.breakGlass;
+    for (const Reason &w : outcome.decision.warnings)
+        t.audit.unplanned = t.audit.unplanned || w.code == Reason::Code::Unplanned;
     if (m_store.applyTransition(t) == WriteStatus::Conflict) {
         outcome.status = ActionOutcome::Status::Conflict;
         outcome.message = QStringLiteral("%1 was changed by someone else while this %2 ran; nothing was written")

@@ -22,6 +22,7 @@ public:
     WriteStatus applyTransition(const Transition &transition) override;
     void replaceInventory(const Inventory &inventory, const AuditEntry &audit) override;
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
+    WriteStatus applyPlanChange(const PlanChange &change) override;
 
     int schemaVersion();
 
@@ -34,6 +35,7 @@ protected:
     void commit();
     void rollback();
     void insertAudit(const AuditEntry &audit);
+    WavePlan loadPlan();
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     void migrate(const QList<QStringList> &migrations);
 

@@ -46,5 +46,19 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
                            "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: DELETE refused'); END"),
         },
+        // 2: weekend waves and their ordered membership; a pipeline sits in at most one wave
+        {
+            QStringLiteral(
+                "CREATE TABLE waves ("
+                " name TEXT PRIMARY KEY, wave_date TEXT NOT NULL, window_start TEXT NOT NULL,"
+                " window_end TEXT NOT NULL, capacity INTEGER NOT NULL CHECK (capacity > 0),"
+                " max_high_risk INTEGER NOT NULL CHECK (max_high_risk >= 0))"),
+            QStringLiteral(
+                "CREATE TABLE wave_members ("
+                " pipeline TEXT PRIMARY KEY REFERENCES pipelines (id) ON DELETE CASCADE,"
+                " wave TEXT NOT NULL REFERENCES waves (name) ON DELETE CASCADE ON UPDATE CASCADE, position INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO settings (key, value) VALUES ('plan_version', '0') "
+                           "ON CONFLICT (key) DO NOTHING"),
+        },
     };
 }

@@ -25,6 +25,8 @@ public:
     // Replaces the inventory's definitions; existing routing pointers are kept, new pipelines start
     // in their initial state, pipelines missing from `inventory` are removed.
     virtual void replaceInventory(const Inventory &inventory, const AuditEntry &audit) = 0;
+    // Conflict when the plan version moved since `expectedPlanVersion` (nothing written).
+    virtual WriteStatus applyPlanChange(const PlanChange &change) = 0;
     virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
 
     // Changes whenever anyone (this connection or another) commits; views poll it.

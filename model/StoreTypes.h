@@ -3,6 +3,7 @@
 #include "Inventory.h"
 #include "ParityResult.h"
 #include "Pipeline.h"
+#include "Wave.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -53,6 +54,8 @@ struct StoreSnapshot
     Inventory inventory;
     QHash<QString, RoutingPointer> routing;
     QHash<QString, QList<ParityResult>> parity;
+    WavePlan plan;
+    qint64 planVersion = 0;
 
     State stateOf(const QString &id) const { return routing.value(id).state; }
 };
@@ -66,3 +69,14 @@ public:
 };
 
 enum class WriteStatus { Written, Conflict };
+
+// One plan edit as the store applies it: wave rows to write or delete, memberships to set,
+// and the audit rows that describe it, all in one transaction guarded by the plan version.
+struct PlanChange
+{
+    QList<Wave> upsertWaves;          // written with their members in this order
+    QStringList removeWaves;
+    QList<QPair<QString, QString>> renames; // (old, new), applied first
+    qint64 expectedPlanVersion = -1;  // -1: do not check
+    QList<AuditEntry> audit;
+};

@@ -64,7 +64,11 @@ private:
             bad.cloudRows = 950;
             bad.recordedAt = kTuesday;
             bad.recordedBy = QStringLiteral("t");
-            m_store->recordParity({bad}, AuditEntry{0, kTuesday, QStringLiteral("t"), QStringLiteral("parity_record")});
+            AuditEntry audit;
+            audit.at = kTuesday;
+            audit.actor = QStringLiteral("t");
+            audit.action = QStringLiteral("parity_record");
+            m_store->recordParity({bad}, audit);
         }
         m_clock = std::make_unique<ManualClock>(kSaturday);
         m_service = std::make_unique<MigrationService>(*m_store, *m_clock, QStringLiteral("lead"));

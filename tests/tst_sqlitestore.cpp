@@ -213,7 +213,10 @@ private slots:
         again.cloudRows = 7;
         again.recordedAt = QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC);
         again.recordedBy = QStringLiteral("t");
-        AuditEntry audit{0, again.recordedAt, QStringLiteral("t"), QStringLiteral("parity_record"), QStringLiteral("a")};
+        AuditEntry audit;
+        audit.at = again.recordedAt;
+        audit.actor = QStringLiteral("t");
+        audit.action = QStringLiteral("parity_record");
         store->recordParity({again}, audit);
         const QList<ParityResult> results = store->snapshot().parity.value(QStringLiteral("a"));
         QCOMPARE(results.size(), 3);

@@ -21,7 +21,7 @@ QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p)
         {QStringLiteral("state"), stateName(r.state)},
         {QStringLiteral("canonical"), sideName(r.canonical())},
         {QStringLiteral("parity_gate"), gateStatusName(parity.gate.status)},
-        {QStringLiteral("wave"), QJsonValue::Null},
+        {QStringLiteral("wave"), s.plan.waveOf(p.id).isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.plan.waveOf(p.id))},
         {QStringLiteral("risk"), riskName(p.risk)},
         {QStringLiteral("target"), sideName(p.target)},
         {QStringLiteral("version"), r.version},
@@ -88,6 +88,7 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, Mig
     o << "  schedule    " << p.scheduleText() << (p.sla ? QStringLiteral(", SLA ") + p.sla->toString(QStringLiteral("HH:mm")) : QString())
       << "\n";
     o << "  duration    on-prem " << p.onpremMinutes << " min, cloud " << p.cloudMinutes << " min\n";
+    o << "  wave        " << (s.plan.waveOf(p.id).isEmpty() ? QStringLiteral("-") : s.plan.waveOf(p.id)) << "\n";
     o << "  upstreams   " << (p.upstreams.isEmpty() ? QStringLiteral("-") : p.upstreams.join(QStringLiteral(", "))) << "\n";
     const QStringList downs = s.inventory.downstreamsOf(p.id);
     o << "  downstreams " << (downs.isEmpty() ? QStringLiteral("-") : downs.join(QStringLiteral(", "))) << "\n";
@@ -211,6 +212,8 @@ int cmdAudit(CtlContext &ctx)
             ctx.out << "  " << a.from << " -> " << a.to;
         if (a.breakGlass)
             ctx.out << "  [BREAK-GLASS]";
+        if (a.unplanned)
+            ctx.out << "  [UNPLANNED]";
         if (!a.reason.isEmpty())
             ctx.out << "  \"" << a.reason << "\"";
         ctx.out << "\n";

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "PlanService.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+class Clock;
+class Store;
+
+// The plan as a document: owns the undo stack for plan edits. Every edit goes through
+// PlanService (the same checks as the CLI); only accepted edits reach the stack.
+class MigrationPlan : public QObject
+{
+    Q_OBJECT
+
+public:
+    MigrationPlan(Store &store, const Clock &clock, const QString &actor, QObject *parent = nullptr);
+
+    QUndoStack *undoStack() { return &m_stack; }
+    PlanService &service() { return m_service; }
+
+    PlanService::Outcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
+                                 int maxHighRisk = kDefaultWaveMaxHighRisk);
+    PlanService::Outcome removeWave(const QString &name);
+    PlanService::Outcome renameWave(const QString &from, const QString &to);
+    PlanService::Outcome assign(const QStringList &pipelines, const QString &wave);
+    PlanService::Outcome unassign(const QStringList &pipelines);
+    PlanService::Outcome applyAutoPlan(const WavePlanner::Options &options);
+
+    // Used by the commands; a failure is reported through editFailed() and clears the stack.
+    bool restore(const WavePlan &target, qint64 expectedVersion, qint64 *newVersion);
+    bool rename(const QString &from, const QString &to, qint64 expectedVersion, qint64 *newVersion);
+
+signals:
+    void planChanged();
+    void editFailed(const QString &message);
+
+private:
+    void failed(const QString &message);
+
+    PlanService m_service;
+    QUndoStack m_stack;
+};

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Wave.h"
+
+#include <QUndoCommand>
+
+class MigrationPlan;
+
+// Merge ids for plan edits, in one place.
+enum PlanCommandId { RenameWaveCommandId = 1 };
+
+// A plan edit on the undo stack: it remembers the plan before and after and the plan version
+// each produced, so undo and redo put the store back exactly, or refuse if someone else edited.
+class PlanEditCommand : public QUndoCommand
+{
+public:
+    PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after, qint64 versionAfter);
+
+    void undo() override;
+    void redo() override;
+
+protected:
+    MigrationPlan *m_plan;
+    WavePlan m_before;
+    WavePlan m_after;
+    qint64 m_versionBefore = 0; // the plan version to expect when redoing
+    qint64 m_versionAfter = 0;  // the plan version to expect when undoing
+    bool m_applied = true;      // pushed after the service already wrote it
+};
+
+class AssignCommand final : public PlanEditCommand
+{
+public:
+    using PlanEditCommand::PlanEditCommand;
+};
+
+class UnassignCommand final : public PlanEditCommand
+{
+public:
+    using PlanEditCommand::PlanEditCommand;
+};
+
+class AddWaveCommand final : public PlanEditCommand
+{
+public:
+    using PlanEditCommand::PlanEditCommand;
+};
+
+class RemoveWaveCommand final : public PlanEditCommand
+{
+public:
+    using PlanEditCommand::PlanEditCommand;
+};
+
+class AutoPlanCommand final : public PlanEditCommand
+{
+public:
+    using PlanEditCommand::PlanEditCommand;
+};
+
+// Renames are applied as renames (so the audit says so) and consecutive renames of one wave merge.
+class RenameWaveCommand final : public QUndoCommand
+{
+public:
+    RenameWaveCommand(MigrationPlan *plan, QString from, QString to, qint64 versionAfter);
+
+    void undo() override;
+    void redo() override;
+    int id() const override { return RenameWaveCommandId; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    MigrationPlan *m_plan;
+    QString m_from;
+    QString m_to;
+    qint64 m_version = 0;
+    bool m_applied = true;
+};

@@ -1,0 +1,268 @@
+#include "PlanService.h"
+
+#include "Clock.h"
+#include "Store.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+QString defaultWaveName(const QDate &date)
+{
+    return QStringLiteral("wave-%1").arg(date.toString(Qt::ISODate));
+}
+
+namespace {
+bool validWaveName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$"));
+    return re.match(name).hasMatch();
+}
+
+PlanService::Outcome refused(Decision d, const QString &message)
+{
+    PlanService::Outcome o;
+    o.status = PlanService::Outcome::Status::Refused;
+    o.decision = std::move(d);
+    o.message = message;
+    return o;
+}
+
+PlanService::Outcome status(PlanService::Outcome::Status s, const QString &message)
+{
+    PlanService::Outcome o;
+    o.status = s;
+    o.message = message;
+    return o;
+}
+} // namespace
+
+PlanService::PlanService(Store &store, const Clock &clock, QString actor)
+    : m_store(store), m_clock(clock), m_actor(std::move(actor))
+{
+}
+
+QDate PlanService::today() const
+{
+    const StoreSnapshot s = m_store.snapshot();
+    return m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())).date();
+}
+
+PlanService::Outcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
+                                         const QString &reason, qint64 expectedPlanVersion)
+{
+    const WavePlan &before = snapshot.plan;
+    PlanChange change;
+    change.expectedPlanVersion = expectedPlanVersion < 0 ? snapshot.planVersion : expectedPlanVersion;
+    const QDateTime now = m_clock.now();
+    auto audit = [&](const QString &act, const QString &pipeline, const QString &from, const QString &to,
+                     const QString &why) {
+        change.audit.append({0, now, m_actor, act, pipeline, from, to, why, false, false});
+    };
+    for (const Wave &w : before.waves())
+        if (!after.find(w.name)) {
+            change.removeWaves << w.name;
+            audit(QStringLiteral("wave_remove"), {}, w.name, {}, reason);
+        }
+    for (const Wave &w : after.waves()) {
+        const Wave *old = before.find(w.name);
+        if (!old)
+            audit(QStringLiteral("wave_add"), {}, {}, w.name,
+                  QStringLiteral("%1, capacity %2, at most %3 high-risk").arg(w.date.toString(Qt::ISODate)).arg(w.capacity).arg(w.maxHighRisk));
+        if (!old || !(*old == w))
+            change.upsertWaves << w;
+    }
+    // One audit row per pipeline that moved, so the log reads like the plan's history.
+    QSet<QString> touched;
+    for (const Wave &w : before.waves())
+        for (const QString &m : w.members)
+            touched.insert(m);
+    for (const Wave &w : after.waves())
+        for (const QString &m : w.members)
+            touched.insert(m);
+    QStringList moved;
+    for (const QString &id : std::as_const(touched))
+        if (before.waveOf(id) != after.waveOf(id))
+            moved << id;
+    moved.sort();
+    for (const QString &id : std::as_const(moved))
+        audit(action, id, before.waveOf(id), after.waveOf(id), reason);
+
+    if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
+        return status(Outcome::Status::Conflict,
+                      QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
+    Outcome o;
+    o.before = before;
+    o.after = after;
+    o.planVersion = change.expectedPlanVersion + 1;
+    return o;
+}
+
+PlanService::Outcome PlanService::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    const QString waveName = name.isEmpty() ? defaultWaveName(date) : name.trimmed();
+    QStringList bad;
+    if (!date.isValid())
+        bad << QStringLiteral("date: expected YYYY-MM-DD");
+    if (!validWaveName(waveName))
+        bad << QStringLiteral("name: '%1' is not a valid wave name (letters, digits, space, '_', '.', '-')").arg(waveName);
+    if (capacity < 1)
+        bad << QStringLiteral("capacity: must be at least 1");
+    if (maxHighRisk < 0)
+        bad << QStringLiteral("max-high-risk: must not be negative");
+    if (!bad.isEmpty())
+        return status(Outcome::Status::BadInput, bad.join(QStringLiteral("; ")));
+    const WaveRules rules(s, today());
+    Wave wave = rules.makeWave(waveName, date);
+    wave.capacity = capacity;
+    wave.maxHighRisk = maxHighRisk;
+    Decision d = rules.checkWaveDate(wave);
+    if (s.plan.find(waveName))
+        d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(waveName));
+    if (!d.allowed())
+        return refused(d, QStringLiteral("wave '%1' not added").arg(waveName));
+    WavePlan after = s.plan;
+    after.addWave(wave);
+    Outcome o = commit(s, after, QStringLiteral("wave_assign"), {}, -1);
+    if (o.ok())
+        o.message = QStringLiteral("added wave '%1' on %2 (%3 to %4, capacity %5, at most %6 high-risk)")
+                        .arg(waveName, date.toString(QStringLiteral("ddd yyyy-MM-dd")),
+                             wave.windowStart.toString(QStringLiteral("ddd HH:mm")),
+                             wave.windowEnd.toString(QStringLiteral("ddd HH:mm")))
+                        .arg(capacity)
+                        .arg(maxHighRisk);
+    return o;
+}
+
+PlanService::Outcome PlanService::removeWave(const QString &name)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    const Wave *wave = s.plan.find(name);
+    if (!wave)
+        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(name));
+    const WaveRules rules(s, today());
+    const Decision d = rules.checkUnassign(s.plan, wave->members);
+    if (!d.allowed())
+        return refused(d, QStringLiteral("wave '%1' not removed").arg(name));
+    WavePlan after = s.plan;
+    after.removeWave(name);
+    Outcome o = commit(s, after, QStringLiteral("wave_unassign"), QStringLiteral("wave '%1' removed").arg(name), -1);
+    if (o.ok())
+        o.message = QStringLiteral("removed wave '%1'; %2 pipeline(s) back in the backlog").arg(name).arg(wave->members.size());
+    return o;
+}
+
+PlanService::Outcome PlanService::renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    if (!s.plan.find(from))
+        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(from));
+    if (!validWaveName(to.trimmed()))
+        return status(Outcome::Status::BadInput, QStringLiteral("name: '%1' is not a valid wave name").arg(to));
+    if (s.plan.find(to.trimmed())) {
+        Decision d;
+        d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
+        return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
+    }
+    PlanChange change;
+    change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
+    change.renames.append({from, to.trimmed()});
+    change.audit.append({0, m_clock.now(), m_actor, QStringLiteral("wave_rename"), {}, from, to.trimmed(), {}, false, false});
+    if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
+        return status(Outcome::Status::Conflict, QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
+    Outcome o;
+    o.message = QStringLiteral("renamed wave '%1' to '%2'").arg(from, to.trimmed());
+    o.planVersion = change.expectedPlanVersion + 1;
+    return o;
+}
+
+PlanService::Outcome PlanService::assign(const QStringList &pipelines, const QString &waveName)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    if (!s.plan.find(waveName))
+        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(waveName));
+    for (const QString &id : pipelines)
+        if (!s.inventory.contains(id))
+            return status(Outcome::Status::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+    const WaveRules rules(s, today());
+    WavePlan after = s.plan;
+    Decision all;
+    for (const QString &id : pipelines) {
+        const Decision d = rules.checkAssign(after, id, waveName);
+        all.reasons += d.reasons;
+        all.warnings += d.warnings;
+        after.assign(id, waveName);
+    }
+    // Moving out of a wave must not strand a downstream planned there or earlier.
+    const QString label = pipelines.join(QStringLiteral(", "));
+    if (!all.allowed())
+        return refused(all, QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
+    Outcome o = commit(s, after, QStringLiteral("wave_assign"), {}, -1);
+    o.decision.warnings = all.warnings;
+    if (o.ok())
+        o.message = QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
+    return o;
+}
+
+PlanService::Outcome PlanService::unassign(const QStringList &pipelines)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    for (const QString &id : pipelines) {
+        if (!s.inventory.contains(id))
+            return status(Outcome::Status::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+        if (s.plan.waveOf(id).isEmpty())
+            return status(Outcome::Status::BadInput, QStringLiteral("%1 is not planned in any wave").arg(id));
+    }
+    const Decision d = WaveRules(s, today()).checkUnassign(s.plan, pipelines);
+    if (!d.allowed())
+        return refused(d, QStringLiteral("%1 not taken out of its wave").arg(pipelines.join(QStringLiteral(", "))));
+    WavePlan after = s.plan;
+    for (const QString &id : pipelines)
+        after.unassign(id);
+    Outcome o = commit(s, after, QStringLiteral("wave_unassign"), {}, -1);
+    if (o.ok())
+        o.message = QStringLiteral("%1 back in the backlog").arg(pipelines.join(QStringLiteral(", ")));
+    return o;
+}
+
+PlanService::Outcome PlanService::autoPlan(const WavePlanner::Options &options, bool apply)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    if (!options.from.isValid() || options.capacity < 1 || options.maxHighRisk < 0)
+        return status(Outcome::Status::BadInput,
+                      QStringLiteral("auto-plan needs a valid --from date, a capacity of at least 1 and a "
+                                     "non-negative high-risk limit"));
+    const WaveRules rules(s, today());
+    const WavePlanner::Result result = WavePlanner(s, rules).plan(options);
+    Outcome o;
+    o.before = s.plan;
+    o.after = result.plan;
+    o.autoPlan = result;
+    o.planVersion = s.planVersion;
+    if (apply && !result.placed.isEmpty()) {
+        Outcome written = commit(s, result.plan, QStringLiteral("wave_auto"),
+                                 QStringLiteral("auto-plan from %1").arg(options.from.toString(Qt::ISODate)), -1);
+        written.autoPlan = result;
+        o = written;
+    }
+    o.message = QStringLiteral("%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
+                    .arg(result.placed.size())
+                    .arg(result.plan.waves().size())
+                    .arg(result.unplaced.size());
+    return o;
+}
+
+PlanService::Outcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    if (s.planVersion != expectedPlanVersion)
+        return status(Outcome::Status::Conflict,
+                      QStringLiteral("the plan was changed by someone else since; undo/redo would overwrite it"));
+    return commit(s, target, action, {}, expectedPlanVersion);
+}
+
+QList<PlanFinding> PlanService::validate()
+{
+    const StoreSnapshot s = m_store.snapshot();
+    return WaveRules(s, today()).validate(s.plan);
+}

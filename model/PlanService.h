@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Decision.h"
+#include "StoreTypes.h"
+#include "WavePlanner.h"
+#include "WaveRules.h"
+
+class Clock;
+class Store;
+
+// Every edit of the wave plan, for the CLI and for the board's undo commands alike: each is
+// checked by WaveRules, written as one transaction guarded by the plan version, and audited.
+class PlanService
+{
+public:
+    struct Outcome
+    {
+        enum class Status { Done, Refused, Conflict, Unknown, BadInput };
+        Status status = Status::Done;
+        Decision decision;
+        QString message;
+        WavePlan before;
+        WavePlan after;
+        qint64 planVersion = 0; // after the edit
+        WavePlanner::Result autoPlan;
+        bool ok() const { return status == Status::Done; }
+    };
+
+    PlanService(Store &store, const Clock &clock, QString actor);
+
+    Outcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
+                    int maxHighRisk = kDefaultWaveMaxHighRisk);
+    Outcome removeWave(const QString &name);
+    Outcome renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion = -1);
+    // Places the pipelines in order (a Shift-drag carries upstreams first); all or nothing.
+    Outcome assign(const QStringList &pipelines, const QString &wave);
+    Outcome unassign(const QStringList &pipelines);
+    // Plans every unplanned pipeline; with `apply` false it only previews.
+    Outcome autoPlan(const WavePlanner::Options &options, bool apply);
+    // Puts the plan back to `target` (undo/redo); refused as a conflict if the plan moved.
+    Outcome restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action);
+
+    QList<PlanFinding> validate();
+    // Today in the inventory's time zone, from the clock.
+    QDate today() const;
+
+private:
+    Outcome commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action, const QString &reason,
+                   qint64 expectedPlanVersion);
+
+    Store &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+};
+
+QString defaultWaveName(const QDate &date);

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "WaveRules.h"
+
+// The auto-planner: places every unplanned cloud-target pipeline into the earliest weekend
+// that the rules, the capacity limits and parity readiness allow. Manual assignments stay
+// where they are (pinned); blackout dates are skipped; new waves are named wave-YYYY-MM-DD.
+class WavePlanner
+{
+public:
+    struct Options
+    {
+        QDate from;
+        int capacity = kDefaultWaveCapacity;
+        int maxHighRisk = kDefaultWaveMaxHighRisk;
+    };
+    struct Result
+    {
+        WavePlan plan;
+        QStringList createdWaves;
+        QStringList placed;
+        QList<PlanFinding> unplaced; // pipelines no weekend could take, with why
+    };
+
+    WavePlanner(const StoreSnapshot &snapshot, const WaveRules &rules);
+
+    Result plan(const Options &options) const;
+
+private:
+    const StoreSnapshot &m_snapshot;
+    const WaveRules &m_rules;
+};
