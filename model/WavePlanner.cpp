@@ -26,8 +26,6 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
     const int capacity = std::max(1, options.capacity);
     const int maxHigh = std::max(0, options.maxHighRisk);
 
-    // Candidates in an order where every upstream comes first: by layer, then most dependents.
-    const QHash<QString, int> layers = m_rules.graph().layers();
     QStringList candidates;
     int highCandidates = 0;
     for (const Pipeline &p : m_snapshot.inventory.pipelines())
@@ -35,14 +33,6 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
             candidates << p.id;
             highCandidates += p.risk == Risk::High ? 1 : 0;
         }
-    std::sort(candidates.begin(), candidates.end(), [&](const QString &a, const QString &b) {
-        const int la = layers.value(a), lb = layers.value(b);
-        if (la != lb)
-            return la < lb;
-        const int da = m_rules.downstreamCount(a), db = m_rules.downstreamCount(b);
-        return da != db ? da > db : a < b;
-    });
-
     // The weekends on offer: pinned waves from `from` on, and enough new weekends after them.
     std::vector<Slot> weekends;
     QSet<QDate> taken;
@@ -76,7 +66,7 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
     for (int i = 0; i < int(weekends.size()); ++i)
         slotOfWave.insert(weekends[i].name, i);
 
-    QHash<QString, int> slotOf; // pipeline -> slot, for everything planned at or after `from`
+    QHash<QString, int> slotOf;        // pinned pipelines in a weekend on offer
     QHash<QString, QDate> datedBefore; // pinned in waves before `from`
     for (const Wave &w : pinned.waves())
         for (const QString &m : w.members) {
@@ -85,89 +75,127 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
             else
                 datedBefore.insert(m, w.date);
         }
-    QHash<QString, QStringList> membersOfNew;
-
-    // "Next slot at or after i with room", with path compression; one for any, one for high risk.
-    std::vector<int> nextFree(weekends.size() + 1), nextHigh(weekends.size() + 1);
-    for (size_t i = 0; i <= weekends.size(); ++i) {
-        const bool full = i < weekends.size() && weekends[i].count >= weekends[i].capacity;
-        const bool highFull = i < weekends.size() && weekends[i].high >= weekends[i].maxHighRisk;
-        nextFree[i] = full ? int(i) + 1 : int(i);
-        nextHigh[i] = highFull ? int(i) + 1 : int(i);
-    }
-    auto find = [](std::vector<int> &next, int i) {
-        int root = i;
-        while (next[root] != root)
-            root = next[root];
-        while (next[i] != root) {
-            const int up = next[i];
-            next[i] = root;
-            i = up;
-        }
-        return root;
-    };
     const int end = int(weekends.size());
 
-    for (const QString &id : std::as_const(candidates)) {
-        const Pipeline *p = m_snapshot.inventory.find(id);
-        const bool high = p->risk == Risk::High;
-        int lo = 0;
-        QString blocker;
+    // Per candidate: the first weekend it may take, the last (a pinned downstream), and how many
+    // candidate upstreams it still waits for.
+    const int n = int(candidates.size());
+    QHash<QString, int> indexOf;
+    for (int i = 0; i < n; ++i)
+        indexOf.insert(candidates.at(i), i);
+    std::vector<int> first(n, 0), last(n, end - 1), waiting(n, 0), dependents(n, 0);
+    std::vector<bool> high(n, false), blocked(n, false);
+    std::vector<QStringList> downs(n);
+    for (int i = 0; i < n; ++i) {
+        const QString &id = candidates.at(i);
+        high[i] = m_snapshot.inventory.find(id)->risk == Risk::High;
+        dependents[i] = m_rules.downstreamCount(id);
         for (const QString &up : m_rules.pendingUpstreams(id)) {
-            if (slotOf.contains(up))
-                lo = std::max(lo, slotOf.value(up));
-            else if (!datedBefore.contains(up))
-                blocker = up;
-        }
-        if (!blocker.isEmpty()) {
-            result.unplaced.append({true, {}, id, {Reason::Code::UpstreamPlannedLater,
-                                                   QStringLiteral("%1 cannot be planned: it reads %2, which could not be planned")
-                                                       .arg(id, blocker), {id, blocker}}});
-            continue;
+            if (indexOf.contains(up)) {
+                ++waiting[i];
+                downs[indexOf.value(up)].append(id);
+            } else if (slotOf.contains(up)) {
+                first[i] = std::max(first[i], slotOf.value(up));
+            } else if (!datedBefore.contains(up)) {
+                blocked[i] = true;
+                result.unplaced.append({true, {}, id, {Reason::Code::UpstreamPlannedLater,
+                                                       QStringLiteral("%1 cannot be planned: it reads %2, which is "
+                                                                      "neither planned nor plannable").arg(id, up), {id, up}}});
+            }
         }
         const QDate ready = m_rules.parityReadyDate(id);
-        while (lo < end && weekends[lo].date < ready)
-            ++lo;
-        int hi = end - 1;
+        while (first[i] < end && weekends[first[i]].date < ready)
+            ++first[i];
         for (const QString &down : m_snapshot.inventory.downstreamsOf(id)) {
-            if (slotOf.contains(down) && pinned.waveOf(down).size() > 0)
-                hi = std::min(hi, slotOf.value(down));
+            if (slotOf.contains(down))
+                last[i] = std::min(last[i], slotOf.value(down));
             else if (datedBefore.contains(down))
-                hi = -1;
+                last[i] = -1;
         }
-        int chosen = -1;
-        for (int i = find(nextFree, lo); i <= hi && i < end;) {
-            if (!high || weekends[i].high < weekends[i].maxHighRisk) {
-                chosen = i;
-                break;
-            }
-            i = find(nextFree, find(nextHigh, i + 1)); // room for a high-risk one, then room at all
-        }
-        if (chosen < 0) {
-            result.unplaced.append({true, {}, id, {Reason::Code::WaveCapacity,
-                                                   QStringLiteral("%1 cannot be planned: no weekend between its upstreams, "
-                                                                  "its parity readiness (%2) and its planned downstreams has room")
-                                                       .arg(id, ready.toString(Qt::ISODate)), {id}}});
-            continue;
-        }
-        Slot &s = weekends[chosen];
-        ++s.count;
-        if (high)
-            ++s.high;
-        if (s.count >= s.capacity)
-            nextFree[chosen] = chosen + 1;
-        if (s.high >= s.maxHighRisk)
-            nextHigh[chosen] = chosen + 1;
-        slotOf.insert(id, chosen);
-        membersOfNew[s.name].append(id);
-        result.placed << id;
     }
 
+    // A pinned downstream bounds every upstream of it, transitively.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < n; ++i)
+            for (const QString &down : downs[i]) {
+                const int j = indexOf.value(down);
+                if (last[j] < last[i]) {
+                    last[i] = last[j];
+                    changed = true;
+                }
+            }
+    }
+
+    // Fill weekend by weekend. Same-wave upstreams are allowed, so placing a pipeline can free its
+    // downstreams for the same weekend. Pick: earliest deadline, then high-risk while the wave has
+    // high-risk room (the scarcer resource), then most downstream dependents.
+    auto better = [&](int a, int b) {
+        if (last[a] != last[b])
+            return last[a] < last[b];
+        if (dependents[a] != dependents[b])
+            return dependents[a] > dependents[b];
+        return candidates.at(a) < candidates.at(b);
+    };
+    std::vector<int> pool; // released (no waiting upstreams), not yet placed
+    std::vector<std::vector<int>> releasedAt(end + 1);
+    for (int i = 0; i < n; ++i)
+        if (!blocked[i] && waiting[i] == 0)
+            pool.push_back(i);
+    std::vector<bool> placed(n, false);
+    QHash<QString, QStringList> membersOfNew;
+    int remaining = 0;
+    for (int i = 0; i < n; ++i)
+        remaining += blocked[i] ? 0 : 1;
+    for (int k = 0; k < end && remaining > 0; ++k) {
+        Slot &s = weekends[k];
+        for (;;) {
+            if (s.count >= s.capacity)
+                break;
+            const bool highRoom = s.high < s.maxHighRisk;
+            int best = -1;
+            for (int i : pool) {
+                if (first[i] > k || k > last[i] || (high[i] && !highRoom))
+                    continue;
+                if (best < 0) {
+                    best = i;
+                    continue;
+                }
+                if (last[i] != last[best] ? last[i] < last[best] : (high[i] != high[best] ? high[i] : better(i, best)))
+                    best = i;
+            }
+            if (best < 0)
+                break;
+            pool.erase(std::find(pool.begin(), pool.end(), best));
+            placed[best] = true;
+            --remaining;
+            ++s.count;
+            s.high += high[best] ? 1 : 0;
+            membersOfNew[s.name].append(candidates.at(best));
+            result.placed << candidates.at(best);
+            for (const QString &down : downs[best]) {
+                const int j = indexOf.value(down);
+                first[j] = std::max(first[j], k);
+                if (--waiting[j] == 0 && !blocked[j])
+                    pool.push_back(j);
+            }
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        if (placed[i] || blocked[i])
+            continue;
+        const QString &id = candidates.at(i);
+        result.unplaced.append({true, {}, id, {Reason::Code::WaveCapacity,
+                                               waiting[i] > 0 ? QStringLiteral("%1 cannot be planned: an upstream it reads could not be planned").arg(id)
+                                                              : QStringLiteral("%1 cannot be planned: no weekend between its upstreams, its parity "
+                                                                               "readiness and its planned downstreams has room").arg(id),
+                                               {id}}});
+    }
     QList<Wave> waves = pinned.waves();
     for (Wave &w : waves)
         w.members += membersOfNew.value(w.name);
     for (const Slot &s : weekends) {
-        if (s.existing || !membersOfNew.contains(s.name))
+        if (s.existing || membersOfNew.value(s.name).isEmpty())
             continue;
         Wave w = m_rules.makeWave(s.name, s.date);
         w.capacity = s.capacity;

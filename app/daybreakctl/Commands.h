@@ -14,3 +14,4 @@ int cmdRollback(CtlContext &ctx);
 int cmdDecommission(CtlContext &ctx);
 int cmdAudit(CtlContext &ctx);
 int cmdParity(CtlContext &ctx);
+int cmdWave(CtlContext &ctx);

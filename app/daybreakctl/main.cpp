@@ -25,6 +25,10 @@ const char kHelp[] =
     "  parity record ID --date D --onprem-rows N --cloud-rows N [--mismatched-rows N] [--max-rel-diff X]\n"
     "  parity status [ID]                  the parity gate of each pipeline\n"
     "  audit [ID]                          the audit log, oldest first\n"
+    "  wave add --date D [--name N] [--capacity N] [--max-high-risk N]\n"
+    "  wave list | validate                the plan, in cutover order; every finding\n"
+    "  wave assign ID WAVE | unassign ID | remove WAVE | rename WAVE NEW\n"
+    "  wave auto --from D [--capacity N] [--max-high-risk N] [--dry-run]\n"
     "\n"
     "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
     "Store: --store URL, else $DAYBREAK_STORE, else the per-user default file.\n"
@@ -62,6 +66,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("cutover"), cmdCutover},   {QStringLiteral("rollback"), cmdRollback},
         {QStringLiteral("decommission"), cmdDecommission},
         {QStringLiteral("audit"), cmdAudit},       {QStringLiteral("parity"), cmdParity},
+        {QStringLiteral("wave"), cmdWave},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

@@ -1,0 +1,254 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include "MigrationService.h"
+#include "PlanService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace {
+
+int outcomeExit(CtlContext &ctx, const PlanService::Outcome &o)
+{
+    switch (o.status) {
+    case PlanService::Outcome::Status::Done:
+        ctx.printWarnings(o.decision);
+        ctx.out << o.message << Qt::endl;
+        return ExitDone;
+    case PlanService::Outcome::Status::Refused:
+        return ctx.refused(o.message, o.decision);
+    case PlanService::Outcome::Status::Conflict:
+        return ctx.fail(ExitConflict, o.message);
+    case PlanService::Outcome::Status::Unknown:
+        return ctx.fail(ExitUnknown, o.message);
+    case PlanService::Outcome::Status::BadInput:
+        return ctx.usage(o.message);
+    }
+    return ExitRefused;
+}
+
+bool intOption(CtlContext &ctx, const QCommandLineOption &o, int &out, QStringList &bad)
+{
+    if (!ctx.parser.isSet(o))
+        return true;
+    bool ok = false;
+    out = ctx.parser.value(o).toInt(&ok);
+    if (!ok)
+        bad << QStringLiteral("--%1: '%2' is not a whole number").arg(o.names().constFirst(), ctx.parser.value(o));
+    return ok;
+}
+
+QDate dateOption(CtlContext &ctx, const QCommandLineOption &o, QStringList &bad)
+{
+    const QDate d = QDate::fromString(ctx.parser.value(o), Qt::ISODate);
+    if (!d.isValid())
+        bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD)").arg(o.names().constFirst(), ctx.parser.value(o));
+    return d;
+}
+
+void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan, const WaveRules &rules,
+               const QSet<QString> &highlight = {})
+{
+    if (plan.waves().isEmpty()) {
+        ctx.out << "No waves planned." << Qt::endl;
+        return;
+    }
+    for (const Wave &w : plan.waves()) {
+        int high = 0;
+        for (const QString &m : w.members)
+            if (const Pipeline *p = s.inventory.find(m); p && p->risk == Risk::High)
+                ++high;
+        ctx.out << w.name << "  " << w.date.toString(QStringLiteral("ddd yyyy-MM-dd")) << "  window "
+                << w.windowStart.toString(QStringLiteral("ddd HH:mm")) << "–" << w.windowEnd.toString(QStringLiteral("ddd HH:mm"))
+                << "  " << w.members.size() << "/" << w.capacity << " pipelines, " << high << "/" << w.maxHighRisk
+                << " high-risk\n";
+        int n = 0;
+        for (const QString &m : rules.cutoverOrder(w)) {
+            const Pipeline *p = s.inventory.find(m);
+            ctx.out << QStringLiteral("  %1. %2 %3 %4%5\n")
+                           .arg(++n, 2)
+                           .arg(m, -30)
+                           .arg(p ? riskName(p->risk) : QString(), -7)
+                           .arg(stateName(s.stateOf(m)))
+                           .arg(highlight.contains(m) ? QStringLiteral("  (new)") : QString());
+        }
+    }
+    ctx.out.flush();
+}
+
+int waveAdd(CtlContext &ctx)
+{
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Wave date, YYYY-MM-DD."), QStringLiteral("date"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Wave name (default wave-DATE)."), QStringLiteral("name"));
+    const QCommandLineOption capacity(QStringLiteral("capacity"), QStringLiteral("Most pipelines (default 8)."), QStringLiteral("n"));
+    const QCommandLineOption high(QStringLiteral("max-high-risk"), QStringLiteral("Most high-risk pipelines (default 2)."),
+                                  QStringLiteral("n"));
+    if (!ctx.parse({date, name, capacity, high}))
+        return ctx.parseExit;
+    QStringList bad;
+    if (!ctx.parser.isSet(date))
+        bad << QStringLiteral("--date is required");
+    const QDate d = ctx.parser.isSet(date) ? dateOption(ctx, date, bad) : QDate();
+    int cap = kDefaultWaveCapacity, maxHigh = kDefaultWaveMaxHighRisk;
+    intOption(ctx, capacity, cap, bad);
+    intOption(ctx, high, maxHigh, bad);
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).addWave(ctx.parser.value(name), d, cap, maxHigh));
+}
+
+int waveList(CtlContext &ctx)
+{
+    if (!ctx.parse({}))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const StoreSnapshot s = store->snapshot();
+    const PlanService service(*store, ctx.clock, ctx.actor);
+    const WaveRules rules(s, service.today());
+    if (!ctx.json()) {
+        printPlan(ctx, s, s.plan, rules);
+        return ExitDone;
+    }
+    QJsonArray array;
+    for (const Wave &w : s.plan.waves())
+        array.append(QJsonObject{{QStringLiteral("name"), w.name},
+                                 {QStringLiteral("date"), w.date.toString(Qt::ISODate)},
+                                 {QStringLiteral("window_start"), w.windowStart.toString(Qt::ISODate)},
+                                 {QStringLiteral("window_end"), w.windowEnd.toString(Qt::ISODate)},
+                                 {QStringLiteral("capacity"), w.capacity},
+                                 {QStringLiteral("max_high_risk"), w.maxHighRisk},
+                                 {QStringLiteral("members"), QJsonArray::fromStringList(rules.cutoverOrder(w))}});
+    ctx.printJson(QJsonDocument(array));
+    return ExitDone;
+}
+
+int waveAssign(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ID WAVE"), 2, 2))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QStringList args = ctx.parser.positionalArguments();
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).assign({args.at(0)}, args.at(1)));
+}
+
+int waveUnassign(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).unassign(ctx.parser.positionalArguments()));
+}
+
+int waveRemove(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("WAVE"), 1, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).removeWave(ctx.parser.positionalArguments().constFirst()));
+}
+
+int waveRename(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("WAVE NEW-NAME"), 2, 2))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QStringList args = ctx.parser.positionalArguments();
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).renameWave(args.at(0), args.at(1)));
+}
+
+int waveValidate(CtlContext &ctx)
+{
+    if (!ctx.parse({}))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QList<PlanFinding> findings = PlanService(*store, ctx.clock, ctx.actor).validate();
+    int errors = 0;
+    QJsonArray array;
+    for (const PlanFinding &f : findings) {
+        errors += f.error ? 1 : 0;
+        array.append(QJsonObject{{QStringLiteral("severity"), f.error ? QStringLiteral("error") : QStringLiteral("warning")},
+                                 {QStringLiteral("wave"), f.wave},
+                                 {QStringLiteral("pipeline"), f.pipeline.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.pipeline)},
+                                 {QStringLiteral("message"), f.reason.text}});
+    }
+    if (ctx.json()) {
+        ctx.printJson(QJsonDocument(array));
+    } else {
+        for (const PlanFinding &f : findings)
+            (f.error ? ctx.err : ctx.out) << (f.error ? "error: " : "warning: ") << f.reason.text << Qt::endl;
+        ctx.out << findings.size() << " finding(s), " << errors << " error(s)" << Qt::endl;
+    }
+    return errors > 0 ? ExitValidation : ExitDone;
+}
+
+int waveAuto(CtlContext &ctx)
+{
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First date to plan on, YYYY-MM-DD."), QStringLiteral("date"));
+    const QCommandLineOption capacity(QStringLiteral("capacity"), QStringLiteral("Most pipelines per new wave (default 8)."),
+                                      QStringLiteral("n"));
+    const QCommandLineOption high(QStringLiteral("max-high-risk"), QStringLiteral("Most high-risk per new wave (default 2)."),
+                                  QStringLiteral("n"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Print the plan without saving it."));
+    if (!ctx.parse({from, capacity, high, dryRun}))
+        return ctx.parseExit;
+    QStringList bad;
+    if (!ctx.parser.isSet(from))
+        bad << QStringLiteral("--from is required");
+    WavePlanner::Options options;
+    if (ctx.parser.isSet(from))
+        options.from = dateOption(ctx, from, bad);
+    intOption(ctx, capacity, options.capacity, bad);
+    intOption(ctx, high, options.maxHighRisk, bad);
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    PlanService service(*store, ctx.clock, ctx.actor);
+    const PlanService::Outcome o = service.autoPlan(options, !ctx.parser.isSet(dryRun));
+    if (o.status != PlanService::Outcome::Status::Done)
+        return outcomeExit(ctx, o);
+    const StoreSnapshot s = store->snapshot();
+    const WaveRules rules(s, service.today());
+    const QStringList placed = o.autoPlan.placed;
+    printPlan(ctx, s, o.autoPlan.plan, rules, QSet<QString>(placed.begin(), placed.end()));
+    for (const PlanFinding &f : o.autoPlan.unplaced)
+        ctx.err << "not placed: " << f.reason.text << Qt::endl;
+    ctx.out << (ctx.parser.isSet(dryRun) ? "Preview: " : "") << o.message << Qt::endl;
+    return o.autoPlan.unplaced.isEmpty() ? ExitDone : ExitValidation;
+}
+
+} // namespace
+
+int cmdWave(CtlContext &ctx)
+{
+    const QString sub = ctx.takeSubcommand();
+    static const QHash<QString, int (*)(CtlContext &)> subs{
+        {QStringLiteral("add"), waveAdd},           {QStringLiteral("list"), waveList},
+        {QStringLiteral("assign"), waveAssign},     {QStringLiteral("unassign"), waveUnassign},
+        {QStringLiteral("remove"), waveRemove},     {QStringLiteral("rename"), waveRename},
+        {QStringLiteral("validate"), waveValidate}, {QStringLiteral("auto"), waveAuto},
+    };
+    if (const auto fn = subs.value(sub))
+        return fn(ctx);
+    return ctx.usage(sub.isEmpty() ? QStringLiteral("wave needs a sub-command: add, list, assign, unassign, remove, "
+                                                    "rename, validate or auto")
+                                   : QStringLiteral("unknown wave sub-command '%1'").arg(sub));
+}
