@@ -16,87 +16,83 @@ void MigrationPlan::failed(const QString &message)
 PlanService::Outcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
 {
     PlanService::Outcome o = m_service.addWave(name, date, capacity, maxHighRisk);
-    if (o.ok()) {
-        m_stack.push(new AddWaveCommand(this, tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
-                                        o.before, o.after, o.planVersion));
-        emit planChanged();
-    }
-    return o;
+    if (!o.ok())
+        return o;
+    return accepted(o, new AddWaveCommand(this, tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
+                                        o.before, o.after));
 }
 
 PlanService::Outcome MigrationPlan::removeWave(const QString &name)
 {
     PlanService::Outcome o = m_service.removeWave(name);
-    if (o.ok()) {
-        m_stack.push(new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after, o.planVersion));
-        emit planChanged();
-    }
-    return o;
+    if (!o.ok())
+        return o;
+    return accepted(o, new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after));
 }
 
 PlanService::Outcome MigrationPlan::renameWave(const QString &from, const QString &to)
 {
     PlanService::Outcome o = m_service.renameWave(from, to);
-    if (o.ok()) {
-        m_stack.push(new RenameWaveCommand(this, from, to.trimmed(), o.planVersion));
-        emit planChanged();
-    }
-    return o;
+    if (!o.ok())
+        return o;
+    return accepted(o, new RenameWaveCommand(this, from, to.trimmed()));
 }
 
 PlanService::Outcome MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
 {
     PlanService::Outcome o = m_service.assign(pipelines, wave);
-    if (o.ok()) {
-        m_stack.push(new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave), o.before,
-                                       o.after, o.planVersion));
-        emit planChanged();
-    }
-    return o;
+    if (!o.ok())
+        return o;
+    return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave), o.before,
+                                       o.after));
 }
 
 PlanService::Outcome MigrationPlan::unassign(const QStringList &pipelines)
 {
     PlanService::Outcome o = m_service.unassign(pipelines);
-    if (o.ok()) {
-        m_stack.push(new UnassignCommand(this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
-                                         o.before, o.after, o.planVersion));
-        emit planChanged();
-    }
-    return o;
+    if (!o.ok())
+        return o;
+    return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
+                                         o.before, o.after));
 }
 
 PlanService::Outcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
 {
     PlanService::Outcome o = m_service.autoPlan(options, true);
-    if (o.ok() && !o.autoPlan.placed.isEmpty()) {
-        m_stack.push(new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
-                                         o.after, o.planVersion));
-        emit planChanged();
-    }
+    if (!o.ok() || o.autoPlan.placed.isEmpty())
+        return o;
+    return accepted(o, new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
+                                           o.after));
+}
+
+PlanService::Outcome MigrationPlan::accepted(PlanService::Outcome o, QUndoCommand *command)
+{
+    m_version = o.planVersion;
+    m_stack.push(command);
+    emit planChanged();
     return o;
 }
 
-bool MigrationPlan::restore(const WavePlan &target, qint64 expectedVersion, qint64 *newVersion)
+bool MigrationPlan::restore(const WavePlan &target)
 {
-    const PlanService::Outcome o = m_service.restore(target, expectedVersion, QStringLiteral("wave_undo"));
+    const PlanService::Outcome o = m_service.restore(target, m_version, QStringLiteral("wave_undo"));
     if (!o.ok()) {
         failed(o.message);
         return false;
     }
-    *newVersion = o.planVersion;
+    m_version = o.planVersion;
     emit planChanged();
     return true;
 }
 
-bool MigrationPlan::rename(const QString &from, const QString &to, qint64 expectedVersion, qint64 *newVersion)
+bool MigrationPlan::rename(const QString &from, const QString &to)
 {
-    const PlanService::Outcome o = m_service.renameWave(from, to, expectedVersion);
+    const PlanService::Outcome o = m_service.renameWave(from, to, m_version);
     if (!o.ok()) {
         failed(o.message);
         return false;
     }
-    *newVersion = o.planVersion;
+    m_version = o.planVersion;
     emit planChanged();
     return true;
 }

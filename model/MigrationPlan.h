@@ -29,8 +29,8 @@ public:
     PlanService::Outcome applyAutoPlan(const WavePlanner::Options &options);
 
     // Used by the commands; a failure is reported through editFailed() and clears the stack.
-    bool restore(const WavePlan &target, qint64 expectedVersion, qint64 *newVersion);
-    bool rename(const QString &from, const QString &to, qint64 expectedVersion, qint64 *newVersion);
+    bool restore(const WavePlan &target);
+    bool rename(const QString &from, const QString &to);
 
 signals:
     void planChanged();
@@ -38,7 +38,10 @@ signals:
 
 private:
     void failed(const QString &message);
+    PlanService::Outcome accepted(PlanService::Outcome o, QUndoCommand *command);
 
     PlanService m_service;
     QUndoStack m_stack;
+    // The plan version our last edit produced: undo and redo expect the store to still be there.
+    qint64 m_version = -1;
 };

@@ -2,18 +2,14 @@
 
 #include "MigrationPlan.h"
 
-PlanEditCommand::PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after,
-                                 qint64 versionAfter)
-    : QUndoCommand(text), m_plan(plan), m_before(std::move(before)), m_after(std::move(after)), m_versionAfter(versionAfter)
+PlanEditCommand::PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after)
+    : QUndoCommand(text), m_plan(plan), m_before(std::move(before)), m_after(std::move(after))
 {
 }
 
 void PlanEditCommand::undo()
 {
-    qint64 version = 0;
-    if (m_plan->restore(m_before, m_versionAfter, &version))
-        m_versionBefore = version;
-    else
+    if (!m_plan->restore(m_before))
         setObsolete(true);
 }
 
@@ -23,22 +19,19 @@ void PlanEditCommand::redo()
         m_applied = false; // the first redo happened in the service before the push
         return;
     }
-    qint64 version = 0;
-    if (m_plan->restore(m_after, m_versionBefore, &version))
-        m_versionAfter = version;
-    else
+    if (!m_plan->restore(m_after))
         setObsolete(true);
 }
 
-RenameWaveCommand::RenameWaveCommand(MigrationPlan *plan, QString from, QString to, qint64 versionAfter)
+RenameWaveCommand::RenameWaveCommand(MigrationPlan *plan, QString from, QString to)
     : QUndoCommand(QObject::tr("Rename wave %1 to %2").arg(from, to)), m_plan(plan), m_from(std::move(from)),
-      m_to(std::move(to)), m_version(versionAfter)
+      m_to(std::move(to))
 {
 }
 
 void RenameWaveCommand::undo()
 {
-    if (!m_plan->rename(m_to, m_from, m_version, &m_version))
+    if (!m_plan->rename(m_to, m_from))
         setObsolete(true);
 }
 
@@ -48,7 +41,7 @@ void RenameWaveCommand::redo()
         m_applied = false;
         return;
     }
-    if (!m_plan->rename(m_from, m_to, m_version, &m_version))
+    if (!m_plan->rename(m_from, m_to))
         setObsolete(true);
 }
 
@@ -58,7 +51,6 @@ bool RenameWaveCommand::mergeWith(const QUndoCommand *other)
     if (next->m_from != m_to)
         return false;
     m_to = next->m_to;
-    m_version = next->m_version;
     setText(QObject::tr("Rename wave %1 to %2").arg(m_from, m_to));
     return true;
 }

@@ -9,12 +9,12 @@ class MigrationPlan;
 // Merge ids for plan edits, in one place.
 enum PlanCommandId { RenameWaveCommandId = 1 };
 
-// A plan edit on the undo stack: it remembers the plan before and after and the plan version
-// each produced, so undo and redo put the store back exactly, or refuse if someone else edited.
+// A plan edit on the undo stack: it remembers the plan before and after, so undo and redo put
+// the store back exactly; MigrationPlan refuses if someone else edited the plan meanwhile.
 class PlanEditCommand : public QUndoCommand
 {
 public:
-    PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after, qint64 versionAfter);
+    PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after);
 
     void undo() override;
     void redo() override;
@@ -23,8 +23,6 @@ protected:
     MigrationPlan *m_plan;
     WavePlan m_before;
     WavePlan m_after;
-    qint64 m_versionBefore = 0; // the plan version to expect when redoing
-    qint64 m_versionAfter = 0;  // the plan version to expect when undoing
     bool m_applied = true;      // pushed after the service already wrote it
 };
 
@@ -62,7 +60,7 @@ public:
 class RenameWaveCommand final : public QUndoCommand
 {
 public:
-    RenameWaveCommand(MigrationPlan *plan, QString from, QString to, qint64 versionAfter);
+    RenameWaveCommand(MigrationPlan *plan, QString from, QString to);
 
     void undo() override;
     void redo() override;
@@ -73,6 +71,5 @@ private:
     MigrationPlan *m_plan;
     QString m_from;
     QString m_to;
-    qint64 m_version = 0;
     bool m_applied = true;
 };

@@ -1,4 +1,148 @@
+#include "ManualClock.h"
+#include "MigrationPlan.h"
+#include "TestStores.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void placeholder() { QVERIFY(true); } };
-QTEST_MAIN(T)
+#include <QTimeZone>
+
+using namespace TestStores;
+
+class TestPlanCommands : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    std::unique_ptr<SqliteStore> m_store;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(10, 0), QTimeZone("Europe/Berlin"))};
+    std::unique_ptr<MigrationPlan> m_plan;
+
+    QString waveOf(const QString &id) { return m_store->snapshot().plan.waveOf(id); }
+    int waves() { return int(m_store->snapshot().plan.waves().size()); }
+
+private slots:
+    void init()
+    {
+        m_plan.reset();
+        m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("p%1.sqlite").arg(++m_n)), OpenMode::CreateIfMissing);
+        Pipeline a = pipeline(QStringLiteral("a"));
+        Pipeline b = pipeline(QStringLiteral("b"), {QStringLiteral("a")});
+        Pipeline c = pipeline(QStringLiteral("c"));
+        for (Pipeline *p : {&a, &b, &c})
+            p->initialState = State::DualRun;
+        seed(*m_store, inventory({a, b, c}));
+        for (const QString &id : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")})
+            recordCleanRuns(*m_store, id, QDate(2026, 11, 23), 7);
+        m_plan = std::make_unique<MigrationPlan>(*m_store, m_clock, QStringLiteral("lead"));
+    }
+
+    void undoRedoRoundTrips()
+    {
+        QUndoStack *stack = m_plan->undoStack();
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(m_plan->addWave(QStringLiteral("w2"), QDate(2026, 12, 5)).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("b")}, QStringLiteral("w2")).ok());
+        QCOMPARE(stack->count(), 4);
+        QCOMPARE(waveOf(QStringLiteral("b")), QStringLiteral("w2"));
+
+        stack->undo();
+        QCOMPARE(waveOf(QStringLiteral("b")), QString());
+        stack->undo();
+        QCOMPARE(waveOf(QStringLiteral("a")), QString());
+        stack->undo();
+        QCOMPARE(waves(), 1);
+        stack->redo();
+        stack->redo();
+        stack->redo();
+        QCOMPARE(waves(), 2);
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
+        QCOMPARE(waveOf(QStringLiteral("b")), QStringLiteral("w2"));
+        // Every step is in the audit log.
+        int undoRows = 0;
+        for (const AuditEntry &e : m_store->auditLog())
+            undoRows += e.action == QLatin1String("wave_undo") ? 1 : 0;
+        QCOMPARE(undoRows, 4); // two pipelines out and back in again
+        QCOMPARE(stack->undoText(), QStringLiteral("Move b to w2"));
+    }
+
+    void refusedEditsNeverReachTheStack()
+    {
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        const PlanService::Outcome o = m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"));
+        QCOMPARE(o.status, PlanService::Outcome::Status::Refused);
+        QCOMPARE(o.decision.reasons.first().text, QStringLiteral("b reads a, which is still canonical on-prem and not planned in any wave"));
+        QCOMPARE(m_plan->undoStack()->count(), 1);
+        QCOMPARE(m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)).status, PlanService::Outcome::Status::Refused);
+        QCOMPARE(m_plan->undoStack()->count(), 1);
+    }
+
+    void shiftMoveCarriesUpstreamsAndUndoesAsOne()
+    {
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("w1")).ok());
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
+        m_plan->undoStack()->undo();
+        QCOMPARE(waveOf(QStringLiteral("a")), QString());
+        QCOMPARE(waveOf(QStringLiteral("b")), QString());
+    }
+
+    void removeAndUnassignUndo()
+    {
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("a"), QStringLiteral("c")}, QStringLiteral("w1")).ok());
+        QVERIFY(m_plan->unassign({QStringLiteral("c")}).ok());
+        QVERIFY(m_plan->removeWave(QStringLiteral("w1")).ok());
+        QCOMPARE(waves(), 0);
+        m_plan->undoStack()->undo();
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
+        m_plan->undoStack()->undo();
+        QCOMPARE(waveOf(QStringLiteral("c")), QStringLiteral("w1"));
+    }
+
+    void renamesMergeAndUndoToTheOriginal()
+    {
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
+        QVERIFY(m_plan->renameWave(QStringLiteral("w1"), QStringLiteral("First")).ok());
+        QVERIFY(m_plan->renameWave(QStringLiteral("First"), QStringLiteral("Wave one")).ok());
+        QCOMPARE(m_plan->undoStack()->count(), 3);
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("Wave one"));
+        m_plan->undoStack()->undo();
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
+        m_plan->undoStack()->redo();
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("Wave one"));
+    }
+
+    void undoRefusesToOverwriteAnotherConsole()
+    {
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
+        // Another console edits the plan.
+        SqliteStore other(m_store->location(), OpenMode::MustExist);
+        QVERIFY(PlanService(other, m_clock, QStringLiteral("other")).assign({QStringLiteral("c")}, QStringLiteral("w1")).ok());
+        QSignalSpy failed(m_plan.get(), &MigrationPlan::editFailed);
+        m_plan->undoStack()->undo();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("changed by someone else")));
+        QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
+        QCOMPARE(waveOf(QStringLiteral("c")), QStringLiteral("w1"));
+    }
+
+    void autoPlanIsOneUndoStep()
+    {
+        const PlanService::Outcome o = m_plan->applyAutoPlan({QDate(2026, 11, 28), 2, 2});
+        QVERIFY(o.ok());
+        QCOMPARE(o.autoPlan.placed.size(), 3);
+        QCOMPARE(m_plan->undoStack()->count(), 1);
+        QVERIFY(waves() >= 2);
+        m_plan->undoStack()->undo();
+        QCOMPARE(waves(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanCommands)
 #include "tst_plancommands.moc"
