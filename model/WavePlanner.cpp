@@ -89,7 +89,7 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
     for (int i = 0; i < n; ++i) {
         const QString &id = candidates.at(i);
         high[i] = m_snapshot.inventory.find(id)->risk == Risk::High;
-        dependents[i] = m_rules.downstreamCount(id);
+        dependents[i] = int(m_snapshot.inventory.downstreamsOf(id).size());
         for (const QString &up : m_rules.pendingUpstreams(id)) {
             if (indexOf.contains(up)) {
                 ++waiting[i];

@@ -1,6 +1,7 @@
 #include "InventoryService.h"
 #include "ManualClock.h"
 #include "MigrationService.h"
+#include "PlanService.h"
 #include "TestStores.h"
 
 #include <QTemporaryDir>
@@ -231,6 +232,26 @@ private slots:
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WrongState});
         o = m_service->cutover({QStringLiteral("gl_extract"), {}, false});
         QVERIFY(codesOf(o.decision).contains(Reason::Code::StaysOnPrem));
+    }
+
+    void unplannedCutoversAreMarked()
+    {
+        build(State::Cloud, State::DualRun, 7, false);
+        ActionOutcome o = m_service->cutover({QStringLiteral("orders_mart"), {}, false});
+        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QCOMPARE(o.decision.warnings.size(), 1);
+        QCOMPARE(o.decision.warnings.first().code, Reason::Code::Unplanned);
+        QVERIFY(m_store->auditLog().last().unplanned);
+
+        // Planned in this weekend's wave: not marked.
+        build(State::Cloud, State::DualRun, 7, false);
+        PlanService plans(*m_store, *m_clock, QStringLiteral("lead"));
+        QVERIFY(plans.addWave(QStringLiteral("this weekend"), QDate(2026, 11, 28)).ok());
+        QVERIFY(plans.assign({QStringLiteral("orders_mart")}, QStringLiteral("this weekend")).ok());
+        o = m_service->cutover({QStringLiteral("orders_mart"), {}, false});
+        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QVERIFY(o.decision.warnings.isEmpty());
+        QVERIFY(!m_store->auditLog().last().unplanned);
     }
 
     void unknownPipeline()
