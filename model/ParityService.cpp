@@ -77,3 +77,24 @@ ParityService::PipelineParity ParityService::evaluate(const StoreSnapshot &snaps
     result.rollbackRecommended = snapshot.stateOf(pipeline) == State::Cloud && !result.gate.openBreaches.isEmpty();
     return result;
 }
+
+ParityHealth ParityService::health(const StoreSnapshot &snapshot, const QString &pipeline)
+{
+    if (snapshot.parity.value(pipeline).isEmpty())
+        return ParityHealth::Unknown;
+    const ParityGate::Evaluation g = MigrationRules::gateOf(snapshot, pipeline);
+    if (!g.openBreaches.isEmpty())
+        return ParityHealth::Breached;
+    return g.status == ParityGate::Status::Passed ? ParityHealth::Clean : ParityHealth::Warning;
+}
+
+QString parityHealthName(ParityHealth health)
+{
+    switch (health) {
+    case ParityHealth::Unknown: return QStringLiteral("unknown");
+    case ParityHealth::Clean: return QStringLiteral("clean");
+    case ParityHealth::Warning: return QStringLiteral("warning");
+    case ParityHealth::Breached: return QStringLiteral("breached");
+    }
+    return {};
+}

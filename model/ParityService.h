@@ -10,6 +10,10 @@ class Store;
 struct StoreSnapshot;
 
 // Records dual-run comparisons and answers the parity gate for a pipeline.
+// How the graph marks a pipeline's parity: by shape as well as colour.
+enum class ParityHealth { Unknown, Clean, Warning, Breached };
+QString parityHealthName(ParityHealth health);
+
 class ParityService
 {
 public:
@@ -32,6 +36,8 @@ public:
         bool rollbackRecommended = false; // cut over and an open breach
     };
     static PipelineParity evaluate(const StoreSnapshot &snapshot, const QString &pipeline);
+    // Unknown without results; Breached with an open breach; Clean once the gate passed; else Warning.
+    static ParityHealth health(const StoreSnapshot &snapshot, const QString &pipeline);
 
 private:
     Store &m_store;

@@ -1,56 +1,222 @@
+#include "DependencyEdgeItem.h"
+#include "GraphExport.h"
+#include "GraphScene.h"
 #include "InventoryService.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
+#include "MigrationActions.h"
 #include "MigrationService.h"
+#include "PipelineDetailsPanel.h"
+#include "PipelineNodeItem.h"
 #include "PipelineTablePanel.h"
+#include "ScriptedPrompter.h"
+#include "SideColors.h"
 #include "StoreSession.h"
 #include "TestStores.h"
 
+#include <QAction>
+#include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStyleOptionGraphicsItem>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
+namespace {
+QDateTime berlin(int y, int m, int d, int h)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, 0), QTimeZone("Europe/Berlin"));
+}
+QAction *menuAction(QMenu *menu, const QString &name)
+{
+    for (QAction *a : menu->actions())
+        if (a->objectName() == name)
+            return a;
+    return nullptr;
+}
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    ManualClock m_clock{berlin(2026, 11, 24, 15)}; // a Tuesday
+    ScriptedPrompter m_prompter;
+    std::unique_ptr<MainWindow> m_window;
+
 private slots:
-    void opensOnTheDemoAndFollowsOtherConsoles()
+    void initTestCase()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("demo.sqlite"));
-        ManualClock clock(QDateTime(QDate(2026, 11, 24), QTime(15, 0), QTimeZone("Europe/Berlin")));
+        QCoreApplication::setOrganizationName(QStringLiteral("DaybreakTests"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void init()
+    {
+        m_path = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
         {
-            SqliteStore seed(path, OpenMode::CreateIfMissing);
-            QVERIFY(!hasErrors(InventoryService(seed, clock, QStringLiteral("t")).importDemo()));
+            SqliteStore seed(m_path, OpenMode::CreateIfMissing);
+            QVERIFY(!hasErrors(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo()));
         }
-        StoreSession session(std::make_unique<SqliteStore>(path, OpenMode::MustExist));
-        MainWindow window(&session, clock);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        m_clock.set(berlin(2026, 11, 24, 15));
+        m_prompter = ScriptedPrompter();
+        m_window = std::make_unique<MainWindow>(m_clock, &m_prompter);
+        QString error;
+        QVERIFY2(m_window->openStore(m_path, &error), qPrintable(error));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
 
-        QTableView *table = window.tablePanel()->view();
-        QCOMPARE(table->model()->rowCount(), 66);
-        auto *storeLabel = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
-        QVERIFY(storeLabel->text().contains(path));
-        auto *windowLabel = window.findChild<QLabel *>(QStringLiteral("changeWindowLabel"));
-        QVERIFY2(windowLabel->text().contains(QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00")), qPrintable(windowLabel->text()));
-        clock.set(QDateTime(QDate(2026, 11, 28), QTime(10, 0), QTimeZone("Europe/Berlin")));
-        QCOMPARE(window.changeWindowText(), QStringLiteral("Change window open until Sun 23:59"));
+    void cleanup() { m_window.reset(); }
 
-        // Another console (a second connection) starts a dual run; the window follows within the poll.
-        window.tablePanel()->selectPipeline(QStringLiteral("erp_orders_extract"));
-        SqliteStore other(path, OpenMode::MustExist);
-        QCOMPARE(MigrationService(other, clock, QStringLiteral("other")).startDualRun({QStringLiteral("erp_orders_extract"), {}, false}).status,
+    void opensOnTheDemo()
+    {
+        QCOMPARE(m_window->tablePanel()->view()->model()->rowCount(), 66);
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("storeLabel"))->text().contains(m_path));
+        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("changeWindowLabel"))->text(),
+                 QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
+        m_clock.set(berlin(2026, 11, 28, 10));
+        QCOMPARE(m_window->changeWindowText(), QStringLiteral("Change window open until Sun 23:59"));
+        QCOMPARE(m_window->graphScene()->layout().positions().size(), 66);
+    }
+
+    void nodesFollowStateAndParity()
+    {
+        GraphScene *scene = m_window->graphScene();
+        QCOMPARE(scene->node(QStringLiteral("core_fx"))->state(), State::DualRun);
+        QCOMPARE(scene->node(QStringLiteral("core_fx"))->health(), ParityHealth::Clean);
+        QCOMPARE(scene->node(QStringLiteral("erp_products_extract"))->health(), ParityHealth::Breached);
+        QCOMPARE(scene->node(QStringLiteral("crm_contacts_extract"))->health(), ParityHealth::Warning);
+        QCOMPARE(scene->node(QStringLiteral("core_orders"))->health(), ParityHealth::Unknown);
+        QCOMPARE(scene->node(QStringLiteral("fx_rates_extract"))->state(), State::Cloud);
+        // stg_fx_rates (cloud) -> core_fx (canonical on-prem) is a cross-side read; stg_orders -> core_orders is not.
+        int crossSide = 0;
+        for (DependencyEdgeItem *e : scene->edges()) {
+            if (e->from() == QLatin1String("stg_fx_rates") && e->to() == QLatin1String("core_fx"))
+                QVERIFY(e->isCrossSide());
+            if (e->from() == QLatin1String("stg_orders") && e->to() == QLatin1String("core_orders"))
+                QVERIFY(!e->isCrossSide());
+            crossSide += e->isCrossSide() ? 1 : 0;
+        }
+        QVERIFY(crossSide >= 3);
+    }
+
+    void selectionIsSyncedAndHighlightsClosures()
+    {
+        GraphScene *scene = m_window->graphScene();
+        m_window->tablePanel()->selectPipeline(QStringLiteral("core_orders"));
+        QCOMPARE(scene->focusedPipeline(), QStringLiteral("core_orders"));
+        QVERIFY(scene->node(QStringLiteral("core_orders"))->isSelected());
+        QCOMPARE(scene->node(QStringLiteral("stg_orders"))->emphasis(), PipelineNodeItem::Emphasis::Related);
+        QCOMPARE(scene->node(QStringLiteral("rpt_exec_daily_sales"))->emphasis(), PipelineNodeItem::Emphasis::Related);
+        QCOMPARE(scene->node(QStringLiteral("hr_payroll_extract"))->emphasis(), PipelineNodeItem::Emphasis::Dimmed);
+        QCOMPARE(m_window->detailsPanel()->pipeline(), QStringLiteral("core_orders"));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Core orders fact")));
+
+        scene->clearSelection();
+        scene->node(QStringLiteral("core_fx"))->setSelected(true);
+        QCOMPARE(m_window->tablePanel()->selectedPipeline(), QStringLiteral("core_fx"));
+        QCOMPARE(m_window->detailsPanel()->pipeline(), QStringLiteral("core_fx"));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Parity gate: passed")));
+    }
+
+    void refusedCutoverFromTheContextMenuChangesNothing()
+    {
+        const int auditBefore = int(m_window->session()->store().auditLog().size());
+        QMenu *menu = m_window->pipelineMenu(QStringLiteral("stg_products"));
+        QAction *cutover = menuAction(menu, QStringLiteral("actionCutover"));
+        QVERIFY(cutover && cutover->isEnabled());
+        cutover->trigger();
+        QCOMPARE(m_prompter.refusals.size(), 1);
+        const QStringList reasons = m_prompter.refusals.first();
+        QVERIFY(reasons.contains(QStringLiteral("stg_products reads erp_products_extract, which is still canonical on-prem (dual_run)")));
+        QVERIFY(reasons.last().startsWith(QStringLiteral("the change window is closed")));
+        QVERIFY(m_prompter.questions.isEmpty());
+        QCOMPARE(int(m_window->session()->store().auditLog().size()), auditBefore);
+        QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_products"))->state(), State::DualRun);
+    }
+
+    void acceptedCutoverRecolours()
+    {
+        m_clock.set(berlin(2026, 11, 28, 10)); // Saturday
+        QMenu *menu = m_window->pipelineMenu(QStringLiteral("core_fx"));
+        menuAction(menu, QStringLiteral("actionCutover"))->trigger();
+        QVERIFY(m_prompter.refusals.isEmpty());
+        QCOMPARE(m_prompter.questions.size(), 1);
+        PipelineNodeItem *node = m_window->graphScene()->node(QStringLiteral("core_fx"));
+        QCOMPARE(node->state(), State::Cloud);
+        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state, State::Cloud);
+        QCOMPARE(m_window->session()->store().auditLog().last().reason, QStringLiteral("scripted reason"));
+        // The painted fill is the cloud colour.
+        QImage nodeImage(QSize(220, 50), QImage::Format_ARGB32);
+        nodeImage.fill(Qt::white);
+        QPainter painter(&nodeImage);
+        QStyleOptionGraphicsItem option;
+        node->paint(&painter, &option, nullptr);
+        painter.end();
+        QCOMPARE(nodeImage.pixelColor(100, 35), SideColors::forState(State::Cloud));
+    }
+
+    void cancelledConfirmationChangesNothing()
+    {
+        m_clock.set(berlin(2026, 11, 28, 10));
+        m_prompter.answer.reset();
+        m_window->selectPipeline(QStringLiteral("core_fx"));
+        m_window->migrationActions()->cutoverAction()->trigger();
+        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state, State::DualRun);
+    }
+
+    void breakGlassRollbackOnAWeekday()
+    {
+        m_window->selectPipeline(QStringLiteral("stg_fx_rates"));
+        m_window->migrationActions()->rollbackAction()->trigger();
+        QCOMPARE(m_prompter.refusals.size(), 1);
+        QVERIFY(m_prompter.refusals.first().first().contains(QStringLiteral("--break-glass")));
+        m_window->migrationActions()->breakGlassAction()->trigger();
+        QCOMPARE(m_prompter.questions.size(), 1);
+        QVERIFY(m_prompter.questions.first().dangerous);
+        QVERIFY(m_prompter.questions.first().reasonRequired);
+        const AuditEntry last = m_window->session()->store().auditLog().last();
+        QCOMPARE(last.action, QStringLiteral("rollback"));
+        QVERIFY(last.breakGlass);
+        QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_fx_rates"))->state(), State::DualRun);
+    }
+
+    void followsAnotherConsole()
+    {
+        m_window->selectPipeline(QStringLiteral("erp_orders_extract"));
+        SqliteStore other(m_path, OpenMode::MustExist);
+        QCOMPARE(MigrationService(other, m_clock, QStringLiteral("other")).startDualRun({QStringLiteral("erp_orders_extract"), {}, false}).status,
                  ActionOutcome::Status::Done);
-        QSignalSpy changed(&session, &StoreSession::changed);
+        QSignalSpy changed(m_window->session(), &StoreSession::changed);
         QVERIFY(changed.wait(3000));
-        const QModelIndex current = table->currentIndex();
-        QCOMPARE(window.tablePanel()->selectedPipeline(), QStringLiteral("erp_orders_extract"));
-        QCOMPARE(current.siblingAtColumn(3).data().toString(), QStringLiteral("dual_run"));
+        QCOMPARE(m_window->graphScene()->node(QStringLiteral("erp_orders_extract"))->state(), State::DualRun);
+        QCOMPARE(m_window->tablePanel()->selectedPipeline(), QStringLiteral("erp_orders_extract"));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("dual_run")));
+    }
+
+    void exportsPngAndSvg()
+    {
+        const QString png = m_dir.filePath(QStringLiteral("graph.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("graph.svg"));
+        QCOMPARE(GraphExport::toPng(m_window->graphScene(), png), QString());
+        QCOMPARE(GraphExport::toSvg(m_window->graphScene(), svg), QString());
+        QImage image(png);
+        QVERIFY(image.width() > 1000);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("core_orders"));
     }
 };
 

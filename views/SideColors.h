@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ParityService.h"
 #include "Pipeline.h"
 
 #include <QColor>
@@ -10,4 +11,6 @@ namespace SideColors {
 QColor forState(State state);
 QColor textOn(State state);
 QColor forSide(Side side);
+QColor forHealth(ParityHealth health);
+QColor crossSideEdge();
 } // namespace SideColors

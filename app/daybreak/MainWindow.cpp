@@ -1,27 +1,60 @@
 #include "MainWindow.h"
 
-#include "ChangeWindow.h"
+#include "ActionPrompter.h"
 #include "Clock.h"
+#include "GraphExport.h"
+#include "GraphPanel.h"
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "MigrationActions.h"
 #include "MigrationRules.h"
+#include "PipelineDetailsPanel.h"
 #include "PipelineTableModel.h"
 #include "PipelineTablePanel.h"
 #include "StoreSession.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTimeZone>
+#include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 
-MainWindow::MainWindow(StoreSession *session, const Clock &clock, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_clock(clock), m_model(new PipelineTableModel(this)),
-      m_table(new PipelineTablePanel(m_model, this)), m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)),
-      m_countsLabel(new QLabel(this))
+namespace {
+const char kRecentKey[] = "recentStores";
+}
+
+MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
+    : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
+      m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)), m_scene(new GraphScene(this)),
+      m_graph(new GraphPanel(m_scene, this)), m_details(new PipelineDetailsPanel(this)),
+      m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
+      m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
-    setWindowTitle(tr("Daybreak — %1").arg(session->store().location()));
-    setCentralWidget(m_table);
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Daybreak"));
+    setCentralWidget(m_graph);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks);
+
+    auto *tableDock = new QDockWidget(tr("Pipelines"), this);
+    tableDock->setObjectName(QStringLiteral("pipelinesDock"));
+    tableDock->setWidget(m_table);
+    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+    resizeDocks({detailsDock}, {340}, Qt::Horizontal);
+    resizeDocks({tableDock}, {230}, Qt::Vertical);
+
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     m_windowLabel->setObjectName(QStringLiteral("changeWindowLabel"));
     statusBar()->addWidget(m_storeLabel);
@@ -29,25 +62,106 @@ MainWindow::MainWindow(StoreSession *session, const Clock &clock, QWidget *paren
     statusBar()->addPermanentWidget(m_windowLabel);
     buildMenus();
 
-    connect(m_session, &StoreSession::changed, this, &MainWindow::refresh);
-    connect(m_session, &StoreSession::unavailable, this,
-            [this](const QString &message) { m_storeLabel->setText(tr("Store unreachable: %1").arg(message)); });
+    // Selection is one truth across the graph, the table and the details.
+    connect(m_scene, &GraphScene::pipelineSelected, this, &MainWindow::selectPipeline);
+    connect(m_table, &PipelineTablePanel::pipelineSelected, this, &MainWindow::selectPipeline);
+    connect(m_graph, &GraphPanel::searchRequested, this, &MainWindow::selectPipeline);
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("pipeline")) {
+            selectPipeline(url.path());
+            m_graph->view()->centreOn(url.path());
+        }
+    });
+    connect(m_scene, &GraphScene::contextMenuRequested, this,
+            [this](const QString &id, const QPoint &pos) { pipelineMenu(id)->popup(pos); });
+    m_table->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->view(), &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QString id = m_table->view()->indexAt(pos).data(PipelineTableModel::PipelineIdRole).toString();
+        if (!id.isEmpty())
+            pipelineMenu(id)->popup(m_table->view()->viewport()->mapToGlobal(pos));
+    });
+    connect(m_actions, &MigrationActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+
     // The window state moves with the clock, not with the store.
     auto *tick = new QTimer(this);
     connect(tick, &QTimer::timeout, this, [this] { m_windowLabel->setText(changeWindowText()); });
     tick->start(30 * 1000);
+
+    resize(1440, 900);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setSession(std::unique_ptr<StoreSession> session)
+{
+    m_session = std::move(session);
+    m_fitted = false;
+    m_actions->setSession(m_session.get());
+    connect(m_session.get(), &StoreSession::changed, this, &MainWindow::refresh);
+    connect(m_session.get(), &StoreSession::unavailable, this,
+            [this](const QString &message) { m_storeLabel->setText(tr("Store unreachable: %1").arg(message)); });
+    setWindowTitle(tr("Daybreak — %1").arg(m_session->store().location()));
+    rememberStore(m_session->store().location());
     refresh();
-    resize(1200, 760);
+}
+
+bool MainWindow::openStore(const QString &url, QString *error)
+{
+    try {
+        setSession(std::make_unique<StoreSession>(::openStore(url, OpenMode::MustExist)));
+        return true;
+    } catch (const StoreError &e) {
+        if (error)
+            *error = e.message();
+        return false;
+    }
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Open store…"), QKeySequence::Open, this, &MainWindow::chooseStore);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Export graph…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportGraph);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *reload = view->addAction(tr("&Reload"), this, [this] { m_session->reload(); });
-    reload->setShortcut(QKeySequence::Refresh);
+    GraphView *graph = m_graph->view();
+    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, graph, &GraphView::zoomIn);
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, graph, &GraphView::zoomOut);
+    view->addAction(tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), graph, &GraphView::fitAll);
+    view->addAction(tr("&Actual size"), QKeySequence(Qt::CTRL | Qt::Key_1), graph, &GraphView::resetZoom);
+    view->addAction(tr("F&ind pipeline"), QKeySequence::Find, this, [this] {
+        m_graph->searchBox()->setFocus();
+        m_graph->searchBox()->selectAll();
+    });
+    view->addSeparator();
+    view->addAction(tr("&Reload from store"), QKeySequence::Refresh, this, [this] {
+        if (m_session)
+            m_session->reload();
+    });
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
+    m_actions->addTo(pipeline);
+
+    QToolBar *tools = addToolBar(tr("Actions"));
+    tools->setObjectName(QStringLiteral("actionsToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction *a : m_actions->actions()) {
+        if (a == m_actions->breakGlassAction())
+            tools->addSeparator();
+        tools->addAction(a);
+    }
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Daybreak"), this, [this] {
         QMessageBox::about(this, tr("About Daybreak"),
@@ -57,19 +171,67 @@ void MainWindow::buildMenus()
     });
 }
 
+QMenu *MainWindow::pipelineMenu(const QString &id)
+{
+    selectPipeline(id);
+    delete m_contextMenu;
+    m_contextMenu = new QMenu(this);
+    m_contextMenu->setObjectName(QStringLiteral("pipelineMenu"));
+    m_contextMenu->addSection(id);
+    m_actions->addTo(m_contextMenu);
+    return m_contextMenu;
+}
+
+void MainWindow::selectPipeline(const QString &id)
+{
+    m_actions->setCurrentPipeline(id);
+    if (m_scene->focusedPipeline() != id)
+        m_scene->focusPipeline(id);
+    if (m_table->selectedPipeline() != id && !id.isEmpty())
+        m_table->selectPipeline(id);
+    if (!m_session || id.isEmpty()) {
+        m_details->showNothing();
+        return;
+    }
+    QList<AuditEntry> audit;
+    try {
+        audit = m_session->store().auditLog(id);
+    } catch (const StoreError &) {
+        // the status bar already says the store is unreachable
+    }
+    m_details->showPipeline(m_session->snapshot(), id, audit);
+}
+
 QString MainWindow::changeWindowText() const
 {
-    const StoreSnapshot &s = m_session->snapshot();
-    return MigrationRules(s, m_clock.now()).changeWindow().describeState(m_clock.now());
+    if (!m_session)
+        return {};
+    return MigrationRules(m_session->snapshot(), m_clock.now()).changeWindow().describeState(m_clock.now());
 }
 
 void MainWindow::refresh()
 {
     const StoreSnapshot &s = m_session->snapshot();
-    const QString selected = m_table->selectedPipeline();
+    const QString selected = m_actions->currentPipeline();
     m_model->setSnapshot(s);
-    if (!selected.isEmpty())
-        m_table->selectPipeline(selected);
+    m_scene->setSnapshot(s);
+    QStringList ids;
+    for (const Pipeline &p : s.inventory.pipelines())
+        ids << p.id;
+    m_graph->setPipelineIds(ids);
+    if (!m_fitted && !ids.isEmpty()) {
+        // Start legible: fit the graph, but never so small that labels disappear.
+        QTimer::singleShot(0, this, [this] {
+            GraphView *view = m_graph->view();
+            view->fitAll();
+            if (view->zoom() < 0.5) {
+                view->setTransform(QTransform::fromScale(0.5, 0.5));
+                view->centerOn(m_scene->itemsBoundingRect().center());
+            }
+        });
+        m_fitted = true;
+    }
+    selectPipeline(s.inventory.contains(selected) ? selected : QString());
     m_storeLabel->setText(tr("Store: %1").arg(m_session->store().location()));
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines())
@@ -81,12 +243,68 @@ void MainWindow::refresh()
                                .arg(counts.value(State::Cloud))
                                .arg(counts.value(State::Decommissioned)));
     m_windowLabel->setText(changeWindowText());
-    m_windowLabel->setToolTip(tr("High-risk changes (cutover, rollback, decommission) run %1 (%2); "
-                                 "blackout dates: %3")
-                                  .arg(s.inventory.changeWindow.describe(), s.inventory.timezone,
-                                       s.inventory.changeWindow.blackoutDates.isEmpty()
-                                           ? tr("none")
-                                           : QLocale::c().toString(s.inventory.changeWindow.blackoutDates.first(),
-                                                                   QStringLiteral("yyyy-MM-dd"))
-                                                 + (s.inventory.changeWindow.blackoutDates.size() > 1 ? tr(", …") : QString())));
+    const ChangeWindowPolicy &policy = s.inventory.changeWindow;
+    QStringList blackouts;
+    for (const QDate &d : policy.blackoutDates)
+        blackouts << d.toString(Qt::ISODate);
+    m_windowLabel->setToolTip(tr("High-risk changes (cutover, rollback, decommission) run %1 (%2). Blackout dates: %3")
+                                  .arg(policy.describe(), s.inventory.timezone,
+                                       blackouts.isEmpty() ? tr("none") : blackouts.join(QStringLiteral(", "))));
+}
+
+void MainWindow::rememberStore(const QString &url)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    recent.removeAll(url);
+    recent.prepend(url);
+    settings.setValue(QLatin1String(kRecentKey), recent.mid(0, 8));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString &url : recent)
+        m_recentMenu->addAction(url, this, [this, url] {
+            QString error;
+            if (!openStore(url, &error))
+                QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(url, error));
+        });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::chooseStore()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open store"), QString(),
+                                                      tr("Daybreak stores (*.sqlite *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openStore(path, &error))
+        QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(path, error));
+}
+
+void MainWindow::exportGraph()
+{
+    QString selectedFilter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QStringLiteral("daybreak-graph.png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    const QString error = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? GraphExport::toSvg(m_scene, path)
+                                                                                     : GraphExport::toPng(m_scene, path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export graph"), error);
+    else
+        statusBar()->showMessage(tr("Graph exported to %1").arg(path), 8000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }

@@ -2,33 +2,70 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
+class ActionPrompter;
 class Clock;
+class GraphPanel;
+class GraphScene;
+class MigrationActions;
+class PipelineDetailsPanel;
 class PipelineTableModel;
 class PipelineTablePanel;
 class QLabel;
+class QMenu;
 class StoreSession;
 
-// The console's main window: the pipeline table and a status bar that always says which store
-// is open and whether high-risk changes are allowed right now.
+// The console's main window: the dependency graph in the centre, the pipeline table and the
+// details as docks, the routing actions, and a status bar that always says which store is open
+// and whether high-risk changes are allowed right now.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(StoreSession *session, const Clock &clock, QWidget *parent = nullptr);
+    // `prompter`: dialogs in the product; tests pass one that answers for the user.
+    MainWindow(const Clock &clock, ActionPrompter *prompter = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setSession(std::unique_ptr<StoreSession> session);
+    bool openStore(const QString &url, QString *error = nullptr);
+    StoreSession *session() const { return m_session.get(); }
 
     PipelineTablePanel *tablePanel() const { return m_table; }
+    GraphScene *graphScene() const { return m_scene; }
+    GraphPanel *graphPanel() const { return m_graph; }
+    PipelineDetailsPanel *detailsPanel() const { return m_details; }
+    MigrationActions *migrationActions() const { return m_actions; }
     QString changeWindowText() const;
+    // The context menu of a pipeline (graph or table), built but not shown.
+    QMenu *pipelineMenu(const QString &id);
+    void selectPipeline(const QString &id);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
     void refresh();
+    void rememberStore(const QString &url);
+    void rebuildRecentMenu();
+    void exportGraph();
+    void chooseStore();
 
-    StoreSession *m_session;
     const Clock &m_clock;
+    std::unique_ptr<ActionPrompter> m_ownPrompter;
+    std::unique_ptr<StoreSession> m_session;
     PipelineTableModel *m_model;
     PipelineTablePanel *m_table;
+    GraphScene *m_scene;
+    GraphPanel *m_graph;
+    PipelineDetailsPanel *m_details;
+    MigrationActions *m_actions;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_contextMenu = nullptr;
     QLabel *m_storeLabel;
     QLabel *m_windowLabel;
     QLabel *m_countsLabel;
+    bool m_fitted = false;
 };

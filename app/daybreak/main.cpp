@@ -46,8 +46,8 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QObject::tr("Daybreak"), QObject::tr("Cannot open the store:\n%1").arg(e.message()));
         return 6;
     }
-    StoreSession session(std::move(store));
-    MainWindow window(&session, clock);
+    MainWindow window(clock);
+    window.setSession(std::make_unique<StoreSession>(std::move(store)));
     window.show();
     return app.exec();
 }

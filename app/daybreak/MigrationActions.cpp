@@ -1,0 +1,137 @@
+#include "MigrationActions.h"
+
+#include "ActionPrompter.h"
+#include "MigrationService.h"
+#include "StoreSession.h"
+
+#include <QAction>
+#include <QMenu>
+
+MigrationActions::MigrationActions(const Clock &clock, ActionPrompter *prompter, QWidget *dialogParent)
+    : QObject(dialogParent), m_clock(clock), m_prompter(prompter), m_parent(dialogParent),
+      m_dualRun(new QAction(tr("Start &dual run…"), this)), m_cutover(new QAction(tr("&Cut over…"), this)),
+      m_rollback(new QAction(tr("&Roll back…"), this)), m_breakGlass(new QAction(tr("&Break-glass rollback…"), this)),
+      m_decommission(new QAction(tr("D&ecommission on-prem…"), this))
+{
+    m_dualRun->setObjectName(QStringLiteral("actionDualRun"));
+    m_cutover->setObjectName(QStringLiteral("actionCutover"));
+    m_rollback->setObjectName(QStringLiteral("actionRollback"));
+    m_breakGlass->setObjectName(QStringLiteral("actionBreakGlass"));
+    m_decommission->setObjectName(QStringLiteral("actionDecommission"));
+    m_cutover->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_rollback->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_cutover->setToolTip(tr("Make the cloud side canonical (change window only)"));
+    m_rollback->setToolTip(tr("Flip the pointer back to on-prem (change window only)"));
+    m_breakGlass->setToolTip(tr("Roll back outside the change window; needs a reason and is audited as break-glass"));
+    connect(m_dualRun, &QAction::triggered, this, [this] { run(MigrationAction::DualRun, false); });
+    connect(m_cutover, &QAction::triggered, this, [this] { run(MigrationAction::Cutover, false); });
+    connect(m_rollback, &QAction::triggered, this, [this] { run(MigrationAction::Rollback, false); });
+    connect(m_breakGlass, &QAction::triggered, this, [this] { run(MigrationAction::Rollback, true); });
+    connect(m_decommission, &QAction::triggered, this, [this] { run(MigrationAction::Decommission, false); });
+    updateEnabled();
+}
+
+void MigrationActions::setSession(StoreSession *session)
+{
+    m_session = session;
+    if (session)
+        connect(session, &StoreSession::changed, this, &MigrationActions::updateEnabled);
+    updateEnabled();
+}
+
+void MigrationActions::setCurrentPipeline(const QString &id)
+{
+    m_current = id;
+    updateEnabled();
+}
+
+QList<QAction *> MigrationActions::actions() const
+{
+    return {m_dualRun, m_cutover, m_rollback, m_breakGlass, m_decommission};
+}
+
+void MigrationActions::addTo(QMenu *menu) const
+{
+    menu->addAction(m_dualRun);
+    menu->addAction(m_cutover);
+    menu->addAction(m_rollback);
+    menu->addSeparator();
+    menu->addAction(m_breakGlass);
+    menu->addSeparator();
+    menu->addAction(m_decommission);
+}
+
+void MigrationActions::updateEnabled()
+{
+    // Enabled by state only: the other rules (window, gate, upstreams) are explained on refusal.
+    const bool known = m_session && m_session->snapshot().inventory.contains(m_current);
+    const State s = known ? m_session->snapshot().stateOf(m_current) : State::OnPrem;
+    const bool stays = known && m_session->snapshot().inventory.find(m_current)->staysOnPrem();
+    m_dualRun->setEnabled(known && !stays && s == State::OnPrem);
+    m_cutover->setEnabled(known && s == State::DualRun);
+    m_rollback->setEnabled(known && s == State::Cloud);
+    m_breakGlass->setEnabled(known && s == State::Cloud);
+    m_decommission->setEnabled(known && s == State::Cloud);
+}
+
+namespace {
+QString actionTitle(MigrationAction action)
+{
+    switch (action) {
+    case MigrationAction::DualRun: return MigrationActions::tr("Start dual run");
+    case MigrationAction::Cutover: return MigrationActions::tr("Cut over");
+    case MigrationAction::Rollback: return MigrationActions::tr("Roll back");
+    case MigrationAction::Decommission: return MigrationActions::tr("Decommission");
+    }
+    return {};
+}
+} // namespace
+
+void MigrationActions::run(MigrationAction action, bool breakGlass)
+{
+    if (!m_session || m_current.isEmpty())
+        return;
+    const QString id = m_current;
+    const qint64 seenVersion = m_session->snapshot().routing.value(id).version;
+    MigrationService service(m_session->store(), m_clock, currentOsUser());
+    const QString verb = breakGlass ? tr("Break-glass rollback") : actionTitle(action);
+    // Check first with a placeholder reason, so the only refusals shown are the real rules.
+    const Decision pre = service.check(action, {id, QStringLiteral("pending"), breakGlass});
+    if (!pre.allowed()) {
+        QStringList reasons;
+        for (const Reason &r : pre.reasons)
+            reasons << r.text;
+        m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
+        emit message(tr("%1 of %2 refused").arg(verb, id));
+        return;
+    }
+    ActionPrompter::Question q;
+    q.title = verb;
+    q.reasonRequired = action == MigrationAction::Rollback;
+    q.dangerous = breakGlass;
+    for (const Reason &w : pre.warnings)
+        q.warnings << w.text;
+    switch (action) {
+    case MigrationAction::DualRun: q.text = tr("Start the cloud shadow run of %1? On-prem stays canonical.").arg(id); break;
+    case MigrationAction::Cutover: q.text = tr("Cut %1 over? Its readers will use the cloud output from now on.").arg(id); break;
+    case MigrationAction::Rollback:
+        q.text = breakGlass ? tr("BREAK-GLASS: roll %1 back to on-prem outside the change window? This is audited.").arg(id)
+                            : tr("Roll %1 back? On-prem becomes canonical again; nothing else moves.").arg(id);
+        break;
+    case MigrationAction::Decommission: q.text = tr("Retire the on-prem side of %1? There is no pointer rollback afterwards.").arg(id); break;
+    }
+    const std::optional<QString> reason = m_prompter->confirm(m_parent, q);
+    if (!reason)
+        return;
+    const ActionOutcome o = service.perform(action, {id, *reason, breakGlass}, seenVersion);
+    if (o.status == ActionOutcome::Status::Refused) {
+        QStringList reasons;
+        for (const Reason &r : o.decision.reasons)
+            reasons << r.text;
+        m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
+    } else if (o.status != ActionOutcome::Status::Done) {
+        m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id), {o.message});
+    }
+    emit message(o.message);
+    m_session->reload();
+}

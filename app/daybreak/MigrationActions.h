@@ -1,0 +1,54 @@
+#pragma once
+
+#include "MigrationRules.h"
+
+#include <QObject>
+
+class ActionPrompter;
+class Clock;
+class QAction;
+class QMenu;
+class QWidget;
+class StoreSession;
+
+// The routing actions of the console (start dual-run, cut over, roll back, break-glass rollback,
+// decommission) for the current pipeline. Each asks, then calls MigrationService, exactly like
+// daybreakctl; a refusal is shown with every reason.
+class MigrationActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    MigrationActions(const Clock &clock, ActionPrompter *prompter, QWidget *dialogParent);
+
+    void setSession(StoreSession *session);
+    void setCurrentPipeline(const QString &id);
+    const QString &currentPipeline() const { return m_current; }
+    void addTo(QMenu *menu) const;
+    QList<QAction *> actions() const;
+
+    QAction *dualRunAction() const { return m_dualRun; }
+    QAction *cutoverAction() const { return m_cutover; }
+    QAction *rollbackAction() const { return m_rollback; }
+    QAction *breakGlassAction() const { return m_breakGlass; }
+    QAction *decommissionAction() const { return m_decommission; }
+
+    void run(MigrationAction action, bool breakGlass);
+
+signals:
+    void message(const QString &text);
+
+private:
+    void updateEnabled();
+
+    const Clock &m_clock;
+    ActionPrompter *m_prompter;
+    QWidget *m_parent;
+    StoreSession *m_session = nullptr;
+    QString m_current;
+    QAction *m_dualRun;
+    QAction *m_cutover;
+    QAction *m_rollback;
+    QAction *m_breakGlass;
+    QAction *m_decommission;
+};

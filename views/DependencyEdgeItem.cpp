@@ -1,0 +1,57 @@
+#include "DependencyEdgeItem.h"
+
+#include "SideColors.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPen>
+
+DependencyEdgeItem::DependencyEdgeItem(const QString &from, const QString &to, const QList<QPointF> &points,
+                                       QGraphicsItem *parent)
+    : QGraphicsPathItem(parent), m_from(from), m_to(to)
+{
+    // Smooth the polyline with horizontal tangents so edges leave and enter nodes level.
+    QPainterPath path(points.first());
+    for (int i = 1; i < points.size(); ++i) {
+        const QPointF a = points.at(i - 1), b = points.at(i);
+        const double dx = (b.x() - a.x()) / 2;
+        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
+    }
+    setPath(path);
+    setZValue(0);
+    updatePen();
+}
+
+void DependencyEdgeItem::setCrossSide(bool crossSide)
+{
+    m_crossSide = crossSide;
+    updatePen();
+    setToolTip(crossSide ? QObject::tr("%1 reads %2 across sides").arg(m_to, m_from) : QString());
+}
+
+void DependencyEdgeItem::setDimmed(bool dimmed)
+{
+    m_dimmed = dimmed;
+    setOpacity(dimmed ? 0.12 : 1.0);
+}
+
+void DependencyEdgeItem::updatePen()
+{
+    QPen pen(m_crossSide ? SideColors::crossSideEdge() : QColor(0x70, 0x70, 0x70), m_crossSide ? 2.2 : 1.2);
+    if (m_crossSide)
+        pen.setStyle(Qt::DashLine);
+    pen.setCosmetic(false);
+    setPen(pen);
+}
+
+void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    QGraphicsPathItem::paint(painter, option, widget);
+    // Arrow head at the reader's side.
+    const QPainterPath &p = path();
+    const QPointF tip = p.currentPosition();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pen().color());
+    painter->drawPolygon(QPolygonF{tip, tip + QPointF(-8, -4), tip + QPointF(-8, 4)});
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QGraphicsPathItem>
+
+// A read dependency drawn left to right; cross-side reads (the reader's canonical side differs
+// from the upstream's) are orange and dashed.
+class DependencyEdgeItem : public QGraphicsPathItem
+{
+public:
+    DependencyEdgeItem(const QString &from, const QString &to, const QList<QPointF> &points,
+                       QGraphicsItem *parent = nullptr);
+
+    const QString &from() const { return m_from; }
+    const QString &to() const { return m_to; }
+    bool isCrossSide() const { return m_crossSide; }
+    void setCrossSide(bool crossSide);
+    void setDimmed(bool dimmed);
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    void updatePen();
+
+    QString m_from;
+    QString m_to;
+    bool m_crossSide = false;
+    bool m_dimmed = false;
+};

@@ -1,0 +1,71 @@
+#include "GraphView.h"
+
+#include "GraphScene.h"
+#include "PipelineNodeItem.h"
+
+#include <QKeyEvent>
+#include <QWheelEvent>
+
+GraphView::GraphView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
+{
+    setObjectName(QStringLiteral("graphView"));
+    setRenderHint(QPainter::Antialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlag(QGraphicsView::DontSavePainterState);
+    setBackgroundBrush(QColor(0xFB, 0xFB, 0xF8));
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void GraphView::zoomBy(double factor)
+{
+    const double next = zoom() * factor;
+    if (next < 0.02 || next > 6)
+        return;
+    scale(factor, factor);
+}
+
+void GraphView::resetZoom()
+{
+    setTransform(QTransform());
+}
+
+void GraphView::fitAll()
+{
+    if (scene())
+        fitInView(scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+}
+
+void GraphView::centreOn(const QString &pipelineId)
+{
+    auto *graph = qobject_cast<GraphScene *>(scene());
+    if (!graph)
+        return;
+    if (PipelineNodeItem *node = graph->node(pipelineId)) {
+        if (zoom() < 0.6)
+            setTransform(QTransform::fromScale(0.9, 0.9));
+        centerOn(node);
+    }
+}
+
+void GraphView::wheelEvent(QWheelEvent *event)
+{
+    if (event->angleDelta().y() == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(event->angleDelta().y() > 0 ? 1.15 : 1 / 1.15);
+    event->accept();
+}
+
+void GraphView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::ZoomIn) || event->key() == Qt::Key_Plus) {
+        zoomIn();
+    } else if (event->matches(QKeySequence::ZoomOut) || event->key() == Qt::Key_Minus) {
+        zoomOut();
+    } else {
+        QGraphicsView::keyPressEvent(event);
+    }
+}

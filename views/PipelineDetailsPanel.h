@@ -1,0 +1,22 @@
+#pragma once
+
+#include "StoreTypes.h"
+
+#include <QTextBrowser>
+
+// Everything about the selected pipeline: state and canonical side, schedule, durations,
+// neighbours, parity gate with its last results, wave and recent audit rows.
+class PipelineDetailsPanel : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    explicit PipelineDetailsPanel(QWidget *parent = nullptr);
+
+    void showPipeline(const StoreSnapshot &snapshot, const QString &id, const QList<AuditEntry> &recentAudit);
+    void showNothing();
+    const QString &pipeline() const { return m_id; }
+
+private:
+    QString m_id;
+};

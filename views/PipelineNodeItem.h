@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ParityService.h"
+#include "Pipeline.h"
+
+#include <QGraphicsObject>
+
+// One pipeline in the graph: filled by state, marked by parity health with a shape. It paints
+// and forwards input; it holds no rule.
+class PipelineNodeItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    enum class Emphasis { Normal, Related, Dimmed };
+
+    PipelineNodeItem(const QString &id, const QSizeF &size, QGraphicsItem *parent = nullptr);
+
+    const QString &pipelineId() const { return m_id; }
+    void setStatus(State state, bool staysOnPrem, ParityHealth health, const QString &wave);
+    void setEmphasis(Emphasis emphasis);
+    State state() const { return m_state; }
+    ParityHealth health() const { return m_health; }
+    Emphasis emphasis() const { return m_emphasis; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+signals:
+    void contextMenuRequested(const QString &id, const QPoint &screenPos);
+
+protected:
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
+private:
+    QString m_id;
+    QSizeF m_size;
+    State m_state = State::OnPrem;
+    bool m_staysOnPrem = false;
+    ParityHealth m_health = ParityHealth::Unknown;
+    QString m_wave;
+    Emphasis m_emphasis = Emphasis::Normal;
+};
+
+// Draws the parity marker shape centred in `box`; shared with the legend.
+void paintParityMarker(QPainter *painter, const QRectF &box, ParityHealth health);
