@@ -126,7 +126,7 @@ private slots:
         scene->node(QStringLiteral("core_fx"))->setSelected(true);
         QCOMPARE(m_window->tablePanel()->selectedPipeline(), QStringLiteral("core_fx"));
         QCOMPARE(m_window->detailsPanel()->pipeline(), QStringLiteral("core_fx"));
-        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Parity gate: passed")));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Parity gate: passed (28 clean in a row, 7 needed)")));
     }
 
     void refusedCutoverFromTheContextMenuChangesNothing()

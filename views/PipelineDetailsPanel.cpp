@@ -70,7 +70,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     html += row(tr("Pointer"), tr("version %1, changed %2").arg(r.version).arg(r.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     html += QStringLiteral("</table>");
 
-    html += tr("<h4>Parity gate: %1 (%2 of %3 clean)</h4>")
+    html += tr("<h4>Parity gate: %1 (%2 clean in a row, %3 needed)</h4>")
                 .arg(gateStatusName(parity.gate.status))
                 .arg(parity.gate.cleanRuns)
                 .arg(parity.gate.runsRequired);
@@ -79,7 +79,8 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     if (results.isEmpty()) {
         html += tr("<p style='color:#666'>No dual-run comparisons yet.</p>");
     } else {
-        html += tr("<table cellspacing='0'><tr><th align='left'>Date</th><th>On-prem</th><th>Cloud</th><th>Diff</th><th></th></tr>");
+        html += tr("<table cellspacing='0' cellpadding='2'><tr><th align='left'>Date</th><th align='right'>On-prem rows</th>"
+                   "<th align='right'>Cloud rows</th><th align='right'>Diff</th><th></th></tr>");
         for (int i = 0; i < std::min<qsizetype>(results.size(), 8); ++i) {
             const ParityResult &res = results.at(i);
             const bool ok = res.isWithin(p->parityTolerance);
