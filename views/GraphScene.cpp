@@ -76,10 +76,29 @@ void GraphScene::setSnapshot(const StoreSnapshot &snapshot)
                             snapshot.plan.waveOf(p.id));
     for (DependencyEdgeItem *edge : std::as_const(m_edges))
         edge->setCrossSide(canonicalSide(snapshot.stateOf(edge->from())) != canonicalSide(snapshot.stateOf(edge->to())));
+    m_plan = snapshot.plan;
+    applyFill();
     if (!m_focused.isEmpty() && !m_nodes.contains(m_focused))
         focusPipeline({});
     else
         applyEmphasis();
+}
+
+void GraphScene::setColourByWave(bool byWave)
+{
+    m_byWave = byWave;
+    applyFill();
+}
+
+void GraphScene::applyFill()
+{
+    static const QList<QColor> palette{QColor(0x8d, 0xd3, 0xc7), QColor(0xff, 0xff, 0xb3), QColor(0xbe, 0xba, 0xda),
+                                       QColor(0xfb, 0x80, 0x72), QColor(0x80, 0xb1, 0xd3), QColor(0xfd, 0xb4, 0x62),
+                                       QColor(0xb3, 0xde, 0x69), QColor(0xfc, 0xcd, 0xe5)};
+    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) {
+        const int wave = m_plan.waveIndexOf(it.key());
+        it.value()->setFillOverride(!m_byWave ? QColor() : wave < 0 ? QColor(0xf2, 0xf2, 0xf2) : palette.at(wave % palette.size()));
+    }
 }
 
 void GraphScene::focusPipeline(const QString &id)

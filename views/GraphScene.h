@@ -24,6 +24,9 @@ public:
     // Selects the node and highlights its upstream and downstream closures; empty clears.
     void focusPipeline(const QString &id);
     QString focusedPipeline() const { return m_focused; }
+    // Fill nodes by their planned wave instead of their state.
+    void setColourByWave(bool byWave);
+    bool colourByWave() const { return m_byWave; }
 
     PipelineNodeItem *node(const QString &id) const { return m_nodes.value(id); }
     const QList<DependencyEdgeItem *> &edges() const { return m_edges; }
@@ -44,4 +47,7 @@ private:
     QList<DependencyEdgeItem *> m_edges;
     QString m_focused;
     bool m_syncing = false;
+    bool m_byWave = false;
+    WavePlan m_plan;
+    void applyFill();
 };

@@ -78,6 +78,14 @@ void PipelineNodeItem::setEmphasis(Emphasis emphasis)
     update();
 }
 
+void PipelineNodeItem::setFillOverride(const QColor &colour)
+{
+    if (m_fillOverride == colour)
+        return;
+    m_fillOverride = colour;
+    update();
+}
+
 QRectF PipelineNodeItem::boundingRect() const
 {
     return QRectF(QPointF(-3, -3), m_size + QSizeF(6, 6));
@@ -96,7 +104,7 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     if (m_staysOnPrem)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
-    painter->setBrush(SideColors::forState(m_state));
+    painter->setBrush(m_fillOverride.isValid() ? m_fillOverride : SideColors::forState(m_state));
     if (lod < 0.15) { // far out: just the coloured block
         painter->drawRect(box);
         return;
@@ -111,7 +119,7 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     paintParityMarker(painter, marker, m_health);
     if (lod < 0.45)
         return; // labels only when they can be read
-    painter->setPen(SideColors::textOn(m_state));
+    painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20) : SideColors::textOn(m_state));
     QFont font = painter->font();
     font.setPointSizeF(8.5);
     font.setBold(true);

@@ -3,6 +3,7 @@
 #include "ParityService.h"
 #include "Pipeline.h"
 
+#include <QColor>
 #include <QGraphicsObject>
 
 // One pipeline in the graph: filled by state, marked by parity health with a shape. It paints
@@ -19,6 +20,8 @@ public:
     const QString &pipelineId() const { return m_id; }
     void setStatus(State state, bool staysOnPrem, ParityHealth health, const QString &wave);
     void setEmphasis(Emphasis emphasis);
+    // Replaces the state fill (colour by wave); an invalid colour restores it.
+    void setFillOverride(const QColor &colour);
     State state() const { return m_state; }
     ParityHealth health() const { return m_health; }
     Emphasis emphasis() const { return m_emphasis; }
@@ -40,6 +43,7 @@ private:
     ParityHealth m_health = ParityHealth::Unknown;
     QString m_wave;
     Emphasis m_emphasis = Emphasis::Normal;
+    QColor m_fillOverride;
 };
 
 // Draws the parity marker shape centred in `box`; shared with the legend.

@@ -7,11 +7,14 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "MigrationActions.h"
+#include "MigrationPlan.h"
+#include "MigrationService.h"
 #include "MigrationRules.h"
 #include "PipelineDetailsPanel.h"
 #include "PipelineTableModel.h"
 #include "PipelineTablePanel.h"
 #include "StoreSession.h"
+#include "WaveBoard.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -24,7 +27,10 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
+#include <QUndoStack>
 #include <QTimer>
 #include <QToolBar>
 
@@ -35,13 +41,16 @@ const char kRecentKey[] = "recentStores";
 MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
       m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)), m_scene(new GraphScene(this)),
-      m_graph(new GraphPanel(m_scene, this)), m_details(new PipelineDetailsPanel(this)),
+      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)),
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
       m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
-    setCentralWidget(m_graph);
+    m_tabs->addTab(m_graph, tr("Dependency graph"));
+    m_tabs->addTab(m_board, tr("Wave board"));
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
     auto *tableDock = new QDockWidget(tr("Pipelines"), this);
@@ -80,6 +89,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
         if (!id.isEmpty())
             pipelineMenu(id)->popup(m_table->view()->viewport()->mapToGlobal(pos));
     });
+    connect(m_board, &WaveBoard::pipelineSelected, this, &MainWindow::selectPipeline);
+    connect(m_board, &WaveBoard::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_actions, &MigrationActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     // The window state moves with the clock, not with the store.
@@ -97,8 +108,26 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setSession(std::unique_ptr<StoreSession> session)
 {
+    m_board->setPlan(nullptr);
+    m_plan.reset();
     m_session = std::move(session);
     m_fitted = false;
+    m_plan = std::make_unique<MigrationPlan>(m_session->store(), m_clock, currentOsUser());
+    m_board->setPlan(m_plan.get());
+    // Plan edits are saved at once; the board and graph refresh from the store like any change.
+    connect(m_plan.get(), &MigrationPlan::planChanged, m_session.get(), &StoreSession::reload);
+    connect(m_plan.get(), &MigrationPlan::editFailed, this, [this](const QString &text) {
+        statusBar()->showMessage(tr("Undo/redo not applied: %1").arg(text), 10000);
+        QTimer::singleShot(0, m_plan.get(), [this] { m_plan->undoStack()->clear(); });
+    });
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
+    connect(m_plan->undoStack(), &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(m_plan->undoStack(), &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(m_plan->undoStack(), &QUndoStack::undoTextChanged, m_undo,
+            [this](const QString &t) { m_undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
+    connect(m_plan->undoStack(), &QUndoStack::redoTextChanged, m_redo,
+            [this](const QString &t) { m_redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
     m_actions->setSession(m_session.get());
     connect(m_session.get(), &StoreSession::changed, this, &MainWindow::refresh);
     connect(m_session.get(), &StoreSession::unavailable, this,
@@ -131,7 +160,27 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_undo = m_editMenu->addAction(tr("&Undo"), QKeySequence::Undo, this, [this] {
+        if (m_plan)
+            m_plan->undoStack()->undo();
+    });
+    m_redo = m_editMenu->addAction(tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), this, [this] {
+        if (m_plan)
+            m_plan->undoStack()->redo();
+    });
+    m_undo->setObjectName(QStringLiteral("actionUndo"));
+    m_redo->setObjectName(QStringLiteral("actionRedo"));
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Dependency &graph"), QKeySequence(Qt::ALT | Qt::Key_1), this, [this] { m_tabs->setCurrentWidget(m_graph); });
+    view->addAction(tr("&Wave board"), QKeySequence(Qt::ALT | Qt::Key_2), this, [this] { m_tabs->setCurrentWidget(m_board); });
+    QAction *byWave = view->addAction(tr("Colour graph by &wave"));
+    byWave->setCheckable(true);
+    connect(byWave, &QAction::toggled, m_scene, &GraphScene::setColourByWave);
+    view->addSeparator();
     GraphView *graph = m_graph->view();
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, graph, &GraphView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, graph, &GraphView::zoomOut);
@@ -189,6 +238,8 @@ void MainWindow::selectPipeline(const QString &id)
         m_scene->focusPipeline(id);
     if (m_table->selectedPipeline() != id && !id.isEmpty())
         m_table->selectPipeline(id);
+    if (m_tabs->currentWidget() != m_board && !id.isEmpty())
+        m_board->selectPipeline(id);
     if (!m_session || id.isEmpty()) {
         m_details->showNothing();
         return;
@@ -215,6 +266,7 @@ void MainWindow::refresh()
     const QString selected = m_actions->currentPipeline();
     m_model->setSnapshot(s);
     m_scene->setSnapshot(s);
+    m_board->setSnapshot(s, m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())).date());
     QStringList ids;
     for (const Pipeline &p : s.inventory.pipelines())
         ids << p.id;

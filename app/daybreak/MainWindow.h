@@ -9,6 +9,9 @@ class Clock;
 class GraphPanel;
 class GraphScene;
 class MigrationActions;
+class MigrationPlan;
+class QTabWidget;
+class WaveBoard;
 class PipelineDetailsPanel;
 class PipelineTableModel;
 class PipelineTablePanel;
@@ -37,6 +40,9 @@ public:
     GraphPanel *graphPanel() const { return m_graph; }
     PipelineDetailsPanel *detailsPanel() const { return m_details; }
     MigrationActions *migrationActions() const { return m_actions; }
+    WaveBoard *waveBoard() const { return m_board; }
+    MigrationPlan *plan() const { return m_plan.get(); }
+    QTabWidget *tabs() const { return m_tabs; }
     QString changeWindowText() const;
     // The context menu of a pipeline (graph or table), built but not shown.
     QMenu *pipelineMenu(const QString &id);
@@ -56,10 +62,16 @@ private:
     const Clock &m_clock;
     std::unique_ptr<ActionPrompter> m_ownPrompter;
     std::unique_ptr<StoreSession> m_session;
+    std::unique_ptr<MigrationPlan> m_plan;
     PipelineTableModel *m_model;
     PipelineTablePanel *m_table;
     GraphScene *m_scene;
     GraphPanel *m_graph;
+    WaveBoard *m_board;
+    QTabWidget *m_tabs;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QMenu *m_editMenu = nullptr;
     PipelineDetailsPanel *m_details;
     MigrationActions *m_actions;
     QMenu *m_recentMenu = nullptr;

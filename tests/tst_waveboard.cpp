@@ -1,0 +1,197 @@
+#include "InventoryService.h"
+#include "MainWindow.h"
+#include "ManualClock.h"
+#include "MigrationPlan.h"
+#include "PlanService.h"
+#include "ScriptedPrompter.h"
+#include "StoreSession.h"
+#include "TestStores.h"
+#include "WaveBoard.h"
+#include "WaveColumn.h"
+#include "WaveColumnModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+// The wave board in the real main window on the demo store: drops go through the column models.
+class TestWaveBoard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(15, 0), QTimeZone("Europe/Berlin"))};
+    ScriptedPrompter m_prompter;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_path;
+
+    WaveBoard *board() { return m_window->waveBoard(); }
+    QString waveOf(const QString &id) { return m_window->session()->store().snapshot().plan.waveOf(id); }
+    std::unique_ptr<QMimeData> mime(const QStringList &ids)
+    {
+        auto data = std::make_unique<QMimeData>();
+        data->setData(QLatin1String(kPipelineMimeType), ids.join(QLatin1Char('\n')).toUtf8());
+        return data;
+    }
+    bool dropInto(const QString &wave, const QStringList &ids)
+    {
+        WaveColumn *column = board()->column(wave);
+        if (!column)
+            return false;
+        auto data = mime(ids);
+        column->model()->dropMimeData(data.get(), Qt::MoveAction, -1, 0, {});
+        return true;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void init()
+    {
+        m_path = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        {
+            SqliteStore seed(m_path, OpenMode::CreateIfMissing);
+            QVERIFY(!hasErrors(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo()));
+            PlanService plans(seed, m_clock, QStringLiteral("t"));
+            QVERIFY(plans.addWave(QStringLiteral("W1"), QDate(2026, 12, 5), 3, 1).ok());
+            QVERIFY(plans.addWave(QStringLiteral("W2"), QDate(2026, 12, 12)).ok());
+        }
+        m_window = std::make_unique<MainWindow>(m_clock, &m_prompter);
+        QVERIFY(m_window->openStore(m_path));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void columnsMirrorThePlan()
+    {
+        QCOMPARE(board()->columns().size(), 3);
+        WaveColumn *backlog = board()->column(QString());
+        QAbstractItemModelTester tester(backlog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(backlog->model()->pipelines().contains(QStringLiteral("erp_orders_extract")));
+        QVERIFY(!backlog->model()->pipelines().contains(QStringLiteral("fx_rates_extract"))); // cut over
+        QVERIFY(!backlog->model()->pipelines().contains(QStringLiteral("hr_payroll_extract"))); // stays on-prem
+        QVERIFY(board()->column(QStringLiteral("W1"))->headerText().contains(QStringLiteral("0/3 pipelines")));
+    }
+
+    void validDropIsSavedAndUndoable()
+    {
+        QVERIFY(dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")}));
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
+        QVERIFY(board()->column(QStringLiteral("W1"))->model()->pipelines().contains(QStringLiteral("erp_orders_extract")));
+        QVERIFY(board()->column(QStringLiteral("W1"))->headerText().contains(QStringLiteral("1/3 pipelines")));
+
+        QAction *undo = m_window->findChild<QAction *>(QStringLiteral("actionUndo"));
+        QAction *redo = m_window->findChild<QAction *>(QStringLiteral("actionRedo"));
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+        QCOMPARE(redo->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+        undo->trigger();
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QString());
+        QVERIFY(board()->column(QString())->model()->pipelines().contains(QStringLiteral("erp_orders_extract")));
+        redo->trigger();
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
+    }
+
+    void dropThatBreaksAnUpstreamIsRefused()
+    {
+        QSignalSpy messages(board(), &WaveBoard::message);
+        QVERIFY(!board()->column(QStringLiteral("W1"))->model()->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(),
+                                                                                Qt::MoveAction, -1, 0, {}));
+        dropInto(QStringLiteral("W1"), {QStringLiteral("stg_orders")});
+        QCOMPARE(waveOf(QStringLiteral("stg_orders")), QString());
+        QCOMPARE(messages.count(), 1);
+        QCOMPARE(messages.first().first().toString(),
+                 QStringLiteral("Refused: stg_orders reads erp_orders_extract, which is still canonical on-prem and not planned in any wave"));
+    }
+
+    void dropThatBreaksADownstreamIsRefused()
+    {
+        dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")});
+        dropInto(QStringLiteral("W1"), {QStringLiteral("stg_orders")});
+        QCOMPARE(waveOf(QStringLiteral("stg_orders")), QStringLiteral("W1"));
+        QSignalSpy messages(board(), &WaveBoard::message);
+        dropInto(QStringLiteral("W2"), {QStringLiteral("erp_orders_extract")});
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
+        QCOMPARE(messages.first().first().toString(),
+                 QStringLiteral("Refused: erp_orders_extract is read by stg_orders, which is planned in the earlier wave 'W1' (2026-12-05)"));
+        // Back to the backlog would strand stg_orders as well.
+        dropInto(QString(), {QStringLiteral("erp_orders_extract")});
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
+    }
+
+    void dropOverCapacityIsRefused()
+    {
+        dropInto(QStringLiteral("W1"), {QStringLiteral("erp_customers_extract")});
+        dropInto(QStringLiteral("W1"), {QStringLiteral("wms_inventory_extract")});
+        dropInto(QStringLiteral("W1"), {QStringLiteral("returns_extract")});
+        QSignalSpy messages(board(), &WaveBoard::message);
+        dropInto(QStringLiteral("W1"), {QStringLiteral("tms_shipments_extract")});
+        QCOMPARE(waveOf(QStringLiteral("tms_shipments_extract")), QString());
+        QCOMPARE(messages.first().first().toString(), QStringLiteral("Refused: wave 'W1' is full: 3 of 3 pipelines"));
+    }
+
+    void draggingMarksEveryColumn()
+    {
+        dropInto(QStringLiteral("W2"), {QStringLiteral("erp_orders_extract")});
+        board()->dragStarted({QStringLiteral("stg_orders")});
+        QCOMPARE(board()->column(QStringLiteral("W1"))->dropState(), WaveColumn::DropState::Refused);
+        QVERIFY(board()->column(QStringLiteral("W1"))->refusalReasons().first().contains(QStringLiteral("later wave 'W2'")));
+        QCOMPARE(board()->column(QStringLiteral("W2"))->dropState(), WaveColumn::DropState::Allowed);
+        QCOMPARE(board()->column(QString())->dropState(), WaveColumn::DropState::Allowed);
+        board()->dragFinished();
+        QCOMPARE(board()->column(QStringLiteral("W1"))->dropState(), WaveColumn::DropState::Idle);
+    }
+
+    void shiftMoveCarriesTheUpstreamsItNeeds()
+    {
+        // stg_orders needs erp_orders_extract; with Shift both go, upstream first, as one undo step.
+        QCOMPARE(board()->withUpstreams(QStringLiteral("stg_orders"), QStringLiteral("W2")),
+                 (QStringList{QStringLiteral("erp_orders_extract"), QStringLiteral("stg_orders")}));
+        board()->setCarryUpstreams(true);
+        QVERIFY(board()->column(QStringLiteral("W2"))->model()->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(),
+                                                                               Qt::MoveAction, -1, 0, {}));
+        dropInto(QStringLiteral("W2"), {QStringLiteral("stg_orders")});
+        board()->setCarryUpstreams(false);
+        QCOMPARE(waveOf(QStringLiteral("stg_orders")), QStringLiteral("W2"));
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W2"));
+        QCOMPARE(board()->column(QStringLiteral("W2"))->model()->pipelines().first(), QStringLiteral("erp_orders_extract"));
+        m_window->plan()->undoStack()->undo();
+        QCOMPARE(waveOf(QStringLiteral("stg_orders")), QString());
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QString());
+    }
+
+    void keyboardMovesTheSelectedCard()
+    {
+        board()->selectPipeline(QStringLiteral("erp_customers_extract"));
+        board()->moveSelected(+1);
+        QCOMPARE(waveOf(QStringLiteral("erp_customers_extract")), QStringLiteral("W1"));
+        board()->selectPipeline(QStringLiteral("erp_customers_extract"));
+        QTest::keyClick(board()->column(QStringLiteral("W1"))->view(), Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(waveOf(QStringLiteral("erp_customers_extract")), QStringLiteral("W2"));
+        board()->selectPipeline(QStringLiteral("erp_customers_extract"));
+        QTest::keyClick(board()->column(QStringLiteral("W2"))->view(), Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(waveOf(QStringLiteral("erp_customers_extract")), QStringLiteral("W1"));
+    }
+
+    void anotherConsolesEditAppears()
+    {
+        SqliteStore other(m_path, OpenMode::MustExist);
+        QVERIFY(PlanService(other, m_clock, QStringLiteral("other")).assign({QStringLiteral("returns_extract")}, QStringLiteral("W2")).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(board()->column(QStringLiteral("W2"))->model()->pipelines().contains(QStringLiteral("returns_extract")), 3000);
+    }
+};
+
+QTEST_MAIN(TestWaveBoard)
+#include "tst_waveboard.moc"

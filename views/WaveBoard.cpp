@@ -1,0 +1,403 @@
+#include "WaveBoard.h"
+
+#include "MigrationPlan.h"
+#include "WaveColumn.h"
+#include "WaveColumnModel.h"
+#include "WaveDialogs.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QScrollArea>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+WaveBoard::WaveBoard(QWidget *parent)
+    : QWidget(parent), m_columnsLayout(new QHBoxLayout), m_toolBar(new QToolBar(this)), m_sort(new QComboBox(this))
+{
+    setObjectName(QStringLiteral("waveBoard"));
+    m_toolBar->addAction(tr("Add wave…"), this, &WaveBoard::addWave);
+    m_toolBar->addAction(tr("Auto-plan the rest…"), this, &WaveBoard::autoPlan);
+    m_toolBar->addSeparator();
+    m_toolBar->addWidget(new QLabel(tr(" Backlog by: "), this));
+    m_sort->addItem(tr("dependency depth"));
+    m_sort->addItem(tr("owner"));
+    m_sort->addItem(tr("id"));
+    m_toolBar->addWidget(m_sort);
+    m_toolBar->addSeparator();
+    m_toolBar->addWidget(new QLabel(tr(" Drag cards between columns; Shift carries the upstreams they need; "
+                                       "Ctrl+→/← moves the selected card."), this));
+    connect(m_sort, &QComboBox::currentIndexChanged, this, &WaveBoard::fillColumns);
+
+    auto *inner = new QWidget;
+    inner->setLayout(m_columnsLayout);
+    m_columnsLayout->setContentsMargins(6, 6, 6, 6);
+    m_columnsLayout->setSpacing(8);
+    m_columnsLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(inner);
+    scroll->setWidgetResizable(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(scroll, 1);
+}
+
+WaveBoard::~WaveBoard() = default;
+
+void WaveBoard::setPlan(MigrationPlan *plan)
+{
+    m_plan = plan;
+}
+
+void WaveBoard::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
+{
+    m_snapshot = snapshot;
+    m_today = today;
+    m_rules = std::make_unique<WaveRules>(m_snapshot, today);
+    m_depth = m_rules->graph().layers();
+    QStringList names;
+    for (const Wave &w : m_snapshot.plan.waves())
+        names << w.name;
+    if (names != m_waveNames || m_columns.isEmpty()) {
+        m_waveNames = names;
+        rebuildColumns();
+    }
+    fillColumns();
+}
+
+void WaveBoard::rebuildColumns()
+{
+    for (WaveColumn *c : std::as_const(m_columns))
+        c->deleteLater();
+    m_columns.clear();
+    QStringList all{QString()};
+    all += m_waveNames;
+    for (const QString &wave : all) {
+        auto *column = new WaveColumn(this, wave);
+        m_columnsLayout->insertWidget(m_columnsLayout->count() - 1, column);
+        connect(column, &WaveColumn::headerMenuRequested, this, &WaveBoard::waveMenu);
+        connect(column, &WaveColumn::headerDoubleClicked, this, [this](const QString &w) {
+            bool ok = false;
+            const QString name = QInputDialog::getText(this, tr("Rename wave"), tr("New name for %1:").arg(w), QLineEdit::Normal, w, &ok);
+            if (ok && !name.trimmed().isEmpty() && name.trimmed() != w && m_plan) {
+                const PlanService::Outcome o = m_plan->renameWave(w, name);
+                emit message(o.ok() ? o.message : tr("Rename refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
+            }
+        });
+        connect(column->view(), &QAbstractItemView::clicked, this,
+                [this](const QModelIndex &i) { emit pipelineSelected(i.data(WaveColumnModel::PipelineIdRole).toString()); });
+        m_columns.append(column);
+    }
+}
+
+QStringList WaveBoard::backlog() const
+{
+    QStringList ids;
+    for (const Pipeline &p : m_snapshot.inventory.pipelines())
+        if (m_rules->isPlannable(p.id) && m_snapshot.plan.waveOf(p.id).isEmpty())
+            ids << p.id;
+    const int by = m_sort->currentIndex();
+    std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
+        if (by == 0 && m_depth.value(a) != m_depth.value(b))
+            return m_depth.value(a) < m_depth.value(b);
+        if (by == 1 && ownerOf(a) != ownerOf(b))
+            return ownerOf(a) < ownerOf(b);
+        return a < b;
+    });
+    return ids;
+}
+
+void WaveBoard::fillColumns()
+{
+    if (!m_rules)
+        return;
+    const QList<PlanFinding> findings = m_rules->validate(m_snapshot.plan);
+    for (WaveColumn *column : std::as_const(m_columns)) {
+        const QString wave = column->wave();
+        if (wave.isEmpty()) {
+            const QStringList ids = backlog();
+            column->model()->setPipelines(ids);
+            column->setHeader(tr("<b>Backlog</b><br>%1 unplanned cloud-target pipeline(s)").arg(ids.size()),
+                              tr("Cloud-target pipelines not cut over and not in any wave"));
+            continue;
+        }
+        const Wave *w = m_snapshot.plan.find(wave);
+        if (!w)
+            continue;
+        column->model()->setPipelines(m_rules->cutoverOrder(*w));
+        int high = 0;
+        for (const QString &m : w->members)
+            high += riskOf(m) == Risk::High ? 1 : 0;
+        int errors = 0, warnings = 0;
+        QStringList texts;
+        for (const PlanFinding &f : findings)
+            if (f.wave == wave) {
+                (f.error ? errors : warnings) += 1;
+                texts << (f.error ? QStringLiteral("✕ ") : QStringLiteral("⚠ ")) + f.reason.text;
+            }
+        const QString badge = errors > 0     ? tr("<span style='color:#c01c28'>✕ %1 invalid</span>").arg(errors)
+                              : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
+                                             : tr("<span style='color:#1b7f3b'>✓ ready</span>");
+        column->setHeader(tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7")
+                              .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
+                              .arg(w->members.size())
+                              .arg(w->capacity)
+                              .arg(high)
+                              .arg(w->maxHighRisk)
+                              .arg(badge),
+                          texts.isEmpty() ? tr("Window %1 – %2").arg(w->windowStart.toString(QStringLiteral("ddd HH:mm")),
+                                                                     w->windowEnd.toString(QStringLiteral("ddd HH:mm")))
+                                          : texts.join(QLatin1Char('\n')));
+    }
+}
+
+QStringList WaveBoard::withUpstreams(const QString &id, const QString &wave) const
+{
+    const int target = m_snapshot.plan.indexOf(wave);
+    QStringList needed;
+    QStringList stack{id};
+    QSet<QString> seen{id};
+    while (!stack.isEmpty()) {
+        const QString at = stack.takeLast();
+        for (const QString &up : m_rules->pendingUpstreams(at)) {
+            const int planned = m_snapshot.plan.waveIndexOf(up);
+            if (seen.contains(up) || (planned >= 0 && planned <= target))
+                continue;
+            seen.insert(up);
+            needed << up;
+            stack << up;
+        }
+    }
+    std::sort(needed.begin(), needed.end(), [this](const QString &a, const QString &b) {
+        return m_depth.value(a) != m_depth.value(b) ? m_depth.value(a) < m_depth.value(b) : a < b;
+    });
+    needed << id;
+    return needed;
+}
+
+Decision WaveBoard::check(const QStringList &ids, const QString &wave) const
+{
+    Decision all;
+    if (!m_rules)
+        return all;
+    if (wave.isEmpty()) {
+        QStringList planned;
+        for (const QString &id : ids)
+            if (!m_snapshot.plan.waveOf(id).isEmpty())
+                planned << id;
+        return m_rules->checkUnassign(m_snapshot.plan, planned);
+    }
+    QStringList moving;
+    for (const QString &id : ids)
+        for (const QString &m : m_carry ? withUpstreams(id, wave) : QStringList{id})
+            if (!moving.contains(m))
+                moving << m;
+    WavePlan after = m_snapshot.plan;
+    for (const QString &id : moving) {
+        const Decision d = m_rules->checkAssign(after, id, wave);
+        all.reasons += d.reasons;
+        all.warnings += d.warnings;
+        after.assign(id, wave);
+    }
+    return all;
+}
+
+void WaveBoard::drop(const QStringList &ids, const QString &wave)
+{
+    if (!m_plan || ids.isEmpty())
+        return;
+    bool same = true;
+    for (const QString &id : ids)
+        same = same && m_snapshot.plan.waveOf(id) == wave;
+    if (same)
+        return; // dropped where it already was
+    PlanService::Outcome o;
+    if (wave.isEmpty()) {
+        QStringList planned;
+        for (const QString &id : ids)
+            if (!m_snapshot.plan.waveOf(id).isEmpty())
+                planned << id;
+        o = m_plan->unassign(planned);
+    } else {
+        QStringList moving;
+        for (const QString &id : ids)
+            for (const QString &m : m_carry ? withUpstreams(id, wave) : QStringList{id})
+                if (!moving.contains(m))
+                    moving << m;
+        o = m_plan->assign(moving, wave);
+    }
+    if (o.ok()) {
+        emit message(o.message);
+        return;
+    }
+    QStringList reasons;
+    for (const Reason &r : o.decision.reasons)
+        reasons << r.text;
+    emit message(tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
+}
+
+void WaveBoard::dragStarted(const QStringList &ids)
+{
+    for (WaveColumn *column : std::as_const(m_columns)) {
+        const Decision d = check(ids, column->wave());
+        QStringList reasons;
+        for (const Reason &r : d.reasons)
+            reasons << r.text;
+        column->setDropState(d.allowed() ? WaveColumn::DropState::Allowed : WaveColumn::DropState::Refused, reasons);
+    }
+}
+
+void WaveBoard::dragFinished()
+{
+    for (WaveColumn *column : std::as_const(m_columns))
+        column->setDropState(WaveColumn::DropState::Idle);
+}
+
+QString WaveBoard::selectedPipeline(QString *wave) const
+{
+    for (WaveColumn *column : m_columns) {
+        const QModelIndexList selected = column->view()->selectionModel()->selectedIndexes();
+        if (!selected.isEmpty()) {
+            *wave = column->wave();
+            return selected.first().data(WaveColumnModel::PipelineIdRole).toString();
+        }
+    }
+    return {};
+}
+
+void WaveBoard::moveSelected(int direction)
+{
+    QString from;
+    const QString id = selectedPipeline(&from);
+    if (id.isEmpty())
+        return;
+    int index = 0;
+    for (int i = 0; i < m_columns.size(); ++i)
+        if (m_columns.at(i)->wave() == from)
+            index = i;
+    const int target = index + direction;
+    if (target < 0 || target >= m_columns.size())
+        return;
+    drop({id}, m_columns.at(target)->wave());
+    selectPipeline(id);
+    if (WaveColumn *now = column(m_snapshot.plan.waveOf(id)))
+        now->view()->setFocus();
+}
+
+void WaveBoard::selectPipeline(const QString &id)
+{
+    for (WaveColumn *column : std::as_const(m_columns)) {
+        const int row = int(column->model()->pipelines().indexOf(id));
+        if (row >= 0) {
+            column->view()->selectionModel()->setCurrentIndex(column->model()->index(row), QItemSelectionModel::ClearAndSelect);
+        } else {
+            column->view()->clearSelection();
+        }
+    }
+}
+
+WaveColumn *WaveBoard::column(const QString &wave) const
+{
+    for (WaveColumn *c : m_columns)
+        if (c->wave() == wave)
+            return c;
+    return nullptr;
+}
+
+void WaveBoard::addWave()
+{
+    if (!m_plan)
+        return;
+    QDate next = m_today.addDays(1);
+    const int startDay = m_snapshot.inventory.changeWindow.startDay;
+    while (next.dayOfWeek() != startDay || m_snapshot.plan.find(defaultWaveName(next)))
+        next = next.addDays(1);
+    const auto wave = WaveDialogs::askNewWave(this, next);
+    if (!wave)
+        return;
+    const PlanService::Outcome o = m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
+    emit message(o.ok() ? o.message : tr("Refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
+}
+
+void WaveBoard::autoPlan()
+{
+    if (!m_plan)
+        return;
+    auto preview = [this](const WavePlanner::Options &options) {
+        const PlanService::Outcome o = m_plan->service().autoPlan(options, false);
+        QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
+        for (const Wave &w : o.autoPlan.plan.waves()) {
+            html += QStringLiteral("<b>%1</b> %2 — %3 pipeline(s)<br>")
+                        .arg(w.name.toHtmlEscaped(), w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
+                        .arg(w.members.size());
+            QStringList added;
+            for (const QString &m : m_rules->cutoverOrder(w))
+                added << (o.autoPlan.placed.contains(m) ? QStringLiteral("<i>%1</i>").arg(m) : m);
+            html += QStringLiteral("<span style='color:#444'>%1</span><br><br>").arg(added.join(QStringLiteral(", ")));
+        }
+        for (const PlanFinding &f : o.autoPlan.unplaced)
+            html += QStringLiteral("<div style='color:#c01c28'>%1</div>").arg(f.reason.text.toHtmlEscaped());
+        return html;
+    };
+    QDate from = m_today.addDays(1);
+    const auto options = WaveDialogs::askAutoPlan(this, from, preview);
+    if (!options)
+        return;
+    const PlanService::Outcome o = m_plan->applyAutoPlan(*options);
+    emit message(o.message);
+}
+
+void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
+{
+    QMenu menu(this);
+    menu.addAction(tr("Rename %1…").arg(wave), this, [this, wave] { emit column(wave)->headerDoubleClicked(wave); });
+    menu.addAction(tr("Remove %1").arg(wave), this, [this, wave] {
+        const PlanService::Outcome o = m_plan->removeWave(wave);
+        emit message(o.ok() ? o.message : tr("Refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
+    });
+    menu.exec(globalPos);
+}
+
+QString WaveBoard::ownerOf(const QString &id) const
+{
+    const Pipeline *p = m_snapshot.inventory.find(id);
+    return p ? p->owner : QString();
+}
+
+Risk WaveBoard::riskOf(const QString &id) const
+{
+    const Pipeline *p = m_snapshot.inventory.find(id);
+    return p ? p->risk : Risk::Medium;
+}
+
+State WaveBoard::stateOf(const QString &id) const
+{
+    return m_snapshot.stateOf(id);
+}
+
+ParityHealth WaveBoard::healthOf(const QString &id) const
+{
+    return ParityService::health(m_snapshot, id);
+}
+
+int WaveBoard::depthOf(const QString &id) const
+{
+    return m_depth.value(id);
+}
+
+QString WaveBoard::cardToolTip(const QString &id) const
+{
+    const Pipeline *p = m_snapshot.inventory.find(id);
+    if (!p)
+        return id;
+    const QStringList pending = m_rules ? m_rules->pendingUpstreams(id) : QStringList();
+    return tr("%1 — %2\nowner %3, %4 risk, %5\nparity ready %6%7")
+        .arg(id, p->name, p->owner, riskName(p->risk), stateName(stateOf(id)),
+             m_rules ? m_rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
+             pending.isEmpty() ? QString() : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
+}

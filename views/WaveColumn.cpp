@@ -1,0 +1,163 @@
+#include "WaveColumn.h"
+
+#include "PipelineCardDelegate.h"
+#include "WaveBoard.h"
+#include "WaveColumnModel.h"
+
+#include <QDragMoveEvent>
+#include <QLabel>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
+    : QFrame(parent), m_board(board), m_model(new WaveColumnModel(board, wave, this)), m_header(new QLabel(this)),
+      m_status(new QLabel(this))
+{
+    setObjectName(wave.isEmpty() ? QStringLiteral("backlogColumn") : QStringLiteral("waveColumn"));
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumWidth(230);
+    setMaximumWidth(300);
+    m_view = new CardListView(board, this);
+    m_view->setModel(m_model);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->installEventFilter(this);
+    m_status->setWordWrap(true);
+    m_status->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(3);
+    layout->addWidget(m_header);
+    layout->addWidget(m_status);
+    layout->addWidget(m_view, 1);
+    updateStyle();
+}
+
+QString WaveColumn::wave() const
+{
+    return m_model->wave();
+}
+
+QString WaveColumn::headerText() const
+{
+    return m_header->text();
+}
+
+void WaveColumn::setHeader(const QString &html, const QString &toolTip)
+{
+    m_header->setText(html);
+    m_header->setToolTip(toolTip);
+}
+
+void WaveColumn::setDropState(DropState state, const QStringList &reasons)
+{
+    m_dropState = state;
+    m_reasons = reasons;
+    m_status->setVisible(state != DropState::Idle);
+    m_status->setText(state == DropState::Allowed ? tr("✓ drop allowed")
+                                                  : tr("✕ refused: %1").arg(reasons.value(0)) +
+                                                        (reasons.size() > 1 ? tr(" (+%1 more)").arg(reasons.size() - 1) : QString()));
+    m_status->setToolTip(reasons.join(QLatin1Char('\n')));
+    updateStyle();
+}
+
+void WaveColumn::updateStyle()
+{
+    QString border = QStringLiteral("#b8b8b8");
+    QString background = QStringLiteral("#f4f4f1");
+    if (m_dropState == DropState::Allowed) {
+        border = QStringLiteral("#1b7f3b");
+        background = QStringLiteral("#e7f4ea");
+    } else if (m_dropState == DropState::Refused) {
+        border = QStringLiteral("#c01c28");
+        background = QStringLiteral("#fbe9ea");
+    }
+    setStyleSheet(QStringLiteral("WaveColumn { border: 2px solid %1; border-radius: 5px; background: %2; }").arg(border, background));
+    m_status->setStyleSheet(m_dropState == DropState::Refused ? QStringLiteral("color: #a01020;")
+                                                              : QStringLiteral("color: #146c30;"));
+}
+
+bool WaveColumn::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_header && !wave().isEmpty()) {
+        if (event->type() == QEvent::ContextMenu) {
+            emit headerMenuRequested(wave(), QCursor::pos());
+            return true;
+        }
+        if (event->type() == QEvent::MouseButtonDblClick) {
+            emit headerDoubleClicked(wave());
+            return true;
+        }
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+CardListView::CardListView(WaveBoard *board, WaveColumn *column) : QListView(column), m_board(board), m_column(column)
+{
+    setObjectName(QStringLiteral("cardList"));
+    setItemDelegate(new PipelineCardDelegate(this));
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setDragEnabled(true);
+    setAcceptDrops(true);
+    setDropIndicatorShown(true);
+    setDragDropMode(QAbstractItemView::DragDrop);
+    setDefaultDropAction(Qt::MoveAction);
+    setSpacing(2);
+    setUniformItemSizes(true);
+    setFrameShape(QFrame::NoFrame);
+    viewport()->setAutoFillBackground(false);
+}
+
+void CardListView::startDrag(Qt::DropActions supportedActions)
+{
+    QListView::startDrag(supportedActions);
+    m_board->dragFinished();
+}
+
+void CardListView::dragMoveEvent(QDragMoveEvent *event)
+{
+    QListView::dragMoveEvent(event);
+    const QStringList ids = WaveColumnModel::idsFrom(event->mimeData());
+    if (ids.isEmpty())
+        return;
+    m_board->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
+    const Decision d = m_board->check(ids, m_column->wave());
+    if (!d.allowed()) {
+        QStringList reasons;
+        for (const Reason &r : d.reasons)
+            reasons << QStringLiteral("• ") + r.text;
+        QToolTip::showText(mapToGlobal(event->position().toPoint()), reasons.join(QLatin1Char('\n')), this);
+    }
+    // Accept anyway so a refused drop arrives and the board can say why.
+    event->setDropAction(Qt::MoveAction);
+    event->accept();
+}
+
+void CardListView::dropEvent(QDropEvent *event)
+{
+    m_board->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
+    const QStringList ids = WaveColumnModel::idsFrom(event->mimeData());
+    if (!ids.isEmpty())
+        m_board->drop(ids, m_column->wave());
+    event->setDropAction(Qt::IgnoreAction); // the board moved it; Qt must not remove rows itself
+    event->accept();
+    m_board->setCarryUpstreams(false);
+}
+
+void CardListView::keyPressEvent(QKeyEvent *event)
+{
+    const bool move = event->modifiers() & Qt::ControlModifier;
+    if (move && event->key() == Qt::Key_Right) {
+        m_board->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
+        m_board->moveSelected(+1);
+        m_board->setCarryUpstreams(false);
+        return;
+    }
+    if (move && event->key() == Qt::Key_Left) {
+        m_board->moveSelected(-1);
+        return;
+    }
+    QListView::keyPressEvent(event);
+}

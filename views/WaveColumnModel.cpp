@@ -1,0 +1,97 @@
+#include "WaveColumnModel.h"
+
+#include "WaveBoard.h"
+
+#include <QMimeData>
+
+WaveColumnModel::WaveColumnModel(WaveBoard *board, const QString &wave, QObject *parent)
+    : QAbstractListModel(parent), m_board(board), m_wave(wave)
+{
+}
+
+void WaveColumnModel::setPipelines(const QStringList &ids)
+{
+    if (ids == m_ids) {
+        if (!m_ids.isEmpty())
+            emit dataChanged(index(0), index(int(m_ids.size()) - 1));
+        return;
+    }
+    beginResetModel();
+    m_ids = ids;
+    endResetModel();
+}
+
+int WaveColumnModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
+
+QVariant WaveColumnModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QString &id = m_ids.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case PipelineIdRole: return id;
+    case Qt::ToolTipRole: return m_board->cardToolTip(id);
+    case OwnerRole: return m_board->ownerOf(id);
+    case RiskRole: return int(m_board->riskOf(id));
+    case StateRole: return int(m_board->stateOf(id));
+    case HealthRole: return int(m_board->healthOf(id));
+    case OrderRole: return isBacklog() ? 0 : index.row() + 1;
+    case DepthRole: return m_board->depthOf(id);
+    }
+    return {};
+}
+
+Qt::ItemFlags WaveColumnModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::ItemIsDropEnabled;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
+}
+
+QStringList WaveColumnModel::mimeTypes() const
+{
+    return {QLatin1String(kPipelineMimeType)};
+}
+
+QMimeData *WaveColumnModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex &i : indexes)
+        if (i.isValid())
+            ids << m_ids.at(i.row());
+    auto *data = new QMimeData;
+    data->setData(QLatin1String(kPipelineMimeType), ids.join(QLatin1Char('\n')).toUtf8());
+    data->setText(ids.join(QLatin1Char(' ')));
+    m_board->dragStarted(ids);
+    return data;
+}
+
+QStringList WaveColumnModel::idsFrom(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(QLatin1String(kPipelineMimeType)))
+        return {};
+    return QString::fromUtf8(data->data(QLatin1String(kPipelineMimeType))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+bool WaveColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &) const
+{
+    const QStringList ids = idsFrom(data);
+    return !ids.isEmpty() && m_board->check(ids, m_wave).allowed();
+}
+
+bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &)
+{
+    if (action == Qt::IgnoreAction)
+        return true;
+    const QStringList ids = idsFrom(data);
+    if (ids.isEmpty())
+        return false;
+    // The board applies the edit through the plan (and its undo stack) and refreshes every
+    // column from the store; returning false keeps Qt from removing rows on its own.
+    m_board->drop(ids, m_wave);
+    return false;
+}
