@@ -1,5 +1,7 @@
 #include "Inventory.h"
 
+#include <QTimeZone>
+
 #include <utility>
 
 void Inventory::setPipelines(QList<Pipeline> pipelines)
@@ -23,6 +25,12 @@ const Pipeline *Inventory::find(const QString &id) const
 QStringList Inventory::downstreamsOf(const QString &id) const
 {
     return m_downstreams.value(id);
+}
+
+QDate Inventory::localDate(const QDateTime &at) const
+{
+    const QTimeZone zone(timezone.toUtf8());
+    return at.toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).date();
 }
 
 void Inventory::reindex()

@@ -36,11 +36,11 @@ ChangeWindow MigrationRules::changeWindow() const
     return ChangeWindow(m_snapshot.inventory.changeWindow, QTimeZone(m_snapshot.inventory.timezone.toUtf8()));
 }
 
-ParityGate::Evaluation MigrationRules::gateOf(const StoreSnapshot &snapshot, const QString &pipeline)
+ParityGate::Evaluation MigrationRules::gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
 {
     const Pipeline *p = snapshot.inventory.find(pipeline);
     const ParityGate gate(snapshot.inventory.parityRunsRequired, p ? p->parityTolerance : kDefaultParityTolerance);
-    return gate.evaluate(snapshot.parity.value(pipeline));
+    return gate.evaluate(snapshot.parity.value(pipeline), asOf);
 }
 
 QStringList MigrationRules::upstreamsNotCutOver(const QString &pipeline) const
@@ -174,6 +174,11 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
     if (action == MigrationAction::Cutover) {
         const ParityGate::Evaluation g = gate(p->id);
         if (g.status == ParityGate::Status::Failed) {
+            for (const QDate &missing : g.missingNights)
+                d.refuse(Reason::Code::ParityGate,
+                         QStringLiteral("%1's parity gate is failed: no dual-run comparison for %2")
+                             .arg(p->id, missing.toString(Qt::ISODate)),
+                         {p->id});
             for (const ParityResult &b : g.openBreaches)
                 d.refuse(Reason::Code::ParityGate,
                          QStringLiteral("%1's parity gate is failed: breach on %2 (difference %3% > tolerance %4%), "

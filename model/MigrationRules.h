@@ -28,8 +28,11 @@ public:
 
     Decision check(MigrationAction action, const ActionRequest &request) const;
 
-    ParityGate::Evaluation gate(const QString &pipeline) const { return gateOf(m_snapshot, pipeline); }
-    static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline);
+    ParityGate::Evaluation gate(const QString &pipeline) const
+    {
+        return gateOf(m_snapshot, pipeline, m_snapshot.inventory.localDate(m_now));
+    }
+    static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
     ChangeWindow changeWindow() const;
     // Upstreams that are neither canonical in the cloud nor staying on-prem.
     QStringList upstreamsNotCutOver(const QString &pipeline) const;

@@ -1,26 +1,41 @@
 #include "ParityGate.h"
 
+#include <QHash>
+
 #include <algorithm>
 
-ParityGate::Evaluation ParityGate::evaluate(QList<ParityResult> results) const
+ParityGate::Evaluation ParityGate::evaluate(QList<ParityResult> results, const QDate &asOf) const
 {
     std::sort(results.begin(), results.end(),
               [](const ParityResult &a, const ParityResult &b) { return a.businessDate < b.businessDate; });
     Evaluation e;
     e.runsRequired = m_runsRequired;
-    if (!results.isEmpty())
-        e.latest = results.last();
-    for (const ParityResult &r : results)
+    if (results.isEmpty())
+        return e;
+    e.latest = results.last();
+    QHash<QDate, const ParityResult *> byDate;
+    for (const ParityResult &r : std::as_const(results)) {
+        byDate.insert(r.businessDate, &r);
         if (isBreach(r))
             e.openBreaches.append(r);
-    for (auto it = results.crbegin(); it != results.crend() && !isBreach(*it); ++it)
+    }
+    const QDate first = results.first().businessDate;
+    QDate end = byDate.contains(asOf) || !asOf.isValid() ? asOf : asOf.addDays(-1);
+    if (!asOf.isValid() || results.last().businessDate > end)
+        end = results.last().businessDate;
+    for (QDate d = end; d >= first && d > end.addDays(-m_runsRequired); d = d.addDays(-1))
+        if (!byDate.contains(d))
+            e.missingNights.prepend(d);
+    for (QDate d = end; d >= first; d = d.addDays(-1)) {
+        const ParityResult *r = byDate.value(d);
+        if (!r || isBreach(*r))
+            break;
         ++e.cleanRuns;
-    if (!e.openBreaches.isEmpty())
+    }
+    if (!e.openBreaches.isEmpty() || !e.missingNights.isEmpty())
         e.status = Status::Failed;
     else if (e.cleanRuns >= m_runsRequired)
         e.status = Status::Passed;
-    else
-        e.status = Status::Pending;
     return e;
 }
 

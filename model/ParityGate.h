@@ -6,8 +6,8 @@
 
 #include <optional>
 
-// The parity gate: passed when the last N results are all within tolerance and no breach among
-// them is open (an accepted breach no longer counts against it).
+// The parity gate, a recurring check: passed when the last N nightly results are all within
+// tolerance and no breach is open. A night without a comparison counts against the gate.
 class ParityGate
 {
 public:
@@ -16,17 +16,19 @@ public:
     struct Evaluation
     {
         Status status = Status::Pending;
-        int cleanRuns = 0;            // consecutive clean (or accepted) results, newest first
+        int cleanRuns = 0;                // consecutive clean (or resolved) nights, newest first
         int runsRequired = 7;
-        QList<ParityResult> openBreaches; // out of tolerance and not accepted, oldest first
+        QList<ParityResult> openBreaches; // out of tolerance and not resolved, oldest first
+        QList<QDate> missingNights;       // in the last N nights since the dual run began
         std::optional<ParityResult> latest;
     };
 
     ParityGate(int runsRequired, double tolerance) : m_runsRequired(runsRequired), m_tolerance(tolerance) {}
 
-    // `results` in any order; only this pipeline's results.
-    Evaluation evaluate(QList<ParityResult> results) const;
-    bool isBreach(const ParityResult &r) const { return !r.isWithin(m_tolerance) && !r.isAccepted(); }
+    // `results`: this pipeline's, any order. `asOf`: today's business date; its comparison may
+    // still be running, so a missing result for today alone is not held against the gate.
+    Evaluation evaluate(QList<ParityResult> results, const QDate &asOf) const;
+    bool isBreach(const ParityResult &r) const { return !r.isWithin(m_tolerance) && !r.isResolved(); }
 
 private:
     int m_runsRequired;

@@ -4,6 +4,13 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
+// How a breach was closed: accepted as is, or explained as a bug on either side.
+enum class BreachResolution { None, Accepted, LegacyBug, NewBug };
+QString resolutionName(BreachResolution r);
+std::optional<BreachResolution> resolutionFromName(const QString &name);
+
 // One dual-run comparison of a pipeline's two outputs for one business date.
 struct ParityResult
 {
@@ -13,14 +20,18 @@ struct ParityResult
     qint64 cloudRows = 0;
     qint64 mismatchedRows = 0;
     double maxRelativeDiff = 0.0;
+    std::optional<bool> checksumMatch;
+    QString note;
     QDateTime recordedAt;
     QString recordedBy;
-    // An accepted breach no longer holds the gate; who and why stay on record.
-    QString acceptedBy;
-    QString acceptedReason;
+    // A resolved breach no longer holds the gate; who, why and how stay on record.
+    BreachResolution resolution = BreachResolution::None;
+    QString resolvedBy;
+    QString resolvedReason;
+    QDateTime resolvedAt;
 
     // The largest of: row-count difference, mismatched share and value diff, all relative.
     double worstRelativeDiff() const;
-    bool isWithin(double tolerance) const { return worstRelativeDiff() <= tolerance; }
-    bool isAccepted() const { return !acceptedBy.isEmpty(); }
+    bool isWithin(double tolerance) const;
+    bool isResolved() const { return resolution != BreachResolution::None; }
 };

@@ -1,8 +1,11 @@
 #include "ParityService.h"
 
 #include "Clock.h"
+#include "CsvParser.h"
 #include "MigrationRules.h"
 #include "Store.h"
+
+#include <QFile>
 
 #include <algorithm>
 
@@ -56,7 +59,7 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
                list.end());
     list.append(result);
     outcome.status = RecordStatus::Recorded;
-    outcome.gate = evaluate(snapshot, result.pipeline).gate;
+    outcome.gate = evaluate(snapshot, result.pipeline, snapshot.inventory.localDate(m_clock.now())).gate;
     const Pipeline *p = snapshot.inventory.find(result.pipeline);
     outcome.message = QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
                           .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),
@@ -69,21 +72,21 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
     return outcome;
 }
 
-ParityService::PipelineParity ParityService::evaluate(const StoreSnapshot &snapshot, const QString &pipeline)
+ParityService::PipelineParity ParityService::evaluate(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
 {
     PipelineParity result;
     result.pipeline = pipeline;
-    result.gate = MigrationRules::gateOf(snapshot, pipeline);
+    result.gate = MigrationRules::gateOf(snapshot, pipeline, asOf);
     result.rollbackRecommended = snapshot.stateOf(pipeline) == State::Cloud && !result.gate.openBreaches.isEmpty();
     return result;
 }
 
-ParityHealth ParityService::health(const StoreSnapshot &snapshot, const QString &pipeline)
+ParityHealth ParityService::health(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
 {
     if (snapshot.parity.value(pipeline).isEmpty())
         return ParityHealth::Unknown;
-    const ParityGate::Evaluation g = MigrationRules::gateOf(snapshot, pipeline);
-    if (!g.openBreaches.isEmpty())
+    const ParityGate::Evaluation g = MigrationRules::gateOf(snapshot, pipeline, asOf);
+    if (!g.openBreaches.isEmpty() || !g.missingNights.isEmpty())
         return ParityHealth::Breached;
     return g.status == ParityGate::Status::Passed ? ParityHealth::Clean : ParityHealth::Warning;
 }
@@ -97,4 +100,126 @@ QString parityHealthName(ParityHealth health)
     case ParityHealth::Breached: return QStringLiteral("breached");
     }
     return {};
+}
+
+Problems ParityService::importFile(const QString &path, int *imported)
+{
+    Problems problems;
+    auto error = [&](int line, const QString &pipeline, const QString &field, const QString &message) {
+        problems.append({Problem::Severity::Error, path, line, 0, pipeline, field, message});
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error(0, {}, {}, QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+        return problems;
+    }
+    CsvParser parser(file.readAll());
+    for (const CsvError &e : parser.errors())
+        error(e.line, {}, {}, e.message);
+    QList<CsvRecord> records = parser.records();
+    if (records.isEmpty()) {
+        error(1, {}, {}, QStringLiteral("no header row"));
+        return problems;
+    }
+    const CsvRecord header = records.takeFirst();
+    QHash<QString, int> column;
+    for (int i = 0; i < header.fields.size(); ++i)
+        column.insert(header.fields.at(i).trimmed(), i);
+    for (const char *required : {"pipeline", "date", "onprem_rows", "cloud_rows"})
+        if (!column.contains(QLatin1String(required)))
+            error(header.line, {}, QLatin1String(required), QStringLiteral("missing column"));
+    if (hasErrors(problems))
+        return problems;
+
+    const StoreSnapshot snapshot = m_store.snapshot();
+    const QDateTime now = m_clock.now();
+    QList<ParityResult> results;
+    QHash<QString, int> seen;
+    for (const CsvRecord &record : std::as_const(records)) {
+        if (record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())
+            continue;
+        auto cell = [&](const char *name) { return record.fields.value(column.value(QLatin1String(name), -1)).trimmed(); };
+        ParityResult r;
+        r.pipeline = cell("pipeline");
+        const int line = record.line;
+        if (!snapshot.inventory.contains(r.pipeline))
+            error(line, r.pipeline, QStringLiteral("pipeline"), QStringLiteral("unknown pipeline '%1'").arg(r.pipeline));
+        r.businessDate = QDate::fromString(cell("date"), Qt::ISODate);
+        if (!r.businessDate.isValid())
+            error(line, r.pipeline, QStringLiteral("date"), QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(cell("date")));
+        auto count = [&](const char *name, qint64 &out, bool required) {
+            const QString text = cell(name);
+            if (text.isEmpty() && !required)
+                return;
+            bool ok = false;
+            out = text.toLongLong(&ok);
+            if (!ok || out < 0)
+                error(line, r.pipeline, QLatin1String(name), QStringLiteral("'%1' is not a row count").arg(text));
+        };
+        count("onprem_rows", r.onpremRows, true);
+        count("cloud_rows", r.cloudRows, true);
+        count("mismatched_rows", r.mismatchedRows, false);
+        if (!cell("max_rel_diff").isEmpty()) {
+            bool ok = false;
+            r.maxRelativeDiff = cell("max_rel_diff").toDouble(&ok);
+            if (!ok || r.maxRelativeDiff < 0)
+                error(line, r.pipeline, QStringLiteral("max_rel_diff"), QStringLiteral("'%1' is not a non-negative number").arg(cell("max_rel_diff")));
+        }
+        const QString checksum = cell("checksum_match").toLower();
+        if (checksum == QLatin1String("true") || checksum == QLatin1String("1") || checksum == QLatin1String("yes"))
+            r.checksumMatch = true;
+        else if (checksum == QLatin1String("false") || checksum == QLatin1String("0") || checksum == QLatin1String("no"))
+            r.checksumMatch = false;
+        else if (!checksum.isEmpty())
+            error(line, r.pipeline, QStringLiteral("checksum_match"), QStringLiteral("'%1' is not true or false").arg(checksum));
+        r.note = cell("note");
+        const QString key = r.pipeline + QLatin1Char('|') + r.businessDate.toString(Qt::ISODate);
+        if (seen.contains(key))
+            error(line, r.pipeline, QStringLiteral("date"),
+                  QStringLiteral("a second result for %1 (first on line %2)").arg(r.businessDate.toString(Qt::ISODate)).arg(seen.value(key)));
+        seen.insert(key, line);
+        r.recordedAt = now;
+        r.recordedBy = m_actor;
+        results.append(r);
+    }
+    if (hasErrors(problems) || results.isEmpty())
+        return problems;
+    AuditEntry audit;
+    audit.at = now;
+    audit.actor = m_actor;
+    audit.action = QStringLiteral("parity_import");
+    audit.reason = QStringLiteral("%1 comparison(s) from %2").arg(results.size()).arg(path);
+    m_store.recordParity(results, audit);
+    if (imported)
+        *imported = int(results.size());
+    return problems;
+}
+
+ParityService::ResolveOutcome ParityService::resolve(const QString &pipeline, const QDate &date, BreachResolution how,
+                                                     const QString &reason)
+{
+    if (reason.trimmed().isEmpty() || !date.isValid() || how == BreachResolution::None)
+        return {ResolveStatus::BadInput, QStringLiteral("a breach is closed with a date and a reason")};
+    const StoreSnapshot snapshot = m_store.snapshot();
+    if (!snapshot.inventory.contains(pipeline))
+        return {ResolveStatus::UnknownPipeline, QStringLiteral("unknown pipeline '%1'").arg(pipeline)};
+    AuditEntry audit;
+    audit.at = m_clock.now();
+    audit.actor = m_actor;
+    audit.action = how == BreachResolution::Accepted ? QStringLiteral("parity_accept") : QStringLiteral("parity_explain");
+    audit.pipeline = pipeline;
+    audit.to = resolutionName(how);
+    audit.reason = QStringLiteral("%1: %2").arg(date.toString(Qt::ISODate), reason.trimmed());
+    const Pipeline *p = snapshot.inventory.find(pipeline);
+    bool breach = false;
+    for (const ParityResult &r : snapshot.parity.value(pipeline))
+        breach = breach || (r.businessDate == date && !r.isWithin(p->parityTolerance) && !r.isResolved());
+    if (!breach || m_store.resolveBreach(pipeline, date, how, audit) == WriteStatus::Conflict)
+        return {ResolveStatus::NoOpenBreach,
+                QStringLiteral("%1 has no open parity breach on %2").arg(pipeline, date.toString(Qt::ISODate))};
+    return {ResolveStatus::Resolved, QStringLiteral("%1's breach on %2 is %3 by %4")
+                                         .arg(pipeline, date.toString(Qt::ISODate),
+                                              how == BreachResolution::Accepted ? QStringLiteral("accepted")
+                                                                                : QStringLiteral("explained (%1)").arg(resolutionName(how)),
+                                              m_actor)};
 }

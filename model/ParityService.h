@@ -2,6 +2,7 @@
 
 #include "ParityGate.h"
 #include "ParityResult.h"
+#include "Problem.h"
 
 #include <QString>
 
@@ -28,6 +29,18 @@ public:
     };
 
     RecordOutcome record(ParityResult result);
+    // A CSV of comparisons (pipeline,date,onprem_rows,cloud_rows,mismatched_rows,max_rel_diff
+    // [,checksum_match][,note]): every bad row is reported with its line; all or nothing is written.
+    Problems importFile(const QString &path, int *imported = nullptr);
+
+    enum class ResolveStatus { Resolved, UnknownPipeline, BadInput, NoOpenBreach };
+    struct ResolveOutcome
+    {
+        ResolveStatus status = ResolveStatus::BadInput;
+        QString message;
+    };
+    // Accept a breach as is, or explain it (legacy_bug: on-prem was wrong; new_bug: the cloud side).
+    ResolveOutcome resolve(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason);
 
     struct PipelineParity
     {
@@ -35,9 +48,9 @@ public:
         ParityGate::Evaluation gate;
         bool rollbackRecommended = false; // cut over and an open breach
     };
-    static PipelineParity evaluate(const StoreSnapshot &snapshot, const QString &pipeline);
+    static PipelineParity evaluate(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
     // Unknown without results; Breached with an open breach; Clean once the gate passed; else Warning.
-    static ParityHealth health(const StoreSnapshot &snapshot, const QString &pipeline);
+    static ParityHealth health(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
 
 private:
     Store &m_store;

@@ -195,7 +195,8 @@ StoreSnapshot SqlStore::snapshot()
     }
     QSqlQuery pr = run(QStringLiteral(
         "SELECT pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, max_rel_diff, recorded_at, "
-        "recorded_by, accepted_by, accepted_reason FROM parity_results ORDER BY business_date"));
+        "recorded_by, accepted_by, accepted_reason, resolution, resolved_at, checksum_match, note "
+        "FROM parity_results ORDER BY business_date"));
     while (pr.next()) {
         ParityResult res;
         res.pipeline = pr.value(0).toString();
@@ -206,8 +207,13 @@ StoreSnapshot SqlStore::snapshot()
         res.maxRelativeDiff = pr.value(5).toDouble();
         res.recordedAt = fromIsoUtc(pr.value(6).toString());
         res.recordedBy = pr.value(7).toString();
-        res.acceptedBy = pr.value(8).toString();
-        res.acceptedReason = pr.value(9).toString();
+        res.resolvedBy = pr.value(8).toString();
+        res.resolvedReason = pr.value(9).toString();
+        res.resolution = resolutionFromName(pr.value(10).toString()).value_or(BreachResolution::None);
+        res.resolvedAt = fromIsoUtc(pr.value(11).toString());
+        if (!pr.value(12).isNull())
+            res.checksumMatch = pr.value(12).toInt() != 0;
+        res.note = pr.value(13).toString();
         s.parity[res.pipeline].append(res);
     }
     s.plan = loadPlan();
@@ -401,17 +407,43 @@ void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry
     for (const ParityResult &r : results) {
         run(QStringLiteral(
                 "INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, "
-                "max_rel_diff, recorded_at, recorded_by, accepted_by, accepted_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "max_rel_diff, recorded_at, recorded_by, accepted_by, accepted_reason, resolution, resolved_at, "
+                "checksum_match, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (pipeline, business_date) DO UPDATE SET onprem_rows = excluded.onprem_rows, "
                 "cloud_rows = excluded.cloud_rows, mismatched_rows = excluded.mismatched_rows, "
                 "max_rel_diff = excluded.max_rel_diff, recorded_at = excluded.recorded_at, "
                 "recorded_by = excluded.recorded_by, accepted_by = excluded.accepted_by, "
-                "accepted_reason = excluded.accepted_reason"),
+                "accepted_reason = excluded.accepted_reason, resolution = excluded.resolution, "
+                "resolved_at = excluded.resolved_at, checksum_match = excluded.checksum_match, note = excluded.note"),
             {r.pipeline, r.businessDate.toString(Qt::ISODate), r.onpremRows, r.cloudRows, r.mismatchedRows,
-             r.maxRelativeDiff, isoUtc(r.recordedAt), text(r.recordedBy), nullable(r.acceptedBy), nullable(r.acceptedReason)},
+             r.maxRelativeDiff, isoUtc(r.recordedAt), text(r.recordedBy), nullable(r.resolvedBy), nullable(r.resolvedReason),
+             nullable(resolutionName(r.resolution)), r.isResolved() ? QVariant(isoUtc(r.resolvedAt)) : QVariant(QMetaType(QMetaType::QString)),
+             r.checksumMatch ? QVariant(*r.checksumMatch ? 1 : 0) : QVariant(QMetaType(QMetaType::Int)), text(r.note)},
             QStringLiteral("recording parity for %1").arg(r.pipeline));
     }
     insertAudit(audit);
     commit();
     guard.done();
+}
+
+WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
+                                    const AuditEntry &audit)
+{
+    TransactionGuard guard(m_db);
+    begin();
+    // Only an open breach can be resolved: a second resolution of the same night is a conflict.
+    QSqlQuery q = run(QStringLiteral("UPDATE parity_results SET resolution = ?, accepted_by = ?, accepted_reason = ?, "
+                                     "resolved_at = ? WHERE pipeline = ? AND business_date = ? AND resolution IS NULL"),
+                      {resolutionName(resolution), audit.actor, audit.reason, isoUtc(audit.at), pipeline,
+                       date.toString(Qt::ISODate)},
+                      QStringLiteral("resolving the breach of %1 on %2").arg(pipeline, date.toString(Qt::ISODate)));
+    if (q.numRowsAffected() != 1) {
+        rollback();
+        guard.done();
+        return WriteStatus::Conflict;
+    }
+    insertAudit(audit);
+    commit();
+    guard.done();
+    return WriteStatus::Written;
 }

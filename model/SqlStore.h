@@ -23,6 +23,8 @@ public:
     void replaceInventory(const Inventory &inventory, const AuditEntry &audit) override;
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
+    WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
+                              const AuditEntry &audit) override;
 
     int schemaVersion();
 

@@ -60,5 +60,14 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("INSERT INTO settings (key, value) VALUES ('plan_version', '0') "
                            "ON CONFLICT (key) DO NOTHING"),
         },
+        // 3: how a breach was closed, checksum matches and notes on comparisons
+        {
+            QStringLiteral("ALTER TABLE parity_results ADD COLUMN resolution TEXT "
+                           "CHECK (resolution IN ('accepted', 'legacy_bug', 'new_bug'))"),
+            QStringLiteral("ALTER TABLE parity_results ADD COLUMN resolved_at TEXT"),
+            QStringLiteral("ALTER TABLE parity_results ADD COLUMN checksum_match INTEGER"),
+            QStringLiteral("ALTER TABLE parity_results ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("UPDATE parity_results SET resolution = 'accepted' WHERE accepted_by IS NOT NULL"),
+        },
     };
 }

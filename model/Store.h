@@ -27,6 +27,9 @@ public:
     virtual void replaceInventory(const Inventory &inventory, const AuditEntry &audit) = 0;
     // Conflict when the plan version moved since `expectedPlanVersion` (nothing written).
     virtual WriteStatus applyPlanChange(const PlanChange &change) = 0;
+    // Closes an open breach (accepted or explained); Conflict when there is no open breach that night.
+    virtual WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
+                                      const AuditEntry &audit) = 0;
     virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
 
     // Changes whenever anyone (this connection or another) commits; views poll it.

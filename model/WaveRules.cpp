@@ -84,7 +84,7 @@ QDate WaveRules::parityReadyDate(const QString &pipeline) const
     const State s = m_snapshot.stateOf(pipeline);
     if (s == State::OnPrem)
         return m_today.addDays(required); // if its dual run started tonight
-    const ParityGate::Evaluation g = MigrationRules::gateOf(m_snapshot, pipeline);
+    const ParityGate::Evaluation g = MigrationRules::gateOf(m_snapshot, pipeline, m_today);
     if (g.status == ParityGate::Status::Passed)
         return m_today;
     if (g.status == ParityGate::Status::Failed)

@@ -80,7 +80,7 @@ private:
     {
         for (int i = 1; i <= n; ++i) {
             const Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"),
-                               QDate(2026, 11, 10 + i).toString(Qt::ISODate), QStringLiteral("--onprem-rows"),
+                               QDateTime::currentDateTimeUtc().date().addDays(i - n).toString(Qt::ISODate), QStringLiteral("--onprem-rows"),
                                QStringLiteral("5000"), QStringLiteral("--cloud-rows"), QStringLiteral("5000")},
                               store);
             QCOMPARE(r.exit, 0);

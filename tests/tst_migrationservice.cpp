@@ -41,7 +41,7 @@ private:
     std::unique_ptr<MigrationService> m_service;
 
     // up (upstream of `mart`) and `mart` itself, with `stays` (target onprem) also feeding `mart`.
-    void build(State upState, State martState, int cleanRuns, bool breach)
+    void build(State upState, State martState, int cleanRuns, bool breach, const QDateTime &at = kSaturday)
     {
         m_store.reset();
         m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_counter)),
@@ -56,11 +56,11 @@ private:
         inv.changeWindow.blackoutDates = {QDate(2026, 12, 26)};
         seed(*m_store, inv);
         if (cleanRuns > 0)
-            recordCleanRuns(*m_store, QStringLiteral("orders_mart"), QDate(2026, 11, 23), cleanRuns);
+            recordCleanRuns(*m_store, QStringLiteral("orders_mart"), at.date().addDays(-1), cleanRuns);
         if (breach) {
             ParityResult bad;
             bad.pipeline = QStringLiteral("orders_mart");
-            bad.businessDate = QDate(2026, 11, 20);
+            bad.businessDate = at.date().addDays(-1 - cleanRuns);
             bad.onpremRows = 1000;
             bad.cloudRows = 950;
             bad.recordedAt = kTuesday;
@@ -71,7 +71,7 @@ private:
             audit.action = QStringLiteral("parity_record");
             m_store->recordParity({bad}, audit);
         }
-        m_clock = std::make_unique<ManualClock>(kSaturday);
+        m_clock = std::make_unique<ManualClock>(at);
         m_service = std::make_unique<MigrationService>(*m_store, *m_clock, QStringLiteral("lead"));
     }
     int m_counter = 0;
@@ -113,8 +113,7 @@ private slots:
         QFETCH(bool, breach);
         QFETCH(QDateTime, at);
         QFETCH(Codes, expected);
-        build(State(upState), State(martState), cleanRuns, breach);
-        m_clock->set(at);
+        build(State(upState), State(martState), cleanRuns, breach, at);
         const int auditBefore = int(m_store->auditLog().size());
         const qint64 versionBefore = m_store->routing(QStringLiteral("orders_mart"))->version;
         const ActionOutcome outcome = m_service->cutover({QStringLiteral("orders_mart"), QStringLiteral("wave 1"), false});
@@ -137,8 +136,7 @@ private slots:
 
     void refusalsNameThePipelines()
     {
-        build(State::OnPrem, State::DualRun, 7, false);
-        m_clock->set(kTuesday);
+        build(State::OnPrem, State::DualRun, 7, false, kTuesday);
         const ActionOutcome o = m_service->cutover({QStringLiteral("orders_mart"), {}, false});
         QStringList texts;
         for (const Reason &r : o.decision.reasons)
@@ -252,6 +250,15 @@ private slots:
         QCOMPARE(o.status, ActionOutcome::Status::Done);
         QVERIFY(o.decision.warnings.isEmpty());
         QVERIFY(!m_store->auditLog().last().unplanned);
+    }
+
+    void aMissingNightHoldsTheCutover()
+    {
+        build(State::Cloud, State::DualRun, 7, false);
+        m_clock->set(kSaturday.addDays(2)); // Monday: Saturday's and Sunday's comparisons are missing
+        const Decision d = m_service->check(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false});
+        QVERIFY(d.refusedFor(Reason::Code::ParityGate));
+        QCOMPARE(d.reasons.first().text, QStringLiteral("orders_mart's parity gate is failed: no dual-run comparison for 2026-11-28"));
     }
 
     void unknownPipeline()

@@ -39,7 +39,7 @@ private slots:
     {
         PipelineTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSnapshot(snapshot());
+        model.setSnapshot(snapshot(), QDate(2026, 11, 24));
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), int(PipelineTableModel::ColumnCount));
         const int ingest = model.rowOf(QStringLiteral("orders_ingest"));
@@ -58,11 +58,11 @@ private slots:
         PipelineTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         StoreSnapshot s = snapshot();
-        model.setSnapshot(s);
+        model.setSnapshot(s, QDate(2026, 11, 24));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         s.routing[QStringLiteral("orders_mart")].state = State::Cloud;
-        model.setSnapshot(s);
+        model.setSnapshot(s, QDate(2026, 11, 24));
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.index(model.rowOf(QStringLiteral("orders_mart")), PipelineTableModel::CanonicalColumn).data().toString(),
@@ -72,7 +72,7 @@ private slots:
     void filterAndSortInThePanel()
     {
         PipelineTableModel model;
-        model.setSnapshot(snapshot());
+        model.setSnapshot(snapshot(), QDate(2026, 11, 24));
         PipelineTablePanel panel(&model);
         QAbstractItemModelTester tester(panel.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModel *shown = panel.view()->model();
@@ -100,7 +100,7 @@ private slots:
     void selectionIsReportedById()
     {
         PipelineTableModel model;
-        model.setSnapshot(snapshot());
+        model.setSnapshot(snapshot(), QDate(2026, 11, 24));
         PipelineTablePanel panel(&model);
         QSignalSpy selected(&panel, &PipelineTablePanel::pipelineSelected);
         panel.selectPipeline(QStringLiteral("orders_mart"));

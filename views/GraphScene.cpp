@@ -63,7 +63,7 @@ void GraphScene::rebuild(const StoreSnapshot &snapshot)
     m_syncing = false;
 }
 
-void GraphScene::setSnapshot(const StoreSnapshot &snapshot)
+void GraphScene::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
     const QStringList shape = shapeOf(snapshot.inventory);
     if (shape != m_shape) {
@@ -72,7 +72,7 @@ void GraphScene::setSnapshot(const StoreSnapshot &snapshot)
     }
     for (const Pipeline &p : snapshot.inventory.pipelines())
         if (PipelineNodeItem *node = m_nodes.value(p.id))
-            node->setStatus(snapshot.stateOf(p.id), p.staysOnPrem(), ParityService::health(snapshot, p.id),
+            node->setStatus(snapshot.stateOf(p.id), p.staysOnPrem(), ParityService::health(snapshot, p.id, today),
                             snapshot.plan.waveOf(p.id));
     for (DependencyEdgeItem *edge : std::as_const(m_edges))
         edge->setCrossSide(canonicalSide(snapshot.stateOf(edge->from())) != canonicalSide(snapshot.stateOf(edge->to())));

@@ -20,7 +20,7 @@ public:
     explicit GraphScene(QObject *parent = nullptr);
     ~GraphScene() override;
 
-    void setSnapshot(const StoreSnapshot &snapshot);
+    void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     // Selects the node and highlights its upstream and downstream closures; empty clears.
     void focusPipeline(const QString &id);
     QString focusedPipeline() const { return m_focused; }

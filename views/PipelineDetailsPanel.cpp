@@ -36,7 +36,8 @@ void PipelineDetailsPanel::showNothing()
     setHtml(tr("<p style='color:#666'>Select a pipeline in the graph or the table to see its details.</p>"));
 }
 
-void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &id, const QList<AuditEntry> &recentAudit)
+void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &id, const QList<AuditEntry> &recentAudit,
+                                        const QDate &today)
 {
     const Pipeline *p = s.inventory.find(id);
     if (!p) {
@@ -45,7 +46,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     }
     m_id = id;
     const RoutingPointer r = s.routing.value(id);
-    const ParityService::PipelineParity parity = ParityService::evaluate(s, id);
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, id, today);
     const QColor fill = SideColors::forState(r.state);
     QString html = QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3><div style='color:#444'>%2</div>").arg(esc(p->name), esc(id));
     html += QStringLiteral("<p><span style='background:%1;color:%2;padding:2px'>&nbsp;%3&nbsp;</span> canonical <b>%4</b>%5</p>")
@@ -91,7 +92,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
                         .arg(res.cloudRows)
                         .arg(res.worstRelativeDiff() * 100, 0, 'g', 3)
                         .arg(ok ? QStringLiteral("#1b7f3b") : QStringLiteral("#c01c28"))
-                        .arg(ok ? tr("ok") : res.isAccepted() ? tr("accepted") : tr("BREACH"));
+                        .arg(ok ? tr("ok") : res.isResolved() ? resolutionName(res.resolution) : tr("BREACH"));
         }
         html += QStringLiteral("</table>");
     }

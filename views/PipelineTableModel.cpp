@@ -5,13 +5,13 @@
 
 PipelineTableModel::PipelineTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot)
+void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
     QList<Row> rows;
     rows.reserve(snapshot.inventory.size());
     for (const Pipeline &p : snapshot.inventory.pipelines())
         rows.append({p.id, p.name, p.owner, snapshot.stateOf(p.id),
-                     gateStatusName(ParityService::evaluate(snapshot, p.id).gate.status), p.risk, p.staysOnPrem()});
+                     gateStatusName(ParityService::evaluate(snapshot, p.id, today).gate.status), p.risk, p.staysOnPrem()});
     const bool sameIds = rows.size() == m_rows.size()
                          && std::equal(rows.begin(), rows.end(), m_rows.begin(),
                                        [](const Row &a, const Row &b) { return a.id == b.id; });

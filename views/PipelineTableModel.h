@@ -16,7 +16,7 @@ public:
     explicit PipelineTableModel(QObject *parent = nullptr);
 
     // Replaces the rows; keeps the model's identity so views keep their selection by id.
-    void setSnapshot(const StoreSnapshot &snapshot);
+    void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     int rowOf(const QString &pipelineId) const;
     QString pipelineAt(int row) const;
 

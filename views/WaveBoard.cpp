@@ -382,7 +382,7 @@ State WaveBoard::stateOf(const QString &id) const
 
 ParityHealth WaveBoard::healthOf(const QString &id) const
 {
-    return ParityService::health(m_snapshot, id);
+    return ParityService::health(m_snapshot, id, m_today);
 }
 
 int WaveBoard::depthOf(const QString &id) const

@@ -250,7 +250,7 @@ void MainWindow::selectPipeline(const QString &id)
     } catch (const StoreError &) {
         // the status bar already says the store is unreachable
     }
-    m_details->showPipeline(m_session->snapshot(), id, audit);
+    m_details->showPipeline(m_session->snapshot(), id, audit, m_session->snapshot().inventory.localDate(m_clock.now()));
 }
 
 QString MainWindow::changeWindowText() const
@@ -264,9 +264,10 @@ void MainWindow::refresh()
 {
     const StoreSnapshot &s = m_session->snapshot();
     const QString selected = m_actions->currentPipeline();
-    m_model->setSnapshot(s);
-    m_scene->setSnapshot(s);
-    m_board->setSnapshot(s, m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())).date());
+    const QDate today = s.inventory.localDate(m_clock.now());
+    m_model->setSnapshot(s, today);
+    m_scene->setSnapshot(s, today);
+    m_board->setSnapshot(s, today);
     QStringList ids;
     for (const Pipeline &p : s.inventory.pipelines())
         ids << p.id;

@@ -83,7 +83,7 @@ int parityStatus(CtlContext &ctx)
         const State state = s.stateOf(p.id);
         if (only.isEmpty() && state != State::DualRun && state != State::Cloud)
             continue; // the overview lists what parity is watching
-        const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id);
+        const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, s.inventory.localDate(ctx.clock.now()));
         QJsonArray breaches;
         for (const ParityResult &b : parity.gate.openBreaches)
             breaches.append(b.businessDate.toString(Qt::ISODate));

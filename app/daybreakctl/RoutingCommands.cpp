@@ -10,10 +10,10 @@
 
 namespace {
 
-QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p)
+QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p, const QDate &today)
 {
     const RoutingPointer r = s.routing.value(p.id);
-    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id);
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, today);
     return QJsonObject{
         {QStringLiteral("id"), p.id},
         {QStringLiteral("name"), p.name},
@@ -78,7 +78,7 @@ int runAction(CtlContext &ctx, MigrationAction action)
 void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, MigrationService &service)
 {
     const RoutingPointer r = s.routing.value(p.id);
-    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id);
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, s.inventory.localDate(ctx.clock.now()));
     QTextStream &o = ctx.out;
     o << p.id << " — " << p.name << "\n";
     o << "  owner       " << p.owner << "\n";
@@ -96,6 +96,8 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, Mig
       << parity.gate.runsRequired << " clean";
     for (const ParityResult &b : parity.gate.openBreaches)
         o << "; open breach " << b.businessDate.toString(Qt::ISODate);
+    for (const QDate &m : parity.gate.missingNights)
+        o << "; no comparison for " << m.toString(Qt::ISODate);
     o << ")\n";
     if (parity.rollbackRecommended)
         o << "  ROLLBACK RECOMMENDED: a parity breach is open since the cutover\n";
@@ -129,7 +131,7 @@ int cmdStatus(CtlContext &ctx)
         QJsonArray array;
         for (const Pipeline &p : s.inventory.pipelines())
             if (ids.isEmpty() || ids.first() == p.id)
-                array.append(pipelineJson(s, p));
+                array.append(pipelineJson(s, p, s.inventory.localDate(ctx.clock.now())));
         ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
@@ -147,7 +149,7 @@ int cmdStatus(CtlContext &ctx)
         ++counts[r.state];
         ctx.out << row.arg(p.id, -28).arg(stateName(r.state) + (p.staysOnPrem() ? QStringLiteral("*") : QString()), -15)
                        .arg(sideName(r.canonical()), -10)
-                       .arg(gateStatusName(ParityService::evaluate(s, p.id).gate.status), -8)
+                       .arg(gateStatusName(ParityService::evaluate(s, p.id, s.inventory.localDate(ctx.clock.now())).gate.status), -8)
                        .arg(riskName(p.risk));
     }
     ctx.out << "\n" << s.inventory.size() << " pipelines: " << counts.value(State::OnPrem) << " onprem, "
