@@ -303,6 +303,66 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("parity")}, store).exit, 2);
     }
 
+    void parityImportAcceptAndExplain()
+    {
+        const QString store = freshStore(QStringLiteral("parity-import.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        const int auditBefore = int(json({QStringLiteral("audit")}, store).size());
+        const QString bad = QStringLiteral(DAYBREAK_TEST_DATA "/parity/bad.csv");
+        Run r = ctl({QStringLiteral("parity"), QStringLiteral("import"), bad}, store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("bad.csv:3: error: pipeline 'ghost', field 'pipeline': unknown pipeline 'ghost'")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field 'date': '2026-11-31' is not a date")));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field 'cloud_rows': '-4' is not a row count")));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field 'checksum_match': 'maybe' is not true or false")));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv:5: error: pipeline 'orders_ingest', field 'date': a second result for 2026-11-22 (first on line 2)")));
+        QVERIFY(r.err.contains(QStringLiteral("nothing was imported")));
+        // Not even the good first row landed.
+        QCOMPARE(int(json({QStringLiteral("audit")}, store).size()), auditBefore);
+        QJsonArray status = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_ingest")}, store);
+        QCOMPARE(status.first().toObject()[QStringLiteral("clean_runs")].toInt(), 0);
+
+        r = ctl({QStringLiteral("parity"), QStringLiteral("import"), QStringLiteral(DAYBREAK_TEST_DATA "/parity/good.csv")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Imported 3 comparison(s)")));
+        status = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_mart")}, store);
+        QCOMPARE(status.first().toObject()[QStringLiteral("open_breaches")].toArray().first().toString(), QStringLiteral("2026-11-21"));
+
+        // Accepting or explaining needs a reason; both are audited with who and why.
+        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("accept"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
+                      QStringLiteral("2026-11-21")}, store).exit, 2);
+        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("accept"), QStringLiteral("orders_ingest"), QStringLiteral("--date"),
+                      QStringLiteral("2026-11-21"), QStringLiteral("--reason"), QStringLiteral("x")}, store).exit, 4); // no breach
+        r = ctl({QStringLiteral("parity"), QStringLiteral("explain"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
+                 QStringLiteral("2026-11-21"), QStringLiteral("--cause"), QStringLiteral("legacy_bug"), QStringLiteral("--reason"),
+                 QStringLiteral("on-prem double-counted returns")}, store);
+        QCOMPARE(r.exit, 0);
+        status = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_mart")}, store);
+        QVERIFY(status.first().toObject()[QStringLiteral("open_breaches")].toArray().isEmpty());
+        const QJsonObject last = json({QStringLiteral("audit"), QStringLiteral("orders_mart")}, store).last().toObject();
+        QCOMPARE(last[QStringLiteral("action")].toString(), QStringLiteral("parity_explain"));
+        QCOMPARE(last[QStringLiteral("to")].toString(), QStringLiteral("legacy_bug"));
+        QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("2026-11-21: on-prem double-counted returns"));
+        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("explain"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
+                      QStringLiteral("2026-11-21"), QStringLiteral("--cause"), QStringLiteral("cosmic_rays"), QStringLiteral("--reason"),
+                      QStringLiteral("x")}, store).exit, 2);
+    }
+
+    void postCutoverBreachRecommendsRollbackButDoesNotRollBack()
+    {
+        const QString store = freshStore(QStringLiteral("post.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store).exit, 0);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"), today,
+                      QStringLiteral("--onprem-rows"), QStringLiteral("1000"), QStringLiteral("--cloud-rows"), QStringLiteral("700")}, store).exit, 0);
+        const QJsonObject o = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_ingest")}, store).first().toObject();
+        QVERIFY(o[QStringLiteral("rollback_recommended")].toBool());
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("cloud\n"));
+        QVERIFY(ctl({QStringLiteral("status"), QStringLiteral("orders_ingest")}, store).out.contains(QStringLiteral("ROLLBACK RECOMMENDED")));
+    }
+
     void storeUnavailable()
     {
         Run r = ctl({QStringLiteral("status")}, m_dir.filePath(QStringLiteral("no/such/dir/store.sqlite")));

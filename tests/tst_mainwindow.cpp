@@ -6,6 +6,10 @@
 #include "ManualClock.h"
 #include "MigrationActions.h"
 #include "MigrationService.h"
+#include "ParityChart.h"
+#include "ParityOverviewModel.h"
+#include "ParityPanel.h"
+#include "ParityService.h"
 #include "PipelineDetailsPanel.h"
 #include "PipelineNodeItem.h"
 #include "PipelineTablePanel.h"
@@ -14,7 +18,10 @@
 #include "StoreSession.h"
 #include "TestStores.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
+#include <QLineSeries>
+#include <QScatterSeries>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
@@ -205,6 +212,32 @@ private slots:
         QCOMPARE(m_window->graphScene()->node(QStringLiteral("erp_orders_extract"))->state(), State::DualRun);
         QCOMPARE(m_window->tablePanel()->selectedPipeline(), QStringLiteral("erp_orders_extract"));
         QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("dual_run")));
+    }
+
+    void parityPanelShowsTheSpikeAndTheAdvice()
+    {
+        ParityPanel *panel = m_window->parityPanel();
+        QAbstractItemModelTester tester(panel->overview(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // The cut-over pipeline with a fresh breach comes first, marked for rollback.
+        QCOMPARE(panel->overview()->index(0, ParityOverviewModel::IdColumn).data().toString(), QStringLiteral("stg_clickstream"));
+        QCOMPARE(panel->overview()->index(0, ParityOverviewModel::AdviceColumn).data().toString(), QStringLiteral("ROLL BACK recommended"));
+        QCOMPARE(panel->overview()->index(1, ParityOverviewModel::AdviceColumn).data().toString(), QStringLiteral("cutover held"));
+
+        m_window->selectPipeline(QStringLiteral("erp_products_extract"));
+        const int nights = int(m_window->session()->snapshot().parity.value(QStringLiteral("erp_products_extract")).size());
+        QCOMPARE(panel->chart()->diffSeries()->count(), nights);
+        QCOMPARE(panel->chart()->openBreachSeries()->count(), 1);
+        QCOMPARE(panel->chart()->resolvedBreachSeries()->count(), 0);
+        QCOMPARE(panel->chart()->toleranceSeries()->at(0).y(), 0.1);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(panel->chart()->openBreachSeries()->at(0).x()), Qt::UTC).date(), QDate(2026, 9, 30));
+
+        // Accepting the breach (another console) moves the point to the resolved series.
+        SqliteStore other(m_path, OpenMode::MustExist);
+        QCOMPARE(ParityService(other, m_clock, QStringLiteral("lead")).resolve(QStringLiteral("erp_products_extract"), QDate(2026, 9, 30),
+                                                                              BreachResolution::Accepted, QStringLiteral("finance confirmed")).status,
+                 ParityService::ResolveStatus::Resolved);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->chart()->resolvedBreachSeries()->count(), 1, 3000);
+        QCOMPARE(panel->chart()->openBreachSeries()->count(), 0);
     }
 
     void exportsPngAndSvg()

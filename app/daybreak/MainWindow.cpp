@@ -9,6 +9,8 @@
 #include "MigrationActions.h"
 #include "MigrationPlan.h"
 #include "MigrationService.h"
+#include "ParityPanel.h"
+#include "ParityService.h"
 #include "MigrationRules.h"
 #include "PipelineDetailsPanel.h"
 #include "PipelineTableModel.h"
@@ -41,7 +43,7 @@ const char kRecentKey[] = "recentStores";
 MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
       m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)), m_scene(new GraphScene(this)),
-      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)),
+      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)),
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
       m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
@@ -57,6 +59,12 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     tableDock->setObjectName(QStringLiteral("pipelinesDock"));
     tableDock->setWidget(m_table);
     addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+    auto *parityDock = new QDockWidget(tr("Parity"), this);
+    parityDock->setObjectName(QStringLiteral("parityDock"));
+    parityDock->setWidget(m_parity);
+    addDockWidget(Qt::BottomDockWidgetArea, parityDock);
+    tabifyDockWidget(tableDock, parityDock);
+    tableDock->raise();
     auto *detailsDock = new QDockWidget(tr("Details"), this);
     detailsDock->setObjectName(QStringLiteral("detailsDock"));
     detailsDock->setWidget(m_details);
@@ -90,6 +98,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
             pipelineMenu(id)->popup(m_table->view()->viewport()->mapToGlobal(pos));
     });
     connect(m_board, &WaveBoard::pipelineSelected, this, &MainWindow::selectPipeline);
+    connect(m_parity, &ParityPanel::pipelineSelected, this, &MainWindow::selectPipeline);
     connect(m_board, &WaveBoard::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_actions, &MigrationActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
@@ -240,6 +249,7 @@ void MainWindow::selectPipeline(const QString &id)
         m_table->selectPipeline(id);
     if (m_tabs->currentWidget() != m_board && !id.isEmpty())
         m_board->selectPipeline(id);
+    m_parity->showPipeline(id);
     if (!m_session || id.isEmpty()) {
         m_details->showNothing();
         return;
@@ -268,6 +278,7 @@ void MainWindow::refresh()
     m_model->setSnapshot(s, today);
     m_scene->setSnapshot(s, today);
     m_board->setSnapshot(s, today);
+    m_parity->setSnapshot(s, today);
     QStringList ids;
     for (const Pipeline &p : s.inventory.pipelines())
         ids << p.id;
@@ -289,12 +300,16 @@ void MainWindow::refresh()
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines())
         ++counts[s.stateOf(p.id)];
-    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 decommissioned")
+    int rollbacks = 0;
+    for (const Pipeline &p : s.inventory.pipelines())
+        rollbacks += s.stateOf(p.id) == State::Cloud && ParityService::evaluate(s, p.id, today).rollbackRecommended ? 1 : 0;
+    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 decommissioned%6")
                                .arg(s.inventory.size())
                                .arg(counts.value(State::OnPrem))
                                .arg(counts.value(State::DualRun))
                                .arg(counts.value(State::Cloud))
-                               .arg(counts.value(State::Decommissioned)));
+                               .arg(counts.value(State::Decommissioned))
+                               .arg(rollbacks > 0 ? tr(" · <b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks) : QString()));
     m_windowLabel->setText(changeWindowText());
     const ChangeWindowPolicy &policy = s.inventory.changeWindow;
     QStringList blackouts;

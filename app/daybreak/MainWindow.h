@@ -10,6 +10,7 @@ class GraphPanel;
 class GraphScene;
 class MigrationActions;
 class MigrationPlan;
+class ParityPanel;
 class QTabWidget;
 class WaveBoard;
 class PipelineDetailsPanel;
@@ -41,6 +42,7 @@ public:
     PipelineDetailsPanel *detailsPanel() const { return m_details; }
     MigrationActions *migrationActions() const { return m_actions; }
     WaveBoard *waveBoard() const { return m_board; }
+    ParityPanel *parityPanel() const { return m_parity; }
     MigrationPlan *plan() const { return m_plan.get(); }
     QTabWidget *tabs() const { return m_tabs; }
     QString changeWindowText() const;
@@ -73,6 +75,7 @@ private:
     QAction *m_redo = nullptr;
     QMenu *m_editMenu = nullptr;
     PipelineDetailsPanel *m_details;
+    ParityPanel *m_parity;
     MigrationActions *m_actions;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_contextMenu = nullptr;

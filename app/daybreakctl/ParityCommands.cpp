@@ -87,12 +87,16 @@ int parityStatus(CtlContext &ctx)
         QJsonArray breaches;
         for (const ParityResult &b : parity.gate.openBreaches)
             breaches.append(b.businessDate.toString(Qt::ISODate));
+        QJsonArray missing;
+        for (const QDate &m : parity.gate.missingNights)
+            missing.append(m.toString(Qt::ISODate));
         array.append(QJsonObject{{QStringLiteral("id"), p.id},
                                  {QStringLiteral("state"), stateName(state)},
                                  {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
                                  {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
                                  {QStringLiteral("runs_required"), parity.gate.runsRequired},
                                  {QStringLiteral("open_breaches"), breaches},
+                                 {QStringLiteral("missing_nights"), missing},
                                  {QStringLiteral("rollback_recommended"), parity.rollbackRecommended}});
     }
     if (ctx.json()) {
@@ -101,7 +105,7 @@ int parityStatus(CtlContext &ctx)
     }
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        ctx.out << QStringLiteral("%1 %2 %3 clean of %4").arg(o[QStringLiteral("id")].toString(), -28)
+        ctx.out << QStringLiteral("%1 %2 %3 clean nights (%4 needed)").arg(o[QStringLiteral("id")].toString(), -28)
                        .arg(o[QStringLiteral("gate")].toString(), -8)
                        .arg(o[QStringLiteral("clean_runs")].toInt())
                        .arg(o[QStringLiteral("runs_required")].toInt());
@@ -120,6 +124,74 @@ int parityStatus(CtlContext &ctx)
     return ExitDone;
 }
 
+int parityImport(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("FILE"), 1, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QString file = ctx.parser.positionalArguments().constFirst();
+    int imported = 0;
+    const Problems problems = ParityService(*store, ctx.clock, ctx.actor).importFile(file, &imported);
+    ctx.printProblems(problems);
+    if (hasErrors(problems)) {
+        int errors = 0;
+        for (const Problem &p : problems)
+            errors += p.isError() ? 1 : 0;
+        return ctx.fail(ExitBadInput, QStringLiteral("%1 error(s) in %2; nothing was imported").arg(errors).arg(file));
+    }
+    ctx.out << "Imported " << imported << " comparison(s) from " << file << Qt::endl;
+    return ExitDone;
+}
+
+int parityResolve(CtlContext &ctx, bool accept)
+{
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date of the breach."), QStringLiteral("date"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why, for the audit log."), QStringLiteral("text"));
+    const QCommandLineOption cause(QStringLiteral("cause"), QStringLiteral("legacy_bug (on-prem was wrong) or new_bug (cloud)."),
+                                   QStringLiteral("cause"));
+    QList<QCommandLineOption> options{date, reason};
+    if (!accept)
+        options.append(cause);
+    if (!ctx.parse(options, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    QStringList bad;
+    const QDate d = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+    if (!d.isValid())
+        bad << QStringLiteral("--date YYYY-MM-DD is required");
+    if (ctx.parser.value(reason).trimmed().isEmpty())
+        bad << QStringLiteral("--reason TEXT is required");
+    BreachResolution how = BreachResolution::Accepted;
+    if (!accept) {
+        const auto parsed = resolutionFromName(ctx.parser.value(cause));
+        if (!parsed || *parsed == BreachResolution::None || *parsed == BreachResolution::Accepted)
+            bad << QStringLiteral("--cause must be legacy_bug or new_bug");
+        else
+            how = *parsed;
+    }
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const ParityService::ResolveOutcome o = ParityService(*store, ctx.clock, ctx.actor)
+                                                .resolve(ctx.parser.positionalArguments().constFirst(), d, how,
+                                                         ctx.parser.value(reason));
+    switch (o.status) {
+    case ParityService::ResolveStatus::Resolved:
+        ctx.out << o.message << Qt::endl;
+        return ExitDone;
+    case ParityService::ResolveStatus::UnknownPipeline:
+        return ctx.fail(ExitUnknown, o.message);
+    case ParityService::ResolveStatus::NoOpenBreach:
+        return ctx.fail(ExitRefused, o.message);
+    case ParityService::ResolveStatus::BadInput:
+        return ctx.usage(o.message);
+    }
+    return ExitBadInput;
+}
+
 } // namespace
 
 int cmdParity(CtlContext &ctx)
@@ -129,6 +201,12 @@ int cmdParity(CtlContext &ctx)
         return parityRecord(ctx);
     if (sub == QLatin1String("status"))
         return parityStatus(ctx);
-    return ctx.usage(sub.isEmpty() ? QStringLiteral("parity needs a sub-command: record or status")
-                                   : QStringLiteral("unknown parity sub-command '%1' (record, status)").arg(sub));
+    if (sub == QLatin1String("import"))
+        return parityImport(ctx);
+    if (sub == QLatin1String("accept"))
+        return parityResolve(ctx, true);
+    if (sub == QLatin1String("explain"))
+        return parityResolve(ctx, false);
+    return ctx.usage(sub.isEmpty() ? QStringLiteral("parity needs a sub-command: record, import, status, accept or explain")
+                                   : QStringLiteral("unknown parity sub-command '%1' (record, import, status, accept, explain)").arg(sub));
 }
