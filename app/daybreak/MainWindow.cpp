@@ -15,6 +15,7 @@
 #include "PipelineDetailsPanel.h"
 #include "PipelineTableModel.h"
 #include "PipelineTablePanel.h"
+#include "ReportExport.h"
 #include "StoreSession.h"
 #include "WaveBoard.h"
 
@@ -22,11 +23,13 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -166,6 +169,7 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Export graph…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportGraph);
+    file->addAction(tr("Export &report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -367,6 +371,35 @@ void MainWindow::exportGraph()
         QMessageBox::warning(this, tr("Export graph"), error);
     else
         statusBar()->showMessage(tr("Graph exported to %1").arg(path), 8000);
+}
+
+void MainWindow::exportReport()
+{
+    if (!m_session)
+        return;
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"), QStringLiteral("migration-plan.pdf"),
+        tr("PDF document (*.pdf);;HTML page (*.html);;Markdown (*.md);;CSV for spreadsheets (*.csv);;Graphviz DOT (*.dot)"), &filter);
+    if (path.isEmpty())
+        return;
+    const auto format = ReportExport::formatFromName(QFileInfo(path).suffix());
+    if (!format) {
+        QMessageBox::warning(this, tr("Export report"), tr("Choose a .pdf, .html, .md, .csv or .dot file name."));
+        return;
+    }
+    QProgressDialog progress(tr("Writing the report…"), QString(), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    const PlanReport::Options options{m_session->store().location(), m_clock.now(), QString()};
+    const QString error = ReportExport::write(*format, path, m_session->snapshot(), options,
+                                              [&progress](int percent) { progress.setValue(percent); });
+    progress.setValue(100);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export report"), error);
+    else
+        statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

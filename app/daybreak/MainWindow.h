@@ -59,6 +59,7 @@ private:
     void rememberStore(const QString &url);
     void rebuildRecentMenu();
     void exportGraph();
+    void exportReport();
     void chooseStore();
 
     const Clock &m_clock;

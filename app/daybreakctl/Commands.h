@@ -15,3 +15,4 @@ int cmdDecommission(CtlContext &ctx);
 int cmdAudit(CtlContext &ctx);
 int cmdParity(CtlContext &ctx);
 int cmdWave(CtlContext &ctx);
+int cmdReport(CtlContext &ctx);

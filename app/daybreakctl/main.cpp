@@ -2,6 +2,7 @@
 #include "CtlContext.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <functional>
 #include <map>
@@ -32,6 +33,7 @@ const char kHelp[] =
     "  wave list | validate                the plan, in cutover order; every finding\n"
     "  wave assign ID WAVE | unassign ID | remove WAVE | rename WAVE NEW\n"
     "  wave auto --from D [--capacity N] [--max-high-risk N] [--dry-run]\n"
+    "  report --format pdf|html|md|csv|dot --out FILE [--wave W]\n"
     "\n"
     "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
     "Store: --store URL, else $DAYBREAK_STORE, else the per-user default file.\n"
@@ -41,7 +43,15 @@ const char kHelp[] =
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Reports draw text and pictures, which needs a GUI application; without a display the
+    // program picks the offscreen platform itself, so cron jobs and CI can render them.
+    bool drawing = false;
+    for (int i = 1; i < argc; ++i)
+        drawing = drawing || qstrcmp(argv[i], "report") == 0;
+    if (drawing && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("daybreak"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
@@ -69,7 +79,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("cutover"), cmdCutover},   {QStringLiteral("rollback"), cmdRollback},
         {QStringLiteral("decommission"), cmdDecommission},
         {QStringLiteral("audit"), cmdAudit},       {QStringLiteral("parity"), cmdParity},
-        {QStringLiteral("wave"), cmdWave},
+        {QStringLiteral("wave"), cmdWave},         {QStringLiteral("report"), cmdReport},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

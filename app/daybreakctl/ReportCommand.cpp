@@ -1,0 +1,33 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include "ReportExport.h"
+
+int cmdReport(CtlContext &ctx)
+{
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, html, md, csv or dot."), QStringLiteral("format"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("File to write."), QStringLiteral("file"));
+    const QCommandLineOption wave(QStringLiteral("wave"), QStringLiteral("Only this wave (and its runbook)."), QStringLiteral("name"));
+    if (!ctx.parse({format, out, wave}))
+        return ctx.parseExit;
+    QStringList bad;
+    const auto f = ReportExport::formatFromName(ctx.parser.value(format));
+    if (!f)
+        bad << QStringLiteral("--format must be pdf, html, md, csv or dot");
+    if (ctx.parser.value(out).isEmpty())
+        bad << QStringLiteral("--out FILE is required");
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const StoreSnapshot snapshot = store->snapshot();
+    if (ctx.parser.isSet(wave) && !snapshot.plan.find(ctx.parser.value(wave)))
+        return ctx.fail(ExitUnknown, QStringLiteral("unknown wave '%1'").arg(ctx.parser.value(wave)));
+    const PlanReport::Options options{store->location(), ctx.clock.now(), ctx.parser.value(wave)};
+    const QString error = ReportExport::write(*f, ctx.parser.value(out), snapshot, options);
+    if (!error.isEmpty())
+        return ctx.fail(ExitBadInput, error);
+    ctx.out << "Wrote " << ctx.parser.value(out) << Qt::endl;
+    return ExitDone;
+}

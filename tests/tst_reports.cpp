@@ -1,0 +1,189 @@
+#include "InventoryReader.h"
+#include "InventoryService.h"
+#include "ManualClock.h"
+#include "PlanService.h"
+#include "ReportExport.h"
+#include "TestStores.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+// Reports from the demo store with a plan, written by daybreakctl (no display) and read back
+// with the tools a lead's reader would use: pdftotext, Graphviz and our own CSV reader.
+class TestReports : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(10, 0), QTimeZone("Europe/Berlin"))};
+
+    int ctl(const QStringList &args, QString *err = nullptr)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the program must choose offscreen itself
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(DAYBREAKCTL_PATH), args + QStringList{QStringLiteral("--store"), m_store});
+        p.waitForFinished(120000);
+        if (err)
+            *err = QString::fromUtf8(p.readAllStandardError());
+        return p.exitCode();
+    }
+    QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
+    {
+        QProcess p;
+        p.start(program, args);
+        p.waitForFinished(60000);
+        if (exitCode)
+            *exitCode = p.exitCode();
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+    QStringList waveOrder(const QString &wave)
+    {
+        SqliteStore store(m_store, OpenMode::MustExist);
+        const StoreSnapshot s = store.snapshot();
+        return WaveRules(s, QDate(2026, 11, 24)).cutoverOrder(*s.plan.find(wave));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_store = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        SqliteStore store(m_store, OpenMode::CreateIfMissing);
+        QVERIFY(!hasErrors(InventoryService(store, m_clock, QStringLiteral("t")).importDemo()));
+        PlanService plans(store, m_clock, QStringLiteral("lead"));
+        QVERIFY(plans.addWave(QStringLiteral("Wave 1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(plans.assign({QStringLiteral("stg_ad_spend"), QStringLiteral("core_fx")}, QStringLiteral("Wave 1")).ok());
+        QVERIFY(plans.autoPlan({QDate(2026, 12, 5), 8, 2}, true).ok());
+    }
+
+    void pdfHasEveryWaveInOrderAndTheRollbackCommands()
+    {
+        const QString pdf = m_dir.filePath(QStringLiteral("plan.pdf"));
+        QString err;
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), pdf}, &err), 0);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils) is installed by scripts/install-deps.sh");
+        QString text = run(pdftotext, {pdf, QStringLiteral("-")});
+        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        // The PDF sets ligatures (ﬁ, ﬂ); compatibility normalisation turns them back into letters.
+        text = text.normalized(QString::NormalizationForm_KC).simplified();
+        QVERIFY(text.contains(QStringLiteral("Migration plan")));
+        QVERIFY(text.contains(QStringLiteral("Europe/Berlin")));
+        SqliteStore store(m_store, OpenMode::MustExist);
+        const StoreSnapshot s = store.snapshot();
+        QVERIFY(s.plan.waves().size() >= 8);
+        for (const Wave &w : s.plan.waves()) {
+            QVERIFY2(text.contains(QStringLiteral("%1 — %2").arg(w.name, w.date.toString(QStringLiteral("dddd yyyy-MM-dd")))),
+                     qPrintable(w.name));
+            // Members appear in cutover order within the wave's runbook.
+            const qsizetype runbook = text.indexOf(QStringLiteral("Runbook — %1").arg(w.name));
+            QVERIFY(runbook >= 0);
+            qsizetype at = runbook;
+            int n = 0;
+            for (const QString &id : waveOrder(w.name)) {
+                const qsizetype next = text.indexOf(QStringLiteral("%1. %2 —").arg(++n).arg(id), at);
+                QVERIFY2(next > at, qPrintable(QStringLiteral("%1 in %2").arg(id, w.name)));
+                at = next;
+                QVERIFY(text.indexOf(QStringLiteral("rollback %1 --reason").arg(id), at) > at);
+            }
+        }
+        QVERIFY(text.contains(QStringLiteral("roll back recommended"))); // stg_clickstream's breach
+    }
+
+    void htmlAndMarkdownCarryTheSameContent()
+    {
+        const QString html = m_dir.filePath(QStringLiteral("plan.html"));
+        const QString md = m_dir.filePath(QStringLiteral("plan.md"));
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--out"), html}), 0);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), md}), 0);
+        QFile h(html), m(md);
+        QVERIFY(h.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
+        const QString htmlText = QString::fromUtf8(h.readAll());
+        const QString mdText = QString::fromUtf8(m.readAll());
+        QVERIFY(htmlText.contains(QStringLiteral("data:image/png;base64,")));
+        QVERIFY(mdText.contains(QStringLiteral("![Dependency graph](plan-graph.png)")));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("plan-graph.png"))));
+        for (const QString &text : {htmlText, mdText}) {
+            QVERIFY(text.contains(QStringLiteral("Wave 1")));
+            QVERIFY(text.contains(QStringLiteral("cutover core_fx --reason")));
+            QVERIFY(text.contains(QStringLiteral("rollback core_fx --reason")));
+            QVERIFY(text.contains(QStringLiteral("rpt_exec_daily_sales")));
+        }
+    }
+
+    void onlyOneWave()
+    {
+        const QString md = m_dir.filePath(QStringLiteral("wave1.md"));
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), md,
+                      QStringLiteral("--wave"), QStringLiteral("Wave 1")}), 0);
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("Runbook — Wave 1")));
+        QVERIFY(!text.contains(QStringLiteral("Runbook — wave-2026-12-05")));
+        QString err;
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), md,
+                      QStringLiteral("--wave"), QStringLiteral("nope")}, &err), 3);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("docx"), QStringLiteral("--out"), md}, &err), 2);
+        QVERIFY(err.contains(QStringLiteral("--format must be pdf, html, md, csv or dot")));
+    }
+
+    void dotParsesWithGraphviz()
+    {
+        const QString dot = m_dir.filePath(QStringLiteral("plan.dot"));
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("dot"), QStringLiteral("--out"), dot}), 0);
+        const QString graphviz = QStandardPaths::findExecutable(QStringLiteral("dot"));
+        QVERIFY2(!graphviz.isEmpty(), "Graphviz is installed by scripts/install-deps.sh");
+        int code = -1;
+        const QString svg = run(graphviz, {QStringLiteral("-Tsvg"), dot}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY(svg.contains(QStringLiteral("rpt_exec_daily_sales")));
+        QFile f(dot);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("\"fx_rates_extract\" [label=\"fx_rates_extract\\ncloud\", fillcolor=\"#5b9bd5\"")));
+        QVERIFY(text.contains(QStringLiteral("\"stg_fx_rates\" -> \"core_fx\" [color=\"#d35f00\", style=dashed")));
+    }
+
+    void csvRoundTripsThroughTheInventoryReader()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("plan.csv"));
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv}), 0);
+        const InventoryReadResult read = InventoryReader::readFile(csv);
+        QVERIFY(read.ok());
+        SqliteStore store(m_store, OpenMode::MustExist);
+        const StoreSnapshot s = store.snapshot();
+        QCOMPARE(read.inventory.size(), s.inventory.size());
+        QCOMPARE(read.inventory.timezone, s.inventory.timezone);
+        for (const Pipeline &p : s.inventory.pipelines()) {
+            const Pipeline *back = read.inventory.find(p.id);
+            QVERIFY(back);
+            QCOMPARE(back->name, p.name);
+            QCOMPARE(back->owner, p.owner);
+            QCOMPARE(back->schedule, p.schedule);
+            QCOMPARE(back->onpremMinutes, p.onpremMinutes);
+            QCOMPARE(back->cloudMinutes, p.cloudMinutes);
+            QCOMPARE(back->sla, p.sla);
+            QCOMPARE(back->upstreams, p.upstreams);
+            QCOMPARE(back->risk, p.risk);
+            QCOMPARE(back->target, p.target);
+            QCOMPARE(back->initialState, s.stateOf(p.id));
+        }
+        // The plan columns are there for spreadsheets.
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains(QStringLiteral("core_fx,Core FX conversion table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,onprem,Wave 1,2026-11-28,2,passed")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReports)
+#include "tst_reports.moc"
