@@ -10,42 +10,139 @@ QDateTime at(const QDate &businessDate, const QTime &time, const QTimeZone &zone
     const QDate day = time.hour() >= 12 ? businessDate.addDays(-1) : businessDate;
     return QDateTime(day, time, zone);
 }
+
+QDateTime later(const QDateTime &a, const QDateTime &b)
+{
+    if (!a.isValid())
+        return b;
+    if (!b.isValid())
+        return a;
+    return a > b ? a : b;
+}
+
+struct SideEvents
+{
+    QDateTime startedAt;
+    QDateTime succeededAt;
+    bool failed = false;
+};
+
+SideEvents fold(const QList<RunEvent> &events)
+{
+    SideEvents s;
+    for (const RunEvent &e : events) { // in time order
+        switch (e.kind) {
+        case RunEvent::Kind::Started:
+        case RunEvent::Kind::Retrying:
+            s.startedAt = e.at;
+            s.failed = false;
+            s.succeededAt = {};
+            break;
+        case RunEvent::Kind::Succeeded:
+            s.succeededAt = e.at;
+            s.failed = false;
+            break;
+        case RunEvent::Kind::Failed:
+            s.failed = true;
+            break;
+        case RunEvent::Kind::Scheduled:
+            break;
+        }
+    }
+    return s;
+}
 } // namespace
 
 SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &businessDate,
                                      const std::function<Side(const Pipeline &)> &sideOf, int marginMinutes)
 {
+    Inputs inputs;
+    inputs.marginMinutes = marginMinutes;
+    return project(inventory, businessDate, sideOf, inputs);
+}
+
+SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &businessDate,
+                                     const std::function<Side(const Pipeline &)> &sideOf, const Inputs &in)
+{
     SlaProjection result;
     result.m_date = businessDate;
     const QTimeZone zone(inventory.timezone.toUtf8());
     const QTimeZone tz = zone.isValid() ? zone : QTimeZone::utc();
+    result.m_nightStart = QDateTime(businessDate.addDays(-1), QTime(20, 0), tz);
+    result.m_nightEnd = QDateTime(businessDate, QTime(8, 0), tz);
+
+    QHash<QPair<QString, int>, QList<RunEvent>> bySide;
+    for (const RunEvent &e : in.events)
+        bySide[{e.pipeline, int(e.side)}].append(e);
+
     const DependencyGraph graph(inventory);
-    for (const QString &id : graph.topologicalOrder()) {
-        const Pipeline *p = inventory.find(id);
+    auto projectRun = [&](const Pipeline &p, Side side) {
         Run run;
-        run.pipeline = id;
-        run.side = sideOf(*p);
-        QDateTime start = p->schedule ? at(businessDate, *p->schedule, tz) : QDateTime();
-        QDateTime startP95 = start;
-        for (const QString &up : p->upstreams) {
+        run.pipeline = p.id;
+        run.side = side;
+        const QDateTime scheduled = p.schedule ? at(businessDate, *p.schedule, tz) : QDateTime();
+        QDateTime expectedStart = scheduled, start = scheduled, startP95 = scheduled;
+        for (const QString &up : p.upstreams) {
             const auto it = result.m_runs.constFind(up);
             if (it == result.m_runs.constEnd())
                 continue;
+            expectedStart = later(expectedStart, it->expectedFinish);
+            if (it->failed || it->blocked) {
+                run.blocked = true;
+                run.drivenBy = up;
+                continue;
+            }
             if (!start.isValid() || it->finish > start) {
                 start = it->finish;
-                run.drivenBy = up;
+                if (!run.blocked)
+                    run.drivenBy = up;
             }
-            if (!startP95.isValid() || it->finishP95 > startP95)
-                startP95 = it->finishP95;
+            startP95 = later(startP95, it->finishP95);
         }
+        if (!expectedStart.isValid())
+            expectedStart = at(businessDate, QTime(0, 0), tz);
         if (!start.isValid())
-            start = startP95 = at(businessDate, QTime(0, 0), tz);
-        const int p50 = p->minutesOn(run.side);
-        const std::optional<int> p95 = run.side == Side::OnPrem ? p->onpremP95Minutes : p->cloudP95Minutes;
-        run.start = start;
-        run.finish = start.addSecs(qint64(p50) * 60);
-        run.finishP95 = startP95.addSecs(qint64(p95.value_or(p50)) * 60);
-        result.m_runs.insert(id, run);
+            start = startP95 = expectedStart;
+        const int p50 = p.minutesOn(side);
+        const int p95 = (side == Side::OnPrem ? p.onpremP95Minutes : p.cloudP95Minutes).value_or(p50);
+        run.expectedStart = expectedStart;
+        run.expectedFinish = expectedStart.addSecs(qint64(p50) * 60);
+
+        const SideEvents ev = fold(bySide.value({p.id, int(side)}));
+        if (ev.succeededAt.isValid()) {
+            run.started = run.succeeded = true;
+            run.blocked = false;
+            run.start = ev.startedAt.isValid() ? ev.startedAt : ev.succeededAt.addSecs(-qint64(p50) * 60);
+            run.finish = run.finishP95 = ev.succeededAt;
+        } else if (ev.failed) {
+            run.started = run.failed = true;
+            run.blocked = false;
+            run.start = ev.startedAt;
+        } else if (ev.startedAt.isValid()) {
+            run.started = true;
+            run.blocked = false;
+            run.start = ev.startedAt;
+            run.finish = later(ev.startedAt.addSecs(qint64(p50) * 60), in.now);
+            run.finishP95 = later(ev.startedAt.addSecs(qint64(p95) * 60), in.now);
+        } else if (!run.blocked) {
+            if (in.now.isValid() && in.now > start) { // late: it cannot start before now
+                start = in.now;
+                startP95 = later(startP95, in.now);
+            }
+            run.start = start;
+            run.finish = start.addSecs(qint64(p50) * 60);
+            run.finishP95 = startP95.addSecs(qint64(p95) * 60);
+        } else {
+            run.start = start;
+        }
+        return run;
+    };
+    for (const QString &id : graph.topologicalOrder()) {
+        const Pipeline *p = inventory.find(id);
+        const Side side = sideOf(*p);
+        result.m_runs.insert(id, projectRun(*p, side));
+        if (in.shadowed && in.shadowed(*p))
+            result.m_shadows.insert(id, projectRun(*p, side == Side::OnPrem ? Side::Cloud : Side::OnPrem));
     }
     for (const Pipeline &p : inventory.pipelines()) {
         if (!p.sla || !result.m_runs.contains(p.id))
@@ -56,11 +153,11 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         report.deadline = QDateTime(businessDate, *p.sla, tz);
         report.projectedFinish = run.finish;
         report.p95Finish = run.finishP95;
-        if (run.finish > report.deadline)
+        if (run.failed || run.blocked || run.finish > report.deadline)
             report.status = Status::Breached;
-        else if (run.finishP95 > report.deadline.addSecs(-qint64(marginMinutes) * 60))
+        else if (run.finishP95 > report.deadline.addSecs(-qint64(in.marginMinutes) * 60))
             report.status = Status::AtRisk;
-        for (QString at = p.id; !at.isEmpty(); at = result.m_runs.value(at).drivenBy)
+        for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at); at = result.m_runs.value(at).drivenBy)
             report.criticalPath.prepend(at);
         result.m_reports.append(report);
     }

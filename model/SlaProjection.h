@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Inventory.h"
+#include "RunEvent.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -11,6 +12,9 @@
 // deadline. The night of business date D starts the evening before D: scheduled times from
 // noon on belong to that evening, earlier ones to the morning of D. Times are in the
 // inventory's time zone, so daylight-saving nights come out right.
+//
+// With live events: a run not started yet starts no earlier than now, a started run finishes
+// no earlier than now, and a failed run without a retry blocks everything that reads it.
 class SlaProjection
 {
 public:
@@ -20,33 +24,55 @@ public:
     {
         QString pipeline;
         Side side = Side::OnPrem;
-        QDateTime start;
-        QDateTime finish;    // p50
+        QDateTime expectedStart;  // the plan, without events
+        QDateTime expectedFinish;
+        QDateTime start;          // actual when started, else projected
+        QDateTime finish;         // p50; invalid when failed or blocked
         QDateTime finishP95;
-        QString drivenBy;    // the upstream whose finish set the start; empty when the schedule did
+        bool started = false;
+        bool succeeded = false;
+        bool failed = false;
+        bool blocked = false;     // an upstream failed
+        QString drivenBy;         // the upstream whose finish set the start; empty when the schedule did
     };
     struct Report
     {
         QString pipeline;
         QDateTime deadline;
-        QDateTime projectedFinish;
+        QDateTime projectedFinish; // invalid when blocked
         QDateTime p95Finish;
         Status status = Status::OnTrack;
-        QStringList criticalPath; // from the first pipeline to the report
+        QStringList criticalPath;  // from the first pipeline to the report
+    };
+    struct Inputs
+    {
+        QList<RunEvent> events;
+        QDateTime now;                                      // invalid: plan only
+        std::function<bool(const Pipeline &)> shadowed;     // also project the other side (dual run)
+        int marginMinutes = 60;
     };
 
     // `sideOf` picks the side each pipeline runs on canonically that night.
     static SlaProjection project(const Inventory &inventory, const QDate &businessDate,
+                                 const std::function<Side(const Pipeline &)> &sideOf, const Inputs &inputs);
+    static SlaProjection project(const Inventory &inventory, const QDate &businessDate,
                                  const std::function<Side(const Pipeline &)> &sideOf, int marginMinutes = 60);
 
     const QHash<QString, Run> &runs() const { return m_runs; }
+    const QHash<QString, Run> &shadowRuns() const { return m_shadows; }
     const QList<Report> &reports() const { return m_reports; }
     QDate businessDate() const { return m_date; }
+    // The night's span, evening to morning, for a time axis.
+    QDateTime nightStart() const { return m_nightStart; }
+    QDateTime nightEnd() const { return m_nightEnd; }
 
 private:
     QHash<QString, Run> m_runs;
+    QHash<QString, Run> m_shadows;
     QList<Report> m_reports;
     QDate m_date;
+    QDateTime m_nightStart;
+    QDateTime m_nightEnd;
 };
 
 QString slaStatusName(SlaProjection::Status status);

@@ -447,3 +447,93 @@ WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date, 
     guard.done();
     return WriteStatus::Written;
 }
+
+void SqlStore::recordRunEvent(const RunEvent &e)
+{
+    TransactionGuard guard(m_db);
+    begin();
+    run(QStringLiteral("INSERT INTO run_events (pipeline, business_date, side, state, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)"),
+        {e.pipeline, e.businessDate.toString(Qt::ISODate), sideName(e.side), runEventKindName(e.kind), isoUtc(e.at),
+         text(e.recordedBy)},
+        QStringLiteral("recording a run event of %1").arg(e.pipeline));
+    commit();
+    guard.done();
+}
+
+QList<RunEvent> SqlStore::runEvents(const QDate &businessDate)
+{
+    QSqlQuery q = run(QStringLiteral("SELECT id, pipeline, business_date, side, state, at, recorded_by FROM run_events "
+                                     "WHERE business_date = ? ORDER BY at, id"),
+                      {businessDate.toString(Qt::ISODate)});
+    QList<RunEvent> events;
+    while (q.next())
+        events.append({q.value(0).toLongLong(), q.value(1).toString(), QDate::fromString(q.value(2).toString(), Qt::ISODate),
+                       sideFromName(q.value(3).toString()).value_or(Side::OnPrem),
+                       runEventKindFromName(q.value(4).toString()).value_or(RunEvent::Kind::Started),
+                       fromIsoUtc(q.value(5).toString()), q.value(6).toString()});
+    return events;
+}
+
+QList<SlaAlert> SqlStore::raiseAlerts(const QList<SlaAlert> &alerts)
+{
+    QList<SlaAlert> raised;
+    if (alerts.isEmpty())
+        return raised;
+    TransactionGuard guard(m_db);
+    begin();
+    for (const SlaAlert &a : alerts) {
+        QSqlQuery q = run(QStringLiteral("INSERT INTO alerts (business_date, report, status, raised_at, projected_finish, cause, "
+                                         "hours_left, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                         "ON CONFLICT (business_date, report, status) DO NOTHING"),
+                          {a.businessDate.toString(Qt::ISODate), a.report, a.status, isoUtc(a.raisedAt),
+                           a.projectedFinish.isValid() ? QVariant(isoUtc(a.projectedFinish)) : QVariant(QMetaType(QMetaType::QString)),
+                           nullable(a.cause), a.hoursLeft, a.message},
+                          QStringLiteral("raising an alert for %1").arg(a.report));
+        if (q.numRowsAffected() == 1)
+            raised.append(a);
+    }
+    commit();
+    guard.done();
+    return raised;
+}
+
+QList<SlaAlert> SqlStore::alerts(const QDate &businessDate)
+{
+    QSqlQuery q = run(QStringLiteral("SELECT id, business_date, report, status, raised_at, projected_finish, cause, hours_left, "
+                                     "message, acknowledged_by, acknowledged_at FROM alerts WHERE business_date = ? ORDER BY id"),
+                      {businessDate.toString(Qt::ISODate)});
+    QList<SlaAlert> result;
+    while (q.next()) {
+        SlaAlert a;
+        a.id = q.value(0).toLongLong();
+        a.businessDate = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+        a.report = q.value(2).toString();
+        a.status = q.value(3).toString();
+        a.raisedAt = fromIsoUtc(q.value(4).toString());
+        a.projectedFinish = fromIsoUtc(q.value(5).toString());
+        a.cause = q.value(6).toString();
+        a.hoursLeft = q.value(7).toDouble();
+        a.message = q.value(8).toString();
+        a.acknowledgedBy = q.value(9).toString();
+        a.acknowledgedAt = fromIsoUtc(q.value(10).toString());
+        result.append(a);
+    }
+    return result;
+}
+
+WriteStatus SqlStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
+{
+    TransactionGuard guard(m_db);
+    begin();
+    QSqlQuery q = run(QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by IS NULL"),
+                      {audit.actor, isoUtc(audit.at), id});
+    if (q.numRowsAffected() != 1) {
+        rollback();
+        guard.done();
+        return WriteStatus::Conflict;
+    }
+    insertAudit(audit);
+    commit();
+    guard.done();
+    return WriteStatus::Written;
+}

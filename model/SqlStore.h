@@ -23,6 +23,11 @@ public:
     void replaceInventory(const Inventory &inventory, const AuditEntry &audit) override;
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
+    void recordRunEvent(const RunEvent &event) override;
+    QList<RunEvent> runEvents(const QDate &businessDate) override;
+    QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;
+    QList<SlaAlert> alerts(const QDate &businessDate) override;
+    WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
                               const AuditEntry &audit) override;
 

@@ -69,5 +69,22 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("ALTER TABLE parity_results ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("UPDATE parity_results SET resolution = 'accepted' WHERE accepted_by IS NOT NULL"),
         },
+        // 4: the orchestrator's run events and the SLA sensors' alerts
+        {
+            QStringLiteral(
+                "CREATE TABLE run_events ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE, business_date TEXT NOT NULL,"
+                " side TEXT NOT NULL CHECK (side IN ('onprem', 'cloud')),"
+                " state TEXT NOT NULL CHECK (state IN ('scheduled', 'started', 'succeeded', 'failed', 'retrying')),"
+                " at TEXT NOT NULL, recorded_by TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX run_events_by_night ON run_events (business_date, pipeline, id)"),
+            QStringLiteral(
+                "CREATE TABLE alerts ("
+                " id INTEGER PRIMARY KEY AUTOINCREMENT, business_date TEXT NOT NULL, report TEXT NOT NULL,"
+                " status TEXT NOT NULL CHECK (status IN ('at_risk', 'breached')), raised_at TEXT NOT NULL,"
+                " projected_finish TEXT, cause TEXT, hours_left REAL NOT NULL, message TEXT NOT NULL,"
+                " acknowledged_by TEXT, acknowledged_at TEXT, UNIQUE (business_date, report, status))"),
+        },
     };
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RunEvent.h"
+#include "SlaAlert.h"
 #include "StoreTypes.h"
 
 #include <QString>
@@ -31,6 +33,14 @@ public:
     virtual WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
                                       const AuditEntry &audit) = 0;
     virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
+
+    // Run events are telemetry: appended as they come, never changed.
+    virtual void recordRunEvent(const RunEvent &event) = 0;
+    virtual QList<RunEvent> runEvents(const QDate &businessDate) = 0;
+    // Only alerts not raised before for that night and status are written; returns those.
+    virtual QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) = 0;
+    virtual QList<SlaAlert> alerts(const QDate &businessDate) = 0;
+    virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
 
     // Changes whenever anyone (this connection or another) commits; views poll it.
     virtual qint64 changeToken() = 0;

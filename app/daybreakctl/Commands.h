@@ -16,3 +16,5 @@ int cmdAudit(CtlContext &ctx);
 int cmdParity(CtlContext &ctx);
 int cmdWave(CtlContext &ctx);
 int cmdReport(CtlContext &ctx);
+int cmdRunEvent(CtlContext &ctx);
+int cmdSla(CtlContext &ctx);

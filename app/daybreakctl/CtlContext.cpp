@@ -42,6 +42,19 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
     return true;
 }
 
+QString CtlContext::peekSubcommand() const
+{
+    for (qsizetype i = 1; i < m_args.size(); ++i) {
+        if (m_args.at(i) == QLatin1String("--store")) {
+            ++i;
+            continue;
+        }
+        if (!m_args.at(i).startsWith(QLatin1Char('-')))
+            return m_args.at(i);
+    }
+    return {};
+}
+
 QString CtlContext::takeSubcommand()
 {
     for (qsizetype i = 1; i < m_args.size(); ++i) {

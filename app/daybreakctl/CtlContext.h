@@ -30,6 +30,7 @@ public:
     int parseExit = ExitBadInput; // what to return when parse() is false
     // Removes and returns the first non-option argument: the sub-command of "parity", "wave".
     QString takeSubcommand();
+    QString peekSubcommand() const;
     bool json() const { return parser.isSet(QStringLiteral("json")); }
     QString storeUrl() const;
     // Opens the store or prints why not; nullptr means exit 6.

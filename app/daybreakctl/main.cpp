@@ -34,6 +34,9 @@ const char kHelp[] =
     "  wave assign ID WAVE | unassign ID | remove WAVE | rename WAVE NEW\n"
     "  wave auto --from D [--capacity N] [--max-high-risk N] [--dry-run]\n"
     "  report --format pdf|html|md|csv|dot --out FILE [--wave W]\n"
+    "  run-event ID --side onprem|cloud --state started|succeeded|failed [--at ISO-8601] [--date D]\n"
+    "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at risk)\n"
+    "  sla ack ALERT-ID                    acknowledge an alert\n"
     "\n"
     "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
     "Store: --store URL, else $DAYBREAK_STORE, else the per-user default file.\n"
@@ -80,6 +83,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("decommission"), cmdDecommission},
         {QStringLiteral("audit"), cmdAudit},       {QStringLiteral("parity"), cmdParity},
         {QStringLiteral("wave"), cmdWave},         {QStringLiteral("report"), cmdReport},
+        {QStringLiteral("run-event"), cmdRunEvent}, {QStringLiteral("sla"), cmdSla},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

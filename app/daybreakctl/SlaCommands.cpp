@@ -1,0 +1,134 @@
+#include "Commands.h"
+#include "CtlContext.h"
+
+#include "SlaService.h"
+#include "SqlStore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+int cmdRunEvent(CtlContext &ctx)
+{
+    const QCommandLineOption side(QStringLiteral("side"), QStringLiteral("onprem or cloud."), QStringLiteral("side"));
+    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("started, succeeded, failed, retrying or scheduled."),
+                                   QStringLiteral("state"));
+    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("When, ISO-8601 (default: now)."), QStringLiteral("time"));
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date (default: from --at)."), QStringLiteral("date"));
+    if (!ctx.parse({side, state, at, date}, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    QStringList bad;
+    RunEvent e;
+    e.pipeline = ctx.parser.positionalArguments().constFirst();
+    if (const auto s = sideFromName(ctx.parser.value(side)))
+        e.side = *s;
+    else
+        bad << QStringLiteral("--side must be onprem or cloud");
+    if (const auto k = runEventKindFromName(ctx.parser.value(state)))
+        e.kind = *k;
+    else
+        bad << QStringLiteral("--state must be started, succeeded, failed, retrying or scheduled");
+    if (ctx.parser.isSet(at)) {
+        e.at = QDateTime::fromString(ctx.parser.value(at), Qt::ISODateWithMs);
+        if (!e.at.isValid() || ctx.parser.value(at).size() < 16)
+            bad << QStringLiteral("--at: '%1' is not an ISO-8601 time (e.g. 2026-11-28T01:30:00+01:00)").arg(ctx.parser.value(at));
+    }
+    if (ctx.parser.isSet(date)) {
+        e.businessDate = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        if (!e.businessDate.isValid())
+            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date));
+    }
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const SlaService::EventOutcome o = SlaService(*store, ctx.clock, ctx.actor).recordEvent(e);
+    if (o.status == SlaService::EventStatus::UnknownPipeline)
+        return ctx.fail(ExitUnknown, o.message);
+    ctx.out << o.message << Qt::endl;
+    for (const SlaAlert &a : o.raised)
+        ctx.err << "ALERT: " << a.message << Qt::endl;
+    return ExitDone;
+}
+
+namespace {
+
+int slaAck(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("ALERT-ID"), 1, 1))
+        return ctx.parseExit;
+    bool ok = false;
+    const qint64 id = ctx.parser.positionalArguments().constFirst().toLongLong(&ok);
+    if (!ok)
+        return ctx.usage(QStringLiteral("ALERT-ID must be a number (see daybreakctl sla)"));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    if (SlaService(*store, ctx.clock, ctx.actor).acknowledge(id) == WriteStatus::Conflict)
+        return ctx.fail(ExitUnknown, QStringLiteral("no open alert %1").arg(id));
+    ctx.out << "Alert " << id << " acknowledged by " << ctx.actor << Qt::endl;
+    return ExitDone;
+}
+
+} // namespace
+
+int cmdSla(CtlContext &ctx)
+{
+    if (ctx.peekSubcommand() == QLatin1String("ack")) {
+        ctx.takeSubcommand();
+        return slaAck(ctx);
+    }
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date (default: the coming 6am)."), QStringLiteral("date"));
+    if (!ctx.parse({date}))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    SlaService service(*store, ctx.clock, ctx.actor);
+    QDate night = service.currentNight();
+    if (ctx.parser.isSet(date)) {
+        night = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        if (!night.isValid())
+            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date)));
+    }
+    const SlaService::Night n = service.evaluate(night);
+    const QTimeZone zone(store->snapshot().inventory.timezone.toUtf8());
+    auto local = [&](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue(); };
+    if (ctx.json()) {
+        QJsonArray reports, alerts;
+        for (const SlaProjection::Report &r : n.projection.reports())
+            reports.append(QJsonObject{{QStringLiteral("id"), r.pipeline},
+                                       {QStringLiteral("deadline"), local(r.deadline)},
+                                       {QStringLiteral("projected_finish"), local(r.projectedFinish)},
+                                       {QStringLiteral("p95_finish"), local(r.p95Finish)},
+                                       {QStringLiteral("status"), slaStatusName(r.status)},
+                                       {QStringLiteral("critical_path"), QJsonArray::fromStringList(r.criticalPath)}});
+        for (const SlaAlert &a : n.alerts)
+            alerts.append(QJsonObject{{QStringLiteral("id"), a.id},
+                                      {QStringLiteral("report"), a.report},
+                                      {QStringLiteral("status"), a.status},
+                                      {QStringLiteral("raised_at"), isoUtc(a.raisedAt)},
+                                      {QStringLiteral("cause"), a.cause},
+                                      {QStringLiteral("hours_left"), a.hoursLeft},
+                                      {QStringLiteral("message"), a.message},
+                                      {QStringLiteral("acknowledged_by"), a.isAcknowledged() ? QJsonValue(a.acknowledgedBy) : QJsonValue()}});
+        ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("date"), night.toString(Qt::ISODate)},
+                                                {QStringLiteral("reports"), reports},
+                                                {QStringLiteral("alerts"), alerts}}));
+    } else {
+        ctx.out << "6am reports for " << night.toString(QStringLiteral("ddd yyyy-MM-dd")) << " (" << zone.id() << ")\n";
+        for (const SlaProjection::Report &r : n.projection.reports())
+            ctx.out << QStringLiteral("  %1 %2 deadline %3, projected %4 (p95 %5)  via %6\n")
+                           .arg(r.pipeline, -26)
+                           .arg(slaStatusName(r.status), -9)
+                           .arg(r.deadline.toTimeZone(zone).toString(QStringLiteral("HH:mm")),
+                                r.projectedFinish.isValid() ? r.projectedFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("blocked"),
+                                r.p95Finish.isValid() ? r.p95Finish.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("-"),
+                                r.criticalPath.join(QStringLiteral(" > ")));
+        for (const SlaAlert &a : n.alerts)
+            ctx.out << QStringLiteral("  alert %1%2: %3\n").arg(a.id).arg(a.isAcknowledged() ? QStringLiteral(" (ack %1)").arg(a.acknowledgedBy) : QString(), a.message);
+        ctx.out.flush();
+    }
+    return n.anyAtRiskOrBreached() ? ExitValidation : ExitDone;
+}

@@ -1,0 +1,132 @@
+#include "SlaService.h"
+
+#include "Clock.h"
+#include "Store.h"
+
+#include <QTimeZone>
+
+namespace {
+QString hhmm(const QDateTime &t, const QTimeZone &zone)
+{
+    return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("never");
+}
+} // namespace
+
+SlaService::SlaService(Store &store, const Clock &clock, QString actor)
+    : m_store(store), m_clock(clock), m_actor(std::move(actor))
+{
+}
+
+bool SlaService::Night::anyAtRiskOrBreached() const
+{
+    for (const SlaProjection::Report &r : projection.reports())
+        if (r.status != SlaProjection::Status::OnTrack)
+            return true;
+    return false;
+}
+
+QDate SlaService::currentNight() const
+{
+    const StoreSnapshot s = m_store.snapshot();
+    return businessDateOf(m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())));
+}
+
+SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate, const QList<RunEvent> &events,
+                                  const QDateTime &now)
+{
+    SlaProjection::Inputs inputs;
+    inputs.events = events;
+    inputs.now = now;
+    inputs.shadowed = [&s](const Pipeline &p) { return s.stateOf(p.id) == State::DualRun; };
+    return SlaProjection::project(s.inventory, businessDate,
+                                  [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
+}
+
+QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTime &now)
+{
+    QList<SlaAlert> alerts;
+    for (const SlaProjection::Report &r : projection.reports()) {
+        if (r.status == SlaProjection::Status::OnTrack)
+            continue;
+        // The cause: a failed run on the path, else the step furthest behind its plan, else the longest.
+        QString cause;
+        qint64 worst = -1;
+        for (const QString &id : r.criticalPath) {
+            const SlaProjection::Run &run = projection.runs().value(id);
+            if (run.failed) {
+                cause = id;
+                break;
+            }
+            const qint64 delay = run.finish.isValid() ? run.expectedFinish.secsTo(run.finish) : 0;
+            const qint64 length = run.start.isValid() && run.finishP95.isValid() ? run.start.secsTo(run.finishP95) : 0;
+            const qint64 weight = delay > 0 ? 1'000'000 + delay : length;
+            if (weight > worst) {
+                worst = weight;
+                cause = id;
+            }
+        }
+        const QTimeZone zone = r.deadline.timeZone();
+        SlaAlert a;
+        a.businessDate = projection.businessDate();
+        a.report = r.pipeline;
+        a.status = slaStatusName(r.status);
+        a.raisedAt = now;
+        a.projectedFinish = r.projectedFinish;
+        a.cause = cause;
+        a.hoursLeft = now.secsTo(r.deadline) / 3600.0;
+        const SlaProjection::Run &causeRun = projection.runs().value(cause);
+        const QString why = causeRun.failed    ? QStringLiteral("%1 failed").arg(cause)
+                            : causeRun.blocked ? QStringLiteral("%1 is blocked by a failed upstream").arg(cause)
+                                               : QStringLiteral("%1 on its critical path").arg(cause);
+        const QString projected = r.projectedFinish.isValid()
+                                      ? QStringLiteral("projected %1 (p95 %2)").arg(hhmm(r.projectedFinish, zone), hhmm(r.p95Finish, zone))
+                                      : QStringLiteral("cannot finish until re-run");
+        a.message = QStringLiteral("%1 %2: %3 against %4; cause: %5; %6 h to the deadline")
+                        .arg(r.pipeline, r.status == SlaProjection::Status::Breached ? QStringLiteral("BREACHED") : QStringLiteral("AT RISK"),
+                             projected, hhmm(r.deadline, zone), why)
+                        .arg(a.hoursLeft, 0, 'f', 1);
+        alerts.append(a);
+    }
+    return alerts;
+}
+
+SlaService::Night SlaService::evaluate(const QDate &businessDate)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    const QDateTime now = m_clock.now();
+    Night night;
+    night.projection = project(s, businessDate, m_store.runEvents(businessDate), now);
+    if (businessDate == businessDateOf(now.toTimeZone(QTimeZone(s.inventory.timezone.toUtf8()))))
+        night.raisedNow = m_store.raiseAlerts(sense(night.projection, now));
+    night.alerts = m_store.alerts(businessDate);
+    return night;
+}
+
+SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    if (!s.inventory.contains(event.pipeline))
+        return {EventStatus::UnknownPipeline, QStringLiteral("unknown pipeline '%1'").arg(event.pipeline), {}};
+    if (!event.at.isValid())
+        event.at = m_clock.now();
+    if (!event.businessDate.isValid())
+        event.businessDate = businessDateOf(event.at.toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())));
+    event.recordedBy = m_actor;
+    m_store.recordRunEvent(event);
+    EventOutcome outcome{EventStatus::Recorded,
+                         QStringLiteral("%1 %2 on %3 for %4").arg(event.pipeline, runEventKindName(event.kind), sideName(event.side),
+                                                                  event.businessDate.toString(Qt::ISODate)),
+                         {}};
+    outcome.raised = evaluate(event.businessDate).raisedNow;
+    return outcome;
+}
+
+WriteStatus SlaService::acknowledge(qint64 alertId)
+{
+    AuditEntry audit;
+    audit.at = m_clock.now();
+    audit.actor = m_actor;
+    audit.action = QStringLiteral("alert_ack");
+    audit.reason = QStringLiteral("alert %1").arg(alertId);
+    return m_store.acknowledgeAlert(alertId, audit);
+}

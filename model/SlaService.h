@@ -1,0 +1,51 @@
+#pragma once
+
+#include "RunEvent.h"
+#include "SlaAlert.h"
+#include "SlaProjection.h"
+#include "StoreTypes.h"
+
+class Clock;
+class Store;
+
+// The live 6am view: records the orchestrator's run events, projects a night on each pipeline's
+// canonical side (shadow runs for dual-running ones), and runs the sensors that raise an alert
+// the moment a report turns at-risk or breached.
+class SlaService
+{
+public:
+    SlaService(Store &store, const Clock &clock, QString actor);
+
+    struct Night
+    {
+        SlaProjection projection;
+        QList<SlaAlert> alerts;    // all of the night, oldest first
+        QList<SlaAlert> raisedNow; // raised by this evaluation
+        bool anyAtRiskOrBreached() const;
+    };
+
+    // The night whose 6am comes next (business date of now in the inventory's zone).
+    QDate currentNight() const;
+    // Projects `businessDate`; for the current night the sensors raise new alerts.
+    Night evaluate(const QDate &businessDate);
+    static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate, const QList<RunEvent> &events,
+                                 const QDateTime &now);
+    // Alerts for reports that are at risk or breached, naming the cause on the critical path.
+    static QList<SlaAlert> sense(const SlaProjection &projection, const QDateTime &now);
+
+    enum class EventStatus { Recorded, UnknownPipeline, BadInput };
+    struct EventOutcome
+    {
+        EventStatus status = EventStatus::BadInput;
+        QString message;
+        QList<SlaAlert> raised;
+    };
+    // `event.businessDate` may be empty: it is derived from `event.at` (or now).
+    EventOutcome recordEvent(RunEvent event);
+    WriteStatus acknowledge(qint64 alertId);
+
+private:
+    Store &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+};
