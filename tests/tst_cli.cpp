@@ -363,6 +363,45 @@ private slots:
         QVERIFY(ctl({QStringLiteral("status"), QStringLiteral("orders_ingest")}, store).out.contains(QStringLiteral("ROLLBACK RECOMMENDED")));
     }
 
+    void runEventsAndTheSlaProjection()
+    {
+        const QString store = freshStore(QStringLiteral("sla.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        const QStringList night{QStringLiteral("--date"), QStringLiteral("2030-01-15")};
+        Run r = ctl(QStringList{QStringLiteral("sla"), QStringLiteral("--json")} + night, store);
+        QCOMPARE(r.exit, 0);
+        QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QJsonObject report = o[QStringLiteral("reports")].toArray().first().toObject();
+        QCOMPARE(report[QStringLiteral("id")].toString(), QStringLiteral("exec_daily_sales"));
+        QCOMPARE(report[QStringLiteral("deadline")].toString(), QStringLiteral("2030-01-15T06:00:00+01:00"));
+        QCOMPARE(report[QStringLiteral("projected_finish")].toString(), QStringLiteral("2030-01-15T03:05:00+01:00"));
+        QCOMPARE(report[QStringLiteral("status")].toString(), QStringLiteral("on_track"));
+        QCOMPARE(report[QStringLiteral("critical_path")].toArray().toVariantList(),
+                 (QVariantList{QStringLiteral("orders_ingest"), QStringLiteral("orders_mart"), QStringLiteral("exec_daily_sales")}));
+        QVERIFY(o[QStringLiteral("alerts")].toArray().isEmpty());
+
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"), QStringLiteral("--side"), QStringLiteral("onprem"),
+                 QStringLiteral("--state"), QStringLiteral("started"), QStringLiteral("--at"), QStringLiteral("2030-01-15T01:30:00+01:00")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("for 2030-01-15"))); // the business date follows from --at
+        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"), QStringLiteral("--side"), QStringLiteral("onprem"),
+                      QStringLiteral("--state"), QStringLiteral("failed"), QStringLiteral("--at"), QStringLiteral("2030-01-15T01:50:00+01:00")}, store).exit, 0);
+        r = ctl(QStringList{QStringLiteral("sla"), QStringLiteral("--json")} + night, store);
+        QCOMPARE(r.exit, 1); // a cron job pages on this
+        report = QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("reports")].toArray().first().toObject();
+        QCOMPARE(report[QStringLiteral("status")].toString(), QStringLiteral("breached"));
+        QVERIFY(report[QStringLiteral("projected_finish")].isNull());
+
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"), QStringLiteral("--side"), QStringLiteral("mars"),
+                 QStringLiteral("--state"), QStringLiteral("exploded")}, store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--side must be onprem or cloud")));
+        QVERIFY(r.err.contains(QStringLiteral("--state must be started")));
+        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("ghost"), QStringLiteral("--side"), QStringLiteral("cloud"),
+                      QStringLiteral("--state"), QStringLiteral("started")}, store).exit, 3);
+        QCOMPARE(ctl({QStringLiteral("sla"), QStringLiteral("ack"), QStringLiteral("999")}, store).exit, 3);
+    }
+
     void storeUnavailable()
     {
         Run r = ctl({QStringLiteral("status")}, m_dir.filePath(QStringLiteral("no/such/dir/store.sqlite")));

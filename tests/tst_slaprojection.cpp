@@ -1,0 +1,196 @@
+#include "InventoryService.h"
+#include "ManualClock.h"
+#include "SlaService.h"
+#include "TestStores.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace TestStores;
+
+namespace {
+const QTimeZone kBerlin("Europe/Berlin");
+QDateTime berlin(const QDate &d, int h, int m = 0)
+{
+    return QDateTime(d, QTime(h, m), kBerlin);
+}
+const QDate kNight(2026, 11, 25); // the Wednesday 6am
+
+// src 01:00 (60 min) -> mid (60) -> report (30, SLA 06:00); side -> other_src 23:30 (20) stays on time.
+Inventory chain(int srcMinutes = 60)
+{
+    Pipeline src = pipeline(QStringLiteral("src"));
+    src.schedule = QTime(1, 0);
+    src.onpremMinutes = srcMinutes;
+    Pipeline other = pipeline(QStringLiteral("other_src"));
+    other.schedule = QTime(23, 30);
+    other.onpremMinutes = 20;
+    Pipeline mid = pipeline(QStringLiteral("mid"), {QStringLiteral("src"), QStringLiteral("other_src")});
+    mid.onpremMinutes = 60;
+    Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("mid")});
+    report.onpremMinutes = 30;
+    report.sla = QTime(6, 0);
+    return inventory({src, other, mid, report});
+}
+
+SlaProjection project(const Inventory &inv, const QDate &night, const QList<RunEvent> &events = {}, const QDateTime &now = {})
+{
+    SlaProjection::Inputs in;
+    in.events = events;
+    in.now = now;
+    return SlaProjection::project(inv, night, [](const Pipeline &) { return Side::OnPrem; }, in);
+}
+
+RunEvent runEventAt(const QString &id, RunEvent::Kind kind, const QDateTime &at)
+{
+    RunEvent e;
+    e.pipeline = id;
+    e.businessDate = kNight;
+    e.kind = kind;
+    e.at = at;
+    return e;
+}
+} // namespace
+
+class TestSlaProjection : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void planAndCriticalPath()
+    {
+        const SlaProjection p = project(chain(), kNight);
+        QCOMPARE(p.runs().value(QStringLiteral("other_src")).start, berlin(kNight.addDays(-1), 23, 30));
+        QCOMPARE(p.runs().value(QStringLiteral("mid")).start, berlin(kNight, 2));
+        QCOMPARE(p.runs().value(QStringLiteral("mid")).drivenBy, QStringLiteral("src"));
+        const SlaProjection::Report r = p.reports().first();
+        QCOMPARE(r.projectedFinish, berlin(kNight, 3, 30));
+        QCOMPARE(r.status, SlaProjection::Status::OnTrack);
+        QCOMPARE(r.criticalPath, (QStringList{QStringLiteral("src"), QStringLiteral("mid"), QStringLiteral("report")}));
+    }
+
+    void lateStartPushesEverythingAndTurnsAtRisk()
+    {
+        // src has not started at 02:30: it starts no earlier than now.
+        SlaProjection p = project(chain(), kNight, {}, berlin(kNight, 2, 30));
+        QCOMPARE(p.runs().value(QStringLiteral("src")).start, berlin(kNight, 2, 30));
+        QCOMPARE(p.reports().first().projectedFinish, berlin(kNight, 5));
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::OnTrack); // p95 05:00 is exactly deadline - 60 min
+        p = project(chain(), kNight, {}, berlin(kNight, 2, 31));
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::AtRisk);
+        p = project(chain(), kNight, {}, berlin(kNight, 3, 31));
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::Breached);
+    }
+
+    void runningAndFinishedRuns()
+    {
+        const QList<RunEvent> events{runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Started, berlin(kNight.addDays(-1), 23, 30)),
+                                     runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Succeeded, berlin(kNight.addDays(-1), 23, 50)),
+                                     runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1, 10)),
+                                     runEventAt(QStringLiteral("src"), RunEvent::Kind::Succeeded, berlin(kNight, 2, 40))};
+        const SlaProjection p = project(chain(), kNight, events, berlin(kNight, 2, 45));
+        QVERIFY(p.runs().value(QStringLiteral("src")).succeeded);
+        QCOMPARE(p.runs().value(QStringLiteral("src")).finish, berlin(kNight, 2, 40));
+        QCOMPARE(p.runs().value(QStringLiteral("src")).expectedFinish, berlin(kNight, 2));
+        // mid should have started at 02:40 but has not: it starts now (02:45).
+        QCOMPARE(p.runs().value(QStringLiteral("mid")).start, berlin(kNight, 2, 45));
+        // A started run finishes no earlier than now.
+        const SlaProjection running = project(chain(), kNight, {runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1))},
+                                              berlin(kNight, 2, 20));
+        QCOMPARE(running.runs().value(QStringLiteral("src")).finish, berlin(kNight, 2, 20));
+    }
+
+    void failureBlocksDownstreamsUntilRetried()
+    {
+        QList<RunEvent> events{runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1)),
+                               runEventAt(QStringLiteral("src"), RunEvent::Kind::Failed, berlin(kNight, 1, 20))};
+        SlaProjection p = project(chain(), kNight, events, berlin(kNight, 1, 30));
+        QVERIFY(p.runs().value(QStringLiteral("src")).failed);
+        QVERIFY(p.runs().value(QStringLiteral("mid")).blocked);
+        QVERIFY(p.runs().value(QStringLiteral("report")).blocked);
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::Breached);
+        QCOMPARE(p.reports().first().criticalPath.first(), QStringLiteral("src"));
+        QVERIFY(!p.reports().first().projectedFinish.isValid());
+        // Re-run in time: the report is back on track.
+        events.append(runEventAt(QStringLiteral("src"), RunEvent::Kind::Retrying, berlin(kNight, 1, 35)));
+        p = project(chain(), kNight, events, berlin(kNight, 1, 40));
+        QVERIFY(!p.runs().value(QStringLiteral("mid")).blocked);
+        QCOMPARE(p.reports().first().projectedFinish, berlin(kNight, 4, 5));
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::OnTrack);
+    }
+
+    void daylightSavingNights_data()
+    {
+        QTest::addColumn<QDate>("night");
+        QTest::addColumn<QTime>("finish");
+        // src 01:00 for three hours: wall-clock finish differs when the clocks change at 02:00/03:00.
+        QTest::newRow("ordinary night") << QDate(2026, 11, 25) << QTime(4, 0);
+        QTest::newRow("clocks go back (an hour repeats)") << QDate(2026, 10, 25) << QTime(3, 0);
+        QTest::newRow("clocks go forward (an hour is skipped)") << QDate(2026, 3, 29) << QTime(5, 0);
+    }
+
+    void daylightSavingNights()
+    {
+        QFETCH(QDate, night);
+        QFETCH(QTime, finish);
+        const SlaProjection p = project(chain(180), night);
+        QCOMPARE(p.runs().value(QStringLiteral("src")).finish.toTimeZone(kBerlin).time(), finish);
+        QCOMPARE(p.runs().value(QStringLiteral("src")).start.secsTo(p.runs().value(QStringLiteral("src")).finish), 180 * 60);
+    }
+
+    void dualRunningPipelinesProjectTheirShadowRun()
+    {
+        SlaProjection::Inputs in;
+        in.shadowed = [](const Pipeline &p) { return p.id == QLatin1String("mid"); };
+        const SlaProjection p = SlaProjection::project(chain(), kNight, [](const Pipeline &) { return Side::OnPrem; }, in);
+        QVERIFY(p.shadowRuns().contains(QStringLiteral("mid")));
+        QCOMPARE(p.shadowRuns().value(QStringLiteral("mid")).side, Side::Cloud);
+        QCOMPARE(p.shadowRuns().value(QStringLiteral("mid")).finish, berlin(kNight, 2, 20)); // cloud 20 min
+    }
+
+    void sensorFiresWhenTheReportTurnsAtRiskAndNotBefore()
+    {
+        QTemporaryDir dir;
+        auto store = sqlite(dir);
+        seed(*store, chain());
+        ManualClock clock(berlin(kNight, 2, 30));
+        SlaService sla(*store, clock, QStringLiteral("sensor"));
+        QCOMPARE(sla.currentNight(), kNight);
+        SlaService::Night n = sla.evaluate(kNight);
+        QVERIFY(n.raisedNow.isEmpty());
+        QVERIFY(n.alerts.isEmpty());
+        clock.set(berlin(kNight, 2, 31));
+        n = sla.evaluate(kNight);
+        QCOMPARE(n.raisedNow.size(), 1);
+        const SlaAlert a = n.alerts.first();
+        QCOMPARE(a.report, QStringLiteral("report"));
+        QCOMPARE(a.status, QStringLiteral("at_risk"));
+        QCOMPARE(a.cause, QStringLiteral("src"));
+        QCOMPARE(a.raisedAt, berlin(kNight, 2, 31).toUTC());
+        QCOMPARE(a.message, QStringLiteral("report AT RISK: projected 05:01 (p95 05:01) against 06:00; cause: src on its critical path; "
+                                           "3.5 h to the deadline"));
+        // Raised once: the next evaluation at the same status adds nothing.
+        clock.set(berlin(kNight, 2, 40));
+        QVERIFY(sla.evaluate(kNight).raisedNow.isEmpty());
+        // Acknowledged by whom, and audited.
+        QCOMPARE(sla.acknowledge(a.id), WriteStatus::Written);
+        QCOMPARE(store->alerts(kNight).first().acknowledgedBy, QStringLiteral("sensor"));
+        QCOMPARE(store->auditLog().last().action, QStringLiteral("alert_ack"));
+        QCOMPARE(sla.acknowledge(a.id), WriteStatus::Conflict);
+        // A failure raises the breached alert through the event itself.
+        RunEvent failed;
+        failed.pipeline = QStringLiteral("src");
+        failed.kind = RunEvent::Kind::Failed;
+        failed.at = berlin(kNight, 2, 41);
+        clock.set(berlin(kNight, 2, 41));
+        const SlaService::EventOutcome o = sla.recordEvent(failed);
+        QCOMPARE(o.status, SlaService::EventStatus::Recorded);
+        QCOMPARE(o.raised.size(), 1);
+        QCOMPARE(o.raised.first().status, QStringLiteral("breached"));
+        QVERIFY(o.raised.first().message.contains(QStringLiteral("cause: src failed")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlaProjection)
+#include "tst_slaprojection.moc"
