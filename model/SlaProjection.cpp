@@ -155,7 +155,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         report.p95Finish = run.finishP95;
         if (run.failed || run.blocked || run.finish > report.deadline)
             report.status = Status::Breached;
-        else if (run.finishP95 > report.deadline.addSecs(-qint64(in.marginMinutes) * 60))
+        else if (!run.succeeded && run.finishP95 > report.deadline.addSecs(-qint64(in.marginMinutes) * 60))
             report.status = Status::AtRisk;
         for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at); at = result.m_runs.value(at).drivenBy)
             report.criticalPath.prepend(at);

@@ -492,6 +492,11 @@ QList<SlaAlert> SqlStore::raiseAlerts(const QList<SlaAlert> &alerts)
         if (q.numRowsAffected() == 1)
             raised.append(a);
     }
+    if (raised.isEmpty()) {
+        rollback(); // nothing new: leave the store (and every console's change token) alone
+        guard.done();
+        return raised;
+    }
     commit();
     guard.done();
     return raised;

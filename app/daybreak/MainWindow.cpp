@@ -10,6 +10,9 @@
 #include "MigrationPlan.h"
 #include "MigrationService.h"
 #include "ParityPanel.h"
+#include "SlaPanel.h"
+#include "SlaService.h"
+#include "WarRoomWindow.h"
 #include "ParityService.h"
 #include "MigrationRules.h"
 #include "PipelineDetailsPanel.h"
@@ -46,7 +49,7 @@ const char kRecentKey[] = "recentStores";
 MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
       m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)), m_scene(new GraphScene(this)),
-      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)),
+      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)), m_sla(new SlaPanel(this)),
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
       m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
 {
@@ -54,6 +57,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     setWindowTitle(tr("Daybreak"));
     m_tabs->addTab(m_graph, tr("Dependency graph"));
     m_tabs->addTab(m_board, tr("Wave board"));
+    m_tabs->addTab(m_sla, tr("6am timeline"));
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
@@ -102,12 +106,21 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     });
     connect(m_board, &WaveBoard::pipelineSelected, this, &MainWindow::selectPipeline);
     connect(m_parity, &ParityPanel::pipelineSelected, this, &MainWindow::selectPipeline);
+    connect(m_sla, &SlaPanel::acknowledgeRequested, this, [this](qint64 id) {
+        if (!m_session)
+            return;
+        SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
+        m_session->reload();
+    });
     connect(m_board, &WaveBoard::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_actions, &MigrationActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     // The window state moves with the clock, not with the store.
     auto *tick = new QTimer(this);
-    connect(tick, &QTimer::timeout, this, [this] { m_windowLabel->setText(changeWindowText()); });
+    connect(tick, &QTimer::timeout, this, [this] {
+        m_windowLabel->setText(changeWindowText());
+        refreshNight();
+    });
     tick->start(30 * 1000);
 
     resize(1440, 900);
@@ -188,6 +201,8 @@ void MainWindow::buildMenus()
     m_redo->setEnabled(false);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *warRoom = view->addAction(tr("War &room"), QKeySequence(Qt::Key_F11), this, &MainWindow::showWarRoom);
+    warRoom->setObjectName(QStringLiteral("actionWarRoom"));
     view->addAction(tr("Dependency &graph"), QKeySequence(Qt::ALT | Qt::Key_1), this, [this] { m_tabs->setCurrentWidget(m_graph); });
     view->addAction(tr("&Wave board"), QKeySequence(Qt::ALT | Qt::Key_2), this, [this] { m_tabs->setCurrentWidget(m_board); });
     QAction *byWave = view->addAction(tr("Colour graph by &wave"));
@@ -283,6 +298,7 @@ void MainWindow::refresh()
     m_scene->setSnapshot(s, today);
     m_board->setSnapshot(s, today);
     m_parity->setSnapshot(s, today);
+    refreshNight();
     QStringList ids;
     for (const Pipeline &p : s.inventory.pipelines())
         ids << p.id;
@@ -400,6 +416,43 @@ void MainWindow::exportReport()
         QMessageBox::warning(this, tr("Export report"), error);
     else
         statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
+}
+
+void MainWindow::refreshNight()
+{
+    if (!m_session)
+        return;
+    try {
+        SlaService sla(m_session->store(), m_clock, currentOsUser());
+        const SlaService::Night night = sla.evaluate(sla.currentNight());
+        m_sla->setNight(night.projection, night.alerts, m_clock.now());
+        for (const SlaAlert &a : night.raisedNow)
+            statusBar()->showMessage(tr("ALERT: %1").arg(a.message), 15000);
+        if (m_warRoom) {
+            m_warRoom->setNight(night.projection, m_clock.now());
+            QList<AuditEntry> routing;
+            const QList<AuditEntry> all = m_session->store().auditLog();
+            for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
+                if (it->action == QLatin1String("cutover") || it->action == QLatin1String("rollback")
+                    || it->action == QLatin1String("dual_run") || it->action == QLatin1String("decommission"))
+                    routing.append(*it);
+            m_warRoom->setRecentChanges(routing);
+        }
+    } catch (const StoreError &e) {
+        m_storeLabel->setText(tr("Store unreachable: %1").arg(e.message()));
+    }
+}
+
+void MainWindow::showWarRoom()
+{
+    if (!m_warRoom) {
+        m_warRoom = new WarRoomWindow(m_scene, m_actions->actions(), this);
+        m_warRoom->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_warRoom, &WarRoomWindow::closed, this, [this] { m_warRoom = nullptr; });
+    }
+    refreshNight();
+    m_warRoom->showFullScreen();
+    m_warRoom->raise();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

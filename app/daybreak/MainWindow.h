@@ -11,6 +11,8 @@ class GraphScene;
 class MigrationActions;
 class MigrationPlan;
 class ParityPanel;
+class SlaPanel;
+class WarRoomWindow;
 class QTabWidget;
 class WaveBoard;
 class PipelineDetailsPanel;
@@ -43,6 +45,11 @@ public:
     MigrationActions *migrationActions() const { return m_actions; }
     WaveBoard *waveBoard() const { return m_board; }
     ParityPanel *parityPanel() const { return m_parity; }
+    SlaPanel *slaPanel() const { return m_sla; }
+    WarRoomWindow *warRoom() const { return m_warRoom; }
+    void showWarRoom();
+    // Re-projects tonight (the clock moves even when the store does not) and runs the sensors.
+    void refreshNight();
     MigrationPlan *plan() const { return m_plan.get(); }
     QTabWidget *tabs() const { return m_tabs; }
     QString changeWindowText() const;
@@ -77,6 +84,8 @@ private:
     QMenu *m_editMenu = nullptr;
     PipelineDetailsPanel *m_details;
     ParityPanel *m_parity;
+    SlaPanel *m_sla;
+    WarRoomWindow *m_warRoom = nullptr;
     MigrationActions *m_actions;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_contextMenu = nullptr;

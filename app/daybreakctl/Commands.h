@@ -18,3 +18,4 @@ int cmdWave(CtlContext &ctx);
 int cmdReport(CtlContext &ctx);
 int cmdRunEvent(CtlContext &ctx);
 int cmdSla(CtlContext &ctx);
+int cmdSimulateNight(CtlContext &ctx);

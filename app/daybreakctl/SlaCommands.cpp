@@ -1,11 +1,13 @@
 #include "Commands.h"
 #include "CtlContext.h"
 
+#include "NightSimulator.h"
 #include "SlaService.h"
 #include "SqlStore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 #include <QTimeZone>
 
 int cmdRunEvent(CtlContext &ctx)
@@ -131,4 +133,52 @@ int cmdSla(CtlContext &ctx)
         ctx.out.flush();
     }
     return n.anyAtRiskOrBreached() ? ExitValidation : ExitDone;
+}
+
+int cmdSimulateNight(CtlContext &ctx)
+{
+    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("How many times faster than real time (default 600; 0: at once)."),
+                                   QStringLiteral("n"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed, to replay a night (default 1)."), QStringLiteral("s"));
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date (default: the coming 6am)."), QStringLiteral("date"));
+    if (!ctx.parse({speed, seed, date}))
+        return ctx.parseExit;
+    bool ok = true;
+    const double factor = ctx.parser.isSet(speed) ? ctx.parser.value(speed).toDouble(&ok) : 600.0;
+    if (!ok || factor < 0)
+        return ctx.usage(QStringLiteral("--speed must be a non-negative number"));
+    const quint32 s = ctx.parser.isSet(seed) ? ctx.parser.value(seed).toUInt(&ok) : 1;
+    if (!ok)
+        return ctx.usage(QStringLiteral("--seed must be a whole number"));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    SlaService sla(*store, ctx.clock, ctx.actor);
+    QDate night = sla.currentNight();
+    if (ctx.parser.isSet(date)) {
+        night = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        if (!night.isValid())
+            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date)));
+    }
+    const QList<RunEvent> events = NightSimulator::events(store->snapshot(), night, s);
+    const QTimeZone zone(store->snapshot().inventory.timezone.toUtf8());
+    ctx.out << "Playing " << events.size() << " run events of the night before " << night.toString(Qt::ISODate)
+            << (factor > 0 ? QStringLiteral(" at %1x").arg(factor) : QStringLiteral(" at once")) << Qt::endl;
+    QDateTime previous;
+    for (const RunEvent &e : events) {
+        // Pacing the demo in real time; the events carry the night's own timestamps.
+        if (factor > 0 && previous.isValid())
+            QThread::msleep(quint64(std::min<qint64>(previous.msecsTo(e.at) / factor, 5000)));
+        previous = e.at;
+        const SlaService::EventOutcome o = sla.recordEvent(e);
+        ctx.out << e.at.toTimeZone(zone).toString(QStringLiteral("HH:mm")) << "  " << o.message << Qt::endl;
+        for (const SlaAlert &a : o.raised)
+            ctx.out << "        ALERT: " << a.message << Qt::endl;
+    }
+    const SlaService::Night n = sla.evaluate(night);
+    for (const SlaProjection::Report &r : n.projection.reports())
+        ctx.out << QStringLiteral("%1 %2 finished %3").arg(r.pipeline, -26).arg(slaStatusName(r.status), -9)
+                       .arg(r.projectedFinish.isValid() ? r.projectedFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("never"))
+                << Qt::endl;
+    return ExitDone;
 }

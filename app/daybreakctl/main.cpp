@@ -37,6 +37,7 @@ const char kHelp[] =
     "  run-event ID --side onprem|cloud --state started|succeeded|failed [--at ISO-8601] [--date D]\n"
     "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
+    "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
     "\n"
     "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
     "Store: --store URL, else $DAYBREAK_STORE, else the per-user default file.\n"
@@ -84,6 +85,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("audit"), cmdAudit},       {QStringLiteral("parity"), cmdParity},
         {QStringLiteral("wave"), cmdWave},         {QStringLiteral("report"), cmdReport},
         {QStringLiteral("run-event"), cmdRunEvent}, {QStringLiteral("sla"), cmdSla},
+        {QStringLiteral("simulate-night"), cmdSimulateNight},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

@@ -1,0 +1,63 @@
+#include "SlaPanel.h"
+
+#include "SlaTimeline.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+SlaPanel::SlaPanel(QWidget *parent)
+    : QWidget(parent), m_timeline(new SlaTimeline(this)), m_rows(new QComboBox(this)), m_alerts(new QListWidget(this)),
+      m_ack(new QPushButton(tr("Acknowledge"), this))
+{
+    setObjectName(QStringLiteral("slaPanel"));
+    m_rows->addItem(tr("Critical paths of the reports"));
+    m_rows->addItem(tr("Every pipeline"));
+    m_alerts->setObjectName(QStringLiteral("alertList"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Rows:"), this));
+    bar->addWidget(m_rows);
+    bar->addStretch(1);
+    auto *alertsBox = new QWidget(this);
+    auto *alertsLayout = new QVBoxLayout(alertsBox);
+    alertsLayout->setContentsMargins(0, 0, 0, 0);
+    alertsLayout->addWidget(new QLabel(tr("<b>Alerts</b> (raised as soon as a report turns at risk)"), alertsBox));
+    alertsLayout->addWidget(m_alerts, 1);
+    alertsLayout->addWidget(m_ack);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_timeline);
+    split->addWidget(alertsBox);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    connect(m_rows, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_timeline->setRows(i == 0 ? SlaTimeline::Rows::CriticalPaths : SlaTimeline::Rows::All); });
+    connect(m_ack, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_alerts->currentItem())
+            emit acknowledgeRequested(item->data(Qt::UserRole).toLongLong());
+    });
+}
+
+void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts, const QDateTime &now)
+{
+    m_timeline->setProjection(projection, now);
+    const qint64 current = m_alerts->currentItem() ? m_alerts->currentItem()->data(Qt::UserRole).toLongLong() : -1;
+    m_alerts->clear();
+    for (int i = int(alerts.size()) - 1; i >= 0; --i) {
+        const SlaAlert &a = alerts.at(i);
+        auto *item = new QListWidgetItem(QStringLiteral("%1  %2%3").arg(a.raisedAt.toLocalTime().toString(QStringLiteral("HH:mm")), a.message,
+                                                                      a.isAcknowledged() ? tr("  — acknowledged by %1").arg(a.acknowledgedBy) : QString()));
+        item->setData(Qt::UserRole, a.id);
+        item->setForeground(a.isAcknowledged() ? QColor(0x70, 0x70, 0x70) : a.status == QLatin1String("breached") ? QColor(0xb0, 0x10, 0x20) : QColor(0xa0, 0x5a, 0x00));
+        m_alerts->addItem(item);
+        if (a.id == current)
+            m_alerts->setCurrentItem(item);
+    }
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "SlaAlert.h"
+#include "SlaProjection.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QListWidget;
+class QPushButton;
+class SlaTimeline;
+
+// The 6am view: the timeline with its row filter, and the sensors' alerts with acknowledgement.
+class SlaPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SlaPanel(QWidget *parent = nullptr);
+
+    void setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts, const QDateTime &now);
+    SlaTimeline *timeline() const { return m_timeline; }
+    QListWidget *alertList() const { return m_alerts; }
+
+signals:
+    void acknowledgeRequested(qint64 alertId);
+
+private:
+    SlaTimeline *m_timeline;
+    QComboBox *m_rows;
+    QListWidget *m_alerts;
+    QPushButton *m_ack;
+};

@@ -1,0 +1,150 @@
+#include "SlaTimeline.h"
+
+#include "StatePalette.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QSet>
+#include <QTimeZone>
+
+namespace {
+// The axis labels in the machine's local time; plot the inventory zone's wall clock as local so
+// the war room reads 06:00 where the report is due, wherever the console runs.
+QTimeZone g_zone;
+double ms(const QDateTime &t)
+{
+    const QDateTime wall = t.toTimeZone(g_zone);
+    return double(QDateTime(wall.date(), wall.time(), Qt::LocalTime).toMSecsSinceEpoch());
+}
+} // namespace
+
+SlaTimeline::SlaTimeline(QWidget *parent) : QChartView(parent)
+{
+    setObjectName(QStringLiteral("slaTimeline"));
+    setRenderHint(QPainter::Antialiasing);
+    setChart(new QChart);
+    chart()->legend()->hide();
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    setMinimumHeight(260);
+}
+
+void SlaTimeline::setRows(Rows rows)
+{
+    m_rows = rows;
+    rebuild();
+}
+
+void SlaTimeline::setProjection(const SlaProjection &projection, const QDateTime &now)
+{
+    m_projection = projection;
+    m_nowTime = now;
+    rebuild();
+}
+
+QColor SlaTimeline::colourFor(const SlaProjection::Run &run, bool onAtRiskPath)
+{
+    if (run.failed || run.blocked)
+        return QColor(0xc0, 0x1c, 0x28);
+    if (run.succeeded)
+        return QColor(0x1b, 0x7f, 0x3b);
+    if (run.started)
+        return QColor(0x1f, 0x6f, 0xc5);
+    return onAtRiskPath ? QColor(0xe0, 0x8a, 0x00) : QColor(0x7a, 0x9c, 0xc4);
+}
+
+void SlaTimeline::rebuild()
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *axis : c->axes())
+        c->removeAxis(axis);
+    m_bars.clear();
+    m_planned.clear();
+    m_shadow.clear();
+    m_order.clear();
+    m_now = nullptr;
+
+    // Rows: grouped by report (each report's critical path, report last), or every pipeline.
+    QSet<QString> atRiskPath;
+    QStringList order;
+    for (const SlaProjection::Report &r : m_projection.reports()) {
+        for (const QString &id : r.criticalPath) {
+            if (r.status != SlaProjection::Status::OnTrack)
+                atRiskPath.insert(id);
+            if (m_rows == Rows::CriticalPaths && !order.contains(id))
+                order << id;
+        }
+    }
+    if (m_rows == Rows::All) {
+        QList<SlaProjection::Run> runs = m_projection.runs().values();
+        std::sort(runs.begin(), runs.end(), [](const SlaProjection::Run &a, const SlaProjection::Run &b) {
+            return a.expectedStart != b.expectedStart ? a.expectedStart < b.expectedStart : a.pipeline < b.pipeline;
+        });
+        for (const SlaProjection::Run &r : runs)
+            order << r.pipeline;
+    }
+    m_order = order;
+
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("HH:mm"));
+    x->setTickCount(13);
+    const QTimeZone zone = m_projection.nightStart().timeZone();
+
+    g_zone = zone.isValid() ? zone : QTimeZone::utc();
+    x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(ms(m_projection.nightStart()))),
+                QDateTime::fromMSecsSinceEpoch(qint64(ms(m_projection.nightEnd()))));
+    auto *y = new QCategoryAxis;
+    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    y->setRange(-1, std::max<qsizetype>(order.size(), 1));
+    y->setReverse(true);
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    auto line = [&](const QList<QPointF> &points, const QPen &pen) {
+        auto *s = new QLineSeries;
+        s->append(points);
+        s->setPen(pen);
+        c->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+        return s;
+    };
+    const double barWidth = std::clamp(320.0 / std::max<qsizetype>(order.size(), 1), 3.0, 14.0);
+    for (int i = 0; i < order.size(); ++i) {
+        const QString &id = order.at(i);
+        const SlaProjection::Run run = m_projection.runs().value(id);
+        const bool risky = atRiskPath.contains(id);
+        y->append(risky ? QStringLiteral("⚠ %1").arg(id) : id, i);
+        m_planned.insert(id, line({{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
+                                  QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap)));
+        const QDateTime end = run.finish.isValid() ? run.finish : m_projection.nightEnd();
+        const QDateTime start = run.start.isValid() ? run.start : run.expectedStart;
+        m_bars.insert(id, line({{ms(start), double(i)}, {ms(end), double(i)}},
+                               QPen(colourFor(run, risky), barWidth, Qt::SolidLine, Qt::FlatCap)));
+        if (m_projection.shadowRuns().contains(id)) {
+            const SlaProjection::Run shadow = m_projection.shadowRuns().value(id);
+            m_shadow.insert(id, line({{ms(shadow.start), i - 0.3}, {ms(shadow.finish.isValid() ? shadow.finish : shadow.start), i - 0.3}},
+                                     QPen(StatePalette::fill(State::Cloud), barWidth / 2.5, Qt::DashLine, Qt::FlatCap)));
+        }
+    }
+    // Deadlines (06:00 and any other) and now.
+    QSet<qint64> deadlines;
+    for (const SlaProjection::Report &r : m_projection.reports())
+        deadlines.insert(qint64(ms(r.deadline)));
+    for (qint64 d : deadlines)
+        line({{double(d), -1}, {double(d), double(order.size())}}, QPen(QColor(0xc0, 0x1c, 0x28), 2, Qt::DashLine));
+    if (m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() && m_nowTime <= m_projection.nightEnd())
+        m_now = line({{ms(m_nowTime), -1}, {ms(m_nowTime), double(order.size())}}, QPen(QColor(0x10, 0x10, 0x10), 2));
+    int atRisk = 0, breached = 0;
+    for (const SlaProjection::Report &r : m_projection.reports()) {
+        atRisk += r.status == SlaProjection::Status::AtRisk ? 1 : 0;
+        breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
+    }
+    c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached · grey: plan · green done · blue running · "
+                   "amber at-risk path · red failed · dashed: cloud shadow")
+                    .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")), QString::fromUtf8(zone.id()))
+                    .arg(m_projection.reports().size())
+                    .arg(atRisk)
+                    .arg(breached));
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "SlaProjection.h"
+
+#include <QChartView>
+#include <QHash>
+
+class QLineSeries;
+
+// The night on a time axis: one row per pipeline, the planned bar thin and grey, the projected
+// or actual bar thick and coloured by how it is going, the shadow run of dual-running pipelines
+// dashed under it, the deadline and the current time as vertical lines.
+class SlaTimeline : public QChartView
+{
+    Q_OBJECT
+
+public:
+    enum class Rows { CriticalPaths, All };
+
+    explicit SlaTimeline(QWidget *parent = nullptr);
+
+    void setRows(Rows rows);
+    Rows rows() const { return m_rows; }
+    void setProjection(const SlaProjection &projection, const QDateTime &now);
+
+    QStringList rowPipelines() const { return m_order; }
+    QLineSeries *barFor(const QString &pipeline) const { return m_bars.value(pipeline); }
+    QLineSeries *plannedBarFor(const QString &pipeline) const { return m_planned.value(pipeline); }
+    QLineSeries *shadowBarFor(const QString &pipeline) const { return m_shadow.value(pipeline); }
+    QLineSeries *nowLine() const { return m_now; }
+    // Colour of a run's bar, by how it is going.
+    static QColor colourFor(const SlaProjection::Run &run, bool onAtRiskPath);
+
+private:
+    void rebuild();
+
+    SlaProjection m_projection;
+    QDateTime m_nowTime;
+    Rows m_rows = Rows::CriticalPaths;
+    QStringList m_order;
+    QHash<QString, QLineSeries *> m_bars;
+    QHash<QString, QLineSeries *> m_planned;
+    QHash<QString, QLineSeries *> m_shadow;
+    QLineSeries *m_now = nullptr;
+};

@@ -1,0 +1,123 @@
+#include "WarRoomWindow.h"
+
+#include "GraphScene.h"
+#include "GraphView.h"
+#include "SlaTimeline.h"
+
+#include <QChart>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent)
+    : QWidget(parent, Qt::Window), m_banner(new QLabel(this)), m_timeline(new SlaTimeline(this)),
+      m_graph(new GraphView(scene, this)), m_changes(new QListWidget(this)), m_controls(new QToolBar(this)),
+      m_unlock(new QPushButton(tr("Unlock controls"), this))
+{
+    setObjectName(QStringLiteral("warRoom"));
+    setWindowTitle(tr("Daybreak — war room"));
+    // Dark, high-contrast, large: it has to read on a projector across the room.
+    setStyleSheet(QStringLiteral("QWidget#warRoom, QWidget#warRoom QWidget { background: #101418; color: #e8e8e8; font-size: 16pt; }"
+                                 "QLabel#banner { font-size: 40pt; font-weight: bold; padding: 12px; border-radius: 8px; }"
+                                 "QListWidget { font-size: 14pt; border: 1px solid #444; }"
+                                 "QPushButton { padding: 6px 14px; border: 1px solid #777; border-radius: 4px; }"));
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    m_timeline->chart()->setTheme(QChart::ChartThemeDark);
+    m_timeline->chart()->setBackgroundBrush(QColor(0x10, 0x14, 0x18));
+    m_graph->setBackgroundBrush(QColor(0x1a, 0x20, 0x26));
+    m_graph->setInteractive(false); // looking, not clicking
+    m_controls->addActions(controls);
+    m_controls->setVisible(false);
+    m_unlock->setCheckable(true);
+    connect(m_unlock, &QPushButton::toggled, this, [this](bool on) {
+        m_controls->setVisible(on);
+        m_graph->setInteractive(on);
+        m_unlock->setText(on ? tr("Lock controls") : tr("Unlock controls"));
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_banner, 1);
+    top->addWidget(m_unlock);
+    auto *right = new QVBoxLayout;
+    right->addWidget(new QLabel(tr("Latest routing changes"), this));
+    right->addWidget(m_changes, 1);
+    auto *rightBox = new QWidget(this);
+    rightBox->setLayout(right);
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_graph);
+    bottom->addWidget(rightBox);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_timeline);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_controls);
+    layout->addWidget(split, 1);
+}
+
+void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &now)
+{
+    m_timeline->setProjection(projection, now);
+    int atRisk = 0, breached = 0;
+    for (const SlaProjection::Report &r : projection.reports()) {
+        atRisk += r.status == SlaProjection::Status::AtRisk ? 1 : 0;
+        breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
+    }
+    QString text, colour;
+    if (breached > 0) {
+        text = tr("BREACHED: %1 report(s)").arg(breached) + (atRisk > 0 ? tr(" · %1 at risk").arg(atRisk) : QString());
+        colour = QStringLiteral("#b00020");
+    } else if (atRisk > 0) {
+        text = tr("AT RISK: %1 report(s)").arg(atRisk);
+        colour = QStringLiteral("#c77700");
+    } else {
+        text = tr("ON TRACK");
+        colour = QStringLiteral("#1b7f3b");
+    }
+    m_banner->setText(tr("6am %1 — %2").arg(projection.businessDate().toString(QStringLiteral("ddd dd MMM")), text));
+    m_banner->setStyleSheet(QStringLiteral("background: %1; color: white;").arg(colour));
+}
+
+void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries)
+{
+    m_changes->clear();
+    for (const AuditEntry &a : entries)
+        m_changes->addItem(QStringLiteral("%1  %2 %3  %4 → %5%6")
+                               .arg(a.at.toLocalTime().toString(QStringLiteral("ddd HH:mm")), a.action, a.pipeline, a.from, a.to,
+                                    a.breakGlass ? tr("  BREAK-GLASS") : a.unplanned ? tr("  unplanned") : QString()));
+}
+
+QString WarRoomWindow::bannerText() const
+{
+    return m_banner->text();
+}
+
+bool WarRoomWindow::controlsUnlocked() const
+{
+    return m_unlock->isChecked();
+}
+
+void WarRoomWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_F11 || event->key() == Qt::Key_Escape) {
+        close();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void WarRoomWindow::closeEvent(QCloseEvent *event)
+{
+    emit closed();
+    QWidget::closeEvent(event);
+}

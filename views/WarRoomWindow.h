@@ -1,0 +1,46 @@
+#pragma once
+
+#include "SlaAlert.h"
+#include "SlaProjection.h"
+#include "StoreTypes.h"
+
+#include <QWidget>
+
+class GraphView;
+class GraphScene;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QToolBar;
+class SlaTimeline;
+
+// The war-room display: full screen, dark, large type; the 6am banner, the timeline, the graph
+// and the latest routing changes. Read-only until an operator unlocks the controls.
+class WarRoomWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent = nullptr);
+
+    void setNight(const SlaProjection &projection, const QDateTime &now);
+    void setRecentChanges(const QList<AuditEntry> &entries);
+    QString bannerText() const;
+    bool controlsUnlocked() const;
+    SlaTimeline *timeline() const { return m_timeline; }
+
+signals:
+    void closed();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QLabel *m_banner;
+    SlaTimeline *m_timeline;
+    GraphView *m_graph;
+    QListWidget *m_changes;
+    QToolBar *m_controls;
+    QPushButton *m_unlock;
+};
