@@ -99,6 +99,13 @@ void SlaTimeline::rebuild()
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->setRange(-1, std::max<qsizetype>(order.size(), 1));
     y->setReverse(true);
+    y->setTruncateLabels(false);
+    QFont small = y->labelsFont();
+    small.setPointSizeF(std::clamp(220.0 / std::max<qsizetype>(order.size(), 1), 6.5, 9.0));
+    y->setLabelsFont(small);
+    QFont xFont = x->labelsFont();
+    xFont.setPointSizeF(9);
+    x->setLabelsFont(xFont);
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     auto line = [&](const QList<QPointF> &points, const QPen &pen) {

@@ -59,6 +59,7 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    m_timeline->setMinimumHeight(420);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_controls);
@@ -95,6 +96,11 @@ void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries)
         m_changes->addItem(QStringLiteral("%1  %2 %3  %4 → %5%6")
                                .arg(a.at.toLocalTime().toString(QStringLiteral("ddd HH:mm")), a.action, a.pipeline, a.from, a.to,
                                     a.breakGlass ? tr("  BREAK-GLASS") : a.unplanned ? tr("  unplanned") : QString()));
+}
+
+void WarRoomWindow::fitGraph()
+{
+    m_graph->fitAll();
 }
 
 QString WarRoomWindow::bannerText() const

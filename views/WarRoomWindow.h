@@ -28,6 +28,7 @@ public:
     QString bannerText() const;
     bool controlsUnlocked() const;
     SlaTimeline *timeline() const { return m_timeline; }
+    void fitGraph();
 
 signals:
     void closed();

@@ -33,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -426,8 +427,6 @@ void MainWindow::refreshNight()
         SlaService sla(m_session->store(), m_clock, currentOsUser());
         const SlaService::Night night = sla.evaluate(sla.currentNight());
         m_sla->setNight(night.projection, night.alerts, m_clock.now());
-        for (const SlaAlert &a : night.raisedNow)
-            statusBar()->showMessage(tr("ALERT: %1").arg(a.message), 15000);
         if (m_warRoom) {
             m_warRoom->setNight(night.projection, m_clock.now());
             QList<AuditEntry> routing;
@@ -451,8 +450,11 @@ void MainWindow::showWarRoom()
         connect(m_warRoom, &WarRoomWindow::closed, this, [this] { m_warRoom = nullptr; });
     }
     refreshNight();
+    if (QScreen *screen = this->screen())
+        m_warRoom->setGeometry(screen->geometry()); // also without a window manager
     m_warRoom->showFullScreen();
     m_warRoom->raise();
+    m_warRoom->fitGraph();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

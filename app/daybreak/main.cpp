@@ -23,6 +23,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("Store URL (file path or sqlite:///path)."),
                                          QStringLiteral("url"));
     parser.addOption(storeOption);
+    const QCommandLineOption warRoomOption(QStringLiteral("war-room"), QStringLiteral("Start on the war-room display (read-only)."));
+    parser.addOption(warRoomOption);
     parser.process(app);
 
     SystemClock clock;
@@ -49,5 +51,7 @@ int main(int argc, char *argv[])
     MainWindow window(clock);
     window.setSession(std::make_unique<StoreSession>(std::move(store)));
     window.show();
+    if (parser.isSet(warRoomOption))
+        window.showWarRoom();
     return app.exec();
 }

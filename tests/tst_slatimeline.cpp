@@ -1,0 +1,110 @@
+#include "InventoryService.h"
+#include "MainWindow.h"
+#include "ManualClock.h"
+#include "ScriptedPrompter.h"
+#include "SlaPanel.h"
+#include "SlaService.h"
+#include "SlaTimeline.h"
+#include "StoreSession.h"
+#include "TestStores.h"
+#include "WarRoomWindow.h"
+
+#include <QAction>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace TestStores;
+
+namespace {
+const QTimeZone kBerlin("Europe/Berlin");
+const QDate kNight(2026, 11, 25);
+QDateTime berlin(const QDate &d, int h, int m = 0)
+{
+    return QDateTime(d, QTime(h, m), kBerlin);
+}
+// The x value the timeline plots for a time: the Berlin wall clock read as local time.
+double plotted(const QDateTime &t)
+{
+    const QDateTime wall = t.toTimeZone(kBerlin);
+    return double(QDateTime(wall.date(), wall.time(), Qt::LocalTime).toMSecsSinceEpoch());
+}
+} // namespace
+
+class TestSlaTimeline : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void eventsMoveTheBars()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("night.sqlite"));
+        ManualClock clock(berlin(kNight, 1, 30));
+        {
+            SqliteStore seed(path, OpenMode::CreateIfMissing);
+            Pipeline src = pipeline(QStringLiteral("src"));
+            src.schedule = QTime(1, 0);
+            src.onpremMinutes = 60;
+            Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+            report.onpremMinutes = 30;
+            report.sla = QTime(6, 0);
+            TestStores::seed(seed, inventory({src, report}));
+        }
+        ScriptedPrompter prompter;
+        MainWindow window(clock, &prompter);
+        QVERIFY(window.openStore(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SlaTimeline *timeline = window.slaPanel()->timeline();
+        QCOMPARE(timeline->rowPipelines(), (QStringList{QStringLiteral("src"), QStringLiteral("report")}));
+        // Not started at 01:30: it starts no earlier than now.
+        QCOMPARE(timeline->barFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1, 30)));
+        QCOMPARE(timeline->plannedBarFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1)));
+        QCOMPARE(timeline->nowLine()->at(0).x(), plotted(berlin(kNight, 1, 30)));
+
+        // The orchestrator (another process) reports the start, then a failure.
+        SqliteStore orchestrator(path, OpenMode::MustExist);
+        SlaService feed(orchestrator, clock, QStringLiteral("airflow"));
+        RunEvent started;
+        started.pipeline = QStringLiteral("src");
+        started.kind = RunEvent::Kind::Started;
+        started.at = berlin(kNight, 1, 5);
+        QCOMPARE(feed.recordEvent(started).status, SlaService::EventStatus::Recorded);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1, 5)), 3000);
+        QCOMPARE(timeline->barFor(QStringLiteral("src"))->pen().color(), QColor(0x1f, 0x6f, 0xc5)); // running
+        QCOMPARE(timeline->barFor(QStringLiteral("report"))->at(1).x(), plotted(berlin(kNight, 2, 35)));
+
+        RunEvent failed = started;
+        failed.kind = RunEvent::Kind::Failed;
+        failed.at = berlin(kNight, 1, 25);
+        const SlaService::EventOutcome o = feed.recordEvent(failed);
+        QCOMPARE(o.raised.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->pen().color(), QColor(0xc0, 0x1c, 0x28), 3000);
+        QCOMPARE(timeline->barFor(QStringLiteral("report"))->pen().color(), QColor(0xc0, 0x1c, 0x28)); // blocked
+        QCOMPARE(window.slaPanel()->alertList()->count(), 1);
+        QVERIFY(window.slaPanel()->alertList()->item(0)->text().contains(QStringLiteral("report BREACHED")));
+
+        // The war room shows the same night, read-only until unlocked.
+        window.findChild<QAction *>(QStringLiteral("actionWarRoom"))->trigger();
+        QVERIFY(window.warRoom());
+        QCOMPARE(window.warRoom()->bannerText(), QStringLiteral("6am Wed 25 Nov — BREACHED: 1 report(s)"));
+        QVERIFY(!window.warRoom()->controlsUnlocked());
+        QCOMPARE(window.warRoom()->timeline()->barFor(QStringLiteral("src"))->pen().color(), QColor(0xc0, 0x1c, 0x28));
+        window.warRoom()->close();
+    }
+};
+
+QTEST_MAIN(TestSlaTimeline)
+#include "tst_slatimeline.moc"
