@@ -43,15 +43,15 @@ ParityGate::Evaluation MigrationRules::gateOf(const StoreSnapshot &snapshot, con
     return gate.evaluate(snapshot.parity.value(pipeline), asOf);
 }
 
-QStringList MigrationRules::upstreamsNotCutOver(const QString &pipeline) const
+QStringList MigrationRules::upstreamsNotCutOver(const StoreSnapshot &snapshot, const QString &pipeline)
 {
     QStringList result;
-    const Pipeline *p = m_snapshot.inventory.find(pipeline);
+    const Pipeline *p = snapshot.inventory.find(pipeline);
     if (!p)
         return result;
     for (const QString &up : p->upstreams) {
-        const Pipeline *u = m_snapshot.inventory.find(up);
-        if (u && !u->staysOnPrem() && canonicalSide(m_snapshot.stateOf(up)) != Side::Cloud)
+        const Pipeline *u = snapshot.inventory.find(up);
+        if (u && !u->staysOnPrem() && canonicalSide(snapshot.stateOf(up)) != Side::Cloud)
             result.append(up);
     }
     return result;

@@ -35,7 +35,8 @@ public:
     static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
     ChangeWindow changeWindow() const;
     // Upstreams that are neither canonical in the cloud nor staying on-prem.
-    QStringList upstreamsNotCutOver(const QString &pipeline) const;
+    QStringList upstreamsNotCutOver(const QString &pipeline) const { return upstreamsNotCutOver(m_snapshot, pipeline); }
+    static QStringList upstreamsNotCutOver(const StoreSnapshot &snapshot, const QString &pipeline);
     // Downstreams already canonical in the cloud, which would read this pipeline across sides.
     QStringList cloudDownstreams(const QString &pipeline) const;
 

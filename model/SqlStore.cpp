@@ -429,23 +429,12 @@ void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry
 WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
                                     const AuditEntry &audit)
 {
-    TransactionGuard guard(m_db);
-    begin();
     // Only an open breach can be resolved: a second resolution of the same night is a conflict.
-    QSqlQuery q = run(QStringLiteral("UPDATE parity_results SET resolution = ?, accepted_by = ?, accepted_reason = ?, "
-                                     "resolved_at = ? WHERE pipeline = ? AND business_date = ? AND resolution IS NULL"),
-                      {resolutionName(resolution), audit.actor, audit.reason, isoUtc(audit.at), pipeline,
-                       date.toString(Qt::ISODate)},
-                      QStringLiteral("resolving the breach of %1 on %2").arg(pipeline, date.toString(Qt::ISODate)));
-    if (q.numRowsAffected() != 1) {
-        rollback();
-        guard.done();
-        return WriteStatus::Conflict;
-    }
-    insertAudit(audit);
-    commit();
-    guard.done();
-    return WriteStatus::Written;
+    return updateOneWithAudit(QStringLiteral("UPDATE parity_results SET resolution = ?, accepted_by = ?, accepted_reason = ?, "
+                                             "resolved_at = ? WHERE pipeline = ? AND business_date = ? AND resolution IS NULL"),
+                              {resolutionName(resolution), audit.actor, audit.reason, isoUtc(audit.at), pipeline,
+                               date.toString(Qt::ISODate)},
+                              audit);
 }
 
 void SqlStore::recordRunEvent(const RunEvent &e)
@@ -528,10 +517,16 @@ QList<SlaAlert> SqlStore::alerts(const QDate &businessDate)
 
 WriteStatus SqlStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
 {
+    return updateOneWithAudit(
+        QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by IS NULL"),
+        {audit.actor, isoUtc(audit.at), id}, audit);
+}
+
+WriteStatus SqlStore::updateOneWithAudit(const QString &sql, const QVariantList &params, const AuditEntry &audit)
+{
     TransactionGuard guard(m_db);
     begin();
-    QSqlQuery q = run(QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by IS NULL"),
-                      {audit.actor, isoUtc(audit.at), id});
+    QSqlQuery q = run(sql, params);
     if (q.numRowsAffected() != 1) {
         rollback();
         guard.done();

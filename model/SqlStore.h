@@ -42,6 +42,8 @@ protected:
     void commit();
     void rollback();
     void insertAudit(const AuditEntry &audit);
+    // One guarded UPDATE that must touch exactly one row, with its audit row; else Conflict.
+    WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params, const AuditEntry &audit);
     WavePlan loadPlan();
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     void migrate(const QList<QStringList> &migrations);

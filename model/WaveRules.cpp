@@ -23,16 +23,7 @@ bool WaveRules::isPlannable(const QString &pipeline) const
 
 QStringList WaveRules::pendingUpstreams(const QString &pipeline) const
 {
-    QStringList result;
-    const Pipeline *p = m_snapshot.inventory.find(pipeline);
-    if (!p)
-        return result;
-    for (const QString &up : p->upstreams) {
-        const Pipeline *u = m_snapshot.inventory.find(up);
-        if (u && !u->staysOnPrem() && canonicalSide(m_snapshot.stateOf(up)) != Side::Cloud)
-            result.append(up);
-    }
-    return result;
+    return MigrationRules::upstreamsNotCutOver(m_snapshot, pipeline);
 }
 
 int WaveRules::downstreamCount(const QString &pipeline) const
