@@ -10,6 +10,7 @@
 #include <QTimeZone>
 
 namespace {
+constexpr qsizetype kMaxRows = 120;
 // The axis labels in the machine's local time; plot the inventory zone's wall clock as local so
 // the war room reads 06:00 where the report is due, wherever the console runs.
 QTimeZone g_zone;
@@ -69,12 +70,20 @@ void SlaTimeline::rebuild()
     // Rows: grouped by report (each report's critical path, report last), or every pipeline.
     QSet<QString> atRiskPath;
     QStringList order;
-    for (const SlaProjection::Report &r : m_projection.reports()) {
+    QSet<QString> placed;
+    // Reports in trouble first, so a cap on the rows never hides them.
+    QList<SlaProjection::Report> reports = m_projection.reports();
+    std::stable_sort(reports.begin(), reports.end(), [](const SlaProjection::Report &a, const SlaProjection::Report &b) {
+        return int(a.status) > int(b.status);
+    });
+    for (const SlaProjection::Report &r : std::as_const(reports)) {
         for (const QString &id : r.criticalPath) {
             if (r.status != SlaProjection::Status::OnTrack)
                 atRiskPath.insert(id);
-            if (m_rows == Rows::CriticalPaths && !order.contains(id))
+            if (m_rows == Rows::CriticalPaths && !placed.contains(id)) {
+                placed.insert(id);
                 order << id;
+            }
         }
     }
     if (m_rows == Rows::All) {
@@ -85,6 +94,10 @@ void SlaTimeline::rebuild()
         for (const SlaProjection::Run &r : runs)
             order << r.pipeline;
     }
+    // A chart series per bar: past a few hundred rows nobody can read it and Qt Charts slows down.
+    const qsizetype total = order.size();
+    if (order.size() > kMaxRows)
+        order = order.mid(0, kMaxRows);
     m_order = order;
 
     auto *x = new QDateTimeAxis;
@@ -148,10 +161,11 @@ void SlaTimeline::rebuild()
         atRisk += r.status == SlaProjection::Status::AtRisk ? 1 : 0;
         breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
     }
-    c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached · grey: plan · green done · blue running · "
+    c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green done · blue running · "
                    "amber at-risk path · red failed · dashed: cloud shadow")
                     .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")), QString::fromUtf8(zone.id()))
                     .arg(m_projection.reports().size())
                     .arg(atRisk)
-                    .arg(breached));
+                    .arg(breached)
+                    .arg(total > order.size() ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total) : QString()));
 }
