@@ -4,6 +4,7 @@
 #include "DependencyGraph.h"
 #include "PipelineFields.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -81,6 +82,8 @@ void checkTimezone(const QString &tz, const QString &file, int line, Problems &p
 
 InventoryReadResult InventoryReader::readFile(const QString &path)
 {
+    if (QFileInfo(path).isDir())
+        return readGraphFiles(QDir(path).filePath(QStringLiteral("nodes.csv")), QDir(path).filePath(QStringLiteral("edges.csv")));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         InventoryReadResult result;
@@ -344,6 +347,84 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
     }
     inv.setPipelines(pipelines);
     checkGraph(inv, fileName, lineOfId, problems);
+    return result;
+}
+
+InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath, const QString &edgesPath)
+{
+    InventoryReadResult result;
+    Problems &problems = result.problems;
+    auto load = [&](const QString &path, QList<CsvRecord> &records) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            problems.append({Problem::Severity::Error, path, 0, 0, {}, {}, QStringLiteral("cannot read the file: %1").arg(file.errorString())});
+            return false;
+        }
+        CsvParser parser(file.readAll());
+        for (const CsvError &e : parser.errors())
+            problems.append({Problem::Severity::Error, path, e.line, 0, {}, {}, e.message});
+        records = parser.records();
+        return !records.isEmpty();
+    };
+    auto slug = [](QString id) {
+        id = id.trimmed().toLower();
+        id.replace(QRegularExpression(QStringLiteral("[^a-z0-9_.-]+")), QStringLiteral("_"));
+        return id;
+    };
+    QList<CsvRecord> nodes, edges;
+    if (!load(nodesPath, nodes) || !load(edgesPath, edges))
+        return result;
+    const CsvRecord nodeHeader = nodes.takeFirst();
+    const int idColumn = std::max(0, int(nodeHeader.fields.indexOf(QStringLiteral("id"))));
+    const int nameColumn = int(nodeHeader.fields.indexOf(QStringLiteral("name")));
+    const int ownerColumn = int(nodeHeader.fields.indexOf(QStringLiteral("owner")));
+    QHash<QString, int> lineOfId;
+    QList<Pipeline> pipelines;
+    QHash<QString, qsizetype> index;
+    for (const CsvRecord &r : std::as_const(nodes)) {
+        const QString raw = r.fields.value(idColumn).trimmed();
+        if (raw.isEmpty())
+            continue;
+        Pipeline p;
+        p.id = slug(raw);
+        p.name = nameColumn >= 0 && !r.fields.value(nameColumn).isEmpty() ? r.fields.value(nameColumn) : raw;
+        p.owner = ownerColumn >= 0 ? r.fields.value(ownerColumn) : QString();
+        p.onpremMinutes = p.cloudMinutes = 10;
+        p.risk = Risk::Low;
+        if (lineOfId.contains(p.id)) {
+            problems.append({Problem::Severity::Error, nodesPath, r.line, 0, p.id, QStringLiteral("id"),
+                             QStringLiteral("duplicate id (first defined on line %1)").arg(lineOfId.value(p.id))});
+            continue;
+        }
+        lineOfId.insert(p.id, r.line);
+        index.insert(p.id, pipelines.size());
+        pipelines.append(p);
+    }
+    const CsvRecord edgeHeader = edges.takeFirst();
+    int from = int(edgeHeader.fields.indexOf(QStringLiteral("source")));
+    int to = int(edgeHeader.fields.indexOf(QStringLiteral("target")));
+    if (from < 0 || to < 0) {
+        from = 0;
+        to = 1;
+    }
+    for (const CsvRecord &r : std::as_const(edges)) {
+        const QString up = slug(r.fields.value(from)), down = slug(r.fields.value(to));
+        if (up.isEmpty() && down.isEmpty())
+            continue;
+        if (!index.contains(up) || !index.contains(down)) {
+            problems.append({Problem::Severity::Error, edgesPath, r.line, 0, down, QStringLiteral("source,target"),
+                             QStringLiteral("edge %1 -> %2 names an unknown node").arg(up, down)});
+            continue;
+        }
+        Pipeline &p = pipelines[index.value(down)];
+        if (!p.upstreams.contains(up))
+            p.upstreams.append(up);
+    }
+    for (Pipeline &p : pipelines)
+        if (p.upstreams.isEmpty())
+            p.schedule = QTime(1, 0);
+    result.inventory.setPipelines(pipelines);
+    checkGraph(result.inventory, nodesPath, lineOfId, problems);
     return result;
 }
 

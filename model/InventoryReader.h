@@ -25,6 +25,11 @@ public:
     static InventoryReadResult readCsv(const QByteArray &data, const QString &fileName,
                                        const QString &defaultTimezone = QStringLiteral("UTC"));
 
+    // A dependency graph as two CSV files: nodes.csv (id[,name][,owner]) and edges.csv
+    // (source,target: the upstream and the pipeline that reads it). Durations, schedules and
+    // risks get neutral defaults; ids that are not slugs are lower-cased and cleaned.
+    static InventoryReadResult readGraphFiles(const QString &nodesPath, const QString &edgesPath);
+
     // The checks that need the whole set: unknown upstreams, self reads, cycles, initial states.
     static void checkGraph(const Inventory &inventory, const QString &fileName,
                            const QHash<QString, int> &lineOfId, Problems &problems);

@@ -140,6 +140,24 @@ private slots:
         QVERIFY(r.problems.first().toString().contains(QStringLiteral("does_not_exist.json: error: cannot read the file")));
     }
 
+    void readsANodesAndEdgesGraph()
+    {
+        const InventoryReadResult r = InventoryReader::readFile(QStringLiteral(DAYBREAK_TEST_DATA "/graph"));
+        QVERIFY2(r.ok(), qPrintable(errorsOf(r).join(QLatin1Char('\n'))));
+        QCOMPARE(r.inventory.size(), 3);
+        const Pipeline *report = r.inventory.find(QStringLiteral("report-1"));
+        QVERIFY(report);
+        QCOMPARE(report->upstreams, (QStringList{QStringLiteral("warehouse.load"), QStringLiteral("sales_db")}));
+        QCOMPARE(r.inventory.find(QStringLiteral("sales_db"))->name, QStringLiteral("Sales database"));
+        QVERIFY(r.inventory.find(QStringLiteral("sales_db"))->schedule.has_value());
+
+        const InventoryReadResult bad = InventoryReader::readFile(QStringLiteral(DAYBREAK_TEST_DATA "/badgraph"));
+        const QString all = errorsOf(bad).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("nodes.csv:4: error: pipeline 'a', field 'id': duplicate id (first defined on line 2)")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("edges.csv:3: error: pipeline 'ghost', field 'source,target': edge b -> ghost names an unknown node")));
+        QVERIFY(all.contains(QStringLiteral("dependency cycle: a -> b -> a")));
+    }
+
     void changeWindowPolicyIsRead()
     {
         const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("all_week.json")));
