@@ -1,10 +1,13 @@
 #include "GeneratedPlatform.h"
+#include "GraphPanel.h"
+#include "GraphView.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
 #include "ScriptedPrompter.h"
 #include "SqliteStore.h"
 
 #include <QApplication>
+#include <QScrollBar>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -40,5 +43,22 @@ int main(int argc, char *argv[])
     const QImage first = window.grab().toImage(); // the first full paint
     const qint64 firstPaint = timer.elapsed();
     std::printf("%d pipelines: open to first paint %lld ms (%dx%d)\n", pipelines, firstPaint, first.width(), first.height());
+
+    // Zoom and pan: repaint the graph view after each step, as a user's wheel and drag would.
+    GraphView *view = window.graphPanel()->view();
+    QElapsedTimer frames;
+    frames.start();
+    int count = 0;
+    qint64 worst = 0;
+    for (int i = 0; i < 12; ++i, ++count) {
+        QElapsedTimer one;
+        one.start();
+        i < 6 ? view->zoomIn() : view->zoomOut();
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 120);
+        view->viewport()->repaint();
+        worst = std::max(worst, one.elapsed());
+    }
+    std::printf("%d pipelines: zoom/pan repaint %.1f ms per frame on average, worst %lld ms\n", pipelines,
+                double(frames.elapsed()) / count, worst);
     return 0;
 }

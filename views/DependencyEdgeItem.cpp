@@ -5,10 +5,11 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPen>
+#include <QStyleOptionGraphicsItem>
 
 DependencyEdgeItem::DependencyEdgeItem(const QString &from, const QString &to, const QList<QPointF> &points,
                                        QGraphicsItem *parent)
-    : QGraphicsPathItem(parent), m_from(from), m_to(to)
+    : QGraphicsPathItem(parent), m_points(QPolygonF(points)), m_from(from), m_to(to)
 {
     // Smooth the polyline with horizontal tangents so edges leave and enter nodes level.
     QPainterPath path(points.first());
@@ -40,12 +41,24 @@ void DependencyEdgeItem::updatePen()
     QPen pen(m_crossSide ? SideColors::crossSideEdge() : QColor(0x70, 0x70, 0x70), m_crossSide ? 2.2 : 1.2);
     if (m_crossSide)
         pen.setStyle(Qt::DashLine);
-    pen.setCosmetic(false);
+    // Cosmetic: stroked in device pixels with the fast line rasteriser, not filled as an outline.
+    pen.setCosmetic(true);
     setPen(pen);
 }
 
 void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (m_fast || lod < 0.6) {
+        // Level of detail: far out, thousands of curves cost more than they show.
+        QPen thin = pen();
+        thin.setCosmetic(true);
+        thin.setWidthF(m_crossSide ? 1.5 : 1.0);
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(thin);
+        painter->drawPolyline(m_points);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing, true);
     QGraphicsPathItem::paint(painter, option, widget);
     // Arrow head at the reader's side.

@@ -15,14 +15,18 @@ public:
     bool isCrossSide() const { return m_crossSide; }
     void setCrossSide(bool crossSide);
     void setDimmed(bool dimmed);
+    // Large graphs: straight, aliased segments at every zoom level, so panning stays fluid.
+    void setFast(bool fast) { m_fast = fast; }
 
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void updatePen();
 
+    QPolygonF m_points; // the plain polyline, for far-out zoom levels
     QString m_from;
     QString m_to;
     bool m_crossSide = false;
     bool m_dimmed = false;
+    bool m_fast = false;
 };

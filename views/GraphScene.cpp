@@ -49,6 +49,7 @@ void GraphScene::rebuild(const StoreSnapshot &snapshot)
     const GraphLayout::Options &o = m_layout.options();
     for (const GraphLayout::Edge &e : m_layout.edges()) {
         auto *edge = new DependencyEdgeItem(e.from, e.to, e.points);
+        edge->setFast(m_layout.edges().size() > 1200);
         addItem(edge);
         m_edges.append(edge);
     }

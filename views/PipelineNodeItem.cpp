@@ -52,7 +52,8 @@ PipelineNodeItem::PipelineNodeItem(const QString &id, const QSizeF &size, QGraph
 {
     setFlags(ItemIsSelectable);
     setAcceptHoverEvents(true);
-    setCacheMode(DeviceCoordinateCache);
+    // Cached in item coordinates: zooming scales the cached picture instead of repainting it.
+    setCacheMode(ItemCoordinateCache, QSize(420, 90));
     setZValue(1);
 }
 
