@@ -52,8 +52,7 @@ PipelineNodeItem::PipelineNodeItem(const QString &id, const QSizeF &size, QGraph
 {
     setFlags(ItemIsSelectable);
     setAcceptHoverEvents(true);
-    // Cached in item coordinates: zooming scales the cached picture instead of repainting it.
-    setCacheMode(ItemCoordinateCache, QSize(420, 90));
+    setCacheMode(DeviceCoordinateCache);
     setZValue(1);
 }
 
