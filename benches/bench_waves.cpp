@@ -19,6 +19,7 @@ private slots:
         QTest::newRow("60") << 60;
         QTest::newRow("1000") << 1000;
         QTest::newRow("5000") << 5000;
+        QTest::newRow("10000") << 10000;
     }
 
     void dropCheck()

@@ -27,8 +27,12 @@ bool SlaService::Night::anyAtRiskOrBreached() const
 
 QDate SlaService::currentNight() const
 {
-    const StoreSnapshot s = m_store.snapshot();
-    return businessDateOf(m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())));
+    return currentNight(m_store.snapshot().inventory, m_clock.now());
+}
+
+QDate SlaService::currentNight(const Inventory &inventory, const QDateTime &now)
+{
+    return businessDateOf(now.toTimeZone(QTimeZone(inventory.timezone.toUtf8())));
 }
 
 SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate, const QList<RunEvent> &events,
@@ -92,7 +96,11 @@ QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTi
 
 SlaService::Night SlaService::evaluate(const QDate &businessDate)
 {
-    const StoreSnapshot s = m_store.snapshot();
+    return evaluate(m_store.snapshot(), businessDate);
+}
+
+SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &businessDate)
+{
     const QDateTime now = m_clock.now();
     Night night;
     night.projection = project(s, businessDate, m_store.runEvents(businessDate), now);

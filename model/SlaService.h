@@ -26,8 +26,11 @@ public:
 
     // The night whose 6am comes next (business date of now in the inventory's zone).
     QDate currentNight() const;
+    static QDate currentNight(const Inventory &inventory, const QDateTime &now);
     // Projects `businessDate`; for the current night the sensors raise new alerts.
     Night evaluate(const QDate &businessDate);
+    // The same on a snapshot the caller already holds (the console's), sparing a store read.
+    Night evaluate(const StoreSnapshot &snapshot, const QDate &businessDate);
     static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate, const QList<RunEvent> &events,
                                  const QDateTime &now);
     // Alerts for reports that are at risk or breached, naming the cause on the critical path.

@@ -425,7 +425,8 @@ void MainWindow::refreshNight()
         return;
     try {
         SlaService sla(m_session->store(), m_clock, currentOsUser());
-        const SlaService::Night night = sla.evaluate(sla.currentNight());
+        const StoreSnapshot &s = m_session->snapshot();
+        const SlaService::Night night = sla.evaluate(s, SlaService::currentNight(s.inventory, m_clock.now()));
         m_sla->setNight(night.projection, night.alerts, m_clock.now());
         if (m_warRoom) {
             m_warRoom->setNight(night.projection, m_clock.now());
