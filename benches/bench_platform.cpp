@@ -35,6 +35,14 @@ QByteArray inventoryJson(const Inventory &inv)
                                      {QStringLiteral("pipelines"), pipelines}})
         .toJson();
 }
+void seed(Store &store, const Inventory &inventory)
+{
+    AuditEntry audit;
+    audit.at = QDateTime::currentDateTimeUtc();
+    audit.actor = QStringLiteral("bench");
+    audit.action = QStringLiteral("import");
+    store.replaceInventory(inventory, audit);
+}
 } // namespace
 
 // Inventory import, graph build and store operations on generated platforms.
@@ -78,11 +86,7 @@ private slots:
         QFETCH(int, pipelines);
         QTemporaryDir dir;
         SqliteStore store(dir.filePath(QStringLiteral("s.sqlite")), OpenMode::CreateIfMissing);
-        AuditEntry audit;
-        audit.at = QDateTime::currentDateTimeUtc();
-        audit.actor = QStringLiteral("bench");
-        audit.action = QStringLiteral("import");
-        store.replaceInventory(GeneratedPlatform::inventory(pipelines), audit);
+        seed(store, GeneratedPlatform::inventory(pipelines));
         QBENCHMARK {
             QCOMPARE(store.snapshot().inventory.size(), pipelines);
         }
@@ -95,12 +99,8 @@ private slots:
         QFETCH(int, pipelines);
         QTemporaryDir dir;
         SqliteStore store(dir.filePath(QStringLiteral("s.sqlite")), OpenMode::CreateIfMissing);
-        AuditEntry audit;
-        audit.at = QDateTime::currentDateTimeUtc();
-        audit.actor = QStringLiteral("bench");
-        audit.action = QStringLiteral("import");
         const Inventory inv = GeneratedPlatform::inventory(pipelines);
-        store.replaceInventory(inv, audit);
+        seed(store, inv);
         ManualClock clock(QDateTime(QDate(2026, 11, 28), QTime(10, 0), QTimeZone("Europe/Berlin")));
         MigrationService service(store, clock, QStringLiteral("bench"));
         int i = 0;

@@ -12,22 +12,39 @@
 
 namespace WaveDialogs {
 
+namespace {
+// The fields both dialogs share: a wave date and the limits of a wave.
+struct WaveFields
+{
+    QDateEdit *date;
+    QSpinBox *capacity;
+    QSpinBox *maxHighRisk;
+};
+
+WaveFields waveFields(QDialog *dialog, const QDate &date)
+{
+    WaveFields f{new QDateEdit(date, dialog), new QSpinBox(dialog), new QSpinBox(dialog)};
+    f.date->setCalendarPopup(true);
+    f.date->setDisplayFormat(QStringLiteral("ddd yyyy-MM-dd"));
+    f.capacity->setRange(1, 200);
+    f.capacity->setValue(kDefaultWaveCapacity);
+    f.maxHighRisk->setRange(0, 200);
+    f.maxHighRisk->setValue(kDefaultWaveMaxHighRisk);
+    return f;
+}
+} // namespace
+
 std::optional<NewWave> askNewWave(QWidget *parent, const QDate &suggested)
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Add wave"));
     auto *form = new QFormLayout(&dialog);
-    auto *date = new QDateEdit(suggested, &dialog);
-    date->setCalendarPopup(true);
-    date->setDisplayFormat(QStringLiteral("ddd yyyy-MM-dd"));
+    const WaveFields fields = waveFields(&dialog, suggested);
+    QDateEdit *date = fields.date;
+    QSpinBox *capacity = fields.capacity;
+    QSpinBox *high = fields.maxHighRisk;
     auto *name = new QLineEdit(&dialog);
     name->setPlaceholderText(QObject::tr("wave-YYYY-MM-DD"));
-    auto *capacity = new QSpinBox(&dialog);
-    capacity->setRange(1, 200);
-    capacity->setValue(kDefaultWaveCapacity);
-    auto *high = new QSpinBox(&dialog);
-    high->setRange(0, 200);
-    high->setValue(kDefaultWaveMaxHighRisk);
     form->addRow(QObject::tr("Date"), date);
     form->addRow(QObject::tr("Name"), name);
     form->addRow(QObject::tr("Capacity"), capacity);
@@ -49,15 +66,10 @@ std::optional<WavePlanner::Options> askAutoPlan(QWidget *parent, const QDate &fr
     dialog.resize(640, 560);
     auto *layout = new QVBoxLayout(&dialog);
     auto *form = new QFormLayout;
-    auto *date = new QDateEdit(from, &dialog);
-    date->setCalendarPopup(true);
-    date->setDisplayFormat(QStringLiteral("ddd yyyy-MM-dd"));
-    auto *capacity = new QSpinBox(&dialog);
-    capacity->setRange(1, 200);
-    capacity->setValue(kDefaultWaveCapacity);
-    auto *high = new QSpinBox(&dialog);
-    high->setRange(0, 200);
-    high->setValue(kDefaultWaveMaxHighRisk);
+    const WaveFields fields = waveFields(&dialog, from);
+    QDateEdit *date = fields.date;
+    QSpinBox *capacity = fields.capacity;
+    QSpinBox *high = fields.maxHighRisk;
     form->addRow(QObject::tr("Plan from"), date);
     form->addRow(QObject::tr("Capacity of new waves"), capacity);
     form->addRow(QObject::tr("Most high-risk per new wave"), high);
