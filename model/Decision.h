@@ -23,6 +23,7 @@ struct Reason
         CrossSideRead,   // warnings only
         Unplanned,       // warnings only
         ParityReadiness, // warnings only
+        RoleMissing,     // the user's database role does not allow the action
         Other
     };
 

@@ -48,6 +48,7 @@ Problems InventoryService::checkAgainstStore(const Inventory &inventory, const Q
 
 Problems InventoryService::importInventory(const Inventory &inventory, const QString &source)
 {
+    requireRole(m_store.access(), Role::Owner, QStringLiteral("importing an inventory"));
     Problems problems = checkAgainstStore(inventory, source);
     if (hasErrors(problems))
         return problems;

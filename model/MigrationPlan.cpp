@@ -7,6 +7,23 @@ MigrationPlan::MigrationPlan(Store &store, const Clock &clock, const QString &ac
 {
 }
 
+namespace {
+// A store that stopped answering refuses the edit instead of unwinding through the event loop.
+template <class F>
+PlanService::Outcome safely(F edit)
+{
+    try {
+        return edit();
+    } catch (const StoreError &e) {
+        PlanService::Outcome o;
+        o.status = PlanService::Outcome::Status::Refused;
+        o.message = QStringLiteral("store unreachable, nothing was written: %1").arg(e.message());
+        o.decision.refuse(Reason::Code::Other, o.message);
+        return o;
+    }
+}
+} // namespace
+
 void MigrationPlan::failed(const QString &message)
 {
     emit editFailed(message);
@@ -15,7 +32,7 @@ void MigrationPlan::failed(const QString &message)
 
 PlanService::Outcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
 {
-    PlanService::Outcome o = m_service.addWave(name, date, capacity, maxHighRisk);
+    PlanService::Outcome o = safely([&] { return m_service.addWave(name, date, capacity, maxHighRisk); });
     if (!o.ok())
         return o;
     return accepted(o, new AddWaveCommand(this, tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
@@ -24,7 +41,7 @@ PlanService::Outcome MigrationPlan::addWave(const QString &name, const QDate &da
 
 PlanService::Outcome MigrationPlan::removeWave(const QString &name)
 {
-    PlanService::Outcome o = m_service.removeWave(name);
+    PlanService::Outcome o = safely([&] { return m_service.removeWave(name); });
     if (!o.ok())
         return o;
     return accepted(o, new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after));
@@ -32,7 +49,7 @@ PlanService::Outcome MigrationPlan::removeWave(const QString &name)
 
 PlanService::Outcome MigrationPlan::renameWave(const QString &from, const QString &to)
 {
-    PlanService::Outcome o = m_service.renameWave(from, to);
+    PlanService::Outcome o = safely([&] { return m_service.renameWave(from, to); });
     if (!o.ok())
         return o;
     return accepted(o, new RenameWaveCommand(this, from, to.trimmed()));
@@ -40,7 +57,7 @@ PlanService::Outcome MigrationPlan::renameWave(const QString &from, const QStrin
 
 PlanService::Outcome MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
 {
-    PlanService::Outcome o = m_service.assign(pipelines, wave);
+    PlanService::Outcome o = safely([&] { return m_service.assign(pipelines, wave); });
     if (!o.ok())
         return o;
     return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave), o.before,
@@ -49,7 +66,7 @@ PlanService::Outcome MigrationPlan::assign(const QStringList &pipelines, const Q
 
 PlanService::Outcome MigrationPlan::unassign(const QStringList &pipelines)
 {
-    PlanService::Outcome o = m_service.unassign(pipelines);
+    PlanService::Outcome o = safely([&] { return m_service.unassign(pipelines); });
     if (!o.ok())
         return o;
     return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
@@ -58,7 +75,7 @@ PlanService::Outcome MigrationPlan::unassign(const QStringList &pipelines)
 
 PlanService::Outcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
 {
-    PlanService::Outcome o = m_service.autoPlan(options, true);
+    PlanService::Outcome o = safely([&] { return m_service.autoPlan(options, true); });
     if (!o.ok() || o.autoPlan.placed.isEmpty())
         return o;
     return accepted(o, new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
@@ -75,7 +92,7 @@ PlanService::Outcome MigrationPlan::accepted(PlanService::Outcome o, QUndoComman
 
 bool MigrationPlan::restore(const WavePlan &target)
 {
-    const PlanService::Outcome o = m_service.restore(target, m_version, QStringLiteral("wave_undo"));
+    const PlanService::Outcome o = safely([&] { return m_service.restore(target, m_version, QStringLiteral("wave_undo")); });
     if (!o.ok()) {
         failed(o.message);
         return false;
@@ -87,7 +104,7 @@ bool MigrationPlan::restore(const WavePlan &target)
 
 bool MigrationPlan::rename(const QString &from, const QString &to)
 {
-    const PlanService::Outcome o = m_service.renameWave(from, to, m_version);
+    const PlanService::Outcome o = safely([&] { return m_service.renameWave(from, to, m_version); });
     if (!o.ok()) {
         failed(o.message);
         return false;

@@ -22,7 +22,16 @@ MigrationService::MigrationService(Store &store, const Clock &clock, QString act
 Decision MigrationService::check(MigrationAction action, const ActionRequest &request)
 {
     const StoreSnapshot snapshot = m_store.snapshot();
-    return MigrationRules(snapshot, m_clock.now()).check(action, request);
+    Decision d = MigrationRules(snapshot, m_clock.now()).check(action, request);
+    refuseBeyondRole(d, action);
+    return d;
+}
+
+void MigrationService::refuseBeyondRole(Decision &decision, MigrationAction action) const
+{
+    const Access access = m_store.access();
+    if (!access.can(Role::Operator))
+        decision.reasons.prepend({Reason::Code::RoleMissing, roleRefusal(access, Role::Operator, actionName(action)), {}});
 }
 
 ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequest &request,
@@ -46,6 +55,7 @@ ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequ
         return outcome;
     }
     outcome.decision = MigrationRules(snapshot, now).check(action, request);
+    refuseBeyondRole(outcome.decision, action);
     if (!outcome.decision.allowed()) {
         outcome.status = ActionOutcome::Status::Refused;
         outcome.message = QStringLiteral("%1 of %2 refused").arg(actionName(action), request.pipeline);

@@ -43,6 +43,8 @@ public:
     const QString &actor() const { return m_actor; }
 
 private:
+    void refuseBeyondRole(Decision &decision, MigrationAction action) const;
+
     Store &m_store;
     const Clock &m_clock;
     QString m_actor;

@@ -16,6 +16,7 @@ ParityService::ParityService(Store &store, const Clock &clock, QString actor)
 
 ParityService::RecordOutcome ParityService::record(ParityResult result)
 {
+    requireRole(m_store.access(), Role::Operator, QStringLiteral("recording a parity result"));
     RecordOutcome outcome;
     QStringList bad;
     if (!result.businessDate.isValid())
@@ -104,6 +105,7 @@ QString parityHealthName(ParityHealth health)
 
 Problems ParityService::importFile(const QString &path, int *imported)
 {
+    requireRole(m_store.access(), Role::Operator, QStringLiteral("importing parity results"));
     Problems problems;
     auto error = [&](int line, const QString &pipeline, const QString &field, const QString &message) {
         problems.append({Problem::Severity::Error, path, line, 0, pipeline, field, message});
@@ -198,6 +200,7 @@ Problems ParityService::importFile(const QString &path, int *imported)
 ParityService::ResolveOutcome ParityService::resolve(const QString &pipeline, const QDate &date, BreachResolution how,
                                                      const QString &reason)
 {
+    requireRole(m_store.access(), Role::Operator, QStringLiteral("resolving a parity breach"));
     if (reason.trimmed().isEmpty() || !date.isValid() || how == BreachResolution::None)
         return {ResolveStatus::BadInput, QStringLiteral("a breach is closed with a date and a reason")};
     const StoreSnapshot snapshot = m_store.snapshot();

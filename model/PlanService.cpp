@@ -50,13 +50,18 @@ QDate PlanService::today() const
 PlanService::Outcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
                                          const QString &reason, qint64 expectedPlanVersion)
 {
+    if (const Access access = m_store.access(); !access.can(Role::Planner)) {
+        Decision d;
+        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, Role::Planner, QStringLiteral("changing the wave plan")));
+        return refused(d, QStringLiteral("the plan was not changed"));
+    }
     const WavePlan &before = snapshot.plan;
     PlanChange change;
     change.expectedPlanVersion = expectedPlanVersion < 0 ? snapshot.planVersion : expectedPlanVersion;
     const QDateTime now = m_clock.now();
     auto audit = [&](const QString &act, const QString &pipeline, const QString &from, const QString &to,
                      const QString &why) {
-        change.audit.append({0, now, m_actor, act, pipeline, from, to, why, false, false});
+        change.audit.append({0, now, m_actor, act, pipeline, from, to, why, false, false, {}});
     };
     for (const Wave &w : before.waves())
         if (!after.find(w.name)) {
@@ -164,10 +169,15 @@ PlanService::Outcome PlanService::renameWave(const QString &from, const QString 
         d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
         return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
     }
+    if (const Access access = m_store.access(); !access.can(Role::Planner)) {
+        Decision d;
+        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, Role::Planner, QStringLiteral("renaming a wave")));
+        return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
+    }
     PlanChange change;
     change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
     change.renames.append({from, to.trimmed()});
-    change.audit.append({0, m_clock.now(), m_actor, QStringLiteral("wave_rename"), {}, from, to.trimmed(), {}, false, false});
+    change.audit.append({0, m_clock.now(), m_actor, QStringLiteral("wave_rename"), {}, from, to.trimmed(), {}, false, false, {}});
     if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
         return status(Outcome::Status::Conflict, QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
     Outcome o;

@@ -104,7 +104,10 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     const QDateTime now = m_clock.now();
     Night night;
     night.projection = project(s, businessDate, m_store.runEvents(businessDate), now);
-    if (businessDate == businessDateOf(now.toTimeZone(QTimeZone(s.inventory.timezone.toUtf8()))))
+    // Sensors run in every console that may write; a viewer's war room only watches.
+    const Access access = m_store.access();
+    if ((access.can(Role::Operator) || access.can(Role::Planner))
+        && businessDate == businessDateOf(now.toTimeZone(QTimeZone(s.inventory.timezone.toUtf8()))))
         night.raisedNow = m_store.raiseAlerts(sense(night.projection, now));
     night.alerts = m_store.alerts(businessDate);
     return night;
@@ -112,6 +115,7 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
 
 SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
 {
+    requireRole(m_store.access(), Role::Operator, QStringLiteral("recording a run event"));
     const StoreSnapshot s = m_store.snapshot();
     if (!s.inventory.contains(event.pipeline))
         return {EventStatus::UnknownPipeline, QStringLiteral("unknown pipeline '%1'").arg(event.pipeline), {}};
@@ -131,6 +135,7 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
 
 WriteStatus SlaService::acknowledge(qint64 alertId)
 {
+    requireRole(m_store.access(), Role::Operator, QStringLiteral("acknowledging an alert"));
     AuditEntry audit;
     audit.at = m_clock.now();
     audit.actor = m_actor;

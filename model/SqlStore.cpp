@@ -45,22 +45,6 @@ std::optional<int> intFrom(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
 }
 
-// Rolls back on scope exit unless committed, so an exception never leaves a transaction open.
-class TransactionGuard
-{
-public:
-    explicit TransactionGuard(QSqlDatabase &db) : m_db(db) {}
-    ~TransactionGuard()
-    {
-        if (!m_done)
-            m_db.rollback();
-    }
-    void done() { m_done = true; }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_done = false;
-};
 } // namespace
 
 SqlStore::SqlStore(const QString &connectionName) : m_connectionName(connectionName) {}
@@ -75,64 +59,131 @@ SqlStore::~SqlStore()
 
 QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QString &what)
 {
+    if (m_suspect && !m_inTransaction) {
+        reconnect(); // throws while the store stays unreachable
+        m_suspect = false;
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    const auto fail = [&] {
+        m_suspect = true;
+        throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed()));
+    };
+    if (params.isEmpty()) {
+        // Unprepared: DDL and PL/pgSQL bodies cannot be PREPAREd on PostgreSQL.
+        if (!q.exec(sql))
+            fail();
+        return q;
+    }
     if (!q.prepare(sql))
-        throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text()));
+        fail();
     for (const QVariant &p : params)
         q.addBindValue(p);
     if (!q.exec())
-        throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text()));
+        fail();
     return q;
 }
 
 void SqlStore::begin()
 {
-    if (!m_db.transaction())
-        throw StoreError(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+    if (m_suspect) {
+        reconnect();
+        m_suspect = false;
+    }
+    if (!m_db.transaction()) {
+        m_suspect = true;
+        throw StoreError(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text().trimmed()));
+    }
+    m_inTransaction = true;
 }
 
 void SqlStore::commit()
 {
-    if (!m_db.commit())
-        throw StoreError(QStringLiteral("cannot commit: %1").arg(m_db.lastError().text()));
+    beforeCommit();
+    const bool ok = m_db.commit();
+    m_inTransaction = false;
+    if (!ok) {
+        m_suspect = true;
+        // A failed COMMIT leaves nothing behind: the server rolled the transaction back.
+        m_db.rollback();
+        throw StoreError(QStringLiteral("cannot commit, nothing was written: %1").arg(m_db.lastError().text().trimmed()));
+    }
     ++m_commits;
 }
 
 void SqlStore::rollback()
 {
     m_db.rollback();
+    m_inTransaction = false;
+}
+
+SqlStore::Transaction::~Transaction()
+{
+    if (m_open)
+        m_store.rollback();
+}
+
+void SqlStore::Transaction::commit()
+{
+    m_store.commit(); // if COMMIT fails the destructor still rolls back
+    m_open = false;
+}
+
+void SqlStore::Transaction::rollback()
+{
+    m_open = false;
+    m_store.rollback();
 }
 
 int SqlStore::schemaVersion()
 {
+    if (!hasSchemaTable())
+        return 0;
     QSqlQuery q = run(QStringLiteral("SELECT version FROM schema_version"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-void SqlStore::migrate(const QList<QStringList> &migrations)
+int SqlStore::migrate(const QList<QStringList> &migrations, bool mustHaveSchema, bool readOnly)
 {
-    run(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    const int known = int(migrations.size());
     int version = schemaVersion();
-    if (version > migrations.size())
+    if (version > known)
         throw StoreError(QStringLiteral("%1 has schema version %2, newer than this Daybreak understands (%3); "
                                         "upgrade Daybreak before opening it")
                              .arg(location())
                              .arg(version)
-                             .arg(migrations.size()));
-    while (version < migrations.size()) {
-        TransactionGuard guard(m_db);
-        begin();
+                             .arg(known));
+    if (version == 0 && mustHaveSchema)
+        throw StoreError(QStringLiteral("%1 holds no Daybreak store; create it with 'daybreakctl init --store %1'").arg(location()));
+    if (version < known && readOnly)
+        throw StoreError(QStringLiteral("%1 has schema version %2 and needs migrating to %3; open it once as its owner, "
+                                        "not read-only")
+                             .arg(location())
+                             .arg(version)
+                             .arg(known));
+    int applied = 0;
+    while (version < known) {
+        Transaction tx(*this);
+        lockSchema();
+        // Another program may have migrated while we waited for the lock: read again.
+        if (!hasSchemaTable())
+            run(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"));
+        version = schemaVersion();
+        if (version >= known) {
+            tx.rollback();
+            break;
+        }
         for (const QString &statement : migrations.at(version))
             run(statement, {}, QStringLiteral("schema migration %1").arg(version + 1));
         if (version == 0)
             run(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version + 1});
         else
             run(QStringLiteral("UPDATE schema_version SET version = ?"), {version + 1});
-        commit();
-        guard.done();
+        tx.commit();
         ++version;
+        ++applied;
     }
+    return applied;
 }
 
 bool SqlStore::isEmpty()
@@ -248,21 +299,18 @@ WavePlan SqlStore::loadPlan()
 
 WriteStatus SqlStore::applyPlanChange(const PlanChange &change)
 {
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     QSqlQuery current = run(QStringLiteral("SELECT value FROM settings WHERE key = 'plan_version'"));
     const QString version = current.next() ? current.value(0).toString() : QStringLiteral("0");
     if (change.expectedPlanVersion >= 0 && version.toLongLong() != change.expectedPlanVersion) {
-        rollback();
-        guard.done();
+        tx.rollback();
         return WriteStatus::Conflict;
     }
     // The plan's own compare-and-set: two consoles editing at once cannot interleave.
     QSqlQuery bump = run(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'plan_version' AND value = ?"),
                          {QString::number(version.toLongLong() + 1), version});
     if (bump.numRowsAffected() != 1) {
-        rollback();
-        guard.done();
+        tx.rollback();
         return WriteStatus::Conflict;
     }
     for (const auto &[from, to] : change.renames)
@@ -287,8 +335,7 @@ WriteStatus SqlStore::applyPlanChange(const PlanChange &change)
     }
     for (const AuditEntry &a : change.audit)
         insertAudit(a);
-    commit();
-    guard.done();
+    tx.commit();
     return WriteStatus::Written;
 }
 
@@ -305,14 +352,14 @@ std::optional<RoutingPointer> SqlStore::routing(const QString &pipeline)
 QList<AuditEntry> SqlStore::auditLog(const QString &pipeline)
 {
     const QString columns = QStringLiteral(
-        "SELECT id, at, actor, action, pipeline, from_state, to_state, reason, break_glass, unplanned FROM audit ");
+        "SELECT id, at, actor, action, pipeline, from_state, to_state, reason, break_glass, unplanned, db_user FROM audit ");
     QSqlQuery q = pipeline.isEmpty() ? run(columns + QStringLiteral("ORDER BY id"))
                                      : run(columns + QStringLiteral("WHERE pipeline = ? ORDER BY id"), {pipeline});
     QList<AuditEntry> rows;
     while (q.next()) {
         rows.append({q.value(0).toLongLong(), fromIsoUtc(q.value(1).toString()), q.value(2).toString(),
                      q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                     q.value(7).toString(), q.value(8).toInt() != 0, q.value(9).toInt() != 0});
+                     q.value(7).toString(), q.value(8).toInt() != 0, q.value(9).toInt() != 0, q.value(10).toString()});
     }
     return rows;
 }
@@ -328,28 +375,24 @@ void SqlStore::insertAudit(const AuditEntry &a)
 
 WriteStatus SqlStore::applyTransition(const Transition &t)
 {
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     // The compare-and-set: the pointer moves only if nobody moved it since it was read.
     QSqlQuery q = run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
                                      "WHERE pipeline = ? AND version = ? AND state = ?"),
                       {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
                       QStringLiteral("updating the routing pointer"));
     if (q.numRowsAffected() != 1) {
-        rollback();
-        guard.done();
+        tx.rollback();
         return WriteStatus::Conflict;
     }
     insertAudit(t.audit);
-    commit();
-    guard.done();
+    tx.commit();
     return WriteStatus::Written;
 }
 
 void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
 {
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     const QString upsertSetting = QStringLiteral(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     run(upsertSetting, {QStringLiteral("timezone"), inv.timezone});
@@ -396,14 +439,12 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
                 {p.id, up, order++});
     }
     insertAudit(audit);
-    commit();
-    guard.done();
+    tx.commit();
 }
 
 void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
 {
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     for (const ParityResult &r : results) {
         run(QStringLiteral(
                 "INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, "
@@ -422,8 +463,7 @@ void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry
             QStringLiteral("recording parity for %1").arg(r.pipeline));
     }
     insertAudit(audit);
-    commit();
-    guard.done();
+    tx.commit();
 }
 
 WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
@@ -439,14 +479,12 @@ WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date, 
 
 void SqlStore::recordRunEvent(const RunEvent &e)
 {
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     run(QStringLiteral("INSERT INTO run_events (pipeline, business_date, side, state, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)"),
         {e.pipeline, e.businessDate.toString(Qt::ISODate), sideName(e.side), runEventKindName(e.kind), isoUtc(e.at),
          text(e.recordedBy)},
         QStringLiteral("recording a run event of %1").arg(e.pipeline));
-    commit();
-    guard.done();
+    tx.commit();
 }
 
 QList<RunEvent> SqlStore::runEvents(const QDate &businessDate)
@@ -468,8 +506,7 @@ QList<SlaAlert> SqlStore::raiseAlerts(const QList<SlaAlert> &alerts)
     QList<SlaAlert> raised;
     if (alerts.isEmpty())
         return raised;
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     for (const SlaAlert &a : alerts) {
         QSqlQuery q = run(QStringLiteral("INSERT INTO alerts (business_date, report, status, raised_at, projected_finish, cause, "
                                          "hours_left, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -482,12 +519,10 @@ QList<SlaAlert> SqlStore::raiseAlerts(const QList<SlaAlert> &alerts)
             raised.append(a);
     }
     if (raised.isEmpty()) {
-        rollback(); // nothing new: leave the store (and every console's change token) alone
-        guard.done();
+        tx.rollback(); // nothing new: leave the store (and every console's change token) alone
         return raised;
     }
-    commit();
-    guard.done();
+    tx.commit();
     return raised;
 }
 
@@ -524,16 +559,13 @@ WriteStatus SqlStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
 
 WriteStatus SqlStore::updateOneWithAudit(const QString &sql, const QVariantList &params, const AuditEntry &audit)
 {
-    TransactionGuard guard(m_db);
-    begin();
+    Transaction tx(*this);
     QSqlQuery q = run(sql, params);
     if (q.numRowsAffected() != 1) {
-        rollback();
-        guard.done();
+        tx.rollback();
         return WriteStatus::Conflict;
     }
     insertAudit(audit);
-    commit();
-    guard.done();
+    tx.commit();
     return WriteStatus::Written;
 }

@@ -31,10 +31,25 @@ public:
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
                               const AuditEntry &audit) override;
 
+    Access access() const override { return m_access; }
     int schemaVersion();
 
 protected:
     explicit SqlStore(const QString &connectionName);
+
+    // Rolls back on scope exit unless committed, so an exception never leaves a transaction open.
+    class Transaction
+    {
+    public:
+        explicit Transaction(SqlStore &store) : m_store(store) { m_store.begin(); }
+        ~Transaction();
+        void commit();
+        void rollback();
+
+    private:
+        SqlStore &m_store;
+        bool m_open = true;
+    };
 
     // Runs a statement with positional parameters; throws StoreError naming `what` on failure.
     QSqlQuery run(const QString &sql, const QVariantList &params = {}, const QString &what = {});
@@ -46,11 +61,24 @@ protected:
     WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params, const AuditEntry &audit);
     WavePlan loadPlan();
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
-    void migrate(const QList<QStringList> &migrations);
+    // With `mustHaveSchema` an empty database is refused instead of initialised. Returns how many
+    // migrations it applied.
+    int migrate(const QList<QStringList> &migrations, bool mustHaveSchema, bool readOnly);
+    virtual bool hasSchemaTable() = 0;
+    // Serialises concurrent migrations of one database (PostgreSQL takes an advisory lock).
+    virtual void lockSchema() {}
+    // Runs inside every write transaction just before COMMIT: the seam fault tests use to drop
+    // the connection mid-transaction.
+    virtual void beforeCommit() {}
+    // A statement failed in a way that may mean the connection is gone; the next statement
+    // outside a transaction calls reconnect() first.
+    bool m_suspect = false;
 
     QSqlDatabase m_db;
     QString m_connectionName;
+    Access m_access;
     qint64 m_commits = 0; // this connection's own commits, for changeToken()
+    bool m_inTransaction = false;
 };
 
 QString isoUtc(const QDateTime &at);

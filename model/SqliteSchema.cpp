@@ -86,5 +86,9 @@ QList<QStringList> sqliteMigrations()
                 " projected_finish TEXT, cause TEXT, hours_left REAL NOT NULL, message TEXT NOT NULL,"
                 " acknowledged_by TEXT, acknowledged_at TEXT, UNIQUE (business_date, report, status))"),
         },
+        // 5: the database user behind every audit row (PostgreSQL sets it; a SQLite file has none)
+        {
+            QStringLiteral("ALTER TABLE audit ADD COLUMN db_user TEXT"),
+        },
     };
 }

@@ -1,5 +1,7 @@
 #include "SqliteStore.h"
 
+#include "ChangeNotifier.h"
+#include "MigrationService.h"
 #include "SqliteSchema.h"
 
 #include <QDir>
@@ -8,37 +10,53 @@
 #include <QSqlQuery>
 #include <QUuid>
 
-SqliteStore::SqliteStore(const QString &path, OpenMode mode)
+SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     : SqlStore(QStringLiteral("daybreak-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_path(QFileInfo(path).absoluteFilePath())
 {
     const QFileInfo info(m_path);
     if (!info.exists()) {
-        if (mode == OpenMode::MustExist)
+        if (mode == OpenMode::MustExist || readOnly)
             throw StoreError(QStringLiteral("store %1 does not exist; create it with 'daybreakctl init'").arg(m_path));
         if (!QDir().mkpath(info.absolutePath()))
             throw StoreError(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
     } else if (info.isDir()) {
         throw StoreError(QStringLiteral("store %1 is a folder, not a SQLite file").arg(m_path));
+    } else if (!info.isWritable()) {
+        readOnly = true; // the file's permissions make this user a viewer
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         throw StoreError(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     // Another console may hold the write lock briefly; wait instead of failing at once.
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open())
         throw StoreError(QStringLiteral("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
+    m_access = readOnly ? Access::viewerOnly(currentOsUser()) : Access::everything(currentOsUser());
     try {
         run(QStringLiteral("PRAGMA foreign_keys = ON"));
-        run(QStringLiteral("PRAGMA journal_mode = WAL"), {}, QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
-        migrate(sqliteMigrations());
+        if (!readOnly)
+            run(QStringLiteral("PRAGMA journal_mode = WAL"), {}, QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
+        migrate(sqliteMigrations(), false, readOnly);
     } catch (const StoreError &e) {
         const QString message = e.message();
         if (message.contains(QLatin1String("not a database")))
             throw StoreError(QStringLiteral("%1 is not a SQLite database").arg(m_path));
         throw;
     }
+}
+
+bool SqliteStore::hasSchemaTable()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    return q.next();
+}
+
+std::unique_ptr<ChangeNotifier> SqliteStore::createNotifier()
+{
+    return std::make_unique<PollingChangeNotifier>(*this);
 }
 
 qint64 SqliteStore::changeToken()

@@ -3,17 +3,23 @@
 #include "SqlStore.h"
 
 // The embedded store: one SQLite file in WAL mode, shared by the consoles and the CLI on a machine.
+// A file opened read-only (asked for, or not writable by this user) makes its user a viewer.
 class SqliteStore final : public SqlStore
 {
 public:
     // Throws StoreError when the file cannot be opened or used.
-    SqliteStore(const QString &path, OpenMode mode);
+    SqliteStore(const QString &path, OpenMode mode, bool readOnly = false);
 
     QString location() const override { return m_path; }
-    qint64 changeToken() override;
+    std::unique_ptr<ChangeNotifier> createNotifier() override;
+    // Changes whenever anyone (this connection or another) commits; the notifier polls it.
+    qint64 changeToken();
 
     // For tests and tools that must prove the schema's own guarantees.
     QSqlDatabase &database() { return m_db; }
+
+protected:
+    bool hasSchemaTable() override;
 
 private:
     QString m_path;

@@ -1,15 +1,25 @@
 #include "Store.h"
 
+#include "PgStore.h"
 #include "SqliteStore.h"
 
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
 
-std::unique_ptr<Store> openStore(const QString &url, OpenMode mode)
+bool isPostgresUrl(const QString &url)
 {
-    if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://")))
-        throw StoreError(QStringLiteral("PostgreSQL stores are not supported by this build yet: %1").arg(url));
+    return url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"));
+}
+
+std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreOptions &options)
+{
+    if (isPostgresUrl(url)) {
+        PgTarget target = PgTarget::parse(url);
+        if (!options.password.isEmpty())
+            target.password = options.password;
+        return std::make_unique<PgStore>(target, mode, options.readOnly);
+    }
     QString path = url;
     if (url.startsWith(QLatin1String("sqlite://")))
         path = QUrl(url).path();
@@ -18,7 +28,7 @@ std::unique_ptr<Store> openStore(const QString &url, OpenMode mode)
                                         "postgresql://user@host:port/db)").arg(url));
     if (path.isEmpty())
         throw StoreError(QStringLiteral("empty store path"));
-    return std::make_unique<SqliteStore>(path, mode);
+    return std::make_unique<SqliteStore>(path, mode, options.readOnly);
 }
 
 QString defaultStorePath()

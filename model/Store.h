@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Access.h"
 #include "RunEvent.h"
 #include "SlaAlert.h"
 #include "StoreTypes.h"
@@ -8,6 +9,8 @@
 
 #include <memory>
 #include <optional>
+
+class ChangeNotifier;
 
 // The routing store. Every write is one transaction that carries its audit row; routing changes
 // are compare-and-set on the pointer's version. Failures to reach or use the store throw StoreError.
@@ -42,13 +45,28 @@ public:
     virtual QList<SlaAlert> alerts(const QDate &businessDate) = 0;
     virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
 
-    // Changes whenever anyone (this connection or another) commits; views poll it.
-    virtual qint64 changeToken() = 0;
+    // Who is connected and which roles they hold; read once when the store is opened.
+    virtual Access access() const = 0;
+    // Creates the roles and their grants where the back end has them (PostgreSQL); returns
+    // what it did, one line each. SQLite has no roles: file permissions decide.
+    virtual QStringList setUpRoles() { return {}; }
+    // Watches for commits by anyone; the console owns the notifier.
+    virtual std::unique_ptr<ChangeNotifier> createNotifier() = 0;
+    // Re-establishes a dropped connection; throws StoreError while the store stays unreachable.
+    virtual void reconnect() {}
 };
 
 enum class OpenMode { MustExist, CreateIfMissing };
 
-// `url`: a file path or sqlite:///path for SQLite.
-std::unique_ptr<Store> openStore(const QString &url, OpenMode mode);
+struct StoreOptions
+{
+    bool readOnly = false; // open as a viewer: nothing can be written through this connection
+    QString password;      // PostgreSQL only, from a prompt; otherwise PGPASSWORD or ~/.pgpass
+};
+
+// `url`: a file path or sqlite:///path for SQLite; postgresql://user@host:port/db?sslmode=...
+// for PostgreSQL.
+std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreOptions &options = {});
+bool isPostgresUrl(const QString &url);
 // The per-user default SQLite file under the platform's app-data folder.
 QString defaultStorePath();

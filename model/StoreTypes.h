@@ -36,6 +36,7 @@ struct AuditEntry
     QString reason;
     bool breakGlass = false;
     bool unplanned = false;
+    QString dbUser; // set by the server (PostgreSQL); empty on SQLite
 };
 
 // A routing change: applied only if the pointer still has `expectedVersion`.
@@ -66,6 +67,13 @@ class StoreError : public std::runtime_error
 public:
     explicit StoreError(const QString &message) : std::runtime_error(message.toStdString()) {}
     QString message() const { return QString::fromStdString(what()); }
+};
+
+// The server wants a password that neither PGPASSWORD nor ~/.pgpass supplied (the GUI asks).
+class PasswordRequired : public StoreError
+{
+public:
+    using StoreError::StoreError;
 };
 
 enum class WriteStatus { Written, Conflict };

@@ -110,7 +110,13 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     connect(m_sla, &SlaPanel::acknowledgeRequested, this, [this](qint64 id) {
         if (!m_session)
             return;
-        SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
+        try {
+            SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
+        } catch (const AccessDenied &e) {
+            statusBar()->showMessage(tr("Not acknowledged: %1").arg(e.message()), 10000);
+        } catch (const StoreError &e) {
+            statusBar()->showMessage(tr("Not acknowledged, store unreachable: %1").arg(e.message()), 10000);
+        }
         m_session->reload();
     });
     connect(m_board, &WaveBoard::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
@@ -156,11 +162,22 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
             [this](const QString &t) { m_redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
     m_actions->setSession(m_session.get());
     connect(m_session.get(), &StoreSession::changed, this, &MainWindow::refresh);
-    connect(m_session.get(), &StoreSession::unavailable, this,
-            [this](const QString &message) { m_storeLabel->setText(tr("Store unreachable: %1").arg(message)); });
+    connect(m_session.get(), &StoreSession::unavailable, this, &MainWindow::showUnreachable);
+    connect(m_session.get(), &StoreSession::recovered, this, [this] {
+        m_storeLabel->setStyleSheet(QString());
+        statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->store().location()), 10000);
+    });
     setWindowTitle(tr("Daybreak — %1").arg(m_session->store().location()));
     rememberStore(m_session->store().location());
     refresh();
+}
+
+void MainWindow::showUnreachable(const QString &message)
+{
+    // Loud on purpose: a war room must not trust a picture that stopped updating.
+    m_storeLabel->setStyleSheet(QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
+    m_storeLabel->setText(tr("Store unreachable — retrying in %1 s: %2")
+                              .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1), message.left(160)));
 }
 
 bool MainWindow::openStore(const QString &url, QString *error)

@@ -36,6 +36,7 @@ public:
 
     void setSession(std::unique_ptr<StoreSession> session);
     bool openStore(const QString &url, QString *error = nullptr);
+    void showUnreachable(const QString &message);
     StoreSession *session() const { return m_session.get(); }
 
     PipelineTablePanel *tablePanel() const { return m_table; }

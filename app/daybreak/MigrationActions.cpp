@@ -91,6 +91,17 @@ void MigrationActions::run(MigrationAction action, bool breakGlass)
 {
     if (!m_session || m_current.isEmpty())
         return;
+    try {
+        runChecked(action, breakGlass);
+    } catch (const StoreError &e) {
+        // A dropped connection rolled the change back; say so instead of leaving the user guessing.
+        m_prompter->showRefusal(m_parent, tr("Store unreachable"), {tr("Nothing was written: %1").arg(e.message())});
+        emit message(tr("Store unreachable; nothing was written"));
+    }
+}
+
+void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
+{
     const QString id = m_current;
     const qint64 seenVersion = m_session->snapshot().routing.value(id).version;
     MigrationService service(m_session->store(), m_clock, currentOsUser());

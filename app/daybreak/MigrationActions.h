@@ -34,6 +34,7 @@ public:
     QAction *decommissionAction() const { return m_decommission; }
 
     void run(MigrationAction action, bool breakGlass);
+    void runChecked(MigrationAction action, bool breakGlass);
 
 signals:
     void message(const QString &text);

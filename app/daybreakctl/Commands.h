@@ -19,3 +19,4 @@ int cmdReport(CtlContext &ctx);
 int cmdRunEvent(CtlContext &ctx);
 int cmdSla(CtlContext &ctx);
 int cmdSimulateNight(CtlContext &ctx);
+int cmdWhoami(CtlContext &ctx);

@@ -17,6 +17,7 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
                                                               "postgresql://user@host:port/db."),
                       QStringLiteral("url")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
+    parser.addOption({QStringLiteral("read-only"), QStringLiteral("Open the store as a viewer: nothing can be written.")});
     parser.addOptions(options);
     parser.addHelpOption();
     if (!positional.isEmpty())
@@ -82,7 +83,9 @@ QString CtlContext::storeUrl() const
 Store *CtlContext::openStore(OpenMode mode)
 {
     try {
-        m_store = ::openStore(storeUrl(), mode);
+        StoreOptions options;
+        options.readOnly = parser.isSet(QStringLiteral("read-only"));
+        m_store = ::openStore(storeUrl(), mode, options);
     } catch (const StoreError &e) {
         err << "daybreakctl: store unavailable: " << e.message() << Qt::endl;
         return nullptr;

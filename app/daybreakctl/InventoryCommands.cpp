@@ -33,6 +33,9 @@ int cmdInit(CtlContext &ctx)
     if (load && !store->isEmpty())
         return ctx.fail(ExitRefused, QStringLiteral("%1 already holds an inventory; use 'daybreakctl import FILE' "
                                                     "to update it").arg(store->location()));
+    // PostgreSQL: the viewer, planner and operator roles and their grants (SQLite has none).
+    for (const QString &line : store->setUpRoles())
+        ctx.out << line << "\n";
     InventoryService service(*store, ctx.clock, ctx.actor);
     if (ctx.parser.isSet(demo))
         problems = service.importDemo();

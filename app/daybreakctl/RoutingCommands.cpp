@@ -202,12 +202,16 @@ int cmdAudit(CtlContext &ctx)
                                      {QStringLiteral("to"), orNull(a.to)},
                                      {QStringLiteral("reason"), orNull(a.reason)},
                                      {QStringLiteral("break_glass"), a.breakGlass},
-                                     {QStringLiteral("unplanned"), a.unplanned}});
+                                     {QStringLiteral("unplanned"), a.unplanned},
+                                     {QStringLiteral("db_user"), orNull(a.dbUser)}});
         ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
     for (const AuditEntry &a : rows) {
-        ctx.out << isoUtc(a.at) << "  " << a.actor << "  " << a.action;
+        ctx.out << isoUtc(a.at) << "  " << a.actor;
+        if (!a.dbUser.isEmpty() && a.dbUser != a.actor)
+            ctx.out << " (db " << a.dbUser << ")";
+        ctx.out << "  " << a.action;
         if (!a.pipeline.isEmpty())
             ctx.out << "  " << a.pipeline;
         if (!a.from.isEmpty() || !a.to.isEmpty())
@@ -221,5 +225,27 @@ int cmdAudit(CtlContext &ctx)
         ctx.out << "\n";
     }
     ctx.out.flush();
+    return ExitDone;
+}
+
+int cmdWhoami(CtlContext &ctx)
+{
+    if (!ctx.parse({}))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const Access access = store->access();
+    if (ctx.json()) {
+        QJsonArray roles;
+        for (Role r : {Role::Viewer, Role::Planner, Role::Operator, Role::Owner})
+            if (access.can(r))
+                roles.append(roleName(r));
+        ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("store"), store->location()},
+                                                {QStringLiteral("user"), access.user},
+                                                {QStringLiteral("roles"), roles}}));
+        return ExitDone;
+    }
+    ctx.out << store->location() << ": " << access.describe() << Qt::endl;
     return ExitDone;
 }

@@ -38,9 +38,12 @@ const char kHelp[] =
     "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
+    "  whoami                              the store's user and the Daybreak roles they hold\n"
     "\n"
     "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
-    "Store: --store URL, else $DAYBREAK_STORE, else the per-user default file.\n"
+    "Store: --store URL (a SQLite file, or postgresql://user@host:port/db?sslmode=...), else\n"
+    "$DAYBREAK_STORE, else the per-user default file. PostgreSQL passwords come from PGPASSWORD\n"
+    "or ~/.pgpass. --read-only opens the store as a viewer.\n"
     "Exit codes: 0 done, 1 validation problems, 2 bad usage or input, 3 unknown pipeline or wave,\n"
     "4 refused by a rule, 5 concurrent change, 6 store unavailable.\n";
 }
@@ -86,6 +89,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("wave"), cmdWave},         {QStringLiteral("report"), cmdReport},
         {QStringLiteral("run-event"), cmdRunEvent}, {QStringLiteral("sla"), cmdSla},
         {QStringLiteral("simulate-night"), cmdSimulateNight},
+        {QStringLiteral("whoami"), cmdWhoami},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);
@@ -93,6 +97,8 @@ int main(int argc, char *argv[])
         return ctx.usage(QStringLiteral("unknown command '%1'").arg(command));
     try {
         return it->second(ctx);
+    } catch (const AccessDenied &e) {
+        return ctx.fail(ExitRefused, QStringLiteral("refused: %1").arg(e.message()));
     } catch (const StoreError &e) {
         return ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(e.message()));
     }

@@ -1,0 +1,65 @@
+#include "Access.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::Viewer:
+        return QStringLiteral("viewer");
+    case Role::Planner:
+        return QStringLiteral("planner");
+    case Role::Operator:
+        return QStringLiteral("operator");
+    case Role::Owner:
+        return QStringLiteral("owner");
+    }
+    return {};
+}
+
+QString databaseRoleName(Role role)
+{
+    return QStringLiteral("daybreak_") + roleName(role);
+}
+
+bool Access::can(Role needed) const
+{
+    if (roles.contains(Role::Owner))
+        return true;
+    if (needed == Role::Viewer)
+        return !roles.isEmpty();
+    return roles.contains(needed);
+}
+
+QString Access::describe() const
+{
+    QStringList names;
+    for (Role r : {Role::Owner, Role::Operator, Role::Planner, Role::Viewer})
+        if (roles.contains(r))
+            names.append(roleName(r));
+    return QStringLiteral("%1 (%2)").arg(user, names.isEmpty() ? QStringLiteral("no Daybreak role") : names.join(QStringLiteral(", ")));
+}
+
+Access Access::everything(const QString &user)
+{
+    return {user, {Role::Owner, Role::Operator, Role::Planner, Role::Viewer}};
+}
+
+Access Access::viewerOnly(const QString &user)
+{
+    return {user, {Role::Viewer}};
+}
+
+QString roleRefusal(const Access &access, Role needed, const QString &action)
+{
+    return QStringLiteral("%1 needs the %2 role (database role %3); %4 does not hold it")
+        .arg(action, roleName(needed), databaseRoleName(needed), access.describe());
+}
+
+void requireRole(const Access &access, Role needed, const QString &action)
+{
+    if (!access.can(needed))
+        throw AccessDenied(roleRefusal(access, needed, action));
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QSet>
+#include <QString>
+
+#include <stdexcept>
+
+// Who may do what to a store. On PostgreSQL the roles are database roles (daybreak_viewer,
+// daybreak_planner, daybreak_operator) granted by the server; on SQLite a file opened read-only
+// is a viewer and a writable file gives its user every role.
+enum class Role {
+    Viewer,   // reads everything: the war room
+    Planner,  // edits waves
+    Operator, // routing changes, parity results and resolutions, run events, alert acknowledgements
+    Owner,    // imports the inventory, creates the schema and the roles
+};
+
+QString roleName(Role role);
+QString databaseRoleName(Role role); // daybreak_viewer, ...
+
+struct Access
+{
+    QString user;       // the database user (PostgreSQL) or the operating-system user (SQLite)
+    QSet<Role> roles;   // what the user holds; Owner implies every other role
+
+    bool can(Role needed) const;
+    QString describe() const; // "alice (planner, viewer)"
+
+    static Access everything(const QString &user);
+    static Access viewerOnly(const QString &user);
+};
+
+// An action beyond the user's role: daybreakctl exits 4 with this message.
+class AccessDenied : public std::runtime_error
+{
+public:
+    explicit AccessDenied(const QString &message) : std::runtime_error(message.toStdString()) {}
+    QString message() const { return QString::fromStdString(what()); }
+};
+
+// The one place roles are checked: throws AccessDenied naming the role `action` needs.
+void requireRole(const Access &access, Role needed, const QString &action);
+QString roleRefusal(const Access &access, Role needed, const QString &action);

@@ -1,0 +1,82 @@
+#include "PgConnection.h"
+
+#include "StoreTypes.h"
+
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+PgTarget PgTarget::parse(const QString &url)
+{
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid() || (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
+        throw StoreError(QStringLiteral("'%1' is not a PostgreSQL URL (postgresql://user@host:port/database)").arg(url));
+    PgTarget t;
+    t.user = u.userName();
+    t.password = u.password();
+    t.host = u.host();
+    t.port = u.port(5432);
+    t.database = u.path().mid(1);
+    if (t.database.isEmpty() || t.database.contains(QLatin1Char('/')))
+        throw StoreError(QStringLiteral("%1: the URL names no database (postgresql://user@host:port/database)").arg(url));
+    if (t.port <= 0 || t.port > 65535)
+        throw StoreError(QStringLiteral("%1: port %2 is out of range").arg(url).arg(t.port));
+    bool hasTimeout = false;
+    for (const auto &[key, value] : QUrlQuery(u).queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("password"))
+            t.password = value;
+        else if (key == QLatin1String("user"))
+            t.user = value;
+        else
+            t.options.append(key + QLatin1Char('=') + value);
+        hasTimeout = hasTimeout || key == QLatin1String("connect_timeout");
+    }
+    // An unreachable server must fail in seconds, not minutes; a dead peer is noticed by keepalives.
+    if (!hasTimeout)
+        t.options.append(QStringLiteral("connect_timeout=5"));
+    t.options.append(QStringLiteral("application_name=daybreak"));
+    t.options.append(QStringLiteral("keepalives_idle=10"));
+    t.options.append(QStringLiteral("keepalives_interval=3"));
+    t.options.append(QStringLiteral("keepalives_count=3"));
+    return t;
+}
+
+QString PgTarget::displayUrl() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("postgresql"));
+    u.setUserName(user);
+    u.setHost(host);
+    u.setPort(port);
+    u.setPath(QLatin1Char('/') + database);
+    QUrlQuery q;
+    for (const QString &option : options) {
+        const QString key = option.section(QLatin1Char('='), 0, 0);
+        if (key == QLatin1String("sslmode") || key == QLatin1String("sslrootcert"))
+            q.addQueryItem(key, option.section(QLatin1Char('='), 1));
+    }
+    u.setQuery(q);
+    return u.toString();
+}
+
+QSqlDatabase openPgConnection(const PgTarget &t, const QString &connectionName)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        throw StoreError(QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed (apt install libqt6sql6-psql)"));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(t.host);
+    db.setPort(t.port);
+    db.setDatabaseName(t.database);
+    db.setUserName(t.user);
+    db.setPassword(t.password);
+    db.setConnectOptions(t.options.join(QLatin1Char(';')));
+    if (db.open())
+        return db;
+    const QString why = db.lastError().databaseText().trimmed().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+    const QString message = QStringLiteral("cannot connect to %1: %2").arg(t.displayUrl(), why);
+    if (why.contains(QLatin1String("no password supplied")) || why.contains(QLatin1String("password authentication failed")))
+        throw PasswordRequired(message + QStringLiteral(" (set PGPASSWORD or add a line to ~/.pgpass)"));
+    throw StoreError(message);
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+// Where a PostgreSQL store lives: postgresql://user[:password]@host[:port]/database[?sslmode=...].
+// Query parameters are libpq connection parameters (sslmode, sslrootcert, connect_timeout, ...)
+// and are honoured as given. Without a password in hand, libpq looks in PGPASSWORD and then in
+// ~/.pgpass (or PGPASSFILE); Daybreak never writes one down.
+struct PgTarget
+{
+    QString user;
+    QString host;
+    int port = 5432;
+    QString database;
+    QString password;     // from the URL or a prompt; kept in memory only
+    QStringList options;  // key=value, handed to libpq
+
+    // Throws StoreError naming what is wrong with `url`.
+    static PgTarget parse(const QString &url);
+    // The URL without the password, for the status bar, messages and recent stores.
+    QString displayUrl() const;
+};
+
+// Opens a QPSQL connection named `connectionName`; throws PasswordRequired when the server asked
+// for a password nobody supplied, StoreError for every other failure.
+QSqlDatabase openPgConnection(const PgTarget &target, const QString &connectionName);

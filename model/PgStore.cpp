@@ -1,0 +1,110 @@
+#include "PgStore.h"
+
+#include "PgChangeNotifier.h"
+#include "PgSchema.h"
+
+#include <QSqlQuery>
+#include <QUuid>
+
+PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
+    : SqlStore(QStringLiteral("daybreak-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces)), m_target(target),
+      m_readOnly(readOnly)
+{
+    open();
+    const int applied = migrate(pgMigrations(), mode == OpenMode::MustExist, readOnly);
+    // New tables need the roles' grants; only an owner migrates, and only if the roles exist.
+    if (applied > 0) {
+        QSqlQuery roles = run(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'daybreak\\_%'"));
+        if (roles.next() && roles.value(0).toInt() == 3) {
+            Transaction tx(*this);
+            for (const QString &grant : pgGrantStatements(m_target.database))
+                run(grant, {}, QStringLiteral("granting the Daybreak roles"));
+            tx.commit();
+        }
+    }
+    m_access = readAccess();
+}
+
+void PgStore::open()
+{
+    m_db = openPgConnection(m_target, m_connectionName);
+    // A viewer's connection cannot write even if its grants would let it.
+    if (m_readOnly)
+        run(QStringLiteral("SET default_transaction_read_only = on"));
+    run(QStringLiteral("SET client_min_messages = warning"));
+}
+
+void PgStore::reconnect()
+{
+    // Cheap when the connection is fine: one round trip.
+    if (m_db.isOpen()) {
+        QSqlQuery ping(m_db);
+        if (ping.exec(QStringLiteral("SELECT 1")))
+            return;
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_suspect = false;
+    open();
+}
+
+bool PgStore::hasSchemaTable()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+    return q.next() && q.value(0).toBool();
+}
+
+void PgStore::lockSchema()
+{
+    // Two programs initialising one database at once: the second waits, then finds it done.
+    run(QStringLiteral("SELECT pg_advisory_xact_lock(7263372865)"));
+}
+
+qint64 PgStore::backendPid()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT pg_backend_pid()"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Access PgStore::readAccess()
+{
+    Access a;
+    QSqlQuery who = run(QStringLiteral(
+        "SELECT session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user), "
+        "pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('pipelines')), 'MEMBER')"));
+    if (who.next()) {
+        a.user = who.value(0).toString();
+        if (!m_readOnly && (who.value(1).toBool() || who.value(2).toBool()))
+            a = Access::everything(a.user);
+    }
+    QSqlQuery member = run(QStringLiteral("SELECT rolname FROM pg_roles WHERE rolname IN "
+                                          "('daybreak_viewer', 'daybreak_planner', 'daybreak_operator') "
+                                          "AND pg_has_role(session_user, oid, 'MEMBER')"));
+    while (member.next()) {
+        const QString role = member.value(0).toString();
+        for (Role r : {Role::Viewer, Role::Planner, Role::Operator})
+            if (role == databaseRoleName(r) && (!m_readOnly || r == Role::Viewer))
+                a.roles.insert(r);
+    }
+    if (m_readOnly)
+        a.roles = {Role::Viewer};
+    return a;
+}
+
+QStringList PgStore::setUpRoles()
+{
+    QStringList done;
+    Transaction tx(*this);
+    for (const QString &statement : pgRoleStatements(m_target.database))
+        run(statement, {}, QStringLiteral("creating the Daybreak roles (needs CREATEROLE)"));
+    tx.commit();
+    for (Role r : {Role::Viewer, Role::Planner, Role::Operator})
+        done.append(QStringLiteral("role %1 ready (GRANT %1 TO <user> gives a user the %2 role)").arg(databaseRoleName(r), roleName(r)));
+    return done;
+}
+
+std::unique_ptr<ChangeNotifier> PgStore::createNotifier()
+{
+    return std::make_unique<PgChangeNotifier>(m_target);
+}

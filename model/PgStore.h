@@ -1,0 +1,34 @@
+#pragma once
+
+#include "PgConnection.h"
+#include "SqlStore.h"
+
+// The remote store: one PostgreSQL database shared by every console, the CLI and the orchestrator
+// across machines. The same SQL as SQLite (SqlStore); the server adds roles, LISTEN/NOTIFY and
+// an audit column it fills itself with the database user.
+class PgStore : public SqlStore
+{
+public:
+    // Throws PasswordRequired or StoreError when the server cannot be reached or used.
+    PgStore(const PgTarget &target, OpenMode mode, bool readOnly = false);
+
+    QString location() const override { return m_target.displayUrl(); }
+    QStringList setUpRoles() override;
+    std::unique_ptr<ChangeNotifier> createNotifier() override;
+    void reconnect() override;
+
+    const PgTarget &target() const { return m_target; }
+    // The server process serving this connection (for pg_terminate_backend in fault tests).
+    qint64 backendPid();
+
+protected:
+    bool hasSchemaTable() override;
+    void lockSchema() override;
+
+private:
+    void open();
+    Access readAccess();
+
+    PgTarget m_target;
+    bool m_readOnly = false;
+};
