@@ -39,11 +39,14 @@ void PgChangeNotifier::stop()
 
 void PgChangeNotifier::heartbeat()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery ping(db);
-    if (ping.exec(QStringLiteral("SELECT 1")))
-        return;
-    const QString why = ping.lastError().text().trimmed();
+    QString why;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery ping(db);
+        if (ping.exec(QStringLiteral("SELECT 1")))
+            return;
+        why = ping.lastError().text().trimmed();
+    }
     close();
     emit lost(QStringLiteral("%1 stopped answering: %2").arg(m_target.displayUrl(), why));
 }

@@ -34,6 +34,9 @@ public:
     Access access() const override { return m_access; }
     int schemaVersion();
 
+    // For tests and tools that must prove the schema's own guarantees.
+    QSqlDatabase &database() { return m_db; }
+
 protected:
     explicit SqlStore(const QString &connectionName);
 

@@ -15,9 +15,6 @@ public:
     // Changes whenever anyone (this connection or another) commits; the notifier polls it.
     qint64 changeToken();
 
-    // For tests and tools that must prove the schema's own guarantees.
-    QSqlDatabase &database() { return m_db; }
-
 protected:
     bool hasSchemaTable() override;
 

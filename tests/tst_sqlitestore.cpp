@@ -54,23 +54,6 @@ private slots:
         QVERIFY(store->isEmpty());
     }
 
-    void refusesNewerSchema()
-    {
-        QTemporaryDir dir;
-        {
-            auto store = sqlite(dir);
-            QSqlQuery q(store->database());
-            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
-        }
-        try {
-            SqliteStore again(dir.filePath(QStringLiteral("store.sqlite")), OpenMode::MustExist);
-            QFAIL("a newer schema must be refused");
-        } catch (const StoreError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("schema version 99, newer than this Daybreak understands")),
-                     qPrintable(e.message()));
-        }
-    }
-
     void refusesMissingAndForeignFiles()
     {
         QTemporaryDir dir;
@@ -87,107 +70,6 @@ private slots:
         }
     }
 
-    void inventoryRoundTrips()
-    {
-        QTemporaryDir dir;
-        auto store = sqlite(dir);
-        seed(*store, small());
-        const StoreSnapshot s = store->snapshot();
-        QCOMPARE(s.inventory.size(), 3);
-        QCOMPARE(s.inventory.timezone, QStringLiteral("Europe/Berlin"));
-        const Pipeline *a = s.inventory.find(QStringLiteral("a"));
-        QCOMPARE(a->onpremP95Minutes, std::optional<int>(45));
-        QCOMPARE(a->sla, std::optional<QTime>(QTime(6, 0)));
-        QCOMPARE(a->tags, (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
-        QCOMPARE(s.inventory.find(QStringLiteral("b"))->upstreams, QStringList{QStringLiteral("a")});
-        QCOMPARE(s.inventory.find(QStringLiteral("keep"))->target, Side::OnPrem);
-        QCOMPARE(s.stateOf(QStringLiteral("a")), State::DualRun);
-        QCOMPARE(s.routing.value(QStringLiteral("a")).version, 1);
-        QCOMPARE(auditCount(*store), 1);
-    }
-
-    void reimportKeepsRoutingState()
-    {
-        QTemporaryDir dir;
-        auto store = sqlite(dir);
-        seed(*store, small());
-        QCOMPARE(store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
-        Inventory again = small();
-        again.setPipelines({again.pipelines().at(0), again.pipelines().at(1)}); // "keep" dropped
-        seed(*store, again);
-        const StoreSnapshot s = store->snapshot();
-        QCOMPARE(s.stateOf(QStringLiteral("a")), State::Cloud);
-        QCOMPARE(s.routing.value(QStringLiteral("a")).version, 2);
-        QVERIFY(!s.inventory.contains(QStringLiteral("keep")));
-    }
-
-    void compareAndSetRefusesStaleWriterAcrossConnections()
-    {
-        QTemporaryDir dir;
-        auto first = sqlite(dir);
-        seed(*first, small());
-        SqliteStore second(dir.filePath(QStringLiteral("store.sqlite")), OpenMode::MustExist);
-        // Both consoles read version 1; the second one writes first.
-        const qint64 seenByFirst = first->routing(QStringLiteral("a"))->version;
-        const qint64 seenBySecond = second.routing(QStringLiteral("a"))->version;
-        QCOMPARE(second.applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, seenBySecond)),
-                 WriteStatus::Written);
-        const int auditBefore = auditCount(*first);
-        QCOMPARE(first->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, seenByFirst)),
-                 WriteStatus::Conflict);
-        QCOMPARE(auditCount(*first), auditBefore);
-        QCOMPARE(first->routing(QStringLiteral("a"))->version, 2);
-        QCOMPARE(first->routing(QStringLiteral("a"))->state, State::Cloud);
-    }
-
-    void auditRowsRefuseUpdateAndDelete()
-    {
-        QTemporaryDir dir;
-        auto store = sqlite(dir);
-        seed(*store, small());
-        QSqlQuery q(store->database());
-        QVERIFY(!q.exec(QStringLiteral("UPDATE audit SET actor = 'mallory'")));
-        QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")), qPrintable(q.lastError().text()));
-        QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
-        QVERIFY(q.lastError().text().contains(QStringLiteral("append-only")));
-        QCOMPARE(auditCount(*store), 1);
-        QCOMPARE(store->auditLog().first().actor, QStringLiteral("test"));
-    }
-
-    void failedAuditWriteLeavesThePointerAlone()
-    {
-        QTemporaryDir dir;
-        auto store = sqlite(dir);
-        seed(*store, small());
-        QSqlQuery q(store->database());
-        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER break_audit BEFORE INSERT ON audit "
-                                      "BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
-        QCOMPARE(store->routing(QStringLiteral("a"))->state, State::DualRun);
-        QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
-    }
-
-    void transitionWritesItsAuditRow()
-    {
-        QTemporaryDir dir;
-        auto store = sqlite(dir);
-        seed(*store, small());
-        Transition t = transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1);
-        t.audit.reason = QStringLiteral("wave 1");
-        t.audit.breakGlass = true;
-        QCOMPARE(store->applyTransition(t), WriteStatus::Written);
-        const QList<AuditEntry> rows = store->auditLog(QStringLiteral("a"));
-        QCOMPARE(rows.size(), 1);
-        QCOMPARE(rows.first().action, QStringLiteral("cutover"));
-        QCOMPARE(rows.first().from, QStringLiteral("dual_run"));
-        QCOMPARE(rows.first().to, QStringLiteral("cloud"));
-        QCOMPARE(rows.first().reason, QStringLiteral("wave 1"));
-        QCOMPARE(rows.first().actor, QStringLiteral("tester"));
-        QVERIFY(rows.first().breakGlass);
-        QCOMPARE(rows.first().at, t.audit.at);
-    }
-
     void changeTokenSeesOtherConnections()
     {
         QTemporaryDir dir;
@@ -198,29 +80,6 @@ private slots:
         SqliteStore other(dir.filePath(QStringLiteral("store.sqlite")), OpenMode::MustExist);
         QCOMPARE(other.applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
         QVERIFY(watcher->changeToken() != before);
-    }
-
-    void parityResultsReplaceTheSameDate()
-    {
-        QTemporaryDir dir;
-        auto store = sqlite(dir);
-        seed(*store, small());
-        recordCleanRuns(*store, QStringLiteral("a"), QDate(2026, 11, 20), 3);
-        ParityResult again;
-        again.pipeline = QStringLiteral("a");
-        again.businessDate = QDate(2026, 11, 20);
-        again.onpremRows = 10;
-        again.cloudRows = 7;
-        again.recordedAt = QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC);
-        again.recordedBy = QStringLiteral("t");
-        AuditEntry audit;
-        audit.at = again.recordedAt;
-        audit.actor = QStringLiteral("t");
-        audit.action = QStringLiteral("parity_record");
-        store->recordParity({again}, audit);
-        const QList<ParityResult> results = store->snapshot().parity.value(QStringLiteral("a"));
-        QCOMPARE(results.size(), 3);
-        QCOMPARE(results.last().cloudRows, 7);
     }
 };
 

@@ -21,3 +21,29 @@ void seed(Store &store, const Inventory &inventory);
 void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDate, int n);
 
 } // namespace TestStores
+
+#include "PgTestServer.h"
+
+// The back end a shared store test runs against: DAYBREAK_TEST_BACKEND=sqlite (the default) or
+// postgresql (the throwaway server ctest starts). Each freshUrl() is a new, empty store.
+class TestBackend
+{
+public:
+    TestBackend();
+
+    bool isPostgres() const { return m_postgres; }
+    QString name() const { return m_postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"); }
+    // Empty when the back end can be used; otherwise why not (the test must fail, not skip).
+    QString problem() const { return m_postgres ? m_server.problem() : QString(); }
+    PgTestServer &server() { return m_server; }
+
+    QString freshUrl();
+    std::unique_ptr<SqlStore> open(const QString &url, OpenMode mode = OpenMode::CreateIfMissing,
+                                   const StoreOptions &options = {});
+
+private:
+    bool m_postgres = false;
+    PgTestServer m_server;
+    QTemporaryDir m_dir;
+    int m_count = 0;
+};

@@ -1,0 +1,210 @@
+// Eight daybreakctl processes flip the same routing pointers at once, hundreds of times each, on
+// SQLite and on PostgreSQL (ctest runs this program against both). Afterwards: every pointer's
+// version equals its successful flips, every success has exactly one audit row, and every
+// conflict exited 5 having written nothing.
+#include "TestStores.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int kWorkers = 8;
+constexpr int kFlipsPerWorker = 200;
+const QStringList kPipelines{QStringLiteral("flip_a"), QStringLiteral("flip_b")};
+
+struct Run
+{
+    int exit = -1;
+    QString out;
+    QString err;
+};
+
+Run ctl(const QString &ctlPath, const QString &store, QStringList args)
+{
+    QProcess p;
+    args << QStringLiteral("--store") << store;
+    p.start(ctlPath, args);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+// One worker process: flips pointers through daybreakctl with --expect-version, printing one line
+// per attempt: "<pipeline> <action> <exit>".
+int runWorker(const QStringList &args)
+{
+    const QString ctlPath = args.value(0);
+    const QString store = args.value(1);
+    const int flips = args.value(2).toInt();
+    QRandomGenerator random(args.value(3).toUInt());
+    QTextStream out(stdout);
+    struct Known { QString state; qint64 version = -1; };
+    QHash<QString, Known> known;
+    for (int i = 0; i < flips; ++i) {
+        const QString id = kPipelines.at(int(random.bounded(kPipelines.size())));
+        Known &k = known[id];
+        if (k.version < 0) {
+            const Run status = ctl(ctlPath, store, {QStringLiteral("status"), id, QStringLiteral("--json")});
+            const QJsonObject o = QJsonDocument::fromJson(status.out.toUtf8()).array().first().toObject();
+            if (status.exit != 0 || o.isEmpty()) {
+                out << id << " status " << status.exit << " " << status.err.simplified() << Qt::endl;
+                return 1;
+            }
+            k.state = o[QStringLiteral("state")].toString();
+            k.version = o[QStringLiteral("version")].toInteger();
+        }
+        const bool cutover = k.state == QLatin1String("dual_run");
+        QStringList command{cutover ? QStringLiteral("cutover") : QStringLiteral("rollback"), id, QStringLiteral("--expect-version"),
+                            QString::number(k.version), QStringLiteral("--reason"), QStringLiteral("concurrency test")};
+        const Run r = ctl(ctlPath, store, command);
+        out << id << " " << command.first() << " " << r.exit;
+        if (r.exit != 0 && r.exit != 5)
+            out << " " << r.err.simplified();
+        out << Qt::endl;
+        if (r.exit == 0) {
+            k.state = cutover ? QStringLiteral("cloud") : QStringLiteral("dual_run");
+            ++k.version;
+        } else {
+            k.version = -1; // someone else moved it: look again
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+class TestConcurrency : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestBackend m_backend;
+    QTemporaryDir m_dir;
+    const QString m_ctl = QStringLiteral(DAYBREAKCTL_PATH);
+
+    QString writeInventory()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("flips.json"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        QJsonArray pipelines;
+        for (const QString &id : kPipelines)
+            pipelines.append(QJsonObject{{QStringLiteral("id"), id},
+                                         {QStringLiteral("name"), id},
+                                         {QStringLiteral("owner"), QStringLiteral("ops")},
+                                         {QStringLiteral("schedule"), QStringLiteral("01:00")},
+                                         {QStringLiteral("duration_minutes"),
+                                          QJsonObject{{QStringLiteral("onprem"), 30}, {QStringLiteral("cloud"), 20}}},
+                                         {QStringLiteral("upstreams"), QJsonArray()},
+                                         {QStringLiteral("risk"), QStringLiteral("low")},
+                                         {QStringLiteral("target"), QStringLiteral("cloud")},
+                                         {QStringLiteral("state"), QStringLiteral("dual_run")}});
+        const QJsonObject inventory{
+            {QStringLiteral("format"), QStringLiteral("daybreak-inventory/1")},
+            {QStringLiteral("timezone"), QStringLiteral("UTC")},
+            // Open every minute of the week, so the rule that may refuse here is the version check.
+            {QStringLiteral("change_window"), QJsonObject{{QStringLiteral("start_day"), QStringLiteral("monday")},
+                                                          {QStringLiteral("start"), QStringLiteral("00:00")},
+                                                          {QStringLiteral("end_day"), QStringLiteral("sunday")},
+                                                          {QStringLiteral("end"), QStringLiteral("23:59")}}},
+            {QStringLiteral("parity_runs_required"), 1},
+            {QStringLiteral("pipelines"), pipelines}};
+        f.write(QJsonDocument(inventory).toJson());
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
+        qInfo("back end: %s", qPrintable(m_backend.name()));
+    }
+
+    void conflictingFlipsKeepVersionsAndAuditExact()
+    {
+        const QString store = m_backend.freshUrl();
+        const Run init = ctl(m_ctl, store, {QStringLiteral("init"), QStringLiteral("--inventory"), writeInventory()});
+        QVERIFY2(init.exit == 0, qPrintable(init.err));
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const QString yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1).toString(Qt::ISODate);
+        for (const QString &id : kPipelines)
+            for (const QString &date : {yesterday, today}) {
+                const Run r = ctl(m_ctl, store, {QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"), date,
+                                                 QStringLiteral("--onprem-rows"), QStringLiteral("100"), QStringLiteral("--cloud-rows"),
+                                                 QStringLiteral("100")});
+                QVERIFY2(r.exit == 0, qPrintable(r.err));
+            }
+        auto before = m_backend.open(store, OpenMode::MustExist);
+        QHash<QString, qint64> startVersion;
+        for (const QString &id : kPipelines)
+            startVersion.insert(id, before->routing(id)->version);
+        const int auditBefore = int(before->auditLog().size());
+        before.reset();
+
+        QList<QProcess *> workers;
+        for (int w = 0; w < kWorkers; ++w) {
+            auto *p = new QProcess(this);
+            p->start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("--worker"), m_ctl, store, QString::number(kFlipsPerWorker), QString::number(w + 1)});
+            workers.append(p);
+        }
+        QHash<QString, int> successes;
+        int conflicts = 0;
+        QStringList unexpected;
+        for (QProcess *p : workers) {
+            QVERIFY(p->waitForFinished(15 * 60 * 1000));
+            QCOMPARE(p->exitCode(), 0);
+            const QStringList lines = QString::fromUtf8(p->readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            QCOMPARE(lines.size(), kFlipsPerWorker);
+            for (const QString &line : lines) {
+                const QStringList f = line.split(QLatin1Char(' '));
+                if (f.value(2) == QLatin1String("0"))
+                    ++successes[f.value(0)];
+                else if (f.value(2) == QLatin1String("5"))
+                    ++conflicts;
+                else
+                    unexpected << line;
+            }
+        }
+        QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.mid(0, 5).join(QLatin1Char('\n'))));
+        int totalSuccesses = 0;
+        for (int n : std::as_const(successes))
+            totalSuccesses += n;
+        qInfo("%d flips: %d succeeded, %d conflicts (exit 5)", kWorkers * kFlipsPerWorker, totalSuccesses, conflicts);
+        QCOMPARE(totalSuccesses + conflicts, kWorkers * kFlipsPerWorker);
+        QVERIFY2(conflicts > 0, "eight workers on two pointers must collide");
+
+        auto after = m_backend.open(store, OpenMode::MustExist);
+        for (const QString &id : kPipelines) {
+            QCOMPARE(after->routing(id)->version, startVersion.value(id) + successes.value(id));
+            int flipRows = 0;
+            for (const AuditEntry &a : after->auditLog(id))
+                flipRows += a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback") ? 1 : 0;
+            QCOMPARE(flipRows, successes.value(id));
+        }
+        // Conflicts wrote nothing: the only new audit rows are the successes.
+        QCOMPARE(int(after->auditLog().size()), auditBefore + totalSuccesses);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = QCoreApplication::arguments();
+    if (args.value(1) == QLatin1String("--worker"))
+        return runWorker(args.mid(2));
+    TestConcurrency test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_concurrency.moc"

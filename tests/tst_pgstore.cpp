@@ -1,0 +1,355 @@
+// What only the PostgreSQL store has: URLs and passwords, roles with grants, LISTEN/NOTIFY, and
+// surviving a server that goes away (a killed backend mid-transaction, a stopped server).
+#include "InventoryService.h"
+#include "MainWindow.h"
+#include "ManualClock.h"
+#include "MigrationService.h"
+#include "PgChangeNotifier.h"
+#include "PgStore.h"
+#include "ScriptedPrompter.h"
+#include "StoreSession.h"
+#include "TestStores.h"
+
+#include <QLabel>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace TestStores;
+
+namespace {
+struct Run
+{
+    int exit = -1;
+    QString out;
+    QString err;
+};
+
+Transition cutover(const QString &id, qint64 version)
+{
+    Transition t;
+    t.pipeline = id;
+    t.from = State::DualRun;
+    t.to = State::Cloud;
+    t.expectedVersion = version;
+    t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
+    t.audit.actor = QStringLiteral("tester");
+    t.audit.action = QStringLiteral("cutover");
+    t.audit.pipeline = id;
+    t.audit.from = QStringLiteral("dual_run");
+    t.audit.to = QStringLiteral("cloud");
+    return t;
+}
+
+Inventory small()
+{
+    Pipeline a = pipeline(QStringLiteral("a"));
+    a.initialState = State::DualRun;
+    return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")})});
+}
+
+// Drops its own connection from the server side just before COMMIT: the dropped-connection fault.
+class DroppingStore : public PgStore
+{
+public:
+    DroppingStore(const PgTarget &target, PgTestServer &server) : PgStore(target, OpenMode::MustExist), m_server(server) {}
+    bool armed = false;
+
+protected:
+    void beforeCommit() override
+    {
+        if (!armed)
+            return;
+        armed = false;
+        m_server.exec({QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backendPid())});
+    }
+
+private:
+    PgTestServer &m_server;
+};
+} // namespace
+
+class TestPgStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    PgTestServer m_server;
+    QTemporaryDir m_dir;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC)};
+
+    Run ctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(DAYBREAKCTL_PATH), args);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            return {};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+    static QProcessEnvironment withPassword(const QString &password)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), password);
+        return env;
+    }
+    // A fresh database with `small()` imported by the superuser.
+    QString seededDatabase()
+    {
+        const QString db = m_server.createDatabase();
+        PgStore store(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::CreateIfMissing);
+        seed(store, small());
+        return db;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.available(), qPrintable(m_server.problem()));
+        QCoreApplication::setOrganizationName(QStringLiteral("DaybreakTests"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        // Login users for the role tests; each holds one Daybreak role (roles come from init).
+        const QString db = m_server.createDatabase();
+        const Run init = ctl({QStringLiteral("init"), QStringLiteral("--store"), m_server.superuserUrl(db)});
+        QVERIFY2(init.exit == 0, qPrintable(init.err));
+        QVERIFY2(init.out.contains(QStringLiteral("daybreak_operator")), qPrintable(init.out));
+        m_server.createUser(QStringLiteral("vera"), QStringLiteral("vera-pw"), QStringLiteral("daybreak_viewer"));
+        m_server.createUser(QStringLiteral("paul"), QStringLiteral("paul-pw"), QStringLiteral("daybreak_planner"));
+        m_server.createUser(QStringLiteral("olga"), QStringLiteral("olga-pw"), QStringLiteral("daybreak_operator"));
+        m_server.createUser(QStringLiteral("nobody"), QStringLiteral("nobody-pw"));
+    }
+
+    void urlsAreCheckedAndPasswordsNeverShown()
+    {
+        QVERIFY_THROWS_EXCEPTION(StoreError, PgTarget::parse(QStringLiteral("postgresql://u@host:5432/")));
+        QVERIFY_THROWS_EXCEPTION(StoreError, PgTarget::parse(QStringLiteral("mysql://u@host/db")));
+        const PgTarget t = PgTarget::parse(QStringLiteral("postgresql://ann:secret@db.example:6432/daybreak?sslmode=verify-full"));
+        QCOMPARE(t.user, QStringLiteral("ann"));
+        QCOMPARE(t.port, 6432);
+        QCOMPARE(t.database, QStringLiteral("daybreak"));
+        QVERIFY(t.options.contains(QStringLiteral("sslmode=verify-full")));
+        QVERIFY(!t.displayUrl().contains(QStringLiteral("secret")));
+        QVERIFY(t.displayUrl().contains(QStringLiteral("sslmode=verify-full")));
+    }
+
+    void passwordsComeFromPgpassAndPgpassword()
+    {
+        const QString db = seededDatabase();
+        const QString url = m_server.url(db, QStringLiteral("olga"));
+        // No password anywhere: the server asks, and we say where to put one.
+        QProcessEnvironment none = QProcessEnvironment::systemEnvironment();
+        none.remove(QStringLiteral("PGPASSWORD"));
+        none.insert(QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("no-such-pgpass")));
+        Run r = ctl({QStringLiteral("whoami"), QStringLiteral("--store"), url}, none);
+        QCOMPARE(r.exit, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("PGPASSWORD")) && r.err.contains(QStringLiteral(".pgpass")), qPrintable(r.err));
+        QVERIFY_THROWS_EXCEPTION(PasswordRequired, PgStore(PgTarget::parse(url + QStringLiteral("?passfile=/nonexistent")), OpenMode::MustExist));
+        // PGPASSWORD
+        QProcessEnvironment env = none;
+        env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("olga-pw"));
+        r = ctl({QStringLiteral("whoami"), QStringLiteral("--store"), url}, env);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("olga (operator)")), qPrintable(r.out));
+        // a pgpass file (~/.pgpass, or where PGPASSFILE points)
+        const QString passfile = m_dir.filePath(QStringLiteral("pgpass"));
+        QFile f(passfile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("127.0.0.1:%1:*:olga:olga-pw\n").arg(m_server.port()).toUtf8());
+        f.close();
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        env = none;
+        env.insert(QStringLiteral("PGPASSFILE"), passfile);
+        r = ctl({QStringLiteral("whoami"), QStringLiteral("--store"), url}, env);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QStringLiteral("olga-pw")), qPrintable(r.out));
+    }
+
+    void sslmodeIsHonoured()
+    {
+        // The throwaway server has no TLS: requiring it must fail, disabling it must work.
+        const QString db = seededDatabase();
+        const Run required = ctl({QStringLiteral("whoami"), QStringLiteral("--store"),
+                                  m_server.url(db, QStringLiteral("olga"), {}, QStringLiteral("sslmode=require"))},
+                                 withPassword(QStringLiteral("olga-pw")));
+        QCOMPARE(required.exit, 6);
+        QVERIFY2(required.err.contains(QStringLiteral("SSL")), qPrintable(required.err));
+        const Run disabled = ctl({QStringLiteral("whoami"), QStringLiteral("--store"),
+                                  m_server.url(db, QStringLiteral("olga"), {}, QStringLiteral("sslmode=disable"))},
+                                 withPassword(QStringLiteral("olga-pw")));
+        QVERIFY2(disabled.exit == 0, qPrintable(disabled.err));
+    }
+
+    void unreachableServerExitsSix()
+    {
+        // A port nobody listens on (the test server's port plus one is as good as any: check it).
+        const Run r = ctl({QStringLiteral("status"), QStringLiteral("--store"),
+                           QStringLiteral("postgresql://postgres@127.0.0.1:1/daybreak")});
+        QCOMPARE(r.exit, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("store unavailable")) && r.err.contains(QStringLiteral("127.0.0.1")),
+                 qPrintable(r.err));
+    }
+
+    void eachRoleDoesWhatItMayAndNoMore()
+    {
+        const QString db = m_server.createDatabase();
+        const Run init = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/all_week.json"), QStringLiteral("--store"),
+                              m_server.superuserUrl(db)});
+        QVERIFY2(init.exit == 0, qPrintable(init.err));
+        auto as = [&](const QString &user, QStringList args) {
+            args << QStringLiteral("--store") << m_server.url(db, user);
+            return ctl(args, withPassword(user + QStringLiteral("-pw")));
+        };
+        const QStringList dualRun{QStringLiteral("dual-run"), QStringLiteral("exec_daily_sales")};
+        const QStringList waveAdd{QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2027-01-09")};
+        const QStringList parity{QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"),
+                                 QStringLiteral("2026-11-20"), QStringLiteral("--onprem-rows"), QStringLiteral("10"),
+                                 QStringLiteral("--cloud-rows"), QStringLiteral("10")};
+
+        // viewer: reads, nothing else
+        QCOMPARE(as(QStringLiteral("vera"), {QStringLiteral("status")}).exit, 0);
+        QCOMPARE(as(QStringLiteral("vera"), {QStringLiteral("route"), QStringLiteral("orders_ingest")}).out, QStringLiteral("onprem\n"));
+        Run r = as(QStringLiteral("vera"), dualRun);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("needs the operator role")), qPrintable(r.err));
+        r = as(QStringLiteral("vera"), waveAdd);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("needs the planner role")), qPrintable(r.err));
+        r = as(QStringLiteral("vera"), parity);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("needs the operator role")), qPrintable(r.err));
+        // planner: waves, not routing
+        r = as(QStringLiteral("paul"), waveAdd);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        r = as(QStringLiteral("paul"), dualRun);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("operator")) && r.err.contains(QStringLiteral("paul (planner)")), qPrintable(r.err));
+        // operator: routing and parity, not waves
+        r = as(QStringLiteral("olga"), dualRun);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        r = as(QStringLiteral("olga"), parity);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        r = as(QStringLiteral("olga"), {QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2027-01-16")});
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("needs the planner role")), qPrintable(r.err));
+        // a user with no Daybreak role cannot even read
+        r = as(QStringLiteral("nobody"), {QStringLiteral("status")});
+        QCOMPARE(r.exit, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("permission denied")), qPrintable(r.err));
+        // only the owner imports
+        r = as(QStringLiteral("olga"), {QStringLiteral("import"), QStringLiteral(DAYBREAK_TEST_DATA "/inventories/all_week.json")});
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("needs the owner role")), qPrintable(r.err));
+
+        // The audit names the database user the server saw, whatever the actor claims.
+        PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
+        const QList<AuditEntry> rows = owner.auditLog(QStringLiteral("exec_daily_sales"));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().dbUser, QStringLiteral("olga"));
+        bool paulPlanned = false;
+        for (const AuditEntry &a : owner.auditLog())
+            paulPlanned = paulPlanned || (a.action == QLatin1String("wave_add") && a.dbUser == QLatin1String("paul"));
+        QVERIFY(paulPlanned);
+
+        // The grants hold even for a client that goes around Daybreak.
+        PgStore viewer(PgTarget::parse(m_server.url(db, QStringLiteral("vera"), QStringLiteral("vera-pw"))), OpenMode::MustExist);
+        QSqlQuery q(viewer.database());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE routing SET state = 'cloud'")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")), qPrintable(q.lastError().text()));
+        PgStore planner(PgTarget::parse(m_server.url(db, QStringLiteral("paul"), QStringLiteral("paul-pw"))), OpenMode::MustExist);
+        QSqlQuery p(planner.database());
+        QVERIFY(!p.exec(QStringLiteral("UPDATE routing SET state = 'cloud'")));
+        QVERIFY(p.exec(QStringLiteral("SELECT COUNT(*) FROM waves")));
+    }
+
+    void notifyReachesListenersWithinASecond()
+    {
+        const QString db = seededDatabase();
+        const PgTarget target = PgTarget::parse(m_server.superuserUrl(db));
+        PgChangeNotifier notifier(target);
+        QSignalSpy changed(&notifier, &ChangeNotifier::changed);
+        notifier.start();
+        PgStore writer(target, OpenMode::MustExist);
+        QCOMPARE(writer.applyTransition(cutover(QStringLiteral("a"), 1)), WriteStatus::Written);
+        QVERIFY(changed.wait(1000));
+        // A rolled-back change announces nothing: NOTIFY is delivered on commit only.
+        changed.clear();
+        QCOMPARE(writer.applyTransition(cutover(QStringLiteral("a"), 1)), WriteStatus::Conflict);
+        PgStore other(target, OpenMode::MustExist);
+        other.routing(QStringLiteral("a")); // a round trip on another connection
+        QVERIFY(!changed.wait(300));
+        // A session follows: its snapshot shows the other console's change.
+        StoreSession session(std::make_unique<PgStore>(target, OpenMode::MustExist));
+        QSignalSpy refreshed(&session, &StoreSession::changed);
+        ParityResult r;
+        r.pipeline = QStringLiteral("a");
+        r.businessDate = QDate(2026, 11, 27);
+        r.onpremRows = r.cloudRows = 10;
+        r.recordedAt = QDateTime(QDate(2026, 11, 28), QTime(7, 0), Qt::UTC);
+        r.recordedBy = QStringLiteral("t");
+        writer.recordParity({r}, {0, r.recordedAt, QStringLiteral("t"), QStringLiteral("parity_record"), {}, {}, {}, {}, false, false, {}});
+        QVERIFY(refreshed.wait(1000));
+        QCOMPARE(session.snapshot().parity.value(QStringLiteral("a")).size(), 1);
+    }
+
+    void killedConnectionMidTransactionWritesNothing()
+    {
+        const QString db = seededDatabase();
+        const PgTarget target = PgTarget::parse(m_server.superuserUrl(db));
+        DroppingStore store(target, m_server);
+        const int auditBefore = int(store.auditLog().size());
+        store.armed = true;
+        try {
+            store.applyTransition(cutover(QStringLiteral("a"), 1));
+            QFAIL("the commit must fail when the server killed the connection");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("nothing was written")), qPrintable(e.message()));
+        }
+        PgStore check(target, OpenMode::MustExist);
+        QCOMPARE(check.routing(QStringLiteral("a"))->version, 1);
+        QCOMPARE(check.routing(QStringLiteral("a"))->state, State::DualRun);
+        QCOMPARE(int(check.auditLog().size()), auditBefore);
+        // The same store reconnects by itself on its next use and the change then goes through.
+        QCOMPARE(store.routing(QStringLiteral("a"))->version, 1);
+        QCOMPARE(store.applyTransition(cutover(QStringLiteral("a"), 1)), WriteStatus::Written);
+        QCOMPARE(int(check.auditLog().size()), auditBefore + 1);
+    }
+
+    void stoppedServerIsSurvivedByConsoleAndCli()
+    {
+        const QString db = seededDatabase();
+        const QString url = m_server.superuserUrl(db);
+        MainWindow window(m_clock);
+        QVERIFY(window.openStore(url));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
+        QVERIFY(label->text().contains(QStringLiteral("Store: postgresql://postgres@127.0.0.1")));
+        QVERIFY(!label->text().contains(m_server.superuserPassword()));
+
+        QVERIFY(m_server.stop());
+        // The console notices by itself (heartbeat) and says so; it keeps retrying with back-off.
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")), 10000);
+        // Meanwhile the orchestrator's call fails cleanly.
+        const Run down = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
+        QCOMPARE(down.exit, 6);
+        QVERIFY2(down.err.contains(QStringLiteral("store unavailable")), qPrintable(down.err));
+
+        QVERIFY(m_server.resume());
+        QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
+        // Recovered for real: the orchestrator gets answers and the console follows changes again.
+        const Run up = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
+        QCOMPARE(up.exit, 0);
+        QCOMPARE(up.out, QStringLiteral("onprem\n"));
+        PgStore direct(PgTarget::parse(url), OpenMode::MustExist);
+        QCOMPARE(direct.applyTransition(cutover(QStringLiteral("a"), 1)), WriteStatus::Written);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->snapshot().stateOf(QStringLiteral("a")) == State::Cloud, 2000);
+    }
+};
+
+QTEST_MAIN(TestPgStore)
+#include "tst_pgstore.moc"

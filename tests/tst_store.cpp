@@ -1,0 +1,297 @@
+// The store's guarantees, run twice by ctest: against a SQLite file and against PostgreSQL.
+#include "MigrationService.h"
+#include "PgSchema.h"
+#include "SqliteSchema.h"
+#include "TestStores.h"
+
+#include "ManualClock.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace TestStores;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestBackend m_backend;
+
+    static Inventory small()
+    {
+        Pipeline a = pipeline(QStringLiteral("a"));
+        a.initialState = State::DualRun;
+        a.onpremP95Minutes = 45;
+        a.sla = QTime(6, 0);
+        a.parityTolerance = 0.000123456789;
+        a.tags = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+        Pipeline keep = pipeline(QStringLiteral("keep"), {}, Side::OnPrem, Risk::High);
+        return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")}), keep});
+    }
+    static Transition transition(const QString &id, State from, State to, qint64 version)
+    {
+        Transition t;
+        t.pipeline = id;
+        t.from = from;
+        t.to = to;
+        t.expectedVersion = version;
+        t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
+        t.audit.actor = QStringLiteral("tester");
+        t.audit.action = QStringLiteral("cutover");
+        t.audit.pipeline = id;
+        t.audit.from = stateName(from);
+        t.audit.to = stateName(to);
+        return t;
+    }
+    static int auditCount(Store &store) { return int(store.auditLog().size()); }
+    std::unique_ptr<SqlStore> seeded(QString *url = nullptr)
+    {
+        const QString u = m_backend.freshUrl();
+        if (url)
+            *url = u;
+        auto store = m_backend.open(u);
+        seed(*store, small());
+        return store;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
+        qInfo("back end: %s", qPrintable(m_backend.name()));
+    }
+
+    void bothBackEndsKnowTheSameSchemaVersions()
+    {
+        QCOMPARE(pgMigrations().size(), sqliteMigrations().size());
+        auto store = m_backend.open(m_backend.freshUrl());
+        QCOMPARE(store->schemaVersion(), int(sqliteMigrations().size()));
+        QVERIFY(store->isEmpty());
+        QVERIFY(store->access().can(Role::Owner));
+    }
+
+    void refusesNewerSchema()
+    {
+        const QString url = m_backend.freshUrl();
+        {
+            auto store = m_backend.open(url);
+            QSqlQuery q(store->database());
+            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+        }
+        try {
+            m_backend.open(url, OpenMode::MustExist);
+            QFAIL("a newer schema must be refused");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("schema version 99, newer than this Daybreak understands")),
+                     qPrintable(e.message()));
+        }
+    }
+
+    void refusesAMissingStore()
+    {
+        // SQLite: a file that is not there; PostgreSQL: a database without the Daybreak schema.
+        QString url;
+        if (m_backend.isPostgres())
+            url = m_backend.server().superuserUrl(m_backend.server().createDatabase());
+        else
+            url = m_backend.freshUrl();
+        try {
+            m_backend.open(url, OpenMode::MustExist);
+            QFAIL("a store that was never initialised must be refused");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("daybreakctl init")), qPrintable(e.message()));
+        }
+    }
+
+    void inventoryRoundTrips()
+    {
+        auto store = seeded();
+        const StoreSnapshot s = store->snapshot();
+        QCOMPARE(s.inventory.size(), 3);
+        QCOMPARE(s.inventory.timezone, QStringLiteral("Europe/Berlin"));
+        const Pipeline *a = s.inventory.find(QStringLiteral("a"));
+        QCOMPARE(a->onpremP95Minutes, std::optional<int>(45));
+        QCOMPARE(a->sla, std::optional<QTime>(QTime(6, 0)));
+        QCOMPARE(a->parityTolerance, 0.000123456789); // double precision on both back ends
+        QCOMPARE(a->tags, (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+        QCOMPARE(s.inventory.find(QStringLiteral("b"))->upstreams, QStringList{QStringLiteral("a")});
+        QCOMPARE(s.inventory.find(QStringLiteral("keep"))->target, Side::OnPrem);
+        QCOMPARE(s.stateOf(QStringLiteral("a")), State::DualRun);
+        QCOMPARE(s.routing.value(QStringLiteral("a")).version, 1);
+        QCOMPARE(auditCount(*store), 1);
+    }
+
+    void reimportKeepsRoutingState()
+    {
+        auto store = seeded();
+        QCOMPARE(store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
+        Inventory again = small();
+        again.setPipelines({again.pipelines().at(0), again.pipelines().at(1)}); // "keep" dropped
+        seed(*store, again);
+        const StoreSnapshot s = store->snapshot();
+        QCOMPARE(s.stateOf(QStringLiteral("a")), State::Cloud);
+        QCOMPARE(s.routing.value(QStringLiteral("a")).version, 2);
+        QVERIFY(!s.inventory.contains(QStringLiteral("keep")));
+    }
+
+    void compareAndSetRefusesStaleWriterAcrossConnections()
+    {
+        QString url;
+        auto first = seeded(&url);
+        auto second = m_backend.open(url, OpenMode::MustExist);
+        // Both consoles read version 1; the second one writes first.
+        const qint64 seenByFirst = first->routing(QStringLiteral("a"))->version;
+        const qint64 seenBySecond = second->routing(QStringLiteral("a"))->version;
+        QCOMPARE(second->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, seenBySecond)),
+                 WriteStatus::Written);
+        const int auditBefore = auditCount(*first);
+        QCOMPARE(first->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, seenByFirst)),
+                 WriteStatus::Conflict);
+        QCOMPARE(auditCount(*first), auditBefore);
+        QCOMPARE(first->routing(QStringLiteral("a"))->version, 2);
+        QCOMPARE(first->routing(QStringLiteral("a"))->state, State::Cloud);
+    }
+
+    void auditRowsRefuseUpdateAndDelete()
+    {
+        auto store = seeded();
+        QSqlQuery q(store->database());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE audit SET actor = 'mallory'")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")), qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
+        QVERIFY(q.lastError().text().contains(QStringLiteral("append-only")));
+        QCOMPARE(auditCount(*store), 1);
+        QCOMPARE(store->auditLog().first().actor, QStringLiteral("test"));
+    }
+
+    void failedAuditWriteLeavesThePointerAlone()
+    {
+        auto store = seeded();
+        QSqlQuery q(store->database());
+        // Make every further audit insert fail, as a full disk would.
+        QVERIFY2(q.exec(m_backend.isPostgres()
+                            ? QStringLiteral("ALTER TABLE audit ADD CONSTRAINT disk_full CHECK (false) NOT VALID")
+                            : QStringLiteral("CREATE TRIGGER break_audit BEFORE INSERT ON audit "
+                                             "BEGIN SELECT RAISE(ABORT, 'disk full'); END")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
+        QCOMPARE(store->routing(QStringLiteral("a"))->state, State::DualRun);
+        QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
+    }
+
+    void transitionWritesItsAuditRowWithTheDatabaseUser()
+    {
+        auto store = seeded();
+        Transition t = transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1);
+        t.audit.reason = QStringLiteral("wave 1");
+        t.audit.breakGlass = true;
+        QCOMPARE(store->applyTransition(t), WriteStatus::Written);
+        const QList<AuditEntry> rows = store->auditLog(QStringLiteral("a"));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().action, QStringLiteral("cutover"));
+        QCOMPARE(rows.first().from, QStringLiteral("dual_run"));
+        QCOMPARE(rows.first().to, QStringLiteral("cloud"));
+        QCOMPARE(rows.first().reason, QStringLiteral("wave 1"));
+        QCOMPARE(rows.first().actor, QStringLiteral("tester"));
+        QVERIFY(rows.first().breakGlass);
+        QCOMPARE(rows.first().at, t.audit.at);
+        // The server names who was connected; a SQLite file has no database user.
+        QCOMPARE(rows.first().dbUser, m_backend.isPostgres() ? QStringLiteral("postgres") : QString());
+    }
+
+    void parityResultsReplaceTheSameDate()
+    {
+        auto store = seeded();
+        recordCleanRuns(*store, QStringLiteral("a"), QDate(2026, 11, 20), 3);
+        ParityResult again;
+        again.pipeline = QStringLiteral("a");
+        again.businessDate = QDate(2026, 11, 20);
+        again.onpremRows = 5'000'000'000LL; // beyond 32 bits
+        again.cloudRows = 7;
+        again.maxRelativeDiff = 0.000987654321;
+        again.recordedAt = QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC);
+        again.recordedBy = QStringLiteral("t");
+        AuditEntry audit;
+        audit.at = again.recordedAt;
+        audit.actor = QStringLiteral("t");
+        audit.action = QStringLiteral("parity_record");
+        store->recordParity({again}, audit);
+        const QList<ParityResult> results = store->snapshot().parity.value(QStringLiteral("a"));
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results.last().cloudRows, 7);
+        QCOMPARE(results.last().onpremRows, 5'000'000'000LL);
+        QCOMPARE(results.last().maxRelativeDiff, 0.000987654321);
+    }
+
+    void planChangesAreCompareAndSet()
+    {
+        auto store = seeded();
+        Wave w;
+        w.name = QStringLiteral("w1");
+        w.date = QDate(2026, 11, 28);
+        w.windowStart = QDateTime(w.date, QTime(0, 0));
+        w.windowEnd = QDateTime(w.date.addDays(1), QTime(23, 59));
+        w.members = {QStringLiteral("a")};
+        PlanChange change;
+        change.upsertWaves = {w};
+        change.expectedPlanVersion = 0;
+        change.audit = {{0, w.windowStart, QStringLiteral("t"), QStringLiteral("wave_add"), {}, {}, {}, {}, false, false, {}}};
+        QCOMPARE(store->applyPlanChange(change), WriteStatus::Written);
+        const int audits = auditCount(*store);
+        QCOMPARE(store->applyPlanChange(change), WriteStatus::Conflict); // still expects version 0
+        QCOMPARE(auditCount(*store), audits);
+        const StoreSnapshot s = store->snapshot();
+        QCOMPARE(s.planVersion, 1);
+        QCOMPARE(s.plan.waveOf(QStringLiteral("a")), QStringLiteral("w1"));
+    }
+
+    void alertsAreRaisedOncePerNightAndStatus()
+    {
+        auto store = seeded();
+        SlaAlert alert;
+        alert.businessDate = QDate(2026, 11, 27);
+        alert.report = QStringLiteral("a");
+        alert.status = QStringLiteral("at_risk");
+        alert.raisedAt = QDateTime(QDate(2026, 11, 28), QTime(3, 0), Qt::UTC);
+        alert.hoursLeft = 1.5;
+        alert.message = QStringLiteral("a at risk");
+        QCOMPARE(store->raiseAlerts({alert}).size(), 1);
+        QCOMPARE(store->raiseAlerts({alert}).size(), 0);
+        const QList<SlaAlert> stored = store->alerts(alert.businessDate);
+        QCOMPARE(stored.size(), 1);
+        AuditEntry ack;
+        ack.at = alert.raisedAt;
+        ack.actor = QStringLiteral("oncall");
+        ack.action = QStringLiteral("alert_ack");
+        QCOMPARE(store->acknowledgeAlert(stored.first().id, ack), WriteStatus::Written);
+        QCOMPARE(store->acknowledgeAlert(stored.first().id, ack), WriteStatus::Conflict);
+    }
+
+    void readOnlyOpenIsAViewerThatCannotWrite()
+    {
+        QString url;
+        seeded(&url);
+        StoreOptions viewer;
+        viewer.readOnly = true;
+        auto store = m_backend.open(url, OpenMode::MustExist, viewer);
+        QCOMPARE(store->access().roles, QSet<Role>{Role::Viewer});
+        QCOMPARE(store->snapshot().inventory.size(), 3);
+        // The services refuse first, naming the role...
+        ManualClock clock(QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC));
+        const ActionOutcome o = MigrationService(*store, clock, QStringLiteral("t")).cutover({QStringLiteral("a"), {}, false});
+        QCOMPARE(o.status, ActionOutcome::Status::Refused);
+        QVERIFY(o.decision.refusedFor(Reason::Code::RoleMissing));
+        QVERIFY2(o.decision.reasons.first().text.contains(QStringLiteral("needs the operator role")),
+                 qPrintable(o.decision.reasons.first().text));
+        // ...and the connection itself cannot write even if a caller went around them.
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
+        QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
