@@ -72,7 +72,7 @@ QSqlDatabase openPgConnection(const PgTarget &t, const QString &connectionName)
     db.setConnectOptions(t.options.join(QLatin1Char(';')));
     if (db.open())
         return db;
-    const QString why = db.lastError().databaseText().trimmed().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString why = db.lastError().databaseText().simplified();
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(connectionName);
     const QString message = QStringLiteral("cannot connect to %1: %2").arg(t.displayUrl(), why);

@@ -334,6 +334,9 @@ private slots:
         QVERIFY(m_server.stop());
         // The console notices by itself (heartbeat) and says so; it keeps retrying with back-off.
         QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")), 10000);
+        auto *bar = window.findChild<QLabel *>(QStringLiteral("unreachableBar"));
+        QVERIFY(bar->isVisibleTo(&window));
+        QVERIFY(bar->text().contains(QStringLiteral("Reconnecting by itself")));
         // Meanwhile the orchestrator's call fails cleanly.
         const Run down = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
         QCOMPARE(down.exit, 6);
@@ -341,6 +344,7 @@ private slots:
 
         QVERIFY(m_server.resume());
         QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
+        QVERIFY(!bar->isVisibleTo(&window));
         // Recovered for real: the orchestrator gets answers and the console follows changes again.
         const Run up = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
         QCOMPARE(up.exit, 0);

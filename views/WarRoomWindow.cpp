@@ -89,6 +89,13 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
     m_banner->setStyleSheet(QStringLiteral("background: %1; color: white;").arg(colour));
 }
 
+void WarRoomWindow::showStoreUnreachable(const QString &message)
+{
+    // The picture on the wall is stale from this moment: say so louder than any report status.
+    m_banner->setText(tr("STORE UNREACHABLE — figures frozen, reconnecting… (%1)").arg(message.left(80)));
+    m_banner->setStyleSheet(QStringLiteral("background: #4a148c; color: white;"));
+}
+
 void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries)
 {
     m_changes->clear();

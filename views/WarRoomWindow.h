@@ -25,6 +25,7 @@ public:
 
     void setNight(const SlaProjection &projection, const QDateTime &now);
     void setRecentChanges(const QList<AuditEntry> &entries);
+    void showStoreUnreachable(const QString &message);
     QString bannerText() const;
     bool controlsUnlocked() const;
     SlaTimeline *timeline() const { return m_timeline; }

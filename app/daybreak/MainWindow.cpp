@@ -19,6 +19,7 @@
 #include "PipelineTableModel.h"
 #include "PipelineTablePanel.h"
 #include "ReportExport.h"
+#include "StorePrompt.h"
 #include "StoreSession.h"
 #include "WaveBoard.h"
 
@@ -26,8 +27,11 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QVBoxLayout>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -60,7 +64,19 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_tabs->addTab(m_board, tr("Wave board"));
     m_tabs->addTab(m_sla, tr("6am timeline"));
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    // Above everything: a bar that appears only while the store is unreachable.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_unreachableBar = new QLabel(central);
+    m_unreachableBar->setObjectName(QStringLiteral("unreachableBar"));
+    m_unreachableBar->setWordWrap(true);
+    m_unreachableBar->setStyleSheet(QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 6px 10px; }"));
+    m_unreachableBar->hide();
+    column->addWidget(m_unreachableBar);
+    column->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
 
     auto *tableDock = new QDockWidget(tr("Pipelines"), this);
@@ -143,6 +159,8 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_board->setPlan(nullptr);
     m_plan.reset();
     m_session = std::move(session);
+    m_unreachableBar->hide();
+    m_storeLabel->setStyleSheet(QString());
     m_fitted = false;
     m_plan = std::make_unique<MigrationPlan>(m_session->store(), m_clock, currentOsUser());
     m_board->setPlan(m_plan.get());
@@ -165,6 +183,7 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     connect(m_session.get(), &StoreSession::unavailable, this, &MainWindow::showUnreachable);
     connect(m_session.get(), &StoreSession::recovered, this, [this] {
         m_storeLabel->setStyleSheet(QString());
+        m_unreachableBar->hide();
         statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->store().location()), 10000);
     });
     setWindowTitle(tr("Daybreak — %1").arg(m_session->store().location()));
@@ -176,14 +195,19 @@ void MainWindow::showUnreachable(const QString &message)
 {
     // Loud on purpose: a war room must not trust a picture that stopped updating.
     m_storeLabel->setStyleSheet(QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
-    m_storeLabel->setText(tr("Store unreachable — retrying in %1 s: %2")
-                              .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1), message.left(160)));
+    m_storeLabel->setText(tr("Store unreachable — retrying in %1 s").arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1)));
+    m_unreachableBar->setText(tr("Store unreachable: what you see is frozen and no change can be made. Reconnecting by itself "
+                                 "(next attempt in %1 s).\n%2")
+                                  .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1), message.left(300)));
+    m_unreachableBar->show();
+    if (m_warRoom)
+        m_warRoom->showStoreUnreachable(message);
 }
 
 bool MainWindow::openStore(const QString &url, QString *error)
 {
     try {
-        setSession(std::make_unique<StoreSession>(::openStore(url, OpenMode::MustExist)));
+        setSession(std::make_unique<StoreSession>(openStoreInteractively(this, url, OpenMode::MustExist, m_readOnly)));
         return true;
     } catch (const StoreError &e) {
         if (error)
@@ -196,6 +220,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open store…"), QKeySequence::Open, this, &MainWindow::chooseStore);
+    file->addAction(tr("&Connect to PostgreSQL…"), this, &MainWindow::connectToServer);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -334,7 +359,7 @@ void MainWindow::refresh()
         m_fitted = true;
     }
     selectPipeline(s.inventory.contains(selected) ? selected : QString());
-    m_storeLabel->setText(tr("Store: %1").arg(m_session->store().location()));
+    m_storeLabel->setText(tr("Store: %1 · %2").arg(m_session->store().location(), m_session->store().access().describe()));
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines())
         ++counts[s.stateOf(p.id)];
@@ -390,6 +415,26 @@ void MainWindow::chooseStore()
     QString error;
     if (!openStore(path, &error))
         QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(path, error));
+}
+
+void MainWindow::connectToServer()
+{
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Connect to PostgreSQL"));
+    dialog.setLabelText(tr("Store URL (the password comes from PGPASSWORD, ~/.pgpass or a prompt):"));
+    dialog.setTextValue(QSettings().value(QStringLiteral("store/lastServer"),
+                                          QStringLiteral("postgresql://%1@localhost:5432/daybreak?sslmode=prefer").arg(currentOsUser()))
+                            .toString());
+    dialog.resize(560, dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty())
+        return;
+    const QString url = dialog.textValue().trimmed();
+    QString error;
+    if (!openStore(url, &error)) {
+        QMessageBox::warning(this, tr("Connect to PostgreSQL"), tr("Cannot open %1:\n%2").arg(url.section(QLatin1Char('?'), 0, 0), error));
+        return;
+    }
+    QSettings().setValue(QStringLiteral("store/lastServer"), m_session->store().location());
 }
 
 void MainWindow::exportGraph()

@@ -37,6 +37,8 @@ public:
     void setSession(std::unique_ptr<StoreSession> session);
     bool openStore(const QString &url, QString *error = nullptr);
     void showUnreachable(const QString &message);
+    // Open every store as a viewer from now on (daybreak --read-only: the war-room wall).
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     StoreSession *session() const { return m_session.get(); }
 
     PipelineTablePanel *tablePanel() const { return m_table; }
@@ -69,9 +71,12 @@ private:
     void exportGraph();
     void exportReport();
     void chooseStore();
+    void connectToServer();
 
     const Clock &m_clock;
     std::unique_ptr<ActionPrompter> m_ownPrompter;
+    QLabel *m_unreachableBar = nullptr;
+    bool m_readOnly = false;
     std::unique_ptr<StoreSession> m_session;
     std::unique_ptr<MigrationPlan> m_plan;
     PipelineTableModel *m_model;

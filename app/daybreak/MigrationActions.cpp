@@ -34,8 +34,10 @@ MigrationActions::MigrationActions(const Clock &clock, ActionPrompter *prompter,
 void MigrationActions::setSession(StoreSession *session)
 {
     m_session = session;
-    if (session)
+    if (session) {
         connect(session, &StoreSession::changed, this, &MigrationActions::updateEnabled);
+        connect(session, &StoreSession::unavailable, this, &MigrationActions::updateEnabled);
+    }
     updateEnabled();
 }
 
@@ -64,7 +66,9 @@ void MigrationActions::addTo(QMenu *menu) const
 void MigrationActions::updateEnabled()
 {
     // Enabled by state only: the other rules (window, gate, upstreams) are explained on refusal.
-    const bool known = m_session && m_session->snapshot().inventory.contains(m_current);
+    // A viewer (read-only file, daybreak_viewer) and a console that lost its store act on nothing.
+    const bool mayAct = m_session && m_session->reachable() && m_session->store().access().can(Role::Operator);
+    const bool known = mayAct && m_session->snapshot().inventory.contains(m_current);
     const State s = known ? m_session->snapshot().stateOf(m_current) : State::OnPrem;
     const bool stays = known && m_session->snapshot().inventory.find(m_current)->staysOnPrem();
     m_dualRun->setEnabled(known && !stays && s == State::OnPrem);

@@ -2,6 +2,7 @@
 #include "InventoryService.h"
 #include "MainWindow.h"
 #include "MigrationService.h"
+#include "StorePrompt.h"
 #include "StoreSession.h"
 
 #include <QApplication>
@@ -20,8 +21,13 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Daybreak migration console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("Store URL (file path or sqlite:///path)."),
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+                                         QStringLiteral("Store URL: a SQLite file path, sqlite:///path or "
+                                                        "postgresql://user@host:port/db?sslmode=..."),
                                          QStringLiteral("url"));
+    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"),
+                                            QStringLiteral("Open the store as a viewer: nothing can be changed from this console."));
+    parser.addOption(readOnlyOption);
     parser.addOption(storeOption);
     const QCommandLineOption warRoomOption(QStringLiteral("war-room"), QStringLiteral("Start on the war-room display (read-only)."));
     parser.addOption(warRoomOption);
@@ -37,7 +43,8 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<Store> store;
     try {
-        store = openStore(url, firstStart ? OpenMode::CreateIfMissing : OpenMode::MustExist);
+        store = openStoreInteractively(nullptr, url, firstStart ? OpenMode::CreateIfMissing : OpenMode::MustExist,
+                                       parser.isSet(readOnlyOption));
         // First start with no store configured: the per-user store is created from the demo.
         if (firstStart && store->isEmpty()) {
             const Problems problems = InventoryService(*store, clock, currentOsUser()).importDemo();
@@ -49,6 +56,7 @@ int main(int argc, char *argv[])
         return 6;
     }
     MainWindow window(clock);
+    window.setReadOnly(parser.isSet(readOnlyOption));
     window.setSession(std::make_unique<StoreSession>(std::move(store)));
     window.show();
     if (parser.isSet(warRoomOption))
