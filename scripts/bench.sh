@@ -7,6 +7,16 @@ command -v /usr/bin/time >/dev/null || { export DEBIAN_FRONTEND=noninteractive; 
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DDAYBREAK_BENCHMARKS=ON -DBUILD_TESTING=OFF >/dev/null
 cmake --build build-release --parallel "$(nproc)"
 export QT_QPA_PLATFORM=offscreen
+# A throwaway PostgreSQL on loopback for the routing-latency benchmark, removed on exit.
+pg_state=$(mktemp -u /tmp/daybreak-bench-pg.XXXXXX)
+./scripts/pg-throwaway.sh start "$pg_state"
+trap './scripts/pg-throwaway.sh destroy "$pg_state"' EXIT
+pg_port=$(sed -n 's/^port=//p' "$pg_state")
+pg_password=$(sed -n 's/^password=//p' "$pg_state")
+for db in bench_60 bench_1000; do
+  PGPASSWORD=$pg_password psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE $db" postgres
+done
+export DAYBREAK_BENCH_PG_URL="postgresql://postgres:${pg_password}@127.0.0.1:${pg_port}/"
 for bench in build-release/benches/bench_*; do
   [ -d "$bench" ] && continue
   if [ "$(basename "$bench")" = bench_gui ]; then
