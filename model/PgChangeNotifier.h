@@ -3,6 +3,8 @@
 #include "ChangeNotifier.h"
 #include "PgConnection.h"
 
+#include <QTimer>
+
 // PostgreSQL: a connection of its own LISTENs on the change channel, so a commit anywhere shows
 // at once; a heartbeat on it notices a server that went away.
 class PgChangeNotifier final : public ChangeNotifier

@@ -1,6 +1,6 @@
 #include "SqliteStore.h"
 
-#include "ChangeNotifier.h"
+#include "PollingChangeNotifier.h"
 #include "MigrationService.h"
 #include "SqliteSchema.h"
 

@@ -1,4 +1,4 @@
-#include "ChangeNotifier.h"
+#include "PollingChangeNotifier.h"
 
 #include "SqliteStore.h"
 
