@@ -47,14 +47,19 @@ QDate PlanService::today() const
     return m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())).date();
 }
 
+Decision PlanService::roleDecision() const
+{
+    Decision d;
+    if (const Access access = m_store.access(); !access.can(Role::Planner))
+        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, Role::Planner, QStringLiteral("changing the wave plan")));
+    return d;
+}
+
 PlanService::Outcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
                                          const QString &reason, qint64 expectedPlanVersion)
 {
-    if (const Access access = m_store.access(); !access.can(Role::Planner)) {
-        Decision d;
-        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, Role::Planner, QStringLiteral("changing the wave plan")));
+    if (const Decision d = roleDecision(); !d.allowed())
         return refused(d, QStringLiteral("the plan was not changed"));
-    }
     const WavePlan &before = snapshot.plan;
     PlanChange change;
     change.expectedPlanVersion = expectedPlanVersion < 0 ? snapshot.planVersion : expectedPlanVersion;
@@ -169,11 +174,8 @@ PlanService::Outcome PlanService::renameWave(const QString &from, const QString 
         d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
         return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
     }
-    if (const Access access = m_store.access(); !access.can(Role::Planner)) {
-        Decision d;
-        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, Role::Planner, QStringLiteral("renaming a wave")));
+    if (const Decision d = roleDecision(); !d.allowed())
         return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
-    }
     PlanChange change;
     change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
     change.renames.append({from, to.trimmed()});

@@ -41,6 +41,8 @@ public:
     Outcome restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action);
 
     QList<PlanFinding> validate();
+    // Refuses every plan edit for a user without the planner role (the board says so while dragging).
+    Decision roleDecision() const;
     // Today in the inventory's time zone, from the clock.
     QDate today() const;
 

@@ -116,6 +116,28 @@ private slots:
                  QStringLiteral("Refused: stg_orders reads erp_orders_extract, which is still canonical on-prem and not planned in any wave"));
     }
 
+    void viewerCannotDropAndIsToldWhy()
+    {
+        // As the file's owner, a dual-running pipeline can be cut over...
+        m_window->selectPipeline(QStringLiteral("erp_products_extract"));
+        QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionCutover"))->isEnabled());
+        m_window->setReadOnly(true);
+        QVERIFY(m_window->openStore(m_path)); // ...then the same file, as a viewer
+        QVERIFY(!board()->column(QStringLiteral("W1"))->model()->canDropMimeData(mime({QStringLiteral("erp_orders_extract")}).get(),
+                                                                                Qt::MoveAction, -1, 0, {}));
+        QSignalSpy messages(board(), &WaveBoard::message);
+        dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")});
+        QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QString());
+        QCOMPARE(messages.count(), 1);
+        QVERIFY2(messages.first().first().toString().contains(QStringLiteral("needs the planner role")),
+                 qPrintable(messages.first().first().toString()));
+        // Routing actions are off for a viewer too.
+        m_window->selectPipeline(QStringLiteral("erp_products_extract"));
+        QAction *cutover = m_window->findChild<QAction *>(QStringLiteral("actionCutover"));
+        QVERIFY(cutover);
+        QVERIFY(!cutover->isEnabled());
+    }
+
     void dropThatBreaksADownstreamIsRefused()
     {
         dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")});

@@ -185,12 +185,17 @@ Decision WaveBoard::check(const QStringList &ids, const QString &wave) const
     Decision all;
     if (!m_rules)
         return all;
+    if (m_plan)
+        all.reasons += m_plan->service().roleDecision().reasons;
     if (wave.isEmpty()) {
         QStringList planned;
         for (const QString &id : ids)
             if (!m_snapshot.plan.waveOf(id).isEmpty())
                 planned << id;
-        return m_rules->checkUnassign(m_snapshot.plan, planned);
+        const Decision d = m_rules->checkUnassign(m_snapshot.plan, planned);
+        all.reasons += d.reasons;
+        all.warnings += d.warnings;
+        return all;
     }
     QStringList moving;
     for (const QString &id : ids)
