@@ -17,6 +17,7 @@ PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
         QSqlQuery roles = run(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'daybreak\\_%'"));
         if (roles.next() && roles.value(0).toInt() == 3) {
             Transaction tx(*this);
+            lockSchema(); // concurrent GRANTs on one object fail with "tuple concurrently updated"
             for (const QString &grant : pgGrantStatements(m_target.database))
                 run(grant, {}, QStringLiteral("granting the Daybreak roles"));
             tx.commit();
@@ -51,7 +52,10 @@ void PgStore::reconnect()
 
 bool PgStore::hasSchemaTable()
 {
-    QSqlQuery q = run(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+    // A plain catalog query, not to_regclass(): it reads with a fresh snapshot, so a table another
+    // program created while we waited for the schema lock is seen (the name cache may be stale).
+    QSqlQuery q = run(QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                                     "ON n.oid = c.relnamespace WHERE c.relname = 'schema_version' AND n.nspname = current_schema())"));
     return q.next() && q.value(0).toBool();
 }
 
@@ -96,6 +100,7 @@ QStringList PgStore::setUpRoles()
 {
     QStringList done;
     Transaction tx(*this);
+    lockSchema(); // one init at a time per database; role creation across databases is handled in SQL
     for (const QString &statement : pgRoleStatements(m_target.database))
         run(statement, {}, QStringLiteral("creating the Daybreak roles (needs CREATEROLE)"));
     tx.commit();
