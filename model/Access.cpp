@@ -35,8 +35,10 @@ bool Access::can(Role needed) const
 
 QString Access::describe() const
 {
+    if (roles.contains(Role::Owner))
+        return QStringLiteral("%1 (owner)").arg(user); // every role: no need to list them
     QStringList names;
-    for (Role r : {Role::Owner, Role::Operator, Role::Planner, Role::Viewer})
+    for (Role r : {Role::Operator, Role::Planner, Role::Viewer})
         if (roles.contains(r))
             names.append(roleName(r));
     return QStringLiteral("%1 (%2)").arg(user, names.isEmpty() ? QStringLiteral("no Daybreak role") : names.join(QStringLiteral(", ")));

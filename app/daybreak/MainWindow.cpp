@@ -19,6 +19,7 @@
 #include "PipelineTableModel.h"
 #include "PipelineTablePanel.h"
 #include "ReportExport.h"
+#include "OpenStoreDialog.h"
 #include "StorePrompt.h"
 #include "StoreSession.h"
 #include "WaveBoard.h"
@@ -27,10 +28,8 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QVBoxLayout>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -408,33 +407,36 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::chooseStore()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open store"), QString(),
-                                                      tr("Daybreak stores (*.sqlite *.db);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!openStore(path, &error))
-        QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(path, error));
+    openStoreDialog(OpenStoreDialog::Kind::SqliteFile);
 }
 
 void MainWindow::connectToServer()
 {
-    QInputDialog dialog(this);
-    dialog.setWindowTitle(tr("Connect to PostgreSQL"));
-    dialog.setLabelText(tr("Store URL (the password comes from PGPASSWORD, ~/.pgpass or a prompt):"));
-    dialog.setTextValue(QSettings().value(QStringLiteral("store/lastServer"),
-                                          QStringLiteral("postgresql://%1@localhost:5432/daybreak?sslmode=prefer").arg(currentOsUser()))
+    openStoreDialog(OpenStoreDialog::Kind::PostgresServer);
+}
+
+void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
+{
+    QSettings settings;
+    OpenStoreDialog dialog(this);
+    const QString current = m_session ? m_session->store().location() : QString();
+    dialog.setSqlitePath(current.contains(QLatin1String("://")) ? defaultStorePath() : current);
+    dialog.setServerUrl(settings.value(QStringLiteral("store/lastServer"),
+                                       QStringLiteral("postgresql://%1@localhost:5432/daybreak?sslmode=prefer").arg(currentOsUser()))
                             .toString());
-    dialog.resize(560, dialog.sizeHint().height());
-    if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty())
+    dialog.setKind(kind);
+    dialog.setReadOnly(m_readOnly);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString url = dialog.textValue().trimmed();
+    m_readOnly = dialog.readOnly();
+    const QString url = dialog.url();
     QString error;
     if (!openStore(url, &error)) {
-        QMessageBox::warning(this, tr("Connect to PostgreSQL"), tr("Cannot open %1:\n%2").arg(url.section(QLatin1Char('?'), 0, 0), error));
+        QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(url.section(QLatin1Char('?'), 0, 0), error));
         return;
     }
-    QSettings().setValue(QStringLiteral("store/lastServer"), m_session->store().location());
+    if (isPostgresUrl(url))
+        settings.setValue(QStringLiteral("store/lastServer"), m_session->store().location());
 }
 
 void MainWindow::exportGraph()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "OpenStoreDialog.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -72,6 +74,7 @@ private:
     void exportReport();
     void chooseStore();
     void connectToServer();
+    void openStoreDialog(OpenStoreDialog::Kind kind);
 
     const Clock &m_clock;
     std::unique_ptr<ActionPrompter> m_ownPrompter;
