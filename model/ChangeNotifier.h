@@ -18,6 +18,7 @@ public:
     virtual void stop() = 0;
 
 signals:
-    void changed();
+    // `what`: the table that changed when the back end says so (PostgreSQL), else empty.
+    void changed(const QString &what);
     void lost(const QString &message);
 };

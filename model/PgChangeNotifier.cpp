@@ -28,7 +28,8 @@ void PgChangeNotifier::start()
     m_open = true;
     if (!db.driver()->subscribeToNotification(QLatin1String(kPgChangeChannel)))
         throw StoreError(QStringLiteral("cannot LISTEN on %1: %2").arg(m_target.displayUrl(), db.driver()->lastError().text()));
-    connect(db.driver(), &QSqlDriver::notification, this, [this] { emit changed(); });
+    connect(db.driver(), &QSqlDriver::notification, this,
+            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) { emit changed(payload.toString()); });
     m_heartbeat.start();
 }
 

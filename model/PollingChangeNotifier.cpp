@@ -26,5 +26,5 @@ void PollingChangeNotifier::poll()
         emit lost(e.message());
         return;
     }
-    emit changed();
+    emit changed(QString());
 }

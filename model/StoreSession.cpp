@@ -7,7 +7,11 @@ StoreSession::StoreSession(std::unique_ptr<Store> store, QObject *parent)
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &StoreSession::retry);
-    connect(m_notifier.get(), &ChangeNotifier::changed, this, &StoreSession::reload);
+    // One commit can announce several tables (a plan edit: settings, waves, members): read once.
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(kCoalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &StoreSession::reload);
+    connect(m_notifier.get(), &ChangeNotifier::changed, &m_coalesce, qOverload<>(&QTimer::start));
     connect(m_notifier.get(), &ChangeNotifier::lost, this, &StoreSession::lose);
     try {
         m_notifier->start();

@@ -29,6 +29,7 @@ public:
 
     static constexpr int kFirstRetryMs = 500;
     static constexpr int kMaxRetryMs = 16000;
+    static constexpr int kCoalesceMs = 50;
 
 signals:
     void changed();
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<ChangeNotifier> m_notifier;
     StoreSnapshot m_snapshot;
     QTimer m_retry;
+    QTimer m_coalesce;
     int m_backoffMs = 0;
     bool m_reachable = true;
 };
