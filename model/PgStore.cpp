@@ -65,6 +65,12 @@ void PgStore::lockSchema()
     run(QStringLiteral("SELECT pg_advisory_xact_lock(7263372865)"));
 }
 
+bool PgStore::connectionAlive()
+{
+    QSqlQuery ping(m_db);
+    return m_db.isOpen() && ping.exec(QStringLiteral("SELECT 1"));
+}
+
 qint64 PgStore::backendPid()
 {
     QSqlQuery q = run(QStringLiteral("SELECT pg_backend_pid()"));

@@ -24,6 +24,7 @@ public:
 protected:
     bool hasSchemaTable() override;
     void lockSchema() override;
+    bool connectionAlive() override;
 
 private:
     void open();

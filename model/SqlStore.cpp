@@ -103,10 +103,16 @@ void SqlStore::commit()
     const bool ok = m_db.commit();
     m_inTransaction = false;
     if (!ok) {
-        m_suspect = true;
-        // A failed COMMIT leaves nothing behind: the server rolled the transaction back.
+        const QString why = m_db.lastError().text().simplified();
         m_db.rollback();
-        throw StoreError(QStringLiteral("cannot commit, nothing was written: %1").arg(m_db.lastError().text().trimmed()));
+        if (connectionAlive()) // the server refused the COMMIT and rolled the transaction back
+            throw StoreError(QStringLiteral("cannot commit, nothing was written: %1").arg(why));
+        m_suspect = true;
+        // The answer to COMMIT never came: the change is one transaction with its audit row, so it
+        // is there whole or not at all. A retry with the same expected version cannot apply it twice.
+        throw StoreError(QStringLiteral("lost the connection while committing (%1); the change was written whole or not "
+                                        "at all: read the store again before retrying")
+                             .arg(why));
     }
     ++m_commits;
 }

@@ -73,6 +73,8 @@ protected:
     // Runs inside every write transaction just before COMMIT: the seam fault tests use to drop
     // the connection mid-transaction.
     virtual void beforeCommit() {}
+    // After a failed COMMIT: is the server still there (so it refused) or did it go away?
+    virtual bool connectionAlive() { return true; }
     // A statement failed in a way that may mean the connection is gone; the next statement
     // outside a transaction calls reconnect() first.
     bool m_suspect = false;

@@ -313,8 +313,10 @@ private slots:
             store.applyTransition(cutover(QStringLiteral("a"), 1));
             QFAIL("the commit must fail when the server killed the connection");
         } catch (const StoreError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("nothing was written")), qPrintable(e.message()));
+            // The client cannot know whether the server got the COMMIT, and says so...
+            QVERIFY2(e.message().contains(QStringLiteral("written whole or not at all")), qPrintable(e.message()));
         }
+        // ...and here it never did: the backend died before COMMIT, so nothing is there.
         PgStore check(target, OpenMode::MustExist);
         QCOMPARE(check.routing(QStringLiteral("a"))->version, 1);
         QCOMPARE(check.routing(QStringLiteral("a"))->state, State::DualRun);
@@ -440,6 +442,15 @@ private slots:
         auto *bar = window.findChild<QLabel *>(QStringLiteral("unreachableBar"));
         QVERIFY(bar->isVisibleTo(&window));
         QVERIFY(bar->text().contains(QStringLiteral("Reconnecting by itself")));
+        // Each failed attempt waits twice as long as the one before.
+        QSignalSpy attempts(window.session(), &StoreSession::unavailable);
+        QList<int> delays{window.session()->retryDelayMs()};
+        while (delays.size() < 3) {
+            QVERIFY(attempts.wait(20000));
+            delays << window.session()->retryDelayMs();
+        }
+        QCOMPARE(delays.at(1), 2 * delays.at(0));
+        QCOMPARE(delays.at(2), 2 * delays.at(1));
         // Meanwhile the orchestrator's call fails cleanly.
         const Run down = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
         QCOMPARE(down.exit, 6);

@@ -98,9 +98,9 @@ void MigrationActions::run(MigrationAction action, bool breakGlass)
     try {
         runChecked(action, breakGlass);
     } catch (const StoreError &e) {
-        // A dropped connection rolled the change back; say so instead of leaving the user guessing.
-        m_prompter->showRefusal(m_parent, tr("Store unreachable"), {tr("Nothing was written: %1").arg(e.message())});
-        emit message(tr("Store unreachable; nothing was written"));
+        // Say what the store said (it knows whether the change was refused or its fate is unknown).
+        m_prompter->showRefusal(m_parent, tr("Store unreachable"), {e.message()});
+        emit message(tr("Store unreachable: %1").arg(e.message()));
     }
 }
 
