@@ -92,7 +92,8 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
 void WarRoomWindow::showStoreUnreachable(const QString &message)
 {
     // The picture on the wall is stale from this moment: say so louder than any report status.
-    m_banner->setText(tr("STORE UNREACHABLE — figures frozen, reconnecting… (%1)").arg(message.left(80)));
+    m_banner->setText(tr("STORE UNREACHABLE — figures frozen, reconnecting…"));
+    m_banner->setToolTip(message);
     m_banner->setStyleSheet(QStringLiteral("background: #4a148c; color: white;"));
 }
 
