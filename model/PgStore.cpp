@@ -65,6 +65,11 @@ void PgStore::lockSchema()
     run(QStringLiteral("SELECT pg_advisory_xact_lock(7263372865)"));
 }
 
+void PgStore::readConsistently()
+{
+    run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+}
+
 bool PgStore::connectionAlive()
 {
     QSqlQuery ping(m_db);

@@ -25,6 +25,7 @@ protected:
     bool hasSchemaTable() override;
     void lockSchema() override;
     bool connectionAlive() override;
+    void readConsistently() override;
 
 private:
     void open();

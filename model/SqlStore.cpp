@@ -200,6 +200,10 @@ bool SqlStore::isEmpty()
 
 StoreSnapshot SqlStore::snapshot()
 {
+    // One read transaction: the inventory, pointers, parity and plan are from the same moment
+    // even while others commit. Rolled back at the end, so it counts as no change.
+    Transaction read(*this);
+    readConsistently();
     StoreSnapshot s;
     QSqlQuery settings = run(QStringLiteral("SELECT key, value FROM settings"));
     while (settings.next()) {

@@ -75,6 +75,9 @@ protected:
     virtual void beforeCommit() {}
     // After a failed COMMIT: is the server still there (so it refused) or did it go away?
     virtual bool connectionAlive() { return true; }
+    // First statement of a multi-query read: SQLite's transactions already read one snapshot;
+    // PostgreSQL needs REPEATABLE READ for that.
+    virtual void readConsistently() {}
     // A statement failed in a way that may mean the connection is gone; the next statement
     // outside a transaction calls reconnect() first.
     bool m_suspect = false;
