@@ -116,6 +116,15 @@ QString WarRoomWindow::bannerText() const
     return m_banner->text();
 }
 
+void WarRoomWindow::setViewerOnly(bool viewerOnly)
+{
+    if (viewerOnly)
+        m_unlock->setChecked(false);
+    m_unlock->setEnabled(!viewerOnly);
+    m_unlock->setText(viewerOnly ? tr("Viewer: read-only") : m_unlock->isChecked() ? tr("Lock controls") : tr("Unlock controls"));
+    m_unlock->setToolTip(viewerOnly ? tr("This console is connected as a viewer; operators act from their own consoles") : QString());
+}
+
 bool WarRoomWindow::controlsUnlocked() const
 {
     return m_unlock->isChecked();

@@ -28,6 +28,8 @@ public:
     void showStoreUnreachable(const QString &message);
     QString bannerText() const;
     bool controlsUnlocked() const;
+    // A viewer's wall (read-only store, daybreak_viewer) has nothing to unlock.
+    void setViewerOnly(bool viewerOnly);
     SlaTimeline *timeline() const { return m_timeline; }
     void fitGraph();
 

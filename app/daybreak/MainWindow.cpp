@@ -517,6 +517,7 @@ void MainWindow::showWarRoom()
     refreshNight();
     if (QScreen *screen = this->screen())
         m_warRoom->setGeometry(screen->geometry()); // also without a window manager
+    m_warRoom->setViewerOnly(!m_session || !m_session->store().access().can(Role::Operator));
     m_warRoom->showFullScreen();
     m_warRoom->raise();
     m_warRoom->fitGraph();
