@@ -32,25 +32,7 @@ struct Run
 
 Transition cutover(const QString &id, qint64 version)
 {
-    Transition t;
-    t.pipeline = id;
-    t.from = State::DualRun;
-    t.to = State::Cloud;
-    t.expectedVersion = version;
-    t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
-    t.audit.actor = QStringLiteral("tester");
-    t.audit.action = QStringLiteral("cutover");
-    t.audit.pipeline = id;
-    t.audit.from = QStringLiteral("dual_run");
-    t.audit.to = QStringLiteral("cloud");
-    return t;
-}
-
-Inventory small()
-{
-    Pipeline a = pipeline(QStringLiteral("a"));
-    a.initialState = State::DualRun;
-    return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")})});
+    return routingChange(id, State::DualRun, State::Cloud, version);
 }
 
 // Drops its own connection from the server side just before COMMIT: the dropped-connection fault.
@@ -99,12 +81,12 @@ private:
         env.insert(QStringLiteral("PGPASSWORD"), password);
         return env;
     }
-    // A fresh database with `small()` imported by the superuser.
+    // A fresh database with smallInventory() imported by the superuser.
     QString seededDatabase()
     {
         const QString db = m_server.createDatabase();
         PgStore store(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::CreateIfMissing);
-        seed(store, small());
+        seed(store, smallInventory());
         return db;
     }
 

@@ -15,31 +15,6 @@ class TestSqliteStore : public QObject
     Q_OBJECT
 
 private:
-    static Inventory small()
-    {
-        Pipeline a = pipeline(QStringLiteral("a"));
-        a.initialState = State::DualRun;
-        a.onpremP95Minutes = 45;
-        a.sla = QTime(6, 0);
-        a.tags = QStringList{QStringLiteral("x"), QStringLiteral("y")};
-        Pipeline keep = pipeline(QStringLiteral("keep"), {}, Side::OnPrem, Risk::High);
-        return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")}), keep});
-    }
-    static Transition transition(const QString &id, State from, State to, qint64 version)
-    {
-        Transition t;
-        t.pipeline = id;
-        t.from = from;
-        t.to = to;
-        t.expectedVersion = version;
-        t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
-        t.audit.actor = QStringLiteral("tester");
-        t.audit.action = QStringLiteral("cutover");
-        t.audit.pipeline = id;
-        t.audit.from = stateName(from);
-        t.audit.to = stateName(to);
-        return t;
-    }
     static int auditCount(Store &store) { return int(store.auditLog().size()); }
 
 private slots:
@@ -74,11 +49,11 @@ private slots:
     {
         QTemporaryDir dir;
         auto watcher = sqlite(dir);
-        seed(*watcher, small());
+        seed(*watcher, smallInventory());
         const qint64 before = watcher->changeToken();
         QCOMPARE(watcher->changeToken(), before);
         SqliteStore other(dir.filePath(QStringLiteral("store.sqlite")), OpenMode::MustExist);
-        QCOMPARE(other.applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
+        QCOMPARE(other.applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
         QVERIFY(watcher->changeToken() != before);
     }
 };

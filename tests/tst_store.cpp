@@ -19,32 +19,6 @@ class TestStore : public QObject
 private:
     TestBackend m_backend;
 
-    static Inventory small()
-    {
-        Pipeline a = pipeline(QStringLiteral("a"));
-        a.initialState = State::DualRun;
-        a.onpremP95Minutes = 45;
-        a.sla = QTime(6, 0);
-        a.parityTolerance = 0.000123456789;
-        a.tags = QStringList{QStringLiteral("x"), QStringLiteral("y")};
-        Pipeline keep = pipeline(QStringLiteral("keep"), {}, Side::OnPrem, Risk::High);
-        return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")}), keep});
-    }
-    static Transition transition(const QString &id, State from, State to, qint64 version)
-    {
-        Transition t;
-        t.pipeline = id;
-        t.from = from;
-        t.to = to;
-        t.expectedVersion = version;
-        t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
-        t.audit.actor = QStringLiteral("tester");
-        t.audit.action = QStringLiteral("cutover");
-        t.audit.pipeline = id;
-        t.audit.from = stateName(from);
-        t.audit.to = stateName(to);
-        return t;
-    }
     static int auditCount(Store &store) { return int(store.auditLog().size()); }
     std::unique_ptr<SqlStore> seeded(QString *url = nullptr)
     {
@@ -52,7 +26,7 @@ private:
         if (url)
             *url = u;
         auto store = m_backend.open(u);
-        seed(*store, small());
+        seed(*store, smallInventory());
         return store;
     }
 
@@ -126,8 +100,8 @@ private slots:
     void reimportKeepsRoutingState()
     {
         auto store = seeded();
-        QCOMPARE(store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
-        Inventory again = small();
+        QCOMPARE(store->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
+        Inventory again = smallInventory();
         again.setPipelines({again.pipelines().at(0), again.pipelines().at(1)}); // "keep" dropped
         seed(*store, again);
         const StoreSnapshot s = store->snapshot();
@@ -144,10 +118,10 @@ private slots:
         // Both consoles read version 1; the second one writes first.
         const qint64 seenByFirst = first->routing(QStringLiteral("a"))->version;
         const qint64 seenBySecond = second->routing(QStringLiteral("a"))->version;
-        QCOMPARE(second->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, seenBySecond)),
+        QCOMPARE(second->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, seenBySecond)),
                  WriteStatus::Written);
         const int auditBefore = auditCount(*first);
-        QCOMPARE(first->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, seenByFirst)),
+        QCOMPARE(first->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, seenByFirst)),
                  WriteStatus::Conflict);
         QCOMPARE(auditCount(*first), auditBefore);
         QCOMPARE(first->routing(QStringLiteral("a"))->version, 2);
@@ -177,7 +151,7 @@ private slots:
                                              "BEGIN SELECT RAISE(ABORT, 'disk full'); END")),
                  qPrintable(q.lastError().text()));
         QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
+                                 store->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
         QCOMPARE(store->routing(QStringLiteral("a"))->state, State::DualRun);
         QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
     }
@@ -185,7 +159,7 @@ private slots:
     void transitionWritesItsAuditRowWithTheDatabaseUser()
     {
         auto store = seeded();
-        Transition t = transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1);
+        Transition t = routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1);
         t.audit.reason = QStringLiteral("wave 1");
         t.audit.breakGlass = true;
         QCOMPARE(store->applyTransition(t), WriteStatus::Written);
@@ -288,7 +262,7 @@ private slots:
                  qPrintable(o.decision.reasons.first().text));
         // ...and the connection itself cannot write even if a caller went around them.
         QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store->applyTransition(transition(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
+                                 store->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
         QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
     }
 };

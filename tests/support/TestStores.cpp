@@ -41,6 +41,34 @@ void seed(Store &store, const Inventory &inventory)
     store.replaceInventory(inventory, audit);
 }
 
+Inventory smallInventory()
+{
+    Pipeline a = pipeline(QStringLiteral("a"));
+    a.initialState = State::DualRun;
+    a.onpremP95Minutes = 45;
+    a.sla = QTime(6, 0);
+    a.parityTolerance = 0.000123456789;
+    a.tags = QStringList{QStringLiteral("x"), QStringLiteral("y")};
+    Pipeline keep = pipeline(QStringLiteral("keep"), {}, Side::OnPrem, Risk::High);
+    return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")}), keep});
+}
+
+Transition routingChange(const QString &id, State from, State to, qint64 version)
+{
+    Transition t;
+    t.pipeline = id;
+    t.from = from;
+    t.to = to;
+    t.expectedVersion = version;
+    t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
+    t.audit.actor = QStringLiteral("tester");
+    t.audit.action = to == State::Cloud ? QStringLiteral("cutover") : QStringLiteral("rollback");
+    t.audit.pipeline = id;
+    t.audit.from = stateName(from);
+    t.audit.to = stateName(to);
+    return t;
+}
+
 void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDate, int n)
 {
     QList<ParityResult> results;

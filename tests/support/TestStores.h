@@ -17,6 +17,11 @@ Inventory inventory(const QList<Pipeline> &pipelines);
 std::unique_ptr<SqliteStore> sqlite(const QTemporaryDir &dir, const QString &name = QStringLiteral("store.sqlite"));
 // Puts `pipeline` straight into `state` through the store (as the inventory's initial state would).
 void seed(Store &store, const Inventory &inventory);
+// Three pipelines: "a" (dual-running, p95 45, SLA 06:00, two tags), "b" reading "a", and
+// "keep" (stays on-prem, high risk).
+Inventory smallInventory();
+// A routing change of `id` from `from` to `to`, expecting `version`, with its audit row.
+Transition routingChange(const QString &id, State from, State to, qint64 version);
 // `n` clean parity results ending on `lastDate`.
 void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDate, int n);
 
