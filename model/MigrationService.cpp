@@ -66,6 +66,9 @@ ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequ
     t.from = pointer.state;
     t.to = outcome.to;
     t.expectedVersion = pointer.version;
+    // The rules read the neighbours' states (upstreams cut over, downstreams reading across sides).
+    for (const QString &n : snapshot.inventory.find(request.pipeline)->upstreams + snapshot.inventory.downstreamsOf(request.pipeline))
+        t.neighbourVersions.insert(n, snapshot.routing.value(n).version);
     t.audit.at = now;
     t.audit.actor = m_actor;
     t.audit.action = actionName(action);
@@ -78,7 +81,8 @@ ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequ
         t.audit.unplanned = t.audit.unplanned || w.code == Reason::Code::Unplanned;
     if (m_store.applyTransition(t) == WriteStatus::Conflict) {
         outcome.status = ActionOutcome::Status::Conflict;
-        outcome.message = QStringLiteral("%1 was changed by someone else while this %2 ran; nothing was written")
+        outcome.message = QStringLiteral("%1 or a pipeline next to it was changed by someone else while this %2 ran; "
+                                         "nothing was written")
                               .arg(request.pipeline, actionName(action));
         return outcome;
     }

@@ -70,6 +70,13 @@ void PgStore::readConsistently()
     run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
 }
 
+void PgStore::isolateForRules()
+{
+    // Two consoles flipping neighbours at once (a cutover reading its upstream, a rollback of that
+    // upstream reading its downstream) would each pass on a stale view; SERIALIZABLE aborts one.
+    run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
+}
+
 bool PgStore::connectionAlive()
 {
     QSqlQuery ping(m_db);

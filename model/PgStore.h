@@ -26,6 +26,7 @@ protected:
     void lockSchema() override;
     bool connectionAlive() override;
     void readConsistently() override;
+    void isolateForRules() override;
 
 private:
     void open();

@@ -45,6 +45,11 @@ std::optional<int> intFrom(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
 }
 
+// PostgreSQL's serialization failure and deadlock: the transaction was rolled back whole.
+bool isConcurrencyFailure(const QSqlError &error)
+{
+    return error.nativeErrorCode() == QLatin1String("40001") || error.nativeErrorCode() == QLatin1String("40P01");
+}
 } // namespace
 
 SqlStore::SqlStore(const QString &connectionName) : m_connectionName(connectionName) {}
@@ -66,6 +71,8 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const auto fail = [&] {
+        if (isConcurrencyFailure(q.lastError()))
+            throw ConcurrentChange(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed()));
         m_suspect = true;
         throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed()));
     };
@@ -104,7 +111,10 @@ void SqlStore::commit()
     m_inTransaction = false;
     if (!ok) {
         const QString why = m_db.lastError().text().simplified();
+        const bool lostToAnother = isConcurrencyFailure(m_db.lastError());
         m_db.rollback();
+        if (lostToAnother)
+            throw ConcurrentChange(QStringLiteral("a concurrent change won, nothing was written: %1").arg(why));
         if (connectionAlive()) // the server refused the COMMIT and rolled the transaction back
             throw StoreError(QStringLiteral("cannot commit, nothing was written: %1").arg(why));
         m_suspect = true;
@@ -386,18 +396,49 @@ void SqlStore::insertAudit(const AuditEntry &a)
 WriteStatus SqlStore::applyTransition(const Transition &t)
 {
     Transaction tx(*this);
-    // The compare-and-set: the pointer moves only if nobody moved it since it was read.
-    QSqlQuery q = run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
-                                     "WHERE pipeline = ? AND version = ? AND state = ?"),
-                      {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
-                      QStringLiteral("updating the routing pointer"));
-    if (q.numRowsAffected() != 1) {
-        tx.rollback();
-        return WriteStatus::Conflict;
+    isolateForRules();
+    try {
+        // The compare-and-set: the pointer moves only if nobody moved it since it was read.
+        QSqlQuery q = run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
+                                         "WHERE pipeline = ? AND version = ? AND state = ?"),
+                          {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
+                          QStringLiteral("updating the routing pointer"));
+        if (q.numRowsAffected() != 1) {
+            tx.rollback();
+            return WriteStatus::Conflict;
+        }
+        // ...and the neighbours the rules looked at are still where they were.
+        if (!neighboursUnchanged(t.neighbourVersions)) {
+            tx.rollback();
+            return WriteStatus::Conflict;
+        }
+        insertAudit(t.audit);
+        tx.commit();
+    } catch (const ConcurrentChange &) {
+        return WriteStatus::Conflict; // the server rolled it back; the guard's rollback is a no-op
     }
-    insertAudit(t.audit);
-    tx.commit();
     return WriteStatus::Written;
+}
+
+bool SqlStore::neighboursUnchanged(const QHash<QString, qint64> &expected)
+{
+    if (expected.isEmpty())
+        return true;
+    QStringList marks;
+    QVariantList ids;
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        marks << QStringLiteral("?");
+        ids << it.key();
+    }
+    QSqlQuery q = run(QStringLiteral("SELECT pipeline, version FROM routing WHERE pipeline IN (%1)").arg(marks.join(QLatin1Char(','))), ids,
+                      QStringLiteral("reading the neighbours' pointers"));
+    int seen = 0;
+    while (q.next()) {
+        ++seen;
+        if (expected.value(q.value(0).toString(), -1) != q.value(1).toLongLong())
+            return false;
+    }
+    return seen == expected.size();
 }
 
 void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)

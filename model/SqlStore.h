@@ -78,6 +78,10 @@ protected:
     // First statement of a multi-query read: SQLite's transactions already read one snapshot;
     // PostgreSQL needs REPEATABLE READ for that.
     virtual void readConsistently() {}
+    // First statement of a routing change: reads and writes must behave as if one change ran at a
+    // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
+    virtual void isolateForRules() {}
+    bool neighboursUnchanged(const QHash<QString, qint64> &expected);
     // A statement failed in a way that may mean the connection is gone; the next statement
     // outside a transaction calls reconnect() first.
     bool m_suspect = false;

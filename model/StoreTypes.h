@@ -46,6 +46,9 @@ struct Transition
     State from = State::OnPrem;
     State to = State::OnPrem;
     qint64 expectedVersion = 0;
+    // The neighbours' pointer versions the rules decided on (upstreams and downstreams): if any
+    // moved before this commits, the decision is stale and nothing is written (Conflict).
+    QHash<QString, qint64> neighbourVersions;
     AuditEntry audit;
 };
 
@@ -67,6 +70,14 @@ class StoreError : public std::runtime_error
 public:
     explicit StoreError(const QString &message) : std::runtime_error(message.toStdString()) {}
     QString message() const { return QString::fromStdString(what()); }
+};
+
+// The server aborted a transaction because a concurrent one won (serialization failure,
+// deadlock): it rolled back whole, so callers report a conflict, not a broken store.
+class ConcurrentChange : public StoreError
+{
+public:
+    using StoreError::StoreError;
 };
 
 // The server wants a password that neither PGPASSWORD nor ~/.pgpass supplied (the GUI asks).

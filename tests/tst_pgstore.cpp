@@ -20,6 +20,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+#include <utility>
+
 using namespace TestStores;
 
 namespace {
@@ -35,24 +38,20 @@ Transition cutover(const QString &id, qint64 version)
     return routingChange(id, State::DualRun, State::Cloud, version);
 }
 
-// Drops its own connection from the server side just before COMMIT: the dropped-connection fault.
-class DroppingStore : public PgStore
+// Runs `hook` inside every write transaction just before COMMIT: a second console (or the
+// server) acts at the worst moment.
+class HookedStore : public PgStore
 {
 public:
-    DroppingStore(const PgTarget &target, PgTestServer &server) : PgStore(target, OpenMode::MustExist), m_server(server) {}
-    bool armed = false;
+    explicit HookedStore(const PgTarget &target) : PgStore(target, OpenMode::MustExist) {}
+    std::function<void()> hook;
 
 protected:
     void beforeCommit() override
     {
-        if (!armed)
-            return;
-        armed = false;
-        m_server.exec({QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backendPid())});
+        if (hook)
+            std::exchange(hook, nullptr)();
     }
-
-private:
-    PgTestServer &m_server;
 };
 } // namespace
 
@@ -288,9 +287,9 @@ private slots:
     {
         const QString db = seededDatabase();
         const PgTarget target = PgTarget::parse(m_server.superuserUrl(db));
-        DroppingStore store(target, m_server);
+        HookedStore store(target);
         const int auditBefore = int(store.auditLog().size());
-        store.armed = true;
+        store.hook = [&] { m_server.exec({QStringLiteral("SELECT pg_terminate_backend(%1)").arg(store.backendPid())}); };
         try {
             store.applyTransition(cutover(QStringLiteral("a"), 1));
             QFAIL("the commit must fail when the server killed the connection");
@@ -406,6 +405,39 @@ private slots:
         QSqlQuery q(store.database());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void neighboursFlippedAtTheSameMomentCannotBothWin()
+    {
+        // b reads a. Console 1 cuts b over having seen a in the cloud; at the same moment console 2
+        // rolls a back having seen b not yet in the cloud. Each alone is allowed; together they
+        // would leave b reading a across sides with nobody warned. One of them must lose.
+        const QString db = seededDatabase();
+        const PgTarget target = PgTarget::parse(m_server.superuserUrl(db));
+        PgStore setup(target, OpenMode::MustExist);
+        QCOMPARE(setup.applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
+        QCOMPARE(setup.applyTransition(routingChange(QStringLiteral("b"), State::OnPrem, State::DualRun, 1)), WriteStatus::Written);
+
+        HookedStore first(target);
+        Transition cutoverB = routingChange(QStringLiteral("b"), State::DualRun, State::Cloud, 2);
+        cutoverB.neighbourVersions.insert(QStringLiteral("a"), 2);
+        WriteStatus second = WriteStatus::Conflict;
+        first.hook = [&] {
+            PgStore other(target, OpenMode::MustExist);
+            Transition rollbackA = routingChange(QStringLiteral("a"), State::Cloud, State::DualRun, 2);
+            rollbackA.neighbourVersions.insert(QStringLiteral("b"), 2);
+            second = other.applyTransition(rollbackA);
+        };
+        const WriteStatus firstStatus = first.applyTransition(cutoverB);
+        QCOMPARE(second, WriteStatus::Written);      // committed first
+        QCOMPARE(firstStatus, WriteStatus::Conflict); // would have been stale: rolled back whole
+        QCOMPARE(setup.routing(QStringLiteral("b"))->state, State::DualRun);
+        QCOMPARE(setup.routing(QStringLiteral("b"))->version, 2);
+        QCOMPARE(setup.routing(QStringLiteral("a"))->state, State::DualRun);
+        int bRows = 0;
+        for (const AuditEntry &a : setup.auditLog(QStringLiteral("b")))
+            bRows += a.to == QLatin1String("cloud") ? 1 : 0;
+        QCOMPARE(bRows, 0);
     }
 
     void stoppedServerIsSurvivedByConsoleAndCli()

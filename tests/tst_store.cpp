@@ -128,6 +128,25 @@ private slots:
         QCOMPARE(first->routing(QStringLiteral("a"))->state, State::Cloud);
     }
 
+    void aNeighbourThatMovedMakesTheChangeAConflict()
+    {
+        QString url;
+        auto first = seeded(&url);
+        auto second = m_backend.open(url, OpenMode::MustExist);
+        // The rules for a's cutover looked at b (its reader) at version 1; then another console moved b.
+        Transition t = routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1);
+        t.neighbourVersions.insert(QStringLiteral("b"), 1);
+        QCOMPARE(second->applyTransition(routingChange(QStringLiteral("b"), State::OnPrem, State::DualRun, 1)), WriteStatus::Written);
+        const int auditBefore = auditCount(*first);
+        QCOMPARE(first->applyTransition(t), WriteStatus::Conflict);
+        QCOMPARE(first->routing(QStringLiteral("a"))->version, 1);
+        QCOMPARE(auditCount(*first), auditBefore);
+        // Decided again on what is there now, it goes through.
+        t.neighbourVersions[QStringLiteral("b")] = 2;
+        QCOMPARE(first->applyTransition(t), WriteStatus::Written);
+        QCOMPARE(first->routing(QStringLiteral("a"))->state, State::Cloud);
+    }
+
     void auditRowsRefuseUpdateAndDelete()
     {
         auto store = seeded();
