@@ -102,7 +102,10 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     for (int i = int(recentAudit.size()) - 1; i >= std::max(0, int(recentAudit.size()) - 6); --i) {
         const AuditEntry &a = recentAudit.at(i);
         html += QStringLiteral("<div>%1 <b>%2</b> %3 %4%5%6</div>")
-                    .arg(a.at.toLocalTime().toString(QStringLiteral("MM-dd HH:mm")), esc(a.action), esc(a.actor),
+                    .arg(a.at.toLocalTime().toString(QStringLiteral("MM-dd HH:mm")), esc(a.action),
+                         // The database user is what the server saw; the actor is what the client said.
+                         a.dbUser.isEmpty() || a.dbUser == a.actor ? esc(a.actor)
+                                                                   : tr("%1 (db %2)").arg(esc(a.actor), esc(a.dbUser)),
                          a.from.isEmpty() && a.to.isEmpty() ? QString() : esc(a.from) + QStringLiteral(" → ") + esc(a.to),
                          a.breakGlass ? tr(" <span style='color:#b00020'>[break-glass]</span>") : QString(),
                          a.reason.isEmpty() ? QString() : QStringLiteral(" — <i>%1</i>").arg(esc(a.reason)));
