@@ -449,6 +449,13 @@ private slots:
         auto *label = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
         QVERIFY(label->text().contains(QStringLiteral("Store: postgresql://postgres@127.0.0.1")));
         QVERIFY(!label->text().contains(m_server.superuserPassword()));
+        // The URL carried a password; the recent-stores list (and every other setting) does not.
+        QSettings settings;
+        QVERIFY(settings.value(QStringLiteral("recentStores")).toStringList().join(QLatin1Char(' ')).contains(db));
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(m_server.superuserPassword())
+                         && !settings.value(key).toStringList().join(QLatin1Char(' ')).contains(m_server.superuserPassword()),
+                     qPrintable(key));
 
         QVERIFY(m_server.stop());
         // The console notices by itself (heartbeat) and says so; it keeps retrying with back-off.
