@@ -11,6 +11,14 @@ PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
       m_readOnly(readOnly)
 {
     open();
+    // Upgrade day: only the owner can migrate; everyone else is told who must, not "permission denied".
+    const int found = schemaVersion();
+    if (!readOnly && found > 0 && found < int(pgMigrations().size()) && !readAccess().roles.contains(Role::Owner))
+        throw StoreError(QStringLiteral("%1 has schema version %2 and this Daybreak needs %3; its owner must open it once "
+                                        "('daybreakctl init --store …') to migrate it")
+                             .arg(location())
+                             .arg(found)
+                             .arg(pgMigrations().size()));
     const int applied = migrate(pgMigrations(), mode == OpenMode::MustExist, readOnly);
     // New tables need the roles' grants; only an owner migrates, and only if the roles exist.
     if (applied > 0) {

@@ -250,6 +250,29 @@ private slots:
         QVERIFY(p.exec(QStringLiteral("SELECT COUNT(*) FROM waves")));
     }
 
+    void onlyTheOwnerMigratesAnOlderSchema()
+    {
+        const QString db = seededDatabase();
+        const QString olga = m_server.url(db, QStringLiteral("olga"), QStringLiteral("olga-pw"));
+        {
+            PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
+            owner.setUpRoles(); // the grants olga's operator role needs on this database
+        }
+        // Pretend the store was written by the previous release (one migration behind).
+        m_server.exec({QStringLiteral("ALTER TABLE audit DROP COLUMN db_user"), QStringLiteral("DROP TRIGGER audit_db_user ON audit"),
+                       QStringLiteral("DROP FUNCTION daybreak_audit_db_user()"), QStringLiteral("UPDATE schema_version SET version = 4")},
+                      db);
+        const Run refused = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
+        QCOMPARE(refused.exit, 6);
+        QVERIFY2(refused.err.contains(QStringLiteral("schema version 4")) && refused.err.contains(QStringLiteral("its owner must open it")),
+                 qPrintable(refused.err));
+        // The owner's next open migrates; then the operator gets on with it.
+        PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
+        QCOMPARE(owner.schemaVersion(), int(pgMigrations().size()));
+        const Run after = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
+        QVERIFY2(after.exit == 0, qPrintable(after.err));
+    }
+
     void notifyReachesListenersWithinASecond()
     {
         const QString db = seededDatabase();
