@@ -92,19 +92,16 @@ PlanService::Outcome MigrationPlan::accepted(PlanService::Outcome o, QUndoComman
 
 bool MigrationPlan::restore(const WavePlan &target)
 {
-    const PlanService::Outcome o = safely([&] { return m_service.restore(target, m_version, QStringLiteral("wave_undo")); });
-    if (!o.ok()) {
-        failed(o.message);
-        return false;
-    }
-    m_version = o.planVersion;
-    emit planChanged();
-    return true;
+    return replayed(safely([&] { return m_service.restore(target, m_version, QStringLiteral("wave_undo")); }));
 }
 
 bool MigrationPlan::rename(const QString &from, const QString &to)
 {
-    const PlanService::Outcome o = safely([&] { return m_service.renameWave(from, to, m_version); });
+    return replayed(safely([&] { return m_service.renameWave(from, to, m_version); }));
+}
+
+bool MigrationPlan::replayed(const PlanService::Outcome &o)
+{
     if (!o.ok()) {
         failed(o.message);
         return false;

@@ -37,6 +37,8 @@ signals:
     void editFailed(const QString &message);
 
 private:
+    // An undo or redo the store took (or refused): keeps the plan version the stack relies on.
+    bool replayed(const PlanService::Outcome &o);
     void failed(const QString &message);
     PlanService::Outcome accepted(PlanService::Outcome o, QUndoCommand *command);
 
