@@ -2,9 +2,9 @@
 # Installs everything Daybreak needs to build, run and test on Debian 12 (run as root).
 set -euo pipefail
 packages=(
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
   libboost-graph-dev libgl-dev cmake ninja-build g++ xvfb xauth imagemagick
-  poppler-utils graphviz postgresql tzdata
+  poppler-utils graphviz postgresql tzdata faketime
 )
 missing=()
 for p in "${packages[@]}"; do

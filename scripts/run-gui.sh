@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-  echo "No display found: starting Daybreak inside Xvfb (set DISPLAY to use your desktop)." >&2
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" ./build/app/daybreak/daybreak "$@"
+  echo "run-gui: no display to open the console on (DISPLAY is unset); to run it in a virtual display: xvfb-run -a ./scripts/run-gui.sh" >&2
+  exit 1
 fi
 exec ./build/app/daybreak/daybreak "$@"

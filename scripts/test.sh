@@ -3,6 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Debug}" >/dev/null
+# Every CMake package the build found must come from install-deps.sh, or a machine that had nothing
+# fails where this one passed. The checker ships with the team's workspace, next to the clone.
+deps_check=../shared/tools/check-install-deps
+if [ -x "$deps_check" ]; then
+  "$deps_check" build
+else
+  echo "test: $deps_check not found next to this clone; the install-deps check is skipped" >&2
+fi
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build --output-on-failure --timeout 600 -j "$(nproc)"

@@ -10,8 +10,32 @@
 #include <QFileInfo>
 #include <QMessageBox>
 
+#include <cstdio>
+#include <cstring>
+
+namespace {
+// Without a display Qt aborts in QApplication's constructor with a platform-plugin dump; say what
+// is wrong in one line instead. An explicit platform (QT_QPA_PLATFORM, -platform) is left to Qt.
+bool displayAvailable(int argc, char *argv[])
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return true;
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0)
+            return true;
+    return false;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (!displayAvailable(argc, argv)) {
+        std::fputs("daybreak: no display (DISPLAY and WAYLAND_DISPLAY are unset); to run it in a virtual display: "
+                   "xvfb-run -a daybreak\n",
+                   stderr);
+        return 1;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("daybreak"));
     QApplication::setOrganizationName(QStringLiteral("Daybreak"));
