@@ -1,3 +1,5 @@
+#include "CliCalendar.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -63,7 +65,7 @@ private:
         QFile in(fixture(QStringLiteral("all_week.json")));
         in.open(QIODevice::ReadOnly);
         QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
-        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone("Europe/Berlin")).date();
+        const QDate today = CliCalendar::todayIn(QStringLiteral("Europe/Berlin"));
         const QString day = QLocale::c().dayName(today.addDays(3).dayOfWeek()).toLower();
         root[QStringLiteral("change_window")] = QJsonObject{{QStringLiteral("start_day"), day},
                                                             {QStringLiteral("start"), QStringLiteral("00:00")},
@@ -80,7 +82,7 @@ private:
     {
         for (int i = 1; i <= n; ++i) {
             const Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"),
-                               QDateTime::currentDateTimeUtc().date().addDays(i - n).toString(Qt::ISODate), QStringLiteral("--onprem-rows"),
+                               CliCalendar::todayIn(QStringLiteral("Europe/Berlin")).addDays(i - n).toString(Qt::ISODate), QStringLiteral("--onprem-rows"),
                                QStringLiteral("5000"), QStringLiteral("--cloud-rows"), QStringLiteral("5000")},
                               store);
             QCOMPARE(r.exit, 0);
@@ -354,7 +356,7 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
         recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
         QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store).exit, 0);
-        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const QString today = CliCalendar::todayIn(QStringLiteral("Europe/Berlin")).toString(Qt::ISODate);
         QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"), today,
                       QStringLiteral("--onprem-rows"), QStringLiteral("1000"), QStringLiteral("--cloud-rows"), QStringLiteral("700")}, store).exit, 0);
         const QJsonObject o = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_ingest")}, store).first().toObject();

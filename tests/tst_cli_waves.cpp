@@ -1,3 +1,6 @@
+#include "CliCalendar.h"
+#include "SqliteStore.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,13 +40,17 @@ private:
     {
         return QJsonDocument::fromJson(ctl({QStringLiteral("wave"), QStringLiteral("list"), QStringLiteral("--json")}).out.toUtf8()).array();
     }
-    // The next Saturday at least `days` ahead of today: waves must fall in the change window.
-    static QString saturday(int days)
+    // The nth (1-based) Saturday after today that is not one of the demo's blackout dates: waves
+    // must fall in the change window, whatever day the suite runs.
+    QString saturday(int nth)
     {
-        QDate d = QDate::currentDate().addDays(days);
-        while (d.dayOfWeek() != Qt::Saturday)
-            d = d.addDays(1);
-        return d.toString(Qt::ISODate);
+        const Inventory demo = SqliteStore(m_store, OpenMode::MustExist).snapshot().inventory;
+        return CliCalendar::openSaturdays(demo, nth).last().toString(Qt::ISODate);
+    }
+    QString nextTuesday()
+    {
+        const Inventory demo = SqliteStore(m_store, OpenMode::MustExist).snapshot().inventory;
+        return CliCalendar::nextWeekday(demo, Qt::Tuesday).toString(Qt::ISODate);
     }
 
 private slots:
@@ -56,7 +63,7 @@ private slots:
     void addAssignListAndRefusals()
     {
         const QString sat = saturday(1);
-        const QString later = saturday(8);
+        const QString later = saturday(2);
         QCOMPARE(ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), sat, QStringLiteral("--name"),
                       QStringLiteral("W1"), QStringLiteral("--capacity"), QStringLiteral("3")}).exit, 0);
         QCOMPARE(ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), later, QStringLiteral("--name"),
@@ -65,10 +72,7 @@ private slots:
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains(QStringLiteral("--date: '2026-02-30' is not a date")));
         // A weekday wave is refused by the change-window rule.
-        QDate tuesday = QDate::currentDate().addDays(1);
-        while (tuesday.dayOfWeek() != Qt::Tuesday)
-            tuesday = tuesday.addDays(1);
-        r = ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), tuesday.toString(Qt::ISODate)});
+        r = ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), nextTuesday()});
         QCOMPARE(r.exit, 4);
         QVERIFY(r.err.contains(QStringLiteral("outside the change window")));
 
@@ -115,7 +119,7 @@ private slots:
 
     void capacityAndHighRisk()
     {
-        const QString sat = saturday(8);
+        const QString sat = saturday(2);
         QCOMPARE(ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), sat, QStringLiteral("--name"),
                       QStringLiteral("tiny"), QStringLiteral("--capacity"), QStringLiteral("1"), QStringLiteral("--max-high-risk"),
                       QStringLiteral("0")}).exit, 0);
@@ -130,7 +134,7 @@ private slots:
 
     void autoPlanIsValidAndComplete()
     {
-        const QString from = saturday(8);
+        const QString from = saturday(2);
         Run r = ctl({QStringLiteral("wave"), QStringLiteral("auto"), QStringLiteral("--from"), from, QStringLiteral("--dry-run")});
         QCOMPARE(r.exit, 0);
         QVERIFY(r.out.contains(QStringLiteral("Preview:")));

@@ -2,6 +2,7 @@
 // SQLite and on PostgreSQL (ctest runs this program against both). Afterwards: every pointer's
 // version equals its successful flips, every success has exactly one audit row, and every
 // conflict exited 5 having written nothing.
+#include "CliCalendar.h"
 #include "TestStores.h"
 
 #include <QCoreApplication>
@@ -106,8 +107,8 @@ private slots:
         const Run init = ctl(m_ctl, store, {QStringLiteral("init"), QStringLiteral("--inventory"),
                                               QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json")});
         QVERIFY2(init.exit == 0, qPrintable(init.err));
-        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
-        const QString yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1).toString(Qt::ISODate);
+        const QString today = CliCalendar::todayIn(QStringLiteral("UTC")).toString(Qt::ISODate);
+        const QString yesterday = CliCalendar::todayIn(QStringLiteral("UTC")).addDays(-1).toString(Qt::ISODate);
         for (const QString &id : kPipelines)
             for (const QString &date : {yesterday, today}) {
                 const Run r = ctl(m_ctl, store, {QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"), date,

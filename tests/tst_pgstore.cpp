@@ -1,5 +1,6 @@
 // What only the PostgreSQL store has: URLs and passwords, roles with grants, LISTEN/NOTIFY, and
 // surviving a server that goes away (a killed backend mid-transaction, a stopped server).
+#include "CliCalendar.h"
 #include "InventoryService.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
@@ -340,7 +341,7 @@ private slots:
                      .exit,
                  0);
         const QStringList ids{QStringLiteral("flip_a"), QStringLiteral("flip_b")};
-        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const QString today = CliCalendar::todayIn(QStringLiteral("UTC")).toString(Qt::ISODate);
         for (const QString &id : ids)
             QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"), today, QStringLiteral("--onprem-rows"),
                           QStringLiteral("9"), QStringLiteral("--cloud-rows"), QStringLiteral("9"), QStringLiteral("--store"), url})

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,7 +182,13 @@ private slots:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());
-        QVERIFY(text.contains(QStringLiteral("core_fx,Core FX conversion table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,onprem,Wave 1,2026-11-28,2,passed")));
+        // daybreakctl judged the gate at the real today; the rest of the row does not depend on it.
+        static const QRegularExpression row(QStringLiteral(
+            "core_fx,Core FX conversion table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,onprem,Wave 1,2026-11-28,2,(passed|failed|pending)\n"));
+        QVERIFY(row.match(text).hasMatch());
+        // On the day the demo was seeded, its seven clean nights pass core_fx's gate.
+        const QString seeded = ReportExport::csv(s, m_clock.now().toTimeZone(QTimeZone("Europe/Berlin")).date());
+        QVERIFY(seeded.contains(QStringLiteral("core_fx,Core FX conversion table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,onprem,Wave 1,2026-11-28,2,passed\n")));
     }
 };
 
