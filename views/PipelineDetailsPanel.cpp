@@ -1,5 +1,6 @@
 #include "PipelineDetailsPanel.h"
 
+#include "Calendar.h"
 #include "ParityService.h"
 #include "SideColors.h"
 
@@ -45,6 +46,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
         return;
     }
     m_id = id;
+    const Calendar calendar(s.inventory);
     const RoutingPointer r = s.routing.value(id);
     const ParityService::PipelineParity parity = ParityService::evaluate(s, id, today);
     const QColor fill = SideColors::forState(r.state);
@@ -68,7 +70,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     html += row(tr("Upstreams"), links(p->upstreams));
     html += row(tr("Downstreams"), links(s.inventory.downstreamsOf(id)));
     html += row(tr("Wave"), s.plan.waveOf(id).isEmpty() ? tr("not planned") : esc(s.plan.waveOf(id)));
-    html += row(tr("Pointer"), tr("version %1, changed %2").arg(r.version).arg(r.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    html += row(tr("Pointer"), tr("version %1, changed %2").arg(r.version).arg(calendar.format(r.updatedAt, QStringLiteral("yyyy-MM-dd HH:mm t"))));
     html += QStringLiteral("</table>");
 
     html += tr("<h4>Parity gate: %1 (%2 clean in a row, %3 needed)</h4>")
@@ -102,7 +104,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     for (int i = int(recentAudit.size()) - 1; i >= std::max(0, int(recentAudit.size()) - 6); --i) {
         const AuditEntry &a = recentAudit.at(i);
         html += QStringLiteral("<div>%1 <b>%2</b> %3 %4%5%6</div>")
-                    .arg(a.at.toLocalTime().toString(QStringLiteral("MM-dd HH:mm")), esc(a.action),
+                    .arg(calendar.format(a.at, QStringLiteral("MM-dd HH:mm")), esc(a.action),
                          // The database user is what the server saw; the actor is what the client said.
                          a.dbUser.isEmpty() || a.dbUser == a.actor ? esc(a.actor)
                                                                    : tr("%1 (db %2)").arg(esc(a.actor), esc(a.dbUser)),

@@ -1,5 +1,6 @@
 #include "SlaPanel.h"
 
+#include "Calendar.h"
 #include "SlaTimeline.h"
 
 #include <QComboBox>
@@ -50,9 +51,10 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
     m_timeline->setProjection(projection, now);
     const qint64 current = m_alerts->currentItem() ? m_alerts->currentItem()->data(Qt::UserRole).toLongLong() : -1;
     m_alerts->clear();
+    const Calendar calendar(projection.nightStart().timeZone());
     for (int i = int(alerts.size()) - 1; i >= 0; --i) {
         const SlaAlert &a = alerts.at(i);
-        auto *item = new QListWidgetItem(QStringLiteral("%1  %2%3").arg(a.raisedAt.toLocalTime().toString(QStringLiteral("HH:mm")), a.message,
+        auto *item = new QListWidgetItem(QStringLiteral("%1  %2%3").arg(calendar.format(a.raisedAt, QStringLiteral("HH:mm")), a.message,
                                                                       a.isAcknowledged() ? tr("  — acknowledged by %1").arg(a.acknowledgedBy) : QString()));
         item->setData(Qt::UserRole, a.id);
         item->setForeground(a.isAcknowledged() ? QColor(0x70, 0x70, 0x70) : a.status == QLatin1String("breached") ? QColor(0xb0, 0x10, 0x20) : QColor(0xa0, 0x5a, 0x00));

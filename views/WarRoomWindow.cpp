@@ -1,5 +1,6 @@
 #include "WarRoomWindow.h"
 
+#include "Calendar.h"
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "SlaTimeline.h"
@@ -97,12 +98,12 @@ void WarRoomWindow::showStoreUnreachable(const QString &message)
     m_banner->setStyleSheet(QStringLiteral("background: #4a148c; color: white;"));
 }
 
-void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries)
+void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries, const Calendar &calendar)
 {
     m_changes->clear();
     for (const AuditEntry &a : entries)
         m_changes->addItem(QStringLiteral("%1  %2 %3  %4 → %5%6")
-                               .arg(a.at.toLocalTime().toString(QStringLiteral("ddd HH:mm")), a.action, a.pipeline, a.from, a.to,
+                               .arg(calendar.format(a.at, QStringLiteral("ddd HH:mm")), a.action, a.pipeline, a.from, a.to,
                                     a.breakGlass ? tr("  BREAK-GLASS") : a.unplanned ? tr("  unplanned") : QString()));
 }
 

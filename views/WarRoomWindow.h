@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class Calendar;
 class GraphView;
 class GraphScene;
 class QLabel;
@@ -24,7 +25,7 @@ public:
     WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent = nullptr);
 
     void setNight(const SlaProjection &projection, const QDateTime &now);
-    void setRecentChanges(const QList<AuditEntry> &entries);
+    void setRecentChanges(const QList<AuditEntry> &entries, const Calendar &calendar);
     void showStoreUnreachable(const QString &message);
     QString bannerText() const;
     bool controlsUnlocked() const;

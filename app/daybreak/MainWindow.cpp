@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "Calendar.h"
 
 #include "ActionPrompter.h"
 #include "Clock.h"
@@ -321,7 +322,7 @@ void MainWindow::selectPipeline(const QString &id)
     } catch (const StoreError &) {
         // the status bar already says the store is unreachable
     }
-    m_details->showPipeline(m_session->snapshot(), id, audit, m_session->snapshot().inventory.localDate(m_clock.now()));
+    m_details->showPipeline(m_session->snapshot(), id, audit, Calendar(m_session->snapshot().inventory).localDate(m_clock.now()));
 }
 
 QString MainWindow::changeWindowText() const
@@ -335,7 +336,7 @@ void MainWindow::refresh()
 {
     const StoreSnapshot &s = m_session->snapshot();
     const QString selected = m_actions->currentPipeline();
-    const QDate today = s.inventory.localDate(m_clock.now());
+    const QDate today = Calendar(s.inventory).localDate(m_clock.now());
     m_model->setSnapshot(s, today);
     m_scene->setSnapshot(s, today);
     m_board->setSnapshot(s, today);
@@ -500,7 +501,7 @@ void MainWindow::refreshNight()
                 if (it->action == QLatin1String("cutover") || it->action == QLatin1String("rollback")
                     || it->action == QLatin1String("dual_run") || it->action == QLatin1String("decommission"))
                     routing.append(*it);
-            m_warRoom->setRecentChanges(routing);
+            m_warRoom->setRecentChanges(routing, Calendar(m_session->snapshot().inventory));
         }
     } catch (const StoreError &e) {
         m_storeLabel->setText(tr("Store unreachable: %1").arg(e.message()));

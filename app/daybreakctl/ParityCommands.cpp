@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "Calendar.h"
 #include "CtlContext.h"
 
 #include "ParityService.h"
@@ -83,7 +84,7 @@ int parityStatus(CtlContext &ctx)
         const State state = s.stateOf(p.id);
         if (only.isEmpty() && state != State::DualRun && state != State::Cloud)
             continue; // the overview lists what parity is watching
-        const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, s.inventory.localDate(ctx.clock.now()));
+        const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
         QJsonArray breaches;
         for (const ParityResult &b : parity.gate.openBreaches)
             breaches.append(b.businessDate.toString(Qt::ISODate));

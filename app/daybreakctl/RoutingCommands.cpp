@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "Calendar.h"
 #include "CtlContext.h"
 
 #include "MigrationService.h"
@@ -78,7 +79,7 @@ int runAction(CtlContext &ctx, MigrationAction action)
 void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, MigrationService &service)
 {
     const RoutingPointer r = s.routing.value(p.id);
-    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, s.inventory.localDate(ctx.clock.now()));
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
     QTextStream &o = ctx.out;
     o << p.id << " — " << p.name << "\n";
     o << "  owner       " << p.owner << "\n";
@@ -131,7 +132,7 @@ int cmdStatus(CtlContext &ctx)
         QJsonArray array;
         for (const Pipeline &p : s.inventory.pipelines())
             if (ids.isEmpty() || ids.first() == p.id)
-                array.append(pipelineJson(s, p, s.inventory.localDate(ctx.clock.now())));
+                array.append(pipelineJson(s, p, Calendar(s.inventory).localDate(ctx.clock.now())));
         ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
@@ -149,7 +150,7 @@ int cmdStatus(CtlContext &ctx)
         ++counts[r.state];
         ctx.out << row.arg(p.id, -28).arg(stateName(r.state) + (p.staysOnPrem() ? QStringLiteral("*") : QString()), -15)
                        .arg(sideName(r.canonical()), -10)
-                       .arg(gateStatusName(ParityService::evaluate(s, p.id, s.inventory.localDate(ctx.clock.now())).gate.status), -8)
+                       .arg(gateStatusName(ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now())).gate.status), -8)
                        .arg(riskName(p.risk));
     }
     ctx.out << "\n" << s.inventory.size() << " pipelines: " << counts.value(State::OnPrem) << " onprem, "

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "Calendar.h"
 #include "CtlContext.h"
 
 #include "NightSimulator.h"
@@ -95,7 +96,7 @@ int cmdSla(CtlContext &ctx)
             return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date)));
     }
     const SlaService::Night n = service.evaluate(night);
-    const QTimeZone zone(store->snapshot().inventory.timezone.toUtf8());
+    const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
     auto local = [&](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue(); };
     if (ctx.json()) {
         QJsonArray reports, alerts;
@@ -161,7 +162,7 @@ int cmdSimulateNight(CtlContext &ctx)
             return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date)));
     }
     const QList<RunEvent> events = NightSimulator::events(store->snapshot(), night, s);
-    const QTimeZone zone(store->snapshot().inventory.timezone.toUtf8());
+    const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
     ctx.out << "Playing " << events.size() << " run events of the night before " << night.toString(Qt::ISODate)
             << (factor > 0 ? QStringLiteral(" at %1x").arg(factor) : QStringLiteral(" at once")) << Qt::endl;
     QDateTime previous;

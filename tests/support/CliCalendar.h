@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Calendar.h"
 #include "Inventory.h"
 
 #include <QDate>
@@ -15,7 +16,7 @@ namespace CliCalendar {
 // Today's local date in `inventory`'s time zone, as daybreakctl will compute it.
 inline QDate today(const Inventory &inventory)
 {
-    return inventory.localDate(QDateTime::currentDateTimeUtc());
+    return Calendar(inventory).localDate(QDateTime::currentDateTimeUtc());
 }
 
 // Today's local date in the named time zone (an inventory's "timezone").

@@ -20,8 +20,3 @@ std::optional<RunEvent::Kind> runEventKindFromName(const QString &name)
             return k;
     return std::nullopt;
 }
-
-QDate businessDateOf(const QDateTime &local)
-{
-    return local.time().hour() >= 12 ? local.date().addDays(1) : local.date();
-}

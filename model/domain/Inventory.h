@@ -28,8 +28,6 @@ public:
     int size() const { return int(m_pipelines.size()); }
     // Ids of the pipelines that read `id` directly.
     QStringList downstreamsOf(const QString &id) const;
-    // The local calendar date of an instant in the inventory's time zone: today's business date.
-    QDate localDate(const QDateTime &at) const;
 
 private:
     void reindex();

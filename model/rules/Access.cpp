@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include <pwd.h>
+#include <unistd.h>
+
 QString roleName(Role role)
 {
     switch (role) {
@@ -64,4 +67,12 @@ void requireRole(const Access &access, Role needed, const QString &action)
 {
     if (!access.can(needed))
         throw AccessDenied(roleRefusal(access, needed, action));
+}
+
+QString currentOsUser()
+{
+    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
 }

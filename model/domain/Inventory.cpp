@@ -27,12 +27,6 @@ QStringList Inventory::downstreamsOf(const QString &id) const
     return m_downstreams.value(id);
 }
 
-QDate Inventory::localDate(const QDateTime &at) const
-{
-    const QTimeZone zone(timezone.toUtf8());
-    return at.toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).date();
-}
-
 void Inventory::reindex()
 {
     m_index.clear();

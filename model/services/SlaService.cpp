@@ -1,4 +1,5 @@
 #include "SlaService.h"
+#include "Calendar.h"
 
 #include "Clock.h"
 #include "Store.h"
@@ -32,7 +33,7 @@ QDate SlaService::currentNight() const
 
 QDate SlaService::currentNight(const Inventory &inventory, const QDateTime &now)
 {
-    return businessDateOf(now.toTimeZone(QTimeZone(inventory.timezone.toUtf8())));
+    return Calendar(inventory).businessDate(now);
 }
 
 SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate, const QList<RunEvent> &events,
@@ -107,7 +108,7 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     // Sensors run in every console that may write; a viewer's war room only watches.
     const Access access = m_store.access();
     if ((access.can(Role::Operator) || access.can(Role::Planner))
-        && businessDate == businessDateOf(now.toTimeZone(QTimeZone(s.inventory.timezone.toUtf8()))))
+        && businessDate == Calendar(s.inventory).businessDate(now))
         night.raisedNow = m_store.raiseAlerts(sense(night.projection, now));
     night.alerts = m_store.alerts(businessDate);
     return night;
@@ -122,7 +123,7 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
     if (!event.at.isValid())
         event.at = m_clock.now();
     if (!event.businessDate.isValid())
-        event.businessDate = businessDateOf(event.at.toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())));
+        event.businessDate = Calendar(s.inventory).businessDate(event.at);
     event.recordedBy = m_actor;
     m_store.recordRunEvent(event);
     EventOutcome outcome{EventStatus::Recorded,

@@ -1,4 +1,5 @@
 #include "PlanReport.h"
+#include "Calendar.h"
 
 #include "GraphPicture.h"
 #include "ParityService.h"
@@ -26,7 +27,7 @@ const State kStates[] = {State::OnPrem, State::DualRun, State::Cloud, State::Dec
 } // namespace
 
 PlanReport::PlanReport(const StoreSnapshot &snapshot, Options options)
-    : m_snapshot(snapshot), m_options(std::move(options)), m_today(snapshot.inventory.localDate(m_options.generatedAt)),
+    : m_snapshot(snapshot), m_options(std::move(options)), m_today(Calendar(snapshot.inventory).localDate(m_options.generatedAt)),
       m_rules(snapshot, m_today)
 {
 }
@@ -130,7 +131,7 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
                         "<tr><th align='left'>Change window</th><td>%3</td></tr><tr><th align='left'>Generated</th><td>%4</td></tr>"
                         "<tr><th align='left'>Waves</th><td>%5</td></tr></table>")
              .arg(esc(m_options.storeLocation), esc(inv.timezone), esc(inv.changeWindow.describe()),
-                  m_options.generatedAt.toTimeZone(QTimeZone(inv.timezone.toUtf8())).toString(QStringLiteral("yyyy-MM-dd HH:mm t")))
+                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")))
              .arg(waves().size());
 
     // Progress
@@ -244,7 +245,7 @@ QString PlanReport::markdown(const QString &graphImage, const QString &chartImag
     m += QStringLiteral("# Migration plan\n\nDaybreak report of the on-prem to cloud migration of %1 nightly pipelines.\n\n").arg(inv.size());
     m += QStringLiteral("- Store: `%1`\n- Time zone: %2\n- Change window: %3\n- Generated: %4\n\n")
              .arg(m_options.storeLocation, inv.timezone, inv.changeWindow.describe(),
-                  m_options.generatedAt.toTimeZone(QTimeZone(inv.timezone.toUtf8())).toString(QStringLiteral("yyyy-MM-dd HH:mm t")));
+                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")));
     QHash<State, int> counts;
     for (const Pipeline &p : inv.pipelines())
         ++counts[m_snapshot.stateOf(p.id)];

@@ -1,4 +1,5 @@
 #include "DemoData.h"
+#include "Calendar.h"
 
 #include <QFile>
 
@@ -24,7 +25,7 @@ QDate lastQuarterEnd(const QDate &day)
 QList<ParityResult> demoParityHistory(const Inventory &inventory, const QDateTime &now, const QString &actor)
 {
     QList<ParityResult> results;
-    const QDate lastNight = inventory.localDate(now);
+    const QDate lastNight = Calendar(inventory).localDate(now);
     const QDate quarterEnd = lastQuarterEnd(lastNight);
     // Long enough to hold two clean weeks before the quarter-end run.
     const int nights = std::max<int>(28, int(quarterEnd.daysTo(lastNight)) + 15);

@@ -8,7 +8,7 @@
 
 WaveRules::WaveRules(const StoreSnapshot &snapshot, QDate today)
     : m_snapshot(snapshot), m_today(today), m_graph(snapshot.inventory),
-      m_window(snapshot.inventory.changeWindow, QTimeZone(snapshot.inventory.timezone.toUtf8()))
+      m_window(ChangeWindow::of(snapshot.inventory))
 {
 }
 

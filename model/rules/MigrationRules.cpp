@@ -33,7 +33,7 @@ MigrationRules::MigrationRules(const StoreSnapshot &snapshot, QDateTime now)
 
 ChangeWindow MigrationRules::changeWindow() const
 {
-    return ChangeWindow(m_snapshot.inventory.changeWindow, QTimeZone(m_snapshot.inventory.timezone.toUtf8()));
+    return ChangeWindow::of(m_snapshot.inventory);
 }
 
 ParityGate::Evaluation MigrationRules::gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)

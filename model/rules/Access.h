@@ -41,3 +41,6 @@ public:
 // The one place roles are checked: throws AccessDenied naming the role `action` needs.
 void requireRole(const Access &access, Role needed, const QString &action);
 QString roleRefusal(const Access &access, Role needed, const QString &action);
+
+// The operating-system user: the actor of every audit row, and the user of a SQLite store.
+QString currentOsUser();

@@ -1,5 +1,8 @@
 #include "ChangeWindow.h"
 
+#include "Calendar.h"
+#include "Inventory.h"
+
 #include <utility>
 
 namespace {
@@ -14,6 +17,11 @@ int weekMinute(int day, const QTime &time)
 ChangeWindow::ChangeWindow(ChangeWindowPolicy policy, QTimeZone zone)
     : m_policy(std::move(policy)), m_zone(zone.isValid() ? zone : QTimeZone::utc())
 {
+}
+
+ChangeWindow ChangeWindow::of(const Inventory &inventory)
+{
+    return ChangeWindow(inventory.changeWindow, Calendar(inventory).zone());
 }
 
 int ChangeWindow::minuteOfWeek(const QDateTime &local) const

@@ -49,6 +49,3 @@ private:
     const Clock &m_clock;
     QString m_actor;
 };
-
-// The operating-system user, recorded as the actor of every audit row.
-QString currentOsUser();

@@ -3,17 +3,6 @@
 #include "Clock.h"
 #include "Store.h"
 
-#include <pwd.h>
-#include <unistd.h>
-
-QString currentOsUser()
-{
-    if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
-        return QString::fromLocal8Bit(pw->pw_name);
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
-}
-
 MigrationService::MigrationService(Store &store, const Clock &clock, QString actor)
     : m_store(store), m_clock(clock), m_actor(std::move(actor))
 {

@@ -24,5 +24,3 @@ struct RunEvent
 
 QString runEventKindName(RunEvent::Kind kind);
 std::optional<RunEvent::Kind> runEventKindFromName(const QString &name);
-// The business date a run at `local` belongs to: from noon on, the next morning's reports.
-QDate businessDateOf(const QDateTime &local);

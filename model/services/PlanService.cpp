@@ -1,4 +1,5 @@
 #include "PlanService.h"
+#include "Calendar.h"
 
 #include "Clock.h"
 #include "Store.h"
@@ -44,7 +45,7 @@ PlanService::PlanService(Store &store, const Clock &clock, QString actor)
 QDate PlanService::today() const
 {
     const StoreSnapshot s = m_store.snapshot();
-    return m_clock.now().toTimeZone(QTimeZone(s.inventory.timezone.toUtf8())).date();
+    return Calendar(s.inventory).localDate(m_clock.now());
 }
 
 Decision PlanService::roleDecision() const

@@ -2,6 +2,8 @@
 
 #include "ChangeWindowPolicy.h"
 
+class Inventory;
+
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -12,6 +14,8 @@ class ChangeWindow
 {
 public:
     ChangeWindow(ChangeWindowPolicy policy, QTimeZone zone);
+    // The inventory's window in the inventory's calendar: what every rule and view asks.
+    static ChangeWindow of(const Inventory &inventory);
 
     bool isInChangeWindow(const QDateTime &at) const;
     bool isBlackout(const QDate &localDate) const;

@@ -1,4 +1,5 @@
 #include "NightSimulator.h"
+#include "Calendar.h"
 
 #include "DependencyGraph.h"
 
@@ -12,7 +13,7 @@ namespace NightSimulator {
 QList<RunEvent> events(const StoreSnapshot &s, const QDate &businessDate, quint32 seed)
 {
     QRandomGenerator rng(seed);
-    const QTimeZone zone(s.inventory.timezone.toUtf8());
+    const QTimeZone zone = Calendar(s.inventory).zone();
     QHash<QString, QDateTime> finished;
     QList<RunEvent> out;
     auto add = [&](const QString &id, Side side, RunEvent::Kind kind, const QDateTime &at) {

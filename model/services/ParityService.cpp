@@ -1,4 +1,5 @@
 #include "ParityService.h"
+#include "Calendar.h"
 
 #include "Clock.h"
 #include "CsvParser.h"
@@ -60,7 +61,7 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
                list.end());
     list.append(result);
     outcome.status = RecordStatus::Recorded;
-    outcome.gate = evaluate(snapshot, result.pipeline, snapshot.inventory.localDate(m_clock.now())).gate;
+    outcome.gate = evaluate(snapshot, result.pipeline, Calendar(snapshot.inventory).localDate(m_clock.now())).gate;
     const Pipeline *p = snapshot.inventory.find(result.pipeline);
     outcome.message = QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
                           .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),

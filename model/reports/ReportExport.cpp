@@ -1,4 +1,5 @@
 #include "ReportExport.h"
+#include "Calendar.h"
 
 #include "CsvParser.h"
 #include "MigrationRules.h"
@@ -119,7 +120,7 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
         if (progress)
             progress(percent);
     };
-    const QDate today = snapshot.inventory.localDate(options.generatedAt);
+    const QDate today = Calendar(snapshot.inventory).localDate(options.generatedAt);
     if (!options.onlyWave.isEmpty() && !snapshot.plan.find(options.onlyWave))
         return QStringLiteral("unknown wave '%1'").arg(options.onlyWave);
     if (format == Format::Csv)

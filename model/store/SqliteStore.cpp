@@ -1,7 +1,6 @@
 #include "SqliteStore.h"
 
 #include "PollingChangeNotifier.h"
-#include "MigrationService.h"
 #include "SqliteSchema.h"
 
 #include <QDir>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Calendar.h"
 #include "ChangeWindow.h"
 #include "Decision.h"
 #include "ParityGate.h"
@@ -30,7 +31,7 @@ public:
 
     ParityGate::Evaluation gate(const QString &pipeline) const
     {
-        return gateOf(m_snapshot, pipeline, m_snapshot.inventory.localDate(m_now));
+        return gateOf(m_snapshot, pipeline, Calendar(m_snapshot.inventory).localDate(m_now));
     }
     static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
     ChangeWindow changeWindow() const;

@@ -1,4 +1,5 @@
 #include "SlaProjection.h"
+#include "Calendar.h"
 
 #include "DependencyGraph.h"
 
@@ -66,8 +67,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
 {
     SlaProjection result;
     result.m_date = businessDate;
-    const QTimeZone zone(inventory.timezone.toUtf8());
-    const QTimeZone tz = zone.isValid() ? zone : QTimeZone::utc();
+    const QTimeZone tz = Calendar(inventory).zone();
     result.m_nightStart = QDateTime(businessDate.addDays(-1), QTime(20, 0), tz);
     result.m_nightEnd = QDateTime(businessDate, QTime(8, 0), tz);
 

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+class Inventory;
+
+// The platform's calendar: the inventory's time zone and the dates every rule, view, report and
+// command derives from an instant. The one place a zone is built from its name (an unknown or
+// empty name is UTC, everywhere), so a console never prints the machine's local time next to an
+// alert in the inventory's. The weekly change window is answered by ChangeWindow (rules/), built
+// on this calendar's zone.
+class Calendar
+{
+public:
+    explicit Calendar(const QString &zoneName);
+    explicit Calendar(const Inventory &inventory);
+    explicit Calendar(const QTimeZone &zone);
+
+    const QTimeZone &zone() const { return m_zone; }
+    QString zoneName() const { return QString::fromUtf8(m_zone.id()); }
+
+    // The instant `at` in the inventory's zone (what a lead's wall clock shows).
+    QDateTime localTime(const QDateTime &at) const { return at.toTimeZone(m_zone); }
+    // The local calendar date of `at`: "today" for parity nights, wave dates and reports.
+    QDate localDate(const QDateTime &at) const { return localTime(at).date(); }
+    // The business date a run at `at` belongs to: from local noon on, the next morning's reports.
+    QDate businessDate(const QDateTime &at) const;
+    // The local wall-clock `time` on `date` in the inventory's zone.
+    QDateTime at(const QDate &date, const QTime &time) const { return QDateTime(date, time, m_zone); }
+    // `at` formatted in the inventory's zone ("HH:mm", "ddd HH:mm", ...); empty for an invalid instant.
+    QString format(const QDateTime &at, const QString &pattern) const;
+
+private:
+    QTimeZone m_zone;
+};
