@@ -1,5 +1,6 @@
 #include "ManualClock.h"
 #include "MigrationPlan.h"
+#include "MigrationService.h"
 #include "TestStores.h"
 
 #include <QSignalSpy>
@@ -130,6 +131,35 @@ private slots:
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("changed by someone else")));
         QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
         QCOMPARE(waveOf(QStringLiteral("c")), QStringLiteral("w1"));
+    }
+
+    void undoIsCheckedByTheWaveRulesLikeAFreshEdit()
+    {
+        m_plan.reset();
+        m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("rules%1.sqlite").arg(++m_n)), OpenMode::CreateIfMissing);
+        Pipeline a = pipeline(QStringLiteral("a"));
+        a.initialState = State::Cloud;
+        Pipeline b = pipeline(QStringLiteral("b"), {QStringLiteral("a")});
+        b.initialState = State::DualRun;
+        seed(*m_store, inventory({a, b}));
+        m_plan = std::make_unique<MigrationPlan>(*m_store, m_clock, QStringLiteral("lead"));
+        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1")).ok()); // a is in the cloud already
+        QVERIFY(m_plan->unassign({QStringLiteral("b")}).ok());
+        // a is rolled back meanwhile (a routing change: the plan version does not move).
+        const ActionOutcome rollback = MigrationService(*m_store, m_clock, QStringLiteral("oncall"))
+                                           .rollback({QStringLiteral("a"), QStringLiteral("totals off"), true});
+        QCOMPARE(rollback.status, ActionOutcome::Status::Done);
+        // Undoing the unassign would put b back into w1 ahead of its upstream: refused, with the reason.
+        QSignalSpy failed(m_plan.get(), &MigrationPlan::editFailed);
+        m_plan->undoStack()->undo();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(
+                     QStringLiteral("b reads a, which is still canonical on-prem and not planned in any wave")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(waveOf(QStringLiteral("b")), QString());
+        // The same edit made fresh is refused the same way.
+        QVERIFY(!m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1")).ok());
     }
 
     void autoPlanIsOneUndoStep()

@@ -179,13 +179,21 @@ private slots:
     void shiftMoveCarriesTheUpstreamsItNeeds()
     {
         // stg_orders needs erp_orders_extract; with Shift both go, upstream first, as one undo step.
-        QCOMPARE(board()->withUpstreams(QStringLiteral("stg_orders"), QStringLiteral("W2")),
+        QCOMPARE(board()->moves()->withUpstreams(QStringLiteral("stg_orders"), QStringLiteral("W2")),
                  (QStringList{QStringLiteral("erp_orders_extract"), QStringLiteral("stg_orders")}));
-        board()->setCarryUpstreams(true);
-        QVERIFY(board()->column(QStringLiteral("W2"))->model()->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(),
-                                                                               Qt::MoveAction, -1, 0, {}));
+        WaveColumnModel *w2 = board()->column(QStringLiteral("W2"))->model();
+        // Without Shift the drop is refused, naming the upstream; with it, allowed.
+        const Decision alone = w2->checkDrop({QStringLiteral("stg_orders")});
+        QVERIFY(!alone.allowed());
+        QVERIFY(alone.reasons.first().text.contains(QStringLiteral("erp_orders_extract")));
+        w2->setCarryUpstreams(true);
+        QVERIFY(w2->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(), Qt::MoveAction, -1, 0, {}));
+        QSignalSpy answers(w2, &WaveColumnModel::dropAnswered);
         dropInto(QStringLiteral("W2"), {QStringLiteral("stg_orders")});
-        board()->setCarryUpstreams(false);
+        w2 = board()->column(QStringLiteral("W2"))->model();
+        w2->setCarryUpstreams(false);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.first().first().toString(), QStringLiteral("erp_orders_extract, stg_orders planned in wave 'W2'"));
         QCOMPARE(waveOf(QStringLiteral("stg_orders")), QStringLiteral("W2"));
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W2"));
         QCOMPARE(board()->column(QStringLiteral("W2"))->model()->pipelines().first(), QStringLiteral("erp_orders_extract"));

@@ -52,14 +52,17 @@ WaveBoard::~WaveBoard() = default;
 void WaveBoard::setPlan(MigrationPlan *plan)
 {
     m_plan = plan;
+    for (WaveColumn *column : std::as_const(m_columns))
+        column->model()->setPlan(m_plan, m_moves.get());
 }
 
 void WaveBoard::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
     m_snapshot = snapshot;
     m_today = today;
-    m_rules = std::make_unique<WaveRules>(m_snapshot, today);
-    m_depth = m_rules->graph().layers();
+    m_moves = std::make_unique<PlanMoves>(snapshot, today);
+    for (WaveColumn *column : std::as_const(m_columns))
+        column->model()->setPlan(m_plan, m_moves.get());
     QStringList names;
     for (const Wave &w : m_snapshot.plan.waves())
         names << w.name;
@@ -89,6 +92,8 @@ void WaveBoard::rebuildColumns()
                 emit message(o.ok() ? o.message : tr("Rename refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
             }
         });
+        column->model()->setPlan(m_plan, m_moves.get());
+        connect(column->model(), &WaveColumnModel::dropAnswered, this, &WaveBoard::message);
         connect(column->view(), &QAbstractItemView::clicked, this,
                 [this](const QModelIndex &i) { emit pipelineSelected(i.data(WaveColumnModel::PipelineIdRole).toString()); });
         m_columns.append(column);
@@ -99,12 +104,12 @@ QStringList WaveBoard::backlog() const
 {
     QStringList ids;
     for (const Pipeline &p : m_snapshot.inventory.pipelines())
-        if (m_rules->isPlannable(p.id) && m_snapshot.plan.waveOf(p.id).isEmpty())
+        if (m_moves->rules().isPlannable(p.id) && m_snapshot.plan.waveOf(p.id).isEmpty())
             ids << p.id;
     const int by = m_sort->currentIndex();
     std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
-        if (by == 0 && m_depth.value(a) != m_depth.value(b))
-            return m_depth.value(a) < m_depth.value(b);
+        if (by == 0 && m_moves->depthOf(a) != m_moves->depthOf(b))
+            return m_moves->depthOf(a) < m_moves->depthOf(b);
         if (by == 1 && ownerOf(a) != ownerOf(b))
             return ownerOf(a) < ownerOf(b);
         return a < b;
@@ -114,9 +119,10 @@ QStringList WaveBoard::backlog() const
 
 void WaveBoard::fillColumns()
 {
-    if (!m_rules)
+    if (!m_moves)
         return;
-    const QList<PlanFinding> findings = m_rules->validate(m_snapshot.plan);
+    const WaveRules &rules = m_moves->rules();
+    const QList<PlanFinding> findings = rules.validate(m_snapshot.plan);
     for (WaveColumn *column : std::as_const(m_columns)) {
         const QString wave = column->wave();
         if (wave.isEmpty()) {
@@ -129,7 +135,7 @@ void WaveBoard::fillColumns()
         const Wave *w = m_snapshot.plan.find(wave);
         if (!w)
             continue;
-        column->model()->setPipelines(m_rules->cutoverOrder(*w));
+        column->model()->setPipelines(rules.cutoverOrder(*w));
         int high = 0;
         for (const QString &m : w->members)
             high += riskOf(m) == Risk::High ? 1 : 0;
@@ -156,100 +162,10 @@ void WaveBoard::fillColumns()
     }
 }
 
-QStringList WaveBoard::withUpstreams(const QString &id, const QString &wave) const
-{
-    const int target = m_snapshot.plan.indexOf(wave);
-    QStringList needed;
-    QStringList stack{id};
-    QSet<QString> seen{id};
-    while (!stack.isEmpty()) {
-        const QString at = stack.takeLast();
-        for (const QString &up : m_rules->pendingUpstreams(at)) {
-            const int planned = m_snapshot.plan.waveIndexOf(up);
-            if (seen.contains(up) || (planned >= 0 && planned <= target))
-                continue;
-            seen.insert(up);
-            needed << up;
-            stack << up;
-        }
-    }
-    std::sort(needed.begin(), needed.end(), [this](const QString &a, const QString &b) {
-        return m_depth.value(a) != m_depth.value(b) ? m_depth.value(a) < m_depth.value(b) : a < b;
-    });
-    needed << id;
-    return needed;
-}
-
-Decision WaveBoard::check(const QStringList &ids, const QString &wave) const
-{
-    Decision all;
-    if (!m_rules)
-        return all;
-    if (m_plan)
-        all.reasons += m_plan->service().roleDecision().reasons;
-    if (wave.isEmpty()) {
-        QStringList planned;
-        for (const QString &id : ids)
-            if (!m_snapshot.plan.waveOf(id).isEmpty())
-                planned << id;
-        const Decision d = m_rules->checkUnassign(m_snapshot.plan, planned);
-        all.reasons += d.reasons;
-        all.warnings += d.warnings;
-        return all;
-    }
-    QStringList moving;
-    for (const QString &id : ids)
-        for (const QString &m : m_carry ? withUpstreams(id, wave) : QStringList{id})
-            if (!moving.contains(m))
-                moving << m;
-    WavePlan after = m_snapshot.plan;
-    for (const QString &id : moving) {
-        const Decision d = m_rules->checkAssign(after, id, wave);
-        all.reasons += d.reasons;
-        all.warnings += d.warnings;
-        after.assign(id, wave);
-    }
-    return all;
-}
-
-void WaveBoard::drop(const QStringList &ids, const QString &wave)
-{
-    if (!m_plan || ids.isEmpty())
-        return;
-    bool same = true;
-    for (const QString &id : ids)
-        same = same && m_snapshot.plan.waveOf(id) == wave;
-    if (same)
-        return; // dropped where it already was
-    PlanService::Outcome o;
-    if (wave.isEmpty()) {
-        QStringList planned;
-        for (const QString &id : ids)
-            if (!m_snapshot.plan.waveOf(id).isEmpty())
-                planned << id;
-        o = m_plan->unassign(planned);
-    } else {
-        QStringList moving;
-        for (const QString &id : ids)
-            for (const QString &m : m_carry ? withUpstreams(id, wave) : QStringList{id})
-                if (!moving.contains(m))
-                    moving << m;
-        o = m_plan->assign(moving, wave);
-    }
-    if (o.ok()) {
-        emit message(o.message);
-        return;
-    }
-    QStringList reasons;
-    for (const Reason &r : o.decision.reasons)
-        reasons << r.text;
-    emit message(tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
-}
-
 void WaveBoard::dragStarted(const QStringList &ids)
 {
     for (WaveColumn *column : std::as_const(m_columns)) {
-        const Decision d = check(ids, column->wave());
+        const Decision d = column->model()->checkDrop(ids);
         QStringList reasons;
         for (const Reason &r : d.reasons)
             reasons << r.text;
@@ -275,7 +191,7 @@ QString WaveBoard::selectedPipeline(QString *wave) const
     return {};
 }
 
-void WaveBoard::moveSelected(int direction)
+void WaveBoard::moveSelected(int direction, bool carryUpstreams)
 {
     QString from;
     const QString id = selectedPipeline(&from);
@@ -288,7 +204,13 @@ void WaveBoard::moveSelected(int direction)
     const int target = index + direction;
     if (target < 0 || target >= m_columns.size())
         return;
-    drop({id}, m_columns.at(target)->wave());
+    if (!m_plan)
+        return;
+    const PlanService::Outcome o = m_plan->move({id}, m_columns.at(target)->wave(), carryUpstreams);
+    QStringList reasons;
+    for (const Reason &r : o.decision.reasons)
+        reasons << r.text;
+    emit message(o.ok() ? o.message : tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
     selectPipeline(id);
     if (WaveColumn *now = column(m_snapshot.plan.waveOf(id)))
         now->view()->setFocus();
@@ -341,7 +263,7 @@ void WaveBoard::autoPlan()
                         .arg(w.name.toHtmlEscaped(), w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
                         .arg(w.members.size());
             QStringList added;
-            for (const QString &m : m_rules->cutoverOrder(w))
+            for (const QString &m : m_moves->rules().cutoverOrder(w))
                 added << (o.autoPlan.placed.contains(m) ? QStringLiteral("<i>%1</i>").arg(m) : m);
             html += QStringLiteral("<span style='color:#444'>%1</span><br><br>").arg(added.join(QStringLiteral(", ")));
         }
@@ -392,7 +314,7 @@ ParityHealth WaveBoard::healthOf(const QString &id) const
 
 int WaveBoard::depthOf(const QString &id) const
 {
-    return m_depth.value(id);
+    return m_moves ? m_moves->depthOf(id) : 0;
 }
 
 QString WaveBoard::cardToolTip(const QString &id) const
@@ -400,9 +322,10 @@ QString WaveBoard::cardToolTip(const QString &id) const
     const Pipeline *p = m_snapshot.inventory.find(id);
     if (!p)
         return id;
-    const QStringList pending = m_rules ? m_rules->pendingUpstreams(id) : QStringList();
+    const WaveRules *rules = m_moves ? &m_moves->rules() : nullptr;
+    const QStringList pending = rules ? rules->pendingUpstreams(id) : QStringList();
     return tr("%1 — %2\nowner %3, %4 risk, %5\nparity ready %6%7")
         .arg(id, p->name, p->owner, riskName(p->risk), stateName(stateOf(id)),
-             m_rules ? m_rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
+             rules ? rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
              pending.isEmpty() ? QString() : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
 }

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "Decision.h"
 #include "ParityService.h"
+#include "PlanMoves.h"
 #include "StoreTypes.h"
-#include "WaveRules.h"
 
 #include <QWidget>
 
@@ -16,8 +15,8 @@ class QToolBar;
 class WaveColumn;
 
 // The wave board: a backlog column and one column per wave. Cards move by drag and drop or by
-// keyboard; every move is checked by WaveRules (what each column shows while dragging) and
-// applied through MigrationPlan (same service as the CLI, with undo).
+// keyboard; every move is judged by the plan service on the console's snapshot (what each column
+// shows while dragging) and applied through MigrationPlan (same service as the CLI, with undo).
 class WaveBoard : public QWidget
 {
     Q_OBJECT
@@ -31,19 +30,14 @@ public:
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     QToolBar *toolBar() const { return m_toolBar; }
 
-    // May these pipelines move to `wave` (empty: back to the backlog)? With carry on, the
-    // unplanned or later-planned upstreams they need come along.
-    Decision check(const QStringList &ids, const QString &wave) const;
-    void drop(const QStringList &ids, const QString &wave);
-    void setCarryUpstreams(bool carry) { m_carry = carry; }
-    bool carryUpstreams() const { return m_carry; }
-    // What a Shift-move of `id` into `wave` would move, upstreams first.
-    QStringList withUpstreams(const QString &id, const QString &wave) const;
+    // The moves judged on the board's snapshot; null before the first snapshot.
+    const PlanMoves *moves() const { return m_moves.get(); }
 
+    // Every column shows whether the dragged pipelines may land there, and why not.
     void dragStarted(const QStringList &ids);
     void dragFinished();
     // Keyboard move of the selected card to the next (+1) or previous (-1) column.
-    void moveSelected(int direction);
+    void moveSelected(int direction, bool carryUpstreams = false);
     void selectPipeline(const QString &id);
 
     WaveColumn *column(const QString &wave) const; // empty: backlog
@@ -73,12 +67,10 @@ private:
     MigrationPlan *m_plan = nullptr;
     StoreSnapshot m_snapshot;
     QDate m_today;
-    std::unique_ptr<WaveRules> m_rules;
-    QHash<QString, int> m_depth;
+    std::unique_ptr<PlanMoves> m_moves;
     QStringList m_waveNames; // the columns' waves, in date order
     QList<WaveColumn *> m_columns;
     QHBoxLayout *m_columnsLayout;
     QToolBar *m_toolBar;
     QComboBox *m_sort;
-    bool m_carry = false;
 };

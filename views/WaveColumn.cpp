@@ -122,8 +122,8 @@ void CardListView::dragMoveEvent(QDragMoveEvent *event)
     const QStringList ids = WaveColumnModel::idsFrom(event->mimeData());
     if (ids.isEmpty())
         return;
-    m_board->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
-    const Decision d = m_board->check(ids, m_column->wave());
+    m_column->model()->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
+    const Decision d = m_column->model()->checkDrop(ids);
     if (!d.allowed()) {
         QStringList reasons;
         for (const Reason &r : d.reasons)
@@ -137,22 +137,19 @@ void CardListView::dragMoveEvent(QDragMoveEvent *event)
 
 void CardListView::dropEvent(QDropEvent *event)
 {
-    m_board->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
-    const QStringList ids = WaveColumnModel::idsFrom(event->mimeData());
-    if (!ids.isEmpty())
-        m_board->drop(ids, m_column->wave());
-    event->setDropAction(Qt::IgnoreAction); // the board moved it; Qt must not remove rows itself
+    WaveColumnModel *model = m_column->model();
+    model->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
+    model->dropMimeData(event->mimeData(), Qt::MoveAction, -1, 0, {});
+    event->setDropAction(Qt::IgnoreAction); // the plan moved it; Qt must not remove rows itself
     event->accept();
-    m_board->setCarryUpstreams(false);
+    model->setCarryUpstreams(false);
 }
 
 void CardListView::keyPressEvent(QKeyEvent *event)
 {
     const bool move = event->modifiers() & Qt::ControlModifier;
     if (move && event->key() == Qt::Key_Right) {
-        m_board->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
-        m_board->moveSelected(+1);
-        m_board->setCarryUpstreams(false);
+        m_board->moveSelected(+1, event->modifiers() & Qt::ShiftModifier);
         return;
     }
     if (move && event->key() == Qt::Key_Left) {

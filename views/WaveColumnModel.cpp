@@ -1,5 +1,7 @@
 #include "WaveColumnModel.h"
 
+#include "MigrationPlan.h"
+#include "PlanMoves.h"
 #include "WaveBoard.h"
 
 #include <QMimeData>
@@ -7,6 +9,22 @@
 WaveColumnModel::WaveColumnModel(WaveBoard *board, const QString &wave, QObject *parent)
     : QAbstractListModel(parent), m_board(board), m_wave(wave)
 {
+}
+
+void WaveColumnModel::setPlan(MigrationPlan *plan, const PlanMoves *moves)
+{
+    m_plan = plan;
+    m_moves = moves;
+}
+
+Decision WaveColumnModel::checkDrop(const QStringList &ids) const
+{
+    if (!m_plan || !m_moves) {
+        Decision d;
+        d.refuse(Reason::Code::Other, tr("no store is open"));
+        return d;
+    }
+    return m_plan->service().checkMove(*m_moves, ids, m_wave, m_carry);
 }
 
 void WaveColumnModel::setPipelines(const QStringList &ids)
@@ -80,7 +98,7 @@ QStringList WaveColumnModel::idsFrom(const QMimeData *data)
 bool WaveColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &) const
 {
     const QStringList ids = idsFrom(data);
-    return !ids.isEmpty() && m_board->check(ids, m_wave).allowed();
+    return !ids.isEmpty() && checkDrop(ids).allowed();
 }
 
 bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &)
@@ -90,8 +108,19 @@ bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     const QStringList ids = idsFrom(data);
     if (ids.isEmpty())
         return false;
-    // The board applies the edit through the plan (and its undo stack) and refreshes every
-    // column from the store; returning false keeps Qt from removing rows on its own.
-    m_board->drop(ids, m_wave);
+    // The plan applies the edit (with its undo step) and every column refreshes from the store;
+    // returning false keeps Qt from removing rows on its own.
+    if (!m_plan || !m_moves)
+        return false;
+    bool same = true;
+    for (const QString &id : ids)
+        same = same && m_moves->snapshot().plan.waveOf(id) == m_wave;
+    if (same)
+        return false; // dropped where it already was
+    const PlanService::Outcome o = m_plan->move(ids, m_wave, m_carry);
+    QStringList reasons;
+    for (const Reason &r : o.decision.reasons)
+        reasons << r.text;
+    emit dropAnswered(o.ok() ? o.message : tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
     return false;
 }

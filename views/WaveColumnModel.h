@@ -1,13 +1,18 @@
 #pragma once
 
+#include "Decision.h"
+
 #include <QAbstractListModel>
 
+class MigrationPlan;
+class PlanMoves;
 class WaveBoard;
 
 inline constexpr auto kPipelineMimeType = "application/x-daybreak-pipelines";
 
 // One column of the wave board: the pipelines of one wave in cutover order, or the backlog.
-// Dragging out packs the ids; dropping in asks the board, which asks the plan service.
+// Dragging out packs the ids; a drop is judged by the plan service (PlanService::checkMove on the
+// console's snapshot) and applied through the plan document (PlanService::move, with undo).
 class WaveColumnModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -39,8 +44,22 @@ public:
 
     static QStringList idsFrom(const QMimeData *data);
 
+    // What drops are judged on and applied through; without a plan every drop is refused.
+    void setPlan(MigrationPlan *plan, const PlanMoves *moves);
+    // Shift held: a drop brings the upstreams the pipelines need.
+    void setCarryUpstreams(bool carry) { m_carry = carry; }
+    // May these pipelines be dropped here? Every reason when not.
+    Decision checkDrop(const QStringList &ids) const;
+
+signals:
+    // The answer to a drop: what moved, or "Refused: " and every reason.
+    void dropAnswered(const QString &text);
+
 private:
     WaveBoard *m_board;
+    MigrationPlan *m_plan = nullptr;
+    const PlanMoves *m_moves = nullptr;
+    bool m_carry = false;
     QString m_wave;
     QStringList m_ids;
 };

@@ -1,7 +1,7 @@
 #include "Commands.h"
-#include "Calendar.h"
 #include "CtlContext.h"
 
+#include "Calendar.h"
 #include "MigrationService.h"
 #include "ParityService.h"
 #include "SqlStore.h"

@@ -1,7 +1,7 @@
 #include "Commands.h"
-#include "Calendar.h"
 #include "CtlContext.h"
 
+#include "Calendar.h"
 #include "NightSimulator.h"
 #include "SlaService.h"
 #include "SqlStore.h"

@@ -1,6 +1,6 @@
 #include "SlaProjection.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "DependencyGraph.h"
 
 #include <QTimeZone>

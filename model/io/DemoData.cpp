@@ -1,4 +1,5 @@
 #include "DemoData.h"
+
 #include "Calendar.h"
 
 #include <QFile>

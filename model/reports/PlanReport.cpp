@@ -1,6 +1,6 @@
 #include "PlanReport.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "GraphPicture.h"
 #include "ParityService.h"
 #include "StatePalette.h"

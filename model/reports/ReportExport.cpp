@@ -1,6 +1,6 @@
 #include "ReportExport.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "CsvParser.h"
 #include "MigrationRules.h"
 #include "StatePalette.h"

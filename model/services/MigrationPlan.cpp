@@ -73,6 +73,26 @@ PlanService::Outcome MigrationPlan::unassign(const QStringList &pipelines)
                                          o.before, o.after));
 }
 
+PlanService::Outcome MigrationPlan::move(const QStringList &pipelines, const QString &wave, bool carryUpstreams)
+{
+    PlanService::Outcome o = safely([&] { return m_service.move(pipelines, wave, carryUpstreams); });
+    if (!o.ok())
+        return o;
+    // Name what moved, carried upstreams included, in the order they were placed.
+    QStringList moved;
+    QStringList candidates;
+    if (const Wave *w = o.after.find(wave))
+        candidates = w->members;
+    candidates += pipelines;
+    for (const QString &id : std::as_const(candidates))
+        if (o.before.waveOf(id) != o.after.waveOf(id) && !moved.contains(id))
+            moved << id;
+    const QString label = moved.join(QStringLiteral(", "));
+    if (wave.isEmpty())
+        return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(label), o.before, o.after));
+    return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before, o.after));
+}
+
 PlanService::Outcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
 {
     PlanService::Outcome o = safely([&] { return m_service.autoPlan(options, true); });
@@ -103,7 +123,10 @@ bool MigrationPlan::rename(const QString &from, const QString &to)
 bool MigrationPlan::replayed(const PlanService::Outcome &o)
 {
     if (!o.ok()) {
-        failed(o.message);
+        QStringList reasons;
+        for (const Reason &r : o.decision.reasons)
+            reasons << r.text;
+        failed(reasons.isEmpty() ? o.message : tr("%1: %2").arg(o.message, reasons.join(QStringLiteral("; "))));
         return false;
     }
     m_version = o.planVersion;

@@ -26,6 +26,8 @@ public:
     PlanService::Outcome renameWave(const QString &from, const QString &to);
     PlanService::Outcome assign(const QStringList &pipelines, const QString &wave);
     PlanService::Outcome unassign(const QStringList &pipelines);
+    // The board's drop or keyboard move (empty wave: the backlog), one undo step.
+    PlanService::Outcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
     PlanService::Outcome applyAutoPlan(const WavePlanner::Options &options);
 
     // Used by the commands; a failure is reported through editFailed() and clears the stack.

@@ -1,6 +1,6 @@
 #include "NightSimulator.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "DependencyGraph.h"
 
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 #include "ParityService.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "Clock.h"
 #include "CsvParser.h"
 #include "MigrationRules.h"

@@ -1,10 +1,11 @@
 #include "PlanService.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "Clock.h"
 #include "Store.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 QString defaultWaveName(const QDate &date)
@@ -191,30 +192,7 @@ PlanService::Outcome PlanService::renameWave(const QString &from, const QString 
 
 PlanService::Outcome PlanService::assign(const QStringList &pipelines, const QString &waveName)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    if (!s.plan.find(waveName))
-        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(waveName));
-    for (const QString &id : pipelines)
-        if (!s.inventory.contains(id))
-            return status(Outcome::Status::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
-    const WaveRules rules(s, today());
-    WavePlan after = s.plan;
-    Decision all;
-    for (const QString &id : pipelines) {
-        const Decision d = rules.checkAssign(after, id, waveName);
-        all.reasons += d.reasons;
-        all.warnings += d.warnings;
-        after.assign(id, waveName);
-    }
-    // Moving out of a wave must not strand a downstream planned there or earlier.
-    const QString label = pipelines.join(QStringLiteral(", "));
-    if (!all.allowed())
-        return refused(all, QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
-    Outcome o = commit(s, after, QStringLiteral("wave_assign"), {}, -1);
-    o.decision.warnings = all.warnings;
-    if (o.ok())
-        o.message = QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
-    return o;
+    return move(pipelines, waveName, false);
 }
 
 PlanService::Outcome PlanService::unassign(const QStringList &pipelines)
@@ -226,15 +204,48 @@ PlanService::Outcome PlanService::unassign(const QStringList &pipelines)
         if (s.plan.waveOf(id).isEmpty())
             return status(Outcome::Status::BadInput, QStringLiteral("%1 is not planned in any wave").arg(id));
     }
-    const Decision d = WaveRules(s, today()).checkUnassign(s.plan, pipelines);
-    if (!d.allowed())
-        return refused(d, QStringLiteral("%1 not taken out of its wave").arg(pipelines.join(QStringLiteral(", "))));
-    WavePlan after = s.plan;
+    return move(pipelines, {}, false);
+}
+
+Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave,
+                                bool carryUpstreams) const
+{
+    Decision d = roleDecision();
+    const Decision rules = moves.check(pipelines, wave, carryUpstreams);
+    d.reasons += rules.reasons;
+    d.warnings += rules.warnings;
+    return d;
+}
+
+PlanService::Outcome PlanService::move(const QStringList &pipelines, const QString &waveName, bool carryUpstreams)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    if (!waveName.isEmpty() && !s.plan.find(waveName))
+        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(waveName));
     for (const QString &id : pipelines)
-        after.unassign(id);
-    Outcome o = commit(s, after, QStringLiteral("wave_unassign"), {}, -1);
+        if (!s.inventory.contains(id))
+            return status(Outcome::Status::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+    const PlanMoves moves(s, today());
+    const QStringList moving = moves.moving(pipelines, waveName, carryUpstreams);
+    if (moving.isEmpty())
+        return status(Outcome::Status::BadInput, QStringLiteral("%1: nothing to move").arg(pipelines.join(QStringLiteral(", "))));
+    const QString label = moving.join(QStringLiteral(", "));
+    const Decision d = moves.check(pipelines, waveName, carryUpstreams);
+    if (!d.allowed())
+        return refused(d, waveName.isEmpty() ? QStringLiteral("%1 not taken out of its wave").arg(label)
+                                             : QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
+    WavePlan after = s.plan;
+    for (const QString &id : moving) {
+        if (waveName.isEmpty())
+            after.unassign(id);
+        else
+            after.assign(id, waveName);
+    }
+    Outcome o = commit(s, after, waveName.isEmpty() ? QStringLiteral("wave_unassign") : QStringLiteral("wave_assign"), {}, -1);
+    o.decision.warnings = d.warnings;
     if (o.ok())
-        o.message = QStringLiteral("%1 back in the backlog").arg(pipelines.join(QStringLiteral(", ")));
+        o.message = waveName.isEmpty() ? QStringLiteral("%1 back in the backlog").arg(label)
+                                       : QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
     return o;
 }
 
@@ -271,6 +282,19 @@ PlanService::Outcome PlanService::restore(const WavePlan &target, qint64 expecte
     if (s.planVersion != expectedPlanVersion)
         return status(Outcome::Status::Conflict,
                       QStringLiteral("the plan was changed by someone else since; undo/redo would overwrite it"));
+    // An undo is an edit like any other: it may not break a wave rule that the plan keeps now
+    // (an upstream rolled back since, a wave date now blacked out, a wave now over capacity).
+    const WaveRules rules(s, today());
+    QSet<QString> brokenNow;
+    for (const PlanFinding &f : rules.validate(s.plan))
+        if (f.error)
+            brokenNow.insert(f.reason.text);
+    Decision d;
+    for (const PlanFinding &f : rules.validate(target))
+        if (f.error && !brokenNow.contains(f.reason.text))
+            d.refuse(f.reason.code, f.reason.text, f.reason.pipelines);
+    if (!d.allowed())
+        return refused(d, QStringLiteral("the plan was not changed"));
     return commit(s, target, action, {}, expectedPlanVersion);
 }
 

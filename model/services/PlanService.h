@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Decision.h"
+#include "PlanMoves.h"
 #include "StoreTypes.h"
 #include "WavePlanner.h"
 #include "WaveRules.h"
@@ -32,12 +33,18 @@ public:
                     int maxHighRisk = kDefaultWaveMaxHighRisk);
     Outcome removeWave(const QString &name);
     Outcome renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion = -1);
-    // Places the pipelines in order (a Shift-drag carries upstreams first); all or nothing.
+    // Places the pipelines in order; all or nothing.
     Outcome assign(const QStringList &pipelines, const QString &wave);
     Outcome unassign(const QStringList &pipelines);
+    // The board's move: into `wave` (empty: back to the backlog), with the upstreams it needs when
+    // `carryUpstreams` (a Shift-drag). Judged by PlanMoves on the store's current plan.
+    Outcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
+    // The same judgement on a snapshot the caller holds (what a column shows while dragging).
+    Decision checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave, bool carryUpstreams) const;
     // Plans every unplanned pipeline; with `apply` false it only previews.
     Outcome autoPlan(const WavePlanner::Options &options, bool apply);
-    // Puts the plan back to `target` (undo/redo); refused as a conflict if the plan moved.
+    // Puts the plan back to `target` (undo/redo): refused as a conflict if the plan moved, and by
+    // the wave rules like a fresh edit if `target` breaks one that the current plan does not.
     Outcome restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action);
 
     QList<PlanFinding> validate();

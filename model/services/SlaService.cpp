@@ -1,6 +1,6 @@
 #include "SlaService.h"
-#include "Calendar.h"
 
+#include "Calendar.h"
 #include "Clock.h"
 #include "Store.h"
 
