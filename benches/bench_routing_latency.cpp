@@ -60,7 +60,7 @@ void measure(QTextStream &out, const QString &backend, const QString &url, int s
         timer.start();
         const ActionOutcome r = service.rollback({id, QStringLiteral("bench"), false});
         rollback.append(double(timer.nsecsElapsed()) / 1e6);
-        if (c.status != ActionOutcome::Status::Done || r.status != ActionOutcome::Status::Done) {
+        if (c.kind != Outcome::Kind::Done || r.kind != Outcome::Kind::Done) {
             out << backend << ": flip refused: " << c.message << " / " << r.message << Qt::endl;
             for (const Reason &reason : c.decision.reasons + r.decision.reasons)
                 out << "  - " << reason.text << Qt::endl;

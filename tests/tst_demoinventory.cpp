@@ -89,7 +89,7 @@ private slots:
         QTemporaryDir dir;
         auto store = TestStores::sqlite(dir);
         ManualClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC));
-        QVERIFY(!hasErrors(InventoryService(*store, clock, QStringLiteral("t")).importDemo()));
+        QVERIFY(InventoryService(*store, clock, QStringLiteral("t")).importDemo().ok());
         const StoreSnapshot s = store->snapshot();
         QHash<ParityGate::Status, int> gates;
         for (const Pipeline &p : s.inventory.pipelines())

@@ -74,7 +74,7 @@ private slots:
             SqliteStore seed(m_path, OpenMode::CreateIfMissing);
             // The demo's comparisons run up to Saturday morning, the weekend the tests cut over in.
             m_clock.set(berlin(2026, 11, 28, 9));
-            QVERIFY(!hasErrors(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo()));
+            QVERIFY(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo().ok());
         }
         m_clock.set(berlin(2026, 11, 24, 15));
         m_prompter = ScriptedPrompter();
@@ -205,8 +205,8 @@ private slots:
     {
         m_window->selectPipeline(QStringLiteral("erp_orders_extract"));
         SqliteStore other(m_path, OpenMode::MustExist);
-        QCOMPARE(MigrationService(other, m_clock, QStringLiteral("other")).startDualRun({QStringLiteral("erp_orders_extract"), {}, false}).status,
-                 ActionOutcome::Status::Done);
+        QCOMPARE(MigrationService(other, m_clock, QStringLiteral("other")).startDualRun({QStringLiteral("erp_orders_extract"), {}, false}).kind,
+                 Outcome::Kind::Done);
         QSignalSpy changed(m_window->session(), &StoreSession::changed);
         QVERIFY(changed.wait(3000));
         QCOMPARE(m_window->graphScene()->node(QStringLiteral("erp_orders_extract"))->state(), State::DualRun);
@@ -234,8 +234,8 @@ private slots:
         // Accepting the breach (another console) moves the point to the resolved series.
         SqliteStore other(m_path, OpenMode::MustExist);
         QCOMPARE(ParityService(other, m_clock, QStringLiteral("lead")).resolve(QStringLiteral("erp_products_extract"), QDate(2026, 9, 30),
-                                                                              BreachResolution::Accepted, QStringLiteral("finance confirmed")).status,
-                 ParityService::ResolveStatus::Resolved);
+                                                                              BreachResolution::Accepted, QStringLiteral("finance confirmed")).kind,
+                 Outcome::Kind::Done);
         QTRY_COMPARE_WITH_TIMEOUT(panel->chart()->resolvedBreachSeries()->count(), 1, 3000);
         QCOMPARE(panel->chart()->openBreachSeries()->count(), 0);
     }

@@ -119,7 +119,7 @@ private slots:
         const ActionOutcome outcome = m_service->cutover({QStringLiteral("orders_mart"), QStringLiteral("wave 1"), false});
         QCOMPARE(codesOf(outcome.decision), expected);
         if (expected.isEmpty()) {
-            QCOMPARE(outcome.status, ActionOutcome::Status::Done);
+            QCOMPARE(outcome.kind, Outcome::Kind::Done);
             QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::Cloud);
             QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->version, versionBefore + 1);
             const AuditEntry last = m_store->auditLog().last();
@@ -128,7 +128,7 @@ private slots:
             QCOMPARE(last.reason, QStringLiteral("wave 1"));
             QCOMPARE(last.at, at.toUTC());
         } else {
-            QCOMPARE(outcome.status, ActionOutcome::Status::Refused);
+            QCOMPARE(outcome.kind, Outcome::Kind::Refused);
             QCOMPARE(int(m_store->auditLog().size()), auditBefore);
             QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->version, versionBefore);
         }
@@ -172,7 +172,7 @@ private slots:
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::Cloud);
 
         o = m_service->rollback({QStringLiteral("orders_mart"), QStringLiteral("report totals wrong"), true});
-        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::DualRun);
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->canonical(), Side::OnPrem);
         const AuditEntry last = m_store->auditLog().last();
@@ -188,7 +188,7 @@ private slots:
         build(State::Cloud, State::Cloud, 7, false);
         // exec_report stays on-prem here; make the upstream's reader cloud to see the warning.
         const ActionOutcome o = m_service->rollback({QStringLiteral("orders_ingest"), QStringLiteral("late data"), false});
-        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(o.decision.warnings.size(), 1);
         QCOMPARE(o.decision.warnings.first().pipelines, QStringList{QStringLiteral("orders_mart")});
         QVERIFY(!m_store->auditLog().last().breakGlass);
@@ -199,7 +199,7 @@ private slots:
         build(State::Cloud, State::DualRun, 7, false);
         ActionOutcome o = m_service->rollback({QStringLiteral("orders_mart"), QStringLiteral("x"), false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WrongState});
-        QCOMPARE(m_service->decommission({QStringLiteral("orders_ingest"), {}, false}).status, ActionOutcome::Status::Done);
+        QCOMPARE(m_service->decommission({QStringLiteral("orders_ingest"), {}, false}).kind, Outcome::Kind::Done);
         o = m_service->rollback({QStringLiteral("orders_ingest"), QStringLiteral("x"), false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WrongState});
         QVERIFY(o.decision.reasons.first().text.contains(QStringLiteral("decommissioned")));
@@ -222,7 +222,7 @@ private slots:
         build(State::Cloud, State::DualRun, 0, false);
         m_clock->set(kTuesday); // a shadow run is not a high-risk change
         ActionOutcome o = m_service->startDualRun({QStringLiteral("exec_report"), {}, false});
-        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(m_store->routing(QStringLiteral("exec_report"))->canonical(), Side::OnPrem);
         o = m_service->startDualRun({QStringLiteral("gl_extract"), {}, false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::StaysOnPrem});
@@ -236,7 +236,7 @@ private slots:
     {
         build(State::Cloud, State::DualRun, 7, false);
         ActionOutcome o = m_service->cutover({QStringLiteral("orders_mart"), {}, false});
-        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(o.decision.warnings.size(), 1);
         QCOMPARE(o.decision.warnings.first().code, Reason::Code::Unplanned);
         QVERIFY(m_store->auditLog().last().unplanned);
@@ -247,7 +247,7 @@ private slots:
         QVERIFY(plans.addWave(QStringLiteral("this weekend"), QDate(2026, 11, 28)).ok());
         QVERIFY(plans.assign({QStringLiteral("orders_mart")}, QStringLiteral("this weekend")).ok());
         o = m_service->cutover({QStringLiteral("orders_mart"), {}, false});
-        QCOMPARE(o.status, ActionOutcome::Status::Done);
+        QCOMPARE(o.kind, Outcome::Kind::Done);
         QVERIFY(o.decision.warnings.isEmpty());
         QVERIFY(!m_store->auditLog().last().unplanned);
     }
@@ -264,7 +264,7 @@ private slots:
     void unknownPipeline()
     {
         build(State::Cloud, State::DualRun, 7, false);
-        QCOMPARE(m_service->cutover({QStringLiteral("nope"), {}, false}).status, ActionOutcome::Status::UnknownPipeline);
+        QCOMPARE(m_service->cutover({QStringLiteral("nope"), {}, false}).kind, Outcome::Kind::Unknown);
     }
 
     void staleExpectedVersionIsAConflict()
@@ -272,11 +272,11 @@ private slots:
         build(State::Cloud, State::DualRun, 7, false);
         const int auditBefore = int(m_store->auditLog().size());
         const ActionOutcome o = m_service->perform(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false}, 7);
-        QCOMPARE(o.status, ActionOutcome::Status::Conflict);
+        QCOMPARE(o.kind, Outcome::Kind::Conflict);
         QCOMPARE(int(m_store->auditLog().size()), auditBefore);
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::DualRun);
-        QCOMPARE(m_service->perform(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false}, 1).status,
-                 ActionOutcome::Status::Done);
+        QCOMPARE(m_service->perform(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false}, 1).kind,
+                 Outcome::Kind::Done);
     }
 
     void badImportChangesNothing()
@@ -285,8 +285,9 @@ private slots:
         const StoreSnapshot before = m_store->snapshot();
         const int auditBefore = int(m_store->auditLog().size());
         InventoryService importer(*m_store, *m_clock, QStringLiteral("lead"));
-        const Problems problems = importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/many_errors.json"));
-        QVERIFY(hasErrors(problems));
+        const Outcome o = importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/many_errors.json"));
+        QCOMPARE(o.kind, Outcome::Kind::BadInput);
+        QVERIFY(hasErrors(o.problems));
         const StoreSnapshot after = m_store->snapshot();
         QCOMPARE(after.inventory.size(), before.inventory.size());
         QVERIFY(after.inventory.contains(QStringLiteral("orders_mart")));
@@ -297,10 +298,10 @@ private slots:
     {
         build(State::Cloud, State::DualRun, 7, false);
         InventoryService importer(*m_store, *m_clock, QStringLiteral("lead"));
-        const Problems problems = importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/unknown_key.json"));
-        QVERIFY(hasErrors(problems));
+        const Outcome o = importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/unknown_key.json"));
+        QCOMPARE(o.kind, Outcome::Kind::BadInput);
         QStringList lines;
-        for (const Problem &p : problems)
+        for (const Problem &p : o.problems)
             lines << p.toString();
         const QString text = lines.join(QLatin1Char('\n'));
         QVERIFY2(text.contains(QStringLiteral("pipeline 'orders_ingest', field 'id': missing from the file but cloud")),

@@ -73,11 +73,11 @@ private slots:
     void refusedEditsNeverReachTheStack()
     {
         QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        const PlanService::Outcome o = m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"));
-        QCOMPARE(o.status, PlanService::Outcome::Status::Refused);
+        const PlanOutcome o = m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"));
+        QCOMPARE(o.kind, Outcome::Kind::Refused);
         QCOMPARE(o.decision.reasons.first().text, QStringLiteral("b reads a, which is still canonical on-prem and not planned in any wave"));
         QCOMPARE(m_plan->undoStack()->count(), 1);
-        QCOMPARE(m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)).status, PlanService::Outcome::Status::Refused);
+        QCOMPARE(m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)).kind, Outcome::Kind::Refused);
         QCOMPARE(m_plan->undoStack()->count(), 1);
     }
 
@@ -149,7 +149,7 @@ private slots:
         // a is rolled back meanwhile (a routing change: the plan version does not move).
         const ActionOutcome rollback = MigrationService(*m_store, m_clock, QStringLiteral("oncall"))
                                            .rollback({QStringLiteral("a"), QStringLiteral("totals off"), true});
-        QCOMPARE(rollback.status, ActionOutcome::Status::Done);
+        QCOMPARE(rollback.kind, Outcome::Kind::Done);
         // Undoing the unassign would put b back into w1 ahead of its upstream: refused, with the reason.
         QSignalSpy failed(m_plan.get(), &MigrationPlan::editFailed);
         m_plan->undoStack()->undo();
@@ -164,7 +164,7 @@ private slots:
 
     void autoPlanIsOneUndoStep()
     {
-        const PlanService::Outcome o = m_plan->applyAutoPlan({QDate(2026, 11, 28), 2, 2});
+        const PlanOutcome o = m_plan->applyAutoPlan({QDate(2026, 11, 28), 2, 2});
         QVERIFY(o.ok());
         QCOMPARE(o.autoPlan.placed.size(), 3);
         QCOMPARE(m_plan->undoStack()->count(), 1);

@@ -58,7 +58,7 @@ private slots:
     {
         m_store = m_dir.filePath(QStringLiteral("demo.sqlite"));
         SqliteStore store(m_store, OpenMode::CreateIfMissing);
-        QVERIFY(!hasErrors(InventoryService(store, m_clock, QStringLiteral("t")).importDemo()));
+        QVERIFY(InventoryService(store, m_clock, QStringLiteral("t")).importDemo().ok());
         PlanService plans(store, m_clock, QStringLiteral("lead"));
         QVERIFY(plans.addWave(QStringLiteral("Wave 1"), QDate(2026, 11, 28)).ok());
         QVERIFY(plans.assign({QStringLiteral("stg_ad_spend"), QStringLiteral("core_fx")}, QStringLiteral("Wave 1")).ok());

@@ -174,10 +174,10 @@ private slots:
         clock.set(berlin(kNight, 2, 40));
         QVERIFY(sla.evaluate(kNight).raisedNow.isEmpty());
         // Acknowledged by whom, and audited.
-        QCOMPARE(sla.acknowledge(a.id), WriteStatus::Written);
+        QCOMPARE(sla.acknowledge(a.id).kind, Outcome::Kind::Done);
         QCOMPARE(store->alerts(kNight).first().acknowledgedBy, QStringLiteral("sensor"));
         QCOMPARE(store->auditLog().last().action, QStringLiteral("alert_ack"));
-        QCOMPARE(sla.acknowledge(a.id), WriteStatus::Conflict);
+        QCOMPARE(sla.acknowledge(a.id).kind, Outcome::Kind::Unknown);
         // A failure raises the breached alert through the event itself.
         RunEvent failed;
         failed.pipeline = QStringLiteral("src");
@@ -185,7 +185,7 @@ private slots:
         failed.at = berlin(kNight, 2, 41);
         clock.set(berlin(kNight, 2, 41));
         const SlaService::EventOutcome o = sla.recordEvent(failed);
-        QCOMPARE(o.status, SlaService::EventStatus::Recorded);
+        QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(o.raised.size(), 1);
         QCOMPARE(o.raised.first().status, QStringLiteral("breached"));
         QVERIFY(o.raised.first().message.contains(QStringLiteral("cause: src failed")));

@@ -81,7 +81,7 @@ private slots:
         started.pipeline = QStringLiteral("src");
         started.kind = RunEvent::Kind::Started;
         started.at = berlin(kNight, 1, 5);
-        QCOMPARE(feed.recordEvent(started).status, SlaService::EventStatus::Recorded);
+        QCOMPARE(feed.recordEvent(started).kind, Outcome::Kind::Done);
         QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1, 5)), 3000);
         QCOMPARE(timeline->barFor(QStringLiteral("src"))->pen().color(), QColor(0x1f, 0x6f, 0xc5)); // running
         QCOMPARE(timeline->barFor(QStringLiteral("report"))->at(1).x(), plotted(berlin(kNight, 2, 35)));

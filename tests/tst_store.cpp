@@ -241,6 +241,49 @@ private slots:
         QCOMPARE(s.plan.waveOf(QStringLiteral("a")), QStringLiteral("w1"));
     }
 
+    void aRefusedStatementIsNotALostConnection()
+    {
+        auto store = seeded();
+        auto wave = [](const QString &name, int capacity) {
+            Wave w;
+            w.name = name;
+            w.date = QDate(2026, 11, 28);
+            w.windowStart = QDateTime(w.date, QTime(0, 0));
+            w.windowEnd = QDateTime(w.date.addDays(1), QTime(23, 59));
+            w.capacity = capacity;
+            return w;
+        };
+        PlanChange two;
+        two.upsertWaves = {wave(QStringLiteral("w1"), 8), wave(QStringLiteral("w2"), 8)};
+        two.audit = {{0, QDateTime(QDate(2026, 11, 24), QTime(9, 0)), QStringLiteral("t"), QStringLiteral("wave_add"), {}, {}, {}, {}, false, false, {}}};
+        QCOMPARE(store->applyPlanChange(two), WriteStatus::Written);
+        const int audits = auditCount(*store);
+
+        // A rename onto an existing wave breaks the primary key; a zero capacity breaks a CHECK.
+        PlanChange clash;
+        clash.renames = {{QStringLiteral("w1"), QStringLiteral("w2")}};
+        clash.audit = two.audit;
+        PlanChange empty;
+        empty.upsertWaves = {wave(QStringLiteral("w3"), 0)};
+        empty.audit = two.audit;
+        for (const PlanChange &bad : {clash, empty}) {
+            try {
+                store->applyPlanChange(bad);
+                QFAIL("the store must refuse the statement");
+            } catch (const StoreRejected &e) {
+                QVERIFY(!e.isBadValue());
+            } catch (const StoreError &e) {
+                QFAIL(qPrintable(QStringLiteral("refused as a broken store: %1").arg(e.message())));
+            }
+            // The connection is fine: nothing to reconnect, nothing written, the store answers.
+            QVERIFY(!store->isSuspect());
+            QCOMPARE(auditCount(*store), audits);
+            const StoreSnapshot s = store->snapshot();
+            QCOMPARE(s.planVersion, 1);
+            QCOMPARE(s.plan.waves().size(), 2);
+        }
+    }
+
     void alertsAreRaisedOncePerNightAndStatus()
     {
         auto store = seeded();
@@ -275,7 +318,7 @@ private slots:
         // The services refuse first, naming the role...
         ManualClock clock(QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC));
         const ActionOutcome o = MigrationService(*store, clock, QStringLiteral("t")).cutover({QStringLiteral("a"), {}, false});
-        QCOMPARE(o.status, ActionOutcome::Status::Refused);
+        QCOMPARE(o.kind, Outcome::Kind::Refused);
         QVERIFY(o.decision.refusedFor(Reason::Code::RoleMissing));
         QVERIFY2(o.decision.reasons.first().text.contains(QStringLiteral("needs the operator role")),
                  qPrintable(o.decision.reasons.first().text));

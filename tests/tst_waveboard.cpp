@@ -61,7 +61,7 @@ private slots:
         m_path = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
         {
             SqliteStore seed(m_path, OpenMode::CreateIfMissing);
-            QVERIFY(!hasErrors(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo()));
+            QVERIFY(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo().ok());
             PlanService plans(seed, m_clock, QStringLiteral("t"));
             QVERIFY(plans.addWave(QStringLiteral("W1"), QDate(2026, 12, 5), 3, 1).ok());
             QVERIFY(plans.addWave(QStringLiteral("W2"), QDate(2026, 12, 12)).ok());

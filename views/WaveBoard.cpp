@@ -88,7 +88,7 @@ void WaveBoard::rebuildColumns()
             bool ok = false;
             const QString name = QInputDialog::getText(this, tr("Rename wave"), tr("New name for %1:").arg(w), QLineEdit::Normal, w, &ok);
             if (ok && !name.trimmed().isEmpty() && name.trimmed() != w && m_plan) {
-                const PlanService::Outcome o = m_plan->renameWave(w, name);
+                const PlanOutcome o = m_plan->renameWave(w, name);
                 emit message(o.ok() ? o.message : tr("Rename refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
             }
         });
@@ -206,7 +206,7 @@ void WaveBoard::moveSelected(int direction, bool carryUpstreams)
         return;
     if (!m_plan)
         return;
-    const PlanService::Outcome o = m_plan->move({id}, m_columns.at(target)->wave(), carryUpstreams);
+    const PlanOutcome o = m_plan->move({id}, m_columns.at(target)->wave(), carryUpstreams);
     QStringList reasons;
     for (const Reason &r : o.decision.reasons)
         reasons << r.text;
@@ -247,7 +247,7 @@ void WaveBoard::addWave()
     const auto wave = WaveDialogs::askNewWave(this, next);
     if (!wave)
         return;
-    const PlanService::Outcome o = m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
+    const PlanOutcome o = m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
     emit message(o.ok() ? o.message : tr("Refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
 }
 
@@ -256,7 +256,7 @@ void WaveBoard::autoPlan()
     if (!m_plan)
         return;
     auto preview = [this](const WavePlanner::Options &options) {
-        const PlanService::Outcome o = m_plan->service().autoPlan(options, false);
+        const PlanOutcome o = m_plan->service().autoPlan(options, false);
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
             html += QStringLiteral("<b>%1</b> %2 — %3 pipeline(s)<br>")
@@ -275,7 +275,7 @@ void WaveBoard::autoPlan()
     const auto options = WaveDialogs::askAutoPlan(this, from, preview);
     if (!options)
         return;
-    const PlanService::Outcome o = m_plan->applyAutoPlan(*options);
+    const PlanOutcome o = m_plan->applyAutoPlan(*options);
     emit message(o.message);
 }
 
@@ -284,7 +284,7 @@ void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
     QMenu menu(this);
     menu.addAction(tr("Rename %1…").arg(wave), this, [this, wave] { emit column(wave)->headerDoubleClicked(wave); });
     menu.addAction(tr("Remove %1").arg(wave), this, [this, wave] {
-        const PlanService::Outcome o = m_plan->removeWave(wave);
+        const PlanOutcome o = m_plan->removeWave(wave);
         emit message(o.ok() ? o.message : tr("Refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
     });
     menu.exec(globalPos);

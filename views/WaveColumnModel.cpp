@@ -117,7 +117,7 @@ bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
         same = same && m_moves->snapshot().plan.waveOf(id) == m_wave;
     if (same)
         return false; // dropped where it already was
-    const PlanService::Outcome o = m_plan->move(ids, m_wave, m_carry);
+    const PlanOutcome o = m_plan->move(ids, m_wave, m_carry);
     QStringList reasons;
     for (const Reason &r : o.decision.reasons)
         reasons << r.text;

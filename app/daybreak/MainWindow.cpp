@@ -126,13 +126,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     connect(m_sla, &SlaPanel::acknowledgeRequested, this, [this](qint64 id) {
         if (!m_session)
             return;
-        try {
-            SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
-        } catch (const AccessDenied &e) {
-            statusBar()->showMessage(tr("Not acknowledged: %1").arg(e.message()), 10000);
-        } catch (const StoreError &e) {
-            statusBar()->showMessage(tr("Not acknowledged, store unreachable: %1").arg(e.message()), 10000);
-        }
+        const Outcome o = SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
+        statusBar()->showMessage(o.ok() ? o.message : tr("Not acknowledged: %1").arg(o.describe()), 10000);
         m_session->reload();
     });
     connect(m_board, &WaveBoard::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });

@@ -139,12 +139,12 @@ void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
     if (!reason)
         return;
     const ActionOutcome o = service.perform(action, {id, *reason, breakGlass}, seenVersion);
-    if (o.status == ActionOutcome::Status::Refused) {
+    if (o.kind == Outcome::Kind::Refused) {
         QStringList reasons;
         for (const Reason &r : o.decision.reasons)
             reasons << r.text;
         m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
-    } else if (o.status != ActionOutcome::Status::Done) {
+    } else if (o.kind != Outcome::Kind::Done) {
         m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id), {o.message});
     }
     emit message(o.message);

@@ -71,9 +71,9 @@ int main(int argc, char *argv[])
                                        parser.isSet(readOnlyOption));
         // First start with no store configured: the per-user store is created from the demo.
         if (firstStart && store->isEmpty()) {
-            const Problems problems = InventoryService(*store, clock, currentOsUser()).importDemo();
-            if (hasErrors(problems))
-                throw StoreError(problems.constFirst().toString());
+            const Outcome demo = InventoryService(*store, clock, currentOsUser()).importDemo();
+            if (!demo.ok())
+                throw StoreError(demo.describe());
         }
     } catch (const StoreError &e) {
         QMessageBox::critical(nullptr, QObject::tr("Daybreak"), QObject::tr("Cannot open the store:\n%1").arg(e.message()));

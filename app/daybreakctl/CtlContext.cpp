@@ -114,6 +114,40 @@ int CtlContext::refused(const QString &headline, const Decision &decision)
     return ExitRefused;
 }
 
+int CtlContext::exitCodeOf(Outcome::Kind kind)
+{
+    switch (kind) {
+    case Outcome::Kind::Done: return ExitDone;
+    case Outcome::Kind::BadInput: return ExitBadInput;
+    case Outcome::Kind::Unknown: return ExitUnknown;
+    case Outcome::Kind::Refused: return ExitRefused;
+    case Outcome::Kind::Conflict: return ExitConflict;
+    case Outcome::Kind::StoreFailure: return ExitStore;
+    }
+    return ExitStore;
+}
+
+int CtlContext::finish(const Outcome &o, bool quiet)
+{
+    printProblems(o.problems);
+    switch (o.kind) {
+    case Outcome::Kind::Done:
+        printWarnings(o.decision);
+        if (!quiet && !o.message.isEmpty())
+            out << o.message << Qt::endl;
+        return ExitDone;
+    case Outcome::Kind::Refused:
+        return refused(o.message, o.decision);
+    case Outcome::Kind::StoreFailure:
+        return fail(ExitStore, QStringLiteral("store unavailable: %1").arg(o.message));
+    case Outcome::Kind::BadInput:
+    case Outcome::Kind::Unknown:
+    case Outcome::Kind::Conflict:
+        break;
+    }
+    return fail(exitCodeOf(o.kind), o.message);
+}
+
 void CtlContext::printWarnings(const Decision &decision)
 {
     for (const Reason &w : decision.warnings)

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "Decision.h"
+#include "Outcome.h"
 #include "ExitCode.h"
 #include "Problem.h"
 #include "Store.h"
@@ -40,6 +41,11 @@ public:
     int usage(const QString &message);
     int fail(int code, const QString &message);
     int refused(const QString &headline, const Decision &decision);
+    // The one mapping from a service's outcome to output and exit code: done (warnings on stderr,
+    // the message on stdout unless `quiet`) 0, bad input 2, unknown 3, refused 4 with every
+    // reason, conflict 5, store failure 6.
+    int finish(const Outcome &outcome, bool quiet = false);
+    static int exitCodeOf(Outcome::Kind kind);
     void printProblems(const Problems &problems);
     void printWarnings(const Decision &decision);
     void printJson(const QJsonDocument &doc);

@@ -16,7 +16,6 @@ int cmdInit(CtlContext &ctx)
     if (ctx.parser.isSet(demo) && ctx.parser.isSet(inventory))
         return ctx.usage(QStringLiteral("init takes --demo or --inventory, not both"));
     QString file;
-    Problems problems;
     if (ctx.parser.isSet(inventory)) {
         // Check the file before creating anything, so bad input leaves no store behind.
         file = ctx.parser.value(inventory);
@@ -37,13 +36,17 @@ int cmdInit(CtlContext &ctx)
     for (const QString &line : store->setUpRoles())
         ctx.out << line << "\n";
     InventoryService service(*store, ctx.clock, ctx.actor);
+    Outcome loaded;
     if (ctx.parser.isSet(demo))
-        problems = service.importDemo();
+        loaded = service.importDemo();
     else if (!file.isEmpty())
-        problems = service.importFile(file);
-    ctx.printProblems(problems);
-    if (hasErrors(problems))
-        return ctx.fail(ExitBadInput, QStringLiteral("nothing was loaded"));
+        loaded = service.importFile(file);
+    if (!loaded.ok()) {
+        if (loaded.kind == Outcome::Kind::BadInput)
+            loaded.message = QStringLiteral("nothing was loaded");
+        return ctx.finish(loaded);
+    }
+    ctx.printProblems(loaded.problems);
     const int count = store->snapshot().inventory.size();
     ctx.out << "Initialised " << store->location() << " (" << count << " pipelines)" << Qt::endl;
     return ExitDone;
@@ -57,16 +60,16 @@ int cmdImport(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    const Problems problems = InventoryService(*store, ctx.clock, ctx.actor).importFile(file);
-    ctx.printProblems(problems);
-    if (hasErrors(problems)) {
+    Outcome o = InventoryService(*store, ctx.clock, ctx.actor).importFile(file);
+    if (o.kind == Outcome::Kind::BadInput) {
         int errors = 0;
-        for (const Problem &p : problems)
+        for (const Problem &p : o.problems)
             errors += p.isError() ? 1 : 0;
-        return ctx.fail(ExitBadInput, QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file));
+        o.message = QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file);
+    } else if (o.ok()) {
+        o.message = QStringLiteral("Imported %1 into %2").arg(file, store->location());
     }
-    ctx.out << "Imported " << file << " into " << store->location() << Qt::endl;
-    return ExitDone;
+    return ctx.finish(o);
 }
 
 int cmdValidate(CtlContext &ctx)

@@ -54,16 +54,7 @@ int parityRecord(CtlContext &ctx)
     if (!store)
         return ExitStore;
     const ParityService::RecordOutcome outcome = ParityService(*store, ctx.clock, ctx.actor).record(r);
-    switch (outcome.status) {
-    case ParityService::RecordStatus::Recorded:
-        ctx.out << outcome.message << Qt::endl;
-        return ExitDone;
-    case ParityService::RecordStatus::UnknownPipeline:
-        return ctx.fail(ExitUnknown, outcome.message);
-    case ParityService::RecordStatus::BadInput:
-        return ctx.usage(outcome.message);
-    }
-    return ExitBadInput;
+    return ctx.finish(outcome);
 }
 
 int parityStatus(CtlContext &ctx)
@@ -134,16 +125,16 @@ int parityImport(CtlContext &ctx)
         return ExitStore;
     const QString file = ctx.parser.positionalArguments().constFirst();
     int imported = 0;
-    const Problems problems = ParityService(*store, ctx.clock, ctx.actor).importFile(file, &imported);
-    ctx.printProblems(problems);
-    if (hasErrors(problems)) {
+    Outcome o = ParityService(*store, ctx.clock, ctx.actor).importFile(file, &imported);
+    if (o.kind == Outcome::Kind::BadInput) {
         int errors = 0;
-        for (const Problem &p : problems)
+        for (const Problem &p : o.problems)
             errors += p.isError() ? 1 : 0;
-        return ctx.fail(ExitBadInput, QStringLiteral("%1 error(s) in %2; nothing was imported").arg(errors).arg(file));
+        o.message = QStringLiteral("%1 error(s) in %2; nothing was imported").arg(errors).arg(file);
+    } else if (o.ok()) {
+        o.message = QStringLiteral("Imported %1 comparison(s) from %2").arg(imported).arg(file);
     }
-    ctx.out << "Imported " << imported << " comparison(s) from " << file << Qt::endl;
-    return ExitDone;
+    return ctx.finish(o);
 }
 
 int parityResolve(CtlContext &ctx, bool accept)
@@ -176,21 +167,10 @@ int parityResolve(CtlContext &ctx, bool accept)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    const ParityService::ResolveOutcome o = ParityService(*store, ctx.clock, ctx.actor)
+    const Outcome o = ParityService(*store, ctx.clock, ctx.actor)
                                                 .resolve(ctx.parser.positionalArguments().constFirst(), d, how,
                                                          ctx.parser.value(reason));
-    switch (o.status) {
-    case ParityService::ResolveStatus::Resolved:
-        ctx.out << o.message << Qt::endl;
-        return ExitDone;
-    case ParityService::ResolveStatus::UnknownPipeline:
-        return ctx.fail(ExitUnknown, o.message);
-    case ParityService::ResolveStatus::NoOpenBreach:
-        return ctx.fail(ExitRefused, o.message);
-    case ParityService::ResolveStatus::BadInput:
-        return ctx.usage(o.message);
-    }
-    return ExitBadInput;
+    return ctx.finish(o);
 }
 
 } // namespace

@@ -60,20 +60,7 @@ int runAction(CtlContext &ctx, MigrationAction action)
     MigrationService service(*store, ctx.clock, ctx.actor);
     const ActionRequest request{ctx.parser.positionalArguments().constFirst(), ctx.parser.value(reason),
                                 action == MigrationAction::Rollback && ctx.parser.isSet(breakGlass)};
-    const ActionOutcome outcome = service.perform(action, request, expected);
-    switch (outcome.status) {
-    case ActionOutcome::Status::Done:
-        ctx.printWarnings(outcome.decision);
-        ctx.out << outcome.message << Qt::endl;
-        return ExitDone;
-    case ActionOutcome::Status::UnknownPipeline:
-        return ctx.fail(ExitUnknown, outcome.message);
-    case ActionOutcome::Status::Conflict:
-        return ctx.fail(ExitConflict, outcome.message);
-    case ActionOutcome::Status::Refused:
-        return ctx.refused(outcome.message, outcome.decision);
-    }
-    return ExitRefused;
+    return ctx.finish(service.perform(action, request, expected));
 }
 
 void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, MigrationService &service)

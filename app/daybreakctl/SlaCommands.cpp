@@ -47,8 +47,8 @@ int cmdRunEvent(CtlContext &ctx)
     if (!store)
         return ExitStore;
     const SlaService::EventOutcome o = SlaService(*store, ctx.clock, ctx.actor).recordEvent(e);
-    if (o.status == SlaService::EventStatus::UnknownPipeline)
-        return ctx.fail(ExitUnknown, o.message);
+    if (!o.ok())
+        return ctx.finish(o);
     ctx.out << o.message << Qt::endl;
     for (const SlaAlert &a : o.raised)
         ctx.err << "ALERT: " << a.message << Qt::endl;
@@ -68,10 +68,10 @@ int slaAck(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    if (SlaService(*store, ctx.clock, ctx.actor).acknowledge(id) == WriteStatus::Conflict)
-        return ctx.fail(ExitUnknown, QStringLiteral("no open alert %1").arg(id));
-    ctx.out << "Alert " << id << " acknowledged by " << ctx.actor << Qt::endl;
-    return ExitDone;
+    Outcome o = SlaService(*store, ctx.clock, ctx.actor).acknowledge(id);
+    if (o.ok())
+        o.message = QStringLiteral("Alert %1 acknowledged by %2").arg(id).arg(ctx.actor);
+    return ctx.finish(o);
 }
 
 } // namespace

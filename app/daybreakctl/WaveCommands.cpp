@@ -10,23 +10,9 @@
 
 namespace {
 
-int outcomeExit(CtlContext &ctx, const PlanService::Outcome &o)
+int outcomeExit(CtlContext &ctx, const PlanOutcome &o)
 {
-    switch (o.status) {
-    case PlanService::Outcome::Status::Done:
-        ctx.printWarnings(o.decision);
-        ctx.out << o.message << Qt::endl;
-        return ExitDone;
-    case PlanService::Outcome::Status::Refused:
-        return ctx.refused(o.message, o.decision);
-    case PlanService::Outcome::Status::Conflict:
-        return ctx.fail(ExitConflict, o.message);
-    case PlanService::Outcome::Status::Unknown:
-        return ctx.fail(ExitUnknown, o.message);
-    case PlanService::Outcome::Status::BadInput:
-        return ctx.usage(o.message);
-    }
-    return ExitRefused;
+    return ctx.finish(o);
 }
 
 bool intOption(CtlContext &ctx, const QCommandLineOption &o, int &out, QStringList &bad)
@@ -222,8 +208,8 @@ int waveAuto(CtlContext &ctx)
     if (!store)
         return ExitStore;
     PlanService service(*store, ctx.clock, ctx.actor);
-    const PlanService::Outcome o = service.autoPlan(options, !ctx.parser.isSet(dryRun));
-    if (o.status != PlanService::Outcome::Status::Done)
+    const PlanOutcome o = service.autoPlan(options, !ctx.parser.isSet(dryRun));
+    if (o.kind != Outcome::Kind::Done)
         return outcomeExit(ctx, o);
     const StoreSnapshot s = store->snapshot();
     const WaveRules rules(s, service.today());

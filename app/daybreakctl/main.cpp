@@ -97,9 +97,7 @@ int main(int argc, char *argv[])
         return ctx.usage(QStringLiteral("unknown command '%1'").arg(command));
     try {
         return it->second(ctx);
-    } catch (const AccessDenied &e) {
-        return ctx.fail(ExitRefused, QStringLiteral("refused: %1").arg(e.message()));
-    } catch (const StoreError &e) {
+    } catch (const StoreError &e) { // a read that failed; every write reports through its Outcome
         return ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(e.message()));
     }
 }

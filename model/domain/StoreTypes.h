@@ -80,6 +80,18 @@ public:
     using StoreError::StoreError;
 };
 
+// The store answered but refused the statement: a constraint (unique, foreign key, check, a
+// trigger's refusal) or a bad value. The connection is fine and nothing was written; unlike a
+// StoreError it says nothing about the store being unreachable.
+class StoreRejected : public StoreError
+{
+public:
+    StoreRejected(const QString &message, bool badValue) : StoreError(message), m_badValue(badValue) {}
+    bool isBadValue() const { return m_badValue; } // a value out of range or of the wrong type
+private:
+    bool m_badValue;
+};
+
 // The server wants a password that neither PGPASSWORD nor ~/.pgpass supplied (the GUI asks).
 class PasswordRequired : public StoreError
 {

@@ -63,10 +63,12 @@ QString roleRefusal(const Access &access, Role needed, const QString &action)
         .arg(action, roleName(needed), databaseRoleName(needed), access.describe());
 }
 
-void requireRole(const Access &access, Role needed, const QString &action)
+Decision roleDecision(const Access &access, Role needed, const QString &action)
 {
+    Decision d;
     if (!access.can(needed))
-        throw AccessDenied(roleRefusal(access, needed, action));
+        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, needed, action));
+    return d;
 }
 
 QString currentOsUser()

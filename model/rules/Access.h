@@ -1,9 +1,10 @@
 #pragma once
 
+#include "Decision.h"
+
 #include <QSet>
 #include <QString>
 
-#include <stdexcept>
 
 // Who may do what to a store. On PostgreSQL the roles are database roles (daybreak_viewer,
 // daybreak_planner, daybreak_operator) granted by the server; on SQLite a file opened read-only
@@ -30,16 +31,9 @@ struct Access
     static Access viewerOnly(const QString &user);
 };
 
-// An action beyond the user's role: daybreakctl exits 4 with this message.
-class AccessDenied : public std::runtime_error
-{
-public:
-    explicit AccessDenied(const QString &message) : std::runtime_error(message.toStdString()) {}
-    QString message() const { return QString::fromStdString(what()); }
-};
-
-// The one place roles are checked: throws AccessDenied naming the role `action` needs.
-void requireRole(const Access &access, Role needed, const QString &action);
+// The one place roles are checked: refused (Reason::Code::RoleMissing) naming the role `action`
+// needs when `access` does not hold it.
+Decision roleDecision(const Access &access, Role needed, const QString &action);
 QString roleRefusal(const Access &access, Role needed, const QString &action);
 
 // The operating-system user: the actor of every audit row, and the user of a SQLite store.

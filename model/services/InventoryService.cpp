@@ -1,6 +1,7 @@
 #include "InventoryService.h"
 
 #include "Clock.h"
+#include "Guarded.h"
 #include "DemoData.h"
 #include "InventoryReader.h"
 #include "Store.h"
@@ -10,14 +11,67 @@ InventoryService::InventoryService(Store &store, const Clock &clock, QString act
 {
 }
 
-Problems InventoryService::importFile(const QString &path)
+namespace {
+Outcome badFile(const QString &source, Problems problems)
 {
-    InventoryReadResult read = InventoryReader::readFile(path);
+    Outcome o;
+    o.problems = std::move(problems);
+    o.fail(Outcome::Kind::BadInput, QStringLiteral("%1: nothing was imported").arg(source));
+    return o;
+}
+} // namespace
+
+Outcome InventoryService::importFile(const QString &path)
+{
+    const InventoryReadResult read = InventoryReader::readFile(path);
     if (!read.ok())
-        return read.problems;
-    Problems problems = read.problems;
-    problems += importInventory(read.inventory, path);
-    return problems;
+        return badFile(path, read.problems);
+    return apply(read.inventory, path, read.problems, false);
+}
+
+Outcome InventoryService::importInventory(const Inventory &inventory, const QString &source)
+{
+    return apply(inventory, source, {}, false);
+}
+
+Outcome InventoryService::importDemo()
+{
+    const InventoryReadResult read = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo inventory"));
+    if (!read.ok())
+        return badFile(QStringLiteral("the embedded demo"), read.problems);
+    return apply(read.inventory, QStringLiteral("the embedded demo"), read.problems, true);
+}
+
+Outcome InventoryService::apply(const Inventory &inventory, const QString &source, const Problems &readProblems,
+                                bool withDemoHistory)
+{
+    Outcome o;
+    if (const Decision role = roleDecision(m_store.access(), Role::Owner, QStringLiteral("importing an inventory"));
+        !role.allowed()) {
+        o.refuse(role, QStringLiteral("nothing was imported"));
+        return o;
+    }
+    return guarded<Outcome>([&] {
+        Problems problems = readProblems + checkAgainstStore(inventory, source);
+        if (hasErrors(problems))
+            return badFile(source, problems);
+        AuditEntry audit;
+        audit.at = m_clock.now();
+        audit.actor = m_actor;
+        audit.action = QStringLiteral("import");
+        audit.reason = QStringLiteral("%1 pipelines from %2").arg(inventory.size()).arg(source);
+        m_store.replaceInventory(inventory, audit);
+        if (withDemoHistory) {
+            audit.action = QStringLiteral("parity_import");
+            audit.reason = QStringLiteral("demo dual-run history");
+            const QList<ParityResult> history = demoParityHistory(inventory, audit.at, m_actor);
+            if (!history.isEmpty())
+                m_store.recordParity(history, audit);
+        }
+        o.problems = problems;
+        o.message = QStringLiteral("imported %1 pipelines from %2").arg(inventory.size()).arg(source);
+        return o;
+    });
 }
 
 Problems InventoryService::checkAgainstStore(const Inventory &inventory, const QString &source)
@@ -43,39 +97,5 @@ Problems InventoryService::checkAgainstStore(const Inventory &inventory, const Q
             problems.append({Problem::Severity::Error, source, 0, 0, p.id, QStringLiteral("target"),
                              QStringLiteral("onprem, but the pipeline is already %1 in the store").arg(stateName(state))});
     }
-    return problems;
-}
-
-Problems InventoryService::importInventory(const Inventory &inventory, const QString &source)
-{
-    requireRole(m_store.access(), Role::Owner, QStringLiteral("importing an inventory"));
-    Problems problems = checkAgainstStore(inventory, source);
-    if (hasErrors(problems))
-        return problems;
-    AuditEntry audit;
-    audit.at = m_clock.now();
-    audit.actor = m_actor;
-    audit.action = QStringLiteral("import");
-    audit.reason = QStringLiteral("%1 pipelines from %2").arg(inventory.size()).arg(source);
-    m_store.replaceInventory(inventory, audit);
-    return problems;
-}
-
-Problems InventoryService::importDemo()
-{
-    const InventoryReadResult read = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo inventory"));
-    if (!read.ok())
-        return read.problems;
-    Problems problems = importInventory(read.inventory, QStringLiteral("the embedded demo"));
-    if (hasErrors(problems))
-        return problems;
-    AuditEntry audit;
-    audit.at = m_clock.now();
-    audit.actor = m_actor;
-    audit.action = QStringLiteral("parity_import");
-    audit.reason = QStringLiteral("demo dual-run history");
-    const QList<ParityResult> history = demoParityHistory(read.inventory, audit.at, m_actor);
-    if (!history.isEmpty())
-        m_store.recordParity(history, audit);
     return problems;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Inventory.h"
+#include "Outcome.h"
 #include "Problem.h"
 
 class Clock;
@@ -12,13 +13,15 @@ class InventoryService
 public:
     InventoryService(Store &store, const Clock &clock, QString actor);
 
-    // Reads and checks `path`, then applies it. Returns every problem; writes only when none is an error.
-    Problems importFile(const QString &path);
-    Problems importInventory(const Inventory &inventory, const QString &source);
+    // Reads and checks `path`, then applies it. Every problem is in the outcome's `problems`; it
+    // writes only when none is an error (else BadInput). Only the store's owner imports.
+    Outcome importFile(const QString &path);
+    Outcome importInventory(const Inventory &inventory, const QString &source);
     // The embedded demo (resources/demo-inventory.json) with a few weeks of dual-run history.
-    Problems importDemo();
+    Outcome importDemo();
 
 private:
+    Outcome apply(const Inventory &inventory, const QString &source, const Problems &readProblems, bool withDemoHistory);
     Problems checkAgainstStore(const Inventory &inventory, const QString &source);
 
     Store &m_store;

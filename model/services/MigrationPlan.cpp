@@ -7,22 +7,6 @@ MigrationPlan::MigrationPlan(Store &store, const Clock &clock, const QString &ac
 {
 }
 
-namespace {
-// A store that stopped answering refuses the edit instead of unwinding through the event loop.
-template <class F>
-PlanService::Outcome safely(F edit)
-{
-    try {
-        return edit();
-    } catch (const StoreError &e) {
-        PlanService::Outcome o;
-        o.status = PlanService::Outcome::Status::Refused;
-        o.message = QStringLiteral("store unreachable, nothing was written: %1").arg(e.message());
-        o.decision.refuse(Reason::Code::Other, o.message);
-        return o;
-    }
-}
-} // namespace
 
 void MigrationPlan::failed(const QString &message)
 {
@@ -30,52 +14,52 @@ void MigrationPlan::failed(const QString &message)
     emit planChanged();
 }
 
-PlanService::Outcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
+PlanOutcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
 {
-    PlanService::Outcome o = safely([&] { return m_service.addWave(name, date, capacity, maxHighRisk); });
+    PlanOutcome o = m_service.addWave(name, date, capacity, maxHighRisk);
     if (!o.ok())
         return o;
     return accepted(o, new AddWaveCommand(this, tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
                                         o.before, o.after));
 }
 
-PlanService::Outcome MigrationPlan::removeWave(const QString &name)
+PlanOutcome MigrationPlan::removeWave(const QString &name)
 {
-    PlanService::Outcome o = safely([&] { return m_service.removeWave(name); });
+    PlanOutcome o = m_service.removeWave(name);
     if (!o.ok())
         return o;
     return accepted(o, new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after));
 }
 
-PlanService::Outcome MigrationPlan::renameWave(const QString &from, const QString &to)
+PlanOutcome MigrationPlan::renameWave(const QString &from, const QString &to)
 {
-    PlanService::Outcome o = safely([&] { return m_service.renameWave(from, to); });
+    PlanOutcome o = m_service.renameWave(from, to);
     if (!o.ok())
         return o;
     return accepted(o, new RenameWaveCommand(this, from, to.trimmed()));
 }
 
-PlanService::Outcome MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
+PlanOutcome MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
 {
-    PlanService::Outcome o = safely([&] { return m_service.assign(pipelines, wave); });
+    PlanOutcome o = m_service.assign(pipelines, wave);
     if (!o.ok())
         return o;
     return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave), o.before,
                                        o.after));
 }
 
-PlanService::Outcome MigrationPlan::unassign(const QStringList &pipelines)
+PlanOutcome MigrationPlan::unassign(const QStringList &pipelines)
 {
-    PlanService::Outcome o = safely([&] { return m_service.unassign(pipelines); });
+    PlanOutcome o = m_service.unassign(pipelines);
     if (!o.ok())
         return o;
     return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
                                          o.before, o.after));
 }
 
-PlanService::Outcome MigrationPlan::move(const QStringList &pipelines, const QString &wave, bool carryUpstreams)
+PlanOutcome MigrationPlan::move(const QStringList &pipelines, const QString &wave, bool carryUpstreams)
 {
-    PlanService::Outcome o = safely([&] { return m_service.move(pipelines, wave, carryUpstreams); });
+    PlanOutcome o = m_service.move(pipelines, wave, carryUpstreams);
     if (!o.ok())
         return o;
     // Name what moved, carried upstreams included, in the order they were placed.
@@ -93,16 +77,16 @@ PlanService::Outcome MigrationPlan::move(const QStringList &pipelines, const QSt
     return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before, o.after));
 }
 
-PlanService::Outcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
+PlanOutcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
 {
-    PlanService::Outcome o = safely([&] { return m_service.autoPlan(options, true); });
+    PlanOutcome o = m_service.autoPlan(options, true);
     if (!o.ok() || o.autoPlan.placed.isEmpty())
         return o;
     return accepted(o, new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
                                            o.after));
 }
 
-PlanService::Outcome MigrationPlan::accepted(PlanService::Outcome o, QUndoCommand *command)
+PlanOutcome MigrationPlan::accepted(PlanOutcome o, QUndoCommand *command)
 {
     m_version = o.planVersion;
     m_stack.push(command);
@@ -112,15 +96,15 @@ PlanService::Outcome MigrationPlan::accepted(PlanService::Outcome o, QUndoComman
 
 bool MigrationPlan::restore(const WavePlan &target)
 {
-    return replayed(safely([&] { return m_service.restore(target, m_version, QStringLiteral("wave_undo")); }));
+    return replayed(m_service.restore(target, m_version, QStringLiteral("wave_undo")));
 }
 
 bool MigrationPlan::rename(const QString &from, const QString &to)
 {
-    return replayed(safely([&] { return m_service.renameWave(from, to, m_version); }));
+    return replayed(m_service.renameWave(from, to, m_version));
 }
 
-bool MigrationPlan::replayed(const PlanService::Outcome &o)
+bool MigrationPlan::replayed(const PlanOutcome &o)
 {
     if (!o.ok()) {
         QStringList reasons;

@@ -20,15 +20,15 @@ public:
     QUndoStack *undoStack() { return &m_stack; }
     PlanService &service() { return m_service; }
 
-    PlanService::Outcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
+    PlanOutcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
                                  int maxHighRisk = kDefaultWaveMaxHighRisk);
-    PlanService::Outcome removeWave(const QString &name);
-    PlanService::Outcome renameWave(const QString &from, const QString &to);
-    PlanService::Outcome assign(const QStringList &pipelines, const QString &wave);
-    PlanService::Outcome unassign(const QStringList &pipelines);
+    PlanOutcome removeWave(const QString &name);
+    PlanOutcome renameWave(const QString &from, const QString &to);
+    PlanOutcome assign(const QStringList &pipelines, const QString &wave);
+    PlanOutcome unassign(const QStringList &pipelines);
     // The board's drop or keyboard move (empty wave: the backlog), one undo step.
-    PlanService::Outcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
-    PlanService::Outcome applyAutoPlan(const WavePlanner::Options &options);
+    PlanOutcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
+    PlanOutcome applyAutoPlan(const WavePlanner::Options &options);
 
     // Used by the commands; a failure is reported through editFailed() and clears the stack.
     bool restore(const WavePlan &target);
@@ -40,9 +40,9 @@ signals:
 
 private:
     // An undo or redo the store took (or refused): keeps the plan version the stack relies on.
-    bool replayed(const PlanService::Outcome &o);
+    bool replayed(const PlanOutcome &o);
     void failed(const QString &message);
-    PlanService::Outcome accepted(PlanService::Outcome o, QUndoCommand *command);
+    PlanOutcome accepted(PlanOutcome o, QUndoCommand *command);
 
     PlanService m_service;
     QUndoStack m_stack;

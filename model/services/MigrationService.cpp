@@ -1,6 +1,7 @@
 #include "MigrationService.h"
 
 #include "Clock.h"
+#include "Guarded.h"
 #include "Store.h"
 
 MigrationService::MigrationService(Store &store, const Clock &clock, QString actor)
@@ -18,36 +19,38 @@ Decision MigrationService::check(MigrationAction action, const ActionRequest &re
 
 void MigrationService::refuseBeyondRole(Decision &decision, MigrationAction action) const
 {
-    const Access access = m_store.access();
-    if (!access.can(Role::Operator))
-        decision.reasons.prepend({Reason::Code::RoleMissing, roleRefusal(access, Role::Operator, actionName(action)), {}});
+    const Decision role = roleDecision(m_store.access(), Role::Operator, actionName(action));
+    decision.reasons = role.reasons + decision.reasons;
 }
 
 ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequest &request,
                                         std::optional<qint64> expectedVersion)
 {
+    return guarded<ActionOutcome>([&] { return performUnguarded(action, request, expectedVersion); });
+}
+
+ActionOutcome MigrationService::performUnguarded(MigrationAction action, const ActionRequest &request,
+                                                 std::optional<qint64> expectedVersion)
+{
     ActionOutcome outcome;
     const StoreSnapshot snapshot = m_store.snapshot();
     const QDateTime now = m_clock.now();
     if (!snapshot.inventory.contains(request.pipeline)) {
-        outcome.status = ActionOutcome::Status::UnknownPipeline;
-        outcome.message = QStringLiteral("unknown pipeline '%1'").arg(request.pipeline);
+        outcome.fail(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(request.pipeline));
         return outcome;
     }
     const RoutingPointer pointer = snapshot.routing.value(request.pipeline);
     outcome.from = pointer.state;
     outcome.to = targetState(action);
     if (expectedVersion && *expectedVersion != pointer.version) {
-        outcome.status = ActionOutcome::Status::Conflict;
-        outcome.message = QStringLiteral("%1 changed since you looked (version %2, now %3 and %4); nothing was written")
-                              .arg(request.pipeline).arg(*expectedVersion).arg(pointer.version).arg(stateName(pointer.state));
+        outcome.fail(Outcome::Kind::Conflict, QStringLiteral("%1 changed since you looked (version %2, now %3 and %4); nothing was written")
+                                                   .arg(request.pipeline).arg(*expectedVersion).arg(pointer.version).arg(stateName(pointer.state)));
         return outcome;
     }
     outcome.decision = MigrationRules(snapshot, now).check(action, request);
     refuseBeyondRole(outcome.decision, action);
     if (!outcome.decision.allowed()) {
-        outcome.status = ActionOutcome::Status::Refused;
-        outcome.message = QStringLiteral("%1 of %2 refused").arg(actionName(action), request.pipeline);
+        outcome.fail(Outcome::Kind::Refused, QStringLiteral("%1 of %2 refused").arg(actionName(action), request.pipeline));
         return outcome;
     }
     Transition t;
@@ -69,13 +72,12 @@ ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequ
     for (const Reason &w : outcome.decision.warnings)
         t.audit.unplanned = t.audit.unplanned || w.code == Reason::Code::Unplanned;
     if (m_store.applyTransition(t) == WriteStatus::Conflict) {
-        outcome.status = ActionOutcome::Status::Conflict;
-        outcome.message = QStringLiteral("%1 or a pipeline next to it was changed by someone else while this %2 ran; "
-                                         "nothing was written")
-                              .arg(request.pipeline, actionName(action));
+        outcome.fail(Outcome::Kind::Conflict, QStringLiteral("%1 or a pipeline next to it was changed by someone else while this %2 ran; "
+                                                            "nothing was written")
+                                                 .arg(request.pipeline, actionName(action)));
         return outcome;
     }
-    outcome.status = ActionOutcome::Status::Done;
+    outcome.kind = Outcome::Kind::Done;
     outcome.message = QStringLiteral("%1: %2 -> %3 (canonical %4)")
                           .arg(request.pipeline, stateName(t.from), stateName(t.to), sideName(canonicalSide(t.to)));
     return outcome;

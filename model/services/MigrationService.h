@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MigrationRules.h"
+#include "Outcome.h"
 #include "StoreTypes.h"
 
 #include <QString>
@@ -10,15 +11,11 @@
 class Clock;
 class Store;
 
-struct ActionOutcome
+// A routing change's outcome, with the states it moved between.
+struct ActionOutcome : Outcome
 {
-    enum class Status { Done, Refused, Conflict, UnknownPipeline };
-
-    Status status = Status::Refused;
-    Decision decision;
     State from = State::OnPrem;
     State to = State::OnPrem;
-    QString message; // one line for the status bar or stdout
 };
 
 // The one place that changes a pipeline's routing state. The GUI and daybreakctl both call it,
@@ -43,6 +40,7 @@ public:
     const QString &actor() const { return m_actor; }
 
 private:
+    ActionOutcome performUnguarded(MigrationAction action, const ActionRequest &request, std::optional<qint64> expectedVersion);
     void refuseBeyondRole(Decision &decision, MigrationAction action) const;
 
     Store &m_store;

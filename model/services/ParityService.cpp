@@ -3,6 +3,7 @@
 #include "Calendar.h"
 #include "Clock.h"
 #include "CsvParser.h"
+#include "Guarded.h"
 #include "MigrationRules.h"
 #include "Store.h"
 
@@ -17,61 +18,65 @@ ParityService::ParityService(Store &store, const Clock &clock, QString actor)
 
 ParityService::RecordOutcome ParityService::record(ParityResult result)
 {
-    requireRole(m_store.access(), Role::Operator, QStringLiteral("recording a parity result"));
-    RecordOutcome outcome;
-    QStringList bad;
-    if (!result.businessDate.isValid())
-        bad << QStringLiteral("date: expected YYYY-MM-DD");
-    if (result.onpremRows < 0)
-        bad << QStringLiteral("onprem-rows: must not be negative");
-    if (result.cloudRows < 0)
-        bad << QStringLiteral("cloud-rows: must not be negative");
-    if (result.mismatchedRows < 0)
-        bad << QStringLiteral("mismatched-rows: must not be negative");
-    if (result.maxRelativeDiff < 0)
-        bad << QStringLiteral("max-rel-diff: must not be negative");
-    if (!bad.isEmpty()) {
-        outcome.message = bad.join(QStringLiteral("; "));
-        return outcome;
-    }
-    StoreSnapshot snapshot = m_store.snapshot();
-    if (!snapshot.inventory.contains(result.pipeline)) {
-        outcome.status = RecordStatus::UnknownPipeline;
-        outcome.message = QStringLiteral("unknown pipeline '%1'").arg(result.pipeline);
-        return outcome;
-    }
-    result.recordedAt = m_clock.now();
-    result.recordedBy = m_actor;
-    AuditEntry audit;
-    audit.at = result.recordedAt;
-    audit.actor = m_actor;
-    audit.action = QStringLiteral("parity_record");
-    audit.pipeline = result.pipeline;
-    audit.reason = QStringLiteral("%1: on-prem %2 rows, cloud %3 rows, %4 mismatched, max diff %5")
-                       .arg(result.businessDate.toString(Qt::ISODate))
-                       .arg(result.onpremRows)
-                       .arg(result.cloudRows)
-                       .arg(result.mismatchedRows)
-                       .arg(result.maxRelativeDiff);
-    m_store.recordParity({result}, audit);
+    return guarded<ParityService::RecordOutcome>([&]() -> ParityService::RecordOutcome {
+        RecordOutcome outcome;
+        if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("recording a parity result"));
+            !role.allowed()) {
+            outcome.refuse(role, QStringLiteral("nothing was recorded"));
+            return outcome;
+        }
+        QStringList bad;
+        if (!result.businessDate.isValid())
+            bad << QStringLiteral("date: expected YYYY-MM-DD");
+        if (result.onpremRows < 0)
+            bad << QStringLiteral("onprem-rows: must not be negative");
+        if (result.cloudRows < 0)
+            bad << QStringLiteral("cloud-rows: must not be negative");
+        if (result.mismatchedRows < 0)
+            bad << QStringLiteral("mismatched-rows: must not be negative");
+        if (result.maxRelativeDiff < 0)
+            bad << QStringLiteral("max-rel-diff: must not be negative");
+        if (!bad.isEmpty()) {
+            outcome.fail(Outcome::Kind::BadInput, bad.join(QStringLiteral("; ")));
+            return outcome;
+        }
+        StoreSnapshot snapshot = m_store.snapshot();
+        if (!snapshot.inventory.contains(result.pipeline)) {
+            outcome.fail(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(result.pipeline));
+            return outcome;
+        }
+        result.recordedAt = m_clock.now();
+        result.recordedBy = m_actor;
+        AuditEntry audit;
+        audit.at = result.recordedAt;
+        audit.actor = m_actor;
+        audit.action = QStringLiteral("parity_record");
+        audit.pipeline = result.pipeline;
+        audit.reason = QStringLiteral("%1: on-prem %2 rows, cloud %3 rows, %4 mismatched, max diff %5")
+                           .arg(result.businessDate.toString(Qt::ISODate))
+                           .arg(result.onpremRows)
+                           .arg(result.cloudRows)
+                           .arg(result.mismatchedRows)
+                           .arg(result.maxRelativeDiff);
+        m_store.recordParity({result}, audit);
 
-    auto &list = snapshot.parity[result.pipeline];
-    list.erase(std::remove_if(list.begin(), list.end(),
-                              [&](const ParityResult &r) { return r.businessDate == result.businessDate; }),
-               list.end());
-    list.append(result);
-    outcome.status = RecordStatus::Recorded;
-    outcome.gate = evaluate(snapshot, result.pipeline, Calendar(snapshot.inventory).localDate(m_clock.now())).gate;
-    const Pipeline *p = snapshot.inventory.find(result.pipeline);
-    outcome.message = QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
-                          .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),
-                               result.isWithin(p->parityTolerance) ? QStringLiteral("within tolerance")
-                                                                   : QStringLiteral("BREACH"))
-                          .arg(p->parityTolerance)
-                          .arg(gateStatusName(outcome.gate.status))
-                          .arg(outcome.gate.cleanRuns)
-                          .arg(outcome.gate.runsRequired);
-    return outcome;
+        auto &list = snapshot.parity[result.pipeline];
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const ParityResult &r) { return r.businessDate == result.businessDate; }),
+                   list.end());
+        list.append(result);
+        outcome.gate = evaluate(snapshot, result.pipeline, Calendar(snapshot.inventory).localDate(m_clock.now())).gate;
+        const Pipeline *p = snapshot.inventory.find(result.pipeline);
+        outcome.message = QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
+                              .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),
+                                   result.isWithin(p->parityTolerance) ? QStringLiteral("within tolerance")
+                                                                       : QStringLiteral("BREACH"))
+                              .arg(p->parityTolerance)
+                              .arg(gateStatusName(outcome.gate.status))
+                              .arg(outcome.gate.cleanRuns)
+                              .arg(outcome.gate.runsRequired);
+        return outcome;
+    });
 }
 
 ParityService::PipelineParity ParityService::evaluate(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
@@ -104,9 +109,40 @@ QString parityHealthName(ParityHealth health)
     return {};
 }
 
-Problems ParityService::importFile(const QString &path, int *imported)
+Outcome ParityService::importFile(const QString &path, int *imported)
 {
-    requireRole(m_store.access(), Role::Operator, QStringLiteral("importing parity results"));
+    Outcome outcome;
+    if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("importing parity results"));
+        !role.allowed()) {
+        outcome.refuse(role, QStringLiteral("nothing was imported"));
+        return outcome;
+    }
+    return guarded<Outcome>([&] {
+        QList<ParityResult> results;
+        outcome.problems = readComparisons(path, &results);
+        if (hasErrors(outcome.problems)) {
+            outcome.fail(Outcome::Kind::BadInput, QStringLiteral("%1: nothing was imported").arg(path));
+            return outcome;
+        }
+        if (!results.isEmpty()) {
+            AuditEntry audit;
+            audit.at = results.constFirst().recordedAt;
+            audit.actor = m_actor;
+            audit.action = QStringLiteral("parity_import");
+            audit.reason = QStringLiteral("%1 comparison(s) from %2").arg(results.size()).arg(path);
+            m_store.recordParity(results, audit);
+        }
+        if (imported)
+            *imported = int(results.size());
+        outcome.message = QStringLiteral("imported %1 comparison(s) from %2").arg(results.size()).arg(path);
+        return outcome;
+    });
+}
+
+// Every bad row of a comparisons CSV, with its line and field; `results` the good ones.
+Problems ParityService::readComparisons(const QString &path, QList<ParityResult> *resultsOut)
+{
+    QList<ParityResult> &results = *resultsOut;
     Problems problems;
     auto error = [&](int line, const QString &pipeline, const QString &field, const QString &message) {
         problems.append({Problem::Severity::Error, path, line, 0, pipeline, field, message});
@@ -136,7 +172,6 @@ Problems ParityService::importFile(const QString &path, int *imported)
 
     const StoreSnapshot snapshot = m_store.snapshot();
     const QDateTime now = m_clock.now();
-    QList<ParityResult> results;
     QHash<QString, int> seen;
     for (const CsvRecord &record : std::as_const(records)) {
         if (record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())
@@ -185,28 +220,32 @@ Problems ParityService::importFile(const QString &path, int *imported)
         r.recordedBy = m_actor;
         results.append(r);
     }
-    if (hasErrors(problems) || results.isEmpty())
-        return problems;
-    AuditEntry audit;
-    audit.at = now;
-    audit.actor = m_actor;
-    audit.action = QStringLiteral("parity_import");
-    audit.reason = QStringLiteral("%1 comparison(s) from %2").arg(results.size()).arg(path);
-    m_store.recordParity(results, audit);
-    if (imported)
-        *imported = int(results.size());
     return problems;
 }
 
-ParityService::ResolveOutcome ParityService::resolve(const QString &pipeline, const QDate &date, BreachResolution how,
-                                                     const QString &reason)
+Outcome ParityService::resolve(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason)
 {
-    requireRole(m_store.access(), Role::Operator, QStringLiteral("resolving a parity breach"));
-    if (reason.trimmed().isEmpty() || !date.isValid() || how == BreachResolution::None)
-        return {ResolveStatus::BadInput, QStringLiteral("a breach is closed with a date and a reason")};
+    Outcome o;
+    if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("resolving a parity breach"));
+        !role.allowed()) {
+        o.refuse(role, QStringLiteral("the breach was not closed"));
+        return o;
+    }
+    if (reason.trimmed().isEmpty() || !date.isValid() || how == BreachResolution::None) {
+        o.fail(Outcome::Kind::BadInput, QStringLiteral("a breach is closed with a date and a reason"));
+        return o;
+    }
+    return guarded<Outcome>([&] { return resolveChecked(pipeline, date, how, reason); });
+}
+
+Outcome ParityService::resolveChecked(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason)
+{
+    Outcome o;
     const StoreSnapshot snapshot = m_store.snapshot();
-    if (!snapshot.inventory.contains(pipeline))
-        return {ResolveStatus::UnknownPipeline, QStringLiteral("unknown pipeline '%1'").arg(pipeline)};
+    if (!snapshot.inventory.contains(pipeline)) {
+        o.fail(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(pipeline));
+        return o;
+    }
     AuditEntry audit;
     audit.at = m_clock.now();
     audit.actor = m_actor;
@@ -218,12 +257,17 @@ ParityService::ResolveOutcome ParityService::resolve(const QString &pipeline, co
     bool breach = false;
     for (const ParityResult &r : snapshot.parity.value(pipeline))
         breach = breach || (r.businessDate == date && !r.isWithin(p->parityTolerance) && !r.isResolved());
-    if (!breach || m_store.resolveBreach(pipeline, date, how, audit) == WriteStatus::Conflict)
-        return {ResolveStatus::NoOpenBreach,
-                QStringLiteral("%1 has no open parity breach on %2").arg(pipeline, date.toString(Qt::ISODate))};
-    return {ResolveStatus::Resolved, QStringLiteral("%1's breach on %2 is %3 by %4")
-                                         .arg(pipeline, date.toString(Qt::ISODate),
-                                              how == BreachResolution::Accepted ? QStringLiteral("accepted")
-                                                                                : QStringLiteral("explained (%1)").arg(resolutionName(how)),
-                                              m_actor)};
+    if (!breach || m_store.resolveBreach(pipeline, date, how, audit) == WriteStatus::Conflict) {
+        Decision d;
+        d.refuse(Reason::Code::Other, QStringLiteral("%1 has no open parity breach on %2").arg(pipeline, date.toString(Qt::ISODate)),
+                 {pipeline});
+        o.refuse(d, QStringLiteral("the breach was not closed"));
+        return o;
+    }
+    o.message = QStringLiteral("%1's breach on %2 is %3 by %4")
+                    .arg(pipeline, date.toString(Qt::ISODate),
+                         how == BreachResolution::Accepted ? QStringLiteral("accepted")
+                                                           : QStringLiteral("explained (%1)").arg(resolutionName(how)),
+                         m_actor);
+    return o;
 }

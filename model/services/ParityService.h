@@ -2,6 +2,7 @@
 
 #include "ParityGate.h"
 #include "ParityResult.h"
+#include "Outcome.h"
 #include "Problem.h"
 
 #include <QString>
@@ -20,27 +21,20 @@ class ParityService
 public:
     ParityService(Store &store, const Clock &clock, QString actor);
 
-    enum class RecordStatus { Recorded, UnknownPipeline, BadInput };
-    struct RecordOutcome
+    struct RecordOutcome : Outcome
     {
-        RecordStatus status = RecordStatus::BadInput;
-        QString message;
         ParityGate::Evaluation gate; // after recording
     };
 
     RecordOutcome record(ParityResult result);
     // A CSV of comparisons (pipeline,date,onprem_rows,cloud_rows,mismatched_rows,max_rel_diff
-    // [,checksum_match][,note]): every bad row is reported with its line; all or nothing is written.
-    Problems importFile(const QString &path, int *imported = nullptr);
+    // [,checksum_match][,note]): every bad row is reported with its line (BadInput, `problems`);
+    // all or nothing is written.
+    Outcome importFile(const QString &path, int *imported = nullptr);
 
-    enum class ResolveStatus { Resolved, UnknownPipeline, BadInput, NoOpenBreach };
-    struct ResolveOutcome
-    {
-        ResolveStatus status = ResolveStatus::BadInput;
-        QString message;
-    };
     // Accept a breach as is, or explain it (legacy_bug: on-prem was wrong; new_bug: the cloud side).
-    ResolveOutcome resolve(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason);
+    // Refused when that night holds no open breach.
+    Outcome resolve(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason);
 
     struct PipelineParity
     {
@@ -53,6 +47,9 @@ public:
     static ParityHealth health(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
 
 private:
+    Problems readComparisons(const QString &path, QList<ParityResult> *results);
+    Outcome resolveChecked(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason);
+
     Store &m_store;
     const Clock &m_clock;
     QString m_actor;

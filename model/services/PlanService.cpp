@@ -2,6 +2,7 @@
 
 #include "Calendar.h"
 #include "Clock.h"
+#include "Guarded.h"
 #include "Store.h"
 
 #include <QRegularExpression>
@@ -20,19 +21,19 @@ bool validWaveName(const QString &name)
     return re.match(name).hasMatch();
 }
 
-PlanService::Outcome refused(Decision d, const QString &message)
+PlanOutcome refused(Decision d, const QString &message)
 {
-    PlanService::Outcome o;
-    o.status = PlanService::Outcome::Status::Refused;
+    PlanOutcome o;
+    o.kind = Outcome::Kind::Refused;
     o.decision = std::move(d);
     o.message = message;
     return o;
 }
 
-PlanService::Outcome status(PlanService::Outcome::Status s, const QString &message)
+PlanOutcome status(Outcome::Kind s, const QString &message)
 {
-    PlanService::Outcome o;
-    o.status = s;
+    PlanOutcome o;
+    o.kind = s;
     o.message = message;
     return o;
 }
@@ -57,7 +58,7 @@ Decision PlanService::roleDecision() const
     return d;
 }
 
-PlanService::Outcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
+PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
                                          const QString &reason, qint64 expectedPlanVersion)
 {
     if (const Decision d = roleDecision(); !d.allowed())
@@ -100,111 +101,119 @@ PlanService::Outcome PlanService::commit(const StoreSnapshot &snapshot, const Wa
         audit(action, id, before.waveOf(id), after.waveOf(id), reason);
 
     if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
-        return status(Outcome::Status::Conflict,
+        return status(Outcome::Kind::Conflict,
                       QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
-    Outcome o;
+    PlanOutcome o;
     o.before = before;
     o.after = after;
     o.planVersion = change.expectedPlanVersion + 1;
     return o;
 }
 
-PlanService::Outcome PlanService::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
+PlanOutcome PlanService::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    const QString waveName = name.isEmpty() ? defaultWaveName(date) : name.trimmed();
-    QStringList bad;
-    if (!date.isValid())
-        bad << QStringLiteral("date: expected YYYY-MM-DD");
-    if (!validWaveName(waveName))
-        bad << QStringLiteral("name: '%1' is not a valid wave name (letters, digits, space, '_', '.', '-')").arg(waveName);
-    if (capacity < 1)
-        bad << QStringLiteral("capacity: must be at least 1");
-    if (maxHighRisk < 0)
-        bad << QStringLiteral("max-high-risk: must not be negative");
-    if (!bad.isEmpty())
-        return status(Outcome::Status::BadInput, bad.join(QStringLiteral("; ")));
-    const WaveRules rules(s, today());
-    Wave wave = rules.makeWave(waveName, date);
-    wave.capacity = capacity;
-    wave.maxHighRisk = maxHighRisk;
-    Decision d = rules.checkWaveDate(wave);
-    if (s.plan.find(waveName))
-        d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(waveName));
-    if (!d.allowed())
-        return refused(d, QStringLiteral("wave '%1' not added").arg(waveName));
-    WavePlan after = s.plan;
-    after.addWave(wave);
-    Outcome o = commit(s, after, QStringLiteral("wave_assign"), {}, -1);
-    if (o.ok())
-        o.message = QStringLiteral("added wave '%1' on %2 (%3 to %4, capacity %5, at most %6 high-risk)")
-                        .arg(waveName, date.toString(QStringLiteral("ddd yyyy-MM-dd")),
-                             wave.windowStart.toString(QStringLiteral("ddd HH:mm")),
-                             wave.windowEnd.toString(QStringLiteral("ddd HH:mm")))
-                        .arg(capacity)
-                        .arg(maxHighRisk);
-    return o;
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        const QString waveName = name.isEmpty() ? defaultWaveName(date) : name.trimmed();
+        QStringList bad;
+        if (!date.isValid())
+            bad << QStringLiteral("date: expected YYYY-MM-DD");
+        if (!validWaveName(waveName))
+            bad << QStringLiteral("name: '%1' is not a valid wave name (letters, digits, space, '_', '.', '-')").arg(waveName);
+        if (capacity < 1)
+            bad << QStringLiteral("capacity: must be at least 1");
+        if (maxHighRisk < 0)
+            bad << QStringLiteral("max-high-risk: must not be negative");
+        if (!bad.isEmpty())
+            return status(Outcome::Kind::BadInput, bad.join(QStringLiteral("; ")));
+        const WaveRules rules(s, today());
+        Wave wave = rules.makeWave(waveName, date);
+        wave.capacity = capacity;
+        wave.maxHighRisk = maxHighRisk;
+        Decision d = rules.checkWaveDate(wave);
+        if (s.plan.find(waveName))
+            d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(waveName));
+        if (!d.allowed())
+            return refused(d, QStringLiteral("wave '%1' not added").arg(waveName));
+        WavePlan after = s.plan;
+        after.addWave(wave);
+        PlanOutcome o = commit(s, after, QStringLiteral("wave_assign"), {}, -1);
+        if (o.ok())
+            o.message = QStringLiteral("added wave '%1' on %2 (%3 to %4, capacity %5, at most %6 high-risk)")
+                            .arg(waveName, date.toString(QStringLiteral("ddd yyyy-MM-dd")),
+                                 wave.windowStart.toString(QStringLiteral("ddd HH:mm")),
+                                 wave.windowEnd.toString(QStringLiteral("ddd HH:mm")))
+                            .arg(capacity)
+                            .arg(maxHighRisk);
+        return o;
+    });
 }
 
-PlanService::Outcome PlanService::removeWave(const QString &name)
+PlanOutcome PlanService::removeWave(const QString &name)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    const Wave *wave = s.plan.find(name);
-    if (!wave)
-        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(name));
-    const WaveRules rules(s, today());
-    const Decision d = rules.checkUnassign(s.plan, wave->members);
-    if (!d.allowed())
-        return refused(d, QStringLiteral("wave '%1' not removed").arg(name));
-    WavePlan after = s.plan;
-    after.removeWave(name);
-    Outcome o = commit(s, after, QStringLiteral("wave_unassign"), QStringLiteral("wave '%1' removed").arg(name), -1);
-    if (o.ok())
-        o.message = QStringLiteral("removed wave '%1'; %2 pipeline(s) back in the backlog").arg(name).arg(wave->members.size());
-    return o;
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        const Wave *wave = s.plan.find(name);
+        if (!wave)
+            return status(Outcome::Kind::Unknown, QStringLiteral("unknown wave '%1'").arg(name));
+        const WaveRules rules(s, today());
+        const Decision d = rules.checkUnassign(s.plan, wave->members);
+        if (!d.allowed())
+            return refused(d, QStringLiteral("wave '%1' not removed").arg(name));
+        WavePlan after = s.plan;
+        after.removeWave(name);
+        PlanOutcome o = commit(s, after, QStringLiteral("wave_unassign"), QStringLiteral("wave '%1' removed").arg(name), -1);
+        if (o.ok())
+            o.message = QStringLiteral("removed wave '%1'; %2 pipeline(s) back in the backlog").arg(name).arg(wave->members.size());
+        return o;
+    });
 }
 
-PlanService::Outcome PlanService::renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion)
+PlanOutcome PlanService::renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    if (!s.plan.find(from))
-        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(from));
-    if (!validWaveName(to.trimmed()))
-        return status(Outcome::Status::BadInput, QStringLiteral("name: '%1' is not a valid wave name").arg(to));
-    if (s.plan.find(to.trimmed())) {
-        Decision d;
-        d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
-        return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
-    }
-    if (const Decision d = roleDecision(); !d.allowed())
-        return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
-    PlanChange change;
-    change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
-    change.renames.append({from, to.trimmed()});
-    change.audit.append({0, m_clock.now(), m_actor, QStringLiteral("wave_rename"), {}, from, to.trimmed(), {}, false, false, {}});
-    if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
-        return status(Outcome::Status::Conflict, QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
-    Outcome o;
-    o.message = QStringLiteral("renamed wave '%1' to '%2'").arg(from, to.trimmed());
-    o.planVersion = change.expectedPlanVersion + 1;
-    return o;
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        if (!s.plan.find(from))
+            return status(Outcome::Kind::Unknown, QStringLiteral("unknown wave '%1'").arg(from));
+        if (!validWaveName(to.trimmed()))
+            return status(Outcome::Kind::BadInput, QStringLiteral("name: '%1' is not a valid wave name").arg(to));
+        if (s.plan.find(to.trimmed())) {
+            Decision d;
+            d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
+            return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
+        }
+        if (const Decision d = roleDecision(); !d.allowed())
+            return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
+        PlanChange change;
+        change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
+        change.renames.append({from, to.trimmed()});
+        change.audit.append({0, m_clock.now(), m_actor, QStringLiteral("wave_rename"), {}, from, to.trimmed(), {}, false, false, {}});
+        if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
+            return status(Outcome::Kind::Conflict, QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
+        PlanOutcome o;
+        o.message = QStringLiteral("renamed wave '%1' to '%2'").arg(from, to.trimmed());
+        o.planVersion = change.expectedPlanVersion + 1;
+        return o;
+    });
 }
 
-PlanService::Outcome PlanService::assign(const QStringList &pipelines, const QString &waveName)
+PlanOutcome PlanService::assign(const QStringList &pipelines, const QString &waveName)
 {
     return move(pipelines, waveName, false);
 }
 
-PlanService::Outcome PlanService::unassign(const QStringList &pipelines)
+PlanOutcome PlanService::unassign(const QStringList &pipelines)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    for (const QString &id : pipelines) {
-        if (!s.inventory.contains(id))
-            return status(Outcome::Status::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
-        if (s.plan.waveOf(id).isEmpty())
-            return status(Outcome::Status::BadInput, QStringLiteral("%1 is not planned in any wave").arg(id));
-    }
-    return move(pipelines, {}, false);
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        for (const QString &id : pipelines) {
+            if (!s.inventory.contains(id))
+                return status(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+            if (s.plan.waveOf(id).isEmpty())
+                return status(Outcome::Kind::BadInput, QStringLiteral("%1 is not planned in any wave").arg(id));
+        }
+        return move(pipelines, {}, false);
+    });
 }
 
 Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave,
@@ -217,85 +226,91 @@ Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipel
     return d;
 }
 
-PlanService::Outcome PlanService::move(const QStringList &pipelines, const QString &waveName, bool carryUpstreams)
+PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveName, bool carryUpstreams)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    if (!waveName.isEmpty() && !s.plan.find(waveName))
-        return status(Outcome::Status::Unknown, QStringLiteral("unknown wave '%1'").arg(waveName));
-    for (const QString &id : pipelines)
-        if (!s.inventory.contains(id))
-            return status(Outcome::Status::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
-    const PlanMoves moves(s, today());
-    const QStringList moving = moves.moving(pipelines, waveName, carryUpstreams);
-    if (moving.isEmpty())
-        return status(Outcome::Status::BadInput, QStringLiteral("%1: nothing to move").arg(pipelines.join(QStringLiteral(", "))));
-    const QString label = moving.join(QStringLiteral(", "));
-    const Decision d = moves.check(pipelines, waveName, carryUpstreams);
-    if (!d.allowed())
-        return refused(d, waveName.isEmpty() ? QStringLiteral("%1 not taken out of its wave").arg(label)
-                                             : QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
-    WavePlan after = s.plan;
-    for (const QString &id : moving) {
-        if (waveName.isEmpty())
-            after.unassign(id);
-        else
-            after.assign(id, waveName);
-    }
-    Outcome o = commit(s, after, waveName.isEmpty() ? QStringLiteral("wave_unassign") : QStringLiteral("wave_assign"), {}, -1);
-    o.decision.warnings = d.warnings;
-    if (o.ok())
-        o.message = waveName.isEmpty() ? QStringLiteral("%1 back in the backlog").arg(label)
-                                       : QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
-    return o;
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        if (!waveName.isEmpty() && !s.plan.find(waveName))
+            return status(Outcome::Kind::Unknown, QStringLiteral("unknown wave '%1'").arg(waveName));
+        for (const QString &id : pipelines)
+            if (!s.inventory.contains(id))
+                return status(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+        const PlanMoves moves(s, today());
+        const QStringList moving = moves.moving(pipelines, waveName, carryUpstreams);
+        if (moving.isEmpty())
+            return status(Outcome::Kind::BadInput, QStringLiteral("%1: nothing to move").arg(pipelines.join(QStringLiteral(", "))));
+        const QString label = moving.join(QStringLiteral(", "));
+        const Decision d = moves.check(pipelines, waveName, carryUpstreams);
+        if (!d.allowed())
+            return refused(d, waveName.isEmpty() ? QStringLiteral("%1 not taken out of its wave").arg(label)
+                                                 : QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
+        WavePlan after = s.plan;
+        for (const QString &id : moving) {
+            if (waveName.isEmpty())
+                after.unassign(id);
+            else
+                after.assign(id, waveName);
+        }
+        PlanOutcome o = commit(s, after, waveName.isEmpty() ? QStringLiteral("wave_unassign") : QStringLiteral("wave_assign"), {}, -1);
+        o.decision.warnings = d.warnings;
+        if (o.ok())
+            o.message = waveName.isEmpty() ? QStringLiteral("%1 back in the backlog").arg(label)
+                                           : QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
+        return o;
+    });
 }
 
-PlanService::Outcome PlanService::autoPlan(const WavePlanner::Options &options, bool apply)
+PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool apply)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    if (!options.from.isValid() || options.capacity < 1 || options.maxHighRisk < 0)
-        return status(Outcome::Status::BadInput,
-                      QStringLiteral("auto-plan needs a valid --from date, a capacity of at least 1 and a "
-                                     "non-negative high-risk limit"));
-    const WaveRules rules(s, today());
-    const WavePlanner::Result result = WavePlanner(s, rules).plan(options);
-    Outcome o;
-    o.before = s.plan;
-    o.after = result.plan;
-    o.autoPlan = result;
-    o.planVersion = s.planVersion;
-    if (apply && !result.placed.isEmpty()) {
-        Outcome written = commit(s, result.plan, QStringLiteral("wave_auto"),
-                                 QStringLiteral("auto-plan from %1").arg(options.from.toString(Qt::ISODate)), -1);
-        written.autoPlan = result;
-        o = written;
-    }
-    o.message = QStringLiteral("%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
-                    .arg(result.placed.size())
-                    .arg(result.plan.waves().size())
-                    .arg(result.unplaced.size());
-    return o;
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        if (!options.from.isValid() || options.capacity < 1 || options.maxHighRisk < 0)
+            return status(Outcome::Kind::BadInput,
+                          QStringLiteral("auto-plan needs a valid --from date, a capacity of at least 1 and a "
+                                         "non-negative high-risk limit"));
+        const WaveRules rules(s, today());
+        const WavePlanner::Result result = WavePlanner(s, rules).plan(options);
+        PlanOutcome o;
+        o.before = s.plan;
+        o.after = result.plan;
+        o.autoPlan = result;
+        o.planVersion = s.planVersion;
+        if (apply && !result.placed.isEmpty()) {
+            PlanOutcome written = commit(s, result.plan, QStringLiteral("wave_auto"),
+                                     QStringLiteral("auto-plan from %1").arg(options.from.toString(Qt::ISODate)), -1);
+            written.autoPlan = result;
+            o = written;
+        }
+        o.message = QStringLiteral("%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
+                        .arg(result.placed.size())
+                        .arg(result.plan.waves().size())
+                        .arg(result.unplaced.size());
+        return o;
+    });
 }
 
-PlanService::Outcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action)
+PlanOutcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    if (s.planVersion != expectedPlanVersion)
-        return status(Outcome::Status::Conflict,
-                      QStringLiteral("the plan was changed by someone else since; undo/redo would overwrite it"));
-    // An undo is an edit like any other: it may not break a wave rule that the plan keeps now
-    // (an upstream rolled back since, a wave date now blacked out, a wave now over capacity).
-    const WaveRules rules(s, today());
-    QSet<QString> brokenNow;
-    for (const PlanFinding &f : rules.validate(s.plan))
-        if (f.error)
-            brokenNow.insert(f.reason.text);
-    Decision d;
-    for (const PlanFinding &f : rules.validate(target))
-        if (f.error && !brokenNow.contains(f.reason.text))
-            d.refuse(f.reason.code, f.reason.text, f.reason.pipelines);
-    if (!d.allowed())
-        return refused(d, QStringLiteral("the plan was not changed"));
-    return commit(s, target, action, {}, expectedPlanVersion);
+    return guarded<PlanOutcome>([&]() -> PlanOutcome {
+        const StoreSnapshot s = m_store.snapshot();
+        if (s.planVersion != expectedPlanVersion)
+            return status(Outcome::Kind::Conflict,
+                          QStringLiteral("the plan was changed by someone else since; undo/redo would overwrite it"));
+        // An undo is an edit like any other: it may not break a wave rule that the plan keeps now
+        // (an upstream rolled back since, a wave date now blacked out, a wave now over capacity).
+        const WaveRules rules(s, today());
+        QSet<QString> brokenNow;
+        for (const PlanFinding &f : rules.validate(s.plan))
+            if (f.error)
+                brokenNow.insert(f.reason.text);
+        Decision d;
+        for (const PlanFinding &f : rules.validate(target))
+            if (f.error && !brokenNow.contains(f.reason.text))
+                d.refuse(f.reason.code, f.reason.text, f.reason.pipelines);
+        if (!d.allowed())
+            return refused(d, QStringLiteral("the plan was not changed"));
+        return commit(s, target, action, {}, expectedPlanVersion);
+    });
 }
 
 QList<PlanFinding> PlanService::validate()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Decision.h"
+#include "Outcome.h"
 #include "PlanMoves.h"
 #include "StoreTypes.h"
 #include "WavePlanner.h"
@@ -9,43 +10,39 @@
 class Clock;
 class Store;
 
+// A plan edit's outcome, with the plan before and after it (what an undo step needs).
+struct PlanOutcome : Outcome
+{
+    WavePlan before;
+    WavePlan after;
+    qint64 planVersion = 0; // after the edit
+    WavePlanner::Result autoPlan;
+};
+
 // Every edit of the wave plan, for the CLI and for the board's undo commands alike: each is
 // checked by WaveRules, written as one transaction guarded by the plan version, and audited.
 class PlanService
 {
 public:
-    struct Outcome
-    {
-        enum class Status { Done, Refused, Conflict, Unknown, BadInput };
-        Status status = Status::Done;
-        Decision decision;
-        QString message;
-        WavePlan before;
-        WavePlan after;
-        qint64 planVersion = 0; // after the edit
-        WavePlanner::Result autoPlan;
-        bool ok() const { return status == Status::Done; }
-    };
-
     PlanService(Store &store, const Clock &clock, QString actor);
 
-    Outcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
+    PlanOutcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
                     int maxHighRisk = kDefaultWaveMaxHighRisk);
-    Outcome removeWave(const QString &name);
-    Outcome renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion = -1);
+    PlanOutcome removeWave(const QString &name);
+    PlanOutcome renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion = -1);
     // Places the pipelines in order; all or nothing.
-    Outcome assign(const QStringList &pipelines, const QString &wave);
-    Outcome unassign(const QStringList &pipelines);
+    PlanOutcome assign(const QStringList &pipelines, const QString &wave);
+    PlanOutcome unassign(const QStringList &pipelines);
     // The board's move: into `wave` (empty: back to the backlog), with the upstreams it needs when
     // `carryUpstreams` (a Shift-drag). Judged by PlanMoves on the store's current plan.
-    Outcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
+    PlanOutcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
     // The same judgement on a snapshot the caller holds (what a column shows while dragging).
     Decision checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave, bool carryUpstreams) const;
     // Plans every unplanned pipeline; with `apply` false it only previews.
-    Outcome autoPlan(const WavePlanner::Options &options, bool apply);
+    PlanOutcome autoPlan(const WavePlanner::Options &options, bool apply);
     // Puts the plan back to `target` (undo/redo): refused as a conflict if the plan moved, and by
     // the wave rules like a fresh edit if `target` breaks one that the current plan does not.
-    Outcome restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action);
+    PlanOutcome restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action);
 
     QList<PlanFinding> validate();
     // Refuses every plan edit for a user without the planner role (the board says so while dragging).
@@ -54,7 +51,7 @@ public:
     QDate today() const;
 
 private:
-    Outcome commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action, const QString &reason,
+    PlanOutcome commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action, const QString &reason,
                    qint64 expectedPlanVersion);
 
     Store &m_store;

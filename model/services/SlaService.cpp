@@ -2,6 +2,7 @@
 
 #include "Calendar.h"
 #include "Clock.h"
+#include "Guarded.h"
 #include "Store.h"
 
 #include <QTimeZone>
@@ -116,31 +117,49 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
 
 SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
 {
-    requireRole(m_store.access(), Role::Operator, QStringLiteral("recording a run event"));
-    const StoreSnapshot s = m_store.snapshot();
-    if (!s.inventory.contains(event.pipeline))
-        return {EventStatus::UnknownPipeline, QStringLiteral("unknown pipeline '%1'").arg(event.pipeline), {}};
-    if (!event.at.isValid())
-        event.at = m_clock.now();
-    if (!event.businessDate.isValid())
-        event.businessDate = Calendar(s.inventory).businessDate(event.at);
-    event.recordedBy = m_actor;
-    m_store.recordRunEvent(event);
-    EventOutcome outcome{EventStatus::Recorded,
-                         QStringLiteral("%1 %2 on %3 for %4").arg(event.pipeline, runEventKindName(event.kind), sideName(event.side),
-                                                                  event.businessDate.toString(Qt::ISODate)),
-                         {}};
-    outcome.raised = evaluate(event.businessDate).raisedNow;
-    return outcome;
+    return guarded<SlaService::EventOutcome>([&]() -> SlaService::EventOutcome {
+        EventOutcome outcome;
+        if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("recording a run event"));
+            !role.allowed()) {
+            outcome.refuse(role, QStringLiteral("the run event was not recorded"));
+            return outcome;
+        }
+        const StoreSnapshot s = m_store.snapshot();
+        if (!s.inventory.contains(event.pipeline)) {
+            outcome.fail(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(event.pipeline));
+            return outcome;
+        }
+        if (!event.at.isValid())
+            event.at = m_clock.now();
+        if (!event.businessDate.isValid())
+            event.businessDate = Calendar(s.inventory).businessDate(event.at);
+        event.recordedBy = m_actor;
+        m_store.recordRunEvent(event);
+        outcome.message = QStringLiteral("%1 %2 on %3 for %4")
+                              .arg(event.pipeline, runEventKindName(event.kind), sideName(event.side), event.businessDate.toString(Qt::ISODate));
+        outcome.raised = evaluate(event.businessDate).raisedNow;
+        return outcome;
+    });
 }
 
-WriteStatus SlaService::acknowledge(qint64 alertId)
+Outcome SlaService::acknowledge(qint64 alertId)
 {
-    requireRole(m_store.access(), Role::Operator, QStringLiteral("acknowledging an alert"));
-    AuditEntry audit;
-    audit.at = m_clock.now();
-    audit.actor = m_actor;
-    audit.action = QStringLiteral("alert_ack");
-    audit.reason = QStringLiteral("alert %1").arg(alertId);
-    return m_store.acknowledgeAlert(alertId, audit);
+    return guarded<Outcome>([&]() -> Outcome {
+        Outcome o;
+        if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("acknowledging an alert"));
+            !role.allowed()) {
+            o.refuse(role, QStringLiteral("the alert was not acknowledged"));
+            return o;
+        }
+        AuditEntry audit;
+        audit.at = m_clock.now();
+        audit.actor = m_actor;
+        audit.action = QStringLiteral("alert_ack");
+        audit.reason = QStringLiteral("alert %1").arg(alertId);
+        if (m_store.acknowledgeAlert(alertId, audit) == WriteStatus::Conflict)
+            o.fail(Outcome::Kind::Unknown, QStringLiteral("no open alert %1 (unknown or acknowledged already)").arg(alertId));
+        else
+            o.message = QStringLiteral("alert %1 acknowledged by %2").arg(alertId).arg(m_actor);
+        return o;
+    });
 }

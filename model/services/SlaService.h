@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Outcome.h"
 #include "RunEvent.h"
 #include "SlaAlert.h"
 #include "SlaProjection.h"
@@ -36,16 +37,14 @@ public:
     // Alerts for reports that are at risk or breached, naming the cause on the critical path.
     static QList<SlaAlert> sense(const SlaProjection &projection, const QDateTime &now);
 
-    enum class EventStatus { Recorded, UnknownPipeline, BadInput };
-    struct EventOutcome
+    struct EventOutcome : Outcome
     {
-        EventStatus status = EventStatus::BadInput;
-        QString message;
-        QList<SlaAlert> raised;
+        QList<SlaAlert> raised; // alerts the event's re-projection raised
     };
     // `event.businessDate` may be empty: it is derived from `event.at` (or now).
     EventOutcome recordEvent(RunEvent event);
-    WriteStatus acknowledge(qint64 alertId);
+    // Unknown when there is no such alert or it was acknowledged already.
+    Outcome acknowledge(qint64 alertId);
 
 private:
     Store &m_store;

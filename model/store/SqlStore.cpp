@@ -45,10 +45,60 @@ std::optional<int> intFrom(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
 }
 
-// PostgreSQL's serialization failure and deadlock: the transaction was rolled back whole.
-bool isConcurrencyFailure(const QSqlError &error)
+// What a failed statement says about the store. Only a failure that may mean a lost connection
+// makes the store suspect (reconnect before the next statement, exit 6); a statement the server
+// refused on its merits leaves the connection as it is.
+enum class Failure {
+    Concurrency, // rolled back whole because a concurrent transaction won: a conflict
+    Rejected,    // a constraint, a trigger's refusal or a missing privilege
+    BadValue,    // a value out of range or of the wrong type
+    Unusable,    // anything else: connection lost, schema missing, server shutting down
+};
+
+// SQLite reports its (extended) result code as a number; PostgreSQL its five-character SQLSTATE,
+// which is often all digits too, so the driver decides how to read the code.
+Failure sqliteFailure(int extendedCode)
 {
-    return error.nativeErrorCode() == QLatin1String("40001") || error.nativeErrorCode() == QLatin1String("40P01");
+    switch (extendedCode & 0xff) { // the primary result code
+    case 5: // SQLITE_BUSY: another writer holds the lock past the busy timeout
+    case 6: // SQLITE_LOCKED
+        return Failure::Concurrency;
+    case 19: // SQLITE_CONSTRAINT, also RAISE(ABORT) in a trigger
+        return Failure::Rejected;
+    case 20: // SQLITE_MISMATCH
+    case 25: // SQLITE_RANGE
+        return Failure::BadValue;
+    default:
+        return Failure::Unusable;
+    }
+}
+
+// PostgreSQL's SQLSTATE: 40001 serialization failure, 40P01 deadlock; class 23 integrity
+// constraint, P0 a PL/pgSQL RAISE, 42501 insufficient privilege; class 22 data exception.
+Failure postgresFailure(const QString &sqlState)
+{
+    if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01"))
+        return Failure::Concurrency;
+    if (sqlState.startsWith(QLatin1String("23")) || sqlState.startsWith(QLatin1String("P0")) || sqlState == QLatin1String("42501"))
+        return Failure::Rejected;
+    if (sqlState.startsWith(QLatin1String("22")))
+        return Failure::BadValue;
+    return Failure::Unusable;
+}
+
+Failure failureOf(const QSqlDatabase &db, const QSqlError &error)
+{
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        bool numeric = false;
+        const int code = error.nativeErrorCode().toInt(&numeric);
+        return numeric ? sqliteFailure(code) : Failure::Unusable;
+    }
+    return postgresFailure(error.nativeErrorCode());
+}
+
+bool isConcurrencyFailure(const QSqlDatabase &db, const QSqlError &error)
+{
+    return failureOf(db, error) == Failure::Concurrency;
 }
 } // namespace
 
@@ -71,10 +121,15 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const auto fail = [&] {
-        if (isConcurrencyFailure(q.lastError()))
-            throw ConcurrentChange(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed()));
+        const QString message = QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed());
+        switch (failureOf(m_db, q.lastError())) {
+        case Failure::Concurrency: throw ConcurrentChange(message);
+        case Failure::Rejected: throw StoreRejected(message, false);
+        case Failure::BadValue: throw StoreRejected(message, true);
+        case Failure::Unusable: break;
+        }
         m_suspect = true;
-        throw StoreError(QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed()));
+        throw StoreError(message);
     };
     if (params.isEmpty()) {
         // Unprepared: DDL and PL/pgSQL bodies cannot be PREPAREd on PostgreSQL.
@@ -111,7 +166,7 @@ void SqlStore::commit()
     m_inTransaction = false;
     if (!ok) {
         const QString why = m_db.lastError().text().simplified();
-        const bool lostToAnother = isConcurrencyFailure(m_db.lastError());
+        const bool lostToAnother = isConcurrencyFailure(m_db, m_db.lastError());
         m_db.rollback();
         if (lostToAnother)
             throw ConcurrentChange(QStringLiteral("a concurrent change won, nothing was written: %1").arg(why));

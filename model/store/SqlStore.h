@@ -13,6 +13,10 @@ class QSqlQuery;
 class SqlStore : public Store
 {
 public:
+    // A failure that may mean a lost connection was seen: the next statement reconnects first.
+    // A statement the server refused on its merits (constraint, bad value) does not set it.
+    bool isSuspect() const { return m_suspect; }
+
     ~SqlStore() override;
 
     bool isEmpty() override;
