@@ -2,6 +2,8 @@
 
 #include <QRandomGenerator>
 
+namespace daybreak {
+
 namespace GeneratedPlatform {
 
 Inventory inventory(int count, quint32 seed)
@@ -73,3 +75,5 @@ StoreSnapshot snapshot(int count, const QDate &today, quint32 seed)
 }
 
 } // namespace GeneratedPlatform
+
+} // namespace daybreak

@@ -14,6 +14,8 @@
 
 #include <cstdio>
 
+using namespace daybreak;
+
 // Opening a large store in the console to its first paint. Run under /usr/bin/time -v for the
 // peak memory (scripts/bench.sh does): goal under 2 s and 500 MB at 10,000 pipelines.
 int main(int argc, char *argv[])

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+using namespace daybreak;
+
 // The layered layout on generated platforms. Goals (Release): 1,000 under 100 ms, 5,000 under 1 s.
 // Prints crossings against the naive (inventory) order.
 class BenchLayout : public QObject

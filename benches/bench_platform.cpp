@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 namespace {
 QByteArray inventoryJson(const Inventory &inv)
 {

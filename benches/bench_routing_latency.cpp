@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+using namespace daybreak;
+
 namespace {
 constexpr int kRounds = 300;
 

@@ -4,6 +4,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 // Projection of one night on generated platforms. Goal: a 5,000-pipeline night under 50 ms.
 class BenchSla : public QObject
 {

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+using namespace daybreak;
+
 // The drop check (may P go into W?) and the auto-planner on generated platforms.
 // Goals at 5,000 pipelines: drop check under 1 ms, auto-planner under 200 ms (Release).
 class BenchWaves : public QObject

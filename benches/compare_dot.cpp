@@ -14,6 +14,8 @@
 
 #include <cstdio>
 
+using namespace daybreak;
+
 // Lays out one graph with our layered layout and with Graphviz's dot, and counts edge crossings
 // in both the same way: straight segments between node centres, every pair tested.
 namespace {

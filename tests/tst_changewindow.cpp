@@ -3,6 +3,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 class TestChangeWindow : public QObject
 {
     Q_OBJECT

@@ -13,6 +13,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+using namespace daybreak;
+
 namespace {
 struct Run
 {

@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+using namespace daybreak;
+
 namespace {
 
 constexpr int kWorkers = 8;

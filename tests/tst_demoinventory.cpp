@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace daybreak;
+
 class TestDemoInventory : public QObject
 {
     Q_OBJECT

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace daybreak;
+
 using Edges = QList<QPair<QString, QString>>;
 
 class TestDependencyGraph : public QObject

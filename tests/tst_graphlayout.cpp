@@ -7,6 +7,8 @@
 #include <QRectF>
 #include <QTest>
 
+using namespace daybreak;
+
 class TestGraphLayout : public QObject
 {
     Q_OBJECT

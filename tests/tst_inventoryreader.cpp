@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+using namespace daybreak;
+
 class TestInventoryReader : public QObject
 {
     Q_OBJECT

@@ -34,6 +34,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 namespace {
 QDateTime berlin(int y, int m, int d, int h)
 {

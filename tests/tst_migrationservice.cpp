@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 using namespace TestStores;
 using Codes = QList<Reason::Code>;
 Q_DECLARE_METATYPE(Codes)

@@ -7,6 +7,8 @@
 #include <QRadioButton>
 #include <QTest>
 
+using namespace daybreak;
+
 class TestOpenStoreDialog : public QObject
 {
     Q_OBJECT

@@ -24,6 +24,8 @@
 #include <functional>
 #include <utility>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 namespace {

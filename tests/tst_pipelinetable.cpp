@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QTest>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 class TestPipelineTable : public QObject

@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 class TestPlanCommands : public QObject

@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 // Reports from the demo store with a plan, written by daybreakctl (no display) and read back
 // with the tools a lead's reader would use: pdftotext, Graphviz and our own CSV reader.
 class TestReports : public QObject

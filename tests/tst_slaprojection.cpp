@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 namespace {

@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 namespace {

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 class TestSqliteStore : public QObject

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 class TestStore : public QObject

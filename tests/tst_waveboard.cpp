@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+using namespace daybreak;
+
 // The wave board in the real main window on the demo store: drops go through the column models.
 class TestWaveBoard : public QObject
 {

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+using namespace daybreak;
+
 using namespace TestStores;
 
 namespace {

@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 std::optional<QString> DialogPrompter::confirm(QWidget *parent, const Question &q)
 {
     QDialog dialog(parent);
@@ -55,3 +57,5 @@ void DialogPrompter::showRefusal(QWidget *parent, const QString &title, const QS
     box.setTextFormat(Qt::RichText);
     box.exec();
 }
+
+} // namespace daybreak

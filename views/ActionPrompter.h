@@ -7,6 +7,8 @@
 
 class QWidget;
 
+namespace daybreak {
+
 // How the console asks before a high-risk action and shows a refusal. The GUI uses dialogs;
 // tests hand in a prompter that answers for the user.
 class ActionPrompter
@@ -33,3 +35,5 @@ public:
     std::optional<QString> confirm(QWidget *parent, const Question &question) override;
     void showRefusal(QWidget *parent, const QString &title, const QStringList &reasons) override;
 };
+
+} // namespace daybreak

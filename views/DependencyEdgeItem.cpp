@@ -7,6 +7,8 @@
 #include <QPen>
 #include <QStyleOptionGraphicsItem>
 
+namespace daybreak {
+
 DependencyEdgeItem::DependencyEdgeItem(const QString &from, const QString &to, const QList<QPointF> &points,
                                        QGraphicsItem *parent)
     : QGraphicsPathItem(parent), m_points(QPolygonF(points)), m_from(from), m_to(to)
@@ -68,3 +70,5 @@ void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
     painter->setBrush(pen().color());
     painter->drawPolygon(QPolygonF{tip, tip + QPointF(-8, -4), tip + QPointF(-8, 4)});
 }
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QGraphicsPathItem>
 
+namespace daybreak {
+
 // A read dependency drawn left to right; cross-side reads (the reader's canonical side differs
 // from the upstream's) are orange and dashed.
 class DependencyEdgeItem : public QGraphicsPathItem
@@ -30,3 +32,5 @@ private:
     bool m_dimmed = false;
     bool m_fast = false;
 };
+
+} // namespace daybreak

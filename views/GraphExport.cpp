@@ -6,6 +6,8 @@
 #include <QPainter>
 #include <QSvgGenerator>
 
+namespace daybreak {
+
 namespace GraphExport {
 
 QString toPng(QGraphicsScene *scene, const QString &path)
@@ -49,3 +51,5 @@ QString toSvg(QGraphicsScene *scene, const QString &path)
 }
 
 } // namespace GraphExport
+
+} // namespace daybreak

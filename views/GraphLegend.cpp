@@ -5,6 +5,8 @@
 
 #include <QPainter>
 
+namespace daybreak {
+
 GraphLegend::GraphLegend(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("graphLegend"));
@@ -54,3 +56,5 @@ void GraphLegend::paintEvent(QPaintEvent *)
     x += 36;
     label(tr("cross-side read"));
 }
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+namespace daybreak {
+
 // What the graph's colours, shapes and dashed edges mean; always visible under the graph.
 class GraphLegend : public QWidget
 {
@@ -14,3 +16,5 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
 };
+
+} // namespace daybreak

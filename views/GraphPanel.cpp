@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
     : QWidget(parent), m_scene(scene), m_view(new GraphView(scene, this)), m_search(new QLineEdit(this))
 {
@@ -60,3 +62,5 @@ void GraphPanel::setPipelineIds(const QStringList &ids)
     if (model->stringList() != ids)
         model->setStringList(ids);
 }
+
+} // namespace daybreak

@@ -2,9 +2,12 @@
 
 #include <QWidget>
 
+class QLineEdit;
+
+namespace daybreak {
+
 class GraphScene;
 class GraphView;
-class QLineEdit;
 
 // The graph with its search box and legend.
 class GraphPanel : public QWidget
@@ -26,3 +29,5 @@ private:
     GraphView *m_view;
     QLineEdit *m_search;
 };
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 #include "DependencyGraph.h"
 #include "PipelineNodeItem.h"
 
+namespace daybreak {
+
 namespace {
 QStringList shapeOf(const Inventory &inventory)
 {
@@ -133,3 +135,5 @@ void GraphScene::applyEmphasis()
     for (DependencyEdgeItem *edge : std::as_const(m_edges))
         edge->setDimmed(!(related.contains(edge->from()) && related.contains(edge->to())));
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include <QGraphicsScene>
 #include <QHash>
 
+namespace daybreak {
+
 class DependencyEdgeItem;
 class PipelineNodeItem;
 
@@ -51,3 +53,5 @@ private:
     WavePlan m_plan;
     void applyFill();
 };
+
+} // namespace daybreak

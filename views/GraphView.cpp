@@ -6,6 +6,8 @@
 #include <QKeyEvent>
 #include <QWheelEvent>
 
+namespace daybreak {
+
 GraphView::GraphView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
 {
     setObjectName(QStringLiteral("graphView"));
@@ -70,3 +72,5 @@ void GraphView::keyPressEvent(QKeyEvent *event)
         QGraphicsView::keyPressEvent(event);
     }
 }
+
+} // namespace daybreak

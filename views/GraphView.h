@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+namespace daybreak {
+
 // Zoom (wheel, Ctrl +/-), pan (drag), fit to window, centre on a pipeline.
 class GraphView : public QGraphicsView
 {
@@ -26,3 +28,5 @@ protected:
 private:
     void zoomBy(double factor);
 };
+
+} // namespace daybreak

@@ -10,6 +10,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 OpenStoreDialog::OpenStoreDialog(QWidget *parent)
     : QDialog(parent), m_sqlite(new QRadioButton(tr("SQLite file on this machine"), this)),
       m_server(new QRadioButton(tr("PostgreSQL server (shared by consoles, the CLI and the orchestrator)"), this)),
@@ -100,3 +102,5 @@ void OpenStoreDialog::updateEnabled()
     m_openButton->setEnabled(file ? !text.isEmpty()
                                   : text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://")));
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@ class QLineEdit;
 class QPushButton;
 class QRadioButton;
 
+namespace daybreak {
+
 // File → Open store: a SQLite file on this machine or a PostgreSQL server, optionally as a viewer.
 // It only builds the URL; opening (and asking for a password) is the caller's business.
 class OpenStoreDialog : public QDialog
@@ -37,3 +39,5 @@ private:
     QPushButton *m_openButton = nullptr;
     QPushButton *m_browse = nullptr;
 };
+
+} // namespace daybreak

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 ParityChart::ParityChart(QWidget *parent)
     : QChartView(parent), m_diff(new QLineSeries), m_tolerance(new QLineSeries), m_open(new QScatterSeries),
       m_resolved(new QScatterSeries)
@@ -76,3 +78,5 @@ void ParityChart::showPipeline(const StoreSnapshot &snapshot, const QString &id)
         ys.first()->setRange(0, top);
     }
 }
+
+} // namespace daybreak

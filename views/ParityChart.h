@@ -7,6 +7,8 @@
 class QLineSeries;
 class QScatterSeries;
 
+namespace daybreak {
+
 // One pipeline's dual-run parity over time: the worst relative difference per night, the
 // tolerance line, open breaches in red and resolved ones in grey.
 class ParityChart : public QChartView
@@ -28,3 +30,5 @@ private:
     QScatterSeries *m_open;
     QScatterSeries *m_resolved;
 };
+
+} // namespace daybreak

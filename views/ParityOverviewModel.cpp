@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QFont>
 
+namespace daybreak {
+
 void ParityOverviewModel::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
     QList<Row> rows;
@@ -87,3 +89,5 @@ QVariant ParityOverviewModel::headerData(int section, Qt::Orientation orientatio
     }
     return {};
 }
+
+} // namespace daybreak

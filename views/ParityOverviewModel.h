@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+namespace daybreak {
+
 // Every dual-running or cut-over pipeline with its gate, clean nights and open breaches;
 // rollback recommendations first.
 class ParityOverviewModel : public QAbstractTableModel
@@ -35,3 +37,5 @@ private:
     };
     QList<Row> m_rows;
 };
+
+} // namespace daybreak

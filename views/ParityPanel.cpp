@@ -8,6 +8,8 @@
 #include <QSplitter>
 #include <QTableView>
 
+namespace daybreak {
+
 ParityPanel::ParityPanel(QWidget *parent)
     : QWidget(parent), m_model(new ParityOverviewModel(this)), m_table(new QTableView(this)), m_chart(new ParityChart(this))
 {
@@ -42,3 +44,5 @@ void ParityPanel::showPipeline(const QString &id)
     m_id = id;
     m_chart->showPipeline(m_snapshot, id);
 }
+
+} // namespace daybreak

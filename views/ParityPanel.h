@@ -4,9 +4,12 @@
 
 #include <QWidget>
 
+class QTableView;
+
+namespace daybreak {
+
 class ParityChart;
 class ParityOverviewModel;
-class QTableView;
 
 // The parity overview (every watched pipeline) beside the selected pipeline's chart.
 class ParityPanel : public QWidget
@@ -32,3 +35,5 @@ private:
     QTableView *m_table;
     ParityChart *m_chart;
 };
+
+} // namespace daybreak

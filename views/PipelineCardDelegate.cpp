@@ -6,6 +6,8 @@
 
 #include <QPainter>
 
+namespace daybreak {
+
 void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     painter->save();
@@ -51,3 +53,5 @@ QSize PipelineCardDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
 {
     return QSize(option.rect.width() > 0 ? option.rect.width() : 220, 44);
 }
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+namespace daybreak {
+
 // Paints a board card: side colour strip, id, owner and risk, parity marker, place in the order.
 class PipelineCardDelegate : public QStyledItemDelegate
 {
@@ -13,3 +15,5 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 #include "ParityService.h"
 #include "SideColors.h"
 
+namespace daybreak {
+
 namespace {
 QString esc(const QString &s)
 {
@@ -114,3 +116,5 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     }
     setHtml(html);
 }
+
+} // namespace daybreak

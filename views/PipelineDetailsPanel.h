@@ -4,6 +4,8 @@
 
 #include <QTextBrowser>
 
+namespace daybreak {
+
 // Everything about the selected pipeline: state and canonical side, schedule, durations,
 // neighbours, parity gate with its last results, wave and recent audit rows.
 class PipelineDetailsPanel : public QTextBrowser
@@ -21,3 +23,5 @@ public:
 private:
     QString m_id;
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include "PipelineTableModel.h"
 
+namespace daybreak {
+
 PipelineFilterProxy::PipelineFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(PipelineTableModel::SortRole);
@@ -32,3 +34,5 @@ bool PipelineFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
             return true;
     return false;
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 // Filters the pipeline table by free text (id, name, owner) and, optionally, by state.
 class PipelineFilterProxy : public QSortFilterProxyModel
 {
@@ -24,3 +26,5 @@ private:
     QString m_text;
     std::optional<State> m_state;
 };
+
+} // namespace daybreak

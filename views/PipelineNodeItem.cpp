@@ -7,6 +7,8 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+namespace daybreak {
+
 void paintParityMarker(QPainter *painter, const QRectF &box, ParityHealth health)
 {
     painter->save();
@@ -140,3 +142,5 @@ void PipelineNodeItem::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
     emit contextMenuRequested(m_id, event->screenPos());
     event->accept();
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include <QColor>
 #include <QGraphicsObject>
 
+namespace daybreak {
+
 // One pipeline in the graph: filled by state, marked by parity health with a shape. It paints
 // and forwards input; it holds no rule.
 class PipelineNodeItem : public QGraphicsObject
@@ -48,3 +50,5 @@ private:
 
 // Draws the parity marker shape centred in `box`; shared with the legend.
 void paintParityMarker(QPainter *painter, const QRectF &box, ParityHealth health);
+
+} // namespace daybreak

@@ -3,6 +3,8 @@
 #include "ParityService.h"
 #include "SideColors.h"
 
+namespace daybreak {
+
 PipelineTableModel::PipelineTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
@@ -109,3 +111,5 @@ QVariant PipelineTableModel::headerData(int section, Qt::Orientation orientation
     }
     return {};
 }
+
+} // namespace daybreak

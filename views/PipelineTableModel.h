@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+namespace daybreak {
+
 // The pipelines of a store snapshot as a table: what the lead scans first.
 class PipelineTableModel : public QAbstractTableModel
 {
@@ -38,3 +40,5 @@ private:
     };
     QList<Row> m_rows;
 };
+
+} // namespace daybreak

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *parent)
     : QWidget(parent), m_model(model), m_proxy(new PipelineFilterProxy(this)), m_filter(new QLineEdit(this)),
       m_state(new QComboBox(this)), m_view(new QTableView(this))
@@ -71,3 +73,5 @@ void PipelineTablePanel::selectPipeline(const QString &id)
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
+
+} // namespace daybreak

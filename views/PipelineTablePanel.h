@@ -2,11 +2,14 @@
 
 #include <QWidget>
 
-class PipelineFilterProxy;
-class PipelineTableModel;
 class QComboBox;
 class QLineEdit;
 class QTableView;
+
+namespace daybreak {
+
+class PipelineFilterProxy;
+class PipelineTableModel;
 
 // The sortable, filterable pipeline table with its filter bar.
 class PipelineTablePanel : public QWidget
@@ -33,3 +36,5 @@ private:
     QComboBox *m_state;
     QTableView *m_view;
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include "StatePalette.h"
 
+namespace daybreak {
+
 namespace SideColors {
 
 QColor forState(State state)
@@ -36,3 +38,5 @@ QColor crossSideEdge()
 }
 
 } // namespace SideColors
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 
 #include <QColor>
 
+namespace daybreak {
+
 // One palette for every view, so the table, graph and board agree on what a colour means.
 // Chosen to stay apart for the common colour-vision deficiencies; shapes and text carry it too.
 namespace SideColors {
@@ -14,3 +16,5 @@ QColor forSide(Side side);
 QColor forHealth(ParityHealth health);
 QColor crossSideEdge();
 } // namespace SideColors
+
+} // namespace daybreak

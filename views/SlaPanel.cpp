@@ -11,6 +11,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 SlaPanel::SlaPanel(QWidget *parent)
     : QWidget(parent), m_timeline(new SlaTimeline(this)), m_rows(new QComboBox(this)), m_alerts(new QListWidget(this)),
       m_ack(new QPushButton(tr("Acknowledge"), this))
@@ -63,3 +65,5 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
             m_alerts->setCurrentItem(item);
     }
 }
+
+} // namespace daybreak

@@ -8,6 +8,9 @@
 class QComboBox;
 class QListWidget;
 class QPushButton;
+
+namespace daybreak {
+
 class SlaTimeline;
 
 // The 6am view: the timeline with its row filter, and the sensors' alerts with acknowledgement.
@@ -31,3 +34,5 @@ private:
     QListWidget *m_alerts;
     QPushButton *m_ack;
 };
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+namespace daybreak {
+
 namespace {
 constexpr qsizetype kMaxRows = 120;
 // The axis labels in the machine's local time; plot the inventory zone's wall clock as local so
@@ -169,3 +171,5 @@ void SlaTimeline::rebuild()
                     .arg(breached)
                     .arg(total > order.size() ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total) : QString()));
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 
 class QLineSeries;
 
+namespace daybreak {
+
 // The night on a time axis: one row per pipeline, the planned bar thin and grey, the projected
 // or actual bar thick and coloured by how it is going, the shadow run of dual-running pipelines
 // dashed under it, the deadline and the current time as vertical lines.
@@ -43,3 +45,5 @@ private:
     QHash<QString, QLineSeries *> m_shadow;
     QLineSeries *m_now = nullptr;
 };
+
+} // namespace daybreak

@@ -16,6 +16,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent)
     : QWidget(parent, Qt::Window), m_banner(new QLabel(this)), m_timeline(new SlaTimeline(this)),
       m_graph(new GraphView(scene, this)), m_changes(new QListWidget(this)), m_controls(new QToolBar(this)),
@@ -145,3 +147,5 @@ void WarRoomWindow::closeEvent(QCloseEvent *event)
     emit closed();
     QWidget::closeEvent(event);
 }
+
+} // namespace daybreak

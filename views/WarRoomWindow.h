@@ -6,13 +6,16 @@
 
 #include <QWidget>
 
-class Calendar;
-class GraphView;
-class GraphScene;
 class QLabel;
 class QListWidget;
 class QPushButton;
 class QToolBar;
+
+namespace daybreak {
+
+class Calendar;
+class GraphView;
+class GraphScene;
 class SlaTimeline;
 
 // The war-room display: full screen, dark, large type; the 6am banner, the timeline, the graph
@@ -49,3 +52,5 @@ private:
     QToolBar *m_controls;
     QPushButton *m_unlock;
 };
+
+} // namespace daybreak

@@ -16,6 +16,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 WaveBoard::WaveBoard(QWidget *parent)
     : QWidget(parent), m_columnsLayout(new QHBoxLayout), m_toolBar(new QToolBar(this)), m_sort(new QComboBox(this))
 {
@@ -329,3 +331,5 @@ QString WaveBoard::cardToolTip(const QString &id) const
              rules ? rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
              pending.isEmpty() ? QString() : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
 }
+
+} // namespace daybreak

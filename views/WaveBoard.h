@@ -8,10 +8,13 @@
 
 #include <memory>
 
-class MigrationPlan;
 class QComboBox;
 class QHBoxLayout;
 class QToolBar;
+
+namespace daybreak {
+
+class MigrationPlan;
 class WaveColumn;
 
 // The wave board: a backlog column and one column per wave. Cards move by drag and drop or by
@@ -74,3 +77,5 @@ private:
     QToolBar *m_toolBar;
     QComboBox *m_sort;
 };
+
+} // namespace daybreak

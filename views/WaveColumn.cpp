@@ -11,6 +11,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
     : QFrame(parent), m_board(board), m_model(new WaveColumnModel(board, wave, this)), m_header(new QLabel(this)),
       m_status(new QLabel(this))
@@ -158,3 +160,5 @@ void CardListView::keyPressEvent(QKeyEvent *event)
     }
     QListView::keyPressEvent(event);
 }
+
+} // namespace daybreak

@@ -1,9 +1,13 @@
 #pragma once
 
 #include <QFrame>
+#include <QListView>
+
+class QLabel;
+
+namespace daybreak {
 
 class CardListView;
-class QLabel;
 class WaveBoard;
 class WaveColumnModel;
 
@@ -45,8 +49,6 @@ private:
     QStringList m_reasons;
 };
 
-#include <QListView>
-
 // The card list: forwards drag feedback and the Shift modifier to the board.
 class CardListView : public QListView
 {
@@ -65,3 +67,5 @@ private:
     WaveBoard *m_board;
     WaveColumn *m_column;
 };
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 
 #include <QMimeData>
 
+namespace daybreak {
+
 WaveColumnModel::WaveColumnModel(WaveBoard *board, const QString &wave, QObject *parent)
     : QAbstractListModel(parent), m_board(board), m_wave(wave)
 {
@@ -124,3 +126,5 @@ bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     emit dropAnswered(o.ok() ? o.message : tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
     return false;
 }
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 
 #include <QAbstractListModel>
 
+namespace daybreak {
+
 class MigrationPlan;
 class PlanMoves;
 class WaveBoard;
@@ -63,3 +65,5 @@ private:
     QString m_wave;
     QStringList m_ids;
 };
+
+} // namespace daybreak

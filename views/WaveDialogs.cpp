@@ -10,6 +10,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+namespace daybreak {
+
 namespace WaveDialogs {
 
 namespace {
@@ -95,3 +97,5 @@ std::optional<WavePlanner::Options> askAutoPlan(QWidget *parent, const QDate &fr
 }
 
 } // namespace WaveDialogs
+
+} // namespace daybreak

@@ -10,6 +10,8 @@
 
 class QWidget;
 
+namespace daybreak {
+
 // Small dialogs of the wave board.
 namespace WaveDialogs {
 
@@ -28,3 +30,5 @@ std::optional<WavePlanner::Options> askAutoPlan(QWidget *parent, const QDate &fr
                                                 const std::function<QString(const WavePlanner::Options &)> &preview);
 
 } // namespace WaveDialogs
+
+} // namespace daybreak

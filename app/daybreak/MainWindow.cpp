@@ -47,6 +47,8 @@
 #include <QTimer>
 #include <QToolBar>
 
+namespace daybreak {
+
 namespace {
 const char kRecentKey[] = "recentStores";
 }
@@ -526,3 +528,5 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/state"), saveState());
     QMainWindow::closeEvent(event);
 }
+
+} // namespace daybreak

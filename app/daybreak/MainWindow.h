@@ -6,6 +6,12 @@
 
 #include <memory>
 
+class QTabWidget;
+class QLabel;
+class QMenu;
+
+namespace daybreak {
+
 class ActionPrompter;
 class Clock;
 class GraphPanel;
@@ -15,13 +21,10 @@ class MigrationPlan;
 class ParityPanel;
 class SlaPanel;
 class WarRoomWindow;
-class QTabWidget;
 class WaveBoard;
 class PipelineDetailsPanel;
 class PipelineTableModel;
 class PipelineTablePanel;
-class QLabel;
-class QMenu;
 class StoreSession;
 
 // The console's main window: the dependency graph in the centre, the pipeline table and the
@@ -103,3 +106,5 @@ private:
     QLabel *m_countsLabel;
     bool m_fitted = false;
 };
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include <QAction>
 #include <QMenu>
 
+namespace daybreak {
+
 MigrationActions::MigrationActions(const Clock &clock, ActionPrompter *prompter, QWidget *dialogParent)
     : QObject(dialogParent), m_clock(clock), m_prompter(prompter), m_parent(dialogParent),
       m_dualRun(new QAction(tr("Start &dual run…"), this)), m_cutover(new QAction(tr("&Cut over…"), this)),
@@ -150,3 +152,5 @@ void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
     emit message(o.message);
     m_session->reload();
 }
+
+} // namespace daybreak

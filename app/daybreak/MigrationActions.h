@@ -4,11 +4,14 @@
 
 #include <QObject>
 
-class ActionPrompter;
-class Clock;
 class QAction;
 class QMenu;
 class QWidget;
+
+namespace daybreak {
+
+class ActionPrompter;
+class Clock;
 class StoreSession;
 
 // The routing actions of the console (start dual-run, cut over, roll back, break-glass rollback,
@@ -53,3 +56,5 @@ private:
     QAction *m_breakGlass;
     QAction *m_decommission;
 };
+
+} // namespace daybreak

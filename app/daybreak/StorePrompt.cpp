@@ -3,6 +3,8 @@
 #include <QInputDialog>
 #include <QLineEdit>
 
+namespace daybreak {
+
 std::unique_ptr<Store> openStoreInteractively(QWidget *parent, const QString &url, OpenMode mode, bool readOnly)
 {
     StoreOptions options;
@@ -23,3 +25,5 @@ std::unique_ptr<Store> openStoreInteractively(QWidget *parent, const QString &ur
         }
     }
 }
+
+} // namespace daybreak

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstring>
 
+using namespace daybreak;
+
 namespace {
 // Without a display Qt aborts in QApplication's constructor with a platform-plugin dump; say what
 // is wrong in one line instead. An explicit platform (QT_QPA_PLATFORM, -platform) is left to Qt.

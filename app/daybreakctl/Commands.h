@@ -1,5 +1,7 @@
 #pragma once
 
+namespace daybreak {
+
 class CtlContext;
 
 // One function per daybreakctl command; each returns its exit code.
@@ -20,3 +22,5 @@ int cmdRunEvent(CtlContext &ctx);
 int cmdSla(CtlContext &ctx);
 int cmdSimulateNight(CtlContext &ctx);
 int cmdWhoami(CtlContext &ctx);
+
+} // namespace daybreak

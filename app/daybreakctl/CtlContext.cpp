@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+namespace daybreak {
+
 CtlContext::CtlContext(QStringList commandArgs)
     : out(stdout), err(stderr), actor(currentOsUser()), m_args(std::move(commandArgs))
 {
@@ -85,7 +87,7 @@ Store *CtlContext::openStore(OpenMode mode)
     try {
         StoreOptions options;
         options.readOnly = parser.isSet(QStringLiteral("read-only"));
-        m_store = ::openStore(storeUrl(), mode, options);
+        m_store = daybreak::openStore(storeUrl(), mode, options);
     } catch (const StoreError &e) {
         err << "daybreakctl: store unavailable: " << e.message() << Qt::endl;
         return nullptr;
@@ -165,3 +167,5 @@ void CtlContext::printJson(const QJsonDocument &doc)
     out << doc.toJson(QJsonDocument::Indented);
     out.flush();
 }
+
+} // namespace daybreak

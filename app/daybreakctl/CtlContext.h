@@ -13,6 +13,8 @@
 
 #include <memory>
 
+namespace daybreak {
+
 // What every daybreakctl command gets: its parsed arguments, the store, the clock and the streams.
 class CtlContext
 {
@@ -54,3 +56,5 @@ private:
     QStringList m_args;
     std::unique_ptr<Store> m_store;
 };
+
+} // namespace daybreak

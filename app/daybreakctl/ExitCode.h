@@ -1,5 +1,7 @@
 #pragma once
 
+namespace daybreak {
+
 // The exit codes of DESIGN.md §5; scripts and the orchestrator depend on them.
 enum ExitCode : int {
     ExitDone = 0,
@@ -10,3 +12,5 @@ enum ExitCode : int {
     ExitConflict = 5,     // a concurrent change won; nothing written
     ExitStore = 6,        // store unavailable or unusable
 };
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+namespace daybreak {
+
 int cmdInit(CtlContext &ctx)
 {
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Load the embedded demo inventory."));
@@ -96,3 +98,5 @@ int cmdValidate(CtlContext &ctx)
     ctx.out << subject << ": no errors" << (problems.isEmpty() ? "" : " (see warnings)") << Qt::endl;
     return ExitDone;
 }
+
+} // namespace daybreak

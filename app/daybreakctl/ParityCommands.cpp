@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace daybreak {
+
 namespace {
 
 int parityRecord(CtlContext &ctx)
@@ -191,3 +193,5 @@ int cmdParity(CtlContext &ctx)
     return ctx.usage(sub.isEmpty() ? QStringLiteral("parity needs a sub-command: record, import, status, accept or explain")
                                    : QStringLiteral("unknown parity sub-command '%1' (record, import, status, accept, explain)").arg(sub));
 }
+
+} // namespace daybreak

@@ -3,6 +3,8 @@
 
 #include "ReportExport.h"
 
+namespace daybreak {
+
 int cmdReport(CtlContext &ctx)
 {
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, html, md, csv or dot."), QStringLiteral("format"));
@@ -31,3 +33,5 @@ int cmdReport(CtlContext &ctx)
     ctx.out << "Wrote " << ctx.parser.value(out) << Qt::endl;
     return ExitDone;
 }
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace daybreak {
+
 namespace {
 
 QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p, const QDate &today)
@@ -237,3 +239,5 @@ int cmdWhoami(CtlContext &ctx)
     ctx.out << store->location() << ": " << access.describe() << Qt::endl;
     return ExitDone;
 }
+
+} // namespace daybreak

@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QTimeZone>
 
+namespace daybreak {
+
 int cmdRunEvent(CtlContext &ctx)
 {
     const QCommandLineOption side(QStringLiteral("side"), QStringLiteral("onprem or cloud."), QStringLiteral("side"));
@@ -183,3 +185,5 @@ int cmdSimulateNight(CtlContext &ctx)
                 << Qt::endl;
     return ExitDone;
 }
+
+} // namespace daybreak

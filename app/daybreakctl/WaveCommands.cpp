@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
+namespace daybreak {
+
 namespace {
 
 int outcomeExit(CtlContext &ctx, const PlanOutcome &o)
@@ -238,3 +240,5 @@ int cmdWave(CtlContext &ctx)
                                                     "rename, validate or auto")
                                    : QStringLiteral("unknown wave sub-command '%1'").arg(sub));
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include <functional>
 #include <map>
 
+using namespace daybreak;
+
 namespace {
 const char kHelp[] =
     "daybreakctl - Daybreak's command line for leads, operators and the orchestrator\n"

@@ -2,6 +2,8 @@
 
 #include "Inventory.h"
 
+namespace daybreak {
+
 namespace {
 QTimeZone zoneNamed(const QString &name)
 {
@@ -32,3 +34,5 @@ QString Calendar::format(const QDateTime &at, const QString &pattern) const
 {
     return at.isValid() ? localTime(at).toString(pattern) : QString();
 }
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QTimeZone>
 
+namespace daybreak {
+
 class Inventory;
 
 // The platform's calendar: the inventory's time zone and the dates every rule, view, report and
@@ -36,3 +38,5 @@ public:
 private:
     QTimeZone m_zone;
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+namespace daybreak {
+
 namespace {
 const char *const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                              "sunday"};
@@ -97,3 +99,5 @@ QString ChangeWindowPolicy::describe() const
         .arg(dayShortName(startDay), startTime.toString(QStringLiteral("HH:mm")),
              dayShortName(endDay), endTime.toString(QStringLiteral("HH:mm")));
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTime>
 
+namespace daybreak {
+
 // When high-risk actions (cutover, rollback, decommission) may run: a weekly window in the
 // inventory's time zone (default Saturday 00:00 to Sunday 23:59, end minute inclusive) minus
 // blackout dates, given as local calendar days on which the window stays shut.
@@ -27,3 +29,5 @@ struct ChangeWindowPolicy
 
 QString dayShortName(int dayOfWeek);
 int dayFromName(const QString &name); // 0 when unknown
+
+} // namespace daybreak

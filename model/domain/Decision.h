@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 // Why an action may not run, in words a lead understands, naming the pipelines involved.
 struct Reason
 {
@@ -49,3 +51,5 @@ struct Decision
         warnings.append({code, text, pipelines});
     }
 };
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+namespace daybreak {
+
 void Inventory::setPipelines(QList<Pipeline> pipelines)
 {
     m_pipelines = std::move(pipelines);
@@ -38,3 +40,5 @@ void Inventory::reindex()
             m_downstreams[up].append(p.id);
     }
 }
+
+} // namespace daybreak

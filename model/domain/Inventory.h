@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+namespace daybreak {
+
 inline constexpr auto kInventoryFormat = "daybreak-inventory/1";
 
 // The pipelines of one platform, their time zone and the change-window policy that governs them.
@@ -36,3 +38,5 @@ private:
     QHash<QString, qsizetype> m_index;
     QHash<QString, QStringList> m_downstreams;
 };
+
+} // namespace daybreak

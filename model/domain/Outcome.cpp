@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+namespace daybreak {
+
 QString Outcome::describe() const
 {
     if (kind != Kind::Refused || decision.reasons.isEmpty())
@@ -24,3 +26,5 @@ QString outcomeKindName(Outcome::Kind kind)
     }
     return {};
 }
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+namespace daybreak {
+
 // What became of a request to change the store, told the same way by every service and read the
 // same way by the CLI (one exit code per kind) and the console:
 //   Done          written, with its audit row
@@ -42,3 +44,5 @@ struct Outcome
 };
 
 QString outcomeKindName(Outcome::Kind kind); // done, refused, conflict, unknown, bad_input, store_failure
+
+} // namespace daybreak

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+namespace daybreak {
+
 QString resolutionName(BreachResolution r)
 {
     switch (r) {
@@ -35,3 +37,5 @@ bool ParityResult::isWithin(double tolerance) const
 {
     return worstRelativeDiff() <= tolerance && checksumMatch.value_or(true);
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 // How a breach was closed: accepted as is, or explained as a bug on either side.
 enum class BreachResolution { None, Accepted, LegacyBug, NewBug };
 QString resolutionName(BreachResolution r);
@@ -35,3 +37,5 @@ struct ParityResult
     bool isWithin(double tolerance) const;
     bool isResolved() const { return resolution != BreachResolution::None; }
 };
+
+} // namespace daybreak

@@ -1,5 +1,7 @@
 #include "Pipeline.h"
 
+namespace daybreak {
+
 QString stateName(State state)
 {
     switch (state) {
@@ -61,3 +63,5 @@ QString Pipeline::scheduleText() const
 {
     return schedule ? schedule->toString(QStringLiteral("HH:mm")) : QStringLiteral("after_upstreams");
 }
+
+} // namespace daybreak

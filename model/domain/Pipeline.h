@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 // The vocabulary of DESIGN.md §2: a pipeline, its migration state and the side that is canonical.
 enum class State { OnPrem, DualRun, Cloud, Decommissioned };
 enum class Side { OnPrem, Cloud };
@@ -46,3 +48,5 @@ struct Pipeline
     QString scheduleText() const;
     int minutesOn(Side side) const { return side == Side::OnPrem ? onpremMinutes : cloudMinutes; }
 };
+
+} // namespace daybreak

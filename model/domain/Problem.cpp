@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 QString Problem::toString() const
 {
     QString where = file.isEmpty() ? QStringLiteral("<input>") : file;
@@ -25,3 +27,5 @@ bool hasErrors(const Problems &problems)
 {
     return std::any_of(problems.begin(), problems.end(), [](const Problem &p) { return p.isError(); });
 }
+
+} // namespace daybreak

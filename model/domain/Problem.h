@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+namespace daybreak {
+
 // One finding about an input file or a plan: where it is and what is wrong, in words a lead reads.
 struct Problem
 {
@@ -24,3 +26,5 @@ struct Problem
 using Problems = QList<Problem>;
 
 bool hasErrors(const Problems &problems);
+
+} // namespace daybreak

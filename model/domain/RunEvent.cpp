@@ -1,5 +1,7 @@
 #include "RunEvent.h"
 
+namespace daybreak {
+
 QString runEventKindName(RunEvent::Kind kind)
 {
     switch (kind) {
@@ -20,3 +22,5 @@ std::optional<RunEvent::Kind> runEventKindFromName(const QString &name)
             return k;
     return std::nullopt;
 }
+
+} // namespace daybreak

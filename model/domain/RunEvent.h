@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 // What the orchestrator reports about one run of one pipeline on one side for one business date.
 struct RunEvent
 {
@@ -24,3 +26,5 @@ struct RunEvent
 
 QString runEventKindName(RunEvent::Kind kind);
 std::optional<RunEvent::Kind> runEventKindFromName(const QString &name);
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QString>
 
+namespace daybreak {
+
 // A sensor's alert: a report turned at-risk (or breached) for one night.
 struct SlaAlert
 {
@@ -21,3 +23,5 @@ struct SlaAlert
 
     bool isAcknowledged() const { return !acknowledgedBy.isEmpty(); }
 };
+
+} // namespace daybreak

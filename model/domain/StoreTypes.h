@@ -12,6 +12,8 @@
 
 #include <stdexcept>
 
+namespace daybreak {
+
 // The routing pointer: which side of a pipeline is canonical, versioned for compare-and-set.
 struct RoutingPointer
 {
@@ -111,3 +113,5 @@ struct PlanChange
     qint64 expectedPlanVersion = -1;  // -1: do not check
     QList<AuditEntry> audit;
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 WavePlan::WavePlan(QList<Wave> waves) : m_waves(std::move(waves))
 {
     reindex();
@@ -73,3 +75,5 @@ void WavePlan::removeWave(const QString &name)
                   m_waves.end());
     reindex();
 }
+
+} // namespace daybreak

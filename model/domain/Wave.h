@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 inline constexpr int kDefaultWaveCapacity = 8;
 inline constexpr int kDefaultWaveMaxHighRisk = 2;
 
@@ -51,3 +53,5 @@ private:
     QHash<QString, QString> m_waveOf;
     QHash<QString, int> m_index;
 };
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <iterator>
 #include <vector>
 
+namespace daybreak {
+
 DependencyGraph::DependencyGraph(const Inventory &inventory)
 {
     QStringList ids;
@@ -194,3 +196,5 @@ int DependencyGraph::depth() const
         deepest = std::max(deepest, v);
     return deepest + 1;
 }
+
+} // namespace daybreak

@@ -8,6 +8,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+namespace daybreak {
+
 class Inventory;
 
 // The pipelines' read dependencies on Boost.Graph. Edges run upstream -> downstream, so a
@@ -50,3 +52,5 @@ private:
     QStringList m_ids;
     QHash<QString, int> m_index;
 };
+
+} // namespace daybreak

@@ -8,6 +8,8 @@
 #include <numeric>
 #include <vector>
 
+namespace daybreak {
+
 namespace {
 
 // The layered graph the sweeps work on: real nodes and dummies, integer ids, edges between
@@ -188,3 +190,5 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
     }
     return result;
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 class DependencyGraph;
 
 // Our layered left-to-right layout: longest-path layers, dummy nodes on edges that skip layers,
@@ -54,3 +56,5 @@ private:
     int m_crossings = 0;
     int m_naiveCrossings = 0;
 };
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 
 #include <QTimeZone>
 
+namespace daybreak {
+
 namespace {
 QDateTime at(const QDate &businessDate, const QTime &time, const QTimeZone &zone)
 {
@@ -173,3 +175,5 @@ QString slaStatusName(SlaProjection::Status status)
     }
     return {};
 }
+
+} // namespace daybreak

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace daybreak {
+
 // When each pipeline of one night runs and finishes, and whether each report meets its
 // deadline. The night of business date D starts the evening before D: scheduled times from
 // noon on belong to that evening, earlier ones to the morning of D. Times are in the
@@ -76,3 +78,5 @@ private:
 };
 
 QString slaStatusName(SlaProjection::Status status);
+
+} // namespace daybreak

@@ -1,5 +1,7 @@
 #include "CsvParser.h"
 
+namespace daybreak {
+
 CsvParser::CsvParser(const QByteArray &data)
 {
     const QString text = QString::fromUtf8(data);
@@ -63,3 +65,5 @@ QString CsvParser::quote(const QString &field)
     escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
+
+} // namespace daybreak

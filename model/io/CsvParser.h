@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 struct CsvRecord
 {
     int line = 0; // where the record starts, 1-based
@@ -32,3 +34,5 @@ private:
     QList<CsvRecord> m_records;
     QList<CsvError> m_errors;
 };
+
+} // namespace daybreak

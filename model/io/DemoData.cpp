@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 QByteArray demoInventoryJson()
 {
     QFile file(QStringLiteral(":/daybreak/demo-inventory.json"));
@@ -64,3 +66,5 @@ QList<ParityResult> demoParityHistory(const Inventory &inventory, const QDateTim
     }
     return results;
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QDateTime>
 
+namespace daybreak {
+
 // The embedded demo inventory (resources/demo-inventory.json).
 QByteArray demoInventoryJson();
 // Several weeks of dual-run comparisons up to `now`'s business date, for every pipeline that
@@ -13,3 +15,5 @@ QByteArray demoInventoryJson();
 // latest quarter-end run (its gate holds the cutover); stg_clickstream, already cut over, spiked
 // last night (a rollback is recommended).
 QList<ParityResult> demoParityHistory(const Inventory &inventory, const QDateTime &now, const QString &actor);
+
+} // namespace daybreak

@@ -14,6 +14,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+namespace daybreak {
+
 namespace {
 
 struct LineCol
@@ -466,3 +468,5 @@ void InventoryReader::checkGraph(const Inventory &inv, const QString &fileName,
         add(Problem::Severity::Error, cycle.first(), QStringLiteral("upstreams"),
             QStringLiteral("dependency cycle: %1").arg(cycle.join(QStringLiteral(" -> "))));
 }
+
+} // namespace daybreak

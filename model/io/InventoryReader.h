@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace daybreak {
+
 // Reads an inventory (JSON per DESIGN.md §6, or CSV with the same columns) and reports every
 // problem at once. The result is only usable when `problems` holds no error.
 struct InventoryReadResult
@@ -34,3 +36,5 @@ public:
     static void checkGraph(const Inventory &inventory, const QString &fileName,
                            const QHash<QString, int> &lineOfId, Problems &problems);
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+namespace daybreak {
+
 bool isValidPipelineId(const QString &id)
 {
     static const QRegularExpression slug(QStringLiteral("^[a-z0-9_.-]+$"));
@@ -156,3 +158,5 @@ void PipelineFields::finish()
     if (m_p.staysOnPrem() && m_p.initialState != State::OnPrem)
         error(QStringLiteral("state"), QStringLiteral("'%1' but its target is onprem").arg(stateName(m_p.initialState)));
 }
+
+} // namespace daybreak

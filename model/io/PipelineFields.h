@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace daybreak {
+
 // Field-by-field validation shared by the JSON and CSV readers, so both give the same messages.
 // Each setter reads a raw value into the pipeline or reports a problem through `report`.
 class PipelineFields
@@ -40,3 +42,5 @@ private:
 };
 
 bool isValidPipelineId(const QString &id);
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+namespace daybreak {
+
 namespace GraphPicture {
 
 QImage render(const StoreSnapshot &snapshot, int maxWidth)
@@ -58,3 +60,5 @@ QImage render(const StoreSnapshot &snapshot, int maxWidth)
 }
 
 } // namespace GraphPicture
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+namespace daybreak {
+
 namespace {
 QString esc(const QString &s)
 {
@@ -308,3 +310,5 @@ QString PlanReport::markdown(const QString &graphImage, const QString &chartImag
         m += QStringLiteral("None.\n");
     return m;
 }
+
+} // namespace daybreak

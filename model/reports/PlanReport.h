@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QImage>
 
+namespace daybreak {
+
 // Everything a plan report says, gathered once from a snapshot, then written as HTML (also the
 // PDF's source) or Markdown. CSV and DOT live in ReportExport.
 class PlanReport
@@ -44,3 +46,5 @@ private:
     QDate m_today;
     WaveRules m_rules;
 };
+
+} // namespace daybreak

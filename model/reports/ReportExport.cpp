@@ -13,6 +13,8 @@
 #include <QSaveFile>
 #include <QTextDocument>
 
+namespace daybreak {
+
 namespace ReportExport {
 
 namespace {
@@ -163,3 +165,5 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
 }
 
 } // namespace ReportExport
+
+} // namespace daybreak

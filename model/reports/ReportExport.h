@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace daybreak {
+
 // Writes the plan report in one of the formats of `daybreakctl report`. Returns an error
 // message, or an empty string when the file was written.
 namespace ReportExport {
@@ -19,3 +21,5 @@ QString csv(const StoreSnapshot &snapshot, const QDate &today);
 QString dot(const StoreSnapshot &snapshot);
 
 } // namespace ReportExport
+
+} // namespace daybreak

@@ -1,5 +1,7 @@
 #include "StatePalette.h"
 
+namespace daybreak {
+
 namespace StatePalette {
 
 QColor fill(State state)
@@ -20,3 +22,5 @@ QColor text(State state)
 }
 
 } // namespace StatePalette
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include <pwd.h>
 #include <unistd.h>
 
+namespace daybreak {
+
 QString roleName(Role role)
 {
     switch (role) {
@@ -78,3 +80,5 @@ QString currentOsUser()
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
+
+} // namespace daybreak

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QString>
 
+namespace daybreak {
 
 // Who may do what to a store. On PostgreSQL the roles are database roles (daybreak_viewer,
 // daybreak_planner, daybreak_operator) granted by the server; on SQLite a file opened read-only
@@ -38,3 +39,5 @@ QString roleRefusal(const Access &access, Role needed, const QString &action);
 
 // The operating-system user: the actor of every audit row, and the user of a SQLite store.
 QString currentOsUser();
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 
 #include <utility>
 
+namespace daybreak {
+
 namespace {
 constexpr int kMinutesPerWeek = 7 * 24 * 60;
 
@@ -90,3 +92,5 @@ QString ChangeWindow::describeState(const QDateTime &at) const
             .arg(lead, toLocal(*next).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")), QString::fromUtf8(m_zone.id()));
     return lead;
 }
+
+} // namespace daybreak

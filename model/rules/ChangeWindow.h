@@ -2,12 +2,14 @@
 
 #include "ChangeWindowPolicy.h"
 
-class Inventory;
-
 #include <QDateTime>
 #include <QTimeZone>
 
 #include <optional>
+
+namespace daybreak {
+
+class Inventory;
 
 // The change-window rule in one place: is a high-risk action allowed at a given instant?
 class ChangeWindow
@@ -38,3 +40,5 @@ private:
     ChangeWindowPolicy m_policy;
     QTimeZone m_zone;
 };
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 
 #include <QTimeZone>
 
+namespace daybreak {
+
 QString actionName(MigrationAction action)
 {
     switch (action) {
@@ -215,3 +217,5 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
     checkWindow(d, request, action);
     return d;
 }
+
+} // namespace daybreak

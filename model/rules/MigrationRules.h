@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+namespace daybreak {
+
 enum class MigrationAction { DualRun, Cutover, Rollback, Decommission };
 
 QString actionName(MigrationAction action); // "dual_run", "cutover", ...
@@ -49,3 +51,5 @@ private:
     const StoreSnapshot &m_snapshot;
     QDateTime m_now;
 };
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 ParityGate::Evaluation ParityGate::evaluate(QList<ParityResult> results, const QDate &asOf) const
 {
     std::sort(results.begin(), results.end(),
@@ -48,3 +50,5 @@ QString gateStatusName(ParityGate::Status status)
     }
     return {};
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 // The parity gate, a recurring check: passed when the last N nightly results are all within
 // tolerance and no breach is open. A night without a comparison counts against the gate.
 class ParityGate
@@ -36,3 +38,5 @@ private:
 };
 
 QString gateStatusName(ParityGate::Status status);
+
+} // namespace daybreak

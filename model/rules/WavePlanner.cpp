@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+namespace daybreak {
+
 namespace {
 struct Slot
 {
@@ -207,3 +209,5 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
     result.plan = WavePlan(waves);
     return result;
 }
+
+} // namespace daybreak

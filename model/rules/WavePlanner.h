@@ -2,6 +2,8 @@
 
 #include "WaveRules.h"
 
+namespace daybreak {
+
 // The auto-planner: places every unplanned cloud-target pipeline into the earliest weekend
 // that the rules, the capacity limits and parity readiness allow. Manual assignments stay
 // where they are (pinned); blackout dates are skipped; new waves are named wave-YYYY-MM-DD.
@@ -30,3 +32,5 @@ private:
     const StoreSnapshot &m_snapshot;
     const WaveRules &m_rules;
 };
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 WaveRules::WaveRules(const StoreSnapshot &snapshot, QDate today)
     : m_snapshot(snapshot), m_today(today), m_graph(snapshot.inventory),
       m_window(ChangeWindow::of(snapshot.inventory))
@@ -264,3 +266,5 @@ QStringList WaveRules::cutoverOrder(const Wave &wave) const
     }
     return order;
 }
+
+} // namespace daybreak

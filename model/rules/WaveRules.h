@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 // One problem in a plan: which wave, which pipeline, and the reason (error or warning).
 struct PlanFinding
 {
@@ -59,3 +61,5 @@ private:
     ChangeWindow m_window;
     mutable QHash<QString, int> m_downstreamCount;
 };
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 #include "Outcome.h"
 #include "StoreTypes.h"
 
+namespace daybreak {
+
 // Runs a service's edit and turns what the store throws into the outcome's kind, so a refusal, a
 // conflict, a store failure and bad input reach every caller the same way. `O` is Outcome or one
 // of the services' outcomes derived from it.
@@ -28,3 +30,5 @@ O guarded(F &&edit)
     }
     return o;
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include "InventoryReader.h"
 #include "Store.h"
 
+namespace daybreak {
+
 InventoryService::InventoryService(Store &store, const Clock &clock, QString actor)
     : m_store(store), m_clock(clock), m_actor(std::move(actor))
 {
@@ -99,3 +101,5 @@ Problems InventoryService::checkAgainstStore(const Inventory &inventory, const Q
     }
     return problems;
 }
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 #include "Outcome.h"
 #include "Problem.h"
 
+namespace daybreak {
+
 class Clock;
 class Store;
 
@@ -28,3 +30,5 @@ private:
     const Clock &m_clock;
     QString m_actor;
 };
+
+} // namespace daybreak

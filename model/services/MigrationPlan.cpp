@@ -2,6 +2,8 @@
 
 #include "PlanCommands.h"
 
+namespace daybreak {
+
 MigrationPlan::MigrationPlan(Store &store, const Clock &clock, const QString &actor, QObject *parent)
     : QObject(parent), m_service(store, clock, actor)
 {
@@ -117,3 +119,5 @@ bool MigrationPlan::replayed(const PlanOutcome &o)
     emit planChanged();
     return true;
 }
+
+} // namespace daybreak

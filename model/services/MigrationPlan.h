@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QUndoStack>
 
+namespace daybreak {
+
 class Clock;
 class Store;
 
@@ -49,3 +51,5 @@ private:
     // The plan version our last edit produced: undo and redo expect the store to still be there.
     qint64 m_version = -1;
 };
+
+} // namespace daybreak

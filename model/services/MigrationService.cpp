@@ -4,6 +4,8 @@
 #include "Guarded.h"
 #include "Store.h"
 
+namespace daybreak {
+
 MigrationService::MigrationService(Store &store, const Clock &clock, QString actor)
     : m_store(store), m_clock(clock), m_actor(std::move(actor))
 {
@@ -82,3 +84,5 @@ ActionOutcome MigrationService::performUnguarded(MigrationAction action, const A
                           .arg(request.pipeline, stateName(t.from), stateName(t.to), sideName(canonicalSide(t.to)));
     return outcome;
 }
+
+} // namespace daybreak

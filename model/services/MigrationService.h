@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace daybreak {
+
 class Clock;
 class Store;
 
@@ -47,3 +49,5 @@ private:
     const Clock &m_clock;
     QString m_actor;
 };
+
+} // namespace daybreak

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 namespace NightSimulator {
 
 QList<RunEvent> events(const StoreSnapshot &s, const QDate &businessDate, quint32 seed)
@@ -62,3 +64,5 @@ QList<RunEvent> events(const StoreSnapshot &s, const QDate &businessDate, quint3
 }
 
 } // namespace NightSimulator
+
+} // namespace daybreak

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 ParityService::ParityService(Store &store, const Clock &clock, QString actor)
     : m_store(store), m_clock(clock), m_actor(std::move(actor))
 {
@@ -271,3 +273,5 @@ Outcome ParityService::resolveChecked(const QString &pipeline, const QDate &date
                          m_actor);
     return o;
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+namespace daybreak {
+
 class Clock;
 class Store;
 struct StoreSnapshot;
@@ -54,3 +56,5 @@ private:
     const Clock &m_clock;
     QString m_actor;
 };
+
+} // namespace daybreak

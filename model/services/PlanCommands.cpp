@@ -2,6 +2,8 @@
 
 #include "MigrationPlan.h"
 
+namespace daybreak {
+
 PlanEditCommand::PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after)
     : QUndoCommand(text), m_plan(plan), m_before(std::move(before)), m_after(std::move(after))
 {
@@ -54,3 +56,5 @@ bool RenameWaveCommand::mergeWith(const QUndoCommand *other)
     setText(QObject::tr("Rename wave %1 to %2").arg(m_from, m_to));
     return true;
 }
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 
 #include <QUndoCommand>
 
+namespace daybreak {
+
 class MigrationPlan;
 
 // Merge ids for plan edits, in one place.
@@ -73,3 +75,5 @@ private:
     QString m_to;
     bool m_applied = true;
 };
+
+} // namespace daybreak

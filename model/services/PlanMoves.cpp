@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+namespace daybreak {
+
 PlanMoves::PlanMoves(StoreSnapshot snapshot, QDate today)
     : m_snapshot(std::move(snapshot)), m_rules(m_snapshot, today), m_depth(m_rules.graph().layers())
 {
@@ -65,3 +67,5 @@ Decision PlanMoves::check(const QStringList &ids, const QString &wave, bool carr
     }
     return all;
 }
+
+} // namespace daybreak

@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QStringList>
 
+namespace daybreak {
+
 // A move on the wave board, judged on one snapshot: which pipelines it takes along and whether the
 // wave rules allow it. "Carry upstreams" (a Shift-drag) brings the unplanned or later-planned
 // upstreams a pipeline needs, upstreams first. PlanService makes its edits with it and the board's
@@ -36,3 +38,5 @@ private:
     WaveRules m_rules; // after m_snapshot: it reads it
     QHash<QString, int> m_depth;
 };
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+namespace daybreak {
+
 QString defaultWaveName(const QDate &date)
 {
     return QStringLiteral("wave-%1").arg(date.toString(Qt::ISODate));
@@ -318,3 +320,5 @@ QList<PlanFinding> PlanService::validate()
     const StoreSnapshot s = m_store.snapshot();
     return WaveRules(s, today()).validate(s.plan);
 }
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 #include "WavePlanner.h"
 #include "WaveRules.h"
 
+namespace daybreak {
+
 class Clock;
 class Store;
 
@@ -60,3 +62,5 @@ private:
 };
 
 QString defaultWaveName(const QDate &date);
+
+} // namespace daybreak

@@ -7,6 +7,8 @@
 
 #include <QTimeZone>
 
+namespace daybreak {
+
 namespace {
 QString hhmm(const QDateTime &t, const QTimeZone &zone)
 {
@@ -163,3 +165,5 @@ Outcome SlaService::acknowledge(qint64 alertId)
         return o;
     });
 }
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include "SlaProjection.h"
 #include "StoreTypes.h"
 
+namespace daybreak {
+
 class Clock;
 class Store;
 
@@ -51,3 +53,5 @@ private:
     const Clock &m_clock;
     QString m_actor;
 };
+
+} // namespace daybreak

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QString>
 
+namespace daybreak {
+
 // Tells a console that someone (another console, the CLI, the orchestrator) committed a change,
 // and that the store stopped answering. PostgreSQL pushes (LISTEN/NOTIFY); SQLite is polled.
 class ChangeNotifier : public QObject
@@ -22,3 +24,5 @@ signals:
     void changed(const QString &what);
     void lost(const QString &message);
 };
+
+} // namespace daybreak

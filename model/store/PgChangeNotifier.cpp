@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+namespace daybreak {
+
 PgChangeNotifier::PgChangeNotifier(PgTarget target, QObject *parent)
     : ChangeNotifier(parent), m_target(std::move(target)),
       m_connectionName(QStringLiteral("daybreak-listen-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -67,3 +69,5 @@ void PgChangeNotifier::close()
     QSqlDatabase::removeDatabase(m_connectionName);
     m_open = false;
 }
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+namespace daybreak {
+
 // PostgreSQL: a connection of its own LISTENs on the change channel, so a commit anywhere shows
 // at once; a heartbeat on it notices a server that went away.
 class PgChangeNotifier final : public ChangeNotifier
@@ -27,3 +29,5 @@ private:
     QTimer m_heartbeat;
     bool m_open = false;
 };
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+namespace daybreak {
+
 PgTarget PgTarget::parse(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
@@ -80,3 +82,5 @@ QSqlDatabase openPgConnection(const PgTarget &t, const QString &connectionName)
         throw PasswordRequired(message + QStringLiteral(" (set PGPASSWORD or add a line to ~/.pgpass)"));
     throw StoreError(message);
 }
+
+} // namespace daybreak

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 // Where a PostgreSQL store lives: postgresql://user[:password]@host[:port]/database[?sslmode=...].
 // Query parameters are libpq connection parameters (sslmode, sslrootcert, connect_timeout, ...)
 // and are honoured as given. Without a password in hand, libpq looks in PGPASSWORD and then in
@@ -26,3 +28,5 @@ struct PgTarget
 // Opens a QPSQL connection named `connectionName`; throws PasswordRequired when the server asked
 // for a password nobody supplied, StoreError for every other failure.
 QSqlDatabase openPgConnection(const PgTarget &target, const QString &connectionName);
+
+} // namespace daybreak

@@ -1,5 +1,7 @@
 #include "PgSchema.h"
 
+namespace daybreak {
+
 namespace {
 QString notifyTrigger(const QString &table)
 {
@@ -163,3 +165,5 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT INSERT ON alerts TO daybreak_planner, daybreak_operator"),
     };
 }
+
+} // namespace daybreak

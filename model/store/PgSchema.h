@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 // The PostgreSQL schema as forward migrations, version for version the same tables as
 // sqliteMigrations(), in PostgreSQL's types: identity keys, 64-bit counts, double precision,
 // PL/pgSQL triggers that keep the audit log append-only and NOTIFY every change.
@@ -17,3 +19,5 @@ inline constexpr char kPgChangeChannel[] = "daybreak_changes";
 QStringList pgRoleStatements(const QString &database);
 // Only the grants (after a migration added tables), for when the roles already exist.
 QStringList pgGrantStatements(const QString &database);
+
+} // namespace daybreak

@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+namespace daybreak {
+
 PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
     : SqlStore(QStringLiteral("daybreak-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces)), m_target(target),
       m_readOnly(readOnly)
@@ -139,3 +141,5 @@ std::unique_ptr<ChangeNotifier> PgStore::createNotifier()
 {
     return std::make_unique<PgChangeNotifier>(m_target);
 }
+
+} // namespace daybreak

@@ -3,6 +3,8 @@
 #include "PgConnection.h"
 #include "SqlStore.h"
 
+namespace daybreak {
+
 // The remote store: one PostgreSQL database shared by every console, the CLI and the orchestrator
 // across machines. The same SQL as SQLite (SqlStore); the server adds roles, LISTEN/NOTIFY and
 // an audit column it fills itself with the database user.
@@ -35,3 +37,5 @@ private:
     PgTarget m_target;
     bool m_readOnly = false;
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include "SqliteStore.h"
 
+namespace daybreak {
+
 PollingChangeNotifier::PollingChangeNotifier(SqliteStore &store, QObject *parent) : ChangeNotifier(parent), m_store(store)
 {
     m_timer.setInterval(500);
@@ -28,3 +30,5 @@ void PollingChangeNotifier::poll()
     }
     emit changed(QString());
 }
+
+} // namespace daybreak

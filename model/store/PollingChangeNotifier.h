@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+namespace daybreak {
+
 class SqliteStore;
 
 // SQLite: compares PRAGMA data_version twice a second, so a change shows within a second.
@@ -23,3 +25,5 @@ private:
     QTimer m_timer;
     qint64 m_token = 0;
 };
+
+} // namespace daybreak

@@ -5,6 +5,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+namespace daybreak {
+
 QString isoUtc(const QDateTime &at)
 {
     return at.toUTC().toString(Qt::ISODateWithMs);
@@ -675,3 +677,5 @@ WriteStatus SqlStore::updateOneWithAudit(const QString &sql, const QVariantList 
     tx.commit();
     return WriteStatus::Written;
 }
+
+} // namespace daybreak

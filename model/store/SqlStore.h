@@ -8,6 +8,8 @@
 
 class QSqlQuery;
 
+namespace daybreak {
+
 // The SQL shared by the back ends: every statement parameterised, every write one transaction
 // with its audit row. Back ends open the connection and own the schema.
 class SqlStore : public Store
@@ -99,3 +101,5 @@ protected:
 
 QString isoUtc(const QDateTime &at);
 QDateTime fromIsoUtc(const QString &text);
+
+} // namespace daybreak

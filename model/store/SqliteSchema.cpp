@@ -1,5 +1,7 @@
 #include "SqliteSchema.h"
 
+namespace daybreak {
+
 QList<QStringList> sqliteMigrations()
 {
     return {
@@ -92,3 +94,5 @@ QList<QStringList> sqliteMigrations()
         },
     };
 }
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+namespace daybreak {
+
 SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     : SqlStore(QStringLiteral("daybreak-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_path(QFileInfo(path).absoluteFilePath())
@@ -65,3 +67,5 @@ qint64 SqliteStore::changeToken()
     const qint64 external = q.next() ? q.value(0).toLongLong() : 0;
     return (m_commits << 32) ^ external;
 }
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include "SqlStore.h"
 
+namespace daybreak {
+
 // The embedded store: one SQLite file in WAL mode, shared by the consoles and the CLI on a machine.
 // A file opened read-only (asked for, or not writable by this user) makes its user a viewer.
 class SqliteStore final : public SqlStore
@@ -21,3 +23,5 @@ protected:
 private:
     QString m_path;
 };
+
+} // namespace daybreak

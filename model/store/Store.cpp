@@ -7,6 +7,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+namespace daybreak {
+
 bool isPostgresUrl(const QString &url)
 {
     return url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"));
@@ -37,3 +39,5 @@ QString defaultStorePath()
                            + QStringLiteral("/daybreak");
     return QDir(folder).filePath(QStringLiteral("daybreak.sqlite"));
 }
+
+} // namespace daybreak

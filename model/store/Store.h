@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 
+namespace daybreak {
+
 class ChangeNotifier;
 
 // The routing store. Every write is one transaction that carries its audit row; routing changes
@@ -70,3 +72,5 @@ std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreO
 bool isPostgresUrl(const QString &url);
 // The per-user default SQLite file under the platform's app-data folder.
 QString defaultStorePath();
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace daybreak {
+
 StoreSession::StoreSession(std::unique_ptr<Store> store, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_notifier(m_store->createNotifier())
 {
@@ -64,3 +66,5 @@ void StoreSession::retry()
     emit recovered();
     emit changed();
 }
+
+} // namespace daybreak

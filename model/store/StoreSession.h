@@ -8,6 +8,8 @@
 
 #include <memory>
 
+namespace daybreak {
+
 // A console's open store: hands out fresh snapshots, tells views when anyone changed it (through
 // the store's ChangeNotifier: NOTIFY on PostgreSQL, data_version polling on SQLite), and keeps
 // trying to get back when the store stops answering, waiting longer after each failed attempt.
@@ -49,3 +51,5 @@ private:
     int m_backoffMs = 0;
     bool m_reachable = true;
 };
+
+} // namespace daybreak

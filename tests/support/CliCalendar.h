@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QList>
 
+namespace daybreak {
+
 // End-to-end tests run daybreakctl as a separate process, and the product reads only the system
 // clock (there is no switch to fake it). These helpers derive the test's dates the same way the
 // product does, in the inventory's time zone, so a test means the same on any day it runs; run the
@@ -50,3 +52,5 @@ inline QDate nextWeekday(const Inventory &inventory, int dayOfWeek)
 }
 
 } // namespace CliCalendar
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include "Clock.h"
 
+namespace daybreak {
+
 // A clock the test drives. Lives in tests/ only: the product has no way to fake time.
 class ManualClock final : public Clock
 {
@@ -14,3 +16,5 @@ public:
 private:
     QDateTime m_now;
 };
+
+} // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+namespace daybreak {
+
 PgTestServer::PgTestServer() : m_stateFile(qEnvironmentVariable("DAYBREAK_TEST_PG_STATE"))
 {
     if (m_stateFile.isEmpty()) {
@@ -96,3 +98,5 @@ bool PgTestServer::resume() const
 {
     return script(QStringLiteral("resume"));
 }
+
+} // namespace daybreak

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace daybreak {
+
 // The throwaway PostgreSQL cluster ctest starts (scripts/pg-throwaway.sh, fixture "postgresql"):
 // its state file is named by DAYBREAK_TEST_PG_STATE. Superuser postgres, password in the file.
 class PgTestServer
@@ -37,3 +39,5 @@ private:
     QString m_problem;
     int m_port = 0;
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include "ActionPrompter.h"
 
+namespace daybreak {
+
 // Answers the console's questions for a test and remembers what it was shown.
 class ScriptedPrompter final : public ActionPrompter
 {
@@ -17,3 +19,5 @@ public:
     }
     void showRefusal(QWidget *, const QString &, const QStringList &reasons) override { refusals.append(reasons); }
 };
+
+} // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+namespace daybreak {
+
 namespace TestStores {
 
 Pipeline pipeline(const QString &id, const QStringList &upstreams, Side target, Risk risk)
@@ -105,3 +107,5 @@ std::unique_ptr<SqlStore> TestBackend::open(const QString &url, OpenMode mode, c
     std::unique_ptr<Store> store = openStore(url, mode, options);
     return std::unique_ptr<SqlStore>(static_cast<SqlStore *>(store.release()));
 }
+
+} // namespace daybreak

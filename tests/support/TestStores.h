@@ -1,11 +1,14 @@
 #pragma once
 
 #include "Inventory.h"
+#include "PgTestServer.h"
 #include "SqliteStore.h"
 
 #include <QTemporaryDir>
 
 #include <memory>
+
+namespace daybreak {
 
 // Helpers to build small inventories and real SQLite stores in a temporary folder.
 namespace TestStores {
@@ -27,7 +30,6 @@ void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDat
 
 } // namespace TestStores
 
-#include "PgTestServer.h"
 
 // The back end a shared store test runs against: DAYBREAK_TEST_BACKEND=sqlite (the default) or
 // postgresql (the throwaway server ctest starts). Each freshUrl() is a new, empty store.
@@ -52,3 +54,5 @@ private:
     QTemporaryDir m_dir;
     int m_count = 0;
 };
+
+} // namespace daybreak
