@@ -19,12 +19,15 @@ Inventory inventory(int count, quint32 seed)
         const int n = layer == 4 ? count - made : std::max(1, int(count * shares[layer]));
         for (int i = 0; i < n; ++i, ++made) {
             Pipeline p;
-            p.id = QStringLiteral("%1_%2").arg(QLatin1String(prefixes[layer])).arg(i, 5, 10, QLatin1Char('0'));
+            p.id = QStringLiteral("%1_%2")
+                       .arg(QLatin1String(prefixes[layer]))
+                       .arg(i, 5, 10, QLatin1Char('0'));
             p.name = p.id;
             p.owner = QStringLiteral("team%1").arg(rng.bounded(12));
             p.onpremMinutes = 5 + int(rng.bounded(40));
             p.cloudMinutes = std::max(3, p.onpremMinutes - int(rng.bounded(10)));
-            p.risk = rng.bounded(100) < 15 ? Risk::High : (rng.bounded(100) < 50 ? Risk::Medium : Risk::Low);
+            p.risk = rng.bounded(100) < 15 ? Risk::High
+                                           : (rng.bounded(100) < 50 ? Risk::Medium : Risk::Low);
             p.target = rng.bounded(100) < 4 ? Side::OnPrem : Side::Cloud;
             if (layer == 0) {
                 p.schedule = QTime(0, 0).addSecs(60 * int(rng.bounded(180)));
@@ -32,7 +35,8 @@ Inventory inventory(int count, quint32 seed)
                 const QStringList &below = layers.at(layer - 1);
                 const int fanIn = 1 + int(rng.bounded(5));
                 for (int k = 0; k < fanIn; ++k) {
-                    // A few hubs: core and staging tables with small indices are read far more often.
+                    // A few hubs: core and staging tables with small indices are read far more
+                    // often.
                     const bool hub = rng.bounded(100) < 20;
                     const int pick = hub ? int(rng.bounded(std::min<qsizetype>(5, below.size())))
                                          : int(rng.bounded(below.size()));

@@ -7,8 +7,8 @@
 #include "SqliteStore.h"
 
 #include <QApplication>
-#include <QScrollBar>
 #include <QElapsedTimer>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
@@ -44,7 +44,8 @@ int main(int argc, char *argv[])
     QCoreApplication::processEvents();
     const QImage first = window.grab().toImage(); // the first full paint
     const qint64 firstPaint = timer.elapsed();
-    std::printf("%d pipelines: open to first paint %lld ms (%dx%d)\n", pipelines, firstPaint, first.width(), first.height());
+    std::printf("%d pipelines: open to first paint %lld ms (%dx%d)\n", pipelines, firstPaint,
+                first.width(), first.height());
 
     // Zoom and pan: repaint the graph view after each step, as a user's wheel and drag would.
     GraphView *view = window.graphPanel()->view();
@@ -60,7 +61,7 @@ int main(int argc, char *argv[])
         view->viewport()->repaint();
         worst = std::max(worst, one.elapsed());
     }
-    std::printf("%d pipelines: zoom/pan repaint %.1f ms per frame on average, worst %lld ms\n", pipelines,
-                double(frames.elapsed()) / count, worst);
+    std::printf("%d pipelines: zoom/pan repaint %.1f ms per frame on average, worst %lld ms\n",
+                pipelines, double(frames.elapsed()) / count, worst);
     return 0;
 }

@@ -26,11 +26,13 @@ private slots:
         const Inventory inv = GeneratedPlatform::inventory(pipelines);
         const DependencyGraph graph(inv);
         GraphLayout result;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             result = GraphLayout::compute(graph);
         }
-        qInfo("%d pipelines: %d crossings after sweeps, %d in naive order (%.1f%%)", pipelines, result.crossings(),
-              result.naiveCrossings(), 100.0 * result.crossings() / std::max(1, result.naiveCrossings()));
+        qInfo("%d pipelines: %d crossings after sweeps, %d in naive order (%.1f%%)", pipelines,
+              result.crossings(), result.naiveCrossings(),
+              100.0 * result.crossings() / std::max(1, result.naiveCrossings()));
     }
 };
 

@@ -23,8 +23,9 @@ QByteArray inventoryJson(const Inventory &inv)
                       {QStringLiteral("name"), p.name},
                       {QStringLiteral("owner"), p.owner},
                       {QStringLiteral("schedule"), p.scheduleText()},
-                      {QStringLiteral("duration_minutes"), QJsonObject{{QStringLiteral("onprem"), p.onpremMinutes},
-                                                                       {QStringLiteral("cloud"), p.cloudMinutes}}},
+                      {QStringLiteral("duration_minutes"),
+                       QJsonObject{{QStringLiteral("onprem"), p.onpremMinutes},
+                                   {QStringLiteral("cloud"), p.cloudMinutes}}},
                       {QStringLiteral("upstreams"), QJsonArray::fromStringList(p.upstreams)},
                       {QStringLiteral("risk"), riskName(p.risk)},
                       {QStringLiteral("target"), sideName(p.target)}};
@@ -32,9 +33,10 @@ QByteArray inventoryJson(const Inventory &inv)
             o.insert(QStringLiteral("sla"), p.sla->toString(QStringLiteral("HH:mm")));
         pipelines.append(o);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("daybreak-inventory/1")},
-                                     {QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")},
-                                     {QStringLiteral("pipelines"), pipelines}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("format"), QStringLiteral("daybreak-inventory/1")},
+                           {QStringLiteral("timezone"), QStringLiteral("Europe/Berlin")},
+                           {QStringLiteral("pipelines"), pipelines}})
         .toJson();
 }
 void seed(Store &store, const Inventory &inventory)
@@ -65,8 +67,10 @@ private slots:
     {
         QFETCH(int, pipelines);
         const QByteArray json = inventoryJson(GeneratedPlatform::inventory(pipelines));
-        QBENCHMARK {
-            const InventoryReadResult r = InventoryReader::readJson(json, QStringLiteral("bench.json"));
+        QBENCHMARK
+        {
+            const InventoryReadResult r =
+                InventoryReader::readJson(json, QStringLiteral("bench.json"));
             QVERIFY(r.ok());
         }
     }
@@ -76,7 +80,8 @@ private slots:
     {
         QFETCH(int, pipelines);
         const Inventory inv = GeneratedPlatform::inventory(pipelines);
-        QBENCHMARK {
+        QBENCHMARK
+        {
             const DependencyGraph g(inv);
             QVERIFY(!g.topologicalOrder().isEmpty());
         }
@@ -89,7 +94,8 @@ private slots:
         QTemporaryDir dir;
         SqliteStore store(dir.filePath(QStringLiteral("s.sqlite")), OpenMode::CreateIfMissing);
         seed(store, GeneratedPlatform::inventory(pipelines));
-        QBENCHMARK {
+        QBENCHMARK
+        {
             QCOMPARE(store.snapshot().inventory.size(), pipelines);
         }
     }
@@ -106,7 +112,8 @@ private slots:
         ManualClock clock(QDateTime(QDate(2026, 11, 28), QTime(10, 0), QTimeZone("Europe/Berlin")));
         MigrationService service(store, clock, QStringLiteral("bench"));
         int i = 0;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             const Pipeline &p = inv.pipelines().at(i++ % inv.size());
             service.startDualRun({p.id, {}, false});
         }

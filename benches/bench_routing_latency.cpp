@@ -21,7 +21,8 @@ constexpr int kRounds = 300;
 double percentile(QList<double> samples, double p)
 {
     std::sort(samples.begin(), samples.end());
-    return samples.at(std::min<qsizetype>(samples.size() - 1, qsizetype(p * double(samples.size()))));
+    return samples.at(
+        std::min<qsizetype>(samples.size() - 1, qsizetype(p * double(samples.size()))));
 }
 
 void measure(QTextStream &out, const QString &backend, const QString &url, int size)
@@ -38,7 +39,17 @@ void measure(QTextStream &out, const QString &backend, const QString &url, int s
     // Saturday 10:00 in Berlin: inside the default weekend window.
     ManualClock clock(QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC));
     std::unique_ptr<Store> store = openStore(url, OpenMode::CreateIfMissing);
-    AuditEntry audit{0, clock.now(), QStringLiteral("bench"), QStringLiteral("import"), {}, {}, {}, {}, false, false, {}};
+    AuditEntry audit{0,
+                     clock.now(),
+                     QStringLiteral("bench"),
+                     QStringLiteral("import"),
+                     {},
+                     {},
+                     {},
+                     {},
+                     false,
+                     false,
+                     {}};
     store->replaceInventory(inventory, audit);
     QList<ParityResult> runs;
     for (int i = 1; i <= inventory.parityRunsRequired; ++i) {
@@ -78,8 +89,17 @@ void measure(QTextStream &out, const QString &backend, const QString &url, int s
         t.from = i % 2 == 0 ? State::DualRun : State::Cloud;
         t.to = i % 2 == 0 ? State::Cloud : State::DualRun;
         t.expectedVersion = version++;
-        t.audit = {0, clock.now(), QStringLiteral("bench"), QStringLiteral("cutover"), id, stateName(t.from), stateName(t.to),
-                   QStringLiteral("bench"), false, false, {}};
+        t.audit = {0,
+                   clock.now(),
+                   QStringLiteral("bench"),
+                   QStringLiteral("cutover"),
+                   id,
+                   stateName(t.from),
+                   stateName(t.to),
+                   QStringLiteral("bench"),
+                   false,
+                   false,
+                   {}};
         timer.start();
         if (store->applyTransition(t) != WriteStatus::Written) {
             out << backend << ": unexpected conflict" << Qt::endl;
@@ -103,18 +123,25 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    const QString pgBase = qEnvironmentVariable("DAYBREAK_BENCH_PG_URL"); // postgresql://...@host:port/ (database appended)
-    out << "Routing change latency over " << kRounds << " cutover/rollback pairs (median and p95, milliseconds)\n";
-    out << "| store | pipelines | cutover median | cutover p95 | rollback median | rollback p95 | compare-and-set + audit alone, median |\n"
-           "|---|---|---|---|---|---|---|" << Qt::endl;
+    const QString pgBase = qEnvironmentVariable(
+        "DAYBREAK_BENCH_PG_URL"); // postgresql://...@host:port/ (database appended)
+    out << "Routing change latency over " << kRounds
+        << " cutover/rollback pairs (median and p95, milliseconds)\n";
+    out << "| store | pipelines | cutover median | cutover p95 | rollback median | rollback p95 | "
+           "compare-and-set + audit alone, median |\n"
+           "|---|---|---|---|---|---|---|"
+        << Qt::endl;
     QTemporaryDir dir;
     int n = 0;
     for (int size : {60, 1000}) {
-        measure(out, QStringLiteral("SQLite"), dir.filePath(QStringLiteral("bench-%1.sqlite").arg(++n)), size);
+        measure(out, QStringLiteral("SQLite"),
+                dir.filePath(QStringLiteral("bench-%1.sqlite").arg(++n)), size);
         if (!pgBase.isEmpty())
-            measure(out, QStringLiteral("PostgreSQL"), pgBase + QStringLiteral("bench_%1").arg(size), size);
+            measure(out, QStringLiteral("PostgreSQL"),
+                    pgBase + QStringLiteral("bench_%1").arg(size), size);
     }
     if (pgBase.isEmpty())
-        out << "(PostgreSQL skipped: DAYBREAK_BENCH_PG_URL not set; scripts/bench.sh sets it)" << Qt::endl;
+        out << "(PostgreSQL skipped: DAYBREAK_BENCH_PG_URL not set; scripts/bench.sh sets it)"
+            << Qt::endl;
     return 0;
 }

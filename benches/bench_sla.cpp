@@ -36,8 +36,12 @@ private slots:
             in.events.append(e);
         }
         int reports = 0;
-        QBENCHMARK {
-            reports = int(SlaProjection::project(inv, night, [](const Pipeline &) { return Side::OnPrem; }, in).reports().size());
+        QBENCHMARK
+        {
+            reports = int(SlaProjection::project(
+                              inv, night, [](const Pipeline &) { return Side::OnPrem; }, in)
+                              .reports()
+                              .size());
         }
         QVERIFY(reports > 0);
     }

@@ -35,7 +35,8 @@ private slots:
         const QString pipeline = s.inventory.pipelines().at(int(pipelines * 0.8)).id;
         const QString wave = plan.waves().at(plan.waves().size() / 2).name;
         int allowed = 0;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             allowed += rules.checkAssign(plan, pipeline, wave).allowed() ? 1 : 0;
         }
         Q_UNUSED(allowed);
@@ -48,7 +49,8 @@ private slots:
         QFETCH(int, pipelines);
         const StoreSnapshot s = GeneratedPlatform::snapshot(pipelines, m_today);
         int placed = 0;
-        QBENCHMARK {
+        QBENCHMARK
+        {
             const WaveRules rules(s, m_today);
             placed = int(WavePlanner(s, rules).plan({m_today.addDays(4), 8, 2}).placed.size());
         }

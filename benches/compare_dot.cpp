@@ -19,7 +19,8 @@ using namespace daybreak;
 // Lays out one graph with our layered layout and with Graphviz's dot, and counts edge crossings
 // in both the same way: straight segments between node centres, every pair tested.
 namespace {
-long long crossings(const QHash<QString, QPointF> &centre, const QList<QPair<QString, QString>> &edges)
+long long crossings(const QHash<QString, QPointF> &centre,
+                    const QList<QPair<QString, QString>> &edges)
 {
     QList<QLineF> lines;
     for (const auto &[a, b] : edges)
@@ -31,7 +32,8 @@ long long crossings(const QHash<QString, QPointF> &centre, const QList<QPair<QSt
             const QLineF &p = lines.at(i), &q = lines.at(j);
             if (p.p1() == q.p1() || p.p1() == q.p2() || p.p2() == q.p1() || p.p2() == q.p2())
                 continue; // edges sharing a node touch, they do not cross
-            if (std::max(p.x1(), p.x2()) < std::min(q.x1(), q.x2()) || std::max(q.x1(), q.x2()) < std::min(p.x1(), p.x2()))
+            if (std::max(p.x1(), p.x2()) < std::min(q.x1(), q.x2()) ||
+                std::max(q.x1(), q.x2()) < std::min(p.x1(), p.x2()))
                 continue;
             QPointF at;
             if (p.intersects(q, &at) == QLineF::BoundedIntersection)
@@ -52,7 +54,8 @@ int main(int argc, char *argv[])
     if (isNumber) {
         inv = GeneratedPlatform::inventory(n);
     } else {
-        const InventoryReadResult read = InventoryReader::readGraphFiles(what + QStringLiteral("/nodes.csv"), what + QStringLiteral("/edges.csv"));
+        const InventoryReadResult read = InventoryReader::readGraphFiles(
+            what + QStringLiteral("/nodes.csv"), what + QStringLiteral("/edges.csv"));
         if (!read.ok()) {
             for (const Problem &p : read.problems)
                 std::fprintf(stderr, "%s\n", qPrintable(p.toString()));
@@ -72,7 +75,8 @@ int main(int argc, char *argv[])
     const double oursMs = timer.nsecsElapsed() / 1e6;
     QHash<QString, QPointF> ours;
     for (auto it = layout.positions().begin(); it != layout.positions().end(); ++it)
-        ours.insert(it.key(), it.value() + QPointF(layout.options().nodeWidth / 2, layout.options().nodeHeight / 2));
+        ours.insert(it.key(), it.value() + QPointF(layout.options().nodeWidth / 2,
+                                                   layout.options().nodeHeight / 2));
     const long long oursCrossings = crossings(ours, edges);
 
     QTemporaryDir dir;
@@ -93,15 +97,19 @@ int main(int argc, char *argv[])
         for (const QByteArray &line : dot.readAllStandardOutput().split('\n')) {
             const QList<QByteArray> f = line.split(' ');
             if (f.size() > 4 && f.at(0) == "node")
-                theirs.insert(QString::fromUtf8(f.at(1)).remove(QLatin1Char('"')), QPointF(f.at(2).toDouble(), f.at(3).toDouble()));
+                theirs.insert(QString::fromUtf8(f.at(1)).remove(QLatin1Char('"')),
+                              QPointF(f.at(2).toDouble(), f.at(3).toDouble()));
         }
         dotCrossings = QString::number(crossings(theirs, edges));
     } else {
         dot.kill();
     }
-    std::printf("| %s | %d | %lld | %.1f ms | %lld | %s | %s | %s |\n", qPrintable(what), int(inv.size()), (long long)edges.size(),
-                oursMs, oursCrossings, finished ? qPrintable(QStringLiteral("%1 ms").arg(dotMs, 0, 'f', 0)) : "timed out",
-                qPrintable(dotCrossings),
-                finished ? qPrintable(QStringLiteral("%1x").arg(dotMs / std::max(oursMs, 0.001), 0, 'f', 0)) : "-");
+    std::printf(
+        "| %s | %d | %lld | %.1f ms | %lld | %s | %s | %s |\n", qPrintable(what), int(inv.size()),
+        (long long)edges.size(), oursMs, oursCrossings,
+        finished ? qPrintable(QStringLiteral("%1 ms").arg(dotMs, 0, 'f', 0)) : "timed out",
+        qPrintable(dotCrossings),
+        finished ? qPrintable(QStringLiteral("%1x").arg(dotMs / std::max(oursMs, 0.001), 0, 'f', 0))
+                 : "-");
     return 0;
 }

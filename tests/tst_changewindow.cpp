@@ -40,12 +40,14 @@ private slots:
         QTest::newRow("monday 00:30 Berlin = sunday 23:30 UTC")
             << QDateTime(QDate(2026, 11, 29), QTime(23, 30), Qt::UTC) << false;
         // Daylight saving ends on Sunday 2026-10-25 at 03:00 CEST -> 02:00 CET.
-        QTest::newRow("DST weekend: saturday 00:00 CEST is inside") << berlin(2026, 10, 24, 0, 0) << true;
+        QTest::newRow("DST weekend: saturday 00:00 CEST is inside")
+            << berlin(2026, 10, 24, 0, 0) << true;
         QTest::newRow("DST weekend: friday 22:00 UTC is saturday 00:00 CEST")
             << QDateTime(QDate(2026, 10, 23), QTime(22, 0), Qt::UTC) << true;
         QTest::newRow("DST weekend: friday 21:59 UTC is outside")
             << QDateTime(QDate(2026, 10, 23), QTime(21, 59), Qt::UTC) << false;
-        QTest::newRow("DST weekend: sunday 23:59 CET is inside") << berlin(2026, 10, 25, 23, 59) << true;
+        QTest::newRow("DST weekend: sunday 23:59 CET is inside")
+            << berlin(2026, 10, 25, 23, 59) << true;
         QTest::newRow("DST weekend: sunday 22:59 UTC is sunday 23:59 CET")
             << QDateTime(QDate(2026, 10, 25), QTime(22, 59), Qt::UTC) << true;
         QTest::newRow("DST weekend: sunday 23:00 UTC is monday in Berlin")
@@ -69,7 +71,8 @@ private slots:
         const ChangeWindow w = defaultWindow({QDate(2026, 12, 26)});
         QVERIFY(!w.isInChangeWindow(berlin(2026, 12, 26, 10, 0)));
         QVERIFY(w.isInChangeWindow(berlin(2026, 12, 27, 10, 0))); // the Sunday is not blacked out
-        QVERIFY(w.describeState(berlin(2026, 12, 26, 10, 0)).startsWith(QStringLiteral("Blackout 2026-12-26")));
+        QVERIFY(w.describeState(berlin(2026, 12, 26, 10, 0))
+                    .startsWith(QStringLiteral("Blackout 2026-12-26")));
     }
 
     void nextOpeningSkipsBlackouts()
@@ -83,9 +86,11 @@ private slots:
     void describeState()
     {
         const ChangeWindow w = defaultWindow();
-        QCOMPARE(w.describeState(berlin(2026, 11, 28, 9, 0)), QStringLiteral("Change window open until Sun 23:59"));
-        QCOMPARE(w.describeState(berlin(2026, 11, 24, 15, 0)),
-                 QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
+        QCOMPARE(w.describeState(berlin(2026, 11, 28, 9, 0)),
+                 QStringLiteral("Change window open until Sun 23:59"));
+        QCOMPARE(
+            w.describeState(berlin(2026, 11, 24, 15, 0)),
+            QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
     }
 
     void wrappingWindowOverMonday()

@@ -38,7 +38,8 @@ private:
     QTemporaryDir m_dir;
     QString m_store;
 
-    Run ctl(const QStringList &args, const QString &store = {}, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    Run ctl(const QStringList &args, const QString &store = {},
+            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
         QProcess p;
         p.setProcessEnvironment(env);
@@ -49,7 +50,8 @@ private:
         p.closeWriteChannel();
         if (!p.waitForFinished(60000))
             return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
     Run ctl(const QStringList &args) { return ctl(args, m_store); }
 
@@ -69,10 +71,11 @@ private:
         QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
         const QDate today = CliCalendar::todayIn(QStringLiteral("Europe/Berlin"));
         const QString day = QLocale::c().dayName(today.addDays(3).dayOfWeek()).toLower();
-        root[QStringLiteral("change_window")] = QJsonObject{{QStringLiteral("start_day"), day},
-                                                            {QStringLiteral("start"), QStringLiteral("00:00")},
-                                                            {QStringLiteral("end_day"), day},
-                                                            {QStringLiteral("end"), QStringLiteral("23:59")}};
+        root[QStringLiteral("change_window")] =
+            QJsonObject{{QStringLiteral("start_day"), day},
+                        {QStringLiteral("start"), QStringLiteral("00:00")},
+                        {QStringLiteral("end_day"), day},
+                        {QStringLiteral("end"), QStringLiteral("23:59")}};
         const QString path = m_dir.filePath(QStringLiteral("closed.json"));
         QFile out(path);
         out.open(QIODevice::WriteOnly);
@@ -83,9 +86,13 @@ private:
     void recordCleanRuns(const QString &store, const QString &id, int n)
     {
         for (int i = 1; i <= n; ++i) {
-            const Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"),
-                               CliCalendar::todayIn(QStringLiteral("Europe/Berlin")).addDays(i - n).toString(Qt::ISODate), QStringLiteral("--onprem-rows"),
-                               QStringLiteral("5000"), QStringLiteral("--cloud-rows"), QStringLiteral("5000")},
+            const Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), id,
+                               QStringLiteral("--date"),
+                               CliCalendar::todayIn(QStringLiteral("Europe/Berlin"))
+                                   .addDays(i - n)
+                                   .toString(Qt::ISODate),
+                               QStringLiteral("--onprem-rows"), QStringLiteral("5000"),
+                               QStringLiteral("--cloud-rows"), QStringLiteral("5000")},
                               store);
             QCOMPARE(r.exit, 0);
         }
@@ -132,8 +139,10 @@ private slots:
             QVERIFY(o[QStringLiteral("wave")].isNull());
             const QString state = o[QStringLiteral("state")].toString();
             const QString canonical = o[QStringLiteral("canonical")].toString();
-            QCOMPARE(canonical, (state == QLatin1String("cloud") || state == QLatin1String("decommissioned"))
-                                    ? QStringLiteral("cloud") : QStringLiteral("onprem"));
+            QCOMPARE(canonical,
+                     (state == QLatin1String("cloud") || state == QLatin1String("decommissioned"))
+                         ? QStringLiteral("cloud")
+                         : QStringLiteral("onprem"));
         }
         // Initialising a store that already holds an inventory is refused.
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 4);
@@ -158,17 +167,24 @@ private slots:
     void cutoverOutsideTheWindowIsRefused()
     {
         const QString store = freshStore(QStringLiteral("closed.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), closedWindowInventory()}, store).exit, 0);
+        QCOMPARE(
+            ctl({QStringLiteral("init"), QStringLiteral("--inventory"), closedWindowInventory()},
+                store)
+                .exit,
+            0);
         recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
         const Run r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store);
         QCOMPARE(r.exit, 4);
         QVERIFY2(r.err.contains(QStringLiteral("the change window is closed")), qPrintable(r.err));
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("onprem\n"));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out,
+                 QStringLiteral("onprem\n"));
         // Every reason at once, naming the pipelines.
         const Run mart = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart")}, store);
         QCOMPARE(mart.exit, 4);
-        QVERIFY(mart.err.contains(QStringLiteral("orders_mart's parity gate is pending: 0 of 3 clean")));
-        QVERIFY(mart.err.contains(QStringLiteral("orders_mart reads orders_ingest, which is still canonical on-prem")));
+        QVERIFY(mart.err.contains(
+            QStringLiteral("orders_mart's parity gate is pending: 0 of 3 clean")));
+        QVERIFY(mart.err.contains(
+            QStringLiteral("orders_mart reads orders_ingest, which is still canonical on-prem")));
         QVERIFY(mart.err.contains(QStringLiteral("the change window is closed")));
     }
 
@@ -176,21 +192,34 @@ private slots:
     {
         // Start in a store whose window is open all week, cut over, then narrow the window.
         const QString store = freshStore(QStringLiteral("glass.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
         recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
-        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("wave 1")}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest"),
+                      QStringLiteral("--reason"), QStringLiteral("wave 1")},
+                     store)
+                     .exit,
+                 0);
         QCOMPARE(ctl({QStringLiteral("import"), closedWindowInventory()}, store).exit, 0);
 
         Run r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest")}, store);
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains(QStringLiteral("--reason")));
-        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("totals off")}, store);
+        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--reason"), QStringLiteral("totals off")},
+                store);
         QCOMPARE(r.exit, 4);
         QVERIFY(r.err.contains(QStringLiteral("--break-glass")));
-        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("totals off"),
-                 QStringLiteral("--break-glass")}, store);
+        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--reason"), QStringLiteral("totals off"),
+                 QStringLiteral("--break-glass")},
+                store);
         QCOMPARE(r.exit, 0);
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("onprem\n"));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out,
+                 QStringLiteral("onprem\n"));
 
         const QJsonArray audit = json({QStringLiteral("audit")}, store);
         const QJsonObject last = audit.last().toObject();
@@ -200,60 +229,92 @@ private slots:
         QCOMPARE(last[QStringLiteral("to")].toString(), QStringLiteral("dual_run"));
         QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("totals off"));
         QCOMPARE(last[QStringLiteral("break_glass")].toBool(), true);
-        QCOMPARE(last[QStringLiteral("actor")].toString(), QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
-        QVERIFY(QDateTime::fromString(last[QStringLiteral("at")].toString(), Qt::ISODateWithMs).isValid());
+        QCOMPARE(last[QStringLiteral("actor")].toString(),
+                 QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
+        QVERIFY(QDateTime::fromString(last[QStringLiteral("at")].toString(), Qt::ISODateWithMs)
+                    .isValid());
         // Oldest first.
-        QVERIFY(audit.first().toObject()[QStringLiteral("id")].toInt() < last[QStringLiteral("id")].toInt());
+        QVERIFY(audit.first().toObject()[QStringLiteral("id")].toInt() <
+                last[QStringLiteral("id")].toInt());
     }
 
     void fullCutoverPathAndConflict()
     {
         const QString store = freshStore(QStringLiteral("open.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
         recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
         recordCleanRuns(store, QStringLiteral("orders_mart"), 3);
-        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart")}, store).exit, 4); // upstream first
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart")}, store).exit,
+                 4); // upstream first
         Run r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store);
         QCOMPARE(r.exit, 0);
         QVERIFY(r.out.contains(QStringLiteral("orders_ingest: dual_run -> cloud")));
 
         // A stale writer: it saw version 1, the pointer is at 1 for orders_mart, so claim 7.
         const int auditBefore = int(json({QStringLiteral("audit")}, store).size());
-        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart"), QStringLiteral("--expect-version"), QStringLiteral("7")}, store);
+        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart"),
+                 QStringLiteral("--expect-version"), QStringLiteral("7")},
+                store);
         QCOMPARE(r.exit, 5);
         QVERIFY(r.err.contains(QStringLiteral("nothing was written")));
         QCOMPARE(int(json({QStringLiteral("audit")}, store).size()), auditBefore);
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_mart")}, store).out, QStringLiteral("onprem\n"));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_mart")}, store).out,
+                 QStringLiteral("onprem\n"));
 
-        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart"), QStringLiteral("--expect-version"), QStringLiteral("1")}, store);
+        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_mart"),
+                 QStringLiteral("--expect-version"), QStringLiteral("1")},
+                store);
         QCOMPARE(r.exit, 0);
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_mart")}, store).out, QStringLiteral("cloud\n"));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_mart")}, store).out,
+                 QStringLiteral("cloud\n"));
         QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("nope")}, store).exit, 3);
-        QCOMPARE(ctl({QStringLiteral("decommission"), QStringLiteral("orders_ingest")}, store).exit, 0);
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("cloud\n"));
-        QCOMPARE(ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"), QStringLiteral("--reason"), QStringLiteral("x")}, store).exit, 4);
-        QCOMPARE(ctl({QStringLiteral("dual-run"), QStringLiteral("exec_daily_sales")}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("decommission"), QStringLiteral("orders_ingest")}, store).exit,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out,
+                 QStringLiteral("cloud\n"));
+        QCOMPARE(ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"),
+                      QStringLiteral("--reason"), QStringLiteral("x")},
+                     store)
+                     .exit,
+                 4);
+        QCOMPARE(ctl({QStringLiteral("dual-run"), QStringLiteral("exec_daily_sales")}, store).exit,
+                 0);
         QCOMPARE(ctl({QStringLiteral("dual-run"), QStringLiteral("gl_extract")}, store).exit, 4);
     }
 
     void badImportChangesNothing()
     {
         const QString store = freshStore(QStringLiteral("import.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("good.json"))}, store).exit, 0);
-        const QByteArray before = ctl({QStringLiteral("status"), QStringLiteral("--json")}, store).out.toUtf8();
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("good.json"))},
+                     store)
+                     .exit,
+                 0);
+        const QByteArray before =
+            ctl({QStringLiteral("status"), QStringLiteral("--json")}, store).out.toUtf8();
         const Run r = ctl({QStringLiteral("import"), fixture(QStringLiteral("bad.csv"))}, store);
         QCOMPARE(r.exit, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("bad.csv:3: error: pipeline 'b', field 'upstreams': unknown upstream 'ghost'")),
-                 qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral(
+                "bad.csv:3: error: pipeline 'b', field 'upstreams': unknown upstream 'ghost'")),
+            qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("nothing was written")));
-        QCOMPARE(ctl({QStringLiteral("status"), QStringLiteral("--json")}, store).out.toUtf8(), before);
-        QCOMPARE(ctl({QStringLiteral("import"), fixture(QStringLiteral("good.csv"))}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("status"), QStringLiteral("--json")}, store).out.toUtf8(),
+                 before);
+        QCOMPARE(ctl({QStringLiteral("import"), fixture(QStringLiteral("good.csv"))}, store).exit,
+                 0);
     }
 
     void initWithBadInventoryCreatesNothing()
     {
         const QString store = freshStore(QStringLiteral("never.sqlite"));
-        const Run r = ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("cycle.json"))}, store);
+        const Run r = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                           fixture(QStringLiteral("cycle.json"))},
+                          store);
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains(QStringLiteral("dependency cycle: a -> b -> c -> a")));
         QVERIFY(!QFile::exists(store));
@@ -266,42 +327,56 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("the pipeline reads itself")));
         r = ctl({QStringLiteral("validate"), fixture(QStringLiteral("good.json"))}, {});
         QCOMPARE(r.exit, 0);
-        QCOMPARE(ctl({QStringLiteral("validate"), fixture(QStringLiteral("missing.json"))}, {}).exit, 2);
+        QCOMPARE(
+            ctl({QStringLiteral("validate"), fixture(QStringLiteral("missing.json"))}, {}).exit, 2);
     }
 
     void parityCommands()
     {
         const QString store = freshStore(QStringLiteral("parity.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
-        Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"),
-                     QStringLiteral("2026-13-40"), QStringLiteral("--onprem-rows"), QStringLiteral("x"), QStringLiteral("--cloud-rows"),
-                     QStringLiteral("5")}, store);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
+        Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"),
+                     QStringLiteral("orders_ingest"), QStringLiteral("--date"),
+                     QStringLiteral("2026-13-40"), QStringLiteral("--onprem-rows"),
+                     QStringLiteral("x"), QStringLiteral("--cloud-rows"), QStringLiteral("5")},
+                    store);
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains(QStringLiteral("--date: '2026-13-40' is not a date")));
         QVERIFY(r.err.contains(QStringLiteral("--onprem-rows: 'x' is not a whole number")));
-        r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("ghost"), QStringLiteral("--date"),
-                 QStringLiteral("2026-11-20"), QStringLiteral("--onprem-rows"), QStringLiteral("1"), QStringLiteral("--cloud-rows"),
-                 QStringLiteral("1")}, store);
+        r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("ghost"),
+                 QStringLiteral("--date"), QStringLiteral("2026-11-20"),
+                 QStringLiteral("--onprem-rows"), QStringLiteral("1"),
+                 QStringLiteral("--cloud-rows"), QStringLiteral("1")},
+                store);
         QCOMPARE(r.exit, 3);
         recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
-        r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
-                 QStringLiteral("2026-11-20"), QStringLiteral("--onprem-rows"), QStringLiteral("1000"), QStringLiteral("--cloud-rows"),
-                 QStringLiteral("990"), QStringLiteral("--mismatched-rows"), QStringLiteral("3"), QStringLiteral("--max-rel-diff"),
-                 QStringLiteral("0.02")}, store);
+        r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_mart"),
+                 QStringLiteral("--date"), QStringLiteral("2026-11-20"),
+                 QStringLiteral("--onprem-rows"), QStringLiteral("1000"),
+                 QStringLiteral("--cloud-rows"), QStringLiteral("990"),
+                 QStringLiteral("--mismatched-rows"), QStringLiteral("3"),
+                 QStringLiteral("--max-rel-diff"), QStringLiteral("0.02")},
+                store);
         QCOMPARE(r.exit, 0);
         QVERIFY(r.out.contains(QStringLiteral("BREACH")));
         const QJsonArray status = json({QStringLiteral("parity"), QStringLiteral("status")}, store);
         QCOMPARE(status.size(), 2);
         for (const QJsonValue &v : status) {
             const QJsonObject o = v.toObject();
-            for (const char *key : {"id", "gate", "clean_runs", "open_breaches", "rollback_recommended"})
+            for (const char *key :
+                 {"id", "gate", "clean_runs", "open_breaches", "rollback_recommended"})
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             if (o[QStringLiteral("id")] == QStringLiteral("orders_ingest")) {
                 QCOMPARE(o[QStringLiteral("gate")].toString(), QStringLiteral("passed"));
                 QCOMPARE(o[QStringLiteral("clean_runs")].toInt(), 3);
             } else {
                 QCOMPARE(o[QStringLiteral("gate")].toString(), QStringLiteral("failed"));
-                QCOMPARE(o[QStringLiteral("open_breaches")].toArray().first().toString(), QStringLiteral("2026-11-20"));
+                QCOMPARE(o[QStringLiteral("open_breaches")].toArray().first().toString(),
+                         QStringLiteral("2026-11-20"));
             }
         }
         QCOMPARE(ctl({QStringLiteral("parity")}, store).exit, 2);
@@ -310,105 +385,189 @@ private slots:
     void parityImportAcceptAndExplain()
     {
         const QString store = freshStore(QStringLiteral("parity-import.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
         const int auditBefore = int(json({QStringLiteral("audit")}, store).size());
         const QString bad = QStringLiteral(DAYBREAK_TEST_DATA "/parity/bad.csv");
         Run r = ctl({QStringLiteral("parity"), QStringLiteral("import"), bad}, store);
         QCOMPARE(r.exit, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("bad.csv:3: error: pipeline 'ghost', field 'pipeline': unknown pipeline 'ghost'")), qPrintable(r.err));
-        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field 'date': '2026-11-31' is not a date")));
-        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field 'cloud_rows': '-4' is not a row count")));
-        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field 'checksum_match': 'maybe' is not true or false")));
-        QVERIFY(r.err.contains(QStringLiteral("bad.csv:5: error: pipeline 'orders_ingest', field 'date': a second result for 2026-11-22 (first on line 2)")));
+        QVERIFY2(
+            r.err.contains(QStringLiteral(
+                "bad.csv:3: error: pipeline 'ghost', field 'pipeline': unknown pipeline 'ghost'")),
+            qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral(
+            "bad.csv:4: error: pipeline 'orders_mart', field 'date': '2026-11-31' is not a date")));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field "
+                                              "'cloud_rows': '-4' is not a row count")));
+        QVERIFY(r.err.contains(QStringLiteral("bad.csv:4: error: pipeline 'orders_mart', field "
+                                              "'checksum_match': 'maybe' is not true or false")));
+        QVERIFY(r.err.contains(
+            QStringLiteral("bad.csv:5: error: pipeline 'orders_ingest', field 'date': a second "
+                           "result for 2026-11-22 (first on line 2)")));
         QVERIFY(r.err.contains(QStringLiteral("nothing was imported")));
         // Not even the good first row landed.
         QCOMPARE(int(json({QStringLiteral("audit")}, store).size()), auditBefore);
-        QJsonArray status = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_ingest")}, store);
+        QJsonArray status = json(
+            {QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_ingest")},
+            store);
         QCOMPARE(status.first().toObject()[QStringLiteral("clean_runs")].toInt(), 0);
 
-        r = ctl({QStringLiteral("parity"), QStringLiteral("import"), QStringLiteral(DAYBREAK_TEST_DATA "/parity/good.csv")}, store);
+        r = ctl({QStringLiteral("parity"), QStringLiteral("import"),
+                 QStringLiteral(DAYBREAK_TEST_DATA "/parity/good.csv")},
+                store);
         QCOMPARE(r.exit, 0);
         QVERIFY(r.out.contains(QStringLiteral("Imported 3 comparison(s)")));
-        status = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_mart")}, store);
-        QCOMPARE(status.first().toObject()[QStringLiteral("open_breaches")].toArray().first().toString(), QStringLiteral("2026-11-21"));
+        status = json(
+            {QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_mart")},
+            store);
+        QCOMPARE(
+            status.first().toObject()[QStringLiteral("open_breaches")].toArray().first().toString(),
+            QStringLiteral("2026-11-21"));
 
         // Accepting or explaining needs a reason; both are audited with who and why.
-        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("accept"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
-                      QStringLiteral("2026-11-21")}, store).exit, 2);
-        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("accept"), QStringLiteral("orders_ingest"), QStringLiteral("--date"),
-                      QStringLiteral("2026-11-21"), QStringLiteral("--reason"), QStringLiteral("x")}, store).exit, 4); // no breach
-        r = ctl({QStringLiteral("parity"), QStringLiteral("explain"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
-                 QStringLiteral("2026-11-21"), QStringLiteral("--cause"), QStringLiteral("legacy_bug"), QStringLiteral("--reason"),
-                 QStringLiteral("on-prem double-counted returns")}, store);
+        QCOMPARE(
+            ctl({QStringLiteral("parity"), QStringLiteral("accept"), QStringLiteral("orders_mart"),
+                 QStringLiteral("--date"), QStringLiteral("2026-11-21")},
+                store)
+                .exit,
+            2);
+        QCOMPARE(
+            ctl({QStringLiteral("parity"), QStringLiteral("accept"),
+                 QStringLiteral("orders_ingest"), QStringLiteral("--date"),
+                 QStringLiteral("2026-11-21"), QStringLiteral("--reason"), QStringLiteral("x")},
+                store)
+                .exit,
+            4); // no breach
+        r = ctl({QStringLiteral("parity"), QStringLiteral("explain"), QStringLiteral("orders_mart"),
+                 QStringLiteral("--date"), QStringLiteral("2026-11-21"), QStringLiteral("--cause"),
+                 QStringLiteral("legacy_bug"), QStringLiteral("--reason"),
+                 QStringLiteral("on-prem double-counted returns")},
+                store);
         QCOMPARE(r.exit, 0);
-        status = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_mart")}, store);
+        status = json(
+            {QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_mart")},
+            store);
         QVERIFY(status.first().toObject()[QStringLiteral("open_breaches")].toArray().isEmpty());
-        const QJsonObject last = json({QStringLiteral("audit"), QStringLiteral("orders_mart")}, store).last().toObject();
+        const QJsonObject last =
+            json({QStringLiteral("audit"), QStringLiteral("orders_mart")}, store).last().toObject();
         QCOMPARE(last[QStringLiteral("action")].toString(), QStringLiteral("parity_explain"));
         QCOMPARE(last[QStringLiteral("to")].toString(), QStringLiteral("legacy_bug"));
-        QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("2026-11-21: on-prem double-counted returns"));
-        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("explain"), QStringLiteral("orders_mart"), QStringLiteral("--date"),
-                      QStringLiteral("2026-11-21"), QStringLiteral("--cause"), QStringLiteral("cosmic_rays"), QStringLiteral("--reason"),
-                      QStringLiteral("x")}, store).exit, 2);
+        QCOMPARE(last[QStringLiteral("reason")].toString(),
+                 QStringLiteral("2026-11-21: on-prem double-counted returns"));
+        QCOMPARE(
+            ctl({QStringLiteral("parity"), QStringLiteral("explain"), QStringLiteral("orders_mart"),
+                 QStringLiteral("--date"), QStringLiteral("2026-11-21"), QStringLiteral("--cause"),
+                 QStringLiteral("cosmic_rays"), QStringLiteral("--reason"), QStringLiteral("x")},
+                store)
+                .exit,
+            2);
     }
 
     void postCutoverBreachRecommendsRollbackButDoesNotRollBack()
     {
         const QString store = freshStore(QStringLiteral("post.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
         recordCleanRuns(store, QStringLiteral("orders_ingest"), 3);
         QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store).exit, 0);
-        const QString today = CliCalendar::todayIn(QStringLiteral("Europe/Berlin")).toString(Qt::ISODate);
-        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"), today,
-                      QStringLiteral("--onprem-rows"), QStringLiteral("1000"), QStringLiteral("--cloud-rows"), QStringLiteral("700")}, store).exit, 0);
-        const QJsonObject o = json({QStringLiteral("parity"), QStringLiteral("status"), QStringLiteral("orders_ingest")}, store).first().toObject();
+        const QString today =
+            CliCalendar::todayIn(QStringLiteral("Europe/Berlin")).toString(Qt::ISODate);
+        QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"),
+                      QStringLiteral("orders_ingest"), QStringLiteral("--date"), today,
+                      QStringLiteral("--onprem-rows"), QStringLiteral("1000"),
+                      QStringLiteral("--cloud-rows"), QStringLiteral("700")},
+                     store)
+                     .exit,
+                 0);
+        const QJsonObject o = json({QStringLiteral("parity"), QStringLiteral("status"),
+                                    QStringLiteral("orders_ingest")},
+                                   store)
+                                  .first()
+                                  .toObject();
         QVERIFY(o[QStringLiteral("rollback_recommended")].toBool());
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out, QStringLiteral("cloud\n"));
-        QVERIFY(ctl({QStringLiteral("status"), QStringLiteral("orders_ingest")}, store).out.contains(QStringLiteral("ROLLBACK RECOMMENDED")));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("orders_ingest")}, store).out,
+                 QStringLiteral("cloud\n"));
+        QVERIFY(ctl({QStringLiteral("status"), QStringLiteral("orders_ingest")}, store)
+                    .out.contains(QStringLiteral("ROLLBACK RECOMMENDED")));
     }
 
     void runEventsAndTheSlaProjection()
     {
         const QString store = freshStore(QStringLiteral("sla.sqlite"));
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), fixture(QStringLiteral("all_week.json"))}, store).exit, 0);
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
         const QStringList night{QStringLiteral("--date"), QStringLiteral("2030-01-15")};
         Run r = ctl(QStringList{QStringLiteral("sla"), QStringLiteral("--json")} + night, store);
         QCOMPARE(r.exit, 0);
         QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QJsonObject report = o[QStringLiteral("reports")].toArray().first().toObject();
         QCOMPARE(report[QStringLiteral("id")].toString(), QStringLiteral("exec_daily_sales"));
-        QCOMPARE(report[QStringLiteral("deadline")].toString(), QStringLiteral("2030-01-15T06:00:00+01:00"));
-        QCOMPARE(report[QStringLiteral("projected_finish")].toString(), QStringLiteral("2030-01-15T03:05:00+01:00"));
+        QCOMPARE(report[QStringLiteral("deadline")].toString(),
+                 QStringLiteral("2030-01-15T06:00:00+01:00"));
+        QCOMPARE(report[QStringLiteral("projected_finish")].toString(),
+                 QStringLiteral("2030-01-15T03:05:00+01:00"));
         QCOMPARE(report[QStringLiteral("status")].toString(), QStringLiteral("on_track"));
         QCOMPARE(report[QStringLiteral("critical_path")].toArray().toVariantList(),
-                 (QVariantList{QStringLiteral("orders_ingest"), QStringLiteral("orders_mart"), QStringLiteral("exec_daily_sales")}));
+                 (QVariantList{QStringLiteral("orders_ingest"), QStringLiteral("orders_mart"),
+                               QStringLiteral("exec_daily_sales")}));
         QVERIFY(o[QStringLiteral("alerts")].toArray().isEmpty());
 
-        r = ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"), QStringLiteral("--side"), QStringLiteral("onprem"),
-                 QStringLiteral("--state"), QStringLiteral("started"), QStringLiteral("--at"), QStringLiteral("2030-01-15T01:30:00+01:00")}, store);
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--side"), QStringLiteral("onprem"), QStringLiteral("--state"),
+                 QStringLiteral("started"), QStringLiteral("--at"),
+                 QStringLiteral("2030-01-15T01:30:00+01:00")},
+                store);
         QCOMPARE(r.exit, 0);
-        QVERIFY(r.out.contains(QStringLiteral("for 2030-01-15"))); // the business date follows from --at
-        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"), QStringLiteral("--side"), QStringLiteral("onprem"),
-                      QStringLiteral("--state"), QStringLiteral("failed"), QStringLiteral("--at"), QStringLiteral("2030-01-15T01:50:00+01:00")}, store).exit, 0);
+        QVERIFY(r.out.contains(
+            QStringLiteral("for 2030-01-15"))); // the business date follows from --at
+        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"),
+                      QStringLiteral("--side"), QStringLiteral("onprem"), QStringLiteral("--state"),
+                      QStringLiteral("failed"), QStringLiteral("--at"),
+                      QStringLiteral("2030-01-15T01:50:00+01:00")},
+                     store)
+                     .exit,
+                 0);
         r = ctl(QStringList{QStringLiteral("sla"), QStringLiteral("--json")} + night, store);
         QCOMPARE(r.exit, 1); // a cron job pages on this
-        report = QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("reports")].toArray().first().toObject();
+        report = QJsonDocument::fromJson(r.out.toUtf8())
+                     .object()[QStringLiteral("reports")]
+                     .toArray()
+                     .first()
+                     .toObject();
         QCOMPARE(report[QStringLiteral("status")].toString(), QStringLiteral("breached"));
         QVERIFY(report[QStringLiteral("projected_finish")].isNull());
 
-        r = ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"), QStringLiteral("--side"), QStringLiteral("mars"),
-                 QStringLiteral("--state"), QStringLiteral("exploded")}, store);
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--side"), QStringLiteral("mars"), QStringLiteral("--state"),
+                 QStringLiteral("exploded")},
+                store);
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains(QStringLiteral("--side must be onprem or cloud")));
         QVERIFY(r.err.contains(QStringLiteral("--state must be started")));
-        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("ghost"), QStringLiteral("--side"), QStringLiteral("cloud"),
-                      QStringLiteral("--state"), QStringLiteral("started")}, store).exit, 3);
-        QCOMPARE(ctl({QStringLiteral("sla"), QStringLiteral("ack"), QStringLiteral("999")}, store).exit, 3);
+        QCOMPARE(
+            ctl({QStringLiteral("run-event"), QStringLiteral("ghost"), QStringLiteral("--side"),
+                 QStringLiteral("cloud"), QStringLiteral("--state"), QStringLiteral("started")},
+                store)
+                .exit,
+            3);
+        QCOMPARE(
+            ctl({QStringLiteral("sla"), QStringLiteral("ack"), QStringLiteral("999")}, store).exit,
+            3);
     }
 
     void storeUnavailable()
     {
-        Run r = ctl({QStringLiteral("status")}, m_dir.filePath(QStringLiteral("no/such/dir/store.sqlite")));
+        Run r = ctl({QStringLiteral("status")},
+                    m_dir.filePath(QStringLiteral("no/such/dir/store.sqlite")));
         QCOMPARE(r.exit, 6);
         QVERIFY(r.err.contains(QStringLiteral("does not exist")));
         const QString junk = m_dir.filePath(QStringLiteral("junk.sqlite"));
@@ -429,7 +588,8 @@ private slots:
         env.insert(QStringLiteral("DAYBREAK_STORE"), store);
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, {}, env).exit, 0);
         QVERIFY(QFile::exists(store));
-        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("stg_fx_rates")}, {}, env).out, QStringLiteral("cloud\n"));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("stg_fx_rates")}, {}, env).out,
+                 QStringLiteral("cloud\n"));
     }
 };
 

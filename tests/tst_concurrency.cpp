@@ -36,7 +36,8 @@ Run ctl(const QString &ctlPath, const QString &store, QStringList args)
     p.closeWriteChannel();
     if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit)
         return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 // One worker process: flips pointers through daybreakctl with --expect-version, printing one line
@@ -49,28 +50,40 @@ int runWorker(const QStringList &args)
     const int flips = args.value(2).toInt();
     QRandomGenerator random(args.value(3).toUInt());
     QTextStream out(stdout);
-    struct Known { QString state; qint64 version = -1; };
+    struct Known
+    {
+        QString state;
+        qint64 version = -1;
+    };
     QHash<QString, Known> known;
     for (int i = 0; i < flips; ++i) {
         const QString id = kPipelines.at(int(random.bounded(kPipelines.size())));
         Known &k = known[id];
         if (k.version < 0) {
-            const Run status = ctl(ctlPath, store, {QStringLiteral("status"), id, QStringLiteral("--json")});
-            const QJsonObject o = QJsonDocument::fromJson(status.out.toUtf8()).array().first().toObject();
-            if (status.exit == 6) { // the store is unreachable (a fault test stopped the server): try again
+            const Run status =
+                ctl(ctlPath, store, {QStringLiteral("status"), id, QStringLiteral("--json")});
+            const QJsonObject o =
+                QJsonDocument::fromJson(status.out.toUtf8()).array().first().toObject();
+            if (status.exit ==
+                6) { // the store is unreachable (a fault test stopped the server): try again
                 out << id << " status 6" << Qt::endl;
                 continue;
             }
             if (status.exit != 0 || o.isEmpty()) {
-                out << id << " status " << status.exit << " " << status.err.simplified() << Qt::endl;
+                out << id << " status " << status.exit << " " << status.err.simplified()
+                    << Qt::endl;
                 return 1;
             }
             k.state = o[QStringLiteral("state")].toString();
             k.version = o[QStringLiteral("version")].toInteger();
         }
         const bool cutover = k.state == QLatin1String("dual_run");
-        QStringList command{cutover ? QStringLiteral("cutover") : QStringLiteral("rollback"), id, QStringLiteral("--expect-version"),
-                            QString::number(k.version), QStringLiteral("--reason"), QStringLiteral("concurrency test")};
+        QStringList command{cutover ? QStringLiteral("cutover") : QStringLiteral("rollback"),
+                            id,
+                            QStringLiteral("--expect-version"),
+                            QString::number(k.version),
+                            QStringLiteral("--reason"),
+                            QStringLiteral("concurrency test")};
         const Run r = ctl(ctlPath, store, command);
         out << id << " " << command.first() << " " << r.exit;
         if (r.exit != 0 && r.exit != 5)
@@ -106,16 +119,20 @@ private slots:
     void conflictingFlipsKeepVersionsAndAuditExact()
     {
         const QString store = m_backend.freshUrl();
-        const Run init = ctl(m_ctl, store, {QStringLiteral("init"), QStringLiteral("--inventory"),
-                                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json")});
+        const Run init = ctl(m_ctl, store,
+                             {QStringLiteral("init"), QStringLiteral("--inventory"),
+                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json")});
         QVERIFY2(init.exit == 0, qPrintable(init.err));
         const QString today = CliCalendar::todayIn(QStringLiteral("UTC")).toString(Qt::ISODate);
-        const QString yesterday = CliCalendar::todayIn(QStringLiteral("UTC")).addDays(-1).toString(Qt::ISODate);
+        const QString yesterday =
+            CliCalendar::todayIn(QStringLiteral("UTC")).addDays(-1).toString(Qt::ISODate);
         for (const QString &id : kPipelines)
             for (const QString &date : {yesterday, today}) {
-                const Run r = ctl(m_ctl, store, {QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"), date,
-                                                 QStringLiteral("--onprem-rows"), QStringLiteral("100"), QStringLiteral("--cloud-rows"),
-                                                 QStringLiteral("100")});
+                const Run r = ctl(m_ctl, store,
+                                  {QStringLiteral("parity"), QStringLiteral("record"), id,
+                                   QStringLiteral("--date"), date, QStringLiteral("--onprem-rows"),
+                                   QStringLiteral("100"), QStringLiteral("--cloud-rows"),
+                                   QStringLiteral("100")});
                 QVERIFY2(r.exit == 0, qPrintable(r.err));
             }
         auto before = m_backend.open(store, OpenMode::MustExist);
@@ -129,7 +146,8 @@ private slots:
         for (int w = 0; w < kWorkers; ++w) {
             auto *p = new QProcess(this);
             p->start(QCoreApplication::applicationFilePath(),
-                     {QStringLiteral("--worker"), m_ctl, store, QString::number(kFlipsPerWorker), QString::number(w + 1)});
+                     {QStringLiteral("--worker"), m_ctl, store, QString::number(kFlipsPerWorker),
+                      QString::number(w + 1)});
             workers.append(p);
         }
         QHash<QString, int> successes;
@@ -138,7 +156,8 @@ private slots:
         for (QProcess *p : workers) {
             QVERIFY(p->waitForFinished(15 * 60 * 1000));
             QCOMPARE(p->exitCode(), 0);
-            const QStringList lines = QString::fromUtf8(p->readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            const QStringList lines = QString::fromUtf8(p->readAllStandardOutput())
+                                          .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             QCOMPARE(lines.size(), kFlipsPerWorker);
             for (const QString &line : lines) {
                 const QStringList f = line.split(QLatin1Char(' '));
@@ -154,7 +173,8 @@ private slots:
         int totalSuccesses = 0;
         for (int n : std::as_const(successes))
             totalSuccesses += n;
-        qInfo("%d flips: %d succeeded, %d conflicts (exit 5)", kWorkers * kFlipsPerWorker, totalSuccesses, conflicts);
+        qInfo("%d flips: %d succeeded, %d conflicts (exit 5)", kWorkers * kFlipsPerWorker,
+              totalSuccesses, conflicts);
         QCOMPARE(totalSuccesses + conflicts, kWorkers * kFlipsPerWorker);
         QVERIFY2(conflicts > 0, "eight workers on two pointers must collide");
 
@@ -163,7 +183,10 @@ private slots:
             QCOMPARE(after->routing(id)->version, startVersion.value(id) + successes.value(id));
             int flipRows = 0;
             for (const AuditEntry &a : after->auditLog(id))
-                flipRows += a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback") ? 1 : 0;
+                flipRows +=
+                    a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback")
+                        ? 1
+                        : 0;
             QCOMPARE(flipRows, successes.value(id));
         }
         // Conflicts wrote nothing: the only new audit rows are the successes.

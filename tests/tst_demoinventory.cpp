@@ -20,7 +20,8 @@ class TestDemoInventory : public QObject
 private:
     static Inventory demo()
     {
-        const InventoryReadResult r = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
+        const InventoryReadResult r =
+            InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
         if (!r.ok())
             qFatal("demo inventory has errors: %s", qPrintable(r.problems.first().toString()));
         return r.inventory;
@@ -77,12 +78,15 @@ private slots:
             if (p.sla)
                 latest = std::max(latest, onpremFinish(inv, p.id, memo));
         QVERIFY2(latest >= 4 * 60 + 30 && latest <= 5 * 60 + 30,
-                 qPrintable(QStringLiteral("latest report finishes at %1:%2").arg(latest / 60).arg(latest % 60)));
+                 qPrintable(QStringLiteral("latest report finishes at %1:%2")
+                                .arg(latest / 60)
+                                .arg(latest % 60)));
     }
 
     void startingStatesRespectTheCutoverOrder()
     {
-        const InventoryReadResult r = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
+        const InventoryReadResult r =
+            InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
         QVERIFY(r.problems.isEmpty());
     }
 
@@ -101,17 +105,22 @@ private slots:
         QCOMPARE(gates.value(ParityGate::Status::Failed), 2);
         QCOMPARE(gates.value(ParityGate::Status::Pending), 1);
         // Clean for two weeks, then a spike on the quarter-end run that nobody has explained yet.
-        const ParityGate::Evaluation products = MigrationRules::gateOf(s, QStringLiteral("erp_products_extract"), QDate(2026, 11, 24));
+        const ParityGate::Evaluation products =
+            MigrationRules::gateOf(s, QStringLiteral("erp_products_extract"), QDate(2026, 11, 24));
         QCOMPARE(products.status, ParityGate::Status::Failed);
         QCOMPARE(products.openBreaches.size(), 1);
         QCOMPARE(products.openBreaches.first().businessDate, QDate(2026, 9, 30));
         const QList<ParityResult> history = s.parity.value(QStringLiteral("erp_products_extract"));
-        QCOMPARE(std::min_element(history.begin(), history.end(), [](const ParityResult &a, const ParityResult &b) {
-                     return a.businessDate < b.businessDate;
-                 })->businessDate, QDate(2026, 9, 16));
+        QCOMPARE(std::min_element(history.begin(), history.end(),
+                                  [](const ParityResult &a, const ParityResult &b) {
+                                      return a.businessDate < b.businessDate;
+                                  })
+                     ->businessDate,
+                 QDate(2026, 9, 16));
         QVERIFY(history.size() > 14 + 1 + 50);
         // A cut-over pipeline that spiked last night: rollback recommended, nothing rolled back.
-        const ParityService::PipelineParity click = ParityService::evaluate(s, QStringLiteral("stg_clickstream"), QDate(2026, 11, 24));
+        const ParityService::PipelineParity click =
+            ParityService::evaluate(s, QStringLiteral("stg_clickstream"), QDate(2026, 11, 24));
         QVERIFY(click.rollbackRecommended);
         QCOMPARE(s.stateOf(QStringLiteral("stg_clickstream")), State::Cloud);
     }

@@ -14,13 +14,18 @@ private:
     // src1, src2 -> stg -> core -> mart1, mart2 -> report(mart1, mart2, src2)
     static DependencyGraph diamond()
     {
-        const QStringList ids{QStringLiteral("report"), QStringLiteral("mart1"), QStringLiteral("mart2"),
-                              QStringLiteral("core"),   QStringLiteral("stg"),   QStringLiteral("src1"),
+        const QStringList ids{QStringLiteral("report"), QStringLiteral("mart1"),
+                              QStringLiteral("mart2"),  QStringLiteral("core"),
+                              QStringLiteral("stg"),    QStringLiteral("src1"),
                               QStringLiteral("src2"),   QStringLiteral("lonely")};
-        const Edges edges{{QStringLiteral("src1"), QStringLiteral("stg")},   {QStringLiteral("src2"), QStringLiteral("stg")},
-                          {QStringLiteral("stg"), QStringLiteral("core")},   {QStringLiteral("core"), QStringLiteral("mart1")},
-                          {QStringLiteral("core"), QStringLiteral("mart2")}, {QStringLiteral("mart1"), QStringLiteral("report")},
-                          {QStringLiteral("mart2"), QStringLiteral("report")}, {QStringLiteral("src2"), QStringLiteral("report")}};
+        const Edges edges{{QStringLiteral("src1"), QStringLiteral("stg")},
+                          {QStringLiteral("src2"), QStringLiteral("stg")},
+                          {QStringLiteral("stg"), QStringLiteral("core")},
+                          {QStringLiteral("core"), QStringLiteral("mart1")},
+                          {QStringLiteral("core"), QStringLiteral("mart2")},
+                          {QStringLiteral("mart1"), QStringLiteral("report")},
+                          {QStringLiteral("mart2"), QStringLiteral("report")},
+                          {QStringLiteral("src2"), QStringLiteral("report")}};
         return DependencyGraph(ids, edges);
     }
 
@@ -32,29 +37,35 @@ private slots:
         QCOMPARE(order.size(), 8);
         for (const QString &id : g.ids())
             for (const QString &up : g.upstreamsOf(id))
-                QVERIFY2(order.indexOf(up) < order.indexOf(id), qPrintable(up + QStringLiteral(" before ") + id));
+                QVERIFY2(order.indexOf(up) < order.indexOf(id),
+                         qPrintable(up + QStringLiteral(" before ") + id));
         QVERIFY(!g.hasCycle());
     }
 
     void cycleIsReportedAsClosedPath()
     {
-        const DependencyGraph g({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
-                                Edges{{QStringLiteral("a"), QStringLiteral("b")},
-                                      {QStringLiteral("b"), QStringLiteral("c")},
-                                      {QStringLiteral("c"), QStringLiteral("a")},
-                                      {QStringLiteral("c"), QStringLiteral("d")}});
+        const DependencyGraph g(
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
+            Edges{{QStringLiteral("a"), QStringLiteral("b")},
+                  {QStringLiteral("b"), QStringLiteral("c")},
+                  {QStringLiteral("c"), QStringLiteral("a")},
+                  {QStringLiteral("c"), QStringLiteral("d")}});
         const QList<QStringList> cycles = g.cycles();
         QCOMPARE(cycles.size(), 1);
-        QCOMPARE(cycles.first(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("a")}));
+        QCOMPARE(cycles.first(), (QStringList{QStringLiteral("a"), QStringLiteral("b"),
+                                              QStringLiteral("c"), QStringLiteral("a")}));
         QVERIFY(g.topologicalOrder().isEmpty());
         QVERIFY(g.layers().isEmpty());
     }
 
     void twoSeparateCyclesAreBothReported()
     {
-        const DependencyGraph g({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("x"), QStringLiteral("y")},
-                                Edges{{QStringLiteral("a"), QStringLiteral("b")}, {QStringLiteral("b"), QStringLiteral("a")},
-                                      {QStringLiteral("x"), QStringLiteral("y")}, {QStringLiteral("y"), QStringLiteral("x")}});
+        const DependencyGraph g(
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("x"), QStringLiteral("y")},
+            Edges{{QStringLiteral("a"), QStringLiteral("b")},
+                  {QStringLiteral("b"), QStringLiteral("a")},
+                  {QStringLiteral("x"), QStringLiteral("y")},
+                  {QStringLiteral("y"), QStringLiteral("x")}});
         QCOMPARE(g.cycles().size(), 2);
     }
 
@@ -62,9 +73,11 @@ private slots:
     {
         const DependencyGraph g = diamond();
         QCOMPARE(g.upstreamClosure(QStringLiteral("mart1")),
-                 (QSet<QString>{QStringLiteral("core"), QStringLiteral("stg"), QStringLiteral("src1"), QStringLiteral("src2")}));
+                 (QSet<QString>{QStringLiteral("core"), QStringLiteral("stg"),
+                                QStringLiteral("src1"), QStringLiteral("src2")}));
         QCOMPARE(g.downstreamClosure(QStringLiteral("stg")),
-                 (QSet<QString>{QStringLiteral("core"), QStringLiteral("mart1"), QStringLiteral("mart2"), QStringLiteral("report")}));
+                 (QSet<QString>{QStringLiteral("core"), QStringLiteral("mart1"),
+                                QStringLiteral("mart2"), QStringLiteral("report")}));
         QCOMPARE(g.downstreamClosure(QStringLiteral("report")), QSet<QString>{});
         QCOMPARE(g.upstreamClosure(QStringLiteral("lonely")), QSet<QString>{});
         QCOMPARE(g.upstreamClosure(QStringLiteral("nope")), QSet<QString>{});
@@ -87,7 +100,8 @@ private slots:
 
     void edgesToUnknownIdsAreIgnored()
     {
-        const DependencyGraph g({QStringLiteral("a")}, Edges{{QStringLiteral("ghost"), QStringLiteral("a")}});
+        const DependencyGraph g({QStringLiteral("a")},
+                                Edges{{QStringLiteral("ghost"), QStringLiteral("a")}});
         QCOMPARE(g.nodeCount(), 1);
         QVERIFY(g.upstreamsOf(QStringLiteral("a")).isEmpty());
     }

@@ -22,7 +22,8 @@ private:
         for (const QString &id : g.ids())
             for (const QString &down : g.downstreamsOf(id)) {
                 QVERIFY(layout.layerOf().value(id) < layout.layerOf().value(down));
-                QVERIFY(layout.positions().value(id).x() + o.nodeWidth < layout.positions().value(down).x());
+                QVERIFY(layout.positions().value(id).x() + o.nodeWidth <
+                        layout.positions().value(down).x());
             }
         // No two nodes overlap.
         QList<QRectF> rects;
@@ -45,12 +46,14 @@ private:
 private slots:
     void demoLayoutIsLayeredAndClean()
     {
-        const InventoryReadResult read = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
+        const InventoryReadResult read =
+            InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
         const DependencyGraph g(read.inventory);
         const GraphLayout layout = GraphLayout::compute(g);
         checkLayout(g, layout);
         QCOMPARE(int(layout.layers().size()), g.depth());
-        qInfo("demo: %d crossings after sweeps, %d in the inventory's order", layout.crossings(), layout.naiveCrossings());
+        qInfo("demo: %d crossings after sweeps, %d in the inventory's order", layout.crossings(),
+              layout.naiveCrossings());
         QVERIFY(layout.crossings() < layout.naiveCrossings());
     }
 
@@ -75,8 +78,10 @@ private slots:
     void crossingsAreCountedExactly()
     {
         // a->d, b->c with order a,b / c,d cross once; the sweep untangles it.
-        const DependencyGraph g({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
-                                {{QStringLiteral("a"), QStringLiteral("d")}, {QStringLiteral("b"), QStringLiteral("c")}});
+        const DependencyGraph g(
+            {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")},
+            {{QStringLiteral("a"), QStringLiteral("d")},
+             {QStringLiteral("b"), QStringLiteral("c")}});
         const GraphLayout layout = GraphLayout::compute(g);
         QCOMPARE(layout.naiveCrossings(), 1);
         QCOMPARE(layout.crossings(), 0);

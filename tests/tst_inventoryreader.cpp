@@ -25,7 +25,8 @@ private:
 private slots:
     void readsGoodJson()
     {
-        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("good.json")));
+        const InventoryReadResult r =
+            InventoryReader::readFile(fixture(QStringLiteral("good.json")));
         QVERIFY2(r.ok(), qPrintable(errorsOf(r).join(QLatin1Char('\n'))));
         QCOMPARE(r.inventory.size(), 3);
         QCOMPARE(r.inventory.timezone, QStringLiteral("Europe/Berlin"));
@@ -42,11 +43,13 @@ private slots:
 
     void readsGoodCsvWithQuotesAndTimezone()
     {
-        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("good.csv")));
+        const InventoryReadResult r =
+            InventoryReader::readFile(fixture(QStringLiteral("good.csv")));
         QVERIFY2(r.ok(), qPrintable(errorsOf(r).join(QLatin1Char('\n'))));
         QCOMPARE(r.inventory.size(), 3);
         QCOMPARE(r.inventory.timezone, QStringLiteral("Europe/Berlin"));
-        QCOMPARE(r.inventory.find(QStringLiteral("orders_mart"))->name, QStringLiteral("Orders mart, enriched"));
+        QCOMPARE(r.inventory.find(QStringLiteral("orders_mart"))->name,
+                 QStringLiteral("Orders mart, enriched"));
         QCOMPARE(r.inventory.find(QStringLiteral("orders_mart"))->tags,
                  (QStringList{QStringLiteral("core"), QStringLiteral("daily")}));
         QCOMPARE(r.inventory.find(QStringLiteral("exec_daily_sales"))->upstreams,
@@ -62,27 +65,32 @@ private slots:
             << QStringList{QStringLiteral("malformed.json:5:7: error: malformed JSON")};
         QTest::newRow("unknown upstream")
             << QStringLiteral("unknown_upstream.json")
-            << QStringList{QStringLiteral("unknown_upstream.json:7: error: pipeline 'orders_mart', field 'upstreams': "
-                                          "unknown upstream 'customers_ingest'")};
+            << QStringList{QStringLiteral(
+                   "unknown_upstream.json:7: error: pipeline 'orders_mart', field 'upstreams': "
+                   "unknown upstream 'customers_ingest'")};
         QTest::newRow("duplicate id")
             << QStringLiteral("duplicate_id.json")
-            << QStringList{QStringLiteral("duplicate_id.json:7: error: pipeline 'orders_ingest', field 'id': "
-                                          "duplicate id (first defined on line 5)")};
+            << QStringList{QStringLiteral(
+                   "duplicate_id.json:7: error: pipeline 'orders_ingest', field 'id': "
+                   "duplicate id (first defined on line 5)")};
         QTest::newRow("cycle printed as a path")
             << QStringLiteral("cycle.json")
             << QStringList{QStringLiteral("field 'upstreams': dependency cycle: a -> b -> c -> a")};
         QTest::newRow("pipeline reads itself")
             << QStringLiteral("self_read.json")
-            << QStringList{QStringLiteral("self_read.json:5: error: pipeline 'loop', field 'upstreams': the pipeline reads itself")};
+            << QStringList{QStringLiteral("self_read.json:5: error: pipeline 'loop', field "
+                                          "'upstreams': the pipeline reads itself")};
         QTest::newRow("bad times")
             << QStringLiteral("bad_times.json")
             << QStringList{QStringLiteral("pipeline 'late', field 'schedule': bad time '25:00'"),
                            QStringLiteral("pipeline 'late', field 'sla': bad time '6am'")};
         QTest::newRow("negative and missing durations")
             << QStringLiteral("bad_durations.json")
-            << QStringList{QStringLiteral("pipeline 'negative', field 'duration_minutes.onprem': negative duration -5"),
-                           QStringLiteral("pipeline 'half', field 'duration_minutes.cloud': missing"),
-                           QStringLiteral("pipeline 'none', field 'duration_minutes': missing")};
+            << QStringList{
+                   QStringLiteral("pipeline 'negative', field 'duration_minutes.onprem': negative "
+                                  "duration -5"),
+                   QStringLiteral("pipeline 'half', field 'duration_minutes.cloud': missing"),
+                   QStringLiteral("pipeline 'none', field 'duration_minutes': missing")};
         QTest::newRow("unknown risk, target and state")
             << QStringLiteral("bad_values.json")
             << QStringList{QStringLiteral("field 'risk': unknown value 'extreme'"),
@@ -90,11 +98,17 @@ private slots:
                            QStringLiteral("field 'state': unknown value 'migrating'")};
         QTest::newRow("CSV errors carry their line")
             << QStringLiteral("bad.csv")
-            << QStringList{QStringLiteral("bad.csv:3: error: pipeline 'b', field 'duration_onprem': negative duration -3"),
-                           QStringLiteral("bad.csv:3: error: pipeline 'b', field 'upstreams': unknown upstream 'ghost'"),
-                           QStringLiteral("bad.csv:4: error: pipeline 'c', field 'schedule': bad time '7pm'"),
-                           QStringLiteral("bad.csv:4: error: pipeline 'c', field 'target': unknown value 'venus'"),
-                           QStringLiteral("bad.csv:5: error: pipeline 'a', field 'id': duplicate id (first defined on line 2)")};
+            << QStringList{
+                   QStringLiteral("bad.csv:3: error: pipeline 'b', field 'duration_onprem': "
+                                  "negative duration -3"),
+                   QStringLiteral("bad.csv:3: error: pipeline 'b', field 'upstreams': unknown "
+                                  "upstream 'ghost'"),
+                   QStringLiteral(
+                       "bad.csv:4: error: pipeline 'c', field 'schedule': bad time '7pm'"),
+                   QStringLiteral(
+                       "bad.csv:4: error: pipeline 'c', field 'target': unknown value 'venus'"),
+                   QStringLiteral("bad.csv:5: error: pipeline 'a', field 'id': duplicate id (first "
+                                  "defined on line 2)")};
         QTest::newRow("CSV cycle")
             << QStringLiteral("cycle.csv")
             << QStringList{QStringLiteral("dependency cycle: x -> y -> z -> x")};
@@ -108,19 +122,25 @@ private slots:
         QVERIFY(!r.ok());
         const QString all = errorsOf(r).join(QLatin1Char('\n'));
         for (const QString &text : expected)
-            QVERIFY2(all.contains(text), qPrintable(QStringLiteral("expected \"%1\" in:\n%2").arg(text, all)));
+            QVERIFY2(all.contains(text),
+                     qPrintable(QStringLiteral("expected \"%1\" in:\n%2").arg(text, all)));
     }
 
     void everyProblemIsReportedAtOnce()
     {
-        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("many_errors.json")));
+        const InventoryReadResult r =
+            InventoryReader::readFile(fixture(QStringLiteral("many_errors.json")));
         const QStringList errors = errorsOf(r);
         const QString all = errors.join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(QStringLiteral("field 'timezone': unknown time zone 'Mars/Olympus'")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("field 'timezone': unknown time zone 'Mars/Olympus'")),
+                 qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'schedule': bad time '99:99'")));
-        QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'duration_minutes.onprem': negative")));
-        QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'upstreams': unknown upstream 'ghost'")));
-        QVERIFY(all.contains(QStringLiteral("pipeline 'b', field 'upstreams': the pipeline reads itself")));
+        QVERIFY(all.contains(
+            QStringLiteral("pipeline 'a', field 'duration_minutes.onprem': negative")));
+        QVERIFY(all.contains(
+            QStringLiteral("pipeline 'a', field 'upstreams': unknown upstream 'ghost'")));
+        QVERIFY(all.contains(
+            QStringLiteral("pipeline 'b', field 'upstreams': the pipeline reads itself")));
         QVERIFY(all.contains(QStringLiteral("pipeline 'b', field 'risk': unknown value 'huge'")));
         QVERIFY(all.contains(QStringLiteral("pipeline 'a', field 'id': duplicate id")));
         QCOMPARE(errors.size(), 7);
@@ -128,7 +148,8 @@ private slots:
 
     void unknownKeysAreWarningsNotErrors()
     {
-        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("unknown_key.json")));
+        const InventoryReadResult r =
+            InventoryReader::readFile(fixture(QStringLiteral("unknown_key.json")));
         QVERIFY(r.ok());
         QCOMPARE(r.problems.size(), 1);
         QCOMPARE(r.problems.first().severity, Problem::Severity::Warning);
@@ -137,42 +158,57 @@ private slots:
 
     void missingFileIsReported()
     {
-        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("does_not_exist.json")));
+        const InventoryReadResult r =
+            InventoryReader::readFile(fixture(QStringLiteral("does_not_exist.json")));
         QVERIFY(!r.ok());
-        QVERIFY(r.problems.first().toString().contains(QStringLiteral("does_not_exist.json: error: cannot read the file")));
+        QVERIFY(r.problems.first().toString().contains(
+            QStringLiteral("does_not_exist.json: error: cannot read the file")));
     }
 
     void readsANodesAndEdgesGraph()
     {
-        const InventoryReadResult r = InventoryReader::readFile(QStringLiteral(DAYBREAK_TEST_DATA "/graph"));
+        const InventoryReadResult r =
+            InventoryReader::readFile(QStringLiteral(DAYBREAK_TEST_DATA "/graph"));
         QVERIFY2(r.ok(), qPrintable(errorsOf(r).join(QLatin1Char('\n'))));
         QCOMPARE(r.inventory.size(), 3);
         const Pipeline *report = r.inventory.find(QStringLiteral("report-1"));
         QVERIFY(report);
-        QCOMPARE(report->upstreams, (QStringList{QStringLiteral("warehouse.load"), QStringLiteral("sales_db")}));
-        QCOMPARE(r.inventory.find(QStringLiteral("sales_db"))->name, QStringLiteral("Sales database"));
+        QCOMPARE(report->upstreams,
+                 (QStringList{QStringLiteral("warehouse.load"), QStringLiteral("sales_db")}));
+        QCOMPARE(r.inventory.find(QStringLiteral("sales_db"))->name,
+                 QStringLiteral("Sales database"));
         QVERIFY(r.inventory.find(QStringLiteral("sales_db"))->schedule.has_value());
 
-        const InventoryReadResult bad = InventoryReader::readFile(QStringLiteral(DAYBREAK_TEST_DATA "/badgraph"));
+        const InventoryReadResult bad =
+            InventoryReader::readFile(QStringLiteral(DAYBREAK_TEST_DATA "/badgraph"));
         const QString all = errorsOf(bad).join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(QStringLiteral("nodes.csv:4: error: pipeline 'a', field 'id': duplicate id (first defined on line 2)")), qPrintable(all));
-        QVERIFY(all.contains(QStringLiteral("edges.csv:3: error: pipeline 'ghost', field 'source,target': edge b -> ghost names an unknown node")));
+        QVERIFY2(all.contains(QStringLiteral("nodes.csv:4: error: pipeline 'a', field 'id': "
+                                             "duplicate id (first defined on line 2)")),
+                 qPrintable(all));
+        QVERIFY(
+            all.contains(QStringLiteral("edges.csv:3: error: pipeline 'ghost', field "
+                                        "'source,target': edge b -> ghost names an unknown node")));
         QVERIFY(all.contains(QStringLiteral("dependency cycle: a -> b -> a")));
     }
 
     void changeWindowPolicyIsRead()
     {
-        const InventoryReadResult r = InventoryReader::readFile(fixture(QStringLiteral("all_week.json")));
+        const InventoryReadResult r =
+            InventoryReader::readFile(fixture(QStringLiteral("all_week.json")));
         QVERIFY(r.ok());
         QCOMPARE(r.inventory.changeWindow.startDay, int(Qt::Monday));
         QCOMPARE(r.inventory.parityRunsRequired, 3);
-        const QByteArray bad = R"({"format": "daybreak-inventory/1", "change_window": {"start_day": "caturday",
+        const QByteArray bad =
+            R"({"format": "daybreak-inventory/1", "change_window": {"start_day": "caturday",
             "end": "24:61", "blackout_dates": ["2026-13-01"]}, "pipelines": []})";
         const InventoryReadResult broken = InventoryReader::readJson(bad, QStringLiteral("w.json"));
         const QString all = errorsOf(broken).join(QLatin1Char('\n'));
-        QVERIFY2(all.contains(QStringLiteral("field 'change_window.start_day': unknown day 'caturday'")), qPrintable(all));
+        QVERIFY2(
+            all.contains(QStringLiteral("field 'change_window.start_day': unknown day 'caturday'")),
+            qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("field 'change_window.end': bad time '24:61'")));
-        QVERIFY(all.contains(QStringLiteral("field 'change_window.blackout_dates': bad date '2026-13-01'")));
+        QVERIFY(all.contains(
+            QStringLiteral("field 'change_window.blackout_dates': bad date '2026-13-01'")));
     }
 };
 

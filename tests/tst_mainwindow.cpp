@@ -20,12 +20,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QLineSeries>
-#include <QScatterSeries>
 #include <QFile>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMenu>
 #include <QPainter>
+#include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyleOptionGraphicsItem>
@@ -66,12 +66,14 @@ private slots:
     {
         QCoreApplication::setOrganizationName(QStringLiteral("DaybreakTests"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
     }
 
     void init()
     {
-        m_path = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_path = m_dir.filePath(
+            QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
         {
             SqliteStore seed(m_path, OpenMode::CreateIfMissing);
             // The demo's comparisons run up to Saturday morning, the weekend the tests cut over in.
@@ -92,11 +94,14 @@ private slots:
     void opensOnTheDemo()
     {
         QCOMPARE(m_window->tablePanel()->view()->model()->rowCount(), 66);
-        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("storeLabel"))->text().contains(m_path));
-        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("changeWindowLabel"))->text(),
-                 QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
+        QVERIFY(
+            m_window->findChild<QLabel *>(QStringLiteral("storeLabel"))->text().contains(m_path));
+        QCOMPARE(
+            m_window->findChild<QLabel *>(QStringLiteral("changeWindowLabel"))->text(),
+            QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
         m_clock.set(berlin(2026, 11, 28, 10));
-        QCOMPARE(m_window->changeWindowText(), QStringLiteral("Change window open until Sun 23:59"));
+        QCOMPARE(m_window->changeWindowText(),
+                 QStringLiteral("Change window open until Sun 23:59"));
         QCOMPARE(m_window->graphScene()->layout().positions().size(), 66);
     }
 
@@ -105,11 +110,14 @@ private slots:
         GraphScene *scene = m_window->graphScene();
         QCOMPARE(scene->node(QStringLiteral("core_fx"))->state(), State::DualRun);
         QCOMPARE(scene->node(QStringLiteral("core_fx"))->health(), ParityHealth::Clean);
-        QCOMPARE(scene->node(QStringLiteral("erp_products_extract"))->health(), ParityHealth::Breached);
-        QCOMPARE(scene->node(QStringLiteral("crm_contacts_extract"))->health(), ParityHealth::Warning);
+        QCOMPARE(scene->node(QStringLiteral("erp_products_extract"))->health(),
+                 ParityHealth::Breached);
+        QCOMPARE(scene->node(QStringLiteral("crm_contacts_extract"))->health(),
+                 ParityHealth::Warning);
         QCOMPARE(scene->node(QStringLiteral("core_orders"))->health(), ParityHealth::Unknown);
         QCOMPARE(scene->node(QStringLiteral("fx_rates_extract"))->state(), State::Cloud);
-        // stg_fx_rates (cloud) -> core_fx (canonical on-prem) is a cross-side read; stg_orders -> core_orders is not.
+        // stg_fx_rates (cloud) -> core_fx (canonical on-prem) is a cross-side read; stg_orders ->
+        // core_orders is not.
         int crossSide = 0;
         for (DependencyEdgeItem *e : scene->edges()) {
             if (e->from() == QLatin1String("stg_fx_rates") && e->to() == QLatin1String("core_fx"))
@@ -127,18 +135,24 @@ private slots:
         m_window->tablePanel()->selectPipeline(QStringLiteral("core_orders"));
         QCOMPARE(scene->focusedPipeline(), QStringLiteral("core_orders"));
         QVERIFY(scene->node(QStringLiteral("core_orders"))->isSelected());
-        QCOMPARE(scene->node(QStringLiteral("stg_orders"))->emphasis(), PipelineNodeItem::Emphasis::Related);
-        QCOMPARE(scene->node(QStringLiteral("rpt_exec_daily_sales"))->emphasis(), PipelineNodeItem::Emphasis::Related);
-        QCOMPARE(scene->node(QStringLiteral("hr_payroll_extract"))->emphasis(), PipelineNodeItem::Emphasis::Dimmed);
+        QCOMPARE(scene->node(QStringLiteral("stg_orders"))->emphasis(),
+                 PipelineNodeItem::Emphasis::Related);
+        QCOMPARE(scene->node(QStringLiteral("rpt_exec_daily_sales"))->emphasis(),
+                 PipelineNodeItem::Emphasis::Related);
+        QCOMPARE(scene->node(QStringLiteral("hr_payroll_extract"))->emphasis(),
+                 PipelineNodeItem::Emphasis::Dimmed);
         QCOMPARE(m_window->detailsPanel()->pipeline(), QStringLiteral("core_orders"));
-        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Core orders fact")));
+        QVERIFY(
+            m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Core orders fact")));
 
         scene->clearSelection();
         scene->node(QStringLiteral("core_fx"))->setSelected(true);
         QCOMPARE(m_window->tablePanel()->selectedPipeline(), QStringLiteral("core_fx"));
         QCOMPARE(m_window->detailsPanel()->pipeline(), QStringLiteral("core_fx"));
-        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("Parity gate: passed (")));
-        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral(" clean in a row, 7 needed)")));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(
+            QStringLiteral("Parity gate: passed (")));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(
+            QStringLiteral(" clean in a row, 7 needed)")));
     }
 
     void refusedCutoverFromTheContextMenuChangesNothing()
@@ -150,11 +164,13 @@ private slots:
         cutover->trigger();
         QCOMPARE(m_prompter.refusals.size(), 1);
         const QStringList reasons = m_prompter.refusals.first();
-        QVERIFY(reasons.contains(QStringLiteral("stg_products reads erp_products_extract, which is still canonical on-prem (dual_run)")));
+        QVERIFY(reasons.contains(QStringLiteral("stg_products reads erp_products_extract, which is "
+                                                "still canonical on-prem (dual_run)")));
         QVERIFY(reasons.last().startsWith(QStringLiteral("the change window is closed")));
         QVERIFY(m_prompter.questions.isEmpty());
         QCOMPARE(int(m_window->session()->store().auditLog().size()), auditBefore);
-        QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_products"))->state(), State::DualRun);
+        QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_products"))->state(),
+                 State::DualRun);
     }
 
     void acceptedCutoverRecolours()
@@ -166,8 +182,10 @@ private slots:
         QCOMPARE(m_prompter.questions.size(), 1);
         PipelineNodeItem *node = m_window->graphScene()->node(QStringLiteral("core_fx"));
         QCOMPARE(node->state(), State::Cloud);
-        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state, State::Cloud);
-        QCOMPARE(m_window->session()->store().auditLog().last().reason, QStringLiteral("scripted reason"));
+        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state,
+                 State::Cloud);
+        QCOMPARE(m_window->session()->store().auditLog().last().reason,
+                 QStringLiteral("scripted reason"));
         // The painted fill is the cloud colour.
         QImage nodeImage(QSize(220, 50), QImage::Format_ARGB32);
         nodeImage.fill(Qt::white);
@@ -184,7 +202,8 @@ private slots:
         m_prompter.answer.reset();
         m_window->selectPipeline(QStringLiteral("core_fx"));
         m_window->migrationActions()->cutoverAction()->trigger();
-        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state, State::DualRun);
+        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state,
+                 State::DualRun);
     }
 
     void breakGlassRollbackOnAWeekday()
@@ -200,18 +219,22 @@ private slots:
         const AuditEntry last = m_window->session()->store().auditLog().last();
         QCOMPARE(last.action, QStringLiteral("rollback"));
         QVERIFY(last.breakGlass);
-        QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_fx_rates"))->state(), State::DualRun);
+        QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_fx_rates"))->state(),
+                 State::DualRun);
     }
 
     void followsAnotherConsole()
     {
         m_window->selectPipeline(QStringLiteral("erp_orders_extract"));
         SqliteStore other(m_path, OpenMode::MustExist);
-        QCOMPARE(MigrationService(other, m_clock, QStringLiteral("other")).startDualRun({QStringLiteral("erp_orders_extract"), {}, false}).kind,
+        QCOMPARE(MigrationService(other, m_clock, QStringLiteral("other"))
+                     .startDualRun({QStringLiteral("erp_orders_extract"), {}, false})
+                     .kind,
                  Outcome::Kind::Done);
         QSignalSpy changed(m_window->session(), &StoreSession::changed);
         QVERIFY(changed.wait(3000));
-        QCOMPARE(m_window->graphScene()->node(QStringLiteral("erp_orders_extract"))->state(), State::DualRun);
+        QCOMPARE(m_window->graphScene()->node(QStringLiteral("erp_orders_extract"))->state(),
+                 State::DualRun);
         QCOMPARE(m_window->tablePanel()->selectedPipeline(), QStringLiteral("erp_orders_extract"));
         QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("dual_run")));
     }
@@ -219,24 +242,36 @@ private slots:
     void parityPanelShowsTheSpikeAndTheAdvice()
     {
         ParityPanel *panel = m_window->parityPanel();
-        QAbstractItemModelTester tester(panel->overview(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(panel->overview(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // The cut-over pipeline with a fresh breach comes first, marked for rollback.
-        QCOMPARE(panel->overview()->index(0, ParityOverviewModel::IdColumn).data().toString(), QStringLiteral("stg_clickstream"));
-        QCOMPARE(panel->overview()->index(0, ParityOverviewModel::AdviceColumn).data().toString(), QStringLiteral("ROLL BACK recommended"));
-        QCOMPARE(panel->overview()->index(1, ParityOverviewModel::AdviceColumn).data().toString(), QStringLiteral("cutover held"));
+        QCOMPARE(panel->overview()->index(0, ParityOverviewModel::IdColumn).data().toString(),
+                 QStringLiteral("stg_clickstream"));
+        QCOMPARE(panel->overview()->index(0, ParityOverviewModel::AdviceColumn).data().toString(),
+                 QStringLiteral("ROLL BACK recommended"));
+        QCOMPARE(panel->overview()->index(1, ParityOverviewModel::AdviceColumn).data().toString(),
+                 QStringLiteral("cutover held"));
 
         m_window->selectPipeline(QStringLiteral("erp_products_extract"));
-        const int nights = int(m_window->session()->snapshot().parity.value(QStringLiteral("erp_products_extract")).size());
+        const int nights = int(m_window->session()
+                                   ->snapshot()
+                                   .parity.value(QStringLiteral("erp_products_extract"))
+                                   .size());
         QCOMPARE(panel->chart()->diffSeries()->count(), nights);
         QCOMPARE(panel->chart()->openBreachSeries()->count(), 1);
         QCOMPARE(panel->chart()->resolvedBreachSeries()->count(), 0);
         QCOMPARE(panel->chart()->toleranceSeries()->at(0).y(), 0.1);
-        QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(panel->chart()->openBreachSeries()->at(0).x()), Qt::UTC).date(), QDate(2026, 9, 30));
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(
+                     qint64(panel->chart()->openBreachSeries()->at(0).x()), Qt::UTC)
+                     .date(),
+                 QDate(2026, 9, 30));
 
         // Accepting the breach (another console) moves the point to the resolved series.
         SqliteStore other(m_path, OpenMode::MustExist);
-        QCOMPARE(ParityService(other, m_clock, QStringLiteral("lead")).resolve(QStringLiteral("erp_products_extract"), QDate(2026, 9, 30),
-                                                                              BreachResolution::Accepted, QStringLiteral("finance confirmed")).kind,
+        QCOMPARE(ParityService(other, m_clock, QStringLiteral("lead"))
+                     .resolve(QStringLiteral("erp_products_extract"), QDate(2026, 9, 30),
+                              BreachResolution::Accepted, QStringLiteral("finance confirmed"))
+                     .kind,
                  Outcome::Kind::Done);
         QTRY_COMPARE_WITH_TIMEOUT(panel->chart()->resolvedBreachSeries()->count(), 1, 3000);
         QCOMPARE(panel->chart()->openBreachSeries()->count(), 0);

@@ -43,22 +43,26 @@ private:
     std::unique_ptr<MigrationService> m_service;
 
     // up (upstream of `mart`) and `mart` itself, with `stays` (target onprem) also feeding `mart`.
-    void build(State upState, State martState, int cleanRuns, bool breach, const QDateTime &at = kSaturday)
+    void build(State upState, State martState, int cleanRuns, bool breach,
+               const QDateTime &at = kSaturday)
     {
         m_store.reset();
-        m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_counter)),
-                                                OpenMode::CreateIfMissing);
+        m_store = std::make_unique<SqliteStore>(
+            m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_counter)),
+            OpenMode::CreateIfMissing);
         Pipeline up = pipeline(QStringLiteral("orders_ingest"));
         up.initialState = upState;
         Pipeline stays = pipeline(QStringLiteral("gl_extract"), {}, Side::OnPrem);
-        Pipeline mart = pipeline(QStringLiteral("orders_mart"), {QStringLiteral("orders_ingest"), QStringLiteral("gl_extract")});
+        Pipeline mart = pipeline(QStringLiteral("orders_mart"),
+                                 {QStringLiteral("orders_ingest"), QStringLiteral("gl_extract")});
         mart.initialState = martState;
         Pipeline report = pipeline(QStringLiteral("exec_report"), {QStringLiteral("orders_mart")});
         Inventory inv = inventory({up, stays, mart, report});
         inv.changeWindow.blackoutDates = {QDate(2026, 12, 26)};
         seed(*m_store, inv);
         if (cleanRuns > 0)
-            recordCleanRuns(*m_store, QStringLiteral("orders_mart"), at.date().addDays(-1), cleanRuns);
+            recordCleanRuns(*m_store, QStringLiteral("orders_mart"), at.date().addDays(-1),
+                            cleanRuns);
         if (breach) {
             ParityResult bad;
             bad.pipeline = QStringLiteral("orders_mart");
@@ -87,24 +91,33 @@ private slots:
         QTest::addColumn<bool>("breach");
         QTest::addColumn<QDateTime>("at");
         QTest::addColumn<Codes>("expected");
-        const int cloud = int(State::Cloud), dual = int(State::DualRun), onprem = int(State::OnPrem);
+        const int cloud = int(State::Cloud), dual = int(State::DualRun),
+                  onprem = int(State::OnPrem);
         QTest::newRow("all rules met") << cloud << dual << 7 << false << kSaturday << Codes{};
-        QTest::newRow("not dual-running") << cloud << onprem << 7 << false << kSaturday << Codes{Reason::Code::WrongState};
-        QTest::newRow("already cut over") << cloud << cloud << 7 << false << kSaturday << Codes{Reason::Code::WrongState};
-        QTest::newRow("gate pending") << cloud << dual << 6 << false << kSaturday << Codes{Reason::Code::ParityGate};
-        QTest::newRow("gate failed by an open breach") << cloud << dual << 7 << true << kSaturday << Codes{Reason::Code::ParityGate};
-        QTest::newRow("upstream still on-prem") << onprem << dual << 7 << false << kSaturday
-                                                << Codes{Reason::Code::UpstreamNotCutOver};
-        QTest::newRow("upstream only dual-running") << dual << dual << 7 << false << kSaturday
-                                                    << Codes{Reason::Code::UpstreamNotCutOver};
-        QTest::newRow("weekday") << cloud << dual << 7 << false << kTuesday << Codes{Reason::Code::WindowClosed};
-        QTest::newRow("blackout saturday") << cloud << dual << 7 << false << kBlackoutSaturday << Codes{Reason::Code::Blackout};
-        QTest::newRow("several at once") << onprem << dual << 2 << false << kTuesday
-                                         << Codes{Reason::Code::ParityGate, Reason::Code::UpstreamNotCutOver,
-                                                  Reason::Code::WindowClosed};
-        QTest::newRow("everything wrong") << onprem << onprem << 0 << true << kBlackoutSaturday
-                                          << Codes{Reason::Code::WrongState, Reason::Code::ParityGate,
-                                                   Reason::Code::UpstreamNotCutOver, Reason::Code::Blackout};
+        QTest::newRow("not dual-running")
+            << cloud << onprem << 7 << false << kSaturday << Codes{Reason::Code::WrongState};
+        QTest::newRow("already cut over")
+            << cloud << cloud << 7 << false << kSaturday << Codes{Reason::Code::WrongState};
+        QTest::newRow("gate pending")
+            << cloud << dual << 6 << false << kSaturday << Codes{Reason::Code::ParityGate};
+        QTest::newRow("gate failed by an open breach")
+            << cloud << dual << 7 << true << kSaturday << Codes{Reason::Code::ParityGate};
+        QTest::newRow("upstream still on-prem")
+            << onprem << dual << 7 << false << kSaturday << Codes{Reason::Code::UpstreamNotCutOver};
+        QTest::newRow("upstream only dual-running")
+            << dual << dual << 7 << false << kSaturday << Codes{Reason::Code::UpstreamNotCutOver};
+        QTest::newRow("weekday") << cloud << dual << 7 << false << kTuesday
+                                 << Codes{Reason::Code::WindowClosed};
+        QTest::newRow("blackout saturday")
+            << cloud << dual << 7 << false << kBlackoutSaturday << Codes{Reason::Code::Blackout};
+        QTest::newRow("several at once")
+            << onprem << dual << 2 << false << kTuesday
+            << Codes{Reason::Code::ParityGate, Reason::Code::UpstreamNotCutOver,
+                     Reason::Code::WindowClosed};
+        QTest::newRow("everything wrong")
+            << onprem << onprem << 0 << true << kBlackoutSaturday
+            << Codes{Reason::Code::WrongState, Reason::Code::ParityGate,
+                     Reason::Code::UpstreamNotCutOver, Reason::Code::Blackout};
     }
 
     void cutoverRules()
@@ -118,7 +131,8 @@ private slots:
         build(State(upState), State(martState), cleanRuns, breach, at);
         const int auditBefore = int(m_store->auditLog().size());
         const qint64 versionBefore = m_store->routing(QStringLiteral("orders_mart"))->version;
-        const ActionOutcome outcome = m_service->cutover({QStringLiteral("orders_mart"), QStringLiteral("wave 1"), false});
+        const ActionOutcome outcome =
+            m_service->cutover({QStringLiteral("orders_mart"), QStringLiteral("wave 1"), false});
         QCOMPARE(codesOf(outcome.decision), expected);
         if (expected.isEmpty()) {
             QCOMPARE(outcome.kind, Outcome::Kind::Done);
@@ -143,9 +157,11 @@ private slots:
         QStringList texts;
         for (const Reason &r : o.decision.reasons)
             texts << r.text;
-        QVERIFY(texts.contains(QStringLiteral("orders_mart reads orders_ingest, which is still canonical on-prem (onprem)")));
-        QVERIFY2(texts.last().startsWith(QStringLiteral("the change window is closed: Tue 2026-11-24 15:00 Europe/Berlin "
-                                                        "is outside Sat 00:00–Sun 23:59; it opens Sat 2026-11-28 00:00")),
+        QVERIFY(texts.contains(QStringLiteral(
+            "orders_mart reads orders_ingest, which is still canonical on-prem (onprem)")));
+        QVERIFY2(texts.last().startsWith(QStringLiteral(
+                     "the change window is closed: Tue 2026-11-24 15:00 Europe/Berlin "
+                     "is outside Sat 00:00–Sun 23:59; it opens Sat 2026-11-28 00:00")),
                  qPrintable(texts.last()));
         // A pipeline that stays on-prem is never a blocking upstream.
         for (const QString &t : texts)
@@ -158,7 +174,8 @@ private slots:
         const ActionOutcome o = m_service->cutover({QStringLiteral("orders_mart"), {}, false});
         QCOMPARE(o.decision.reasons.size(), 1);
         QCOMPARE(o.decision.reasons.first().text,
-                 QStringLiteral("orders_mart's parity gate is failed: breach on 2026-11-20 (difference 5% > tolerance 0.1%), "
+                 QStringLiteral("orders_mart's parity gate is failed: breach on 2026-11-20 "
+                                "(difference 5% > tolerance 0.1%), "
                                 "not yet explained or accepted"));
     }
 
@@ -166,14 +183,16 @@ private slots:
     {
         build(State::Cloud, State::Cloud, 7, false);
         m_clock->set(kTuesday);
-        ActionOutcome o = m_service->rollback({QStringLiteral("orders_mart"), QStringLiteral("bad numbers"), false});
+        ActionOutcome o = m_service->rollback(
+            {QStringLiteral("orders_mart"), QStringLiteral("bad numbers"), false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WindowClosed});
         QVERIFY(o.decision.reasons.first().text.contains(QStringLiteral("--break-glass")));
         o = m_service->rollback({QStringLiteral("orders_mart"), QString(), true});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::ReasonMissing});
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::Cloud);
 
-        o = m_service->rollback({QStringLiteral("orders_mart"), QStringLiteral("report totals wrong"), true});
+        o = m_service->rollback(
+            {QStringLiteral("orders_mart"), QStringLiteral("report totals wrong"), true});
         QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::DualRun);
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->canonical(), Side::OnPrem);
@@ -189,7 +208,8 @@ private slots:
     {
         build(State::Cloud, State::Cloud, 7, false);
         // exec_report stays on-prem here; make the upstream's reader cloud to see the warning.
-        const ActionOutcome o = m_service->rollback({QStringLiteral("orders_ingest"), QStringLiteral("late data"), false});
+        const ActionOutcome o = m_service->rollback(
+            {QStringLiteral("orders_ingest"), QStringLiteral("late data"), false});
         QCOMPARE(o.kind, Outcome::Kind::Done);
         QCOMPARE(o.decision.warnings.size(), 1);
         QCOMPARE(o.decision.warnings.first().pipelines, QStringList{QStringLiteral("orders_mart")});
@@ -199,9 +219,11 @@ private slots:
     void rollbackOnlyFromCloud()
     {
         build(State::Cloud, State::DualRun, 7, false);
-        ActionOutcome o = m_service->rollback({QStringLiteral("orders_mart"), QStringLiteral("x"), false});
+        ActionOutcome o =
+            m_service->rollback({QStringLiteral("orders_mart"), QStringLiteral("x"), false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WrongState});
-        QCOMPARE(m_service->decommission({QStringLiteral("orders_ingest"), {}, false}).kind, Outcome::Kind::Done);
+        QCOMPARE(m_service->decommission({QStringLiteral("orders_ingest"), {}, false}).kind,
+                 Outcome::Kind::Done);
         o = m_service->rollback({QStringLiteral("orders_ingest"), QStringLiteral("x"), false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WrongState});
         QVERIFY(o.decision.reasons.first().text.contains(QStringLiteral("decommissioned")));
@@ -216,7 +238,8 @@ private slots:
         ActionOutcome o = m_service->decommission({QStringLiteral("orders_ingest"), {}, false});
         QCOMPARE(codesOf(o.decision), Codes{Reason::Code::WindowClosed});
         o = m_service->decommission({QStringLiteral("orders_mart"), {}, false});
-        QCOMPARE(codesOf(o.decision), (Codes{Reason::Code::WrongState, Reason::Code::WindowClosed}));
+        QCOMPARE(codesOf(o.decision),
+                 (Codes{Reason::Code::WrongState, Reason::Code::WindowClosed}));
     }
 
     void dualRunRules()
@@ -257,28 +280,37 @@ private slots:
     void aMissingNightHoldsTheCutover()
     {
         build(State::Cloud, State::DualRun, 7, false);
-        m_clock->set(kSaturday.addDays(2)); // Monday: Saturday's and Sunday's comparisons are missing
-        const Decision d = m_service->check(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false});
+        m_clock->set(
+            kSaturday.addDays(2)); // Monday: Saturday's and Sunday's comparisons are missing
+        const Decision d =
+            m_service->check(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false});
         QVERIFY(d.refusedFor(Reason::Code::ParityGate));
-        QCOMPARE(d.reasons.first().text, QStringLiteral("orders_mart's parity gate is failed: no dual-run comparison for 2026-11-28"));
+        QCOMPARE(d.reasons.first().text,
+                 QStringLiteral(
+                     "orders_mart's parity gate is failed: no dual-run comparison for 2026-11-28"));
     }
 
     void unknownPipeline()
     {
         build(State::Cloud, State::DualRun, 7, false);
-        QCOMPARE(m_service->cutover({QStringLiteral("nope"), {}, false}).kind, Outcome::Kind::Unknown);
+        QCOMPARE(m_service->cutover({QStringLiteral("nope"), {}, false}).kind,
+                 Outcome::Kind::Unknown);
     }
 
     void staleExpectedVersionIsAConflict()
     {
         build(State::Cloud, State::DualRun, 7, false);
         const int auditBefore = int(m_store->auditLog().size());
-        const ActionOutcome o = m_service->perform(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false}, 7);
+        const ActionOutcome o = m_service->perform(MigrationAction::Cutover,
+                                                   {QStringLiteral("orders_mart"), {}, false}, 7);
         QCOMPARE(o.kind, Outcome::Kind::Conflict);
         QCOMPARE(int(m_store->auditLog().size()), auditBefore);
         QCOMPARE(m_store->routing(QStringLiteral("orders_mart"))->state, State::DualRun);
-        QCOMPARE(m_service->perform(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false}, 1).kind,
-                 Outcome::Kind::Done);
+        QCOMPARE(
+            m_service
+                ->perform(MigrationAction::Cutover, {QStringLiteral("orders_mart"), {}, false}, 1)
+                .kind,
+            Outcome::Kind::Done);
     }
 
     void badImportChangesNothing()
@@ -287,7 +319,8 @@ private slots:
         const StoreSnapshot before = m_store->snapshot();
         const int auditBefore = int(m_store->auditLog().size());
         InventoryService importer(*m_store, *m_clock, QStringLiteral("lead"));
-        const Outcome o = importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/many_errors.json"));
+        const Outcome o =
+            importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/many_errors.json"));
         QCOMPARE(o.kind, Outcome::Kind::BadInput);
         QVERIFY(hasErrors(o.problems));
         const StoreSnapshot after = m_store->snapshot();
@@ -300,13 +333,15 @@ private slots:
     {
         build(State::Cloud, State::DualRun, 7, false);
         InventoryService importer(*m_store, *m_clock, QStringLiteral("lead"));
-        const Outcome o = importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/unknown_key.json"));
+        const Outcome o =
+            importer.importFile(QStringLiteral(DAYBREAK_TEST_DATA "/inventories/unknown_key.json"));
         QCOMPARE(o.kind, Outcome::Kind::BadInput);
         QStringList lines;
         for (const Problem &p : o.problems)
             lines << p.toString();
         const QString text = lines.join(QLatin1Char('\n'));
-        QVERIFY2(text.contains(QStringLiteral("pipeline 'orders_ingest', field 'id': missing from the file but cloud")),
+        QVERIFY2(text.contains(QStringLiteral(
+                     "pipeline 'orders_ingest', field 'id': missing from the file but cloud")),
                  qPrintable(text));
         QVERIFY(!m_store->snapshot().inventory.contains(QStringLiteral("a")));
     }

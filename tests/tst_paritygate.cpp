@@ -10,7 +10,8 @@ class TestParityGate : public QObject
 
 private:
     static QDate day(int i) { return QDate(2026, 11, 1).addDays(i); }
-    static ParityResult result(int i, qint64 onprem = 1000, qint64 cloud = 1000, qint64 mismatched = 0, double diff = 0)
+    static ParityResult result(int i, qint64 onprem = 1000, qint64 cloud = 1000,
+                               qint64 mismatched = 0, double diff = 0)
     {
         ParityResult r;
         r.pipeline = QStringLiteral("p");
@@ -74,9 +75,12 @@ private slots:
         QTest::addColumn<double>("diff");
         QTest::addColumn<bool>("breach");
         QTest::newRow("identical") << qint64(1000) << qint64(1000) << qint64(0) << 0.0 << false;
-        QTest::newRow("row count off by 1 in 1000 is at tolerance") << qint64(1000) << qint64(999) << qint64(0) << 0.0 << false;
-        QTest::newRow("row count off by 2 in 1000") << qint64(1000) << qint64(998) << qint64(0) << 0.0 << true;
-        QTest::newRow("mismatched rows") << qint64(1000) << qint64(1000) << qint64(5) << 0.0 << true;
+        QTest::newRow("row count off by 1 in 1000 is at tolerance")
+            << qint64(1000) << qint64(999) << qint64(0) << 0.0 << false;
+        QTest::newRow("row count off by 2 in 1000")
+            << qint64(1000) << qint64(998) << qint64(0) << 0.0 << true;
+        QTest::newRow("mismatched rows")
+            << qint64(1000) << qint64(1000) << qint64(5) << 0.0 << true;
         QTest::newRow("value drift") << qint64(1000) << qint64(1000) << qint64(0) << 0.02 << true;
         QTest::newRow("empty on both sides") << qint64(0) << qint64(0) << qint64(0) << 0.0 << false;
     }

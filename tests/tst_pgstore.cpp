@@ -67,7 +67,8 @@ private:
     QTemporaryDir m_dir;
     ManualClock m_clock{QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC)};
 
-    Run ctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    Run ctl(const QStringList &args,
+            const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
         QProcess p;
         p.setProcessEnvironment(env);
@@ -75,7 +76,8 @@ private:
         p.closeWriteChannel();
         if (!p.waitForFinished(60000))
             return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
     static QProcessEnvironment withPassword(const QString &password)
     {
@@ -98,23 +100,30 @@ private slots:
         QVERIFY2(m_server.available(), qPrintable(m_server.problem()));
         QCoreApplication::setOrganizationName(QStringLiteral("DaybreakTests"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
         // Login users for the role tests; each holds one Daybreak role (roles come from init).
         const QString db = m_server.createDatabase();
-        const Run init = ctl({QStringLiteral("init"), QStringLiteral("--store"), m_server.superuserUrl(db)});
+        const Run init =
+            ctl({QStringLiteral("init"), QStringLiteral("--store"), m_server.superuserUrl(db)});
         QVERIFY2(init.exit == 0, qPrintable(init.err));
         QVERIFY2(init.out.contains(QStringLiteral("daybreak_operator")), qPrintable(init.out));
-        m_server.createUser(QStringLiteral("vera"), QStringLiteral("vera-pw"), QStringLiteral("daybreak_viewer"));
-        m_server.createUser(QStringLiteral("paul"), QStringLiteral("paul-pw"), QStringLiteral("daybreak_planner"));
-        m_server.createUser(QStringLiteral("olga"), QStringLiteral("olga-pw"), QStringLiteral("daybreak_operator"));
+        m_server.createUser(QStringLiteral("vera"), QStringLiteral("vera-pw"),
+                            QStringLiteral("daybreak_viewer"));
+        m_server.createUser(QStringLiteral("paul"), QStringLiteral("paul-pw"),
+                            QStringLiteral("daybreak_planner"));
+        m_server.createUser(QStringLiteral("olga"), QStringLiteral("olga-pw"),
+                            QStringLiteral("daybreak_operator"));
         m_server.createUser(QStringLiteral("nobody"), QStringLiteral("nobody-pw"));
     }
 
     void urlsAreCheckedAndPasswordsNeverShown()
     {
-        QVERIFY_THROWS_EXCEPTION(StoreError, PgTarget::parse(QStringLiteral("postgresql://u@host:5432/")));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 PgTarget::parse(QStringLiteral("postgresql://u@host:5432/")));
         QVERIFY_THROWS_EXCEPTION(StoreError, PgTarget::parse(QStringLiteral("mysql://u@host/db")));
-        const PgTarget t = PgTarget::parse(QStringLiteral("postgresql://ann:secret@db.example:6432/daybreak?sslmode=verify-full"));
+        const PgTarget t = PgTarget::parse(
+            QStringLiteral("postgresql://ann:secret@db.example:6432/daybreak?sslmode=verify-full"));
         QCOMPARE(t.user, QStringLiteral("ann"));
         QCOMPARE(t.port, 6432);
         QCOMPARE(t.database, QStringLiteral("daybreak"));
@@ -133,8 +142,13 @@ private slots:
         none.insert(QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("no-such-pgpass")));
         Run r = ctl({QStringLiteral("whoami"), QStringLiteral("--store"), url}, none);
         QCOMPARE(r.exit, 6);
-        QVERIFY2(r.err.contains(QStringLiteral("PGPASSWORD")) && r.err.contains(QStringLiteral(".pgpass")), qPrintable(r.err));
-        QVERIFY_THROWS_EXCEPTION(PasswordRequired, PgStore(PgTarget::parse(url + QStringLiteral("?passfile=/nonexistent")), OpenMode::MustExist));
+        QVERIFY2(r.err.contains(QStringLiteral("PGPASSWORD")) &&
+                     r.err.contains(QStringLiteral(".pgpass")),
+                 qPrintable(r.err));
+        QVERIFY_THROWS_EXCEPTION(
+            PasswordRequired,
+            PgStore(PgTarget::parse(url + QStringLiteral("?passfile=/nonexistent")),
+                    OpenMode::MustExist));
         // PGPASSWORD
         QProcessEnvironment env = none;
         env.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("olga-pw"));
@@ -159,14 +173,16 @@ private slots:
     {
         // The throwaway server has no TLS: requiring it must fail, disabling it must work.
         const QString db = seededDatabase();
-        const Run required = ctl({QStringLiteral("whoami"), QStringLiteral("--store"),
-                                  m_server.url(db, QStringLiteral("olga"), {}, QStringLiteral("sslmode=require"))},
-                                 withPassword(QStringLiteral("olga-pw")));
+        const Run required =
+            ctl({QStringLiteral("whoami"), QStringLiteral("--store"),
+                 m_server.url(db, QStringLiteral("olga"), {}, QStringLiteral("sslmode=require"))},
+                withPassword(QStringLiteral("olga-pw")));
         QCOMPARE(required.exit, 6);
         QVERIFY2(required.err.contains(QStringLiteral("SSL")), qPrintable(required.err));
-        const Run disabled = ctl({QStringLiteral("whoami"), QStringLiteral("--store"),
-                                  m_server.url(db, QStringLiteral("olga"), {}, QStringLiteral("sslmode=disable"))},
-                                 withPassword(QStringLiteral("olga-pw")));
+        const Run disabled =
+            ctl({QStringLiteral("whoami"), QStringLiteral("--store"),
+                 m_server.url(db, QStringLiteral("olga"), {}, QStringLiteral("sslmode=disable"))},
+                withPassword(QStringLiteral("olga-pw")));
         QVERIFY2(disabled.exit == 0, qPrintable(disabled.err));
     }
 
@@ -176,7 +192,8 @@ private slots:
         const Run r = ctl({QStringLiteral("status"), QStringLiteral("--store"),
                            QStringLiteral("postgresql://postgres@127.0.0.1:1/daybreak")});
         QCOMPARE(r.exit, 6);
-        QVERIFY2(r.err.contains(QStringLiteral("store unavailable")) && r.err.contains(QStringLiteral("127.0.0.1")),
+        QVERIFY2(r.err.contains(QStringLiteral("store unavailable")) &&
+                     r.err.contains(QStringLiteral("127.0.0.1")),
                  qPrintable(r.err));
     }
 
@@ -184,22 +201,32 @@ private slots:
     {
         const QString db = m_server.createDatabase();
         const Run init = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
-                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/all_week.json"), QStringLiteral("--store"),
-                              m_server.superuserUrl(db)});
+                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/all_week.json"),
+                              QStringLiteral("--store"), m_server.superuserUrl(db)});
         QVERIFY2(init.exit == 0, qPrintable(init.err));
         auto as = [&](const QString &user, QStringList args) {
             args << QStringLiteral("--store") << m_server.url(db, user);
             return ctl(args, withPassword(user + QStringLiteral("-pw")));
         };
         const QStringList dualRun{QStringLiteral("dual-run"), QStringLiteral("exec_daily_sales")};
-        const QStringList waveAdd{QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2027-01-09")};
-        const QStringList parity{QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("orders_ingest"), QStringLiteral("--date"),
-                                 QStringLiteral("2026-11-20"), QStringLiteral("--onprem-rows"), QStringLiteral("10"),
-                                 QStringLiteral("--cloud-rows"), QStringLiteral("10")};
+        const QStringList waveAdd{QStringLiteral("wave"), QStringLiteral("add"),
+                                  QStringLiteral("--date"), QStringLiteral("2027-01-09")};
+        const QStringList parity{QStringLiteral("parity"),
+                                 QStringLiteral("record"),
+                                 QStringLiteral("orders_ingest"),
+                                 QStringLiteral("--date"),
+                                 QStringLiteral("2026-11-20"),
+                                 QStringLiteral("--onprem-rows"),
+                                 QStringLiteral("10"),
+                                 QStringLiteral("--cloud-rows"),
+                                 QStringLiteral("10")};
 
         // viewer: reads, nothing else
         QCOMPARE(as(QStringLiteral("vera"), {QStringLiteral("status")}).exit, 0);
-        QCOMPARE(as(QStringLiteral("vera"), {QStringLiteral("route"), QStringLiteral("orders_ingest")}).out, QStringLiteral("onprem\n"));
+        QCOMPARE(
+            as(QStringLiteral("vera"), {QStringLiteral("route"), QStringLiteral("orders_ingest")})
+                .out,
+            QStringLiteral("onprem\n"));
         Run r = as(QStringLiteral("vera"), dualRun);
         QCOMPARE(r.exit, 4);
         QVERIFY2(r.err.contains(QStringLiteral("needs the operator role")), qPrintable(r.err));
@@ -214,13 +241,16 @@ private slots:
         QVERIFY2(r.exit == 0, qPrintable(r.err));
         r = as(QStringLiteral("paul"), dualRun);
         QCOMPARE(r.exit, 4);
-        QVERIFY2(r.err.contains(QStringLiteral("operator")) && r.err.contains(QStringLiteral("paul (planner)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("operator")) &&
+                     r.err.contains(QStringLiteral("paul (planner)")),
+                 qPrintable(r.err));
         // operator: routing and parity, not waves
         r = as(QStringLiteral("olga"), dualRun);
         QVERIFY2(r.exit == 0, qPrintable(r.err));
         r = as(QStringLiteral("olga"), parity);
         QVERIFY2(r.exit == 0, qPrintable(r.err));
-        r = as(QStringLiteral("olga"), {QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), QStringLiteral("2027-01-16")});
+        r = as(QStringLiteral("olga"), {QStringLiteral("wave"), QStringLiteral("add"),
+                                        QStringLiteral("--date"), QStringLiteral("2027-01-16")});
         QCOMPARE(r.exit, 4);
         QVERIFY2(r.err.contains(QStringLiteral("needs the planner role")), qPrintable(r.err));
         // a user with no Daybreak role cannot even read
@@ -228,7 +258,9 @@ private slots:
         QCOMPARE(r.exit, 6);
         QVERIFY2(r.err.contains(QStringLiteral("permission denied")), qPrintable(r.err));
         // only the owner imports
-        r = as(QStringLiteral("olga"), {QStringLiteral("import"), QStringLiteral(DAYBREAK_TEST_DATA "/inventories/all_week.json")});
+        r = as(QStringLiteral("olga"),
+               {QStringLiteral("import"),
+                QStringLiteral(DAYBREAK_TEST_DATA "/inventories/all_week.json")});
         QCOMPARE(r.exit, 4);
         QVERIFY2(r.err.contains(QStringLiteral("needs the owner role")), qPrintable(r.err));
 
@@ -239,15 +271,21 @@ private slots:
         QCOMPARE(rows.first().dbUser, QStringLiteral("olga"));
         bool paulPlanned = false;
         for (const AuditEntry &a : owner.auditLog())
-            paulPlanned = paulPlanned || (a.action == QLatin1String("wave_add") && a.dbUser == QLatin1String("paul"));
+            paulPlanned = paulPlanned || (a.action == QLatin1String("wave_add") &&
+                                          a.dbUser == QLatin1String("paul"));
         QVERIFY(paulPlanned);
 
         // The grants hold even for a client that goes around Daybreak.
-        PgStore viewer(PgTarget::parse(m_server.url(db, QStringLiteral("vera"), QStringLiteral("vera-pw"))), OpenMode::MustExist);
+        PgStore viewer(
+            PgTarget::parse(m_server.url(db, QStringLiteral("vera"), QStringLiteral("vera-pw"))),
+            OpenMode::MustExist);
         QSqlQuery q(viewer.database());
         QVERIFY(!q.exec(QStringLiteral("UPDATE routing SET state = 'cloud'")));
-        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")), qPrintable(q.lastError().text()));
-        PgStore planner(PgTarget::parse(m_server.url(db, QStringLiteral("paul"), QStringLiteral("paul-pw"))), OpenMode::MustExist);
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(q.lastError().text()));
+        PgStore planner(
+            PgTarget::parse(m_server.url(db, QStringLiteral("paul"), QStringLiteral("paul-pw"))),
+            OpenMode::MustExist);
         QSqlQuery p(planner.database());
         QVERIFY(!p.exec(QStringLiteral("UPDATE routing SET state = 'cloud'")));
         QVERIFY(p.exec(QStringLiteral("SELECT COUNT(*) FROM waves")));
@@ -262,12 +300,15 @@ private slots:
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
         // Pretend the store was written by the previous release (one migration behind).
-        m_server.exec({QStringLiteral("ALTER TABLE audit DROP COLUMN db_user"), QStringLiteral("DROP TRIGGER audit_db_user ON audit"),
-                       QStringLiteral("DROP FUNCTION daybreak_audit_db_user()"), QStringLiteral("UPDATE schema_version SET version = 4")},
+        m_server.exec({QStringLiteral("ALTER TABLE audit DROP COLUMN db_user"),
+                       QStringLiteral("DROP TRIGGER audit_db_user ON audit"),
+                       QStringLiteral("DROP FUNCTION daybreak_audit_db_user()"),
+                       QStringLiteral("UPDATE schema_version SET version = 4")},
                       db);
         const Run refused = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
         QCOMPARE(refused.exit, 6);
-        QVERIFY2(refused.err.contains(QStringLiteral("schema version 4")) && refused.err.contains(QStringLiteral("its owner must open it")),
+        QVERIFY2(refused.err.contains(QStringLiteral("schema version 4")) &&
+                     refused.err.contains(QStringLiteral("its owner must open it")),
                  qPrintable(refused.err));
         // The owner's next open migrates; then the operator gets on with it.
         PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
@@ -288,12 +329,16 @@ private slots:
         QVERIFY(changed.wait(1000));
         QCOMPARE(changed.takeFirst().first().toString(), QStringLiteral("routing"));
         // A rolled-back change announces nothing: NOTIFY is delivered on commit only. Notifications
-        // arrive in commit order, so once the run event's arrives, a routing one would have come first.
+        // arrive in commit order, so once the run event's arrives, a routing one would have come
+        // first.
         changed.clear();
         QCOMPARE(writer.applyTransition(cutover(QStringLiteral("a"), 1)), WriteStatus::Conflict);
-        writer.recordRunEvent({0, QStringLiteral("a"), QDate(2026, 11, 27), Side::Cloud, RunEvent::Kind::Started,
-                               QDateTime(QDate(2026, 11, 28), QTime(1, 0), Qt::UTC), QStringLiteral("t")});
-        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && changed.last().first().toString() == QLatin1String("run_events"), 1000);
+        writer.recordRunEvent(
+            {0, QStringLiteral("a"), QDate(2026, 11, 27), Side::Cloud, RunEvent::Kind::Started,
+             QDateTime(QDate(2026, 11, 28), QTime(1, 0), Qt::UTC), QStringLiteral("t")});
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty() && changed.last().first().toString() ==
+                                                           QLatin1String("run_events"),
+                                 1000);
         QCOMPARE(changed.size(), 1);
         // A session follows: its snapshot shows the other console's change.
         StoreSession session(std::make_unique<PgStore>(target, OpenMode::MustExist));
@@ -304,7 +349,17 @@ private slots:
         r.onpremRows = r.cloudRows = 10;
         r.recordedAt = QDateTime(QDate(2026, 11, 28), QTime(7, 0), Qt::UTC);
         r.recordedBy = QStringLiteral("t");
-        writer.recordParity({r}, {0, r.recordedAt, QStringLiteral("t"), QStringLiteral("parity_record"), {}, {}, {}, {}, false, false, {}});
+        writer.recordParity({r}, {0,
+                                  r.recordedAt,
+                                  QStringLiteral("t"),
+                                  QStringLiteral("parity_record"),
+                                  {},
+                                  {},
+                                  {},
+                                  {},
+                                  false,
+                                  false,
+                                  {}});
         QVERIFY(refreshed.wait(1000));
         QCOMPARE(session.snapshot().parity.value(QStringLiteral("a")).size(), 1);
     }
@@ -315,13 +370,17 @@ private slots:
         const PgTarget target = PgTarget::parse(m_server.superuserUrl(db));
         HookedStore store(target);
         const int auditBefore = int(store.auditLog().size());
-        store.hook = [&] { m_server.exec({QStringLiteral("SELECT pg_terminate_backend(%1)").arg(store.backendPid())}); };
+        store.hook = [&] {
+            m_server.exec(
+                {QStringLiteral("SELECT pg_terminate_backend(%1)").arg(store.backendPid())});
+        };
         try {
             store.applyTransition(cutover(QStringLiteral("a"), 1));
             QFAIL("the commit must fail when the server killed the connection");
         } catch (const StoreError &e) {
             // The client cannot know whether the server got the COMMIT, and says so...
-            QVERIFY2(e.message().contains(QStringLiteral("written whole or not at all")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("written whole or not at all")),
+                     qPrintable(e.message()));
         }
         // ...and here it never did: the backend died before COMMIT, so nothing is there.
         PgStore check(target, OpenMode::MustExist);
@@ -338,38 +397,47 @@ private slots:
     {
         const QString db = m_server.createDatabase();
         const QString url = m_server.superuserUrl(db);
-        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"), QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json"),
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json"),
                       QStringLiteral("--store"), url})
                      .exit,
                  0);
         const QStringList ids{QStringLiteral("flip_a"), QStringLiteral("flip_b")};
         const QString today = CliCalendar::todayIn(QStringLiteral("UTC")).toString(Qt::ISODate);
         for (const QString &id : ids)
-            QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), id, QStringLiteral("--date"), today, QStringLiteral("--onprem-rows"),
-                          QStringLiteral("9"), QStringLiteral("--cloud-rows"), QStringLiteral("9"), QStringLiteral("--store"), url})
+            QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), id,
+                          QStringLiteral("--date"), today, QStringLiteral("--onprem-rows"),
+                          QStringLiteral("9"), QStringLiteral("--cloud-rows"), QStringLiteral("9"),
+                          QStringLiteral("--store"), url})
                          .exit,
                      0);
         auto flipRows = [&] {
             PgStore store(PgTarget::parse(url), OpenMode::MustExist);
             int n = 0;
             for (const AuditEntry &a : store.auditLog())
-                n += a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback") ? 1 : 0;
+                n += a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback")
+                         ? 1
+                         : 0;
             return n;
         };
 
-        // Four workers flip the two pointers through daybreakctl while the server goes away and comes back.
+        // Four workers flip the two pointers through daybreakctl while the server goes away and
+        // comes back.
         QList<QProcess *> workers;
         QString output;
         for (int w = 0; w < 4; ++w) {
             auto *p = new QProcess(this);
-            connect(p, &QProcess::readyReadStandardOutput, this, [p, &output] { output += QString::fromUtf8(p->readAllStandardOutput()); });
-            p->start(QStringLiteral(TST_CONCURRENCY_PATH), {QStringLiteral("--worker"), QStringLiteral(DAYBREAKCTL_PATH), url,
-                                                            QStringLiteral("150"), QString::number(100 + w)});
+            connect(p, &QProcess::readyReadStandardOutput, this,
+                    [p, &output] { output += QString::fromUtf8(p->readAllStandardOutput()); });
+            p->start(QStringLiteral(TST_CONCURRENCY_PATH),
+                     {QStringLiteral("--worker"), QStringLiteral(DAYBREAKCTL_PATH), url,
+                      QStringLiteral("150"), QString::number(100 + w)});
             workers.append(p);
         }
         QTRY_VERIFY_WITH_TIMEOUT(flipRows() >= 20, 60000);
         QVERIFY(m_server.stop());
-        QTRY_VERIFY_WITH_TIMEOUT(output.contains(QStringLiteral(" 6\n")), 30000); // the workers saw the outage
+        QTRY_VERIFY_WITH_TIMEOUT(output.contains(QStringLiteral(" 6\n")),
+                                 30000); // the workers saw the outage
         QVERIFY(m_server.resume());
         for (QProcess *p : workers) {
             QVERIFY(p->waitForFinished(10 * 60 * 1000));
@@ -395,21 +463,28 @@ private slots:
         }
         QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.mid(0, 5).join(QLatin1Char('\n'))));
         QVERIFY(unreachable > 0);
-        qInfo("restart mid-run: %d flips written, %d calls found the store unreachable", written.value(ids[0]) + written.value(ids[1]),
-              unreachable);
+        qInfo("restart mid-run: %d flips written, %d calls found the store unreachable",
+              written.value(ids[0]) + written.value(ids[1]), unreachable);
         PgStore after(PgTarget::parse(url), OpenMode::MustExist);
         for (const QString &id : ids) {
             const qint64 moved = after.routing(id)->version - 1;
             int rows = 0;
             for (const AuditEntry &a : after.auditLog(id))
-                rows += a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback") ? 1 : 0;
+                rows +=
+                    a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback")
+                        ? 1
+                        : 0;
             // Nothing half-written: every pointer move has exactly one audit row.
             QCOMPARE(qint64(rows), moved);
             // Every acknowledged flip happened. A flip whose COMMIT reached the server just before
             // it stopped may have happened without its caller hearing so: those exited 6.
-            QVERIFY2(moved >= written.value(id) && moved <= written.value(id) + unreachableFlips.value(id),
+            QVERIFY2(moved >= written.value(id) &&
+                         moved <= written.value(id) + unreachableFlips.value(id),
                      qPrintable(QStringLiteral("%1: moved %2, written %3, unreachable %4")
-                                    .arg(id).arg(moved).arg(written.value(id)).arg(unreachableFlips.value(id))));
+                                    .arg(id)
+                                    .arg(moved)
+                                    .arg(written.value(id))
+                                    .arg(unreachableFlips.value(id))));
         }
     }
 
@@ -419,7 +494,8 @@ private slots:
         QList<QProcess *> inits;
         for (int i = 0; i < 4; ++i) {
             auto *p = new QProcess(this);
-            p->start(QStringLiteral(DAYBREAKCTL_PATH), {QStringLiteral("init"), QStringLiteral("--store"), url});
+            p->start(QStringLiteral(DAYBREAKCTL_PATH),
+                     {QStringLiteral("init"), QStringLiteral("--store"), url});
             inits.append(p);
         }
         for (QProcess *p : inits) {
@@ -441,8 +517,12 @@ private slots:
         const QString db = seededDatabase();
         const PgTarget target = PgTarget::parse(m_server.superuserUrl(db));
         PgStore setup(target, OpenMode::MustExist);
-        QCOMPARE(setup.applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
-        QCOMPARE(setup.applyTransition(routingChange(QStringLiteral("b"), State::OnPrem, State::DualRun, 1)), WriteStatus::Written);
+        QCOMPARE(setup.applyTransition(
+                     routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)),
+                 WriteStatus::Written);
+        QCOMPARE(setup.applyTransition(
+                     routingChange(QStringLiteral("b"), State::OnPrem, State::DualRun, 1)),
+                 WriteStatus::Written);
 
         HookedStore first(target);
         Transition cutoverB = routingChange(QStringLiteral("b"), State::DualRun, State::Cloud, 2);
@@ -450,12 +530,13 @@ private slots:
         WriteStatus second = WriteStatus::Conflict;
         first.hook = [&] {
             PgStore other(target, OpenMode::MustExist);
-            Transition rollbackA = routingChange(QStringLiteral("a"), State::Cloud, State::DualRun, 2);
+            Transition rollbackA =
+                routingChange(QStringLiteral("a"), State::Cloud, State::DualRun, 2);
             rollbackA.neighbourVersions.insert(QStringLiteral("b"), 2);
             second = other.applyTransition(rollbackA);
         };
         const WriteStatus firstStatus = first.applyTransition(cutoverB);
-        QCOMPARE(second, WriteStatus::Written);      // committed first
+        QCOMPARE(second, WriteStatus::Written);       // committed first
         QCOMPARE(firstStatus, WriteStatus::Conflict); // would have been stale: rolled back whole
         QCOMPARE(setup.routing(QStringLiteral("b"))->state, State::DualRun);
         QCOMPARE(setup.routing(QStringLiteral("b"))->version, 2);
@@ -477,15 +558,22 @@ private slots:
         QVERIFY(!label->text().contains(m_server.superuserPassword()));
         // The URL carried a password; the recent-stores list (and every other setting) does not.
         QSettings settings;
-        QVERIFY(settings.value(QStringLiteral("recentStores")).toStringList().join(QLatin1Char(' ')).contains(db));
+        QVERIFY(settings.value(QStringLiteral("recentStores"))
+                    .toStringList()
+                    .join(QLatin1Char(' '))
+                    .contains(db));
         for (const QString &key : settings.allKeys())
-            QVERIFY2(!settings.value(key).toString().contains(m_server.superuserPassword())
-                         && !settings.value(key).toStringList().join(QLatin1Char(' ')).contains(m_server.superuserPassword()),
+            QVERIFY2(!settings.value(key).toString().contains(m_server.superuserPassword()) &&
+                         !settings.value(key)
+                              .toStringList()
+                              .join(QLatin1Char(' '))
+                              .contains(m_server.superuserPassword()),
                      qPrintable(key));
 
         QVERIFY(m_server.stop());
         // The console notices by itself (heartbeat) and says so; it keeps retrying with back-off.
-        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")),
+                                 10000);
         auto *bar = window.findChild<QLabel *>(QStringLiteral("unreachableBar"));
         QVERIFY(bar->isVisibleTo(&window));
         QVERIFY(bar->text().contains(QStringLiteral("Reconnecting by itself")));
@@ -499,7 +587,8 @@ private slots:
         QCOMPARE(delays.at(1), 2 * delays.at(0));
         QCOMPARE(delays.at(2), 2 * delays.at(1));
         // Meanwhile the orchestrator's call fails cleanly.
-        const Run down = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
+        const Run down =
+            ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
         QCOMPARE(down.exit, 6);
         QVERIFY2(down.err.contains(QStringLiteral("store unavailable")), qPrintable(down.err));
 
@@ -507,12 +596,14 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
         QVERIFY(!bar->isVisibleTo(&window));
         // Recovered for real: the orchestrator gets answers and the console follows changes again.
-        const Run up = ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
+        const Run up =
+            ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
         QCOMPARE(up.exit, 0);
         QCOMPARE(up.out, QStringLiteral("onprem\n"));
         PgStore direct(PgTarget::parse(url), OpenMode::MustExist);
         QCOMPARE(direct.applyTransition(cutover(QStringLiteral("a"), 1)), WriteStatus::Written);
-        QTRY_VERIFY_WITH_TIMEOUT(window.session()->snapshot().stateOf(QStringLiteral("a")) == State::Cloud, 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.session()->snapshot().stateOf(QStringLiteral("a")) == State::Cloud, 2000);
     }
 };
 

@@ -30,9 +30,12 @@ private:
         c.name = QStringLiteral("Orders mart");
         c.owner = QStringLiteral("commerce");
         s.inventory = inventory({a, b, c});
-        s.routing.insert(QStringLiteral("orders_ingest"), {QStringLiteral("orders_ingest"), State::Cloud, 2, {}});
-        s.routing.insert(QStringLiteral("gl_extract"), {QStringLiteral("gl_extract"), State::OnPrem, 1, {}});
-        s.routing.insert(QStringLiteral("orders_mart"), {QStringLiteral("orders_mart"), State::DualRun, 1, {}});
+        s.routing.insert(QStringLiteral("orders_ingest"),
+                         {QStringLiteral("orders_ingest"), State::Cloud, 2, {}});
+        s.routing.insert(QStringLiteral("gl_extract"),
+                         {QStringLiteral("gl_extract"), State::OnPrem, 1, {}});
+        s.routing.insert(QStringLiteral("orders_mart"),
+                         {QStringLiteral("orders_mart"), State::DualRun, 1, {}});
         return s;
     }
 
@@ -40,25 +43,38 @@ private slots:
     void modelIsSound()
     {
         PipelineTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(snapshot(), QDate(2026, 11, 24));
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), int(PipelineTableModel::ColumnCount));
         const int ingest = model.rowOf(QStringLiteral("orders_ingest"));
-        QCOMPARE(model.index(ingest, PipelineTableModel::StateColumn).data().toString(), QStringLiteral("cloud"));
-        QCOMPARE(model.index(ingest, PipelineTableModel::CanonicalColumn).data().toString(), QStringLiteral("cloud"));
-        QCOMPARE(model.index(ingest, PipelineTableModel::RiskColumn).data().toString(), QStringLiteral("high"));
-        QCOMPARE(model.index(model.rowOf(QStringLiteral("gl_extract")), PipelineTableModel::StateColumn).data().toString(),
-                 QStringLiteral("onprem (stays)"));
-        QCOMPARE(model.index(model.rowOf(QStringLiteral("orders_mart")), PipelineTableModel::GateColumn).data().toString(),
-                 QStringLiteral("pending"));
-        QVERIFY(model.index(ingest, PipelineTableModel::StateColumn).data(Qt::BackgroundRole).isValid());
+        QCOMPARE(model.index(ingest, PipelineTableModel::StateColumn).data().toString(),
+                 QStringLiteral("cloud"));
+        QCOMPARE(model.index(ingest, PipelineTableModel::CanonicalColumn).data().toString(),
+                 QStringLiteral("cloud"));
+        QCOMPARE(model.index(ingest, PipelineTableModel::RiskColumn).data().toString(),
+                 QStringLiteral("high"));
+        QCOMPARE(
+            model.index(model.rowOf(QStringLiteral("gl_extract")), PipelineTableModel::StateColumn)
+                .data()
+                .toString(),
+            QStringLiteral("onprem (stays)"));
+        QCOMPARE(
+            model.index(model.rowOf(QStringLiteral("orders_mart")), PipelineTableModel::GateColumn)
+                .data()
+                .toString(),
+            QStringLiteral("pending"));
+        QVERIFY(model.index(ingest, PipelineTableModel::StateColumn)
+                    .data(Qt::BackgroundRole)
+                    .isValid());
     }
 
     void sameIdsUpdateInPlace()
     {
         PipelineTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         StoreSnapshot s = snapshot();
         model.setSnapshot(s, QDate(2026, 11, 24));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -67,7 +83,11 @@ private slots:
         model.setSnapshot(s, QDate(2026, 11, 24));
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(model.index(model.rowOf(QStringLiteral("orders_mart")), PipelineTableModel::CanonicalColumn).data().toString(),
+        QCOMPARE(model
+                     .index(model.rowOf(QStringLiteral("orders_mart")),
+                            PipelineTableModel::CanonicalColumn)
+                     .data()
+                     .toString(),
                  QStringLiteral("cloud"));
     }
 
@@ -76,7 +96,8 @@ private slots:
         PipelineTableModel model;
         model.setSnapshot(snapshot(), QDate(2026, 11, 24));
         PipelineTablePanel panel(&model);
-        QAbstractItemModelTester tester(panel.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(panel.proxy(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModel *shown = panel.view()->model();
         QCOMPARE(shown->rowCount(), 3);
         // Sorted by id by default.
@@ -95,8 +116,9 @@ private slots:
         panel.stateCombo()->setCurrentIndex(0);
 
         panel.view()->sortByColumn(PipelineTableModel::RiskColumn, Qt::DescendingOrder);
-        QCOMPARE(shown->index(0, 0).data().toString(), QStringLiteral("orders_ingest")); // high first
-        QCOMPARE(shown->index(2, 0).data().toString(), QStringLiteral("gl_extract"));    // low last
+        QCOMPARE(shown->index(0, 0).data().toString(),
+                 QStringLiteral("orders_ingest"));                                    // high first
+        QCOMPARE(shown->index(2, 0).data().toString(), QStringLiteral("gl_extract")); // low last
     }
 
     void selectionIsReportedById()

@@ -30,7 +30,8 @@ private slots:
     void init()
     {
         m_plan.reset();
-        m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("p%1.sqlite").arg(++m_n)), OpenMode::CreateIfMissing);
+        m_store = std::make_unique<SqliteStore>(
+            m_dir.filePath(QStringLiteral("p%1.sqlite").arg(++m_n)), OpenMode::CreateIfMissing);
         Pipeline a = pipeline(QStringLiteral("a"));
         Pipeline b = pipeline(QStringLiteral("b"), {QStringLiteral("a")});
         Pipeline c = pipeline(QStringLiteral("c"));
@@ -77,16 +78,20 @@ private slots:
         QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
         const PlanOutcome o = m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"));
         QCOMPARE(o.kind, Outcome::Kind::Refused);
-        QCOMPARE(o.decision.reasons.first().text, QStringLiteral("b reads a, which is still canonical on-prem and not planned in any wave"));
+        QCOMPARE(o.decision.reasons.first().text,
+                 QStringLiteral(
+                     "b reads a, which is still canonical on-prem and not planned in any wave"));
         QCOMPARE(m_plan->undoStack()->count(), 1);
-        QCOMPARE(m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)).kind, Outcome::Kind::Refused);
+        QCOMPARE(m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)).kind,
+                 Outcome::Kind::Refused);
         QCOMPARE(m_plan->undoStack()->count(), 1);
     }
 
     void shiftMoveCarriesUpstreamsAndUndoesAsOne()
     {
         QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("w1")).ok());
+        QVERIFY(
+            m_plan->assign({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("w1")).ok());
         QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
         m_plan->undoStack()->undo();
         QCOMPARE(waveOf(QStringLiteral("a")), QString());
@@ -96,7 +101,8 @@ private slots:
     void removeAndUnassignUndo()
     {
         QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("a"), QStringLiteral("c")}, QStringLiteral("w1")).ok());
+        QVERIFY(
+            m_plan->assign({QStringLiteral("a"), QStringLiteral("c")}, QStringLiteral("w1")).ok());
         QVERIFY(m_plan->unassign({QStringLiteral("c")}).ok());
         QVERIFY(m_plan->removeWave(QStringLiteral("w1")).ok());
         QCOMPARE(waves(), 0);
@@ -126,11 +132,14 @@ private slots:
         QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
         // Another console edits the plan.
         SqliteStore other(m_store->location(), OpenMode::MustExist);
-        QVERIFY(PlanService(other, m_clock, QStringLiteral("other")).assign({QStringLiteral("c")}, QStringLiteral("w1")).ok());
+        QVERIFY(PlanService(other, m_clock, QStringLiteral("other"))
+                    .assign({QStringLiteral("c")}, QStringLiteral("w1"))
+                    .ok());
         QSignalSpy failed(m_plan.get(), &MigrationPlan::editFailed);
         m_plan->undoStack()->undo();
         QCOMPARE(failed.count(), 1);
-        QVERIFY(failed.first().first().toString().contains(QStringLiteral("changed by someone else")));
+        QVERIFY(
+            failed.first().first().toString().contains(QStringLiteral("changed by someone else")));
         QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
         QCOMPARE(waveOf(QStringLiteral("c")), QStringLiteral("w1"));
     }
@@ -138,7 +147,8 @@ private slots:
     void undoIsCheckedByTheWaveRulesLikeAFreshEdit()
     {
         m_plan.reset();
-        m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("rules%1.sqlite").arg(++m_n)), OpenMode::CreateIfMissing);
+        m_store = std::make_unique<SqliteStore>(
+            m_dir.filePath(QStringLiteral("rules%1.sqlite").arg(++m_n)), OpenMode::CreateIfMissing);
         Pipeline a = pipeline(QStringLiteral("a"));
         a.initialState = State::Cloud;
         Pipeline b = pipeline(QStringLiteral("b"), {QStringLiteral("a")});
@@ -146,18 +156,21 @@ private slots:
         seed(*m_store, inventory({a, b}));
         m_plan = std::make_unique<MigrationPlan>(*m_store, m_clock, QStringLiteral("lead"));
         QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1")).ok()); // a is in the cloud already
+        QVERIFY(m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"))
+                    .ok()); // a is in the cloud already
         QVERIFY(m_plan->unassign({QStringLiteral("b")}).ok());
         // a is rolled back meanwhile (a routing change: the plan version does not move).
-        const ActionOutcome rollback = MigrationService(*m_store, m_clock, QStringLiteral("oncall"))
-                                           .rollback({QStringLiteral("a"), QStringLiteral("totals off"), true});
+        const ActionOutcome rollback =
+            MigrationService(*m_store, m_clock, QStringLiteral("oncall"))
+                .rollback({QStringLiteral("a"), QStringLiteral("totals off"), true});
         QCOMPARE(rollback.kind, Outcome::Kind::Done);
-        // Undoing the unassign would put b back into w1 ahead of its upstream: refused, with the reason.
+        // Undoing the unassign would put b back into w1 ahead of its upstream: refused, with the
+        // reason.
         QSignalSpy failed(m_plan.get(), &MigrationPlan::editFailed);
         m_plan->undoStack()->undo();
         QCOMPARE(failed.count(), 1);
-        QVERIFY2(failed.first().first().toString().contains(
-                     QStringLiteral("b reads a, which is still canonical on-prem and not planned in any wave")),
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral(
+                     "b reads a, which is still canonical on-prem and not planned in any wave")),
                  qPrintable(failed.first().first().toString()));
         QCOMPARE(waveOf(QStringLiteral("b")), QString());
         // The same edit made fresh is refused the same way.

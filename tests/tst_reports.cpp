@@ -33,7 +33,8 @@ private:
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the program must choose offscreen itself
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(DAYBREAKCTL_PATH), args + QStringList{QStringLiteral("--store"), m_store});
+        p.start(QStringLiteral(DAYBREAKCTL_PATH),
+                args + QStringList{QStringLiteral("--store"), m_store});
         p.waitForFinished(120000);
         if (err)
             *err = QString::fromUtf8(p.readAllStandardError());
@@ -63,7 +64,10 @@ private slots:
         QVERIFY(InventoryService(store, m_clock, QStringLiteral("t")).importDemo().ok());
         PlanService plans(store, m_clock, QStringLiteral("lead"));
         QVERIFY(plans.addWave(QStringLiteral("Wave 1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(plans.assign({QStringLiteral("stg_ad_spend"), QStringLiteral("core_fx")}, QStringLiteral("Wave 1")).ok());
+        QVERIFY(plans
+                    .assign({QStringLiteral("stg_ad_spend"), QStringLiteral("core_fx")},
+                            QStringLiteral("Wave 1"))
+                    .ok());
         QVERIFY(plans.autoPlan({QDate(2026, 12, 5), 8, 2}, true).ok());
     }
 
@@ -71,9 +75,13 @@ private slots:
     {
         const QString pdf = m_dir.filePath(QStringLiteral("plan.pdf"));
         QString err;
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), pdf}, &err), 0);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                      QStringLiteral("--out"), pdf},
+                     &err),
+                 0);
         const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils) is installed by scripts/install-deps.sh");
+        QVERIFY2(!pdftotext.isEmpty(),
+                 "pdftotext (poppler-utils) is installed by scripts/install-deps.sh");
         QString text = run(pdftotext, {pdf, QStringLiteral("-")});
         text.replace(QLatin1Char('\n'), QLatin1Char(' '));
         // The PDF sets ligatures (ﬁ, ﬂ); compatibility normalisation turns them back into letters.
@@ -84,7 +92,8 @@ private slots:
         const StoreSnapshot s = store.snapshot();
         QVERIFY(s.plan.waves().size() >= 8);
         for (const Wave &w : s.plan.waves()) {
-            QVERIFY2(text.contains(QStringLiteral("%1 — %2").arg(w.name, w.date.toString(QStringLiteral("dddd yyyy-MM-dd")))),
+            QVERIFY2(text.contains(QStringLiteral("%1 — %2").arg(
+                         w.name, w.date.toString(QStringLiteral("dddd yyyy-MM-dd")))),
                      qPrintable(w.name));
             // Members appear in cutover order within the wave's runbook.
             const qsizetype runbook = text.indexOf(QStringLiteral("Runbook — %1").arg(w.name));
@@ -92,7 +101,8 @@ private slots:
             qsizetype at = runbook;
             int n = 0;
             for (const QString &id : waveOrder(w.name)) {
-                const qsizetype next = text.indexOf(QStringLiteral("%1. %2 —").arg(++n).arg(id), at);
+                const qsizetype next =
+                    text.indexOf(QStringLiteral("%1. %2 —").arg(++n).arg(id), at);
                 QVERIFY2(next > at, qPrintable(QStringLiteral("%1 in %2").arg(id, w.name)));
                 at = next;
                 QVERIFY(text.indexOf(QStringLiteral("rollback %1 --reason").arg(id), at) > at);
@@ -105,8 +115,12 @@ private slots:
     {
         const QString html = m_dir.filePath(QStringLiteral("plan.html"));
         const QString md = m_dir.filePath(QStringLiteral("plan.md"));
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--out"), html}), 0);
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), md}), 0);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("html"),
+                      QStringLiteral("--out"), html}),
+                 0);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"),
+                      QStringLiteral("--out"), md}),
+                 0);
         QFile h(html), m(md);
         QVERIFY(h.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
         const QString htmlText = QString::fromUtf8(h.readAll());
@@ -125,24 +139,34 @@ private slots:
     void onlyOneWave()
     {
         const QString md = m_dir.filePath(QStringLiteral("wave1.md"));
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), md,
-                      QStringLiteral("--wave"), QStringLiteral("Wave 1")}), 0);
+        QCOMPARE(
+            ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"),
+                 QStringLiteral("--out"), md, QStringLiteral("--wave"), QStringLiteral("Wave 1")}),
+            0);
         QFile f(md);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());
         QVERIFY(text.contains(QStringLiteral("Runbook — Wave 1")));
         QVERIFY(!text.contains(QStringLiteral("Runbook — wave-2026-12-05")));
         QString err;
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), md,
-                      QStringLiteral("--wave"), QStringLiteral("nope")}, &err), 3);
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("docx"), QStringLiteral("--out"), md}, &err), 2);
+        QCOMPARE(
+            ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"),
+                 QStringLiteral("--out"), md, QStringLiteral("--wave"), QStringLiteral("nope")},
+                &err),
+            3);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("docx"),
+                      QStringLiteral("--out"), md},
+                     &err),
+                 2);
         QVERIFY(err.contains(QStringLiteral("--format must be pdf, html, md, csv or dot")));
     }
 
     void dotParsesWithGraphviz()
     {
         const QString dot = m_dir.filePath(QStringLiteral("plan.dot"));
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("dot"), QStringLiteral("--out"), dot}), 0);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("dot"),
+                      QStringLiteral("--out"), dot}),
+                 0);
         const QString graphviz = QStandardPaths::findExecutable(QStringLiteral("dot"));
         QVERIFY2(!graphviz.isEmpty(), "Graphviz is installed by scripts/install-deps.sh");
         int code = -1;
@@ -152,14 +176,18 @@ private slots:
         QFile f(dot);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());
-        QVERIFY(text.contains(QStringLiteral("\"fx_rates_extract\" [label=\"fx_rates_extract\\ncloud\", fillcolor=\"#5b9bd5\"")));
-        QVERIFY(text.contains(QStringLiteral("\"stg_fx_rates\" -> \"core_fx\" [color=\"#d35f00\", style=dashed")));
+        QVERIFY(text.contains(QStringLiteral(
+            "\"fx_rates_extract\" [label=\"fx_rates_extract\\ncloud\", fillcolor=\"#5b9bd5\"")));
+        QVERIFY(text.contains(
+            QStringLiteral("\"stg_fx_rates\" -> \"core_fx\" [color=\"#d35f00\", style=dashed")));
     }
 
     void csvRoundTripsThroughTheInventoryReader()
     {
         const QString csv = m_dir.filePath(QStringLiteral("plan.csv"));
-        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv}), 0);
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("csv"),
+                      QStringLiteral("--out"), csv}),
+                 0);
         const InventoryReadResult read = InventoryReader::readFile(csv);
         QVERIFY(read.ok());
         SqliteStore store(m_store, OpenMode::MustExist);
@@ -185,12 +213,18 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(f.readAll());
         // daybreakctl judged the gate at the real today; the rest of the row does not depend on it.
-        static const QRegularExpression row(QStringLiteral(
-            "core_fx,Core FX conversion table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,onprem,Wave 1,2026-11-28,2,(passed|failed|pending)\n"));
+        static const QRegularExpression row(
+            QStringLiteral("core_fx,Core FX conversion "
+                           "table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,"
+                           "onprem,Wave 1,2026-11-28,2,(passed|failed|pending)\n"));
         QVERIFY(row.match(text).hasMatch());
         // On the day the demo was seeded, its seven clean nights pass core_fx's gate.
-        const QString seeded = ReportExport::csv(s, m_clock.now().toTimeZone(QTimeZone("Europe/Berlin")).date());
-        QVERIFY(seeded.contains(QStringLiteral("core_fx,Core FX conversion table,finance,after_upstreams,5,4,,stg_fx_rates,low,cloud,dual_run,onprem,Wave 1,2026-11-28,2,passed\n")));
+        const QString seeded =
+            ReportExport::csv(s, m_clock.now().toTimeZone(QTimeZone("Europe/Berlin")).date());
+        QVERIFY(
+            seeded.contains(QStringLiteral("core_fx,Core FX conversion "
+                                           "table,finance,after_upstreams,5,4,,stg_fx_rates,low,"
+                                           "cloud,dual_run,onprem,Wave 1,2026-11-28,2,passed\n")));
     }
 };
 

@@ -19,7 +19,8 @@ QDateTime berlin(const QDate &d, int h, int m = 0)
 }
 const QDate kNight(2026, 11, 25); // the Wednesday 6am
 
-// src 01:00 (60 min) -> mid (60) -> report (30, SLA 06:00); side -> other_src 23:30 (20) stays on time.
+// src 01:00 (60 min) -> mid (60) -> report (30, SLA 06:00); side -> other_src 23:30 (20) stays on
+// time.
 Inventory chain(int srcMinutes = 60)
 {
     Pipeline src = pipeline(QStringLiteral("src"));
@@ -28,7 +29,8 @@ Inventory chain(int srcMinutes = 60)
     Pipeline other = pipeline(QStringLiteral("other_src"));
     other.schedule = QTime(23, 30);
     other.onpremMinutes = 20;
-    Pipeline mid = pipeline(QStringLiteral("mid"), {QStringLiteral("src"), QStringLiteral("other_src")});
+    Pipeline mid =
+        pipeline(QStringLiteral("mid"), {QStringLiteral("src"), QStringLiteral("other_src")});
     mid.onpremMinutes = 60;
     Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("mid")});
     report.onpremMinutes = 30;
@@ -36,12 +38,14 @@ Inventory chain(int srcMinutes = 60)
     return inventory({src, other, mid, report});
 }
 
-SlaProjection project(const Inventory &inv, const QDate &night, const QList<RunEvent> &events = {}, const QDateTime &now = {})
+SlaProjection project(const Inventory &inv, const QDate &night, const QList<RunEvent> &events = {},
+                      const QDateTime &now = {})
 {
     SlaProjection::Inputs in;
     in.events = events;
     in.now = now;
-    return SlaProjection::project(inv, night, [](const Pipeline &) { return Side::OnPrem; }, in);
+    return SlaProjection::project(
+        inv, night, [](const Pipeline &) { return Side::OnPrem; }, in);
 }
 
 RunEvent runEventAt(const QString &id, RunEvent::Kind kind, const QDateTime &at)
@@ -63,13 +67,15 @@ private slots:
     void planAndCriticalPath()
     {
         const SlaProjection p = project(chain(), kNight);
-        QCOMPARE(p.runs().value(QStringLiteral("other_src")).start, berlin(kNight.addDays(-1), 23, 30));
+        QCOMPARE(p.runs().value(QStringLiteral("other_src")).start,
+                 berlin(kNight.addDays(-1), 23, 30));
         QCOMPARE(p.runs().value(QStringLiteral("mid")).start, berlin(kNight, 2));
         QCOMPARE(p.runs().value(QStringLiteral("mid")).drivenBy, QStringLiteral("src"));
         const SlaProjection::Report r = p.reports().first();
         QCOMPARE(r.projectedFinish, berlin(kNight, 3, 30));
         QCOMPARE(r.status, SlaProjection::Status::OnTrack);
-        QCOMPARE(r.criticalPath, (QStringList{QStringLiteral("src"), QStringLiteral("mid"), QStringLiteral("report")}));
+        QCOMPARE(r.criticalPath, (QStringList{QStringLiteral("src"), QStringLiteral("mid"),
+                                              QStringLiteral("report")}));
     }
 
     void lateStartPushesEverythingAndTurnsAtRisk()
@@ -78,7 +84,8 @@ private slots:
         SlaProjection p = project(chain(), kNight, {}, berlin(kNight, 2, 30));
         QCOMPARE(p.runs().value(QStringLiteral("src")).start, berlin(kNight, 2, 30));
         QCOMPARE(p.reports().first().projectedFinish, berlin(kNight, 5));
-        QCOMPARE(p.reports().first().status, SlaProjection::Status::OnTrack); // p95 05:00 is exactly deadline - 60 min
+        QCOMPARE(p.reports().first().status,
+                 SlaProjection::Status::OnTrack); // p95 05:00 is exactly deadline - 60 min
         p = project(chain(), kNight, {}, berlin(kNight, 2, 31));
         QCOMPARE(p.reports().first().status, SlaProjection::Status::AtRisk);
         p = project(chain(), kNight, {}, berlin(kNight, 3, 31));
@@ -87,10 +94,13 @@ private slots:
 
     void runningAndFinishedRuns()
     {
-        const QList<RunEvent> events{runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Started, berlin(kNight.addDays(-1), 23, 30)),
-                                     runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Succeeded, berlin(kNight.addDays(-1), 23, 50)),
-                                     runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1, 10)),
-                                     runEventAt(QStringLiteral("src"), RunEvent::Kind::Succeeded, berlin(kNight, 2, 40))};
+        const QList<RunEvent> events{
+            runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Started,
+                       berlin(kNight.addDays(-1), 23, 30)),
+            runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Succeeded,
+                       berlin(kNight.addDays(-1), 23, 50)),
+            runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1, 10)),
+            runEventAt(QStringLiteral("src"), RunEvent::Kind::Succeeded, berlin(kNight, 2, 40))};
         const SlaProjection p = project(chain(), kNight, events, berlin(kNight, 2, 45));
         QVERIFY(p.runs().value(QStringLiteral("src")).succeeded);
         QCOMPARE(p.runs().value(QStringLiteral("src")).finish, berlin(kNight, 2, 40));
@@ -98,15 +108,18 @@ private slots:
         // mid should have started at 02:40 but has not: it starts now (02:45).
         QCOMPARE(p.runs().value(QStringLiteral("mid")).start, berlin(kNight, 2, 45));
         // A started run finishes no earlier than now.
-        const SlaProjection running = project(chain(), kNight, {runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1))},
-                                              berlin(kNight, 2, 20));
+        const SlaProjection running =
+            project(chain(), kNight,
+                    {runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1))},
+                    berlin(kNight, 2, 20));
         QCOMPARE(running.runs().value(QStringLiteral("src")).finish, berlin(kNight, 2, 20));
     }
 
     void failureBlocksDownstreamsUntilRetried()
     {
-        QList<RunEvent> events{runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1)),
-                               runEventAt(QStringLiteral("src"), RunEvent::Kind::Failed, berlin(kNight, 1, 20))};
+        QList<RunEvent> events{
+            runEventAt(QStringLiteral("src"), RunEvent::Kind::Started, berlin(kNight, 1)),
+            runEventAt(QStringLiteral("src"), RunEvent::Kind::Failed, berlin(kNight, 1, 20))};
         SlaProjection p = project(chain(), kNight, events, berlin(kNight, 1, 30));
         QVERIFY(p.runs().value(QStringLiteral("src")).failed);
         QVERIFY(p.runs().value(QStringLiteral("mid")).blocked);
@@ -115,7 +128,8 @@ private slots:
         QCOMPARE(p.reports().first().criticalPath.first(), QStringLiteral("src"));
         QVERIFY(!p.reports().first().projectedFinish.isValid());
         // Re-run in time: the report is back on track.
-        events.append(runEventAt(QStringLiteral("src"), RunEvent::Kind::Retrying, berlin(kNight, 1, 35)));
+        events.append(
+            runEventAt(QStringLiteral("src"), RunEvent::Kind::Retrying, berlin(kNight, 1, 35)));
         p = project(chain(), kNight, events, berlin(kNight, 1, 40));
         QVERIFY(!p.runs().value(QStringLiteral("mid")).blocked);
         QCOMPARE(p.reports().first().projectedFinish, berlin(kNight, 4, 5));
@@ -126,10 +140,12 @@ private slots:
     {
         QTest::addColumn<QDate>("night");
         QTest::addColumn<QTime>("finish");
-        // src 01:00 for three hours: wall-clock finish differs when the clocks change at 02:00/03:00.
+        // src 01:00 for three hours: wall-clock finish differs when the clocks change at
+        // 02:00/03:00.
         QTest::newRow("ordinary night") << QDate(2026, 11, 25) << QTime(4, 0);
         QTest::newRow("clocks go back (an hour repeats)") << QDate(2026, 10, 25) << QTime(3, 0);
-        QTest::newRow("clocks go forward (an hour is skipped)") << QDate(2026, 3, 29) << QTime(5, 0);
+        QTest::newRow("clocks go forward (an hour is skipped)")
+            << QDate(2026, 3, 29) << QTime(5, 0);
     }
 
     void daylightSavingNights()
@@ -138,17 +154,22 @@ private slots:
         QFETCH(QTime, finish);
         const SlaProjection p = project(chain(180), night);
         QCOMPARE(p.runs().value(QStringLiteral("src")).finish.toTimeZone(kBerlin).time(), finish);
-        QCOMPARE(p.runs().value(QStringLiteral("src")).start.secsTo(p.runs().value(QStringLiteral("src")).finish), 180 * 60);
+        QCOMPARE(p.runs()
+                     .value(QStringLiteral("src"))
+                     .start.secsTo(p.runs().value(QStringLiteral("src")).finish),
+                 180 * 60);
     }
 
     void dualRunningPipelinesProjectTheirShadowRun()
     {
         SlaProjection::Inputs in;
         in.shadowed = [](const Pipeline &p) { return p.id == QLatin1String("mid"); };
-        const SlaProjection p = SlaProjection::project(chain(), kNight, [](const Pipeline &) { return Side::OnPrem; }, in);
+        const SlaProjection p = SlaProjection::project(
+            chain(), kNight, [](const Pipeline &) { return Side::OnPrem; }, in);
         QVERIFY(p.shadowRuns().contains(QStringLiteral("mid")));
         QCOMPARE(p.shadowRuns().value(QStringLiteral("mid")).side, Side::Cloud);
-        QCOMPARE(p.shadowRuns().value(QStringLiteral("mid")).finish, berlin(kNight, 2, 20)); // cloud 20 min
+        QCOMPARE(p.shadowRuns().value(QStringLiteral("mid")).finish,
+                 berlin(kNight, 2, 20)); // cloud 20 min
     }
 
     void sensorFiresWhenTheReportTurnsAtRiskAndNotBefore()
@@ -170,7 +191,8 @@ private slots:
         QCOMPARE(a.status, QStringLiteral("at_risk"));
         QCOMPARE(a.cause, QStringLiteral("src"));
         QCOMPARE(a.raisedAt, berlin(kNight, 2, 31).toUTC());
-        QCOMPARE(a.message, QStringLiteral("report AT RISK: projected 05:01 (p95 05:01) against 06:00; cause: src on its critical path; "
+        QCOMPARE(a.message, QStringLiteral("report AT RISK: projected 05:01 (p95 05:01) against "
+                                           "06:00; cause: src on its critical path; "
                                            "3.5 h to the deadline"));
         // Raised once: the next evaluation at the same status adds nothing.
         clock.set(berlin(kNight, 2, 40));

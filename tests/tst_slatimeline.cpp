@@ -47,7 +47,8 @@ private slots:
     void initTestCase()
     {
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
     }
 
     void eventsMoveTheBars()
@@ -70,10 +71,13 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         SlaTimeline *timeline = window.slaPanel()->timeline();
-        QCOMPARE(timeline->rowPipelines(), (QStringList{QStringLiteral("src"), QStringLiteral("report")}));
+        QCOMPARE(timeline->rowPipelines(),
+                 (QStringList{QStringLiteral("src"), QStringLiteral("report")}));
         // Not started at 01:30: it starts no earlier than now.
-        QCOMPARE(timeline->barFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1, 30)));
-        QCOMPARE(timeline->plannedBarFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1)));
+        QCOMPARE(timeline->barFor(QStringLiteral("src"))->at(0).x(),
+                 plotted(berlin(kNight, 1, 30)));
+        QCOMPARE(timeline->plannedBarFor(QStringLiteral("src"))->at(0).x(),
+                 plotted(berlin(kNight, 1)));
         QCOMPARE(timeline->nowLine()->at(0).x(), plotted(berlin(kNight, 1, 30)));
 
         // The orchestrator (another process) reports the start, then a failure.
@@ -84,26 +88,34 @@ private slots:
         started.kind = RunEvent::Kind::Started;
         started.at = berlin(kNight, 1, 5);
         QCOMPARE(feed.recordEvent(started).kind, Outcome::Kind::Done);
-        QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->at(0).x(), plotted(berlin(kNight, 1, 5)), 3000);
-        QCOMPARE(timeline->barFor(QStringLiteral("src"))->pen().color(), QColor(0x1f, 0x6f, 0xc5)); // running
-        QCOMPARE(timeline->barFor(QStringLiteral("report"))->at(1).x(), plotted(berlin(kNight, 2, 35)));
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->at(0).x(),
+                                  plotted(berlin(kNight, 1, 5)), 3000);
+        QCOMPARE(timeline->barFor(QStringLiteral("src"))->pen().color(),
+                 QColor(0x1f, 0x6f, 0xc5)); // running
+        QCOMPARE(timeline->barFor(QStringLiteral("report"))->at(1).x(),
+                 plotted(berlin(kNight, 2, 35)));
 
         RunEvent failed = started;
         failed.kind = RunEvent::Kind::Failed;
         failed.at = berlin(kNight, 1, 25);
         const SlaService::EventOutcome o = feed.recordEvent(failed);
         QCOMPARE(o.raised.size(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->pen().color(), QColor(0xc0, 0x1c, 0x28), 3000);
-        QCOMPARE(timeline->barFor(QStringLiteral("report"))->pen().color(), QColor(0xc0, 0x1c, 0x28)); // blocked
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->pen().color(),
+                                  QColor(0xc0, 0x1c, 0x28), 3000);
+        QCOMPARE(timeline->barFor(QStringLiteral("report"))->pen().color(),
+                 QColor(0xc0, 0x1c, 0x28)); // blocked
         QCOMPARE(window.slaPanel()->alertList()->count(), 1);
-        QVERIFY(window.slaPanel()->alertList()->item(0)->text().contains(QStringLiteral("report BREACHED")));
+        QVERIFY(window.slaPanel()->alertList()->item(0)->text().contains(
+            QStringLiteral("report BREACHED")));
 
         // The war room shows the same night, read-only until unlocked.
         window.findChild<QAction *>(QStringLiteral("actionWarRoom"))->trigger();
         QVERIFY(window.warRoom());
-        QCOMPARE(window.warRoom()->bannerText(), QStringLiteral("6am Wed 25 Nov — BREACHED: 1 report(s)"));
+        QCOMPARE(window.warRoom()->bannerText(),
+                 QStringLiteral("6am Wed 25 Nov — BREACHED: 1 report(s)"));
         QVERIFY(!window.warRoom()->controlsUnlocked());
-        QCOMPARE(window.warRoom()->timeline()->barFor(QStringLiteral("src"))->pen().color(), QColor(0xc0, 0x1c, 0x28));
+        QCOMPARE(window.warRoom()->timeline()->barFor(QStringLiteral("src"))->pen().color(),
+                 QColor(0xc0, 0x1c, 0x28));
         window.warRoom()->close();
     }
 };

@@ -34,7 +34,9 @@ private slots:
     void refusesMissingAndForeignFiles()
     {
         QTemporaryDir dir;
-        QVERIFY_THROWS_EXCEPTION(StoreError, SqliteStore(dir.filePath(QStringLiteral("none.sqlite")), OpenMode::MustExist));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError,
+            SqliteStore(dir.filePath(QStringLiteral("none.sqlite")), OpenMode::MustExist));
         QFile junk(dir.filePath(QStringLiteral("junk.sqlite")));
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(4096, 'x'));
@@ -43,7 +45,8 @@ private slots:
             SqliteStore store(junk.fileName(), OpenMode::MustExist);
             QFAIL("a file that is not SQLite must be refused");
         } catch (const StoreError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("is not a SQLite database")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("is not a SQLite database")),
+                     qPrintable(e.message()));
         }
     }
 
@@ -55,7 +58,9 @@ private slots:
         const qint64 before = watcher->changeToken();
         QCOMPARE(watcher->changeToken(), before);
         SqliteStore other(dir.filePath(QStringLiteral("store.sqlite")), OpenMode::MustExist);
-        QCOMPARE(other.applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
+        QCOMPARE(other.applyTransition(
+                     routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)),
+                 WriteStatus::Written);
         QVERIFY(watcher->changeToken() != before);
     }
 };

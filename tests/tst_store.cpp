@@ -60,7 +60,8 @@ private slots:
             m_backend.open(url, OpenMode::MustExist);
             QFAIL("a newer schema must be refused");
         } catch (const StoreError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("schema version 99, newer than this Daybreak understands")),
+            QVERIFY2(e.message().contains(
+                         QStringLiteral("schema version 99, newer than this Daybreak understands")),
                      qPrintable(e.message()));
         }
     }
@@ -77,7 +78,8 @@ private slots:
             m_backend.open(url, OpenMode::MustExist);
             QFAIL("a store that was never initialised must be refused");
         } catch (const StoreError &e) {
-            QVERIFY2(e.message().contains(QStringLiteral("daybreakctl init")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("daybreakctl init")),
+                     qPrintable(e.message()));
         }
     }
 
@@ -92,7 +94,8 @@ private slots:
         QCOMPARE(a->sla, std::optional<QTime>(QTime(6, 0)));
         QCOMPARE(a->parityTolerance, 0.000123456789); // double precision on both back ends
         QCOMPARE(a->tags, (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
-        QCOMPARE(s.inventory.find(QStringLiteral("b"))->upstreams, QStringList{QStringLiteral("a")});
+        QCOMPARE(s.inventory.find(QStringLiteral("b"))->upstreams,
+                 QStringList{QStringLiteral("a")});
         QCOMPARE(s.inventory.find(QStringLiteral("keep"))->target, Side::OnPrem);
         QCOMPARE(s.stateOf(QStringLiteral("a")), State::DualRun);
         QCOMPARE(s.routing.value(QStringLiteral("a")).version, 1);
@@ -102,7 +105,9 @@ private slots:
     void reimportKeepsRoutingState()
     {
         auto store = seeded();
-        QCOMPARE(store->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)), WriteStatus::Written);
+        QCOMPARE(store->applyTransition(
+                     routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)),
+                 WriteStatus::Written);
         Inventory again = smallInventory();
         again.setPipelines({again.pipelines().at(0), again.pipelines().at(1)}); // "keep" dropped
         seed(*store, again);
@@ -120,10 +125,12 @@ private slots:
         // Both consoles read version 1; the second one writes first.
         const qint64 seenByFirst = first->routing(QStringLiteral("a"))->version;
         const qint64 seenBySecond = second->routing(QStringLiteral("a"))->version;
-        QCOMPARE(second->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, seenBySecond)),
+        QCOMPARE(second->applyTransition(routingChange(QStringLiteral("a"), State::DualRun,
+                                                       State::Cloud, seenBySecond)),
                  WriteStatus::Written);
         const int auditBefore = auditCount(*first);
-        QCOMPARE(first->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, seenByFirst)),
+        QCOMPARE(first->applyTransition(
+                     routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, seenByFirst)),
                  WriteStatus::Conflict);
         QCOMPARE(auditCount(*first), auditBefore);
         QCOMPARE(first->routing(QStringLiteral("a"))->version, 2);
@@ -135,10 +142,13 @@ private slots:
         QString url;
         auto first = seeded(&url);
         auto second = m_backend.open(url, OpenMode::MustExist);
-        // The rules for a's cutover looked at b (its reader) at version 1; then another console moved b.
+        // The rules for a's cutover looked at b (its reader) at version 1; then another console
+        // moved b.
         Transition t = routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1);
         t.neighbourVersions.insert(QStringLiteral("b"), 1);
-        QCOMPARE(second->applyTransition(routingChange(QStringLiteral("b"), State::OnPrem, State::DualRun, 1)), WriteStatus::Written);
+        QCOMPARE(second->applyTransition(
+                     routingChange(QStringLiteral("b"), State::OnPrem, State::DualRun, 1)),
+                 WriteStatus::Written);
         const int auditBefore = auditCount(*first);
         QCOMPARE(first->applyTransition(t), WriteStatus::Conflict);
         QCOMPARE(first->routing(QStringLiteral("a"))->version, 1);
@@ -154,7 +164,8 @@ private slots:
         auto store = seeded();
         QSqlQuery q(store->database());
         QVERIFY(!q.exec(QStringLiteral("UPDATE audit SET actor = 'mallory'")));
-        QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")), qPrintable(q.lastError().text()));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")),
+                 qPrintable(q.lastError().text()));
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
         QVERIFY(q.lastError().text().contains(QStringLiteral("append-only")));
         QCOMPARE(auditCount(*store), 1);
@@ -166,13 +177,16 @@ private slots:
         auto store = seeded();
         QSqlQuery q(store->database());
         // Make every further audit insert fail, as a full disk would.
-        QVERIFY2(q.exec(m_backend.isPostgres()
-                            ? QStringLiteral("ALTER TABLE audit ADD CONSTRAINT disk_full CHECK (false) NOT VALID")
-                            : QStringLiteral("CREATE TRIGGER break_audit BEFORE INSERT ON audit "
-                                             "BEGIN SELECT RAISE(ABORT, 'disk full'); END")),
-                 qPrintable(q.lastError().text()));
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
+        QVERIFY2(
+            q.exec(m_backend.isPostgres()
+                       ? QStringLiteral(
+                             "ALTER TABLE audit ADD CONSTRAINT disk_full CHECK (false) NOT VALID")
+                       : QStringLiteral("CREATE TRIGGER break_audit BEFORE INSERT ON audit "
+                                        "BEGIN SELECT RAISE(ABORT, 'disk full'); END")),
+            qPrintable(q.lastError().text()));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, store->applyTransition(
+                            routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
         QCOMPARE(store->routing(QStringLiteral("a"))->state, State::DualRun);
         QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
     }
@@ -194,7 +208,8 @@ private slots:
         QVERIFY(rows.first().breakGlass);
         QCOMPARE(rows.first().at, t.audit.at);
         // The server names who was connected; a SQLite file has no database user.
-        QCOMPARE(rows.first().dbUser, m_backend.isPostgres() ? QStringLiteral("postgres") : QString());
+        QCOMPARE(rows.first().dbUser,
+                 m_backend.isPostgres() ? QStringLiteral("postgres") : QString());
     }
 
     void parityResultsReplaceTheSameDate()
@@ -233,7 +248,17 @@ private slots:
         PlanChange change;
         change.upsertWaves = {w};
         change.expectedPlanVersion = 0;
-        change.audit = {{0, w.windowStart, QStringLiteral("t"), QStringLiteral("wave_add"), {}, {}, {}, {}, false, false, {}}};
+        change.audit = {{0,
+                         w.windowStart,
+                         QStringLiteral("t"),
+                         QStringLiteral("wave_add"),
+                         {},
+                         {},
+                         {},
+                         {},
+                         false,
+                         false,
+                         {}}};
         QCOMPARE(store->applyPlanChange(change), WriteStatus::Written);
         const int audits = auditCount(*store);
         QCOMPARE(store->applyPlanChange(change), WriteStatus::Conflict); // still expects version 0
@@ -257,7 +282,17 @@ private slots:
         };
         PlanChange two;
         two.upsertWaves = {wave(QStringLiteral("w1"), 8), wave(QStringLiteral("w2"), 8)};
-        two.audit = {{0, QDateTime(QDate(2026, 11, 24), QTime(9, 0)), QStringLiteral("t"), QStringLiteral("wave_add"), {}, {}, {}, {}, false, false, {}}};
+        two.audit = {{0,
+                      QDateTime(QDate(2026, 11, 24), QTime(9, 0)),
+                      QStringLiteral("t"),
+                      QStringLiteral("wave_add"),
+                      {},
+                      {},
+                      {},
+                      {},
+                      false,
+                      false,
+                      {}}};
         QCOMPARE(store->applyPlanChange(two), WriteStatus::Written);
         const int audits = auditCount(*store);
 
@@ -319,14 +354,17 @@ private slots:
         QCOMPARE(store->snapshot().inventory.size(), 3);
         // The services refuse first, naming the role...
         ManualClock clock(QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC));
-        const ActionOutcome o = MigrationService(*store, clock, QStringLiteral("t")).cutover({QStringLiteral("a"), {}, false});
+        const ActionOutcome o = MigrationService(*store, clock, QStringLiteral("t"))
+                                    .cutover({QStringLiteral("a"), {}, false});
         QCOMPARE(o.kind, Outcome::Kind::Refused);
         QVERIFY(o.decision.refusedFor(Reason::Code::RoleMissing));
-        QVERIFY2(o.decision.reasons.first().text.contains(QStringLiteral("needs the operator role")),
-                 qPrintable(o.decision.reasons.first().text));
+        QVERIFY2(
+            o.decision.reasons.first().text.contains(QStringLiteral("needs the operator role")),
+            qPrintable(o.decision.reasons.first().text));
         // ...and the connection itself cannot write even if a caller went around them.
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store->applyTransition(routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
+        QVERIFY_THROWS_EXCEPTION(
+            StoreError, store->applyTransition(
+                            routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)));
         QCOMPARE(store->routing(QStringLiteral("a"))->version, 1);
     }
 };

@@ -34,7 +34,10 @@ private:
     QString m_path;
 
     WaveBoard *board() { return m_window->waveBoard(); }
-    QString waveOf(const QString &id) { return m_window->session()->store().snapshot().plan.waveOf(id); }
+    QString waveOf(const QString &id)
+    {
+        return m_window->session()->store().snapshot().plan.waveOf(id);
+    }
     std::unique_ptr<QMimeData> mime(const QStringList &ids)
     {
         auto data = std::make_unique<QMimeData>();
@@ -55,12 +58,14 @@ private slots:
     void initTestCase()
     {
         QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
     }
 
     void init()
     {
-        m_path = m_dir.filePath(QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_path = m_dir.filePath(
+            QStringLiteral("%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction())));
         {
             SqliteStore seed(m_path, OpenMode::CreateIfMissing);
             QVERIFY(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo().ok());
@@ -80,19 +85,32 @@ private slots:
     {
         QCOMPARE(board()->columns().size(), 3);
         WaveColumn *backlog = board()->column(QString());
-        QAbstractItemModelTester tester(backlog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(backlog->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(backlog->model()->pipelines().contains(QStringLiteral("erp_orders_extract")));
-        QVERIFY(!backlog->model()->pipelines().contains(QStringLiteral("fx_rates_extract"))); // cut over
-        QVERIFY(!backlog->model()->pipelines().contains(QStringLiteral("hr_payroll_extract"))); // stays on-prem
-        QVERIFY(board()->column(QStringLiteral("W1"))->headerText().contains(QStringLiteral("0/3 pipelines")));
+        QVERIFY(!backlog->model()->pipelines().contains(
+            QStringLiteral("fx_rates_extract"))); // cut over
+        QVERIFY(!backlog->model()->pipelines().contains(
+            QStringLiteral("hr_payroll_extract"))); // stays on-prem
+        QVERIFY(board()
+                    ->column(QStringLiteral("W1"))
+                    ->headerText()
+                    .contains(QStringLiteral("0/3 pipelines")));
     }
 
     void validDropIsSavedAndUndoable()
     {
         QVERIFY(dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")}));
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
-        QVERIFY(board()->column(QStringLiteral("W1"))->model()->pipelines().contains(QStringLiteral("erp_orders_extract")));
-        QVERIFY(board()->column(QStringLiteral("W1"))->headerText().contains(QStringLiteral("1/3 pipelines")));
+        QVERIFY(board()
+                    ->column(QStringLiteral("W1"))
+                    ->model()
+                    ->pipelines()
+                    .contains(QStringLiteral("erp_orders_extract")));
+        QVERIFY(board()
+                    ->column(QStringLiteral("W1"))
+                    ->headerText()
+                    .contains(QStringLiteral("1/3 pipelines")));
 
         QAction *undo = m_window->findChild<QAction *>(QStringLiteral("actionUndo"));
         QAction *redo = m_window->findChild<QAction *>(QStringLiteral("actionRedo"));
@@ -101,7 +119,8 @@ private slots:
         QCOMPARE(redo->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
         undo->trigger();
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QString());
-        QVERIFY(board()->column(QString())->model()->pipelines().contains(QStringLiteral("erp_orders_extract")));
+        QVERIFY(board()->column(QString())->model()->pipelines().contains(
+            QStringLiteral("erp_orders_extract")));
         redo->trigger();
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
     }
@@ -109,13 +128,17 @@ private slots:
     void dropThatBreaksAnUpstreamIsRefused()
     {
         QSignalSpy messages(board(), &WaveBoard::message);
-        QVERIFY(!board()->column(QStringLiteral("W1"))->model()->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(),
-                                                                                Qt::MoveAction, -1, 0, {}));
+        QVERIFY(!board()
+                     ->column(QStringLiteral("W1"))
+                     ->model()
+                     ->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(), Qt::MoveAction,
+                                       -1, 0, {}));
         dropInto(QStringLiteral("W1"), {QStringLiteral("stg_orders")});
         QCOMPARE(waveOf(QStringLiteral("stg_orders")), QString());
         QCOMPARE(messages.count(), 1);
         QCOMPARE(messages.first().first().toString(),
-                 QStringLiteral("Refused: stg_orders reads erp_orders_extract, which is still canonical on-prem and not planned in any wave"));
+                 QStringLiteral("Refused: stg_orders reads erp_orders_extract, which is still "
+                                "canonical on-prem and not planned in any wave"));
     }
 
     void viewerCannotDropAndIsToldWhy()
@@ -125,14 +148,18 @@ private slots:
         QVERIFY(m_window->findChild<QAction *>(QStringLiteral("actionCutover"))->isEnabled());
         m_window->setReadOnly(true);
         QVERIFY(m_window->openStore(m_path)); // ...then the same file, as a viewer
-        QVERIFY(!board()->column(QStringLiteral("W1"))->model()->canDropMimeData(mime({QStringLiteral("erp_orders_extract")}).get(),
-                                                                                Qt::MoveAction, -1, 0, {}));
+        QVERIFY(!board()
+                     ->column(QStringLiteral("W1"))
+                     ->model()
+                     ->canDropMimeData(mime({QStringLiteral("erp_orders_extract")}).get(),
+                                       Qt::MoveAction, -1, 0, {}));
         QSignalSpy messages(board(), &WaveBoard::message);
         dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")});
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QString());
         QCOMPARE(messages.count(), 1);
-        QVERIFY2(messages.first().first().toString().contains(QStringLiteral("needs the planner role")),
-                 qPrintable(messages.first().first().toString()));
+        QVERIFY2(
+            messages.first().first().toString().contains(QStringLiteral("needs the planner role")),
+            qPrintable(messages.first().first().toString()));
         // Routing actions are off for a viewer too.
         m_window->selectPipeline(QStringLiteral("erp_products_extract"));
         QAction *cutover = m_window->findChild<QAction *>(QStringLiteral("actionCutover"));
@@ -149,7 +176,8 @@ private slots:
         dropInto(QStringLiteral("W2"), {QStringLiteral("erp_orders_extract")});
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
         QCOMPARE(messages.first().first().toString(),
-                 QStringLiteral("Refused: erp_orders_extract is read by stg_orders, which is planned in the earlier wave 'W1' (2026-12-05)"));
+                 QStringLiteral("Refused: erp_orders_extract is read by stg_orders, which is "
+                                "planned in the earlier wave 'W1' (2026-12-05)"));
         // Back to the backlog would strand stg_orders as well.
         dropInto(QString(), {QStringLiteral("erp_orders_extract")});
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
@@ -163,16 +191,23 @@ private slots:
         QSignalSpy messages(board(), &WaveBoard::message);
         dropInto(QStringLiteral("W1"), {QStringLiteral("tms_shipments_extract")});
         QCOMPARE(waveOf(QStringLiteral("tms_shipments_extract")), QString());
-        QCOMPARE(messages.first().first().toString(), QStringLiteral("Refused: wave 'W1' is full: 3 of 3 pipelines"));
+        QCOMPARE(messages.first().first().toString(),
+                 QStringLiteral("Refused: wave 'W1' is full: 3 of 3 pipelines"));
     }
 
     void draggingMarksEveryColumn()
     {
         dropInto(QStringLiteral("W2"), {QStringLiteral("erp_orders_extract")});
         board()->dragStarted({QStringLiteral("stg_orders")});
-        QCOMPARE(board()->column(QStringLiteral("W1"))->dropState(), WaveColumn::DropState::Refused);
-        QVERIFY(board()->column(QStringLiteral("W1"))->refusalReasons().first().contains(QStringLiteral("later wave 'W2'")));
-        QCOMPARE(board()->column(QStringLiteral("W2"))->dropState(), WaveColumn::DropState::Allowed);
+        QCOMPARE(board()->column(QStringLiteral("W1"))->dropState(),
+                 WaveColumn::DropState::Refused);
+        QVERIFY(board()
+                    ->column(QStringLiteral("W1"))
+                    ->refusalReasons()
+                    .first()
+                    .contains(QStringLiteral("later wave 'W2'")));
+        QCOMPARE(board()->column(QStringLiteral("W2"))->dropState(),
+                 WaveColumn::DropState::Allowed);
         QCOMPARE(board()->column(QString())->dropState(), WaveColumn::DropState::Allowed);
         board()->dragFinished();
         QCOMPARE(board()->column(QStringLiteral("W1"))->dropState(), WaveColumn::DropState::Idle);
@@ -180,25 +215,30 @@ private slots:
 
     void shiftMoveCarriesTheUpstreamsItNeeds()
     {
-        // stg_orders needs erp_orders_extract; with Shift both go, upstream first, as one undo step.
-        QCOMPARE(board()->moves()->withUpstreams(QStringLiteral("stg_orders"), QStringLiteral("W2")),
-                 (QStringList{QStringLiteral("erp_orders_extract"), QStringLiteral("stg_orders")}));
+        // stg_orders needs erp_orders_extract; with Shift both go, upstream first, as one undo
+        // step.
+        QCOMPARE(
+            board()->moves()->withUpstreams(QStringLiteral("stg_orders"), QStringLiteral("W2")),
+            (QStringList{QStringLiteral("erp_orders_extract"), QStringLiteral("stg_orders")}));
         WaveColumnModel *w2 = board()->column(QStringLiteral("W2"))->model();
         // Without Shift the drop is refused, naming the upstream; with it, allowed.
         const Decision alone = w2->checkDrop({QStringLiteral("stg_orders")});
         QVERIFY(!alone.allowed());
         QVERIFY(alone.reasons.first().text.contains(QStringLiteral("erp_orders_extract")));
         w2->setCarryUpstreams(true);
-        QVERIFY(w2->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(), Qt::MoveAction, -1, 0, {}));
+        QVERIFY(w2->canDropMimeData(mime({QStringLiteral("stg_orders")}).get(), Qt::MoveAction, -1,
+                                    0, {}));
         QSignalSpy answers(w2, &WaveColumnModel::dropAnswered);
         dropInto(QStringLiteral("W2"), {QStringLiteral("stg_orders")});
         w2 = board()->column(QStringLiteral("W2"))->model();
         w2->setCarryUpstreams(false);
         QCOMPARE(answers.size(), 1);
-        QCOMPARE(answers.first().first().toString(), QStringLiteral("erp_orders_extract, stg_orders planned in wave 'W2'"));
+        QCOMPARE(answers.first().first().toString(),
+                 QStringLiteral("erp_orders_extract, stg_orders planned in wave 'W2'"));
         QCOMPARE(waveOf(QStringLiteral("stg_orders")), QStringLiteral("W2"));
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W2"));
-        QCOMPARE(board()->column(QStringLiteral("W2"))->model()->pipelines().first(), QStringLiteral("erp_orders_extract"));
+        QCOMPARE(board()->column(QStringLiteral("W2"))->model()->pipelines().first(),
+                 QStringLiteral("erp_orders_extract"));
         m_window->plan()->undoStack()->undo();
         QCOMPARE(waveOf(QStringLiteral("stg_orders")), QString());
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QString());
@@ -210,18 +250,27 @@ private slots:
         board()->moveSelected(+1);
         QCOMPARE(waveOf(QStringLiteral("erp_customers_extract")), QStringLiteral("W1"));
         board()->selectPipeline(QStringLiteral("erp_customers_extract"));
-        QTest::keyClick(board()->column(QStringLiteral("W1"))->view(), Qt::Key_Right, Qt::ControlModifier);
+        QTest::keyClick(board()->column(QStringLiteral("W1"))->view(), Qt::Key_Right,
+                        Qt::ControlModifier);
         QCOMPARE(waveOf(QStringLiteral("erp_customers_extract")), QStringLiteral("W2"));
         board()->selectPipeline(QStringLiteral("erp_customers_extract"));
-        QTest::keyClick(board()->column(QStringLiteral("W2"))->view(), Qt::Key_Left, Qt::ControlModifier);
+        QTest::keyClick(board()->column(QStringLiteral("W2"))->view(), Qt::Key_Left,
+                        Qt::ControlModifier);
         QCOMPARE(waveOf(QStringLiteral("erp_customers_extract")), QStringLiteral("W1"));
     }
 
     void anotherConsolesEditAppears()
     {
         SqliteStore other(m_path, OpenMode::MustExist);
-        QVERIFY(PlanService(other, m_clock, QStringLiteral("other")).assign({QStringLiteral("returns_extract")}, QStringLiteral("W2")).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(board()->column(QStringLiteral("W2"))->model()->pipelines().contains(QStringLiteral("returns_extract")), 3000);
+        QVERIFY(PlanService(other, m_clock, QStringLiteral("other"))
+                    .assign({QStringLiteral("returns_extract")}, QStringLiteral("W2"))
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(board()
+                                     ->column(QStringLiteral("W2"))
+                                     ->model()
+                                     ->pipelines()
+                                     .contains(QStringLiteral("returns_extract")),
+                                 3000);
     }
 };
 

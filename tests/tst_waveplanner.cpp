@@ -13,8 +13,8 @@ using namespace daybreak;
 using namespace TestStores;
 
 namespace {
-const QDate kToday(2026, 11, 24);  // Tuesday
-const QDate kFirst(2026, 11, 28);  // the Saturday after
+const QDate kToday(2026, 11, 24); // Tuesday
+const QDate kFirst(2026, 11, 28); // the Saturday after
 
 void passGate(StoreSnapshot &s, const QString &id)
 {
@@ -75,8 +75,8 @@ class TestWavePlanner : public QObject
 private slots:
     void neverWorseThanBruteForceByMoreThanOne()
     {
-        // The stated bound: on small random DAGs the planner's plan is always valid and uses at most
-        // one weekend more than the optimum. We also expect it to be optimal in most cases.
+        // The stated bound: on small random DAGs the planner's plan is always valid and uses at
+        // most one weekend more than the optimum. We also expect it to be optimal in most cases.
         QRandomGenerator rng(20261124);
         int optimal = 0;
         const int cases = 300;
@@ -98,7 +98,8 @@ private slots:
                 for (const auto &[u, d] : dag.edges)
                     if (d == i)
                         ups << QStringLiteral("p%1").arg(u);
-                pipelines.append(pipeline(QStringLiteral("p%1").arg(i), ups, Side::Cloud, dag.high[i] ? Risk::High : Risk::Low));
+                pipelines.append(pipeline(QStringLiteral("p%1").arg(i), ups, Side::Cloud,
+                                          dag.high[i] ? Risk::High : Risk::Low));
             }
             StoreSnapshot s;
             s.inventory = inventory(pipelines);
@@ -115,7 +116,10 @@ private slots:
             // Consecutive weekends from the first one: the span is the last one's index + 1.
             const int span = int(kFirst.daysTo(r.plan.waves().last().date) / 7) + 1;
             const int best = optimumWeekends(dag, capacity, maxHigh);
-            QVERIFY2(span <= best + 1, qPrintable(QStringLiteral("case %1: %2 weekends, optimum %3").arg(c).arg(span).arg(best)));
+            QVERIFY2(
+                span <= best + 1,
+                qPrintable(
+                    QStringLiteral("case %1: %2 weekends, optimum %3").arg(c).arg(span).arg(best)));
             QVERIFY(span >= best);
             optimal += span == best ? 1 : 0;
         }
@@ -125,13 +129,15 @@ private slots:
 
     void demoUsesNoMoreWeekendsThanCapacityForces()
     {
-        const InventoryReadResult read = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
+        const InventoryReadResult read =
+            InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo"));
         QVERIFY(read.ok());
         StoreSnapshot s;
         s.inventory = read.inventory;
         for (const Pipeline &p : s.inventory.pipelines())
             s.routing.insert(p.id, {p.id, p.initialState, 1, {}});
-        // Planning from a week out, every gate can pass (7 nightly runs), so readiness binds nothing.
+        // Planning from a week out, every gate can pass (7 nightly runs), so readiness binds
+        // nothing.
         const QDate from = kToday.addDays(7);
         const WaveRules rules(s, kToday);
         const WavePlanner::Result r = WavePlanner(s, rules).plan({from, 8, 2});
@@ -145,9 +151,10 @@ private slots:
                 high += p.risk == Risk::High ? 1 : 0;
             }
         QCOMPARE(r.placed.size(), n);
-        // Upstreams may share a wave with their downstreams (cut over in order), so dependency depth
-        // never forces an extra weekend on its own; capacity and the high-risk limit do. The fewest
-        // weekends possible is therefore the larger of the two ceilings, and the planner meets it.
+        // Upstreams may share a wave with their downstreams (cut over in order), so dependency
+        // depth never forces an extra weekend on its own; capacity and the high-risk limit do. The
+        // fewest weekends possible is therefore the larger of the two ceilings, and the planner
+        // meets it.
         const int lowerBound = std::max((n + 7) / 8, (high + 1) / 2);
         QCOMPARE(int(r.plan.waves().size()), lowerBound);
     }
@@ -187,7 +194,8 @@ private slots:
         Pipeline b = pipeline(QStringLiteral("b"), {QStringLiteral("a")});
         StoreSnapshot s;
         s.inventory = inventory({a, b});
-        s.routing.insert(QStringLiteral("a"), {QStringLiteral("a"), State::OnPrem, 1, {}}); // ready 12-01
+        s.routing.insert(QStringLiteral("a"),
+                         {QStringLiteral("a"), State::OnPrem, 1, {}}); // ready 12-01
         s.routing.insert(QStringLiteral("b"), {QStringLiteral("b"), State::DualRun, 1, {}});
         const WaveRules rules(s, kToday);
         Wave early = rules.makeWave(QStringLiteral("early"), kFirst);

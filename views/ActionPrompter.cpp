@@ -26,8 +26,9 @@ std::optional<QString> DialogPrompter::confirm(QWidget *parent, const Question &
         layout->addWidget(label);
     }
     auto *reason = new QLineEdit(&dialog);
-    reason->setPlaceholderText(q.reasonRequired ? QObject::tr("Reason (required, goes to the audit log)")
-                                                : QObject::tr("Reason (optional, goes to the audit log)"));
+    reason->setPlaceholderText(q.reasonRequired
+                                   ? QObject::tr("Reason (required, goes to the audit log)")
+                                   : QObject::tr("Reason (optional, goes to the audit log)"));
     layout->addWidget(reason);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(q.title);
@@ -52,7 +53,8 @@ void DialogPrompter::showRefusal(QWidget *parent, const QString &title, const QS
     QStringList items;
     for (const QString &r : reasons)
         items << QStringLiteral("<li>%1</li>").arg(r.toHtmlEscaped());
-    QMessageBox box(QMessageBox::Warning, title, QObject::tr("<b>%1</b><ul>%2</ul>").arg(title, items.join(QString())),
+    QMessageBox box(QMessageBox::Warning, title,
+                    QObject::tr("<b>%1</b><ul>%2</ul>").arg(title, items.join(QString())),
                     QMessageBox::Ok, parent);
     box.setTextFormat(Qt::RichText);
     box.exec();

@@ -9,8 +9,8 @@
 
 namespace daybreak {
 
-DependencyEdgeItem::DependencyEdgeItem(const QString &from, const QString &to, const QList<QPointF> &points,
-                                       QGraphicsItem *parent)
+DependencyEdgeItem::DependencyEdgeItem(const QString &from, const QString &to,
+                                       const QList<QPointF> &points, QGraphicsItem *parent)
     : QGraphicsPathItem(parent), m_points(QPolygonF(points)), m_from(from), m_to(to)
 {
     // Smooth the polyline with horizontal tangents so edges leave and enter nodes level.
@@ -40,7 +40,8 @@ void DependencyEdgeItem::setDimmed(bool dimmed)
 
 void DependencyEdgeItem::updatePen()
 {
-    QPen pen(m_crossSide ? SideColors::crossSideEdge() : QColor(0x70, 0x70, 0x70), m_crossSide ? 2.2 : 1.2);
+    QPen pen(m_crossSide ? SideColors::crossSideEdge() : QColor(0x70, 0x70, 0x70),
+             m_crossSide ? 2.2 : 1.2);
     if (m_crossSide)
         pen.setStyle(Qt::DashLine);
     // Cosmetic: stroked in device pixels with the fast line rasteriser, not filled as an outline.
@@ -48,7 +49,8 @@ void DependencyEdgeItem::updatePen()
     setPen(pen);
 }
 
-void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+                               QWidget *widget)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (m_fast || lod < 0.6) {

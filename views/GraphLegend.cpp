@@ -45,7 +45,8 @@ void GraphLegend::paintEvent(QPaintEvent *)
     label(tr("stays on-prem"));
     x = 8;
     y = 36;
-    for (ParityHealth h : {ParityHealth::Clean, ParityHealth::Warning, ParityHealth::Breached, ParityHealth::Unknown}) {
+    for (ParityHealth h : {ParityHealth::Clean, ParityHealth::Warning, ParityHealth::Breached,
+                           ParityHealth::Unknown}) {
         paintParityMarker(&p, QRectF(x, y - 8, 16, 16), h);
         x += 21;
         label(tr("parity %1").arg(parityHealthName(h)));

@@ -15,7 +15,8 @@
 namespace daybreak {
 
 GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
-    : QWidget(parent), m_scene(scene), m_view(new GraphView(scene, this)), m_search(new QLineEdit(this))
+    : QWidget(parent), m_scene(scene), m_view(new GraphView(scene, this)),
+      m_search(new QLineEdit(this))
 {
     m_search->setObjectName(QStringLiteral("graphSearch"));
     m_search->setPlaceholderText(tr("Find a pipeline (Ctrl+F)…"));

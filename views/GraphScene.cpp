@@ -23,7 +23,8 @@ GraphScene::GraphScene(QObject *parent) : QGraphicsScene(parent)
         if (m_syncing)
             return;
         const QList<QGraphicsItem *> items = selectedItems();
-        const auto *node = items.isEmpty() ? nullptr : dynamic_cast<PipelineNodeItem *>(items.first());
+        const auto *node =
+            items.isEmpty() ? nullptr : dynamic_cast<PipelineNodeItem *>(items.first());
         const QString id = node ? node->pipelineId() : QString();
         if (id == m_focused)
             return;
@@ -58,7 +59,8 @@ void GraphScene::rebuild(const StoreSnapshot &snapshot)
     for (auto it = m_layout.positions().begin(); it != m_layout.positions().end(); ++it) {
         auto *node = new PipelineNodeItem(it.key(), QSizeF(o.nodeWidth, o.nodeHeight));
         node->setPos(it.value());
-        connect(node, &PipelineNodeItem::contextMenuRequested, this, &GraphScene::contextMenuRequested);
+        connect(node, &PipelineNodeItem::contextMenuRequested, this,
+                &GraphScene::contextMenuRequested);
         addItem(node);
         m_nodes.insert(it.key(), node);
     }
@@ -75,10 +77,12 @@ void GraphScene::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
     }
     for (const Pipeline &p : snapshot.inventory.pipelines())
         if (PipelineNodeItem *node = m_nodes.value(p.id))
-            node->setStatus(snapshot.stateOf(p.id), p.staysOnPrem(), ParityService::health(snapshot, p.id, today),
+            node->setStatus(snapshot.stateOf(p.id), p.staysOnPrem(),
+                            ParityService::health(snapshot, p.id, today),
                             snapshot.plan.waveOf(p.id));
     for (DependencyEdgeItem *edge : std::as_const(m_edges))
-        edge->setCrossSide(canonicalSide(snapshot.stateOf(edge->from())) != canonicalSide(snapshot.stateOf(edge->to())));
+        edge->setCrossSide(canonicalSide(snapshot.stateOf(edge->from())) !=
+                           canonicalSide(snapshot.stateOf(edge->to())));
     m_plan = snapshot.plan;
     applyFill();
     if (!m_focused.isEmpty() && !m_nodes.contains(m_focused))
@@ -95,12 +99,15 @@ void GraphScene::setColourByWave(bool byWave)
 
 void GraphScene::applyFill()
 {
-    static const QList<QColor> palette{QColor(0x8d, 0xd3, 0xc7), QColor(0xff, 0xff, 0xb3), QColor(0xbe, 0xba, 0xda),
-                                       QColor(0xfb, 0x80, 0x72), QColor(0x80, 0xb1, 0xd3), QColor(0xfd, 0xb4, 0x62),
+    static const QList<QColor> palette{QColor(0x8d, 0xd3, 0xc7), QColor(0xff, 0xff, 0xb3),
+                                       QColor(0xbe, 0xba, 0xda), QColor(0xfb, 0x80, 0x72),
+                                       QColor(0x80, 0xb1, 0xd3), QColor(0xfd, 0xb4, 0x62),
                                        QColor(0xb3, 0xde, 0x69), QColor(0xfc, 0xcd, 0xe5)};
     for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) {
         const int wave = m_plan.waveIndexOf(it.key());
-        it.value()->setFillOverride(!m_byWave ? QColor() : wave < 0 ? QColor(0xf2, 0xf2, 0xf2) : palette.at(wave % palette.size()));
+        it.value()->setFillOverride(!m_byWave  ? QColor()
+                                    : wave < 0 ? QColor(0xf2, 0xf2, 0xf2)
+                                               : palette.at(wave % palette.size()));
     }
 }
 
@@ -126,10 +133,11 @@ void GraphScene::applyEmphasis()
             edge->setDimmed(false);
         return;
     }
-    QSet<QString> related = m_graph.upstreamClosure(m_focused) + m_graph.downstreamClosure(m_focused);
+    QSet<QString> related =
+        m_graph.upstreamClosure(m_focused) + m_graph.downstreamClosure(m_focused);
     related.insert(m_focused);
     for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it)
-        it.value()->setEmphasis(it.key() == m_focused      ? PipelineNodeItem::Emphasis::Normal
+        it.value()->setEmphasis(it.key() == m_focused        ? PipelineNodeItem::Emphasis::Normal
                                 : related.contains(it.key()) ? PipelineNodeItem::Emphasis::Related
                                                              : PipelineNodeItem::Emphasis::Dimmed);
     for (DependencyEdgeItem *edge : std::as_const(m_edges))

@@ -14,24 +14,29 @@ namespace daybreak {
 
 OpenStoreDialog::OpenStoreDialog(QWidget *parent)
     : QDialog(parent), m_sqlite(new QRadioButton(tr("SQLite file on this machine"), this)),
-      m_server(new QRadioButton(tr("PostgreSQL server (shared by consoles, the CLI and the orchestrator)"), this)),
+      m_server(new QRadioButton(
+          tr("PostgreSQL server (shared by consoles, the CLI and the orchestrator)"), this)),
       m_path(new QLineEdit(this)), m_url(new QLineEdit(this)),
-      m_readOnly(new QCheckBox(tr("Open as a viewer (read-only: nothing can be changed from this console)"), this))
+      m_readOnly(new QCheckBox(
+          tr("Open as a viewer (read-only: nothing can be changed from this console)"), this))
 {
     setWindowTitle(tr("Open store"));
     m_path->setObjectName(QStringLiteral("sqlitePath"));
     m_url->setObjectName(QStringLiteral("serverUrl"));
-    m_url->setPlaceholderText(QStringLiteral("postgresql://user@host:5432/daybreak?sslmode=verify-full"));
+    m_url->setPlaceholderText(
+        QStringLiteral("postgresql://user@host:5432/daybreak?sslmode=verify-full"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open store"), m_path->text(),
-                                                          tr("Daybreak stores (*.sqlite *.db);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open store"), m_path->text(),
+                                         tr("Daybreak stores (*.sqlite *.db);;All files (*)"));
         if (!path.isEmpty())
             m_path->setText(path);
     });
-    auto *hint = new QLabel(tr("The password comes from PGPASSWORD or ~/.pgpass; if neither has one you will be asked. "
-                               "It is never saved."),
-                            this);
+    auto *hint = new QLabel(
+        tr("The password comes from PGPASSWORD or ~/.pgpass; if neither has one you will be asked. "
+           "It is never saved."),
+        this);
     hint->setWordWrap(true);
     hint->setEnabled(false);
 
@@ -100,7 +105,8 @@ void OpenStoreDialog::updateEnabled()
     m_url->setEnabled(!file);
     const QString text = url();
     m_openButton->setEnabled(file ? !text.isEmpty()
-                                  : text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://")));
+                                  : text.startsWith(QLatin1String("postgresql://")) ||
+                                        text.startsWith(QLatin1String("postgres://")));
 }
 
 } // namespace daybreak

@@ -16,7 +16,11 @@ class OpenStoreDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Kind { SqliteFile, PostgresServer };
+    enum class Kind
+    {
+        SqliteFile,
+        PostgresServer
+    };
 
     explicit OpenStoreDialog(QWidget *parent = nullptr);
 

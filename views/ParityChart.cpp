@@ -11,8 +11,8 @@
 namespace daybreak {
 
 ParityChart::ParityChart(QWidget *parent)
-    : QChartView(parent), m_diff(new QLineSeries), m_tolerance(new QLineSeries), m_open(new QScatterSeries),
-      m_resolved(new QScatterSeries)
+    : QChartView(parent), m_diff(new QLineSeries), m_tolerance(new QLineSeries),
+      m_open(new QScatterSeries), m_resolved(new QScatterSeries)
 {
     setObjectName(QStringLiteral("parityChart"));
     auto *chart = new QChart;
@@ -27,7 +27,8 @@ ParityChart::ParityChart(QWidget *parent)
     m_resolved->setName(tr("accepted / explained"));
     m_resolved->setColor(QColor(0x80, 0x80, 0x80));
     m_resolved->setMarkerSize(10);
-    for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{m_diff, m_tolerance, m_open, m_resolved})
+    for (QAbstractSeries *s :
+         std::initializer_list<QAbstractSeries *>{m_diff, m_tolerance, m_open, m_resolved})
         chart->addSeries(s);
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MM-dd"));
@@ -50,11 +51,14 @@ void ParityChart::showPipeline(const StoreSnapshot &snapshot, const QString &id)
 {
     const Pipeline *p = snapshot.inventory.find(id);
     QList<ParityResult> results = snapshot.parity.value(id);
-    std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) { return a.businessDate < b.businessDate; });
+    std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
+        return a.businessDate < b.businessDate;
+    });
     QList<QPointF> diff, open, resolved;
     double top = p ? p->parityTolerance * 100 * 2 : 0.2;
     for (const ParityResult &r : results) {
-        const double x = double(QDateTime(r.businessDate, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+        const double x =
+            double(QDateTime(r.businessDate, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
         const double y = r.worstRelativeDiff() * 100;
         diff.append({x, y});
         top = std::max(top, y * 1.1);
@@ -66,9 +70,12 @@ void ParityChart::showPipeline(const StoreSnapshot &snapshot, const QString &id)
     m_resolved->replace(resolved);
     QList<QPointF> band;
     if (!diff.isEmpty() && p)
-        band = {{diff.first().x(), p->parityTolerance * 100}, {diff.last().x(), p->parityTolerance * 100}};
+        band = {{diff.first().x(), p->parityTolerance * 100},
+                {diff.last().x(), p->parityTolerance * 100}};
     m_tolerance->replace(band);
-    chart()->setTitle(p ? tr("%1 — worst relative difference per night (tolerance %2%)").arg(id).arg(p->parityTolerance * 100)
+    chart()->setTitle(p ? tr("%1 — worst relative difference per night (tolerance %2%)")
+                              .arg(id)
+                              .arg(p->parityTolerance * 100)
                         : QString());
     const auto xs = chart()->axes(Qt::Horizontal);
     const auto ys = chart()->axes(Qt::Vertical);

@@ -15,7 +15,8 @@ void ParityOverviewModel::setSnapshot(const StoreSnapshot &snapshot, const QDate
         if (state != State::DualRun && state != State::Cloud)
             continue;
         const ParityService::PipelineParity parity = ParityService::evaluate(snapshot, p.id, today);
-        Row row{p.id, state, gateStatusName(parity.gate.status), parity.gate.cleanRuns, {}, {}, parity.rollbackRecommended};
+        Row row{p.id, state, gateStatusName(parity.gate.status), parity.gate.cleanRuns,
+                {},   {},    parity.rollbackRecommended};
         for (const ParityResult &b : parity.gate.openBreaches)
             row.breaches << b.businessDate.toString(Qt::ISODate);
         for (const QDate &m : parity.gate.missingNights)
@@ -59,10 +60,14 @@ QVariant ParityOverviewModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case IdColumn: return r.id;
-    case StateColumn: return stateName(r.state);
-    case GateColumn: return r.gate;
-    case CleanColumn: return r.clean;
+    case IdColumn:
+        return r.id;
+    case StateColumn:
+        return stateName(r.state);
+    case GateColumn:
+        return r.gate;
+    case CleanColumn:
+        return r.clean;
     case BreachesColumn: {
         QStringList parts = r.breaches;
         for (const QString &m : r.missing)
@@ -70,7 +75,9 @@ QVariant ParityOverviewModel::data(const QModelIndex &index, int role) const
         return parts.join(QStringLiteral(", "));
     }
     case AdviceColumn:
-        return r.rollback ? tr("ROLL BACK recommended") : r.state == State::DualRun && r.gate == QLatin1String("failed") ? tr("cutover held") : QString();
+        return r.rollback ? tr("ROLL BACK recommended")
+               : r.state == State::DualRun && r.gate == QLatin1String("failed") ? tr("cutover held")
+                                                                                : QString();
     }
     return {};
 }
@@ -80,12 +87,18 @@ QVariant ParityOverviewModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IdColumn: return tr("Pipeline");
-    case StateColumn: return tr("State");
-    case GateColumn: return tr("Gate");
-    case CleanColumn: return tr("Clean nights");
-    case BreachesColumn: return tr("Open breaches");
-    case AdviceColumn: return tr("Advice");
+    case IdColumn:
+        return tr("Pipeline");
+    case StateColumn:
+        return tr("State");
+    case GateColumn:
+        return tr("Gate");
+    case CleanColumn:
+        return tr("Clean nights");
+    case BreachesColumn:
+        return tr("Open breaches");
+    case AdviceColumn:
+        return tr("Advice");
     }
     return {};
 }

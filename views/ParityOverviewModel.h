@@ -13,8 +13,20 @@ class ParityOverviewModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, StateColumn, GateColumn, CleanColumn, BreachesColumn, AdviceColumn, ColumnCount };
-    enum Role { PipelineIdRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        IdColumn,
+        StateColumn,
+        GateColumn,
+        CleanColumn,
+        BreachesColumn,
+        AdviceColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        PipelineIdRole = Qt::UserRole + 1
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -22,7 +34,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     struct Row

@@ -11,7 +11,8 @@
 namespace daybreak {
 
 ParityPanel::ParityPanel(QWidget *parent)
-    : QWidget(parent), m_model(new ParityOverviewModel(this)), m_table(new QTableView(this)), m_chart(new ParityChart(this))
+    : QWidget(parent), m_model(new ParityOverviewModel(this)), m_table(new QTableView(this)),
+      m_chart(new ParityChart(this))
 {
     setObjectName(QStringLiteral("parityPanel"));
     m_table->setModel(m_model);
@@ -28,8 +29,9 @@ ParityPanel::ParityPanel(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
-    connect(m_table, &QTableView::clicked, this,
-            [this](const QModelIndex &i) { emit pipelineSelected(i.data(ParityOverviewModel::PipelineIdRole).toString()); });
+    connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        emit pipelineSelected(i.data(ParityOverviewModel::PipelineIdRole).toString());
+    });
 }
 
 void ParityPanel::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)

@@ -8,7 +8,8 @@
 
 namespace daybreak {
 
-void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -16,7 +17,8 @@ void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const bool selected = option.state & QStyle::State_Selected;
     const State state = State(index.data(WaveColumnModel::StateRole).toInt());
     const Risk risk = Risk(index.data(WaveColumnModel::RiskRole).toInt());
-    painter->setPen(QPen(selected ? QColor(0x10, 0x10, 0x10) : QColor(0xa0, 0xa0, 0xa0), selected ? 2.5 : 1));
+    painter->setPen(
+        QPen(selected ? QColor(0x10, 0x10, 0x10) : QColor(0xa0, 0xa0, 0xa0), selected ? 2.5 : 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(card, 5, 5);
     painter->setPen(Qt::NoPen);
@@ -29,22 +31,25 @@ void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->setFont(font);
     painter->setPen(option.palette.color(QPalette::Text));
     const int order = index.data(WaveColumnModel::OrderRole).toInt();
-    const QRectF text(card.left() + 38, card.top() + 3, card.width() - 44 - (order > 0 ? 28 : 0), 20);
+    const QRectF text(card.left() + 38, card.top() + 3, card.width() - 44 - (order > 0 ? 28 : 0),
+                      20);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideMiddle, int(text.width())));
+                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideMiddle,
+                                                        int(text.width())));
     font.setBold(false);
     font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
     painter->setPen(risk == Risk::High ? QColor(0xb0, 0x20, 0x20) : QColor(0x55, 0x55, 0x55));
     painter->drawText(text.translated(0, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                      QStringLiteral("%1 · %2 risk · %3").arg(index.data(WaveColumnModel::OwnerRole).toString(), riskName(risk),
-                                                              stateName(state)));
+                      QStringLiteral("%1 · %2 risk · %3")
+                          .arg(index.data(WaveColumnModel::OwnerRole).toString(), riskName(risk),
+                               stateName(state)));
     if (order > 0) {
         painter->setPen(QColor(0x30, 0x30, 0x30));
         font.setBold(true);
         painter->setFont(font);
-        painter->drawText(QRectF(card.right() - 32, card.top() + 3, 28, 20), Qt::AlignRight | Qt::AlignVCenter,
-                          QStringLiteral("#%1").arg(order));
+        painter->drawText(QRectF(card.right() - 32, card.top() + 3, 28, 20),
+                          Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("#%1").arg(order));
     }
     painter->restore();
 }

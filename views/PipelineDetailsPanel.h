@@ -15,8 +15,8 @@ class PipelineDetailsPanel : public QTextBrowser
 public:
     explicit PipelineDetailsPanel(QWidget *parent = nullptr);
 
-    void showPipeline(const StoreSnapshot &snapshot, const QString &id, const QList<AuditEntry> &recentAudit,
-                      const QDate &today);
+    void showPipeline(const StoreSnapshot &snapshot, const QString &id,
+                      const QList<AuditEntry> &recentAudit, const QDate &today);
     void showNothing();
     const QString &pipeline() const { return m_id; }
 

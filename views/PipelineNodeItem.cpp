@@ -23,11 +23,13 @@ void paintParityMarker(QPainter *painter, const QRectF &box, ParityHealth health
         painter->drawEllipse(c, r, r);
         QPen tick(Qt::white, std::max(1.5, r / 3));
         painter->setPen(tick);
-        painter->drawPolyline(QPolygonF{c + QPointF(-r * 0.5, 0), c + QPointF(-r * 0.1, r * 0.4), c + QPointF(r * 0.55, -r * 0.45)});
+        painter->drawPolyline(QPolygonF{c + QPointF(-r * 0.5, 0), c + QPointF(-r * 0.1, r * 0.4),
+                                        c + QPointF(r * 0.55, -r * 0.45)});
         break;
     }
     case ParityHealth::Warning: { // triangle with a bar
-        painter->drawPolygon(QPolygonF{c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)});
+        painter->drawPolygon(
+            QPolygonF{c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)});
         painter->setPen(QPen(QColor(0x20, 0x20, 0x20), std::max(1.5, r / 4)));
         painter->drawLine(c + QPointF(0, -r * 0.35), c + QPointF(0, r * 0.3));
         break;
@@ -58,7 +60,8 @@ PipelineNodeItem::PipelineNodeItem(const QString &id, const QSizeF &size, QGraph
     setZValue(1);
 }
 
-void PipelineNodeItem::setStatus(State state, bool staysOnPrem, ParityHealth health, const QString &wave)
+void PipelineNodeItem::setStatus(State state, bool staysOnPrem, ParityHealth health,
+                                 const QString &wave)
 {
     m_state = state;
     m_staysOnPrem = staysOnPrem;
@@ -121,18 +124,21 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     paintParityMarker(painter, marker, m_health);
     if (lod < 0.45)
         return; // labels only when they can be read
-    painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20) : SideColors::textOn(m_state));
+    painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20)
+                                             : SideColors::textOn(m_state));
     QFont font = painter->font();
     font.setPointSizeF(8.5);
     font.setBold(true);
     painter->setFont(font);
-    const QRectF text(marker.right() + 6, box.top() + 3, box.width() - marker.width() - 26, box.height() / 2);
+    const QRectF text(marker.right() + 6, box.top() + 3, box.width() - marker.width() - 26,
+                      box.height() / 2);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(m_id, Qt::ElideMiddle, int(text.width())));
     font.setBold(false);
     font.setPointSizeF(7.5);
     painter->setFont(font);
-    const QString second = stateName(m_state) + (m_wave.isEmpty() ? QString() : QStringLiteral(" · ") + m_wave);
+    const QString second =
+        stateName(m_state) + (m_wave.isEmpty() ? QString() : QStringLiteral(" · ") + m_wave);
     painter->drawText(text.translated(0, box.height() / 2 - 5), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(second, Qt::ElideRight, int(text.width())));
 }

@@ -15,7 +15,12 @@ class PipelineNodeItem : public QGraphicsObject
     Q_OBJECT
 
 public:
-    enum class Emphasis { Normal, Related, Dimmed };
+    enum class Emphasis
+    {
+        Normal,
+        Related,
+        Dimmed
+    };
 
     PipelineNodeItem(const QString &id, const QSizeF &size, QGraphicsItem *parent = nullptr);
 

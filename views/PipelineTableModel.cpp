@@ -13,10 +13,11 @@ void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot, const QDate 
     rows.reserve(snapshot.inventory.size());
     for (const Pipeline &p : snapshot.inventory.pipelines())
         rows.append({p.id, p.name, p.owner, snapshot.stateOf(p.id),
-                     gateStatusName(ParityService::evaluate(snapshot, p.id, today).gate.status), p.risk, p.staysOnPrem()});
-    const bool sameIds = rows.size() == m_rows.size()
-                         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                                       [](const Row &a, const Row &b) { return a.id == b.id; });
+                     gateStatusName(ParityService::evaluate(snapshot, p.id, today).gate.status),
+                     p.risk, p.staysOnPrem()});
+    const bool sameIds = rows.size() == m_rows.size() &&
+                         std::equal(rows.begin(), rows.end(), m_rows.begin(),
+                                    [](const Row &a, const Row &b) { return a.id == b.id; });
     if (sameIds) {
         m_rows = rows;
         if (!m_rows.isEmpty())
@@ -59,13 +60,21 @@ QVariant PipelineTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IdColumn: return r.id;
-        case NameColumn: return r.name;
-        case OwnerColumn: return r.owner;
-        case StateColumn: return r.staysOnPrem ? tr("onprem (stays)") : stateName(r.state);
-        case CanonicalColumn: return sideName(canonicalSide(r.state));
-        case GateColumn: return r.state == State::OnPrem && r.gate == QLatin1String("pending") ? tr("—") : r.gate;
-        case RiskColumn: return riskName(r.risk);
+        case IdColumn:
+            return r.id;
+        case NameColumn:
+            return r.name;
+        case OwnerColumn:
+            return r.owner;
+        case StateColumn:
+            return r.staysOnPrem ? tr("onprem (stays)") : stateName(r.state);
+        case CanonicalColumn:
+            return sideName(canonicalSide(r.state));
+        case GateColumn:
+            return r.state == State::OnPrem && r.gate == QLatin1String("pending") ? tr("—")
+                                                                                  : r.gate;
+        case RiskColumn:
+            return riskName(r.risk);
         }
         return {};
     case SortRole:
@@ -101,13 +110,20 @@ QVariant PipelineTableModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IdColumn: return tr("Id");
-    case NameColumn: return tr("Name");
-    case OwnerColumn: return tr("Owner");
-    case StateColumn: return tr("State");
-    case CanonicalColumn: return tr("Canonical");
-    case GateColumn: return tr("Parity gate");
-    case RiskColumn: return tr("Risk");
+    case IdColumn:
+        return tr("Id");
+    case NameColumn:
+        return tr("Name");
+    case OwnerColumn:
+        return tr("Owner");
+    case StateColumn:
+        return tr("State");
+    case CanonicalColumn:
+        return tr("Canonical");
+    case GateColumn:
+        return tr("Parity gate");
+    case RiskColumn:
+        return tr("Risk");
     }
     return {};
 }

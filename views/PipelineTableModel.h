@@ -12,8 +12,23 @@ class PipelineTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, NameColumn, OwnerColumn, StateColumn, CanonicalColumn, GateColumn, RiskColumn, ColumnCount };
-    enum Role { PipelineIdRole = Qt::UserRole + 1, SortRole, StateRole };
+    enum Column
+    {
+        IdColumn,
+        NameColumn,
+        OwnerColumn,
+        StateColumn,
+        CanonicalColumn,
+        GateColumn,
+        RiskColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        PipelineIdRole = Qt::UserRole + 1,
+        SortRole,
+        StateRole
+    };
 
     explicit PipelineTableModel(QObject *parent = nullptr);
 
@@ -25,7 +40,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     struct Row

@@ -14,8 +14,8 @@
 namespace daybreak {
 
 PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_proxy(new PipelineFilterProxy(this)), m_filter(new QLineEdit(this)),
-      m_state(new QComboBox(this)), m_view(new QTableView(this))
+    : QWidget(parent), m_model(model), m_proxy(new PipelineFilterProxy(this)),
+      m_filter(new QLineEdit(this)), m_state(new QComboBox(this)), m_view(new QTableView(this))
 {
     m_proxy->setSourceModel(m_model);
     m_filter->setPlaceholderText(tr("Filter by id, name or owner…"));
@@ -36,7 +36,8 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(22);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(PipelineTableModel::NameColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(PipelineTableModel::NameColumn,
+                                                     QHeaderView::Stretch);
     m_view->setColumnWidth(PipelineTableModel::IdColumn, 200);
 
     auto *bar = new QHBoxLayout;
@@ -59,7 +60,8 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
 QString PipelineTablePanel::selectedPipeline() const
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
-    return current.isValid() ? current.data(PipelineTableModel::PipelineIdRole).toString() : QString();
+    return current.isValid() ? current.data(PipelineTableModel::PipelineIdRole).toString()
+                             : QString();
 }
 
 void PipelineTablePanel::selectPipeline(const QString &id)
@@ -70,7 +72,8 @@ void PipelineTablePanel::selectPipeline(const QString &id)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return;
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
 

@@ -24,10 +24,14 @@ QColor forSide(Side side)
 QColor forHealth(ParityHealth health)
 {
     switch (health) {
-    case ParityHealth::Clean: return QColor(0x1B, 0x7F, 0x3B);    // green
-    case ParityHealth::Warning: return QColor(0xF2, 0xA9, 0x00);  // yellow-orange
-    case ParityHealth::Breached: return QColor(0xC0, 0x1C, 0x28); // red
-    case ParityHealth::Unknown: return QColor(0xA0, 0xA0, 0xA0);
+    case ParityHealth::Clean:
+        return QColor(0x1B, 0x7F, 0x3B); // green
+    case ParityHealth::Warning:
+        return QColor(0xF2, 0xA9, 0x00); // yellow-orange
+    case ParityHealth::Breached:
+        return QColor(0xC0, 0x1C, 0x28); // red
+    case ParityHealth::Unknown:
+        return QColor(0xA0, 0xA0, 0xA0);
     }
     return Qt::gray;
 }

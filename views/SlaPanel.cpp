@@ -14,8 +14,8 @@
 namespace daybreak {
 
 SlaPanel::SlaPanel(QWidget *parent)
-    : QWidget(parent), m_timeline(new SlaTimeline(this)), m_rows(new QComboBox(this)), m_alerts(new QListWidget(this)),
-      m_ack(new QPushButton(tr("Acknowledge"), this))
+    : QWidget(parent), m_timeline(new SlaTimeline(this)), m_rows(new QComboBox(this)),
+      m_alerts(new QListWidget(this)), m_ack(new QPushButton(tr("Acknowledge"), this))
 {
     setObjectName(QStringLiteral("slaPanel"));
     m_rows->addItem(tr("Critical paths of the reports"));
@@ -28,7 +28,8 @@ SlaPanel::SlaPanel(QWidget *parent)
     auto *alertsBox = new QWidget(this);
     auto *alertsLayout = new QVBoxLayout(alertsBox);
     alertsLayout->setContentsMargins(0, 0, 0, 0);
-    alertsLayout->addWidget(new QLabel(tr("<b>Alerts</b> (raised as soon as a report turns at risk)"), alertsBox));
+    alertsLayout->addWidget(
+        new QLabel(tr("<b>Alerts</b> (raised as soon as a report turns at risk)"), alertsBox));
     alertsLayout->addWidget(m_alerts, 1);
     alertsLayout->addWidget(m_ack);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -40,26 +41,34 @@ SlaPanel::SlaPanel(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
-    connect(m_rows, &QComboBox::currentIndexChanged, this,
-            [this](int i) { m_timeline->setRows(i == 0 ? SlaTimeline::Rows::CriticalPaths : SlaTimeline::Rows::All); });
+    connect(m_rows, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_timeline->setRows(i == 0 ? SlaTimeline::Rows::CriticalPaths : SlaTimeline::Rows::All);
+    });
     connect(m_ack, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_alerts->currentItem())
             emit acknowledgeRequested(item->data(Qt::UserRole).toLongLong());
     });
 }
 
-void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts, const QDateTime &now)
+void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,
+                        const QDateTime &now)
 {
     m_timeline->setProjection(projection, now);
-    const qint64 current = m_alerts->currentItem() ? m_alerts->currentItem()->data(Qt::UserRole).toLongLong() : -1;
+    const qint64 current =
+        m_alerts->currentItem() ? m_alerts->currentItem()->data(Qt::UserRole).toLongLong() : -1;
     m_alerts->clear();
     const Calendar calendar(projection.nightStart().timeZone());
     for (int i = int(alerts.size()) - 1; i >= 0; --i) {
         const SlaAlert &a = alerts.at(i);
-        auto *item = new QListWidgetItem(QStringLiteral("%1  %2%3").arg(calendar.format(a.raisedAt, QStringLiteral("HH:mm")), a.message,
-                                                                      a.isAcknowledged() ? tr("  — acknowledged by %1").arg(a.acknowledgedBy) : QString()));
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1  %2%3")
+                .arg(calendar.format(a.raisedAt, QStringLiteral("HH:mm")), a.message,
+                     a.isAcknowledged() ? tr("  — acknowledged by %1").arg(a.acknowledgedBy)
+                                        : QString()));
         item->setData(Qt::UserRole, a.id);
-        item->setForeground(a.isAcknowledged() ? QColor(0x70, 0x70, 0x70) : a.status == QLatin1String("breached") ? QColor(0xb0, 0x10, 0x20) : QColor(0xa0, 0x5a, 0x00));
+        item->setForeground(a.isAcknowledged()                      ? QColor(0x70, 0x70, 0x70)
+                            : a.status == QLatin1String("breached") ? QColor(0xb0, 0x10, 0x20)
+                                                                    : QColor(0xa0, 0x5a, 0x00));
         m_alerts->addItem(item);
         if (a.id == current)
             m_alerts->setCurrentItem(item);

@@ -21,7 +21,8 @@ class SlaPanel : public QWidget
 public:
     explicit SlaPanel(QWidget *parent = nullptr);
 
-    void setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts, const QDateTime &now);
+    void setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,
+                  const QDateTime &now);
     SlaTimeline *timeline() const { return m_timeline; }
     QListWidget *alertList() const { return m_alerts; }
 

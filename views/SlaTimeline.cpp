@@ -75,9 +75,10 @@ void SlaTimeline::rebuild()
     QSet<QString> placed;
     // Reports in trouble first, so a cap on the rows never hides them.
     QList<SlaProjection::Report> reports = m_projection.reports();
-    std::stable_sort(reports.begin(), reports.end(), [](const SlaProjection::Report &a, const SlaProjection::Report &b) {
-        return int(a.status) > int(b.status);
-    });
+    std::stable_sort(reports.begin(), reports.end(),
+                     [](const SlaProjection::Report &a, const SlaProjection::Report &b) {
+                         return int(a.status) > int(b.status);
+                     });
     for (const SlaProjection::Report &r : std::as_const(reports)) {
         for (const QString &id : r.criticalPath) {
             if (r.status != SlaProjection::Status::OnTrack)
@@ -90,9 +91,11 @@ void SlaTimeline::rebuild()
     }
     if (m_rows == Rows::All) {
         QList<SlaProjection::Run> runs = m_projection.runs().values();
-        std::sort(runs.begin(), runs.end(), [](const SlaProjection::Run &a, const SlaProjection::Run &b) {
-            return a.expectedStart != b.expectedStart ? a.expectedStart < b.expectedStart : a.pipeline < b.pipeline;
-        });
+        std::sort(runs.begin(), runs.end(),
+                  [](const SlaProjection::Run &a, const SlaProjection::Run &b) {
+                      return a.expectedStart != b.expectedStart ? a.expectedStart < b.expectedStart
+                                                                : a.pipeline < b.pipeline;
+                  });
         for (const SlaProjection::Run &r : runs)
             order << r.pipeline;
     }
@@ -138,16 +141,20 @@ void SlaTimeline::rebuild()
         const SlaProjection::Run run = m_projection.runs().value(id);
         const bool risky = atRiskPath.contains(id);
         y->append(risky ? QStringLiteral("⚠ %1").arg(id) : id, i);
-        m_planned.insert(id, line({{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
-                                  QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap)));
+        m_planned.insert(
+            id, line({{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
+                     QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap)));
         const QDateTime end = run.finish.isValid() ? run.finish : m_projection.nightEnd();
         const QDateTime start = run.start.isValid() ? run.start : run.expectedStart;
         m_bars.insert(id, line({{ms(start), double(i)}, {ms(end), double(i)}},
                                QPen(colourFor(run, risky), barWidth, Qt::SolidLine, Qt::FlatCap)));
         if (m_projection.shadowRuns().contains(id)) {
             const SlaProjection::Run shadow = m_projection.shadowRuns().value(id);
-            m_shadow.insert(id, line({{ms(shadow.start), i - 0.3}, {ms(shadow.finish.isValid() ? shadow.finish : shadow.start), i - 0.3}},
-                                     QPen(StatePalette::fill(State::Cloud), barWidth / 2.5, Qt::DashLine, Qt::FlatCap)));
+            m_shadow.insert(
+                id, line({{ms(shadow.start), i - 0.3},
+                          {ms(shadow.finish.isValid() ? shadow.finish : shadow.start), i - 0.3}},
+                         QPen(StatePalette::fill(State::Cloud), barWidth / 2.5, Qt::DashLine,
+                              Qt::FlatCap)));
         }
     }
     // Deadlines (06:00 and any other) and now.
@@ -155,21 +162,28 @@ void SlaTimeline::rebuild()
     for (const SlaProjection::Report &r : m_projection.reports())
         deadlines.insert(qint64(ms(r.deadline)));
     for (qint64 d : deadlines)
-        line({{double(d), -1}, {double(d), double(order.size())}}, QPen(QColor(0xc0, 0x1c, 0x28), 2, Qt::DashLine));
-    if (m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() && m_nowTime <= m_projection.nightEnd())
-        m_now = line({{ms(m_nowTime), -1}, {ms(m_nowTime), double(order.size())}}, QPen(QColor(0x10, 0x10, 0x10), 2));
+        line({{double(d), -1}, {double(d), double(order.size())}},
+             QPen(QColor(0xc0, 0x1c, 0x28), 2, Qt::DashLine));
+    if (m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() &&
+        m_nowTime <= m_projection.nightEnd())
+        m_now = line({{ms(m_nowTime), -1}, {ms(m_nowTime), double(order.size())}},
+                     QPen(QColor(0x10, 0x10, 0x10), 2));
     int atRisk = 0, breached = 0;
     for (const SlaProjection::Report &r : m_projection.reports()) {
         atRisk += r.status == SlaProjection::Status::AtRisk ? 1 : 0;
         breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
     }
-    c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green done · blue running · "
+    c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "
+                   "done · blue running · "
                    "amber at-risk path · red failed · dashed: cloud shadow")
-                    .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")), QString::fromUtf8(zone.id()))
+                    .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
+                         QString::fromUtf8(zone.id()))
                     .arg(m_projection.reports().size())
                     .arg(atRisk)
                     .arg(breached)
-                    .arg(total > order.size() ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total) : QString()));
+                    .arg(total > order.size()
+                             ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
+                             : QString()));
 }
 
 } // namespace daybreak

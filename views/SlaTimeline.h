@@ -17,7 +17,11 @@ class SlaTimeline : public QChartView
     Q_OBJECT
 
 public:
-    enum class Rows { CriticalPaths, All };
+    enum class Rows
+    {
+        CriticalPaths,
+        All
+    };
 
     explicit SlaTimeline(QWidget *parent = nullptr);
 

@@ -20,16 +20,18 @@ namespace daybreak {
 
 WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent)
     : QWidget(parent, Qt::Window), m_banner(new QLabel(this)), m_timeline(new SlaTimeline(this)),
-      m_graph(new GraphView(scene, this)), m_changes(new QListWidget(this)), m_controls(new QToolBar(this)),
-      m_unlock(new QPushButton(tr("Unlock controls"), this))
+      m_graph(new GraphView(scene, this)), m_changes(new QListWidget(this)),
+      m_controls(new QToolBar(this)), m_unlock(new QPushButton(tr("Unlock controls"), this))
 {
     setObjectName(QStringLiteral("warRoom"));
     setWindowTitle(tr("Daybreak — war room"));
     // Dark, high-contrast, large: it has to read on a projector across the room.
-    setStyleSheet(QStringLiteral("QWidget#warRoom, QWidget#warRoom QWidget { background: #101418; color: #e8e8e8; font-size: 16pt; }"
-                                 "QLabel#banner { font-size: 40pt; font-weight: bold; padding: 12px; border-radius: 8px; }"
-                                 "QListWidget { font-size: 14pt; border: 1px solid #444; }"
-                                 "QPushButton { padding: 6px 14px; border: 1px solid #777; border-radius: 4px; }"));
+    setStyleSheet(QStringLiteral(
+        "QWidget#warRoom, QWidget#warRoom QWidget { background: #101418; color: #e8e8e8; "
+        "font-size: 16pt; }"
+        "QLabel#banner { font-size: 40pt; font-weight: bold; padding: 12px; border-radius: 8px; }"
+        "QListWidget { font-size: 14pt; border: 1px solid #444; }"
+        "QPushButton { padding: 6px 14px; border: 1px solid #777; border-radius: 4px; }"));
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setAlignment(Qt::AlignCenter);
     m_timeline->chart()->setTheme(QChart::ChartThemeDark);
@@ -79,7 +81,8 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
     }
     QString text, colour;
     if (breached > 0) {
-        text = tr("BREACHED: %1 report(s)").arg(breached) + (atRisk > 0 ? tr(" · %1 at risk").arg(atRisk) : QString());
+        text = tr("BREACHED: %1 report(s)").arg(breached) +
+               (atRisk > 0 ? tr(" · %1 at risk").arg(atRisk) : QString());
         colour = QStringLiteral("#b00020");
     } else if (atRisk > 0) {
         text = tr("AT RISK: %1 report(s)").arg(atRisk);
@@ -88,7 +91,9 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
         text = tr("ON TRACK");
         colour = QStringLiteral("#1b7f3b");
     }
-    m_banner->setText(tr("6am %1 — %2").arg(projection.businessDate().toString(QStringLiteral("ddd dd MMM")), text));
+    m_banner->setText(
+        tr("6am %1 — %2")
+            .arg(projection.businessDate().toString(QStringLiteral("ddd dd MMM")), text));
     m_banner->setStyleSheet(QStringLiteral("background: %1; color: white;").arg(colour));
 }
 
@@ -105,8 +110,11 @@ void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries, const Cal
     m_changes->clear();
     for (const AuditEntry &a : entries)
         m_changes->addItem(QStringLiteral("%1  %2 %3  %4 → %5%6")
-                               .arg(calendar.format(a.at, QStringLiteral("ddd HH:mm")), a.action, a.pipeline, a.from, a.to,
-                                    a.breakGlass ? tr("  BREAK-GLASS") : a.unplanned ? tr("  unplanned") : QString()));
+                               .arg(calendar.format(a.at, QStringLiteral("ddd HH:mm")), a.action,
+                                    a.pipeline, a.from, a.to,
+                                    a.breakGlass  ? tr("  BREAK-GLASS")
+                                    : a.unplanned ? tr("  unplanned")
+                                                  : QString()));
 }
 
 void WarRoomWindow::fitGraph()
@@ -124,8 +132,13 @@ void WarRoomWindow::setViewerOnly(bool viewerOnly)
     if (viewerOnly)
         m_unlock->setChecked(false);
     m_unlock->setEnabled(!viewerOnly);
-    m_unlock->setText(viewerOnly ? tr("Viewer: read-only") : m_unlock->isChecked() ? tr("Lock controls") : tr("Unlock controls"));
-    m_unlock->setToolTip(viewerOnly ? tr("This console is connected as a viewer; operators act from their own consoles") : QString());
+    m_unlock->setText(viewerOnly              ? tr("Viewer: read-only")
+                      : m_unlock->isChecked() ? tr("Lock controls")
+                                              : tr("Unlock controls"));
+    m_unlock->setToolTip(
+        viewerOnly
+            ? tr("This console is connected as a viewer; operators act from their own consoles")
+            : QString());
 }
 
 bool WarRoomWindow::controlsUnlocked() const

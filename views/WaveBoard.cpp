@@ -9,8 +9,8 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QLabel>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
 #include <QToolBar>
@@ -19,7 +19,8 @@
 namespace daybreak {
 
 WaveBoard::WaveBoard(QWidget *parent)
-    : QWidget(parent), m_columnsLayout(new QHBoxLayout), m_toolBar(new QToolBar(this)), m_sort(new QComboBox(this))
+    : QWidget(parent), m_columnsLayout(new QHBoxLayout), m_toolBar(new QToolBar(this)),
+      m_sort(new QComboBox(this))
 {
     setObjectName(QStringLiteral("waveBoard"));
     m_toolBar->addAction(tr("Add wave…"), this, &WaveBoard::addWave);
@@ -31,8 +32,10 @@ WaveBoard::WaveBoard(QWidget *parent)
     m_sort->addItem(tr("id"));
     m_toolBar->addWidget(m_sort);
     m_toolBar->addSeparator();
-    m_toolBar->addWidget(new QLabel(tr(" Drag cards between columns; Shift carries the upstreams they need; "
-                                       "Ctrl+→/← moves the selected card."), this));
+    m_toolBar->addWidget(
+        new QLabel(tr(" Drag cards between columns; Shift carries the upstreams they need; "
+                      "Ctrl+→/← moves the selected card."),
+                   this));
     connect(m_sort, &QComboBox::currentIndexChanged, this, &WaveBoard::fillColumns);
 
     auto *inner = new QWidget;
@@ -88,16 +91,22 @@ void WaveBoard::rebuildColumns()
         connect(column, &WaveColumn::headerMenuRequested, this, &WaveBoard::waveMenu);
         connect(column, &WaveColumn::headerDoubleClicked, this, [this](const QString &w) {
             bool ok = false;
-            const QString name = QInputDialog::getText(this, tr("Rename wave"), tr("New name for %1:").arg(w), QLineEdit::Normal, w, &ok);
+            const QString name = QInputDialog::getText(
+                this, tr("Rename wave"), tr("New name for %1:").arg(w), QLineEdit::Normal, w, &ok);
             if (ok && !name.trimmed().isEmpty() && name.trimmed() != w && m_plan) {
                 const PlanOutcome o = m_plan->renameWave(w, name);
-                emit message(o.ok() ? o.message : tr("Rename refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
+                emit message(o.ok() ? o.message
+                                    : tr("Rename refused: %1")
+                                          .arg(o.decision.reasons.isEmpty()
+                                                   ? o.message
+                                                   : o.decision.reasons.first().text));
             }
         });
         column->model()->setPlan(m_plan, m_moves.get());
         connect(column->model(), &WaveColumnModel::dropAnswered, this, &WaveBoard::message);
-        connect(column->view(), &QAbstractItemView::clicked, this,
-                [this](const QModelIndex &i) { emit pipelineSelected(i.data(WaveColumnModel::PipelineIdRole).toString()); });
+        connect(column->view(), &QAbstractItemView::clicked, this, [this](const QModelIndex &i) {
+            emit pipelineSelected(i.data(WaveColumnModel::PipelineIdRole).toString());
+        });
         m_columns.append(column);
     }
 }
@@ -130,8 +139,9 @@ void WaveBoard::fillColumns()
         if (wave.isEmpty()) {
             const QStringList ids = backlog();
             column->model()->setPipelines(ids);
-            column->setHeader(tr("<b>Backlog</b><br>%1 unplanned cloud-target pipeline(s)").arg(ids.size()),
-                              tr("Cloud-target pipelines not cut over and not in any wave"));
+            column->setHeader(
+                tr("<b>Backlog</b><br>%1 unplanned cloud-target pipeline(s)").arg(ids.size()),
+                tr("Cloud-target pipelines not cut over and not in any wave"));
             continue;
         }
         const Wave *w = m_snapshot.plan.find(wave);
@@ -148,19 +158,22 @@ void WaveBoard::fillColumns()
                 (f.error ? errors : warnings) += 1;
                 texts << (f.error ? QStringLiteral("✕ ") : QStringLiteral("⚠ ")) + f.reason.text;
             }
-        const QString badge = errors > 0     ? tr("<span style='color:#c01c28'>✕ %1 invalid</span>").arg(errors)
-                              : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
-                                             : tr("<span style='color:#1b7f3b'>✓ ready</span>");
-        column->setHeader(tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7")
-                              .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
-                              .arg(w->members.size())
-                              .arg(w->capacity)
-                              .arg(high)
-                              .arg(w->maxHighRisk)
-                              .arg(badge),
-                          texts.isEmpty() ? tr("Window %1 – %2").arg(w->windowStart.toString(QStringLiteral("ddd HH:mm")),
-                                                                     w->windowEnd.toString(QStringLiteral("ddd HH:mm")))
-                                          : texts.join(QLatin1Char('\n')));
+        const QString badge =
+            errors > 0     ? tr("<span style='color:#c01c28'>✕ %1 invalid</span>").arg(errors)
+            : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
+                           : tr("<span style='color:#1b7f3b'>✓ ready</span>");
+        column->setHeader(
+            tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7")
+                .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
+                .arg(w->members.size())
+                .arg(w->capacity)
+                .arg(high)
+                .arg(w->maxHighRisk)
+                .arg(badge),
+            texts.isEmpty() ? tr("Window %1 – %2")
+                                  .arg(w->windowStart.toString(QStringLiteral("ddd HH:mm")),
+                                       w->windowEnd.toString(QStringLiteral("ddd HH:mm")))
+                            : texts.join(QLatin1Char('\n')));
     }
 }
 
@@ -171,7 +184,8 @@ void WaveBoard::dragStarted(const QStringList &ids)
         QStringList reasons;
         for (const Reason &r : d.reasons)
             reasons << r.text;
-        column->setDropState(d.allowed() ? WaveColumn::DropState::Allowed : WaveColumn::DropState::Refused, reasons);
+        column->setDropState(
+            d.allowed() ? WaveColumn::DropState::Allowed : WaveColumn::DropState::Refused, reasons);
     }
 }
 
@@ -212,7 +226,10 @@ void WaveBoard::moveSelected(int direction, bool carryUpstreams)
     QStringList reasons;
     for (const Reason &r : o.decision.reasons)
         reasons << r.text;
-    emit message(o.ok() ? o.message : tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
+    emit message(
+        o.ok() ? o.message
+               : tr("Refused: %1")
+                     .arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
     selectPipeline(id);
     if (WaveColumn *now = column(m_snapshot.plan.waveOf(id)))
         now->view()->setFocus();
@@ -223,7 +240,8 @@ void WaveBoard::selectPipeline(const QString &id)
     for (WaveColumn *column : std::as_const(m_columns)) {
         const int row = int(column->model()->pipelines().indexOf(id));
         if (row >= 0) {
-            column->view()->selectionModel()->setCurrentIndex(column->model()->index(row), QItemSelectionModel::ClearAndSelect);
+            column->view()->selectionModel()->setCurrentIndex(column->model()->index(row),
+                                                              QItemSelectionModel::ClearAndSelect);
         } else {
             column->view()->clearSelection();
         }
@@ -249,8 +267,12 @@ void WaveBoard::addWave()
     const auto wave = WaveDialogs::askNewWave(this, next);
     if (!wave)
         return;
-    const PlanOutcome o = m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
-    emit message(o.ok() ? o.message : tr("Refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
+    const PlanOutcome o =
+        m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
+    emit message(o.ok() ? o.message
+                        : tr("Refused: %1")
+                              .arg(o.decision.reasons.isEmpty() ? o.message
+                                                                : o.decision.reasons.first().text));
 }
 
 void WaveBoard::autoPlan()
@@ -261,16 +283,19 @@ void WaveBoard::autoPlan()
         const PlanOutcome o = m_plan->service().autoPlan(options, false);
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
-            html += QStringLiteral("<b>%1</b> %2 — %3 pipeline(s)<br>")
-                        .arg(w.name.toHtmlEscaped(), w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
-                        .arg(w.members.size());
+            html +=
+                QStringLiteral("<b>%1</b> %2 — %3 pipeline(s)<br>")
+                    .arg(w.name.toHtmlEscaped(), w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
+                    .arg(w.members.size());
             QStringList added;
             for (const QString &m : m_moves->rules().cutoverOrder(w))
                 added << (o.autoPlan.placed.contains(m) ? QStringLiteral("<i>%1</i>").arg(m) : m);
-            html += QStringLiteral("<span style='color:#444'>%1</span><br><br>").arg(added.join(QStringLiteral(", ")));
+            html += QStringLiteral("<span style='color:#444'>%1</span><br><br>")
+                        .arg(added.join(QStringLiteral(", ")));
         }
         for (const PlanFinding &f : o.autoPlan.unplaced)
-            html += QStringLiteral("<div style='color:#c01c28'>%1</div>").arg(f.reason.text.toHtmlEscaped());
+            html += QStringLiteral("<div style='color:#c01c28'>%1</div>")
+                        .arg(f.reason.text.toHtmlEscaped());
         return html;
     };
     QDate from = m_today.addDays(1);
@@ -284,10 +309,15 @@ void WaveBoard::autoPlan()
 void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
 {
     QMenu menu(this);
-    menu.addAction(tr("Rename %1…").arg(wave), this, [this, wave] { emit column(wave)->headerDoubleClicked(wave); });
+    menu.addAction(tr("Rename %1…").arg(wave), this,
+                   [this, wave] { emit column(wave)->headerDoubleClicked(wave); });
     menu.addAction(tr("Remove %1").arg(wave), this, [this, wave] {
         const PlanOutcome o = m_plan->removeWave(wave);
-        emit message(o.ok() ? o.message : tr("Refused: %1").arg(o.decision.reasons.isEmpty() ? o.message : o.decision.reasons.first().text));
+        emit message(o.ok() ? o.message
+                            : tr("Refused: %1")
+                                  .arg(o.decision.reasons.isEmpty()
+                                           ? o.message
+                                           : o.decision.reasons.first().text));
     });
     menu.exec(globalPos);
 }
@@ -329,7 +359,8 @@ QString WaveBoard::cardToolTip(const QString &id) const
     return tr("%1 — %2\nowner %3, %4 risk, %5\nparity ready %6%7")
         .arg(id, p->name, p->owner, riskName(p->risk), stateName(stateOf(id)),
              rules ? rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
-             pending.isEmpty() ? QString() : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
+             pending.isEmpty() ? QString()
+                               : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
 }
 
 } // namespace daybreak

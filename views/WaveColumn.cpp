@@ -14,8 +14,8 @@
 namespace daybreak {
 
 WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
-    : QFrame(parent), m_board(board), m_model(new WaveColumnModel(board, wave, this)), m_header(new QLabel(this)),
-      m_status(new QLabel(this))
+    : QFrame(parent), m_board(board), m_model(new WaveColumnModel(board, wave, this)),
+      m_header(new QLabel(this)), m_status(new QLabel(this))
 {
     setObjectName(wave.isEmpty() ? QStringLiteral("backlogColumn") : QStringLiteral("waveColumn"));
     setFrameShape(QFrame::StyledPanel);
@@ -58,9 +58,11 @@ void WaveColumn::setDropState(DropState state, const QStringList &reasons)
     m_dropState = state;
     m_reasons = reasons;
     m_status->setVisible(state != DropState::Idle);
-    m_status->setText(state == DropState::Allowed ? tr("✓ drop allowed")
-                                                  : tr("✕ refused: %1").arg(reasons.value(0)) +
-                                                        (reasons.size() > 1 ? tr(" (+%1 more)").arg(reasons.size() - 1) : QString()));
+    m_status->setText(
+        state == DropState::Allowed
+            ? tr("✓ drop allowed")
+            : tr("✕ refused: %1").arg(reasons.value(0)) +
+                  (reasons.size() > 1 ? tr(" (+%1 more)").arg(reasons.size() - 1) : QString()));
     m_status->setToolTip(reasons.join(QLatin1Char('\n')));
     updateStyle();
 }
@@ -76,7 +78,9 @@ void WaveColumn::updateStyle()
         border = QStringLiteral("#c01c28");
         background = QStringLiteral("#fbe9ea");
     }
-    setStyleSheet(QStringLiteral("WaveColumn { border: 2px solid %1; border-radius: 5px; background: %2; }").arg(border, background));
+    setStyleSheet(
+        QStringLiteral("WaveColumn { border: 2px solid %1; border-radius: 5px; background: %2; }")
+            .arg(border, background));
     m_status->setStyleSheet(m_dropState == DropState::Refused ? QStringLiteral("color: #a01020;")
                                                               : QStringLiteral("color: #146c30;"));
 }
@@ -96,7 +100,8 @@ bool WaveColumn::eventFilter(QObject *watched, QEvent *event)
     return QFrame::eventFilter(watched, event);
 }
 
-CardListView::CardListView(WaveBoard *board, WaveColumn *column) : QListView(column), m_board(board), m_column(column)
+CardListView::CardListView(WaveBoard *board, WaveColumn *column)
+    : QListView(column), m_board(board), m_column(column)
 {
     setObjectName(QStringLiteral("cardList"));
     setItemDelegate(new PipelineCardDelegate(this));
@@ -130,7 +135,8 @@ void CardListView::dragMoveEvent(QDragMoveEvent *event)
         QStringList reasons;
         for (const Reason &r : d.reasons)
             reasons << QStringLiteral("• ") + r.text;
-        QToolTip::showText(mapToGlobal(event->position().toPoint()), reasons.join(QLatin1Char('\n')), this);
+        QToolTip::showText(mapToGlobal(event->position().toPoint()),
+                           reasons.join(QLatin1Char('\n')), this);
     }
     // Accept anyway so a refused drop arrives and the board can say why.
     event->setDropAction(Qt::MoveAction);

@@ -17,7 +17,12 @@ class WaveColumn : public QFrame
     Q_OBJECT
 
 public:
-    enum class DropState { Idle, Allowed, Refused };
+    enum class DropState
+    {
+        Idle,
+        Allowed,
+        Refused
+    };
 
     WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent = nullptr);
 

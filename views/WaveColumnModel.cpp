@@ -53,14 +53,22 @@ QVariant WaveColumnModel::data(const QModelIndex &index, int role) const
     const QString &id = m_ids.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case PipelineIdRole: return id;
-    case Qt::ToolTipRole: return m_board->cardToolTip(id);
-    case OwnerRole: return m_board->ownerOf(id);
-    case RiskRole: return int(m_board->riskOf(id));
-    case StateRole: return int(m_board->stateOf(id));
-    case HealthRole: return int(m_board->healthOf(id));
-    case OrderRole: return isBacklog() ? 0 : index.row() + 1;
-    case DepthRole: return m_board->depthOf(id);
+    case PipelineIdRole:
+        return id;
+    case Qt::ToolTipRole:
+        return m_board->cardToolTip(id);
+    case OwnerRole:
+        return m_board->ownerOf(id);
+    case RiskRole:
+        return int(m_board->riskOf(id));
+    case StateRole:
+        return int(m_board->stateOf(id));
+    case HealthRole:
+        return int(m_board->healthOf(id));
+    case OrderRole:
+        return isBacklog() ? 0 : index.row() + 1;
+    case DepthRole:
+        return m_board->depthOf(id);
     }
     return {};
 }
@@ -94,16 +102,19 @@ QStringList WaveColumnModel::idsFrom(const QMimeData *data)
 {
     if (!data || !data->hasFormat(QLatin1String(kPipelineMimeType)))
         return {};
-    return QString::fromUtf8(data->data(QLatin1String(kPipelineMimeType))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return QString::fromUtf8(data->data(QLatin1String(kPipelineMimeType)))
+        .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-bool WaveColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &) const
+bool WaveColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                      const QModelIndex &) const
 {
     const QStringList ids = idsFrom(data);
     return !ids.isEmpty() && checkDrop(ids).allowed();
 }
 
-bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int, int, const QModelIndex &)
+bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                   const QModelIndex &)
 {
     if (action == Qt::IgnoreAction)
         return true;
@@ -123,7 +134,10 @@ bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     QStringList reasons;
     for (const Reason &r : o.decision.reasons)
         reasons << r.text;
-    emit dropAnswered(o.ok() ? o.message : tr("Refused: %1").arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
+    emit dropAnswered(
+        o.ok() ? o.message
+               : tr("Refused: %1")
+                     .arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
     return false;
 }
 

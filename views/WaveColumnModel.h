@@ -20,7 +20,16 @@ class WaveColumnModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role { PipelineIdRole = Qt::UserRole + 1, OwnerRole, RiskRole, StateRole, HealthRole, OrderRole, DepthRole };
+    enum Role
+    {
+        PipelineIdRole = Qt::UserRole + 1,
+        OwnerRole,
+        RiskRole,
+        StateRole,
+        HealthRole,
+        OrderRole,
+        DepthRole
+    };
 
     // `wave` empty: the backlog.
     WaveColumnModel(WaveBoard *board, const QString &wave, QObject *parent = nullptr);

@@ -60,8 +60,9 @@ std::optional<NewWave> askNewWave(QWidget *parent, const QDate &suggested)
     return NewWave{name->text().trimmed(), date->date(), capacity->value(), high->value()};
 }
 
-std::optional<WavePlanner::Options> askAutoPlan(QWidget *parent, const QDate &from,
-                                                const std::function<QString(const WavePlanner::Options &)> &preview)
+std::optional<WavePlanner::Options>
+askAutoPlan(QWidget *parent, const QDate &from,
+            const std::function<QString(const WavePlanner::Options &)> &preview)
 {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Auto-plan the backlog"));
@@ -80,11 +81,14 @@ std::optional<WavePlanner::Options> askAutoPlan(QWidget *parent, const QDate &fr
     text->setObjectName(QStringLiteral("autoPlanPreview"));
     layout->addWidget(text, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
-    QPushButton *apply = buttons->addButton(QObject::tr("Apply plan"), QDialogButtonBox::AcceptRole);
+    QPushButton *apply =
+        buttons->addButton(QObject::tr("Apply plan"), QDialogButtonBox::AcceptRole);
     layout->addWidget(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto options = [&] { return WavePlanner::Options{date->date(), capacity->value(), high->value()}; };
+    auto options = [&] {
+        return WavePlanner::Options{date->date(), capacity->value(), high->value()};
+    };
     auto refresh = [&] { text->setHtml(preview(options())); };
     QObject::connect(date, &QDateEdit::dateChanged, &dialog, refresh);
     QObject::connect(capacity, &QSpinBox::valueChanged, &dialog, refresh);

@@ -26,8 +26,9 @@ std::optional<NewWave> askNewWave(QWidget *parent, const QDate &suggested);
 
 // Shows the planner's preview for the chosen options (recomputed as they change) and returns
 // the options when the lead applies it.
-std::optional<WavePlanner::Options> askAutoPlan(QWidget *parent, const QDate &from,
-                                                const std::function<QString(const WavePlanner::Options &)> &preview);
+std::optional<WavePlanner::Options>
+askAutoPlan(QWidget *parent, const QDate &from,
+            const std::function<QString(const WavePlanner::Options &)> &preview);
 
 } // namespace WaveDialogs
 

@@ -29,9 +29,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QVBoxLayout>
 #include <QFileInfo>
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -43,9 +41,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimeZone>
-#include <QUndoStack>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace daybreak {
 
@@ -55,10 +54,14 @@ const char kRecentKey[] = "recentStores";
 
 MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
-      m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)), m_scene(new GraphScene(this)),
-      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)), m_sla(new SlaPanel(this)),
+      m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)),
+      m_scene(new GraphScene(this)), m_graph(new GraphPanel(m_scene, this)),
+      m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)),
+      m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)),
+      m_sla(new SlaPanel(this)),
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
-      m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this))
+      m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)),
+      m_countsLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
@@ -74,7 +77,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_unreachableBar = new QLabel(central);
     m_unreachableBar->setObjectName(QStringLiteral("unreachableBar"));
     m_unreachableBar->setWordWrap(true);
-    m_unreachableBar->setStyleSheet(QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 6px 10px; }"));
+    m_unreachableBar->setStyleSheet(QStringLiteral(
+        "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 6px 10px; }"));
     m_unreachableBar->hide();
     column->addWidget(m_unreachableBar);
     column->addWidget(m_tabs, 1);
@@ -119,7 +123,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
             [this](const QString &id, const QPoint &pos) { pipelineMenu(id)->popup(pos); });
     m_table->view()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table->view(), &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QString id = m_table->view()->indexAt(pos).data(PipelineTableModel::PipelineIdRole).toString();
+        const QString id =
+            m_table->view()->indexAt(pos).data(PipelineTableModel::PipelineIdRole).toString();
         if (!id.isEmpty())
             pipelineMenu(id)->popup(m_table->view()->viewport()->mapToGlobal(pos));
     });
@@ -129,11 +134,14 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
         if (!m_session)
             return;
         const Outcome o = SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
-        statusBar()->showMessage(o.ok() ? o.message : tr("Not acknowledged: %1").arg(o.describe()), 10000);
+        statusBar()->showMessage(o.ok() ? o.message : tr("Not acknowledged: %1").arg(o.describe()),
+                                 10000);
         m_session->reload();
     });
-    connect(m_board, &WaveBoard::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    connect(m_actions, &MigrationActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_board, &WaveBoard::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_actions, &MigrationActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     // The window state moves with the clock, not with the store.
     auto *tick = new QTimer(this);
@@ -171,17 +179,20 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_redo->setEnabled(false);
     connect(m_plan->undoStack(), &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
     connect(m_plan->undoStack(), &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
-    connect(m_plan->undoStack(), &QUndoStack::undoTextChanged, m_undo,
-            [this](const QString &t) { m_undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
-    connect(m_plan->undoStack(), &QUndoStack::redoTextChanged, m_redo,
-            [this](const QString &t) { m_redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
+    connect(m_plan->undoStack(), &QUndoStack::undoTextChanged, m_undo, [this](const QString &t) {
+        m_undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t));
+    });
+    connect(m_plan->undoStack(), &QUndoStack::redoTextChanged, m_redo, [this](const QString &t) {
+        m_redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t));
+    });
     m_actions->setSession(m_session.get());
     connect(m_session.get(), &StoreSession::changed, this, &MainWindow::refresh);
     connect(m_session.get(), &StoreSession::unavailable, this, &MainWindow::showUnreachable);
     connect(m_session.get(), &StoreSession::recovered, this, [this] {
         m_storeLabel->setStyleSheet(QString());
         m_unreachableBar->hide();
-        statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->store().location()), 10000);
+        statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->store().location()),
+                                 10000);
     });
     setWindowTitle(tr("Daybreak — %1").arg(m_session->store().location()));
     rememberStore(m_session->store().location());
@@ -191,11 +202,15 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
 void MainWindow::showUnreachable(const QString &message)
 {
     // Loud on purpose: a war room must not trust a picture that stopped updating.
-    m_storeLabel->setStyleSheet(QStringLiteral("QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
-    m_storeLabel->setText(tr("Store unreachable — retrying in %1 s").arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1)));
-    m_unreachableBar->setText(tr("Store unreachable: what you see is frozen and no change can be made. Reconnecting by itself "
-                                 "(next attempt in %1 s).\n%2")
-                                  .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1), message.left(300)));
+    m_storeLabel->setStyleSheet(QStringLiteral(
+        "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
+    m_storeLabel->setText(tr("Store unreachable — retrying in %1 s")
+                              .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1)));
+    m_unreachableBar->setText(
+        tr("Store unreachable: what you see is frozen and no change can be made. Reconnecting by "
+           "itself "
+           "(next attempt in %1 s).\n%2")
+            .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1), message.left(300)));
     m_unreachableBar->show();
     if (m_warRoom)
         m_warRoom->showStoreUnreachable(message);
@@ -204,7 +219,8 @@ void MainWindow::showUnreachable(const QString &message)
 bool MainWindow::openStore(const QString &url, QString *error)
 {
     try {
-        setSession(std::make_unique<StoreSession>(openStoreInteractively(this, url, OpenMode::MustExist, m_readOnly)));
+        setSession(std::make_unique<StoreSession>(
+            openStoreInteractively(this, url, OpenMode::MustExist, m_readOnly)));
         return true;
     } catch (const StoreError &e) {
         if (error)
@@ -221,8 +237,10 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Export graph…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportGraph);
-    file->addAction(tr("Export &report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportReport);
+    file->addAction(tr("&Export graph…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    &MainWindow::exportGraph);
+    file->addAction(tr("Export &report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                    &MainWindow::exportReport);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -231,20 +249,24 @@ void MainWindow::buildMenus()
         if (m_plan)
             m_plan->undoStack()->undo();
     });
-    m_redo = m_editMenu->addAction(tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), this, [this] {
-        if (m_plan)
-            m_plan->undoStack()->redo();
-    });
+    m_redo = m_editMenu->addAction(tr("&Redo"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                   this, [this] {
+                                       if (m_plan)
+                                           m_plan->undoStack()->redo();
+                                   });
     m_undo->setObjectName(QStringLiteral("actionUndo"));
     m_redo->setObjectName(QStringLiteral("actionRedo"));
     m_undo->setEnabled(false);
     m_redo->setEnabled(false);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *warRoom = view->addAction(tr("War &room"), QKeySequence(Qt::Key_F11), this, &MainWindow::showWarRoom);
+    QAction *warRoom =
+        view->addAction(tr("War &room"), QKeySequence(Qt::Key_F11), this, &MainWindow::showWarRoom);
     warRoom->setObjectName(QStringLiteral("actionWarRoom"));
-    view->addAction(tr("Dependency &graph"), QKeySequence(Qt::ALT | Qt::Key_1), this, [this] { m_tabs->setCurrentWidget(m_graph); });
-    view->addAction(tr("&Wave board"), QKeySequence(Qt::ALT | Qt::Key_2), this, [this] { m_tabs->setCurrentWidget(m_board); });
+    view->addAction(tr("Dependency &graph"), QKeySequence(Qt::ALT | Qt::Key_1), this,
+                    [this] { m_tabs->setCurrentWidget(m_graph); });
+    view->addAction(tr("&Wave board"), QKeySequence(Qt::ALT | Qt::Key_2), this,
+                    [this] { m_tabs->setCurrentWidget(m_board); });
     QAction *byWave = view->addAction(tr("Colour graph by &wave"));
     byWave->setCheckable(true);
     connect(byWave, &QAction::toggled, m_scene, &GraphScene::setColourByWave);
@@ -252,8 +274,10 @@ void MainWindow::buildMenus()
     GraphView *graph = m_graph->view();
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, graph, &GraphView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, graph, &GraphView::zoomOut);
-    view->addAction(tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), graph, &GraphView::fitAll);
-    view->addAction(tr("&Actual size"), QKeySequence(Qt::CTRL | Qt::Key_1), graph, &GraphView::resetZoom);
+    view->addAction(tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), graph,
+                    &GraphView::fitAll);
+    view->addAction(tr("&Actual size"), QKeySequence(Qt::CTRL | Qt::Key_1), graph,
+                    &GraphView::resetZoom);
     view->addAction(tr("F&ind pipeline"), QKeySequence::Find, this, [this] {
         m_graph->searchBox()->setFocus();
         m_graph->searchBox()->selectAll();
@@ -281,10 +305,11 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Daybreak"), this, [this] {
-        QMessageBox::about(this, tr("About Daybreak"),
-                           tr("<b>Daybreak</b> %1<br>The migration console that keeps the 6am reports on time "
-                              "while nightly pipelines move from on-prem to the cloud.")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Daybreak"),
+            tr("<b>Daybreak</b> %1<br>The migration console that keeps the 6am reports on time "
+               "while nightly pipelines move from on-prem to the cloud.")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -319,14 +344,17 @@ void MainWindow::selectPipeline(const QString &id)
     } catch (const StoreError &) {
         // the status bar already says the store is unreachable
     }
-    m_details->showPipeline(m_session->snapshot(), id, audit, Calendar(m_session->snapshot().inventory).localDate(m_clock.now()));
+    m_details->showPipeline(m_session->snapshot(), id, audit,
+                            Calendar(m_session->snapshot().inventory).localDate(m_clock.now()));
 }
 
 QString MainWindow::changeWindowText() const
 {
     if (!m_session)
         return {};
-    return MigrationRules(m_session->snapshot(), m_clock.now()).changeWindow().describeState(m_clock.now());
+    return MigrationRules(m_session->snapshot(), m_clock.now())
+        .changeWindow()
+        .describeState(m_clock.now());
 }
 
 void MainWindow::refresh()
@@ -356,28 +384,37 @@ void MainWindow::refresh()
         m_fitted = true;
     }
     selectPipeline(s.inventory.contains(selected) ? selected : QString());
-    m_storeLabel->setText(tr("Store: %1 · %2").arg(m_session->store().location(), m_session->store().access().describe()));
+    m_storeLabel->setText(
+        tr("Store: %1 · %2")
+            .arg(m_session->store().location(), m_session->store().access().describe()));
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines())
         ++counts[s.stateOf(p.id)];
     int rollbacks = 0;
     for (const Pipeline &p : s.inventory.pipelines())
-        rollbacks += s.stateOf(p.id) == State::Cloud && ParityService::evaluate(s, p.id, today).rollbackRecommended ? 1 : 0;
-    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 decommissioned%6")
-                               .arg(s.inventory.size())
-                               .arg(counts.value(State::OnPrem))
-                               .arg(counts.value(State::DualRun))
-                               .arg(counts.value(State::Cloud))
-                               .arg(counts.value(State::Decommissioned))
-                               .arg(rollbacks > 0 ? tr(" · <b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks) : QString()));
+        rollbacks += s.stateOf(p.id) == State::Cloud &&
+                             ParityService::evaluate(s, p.id, today).rollbackRecommended
+                         ? 1
+                         : 0;
+    m_countsLabel->setText(
+        tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 decommissioned%6")
+            .arg(s.inventory.size())
+            .arg(counts.value(State::OnPrem))
+            .arg(counts.value(State::DualRun))
+            .arg(counts.value(State::Cloud))
+            .arg(counts.value(State::Decommissioned))
+            .arg(rollbacks > 0 ? tr(" · <b style='color:#b00020'>%1 rollback(s) recommended</b>")
+                                     .arg(rollbacks)
+                               : QString()));
     m_windowLabel->setText(changeWindowText());
     const ChangeWindowPolicy &policy = s.inventory.changeWindow;
     QStringList blackouts;
     for (const QDate &d : policy.blackoutDates)
         blackouts << d.toString(Qt::ISODate);
-    m_windowLabel->setToolTip(tr("High-risk changes (cutover, rollback, decommission) run %1 (%2). Blackout dates: %3")
-                                  .arg(policy.describe(), s.inventory.timezone,
-                                       blackouts.isEmpty() ? tr("none") : blackouts.join(QStringLiteral(", "))));
+    m_windowLabel->setToolTip(
+        tr("High-risk changes (cutover, rollback, decommission) run %1 (%2). Blackout dates: %3")
+            .arg(policy.describe(), s.inventory.timezone,
+                 blackouts.isEmpty() ? tr("none") : blackouts.join(QStringLiteral(", "))));
 }
 
 void MainWindow::rememberStore(const QString &url)
@@ -398,7 +435,8 @@ void MainWindow::rebuildRecentMenu()
         m_recentMenu->addAction(url, this, [this, url] {
             QString error;
             if (!openStore(url, &error))
-                QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(url, error));
+                QMessageBox::warning(this, tr("Open store"),
+                                     tr("Cannot open %1:\n%2").arg(url, error));
         });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
@@ -419,9 +457,12 @@ void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
     OpenStoreDialog dialog(this);
     const QString current = m_session ? m_session->store().location() : QString();
     dialog.setSqlitePath(current.contains(QLatin1String("://")) ? defaultStorePath() : current);
-    dialog.setServerUrl(settings.value(QStringLiteral("store/lastServer"),
-                                       QStringLiteral("postgresql://%1@localhost:5432/daybreak?sslmode=prefer").arg(currentOsUser()))
-                            .toString());
+    dialog.setServerUrl(
+        settings
+            .value(QStringLiteral("store/lastServer"),
+                   QStringLiteral("postgresql://%1@localhost:5432/daybreak?sslmode=prefer")
+                       .arg(currentOsUser()))
+            .toString());
     dialog.setKind(kind);
     dialog.setReadOnly(m_readOnly);
     if (dialog.exec() != QDialog::Accepted)
@@ -430,7 +471,9 @@ void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
     const QString url = dialog.url();
     QString error;
     if (!openStore(url, &error)) {
-        QMessageBox::warning(this, tr("Open store"), tr("Cannot open %1:\n%2").arg(url.section(QLatin1Char('?'), 0, 0), error));
+        QMessageBox::warning(
+            this, tr("Open store"),
+            tr("Cannot open %1:\n%2").arg(url.section(QLatin1Char('?'), 0, 0), error));
         return;
     }
     if (isPostgresUrl(url))
@@ -440,12 +483,14 @@ void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
 void MainWindow::exportGraph()
 {
     QString selectedFilter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export graph"), QStringLiteral("daybreak-graph.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"), &selectedFilter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export graph"), QStringLiteral("daybreak-graph.png"),
+                                     tr("PNG image (*.png);;SVG drawing (*.svg)"), &selectedFilter);
     if (path.isEmpty())
         return;
-    const QString error = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? GraphExport::toSvg(m_scene, path)
-                                                                                     : GraphExport::toPng(m_scene, path);
+    const QString error = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)
+                              ? GraphExport::toSvg(m_scene, path)
+                              : GraphExport::toPng(m_scene, path);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export graph"), error);
     else
@@ -459,12 +504,15 @@ void MainWindow::exportReport()
     QString filter;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export report"), QStringLiteral("migration-plan.pdf"),
-        tr("PDF document (*.pdf);;HTML page (*.html);;Markdown (*.md);;CSV for spreadsheets (*.csv);;Graphviz DOT (*.dot)"), &filter);
+        tr("PDF document (*.pdf);;HTML page (*.html);;Markdown (*.md);;CSV for spreadsheets "
+           "(*.csv);;Graphviz DOT (*.dot)"),
+        &filter);
     if (path.isEmpty())
         return;
     const auto format = ReportExport::formatFromName(QFileInfo(path).suffix());
     if (!format) {
-        QMessageBox::warning(this, tr("Export report"), tr("Choose a .pdf, .html, .md, .csv or .dot file name."));
+        QMessageBox::warning(this, tr("Export report"),
+                             tr("Choose a .pdf, .html, .md, .csv or .dot file name."));
         return;
     }
     QProgressDialog progress(tr("Writing the report…"), QString(), 0, 100, this);
@@ -472,8 +520,9 @@ void MainWindow::exportReport()
     progress.setMinimumDuration(0);
     progress.setValue(0);
     const PlanReport::Options options{m_session->store().location(), m_clock.now(), QString()};
-    const QString error = ReportExport::write(*format, path, m_session->snapshot(), options,
-                                              [&progress](int percent) { progress.setValue(percent); });
+    const QString error =
+        ReportExport::write(*format, path, m_session->snapshot(), options,
+                            [&progress](int percent) { progress.setValue(percent); });
     progress.setValue(100);
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export report"), error);
@@ -488,15 +537,18 @@ void MainWindow::refreshNight()
     try {
         SlaService sla(m_session->store(), m_clock, currentOsUser());
         const StoreSnapshot &s = m_session->snapshot();
-        const SlaService::Night night = sla.evaluate(s, SlaService::currentNight(s.inventory, m_clock.now()));
+        const SlaService::Night night =
+            sla.evaluate(s, SlaService::currentNight(s.inventory, m_clock.now()));
         m_sla->setNight(night.projection, night.alerts, m_clock.now());
         if (m_warRoom) {
             m_warRoom->setNight(night.projection, m_clock.now());
             QList<AuditEntry> routing;
             const QList<AuditEntry> all = m_session->store().auditLog();
             for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
-                if (it->action == QLatin1String("cutover") || it->action == QLatin1String("rollback")
-                    || it->action == QLatin1String("dual_run") || it->action == QLatin1String("decommission"))
+                if (it->action == QLatin1String("cutover") ||
+                    it->action == QLatin1String("rollback") ||
+                    it->action == QLatin1String("dual_run") ||
+                    it->action == QLatin1String("decommission"))
                     routing.append(*it);
             m_warRoom->setRecentChanges(routing, Calendar(m_session->snapshot().inventory));
         }

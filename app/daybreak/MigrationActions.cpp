@@ -9,10 +9,13 @@
 
 namespace daybreak {
 
-MigrationActions::MigrationActions(const Clock &clock, ActionPrompter *prompter, QWidget *dialogParent)
+MigrationActions::MigrationActions(const Clock &clock, ActionPrompter *prompter,
+                                   QWidget *dialogParent)
     : QObject(dialogParent), m_clock(clock), m_prompter(prompter), m_parent(dialogParent),
-      m_dualRun(new QAction(tr("Start &dual run…"), this)), m_cutover(new QAction(tr("&Cut over…"), this)),
-      m_rollback(new QAction(tr("&Roll back…"), this)), m_breakGlass(new QAction(tr("&Break-glass rollback…"), this)),
+      m_dualRun(new QAction(tr("Start &dual run…"), this)),
+      m_cutover(new QAction(tr("&Cut over…"), this)),
+      m_rollback(new QAction(tr("&Roll back…"), this)),
+      m_breakGlass(new QAction(tr("&Break-glass rollback…"), this)),
       m_decommission(new QAction(tr("D&ecommission on-prem…"), this))
 {
     m_dualRun->setObjectName(QStringLiteral("actionDualRun"));
@@ -24,12 +27,16 @@ MigrationActions::MigrationActions(const Clock &clock, ActionPrompter *prompter,
     m_rollback->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_cutover->setToolTip(tr("Make the cloud side canonical (change window only)"));
     m_rollback->setToolTip(tr("Flip the pointer back to on-prem (change window only)"));
-    m_breakGlass->setToolTip(tr("Roll back outside the change window; needs a reason and is audited as break-glass"));
+    m_breakGlass->setToolTip(
+        tr("Roll back outside the change window; needs a reason and is audited as break-glass"));
     connect(m_dualRun, &QAction::triggered, this, [this] { run(MigrationAction::DualRun, false); });
     connect(m_cutover, &QAction::triggered, this, [this] { run(MigrationAction::Cutover, false); });
-    connect(m_rollback, &QAction::triggered, this, [this] { run(MigrationAction::Rollback, false); });
-    connect(m_breakGlass, &QAction::triggered, this, [this] { run(MigrationAction::Rollback, true); });
-    connect(m_decommission, &QAction::triggered, this, [this] { run(MigrationAction::Decommission, false); });
+    connect(m_rollback, &QAction::triggered, this,
+            [this] { run(MigrationAction::Rollback, false); });
+    connect(m_breakGlass, &QAction::triggered, this,
+            [this] { run(MigrationAction::Rollback, true); });
+    connect(m_decommission, &QAction::triggered, this,
+            [this] { run(MigrationAction::Decommission, false); });
     updateEnabled();
 }
 
@@ -69,7 +76,8 @@ void MigrationActions::updateEnabled()
 {
     // Enabled by state only: the other rules (window, gate, upstreams) are explained on refusal.
     // A viewer (read-only file, daybreak_viewer) and a console that lost its store act on nothing.
-    const bool mayAct = m_session && m_session->reachable() && m_session->store().access().can(Role::Operator);
+    const bool mayAct =
+        m_session && m_session->reachable() && m_session->store().access().can(Role::Operator);
     const bool known = mayAct && m_session->snapshot().inventory.contains(m_current);
     const State s = known ? m_session->snapshot().stateOf(m_current) : State::OnPrem;
     const bool stays = known && m_session->snapshot().inventory.find(m_current)->staysOnPrem();
@@ -84,10 +92,14 @@ namespace {
 QString actionTitle(MigrationAction action)
 {
     switch (action) {
-    case MigrationAction::DualRun: return MigrationActions::tr("Start dual run");
-    case MigrationAction::Cutover: return MigrationActions::tr("Cut over");
-    case MigrationAction::Rollback: return MigrationActions::tr("Roll back");
-    case MigrationAction::Decommission: return MigrationActions::tr("Decommission");
+    case MigrationAction::DualRun:
+        return MigrationActions::tr("Start dual run");
+    case MigrationAction::Cutover:
+        return MigrationActions::tr("Cut over");
+    case MigrationAction::Rollback:
+        return MigrationActions::tr("Roll back");
+    case MigrationAction::Decommission:
+        return MigrationActions::tr("Decommission");
     }
     return {};
 }
@@ -129,13 +141,24 @@ void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
     for (const Reason &w : pre.warnings)
         q.warnings << w.text;
     switch (action) {
-    case MigrationAction::DualRun: q.text = tr("Start the cloud shadow run of %1? On-prem stays canonical.").arg(id); break;
-    case MigrationAction::Cutover: q.text = tr("Cut %1 over? Its readers will use the cloud output from now on.").arg(id); break;
-    case MigrationAction::Rollback:
-        q.text = breakGlass ? tr("BREAK-GLASS: roll %1 back to on-prem outside the change window? This is audited.").arg(id)
-                            : tr("Roll %1 back? On-prem becomes canonical again; nothing else moves.").arg(id);
+    case MigrationAction::DualRun:
+        q.text = tr("Start the cloud shadow run of %1? On-prem stays canonical.").arg(id);
         break;
-    case MigrationAction::Decommission: q.text = tr("Retire the on-prem side of %1? There is no pointer rollback afterwards.").arg(id); break;
+    case MigrationAction::Cutover:
+        q.text = tr("Cut %1 over? Its readers will use the cloud output from now on.").arg(id);
+        break;
+    case MigrationAction::Rollback:
+        q.text =
+            breakGlass
+                ? tr("BREAK-GLASS: roll %1 back to on-prem outside the change window? This is "
+                     "audited.")
+                      .arg(id)
+                : tr("Roll %1 back? On-prem becomes canonical again; nothing else moves.").arg(id);
+        break;
+    case MigrationAction::Decommission:
+        q.text =
+            tr("Retire the on-prem side of %1? There is no pointer rollback afterwards.").arg(id);
+        break;
     }
     const std::optional<QString> reason = m_prompter->confirm(m_parent, q);
     if (!reason)

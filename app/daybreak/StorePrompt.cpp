@@ -5,7 +5,8 @@
 
 namespace daybreak {
 
-std::unique_ptr<Store> openStoreInteractively(QWidget *parent, const QString &url, OpenMode mode, bool readOnly)
+std::unique_ptr<Store> openStoreInteractively(QWidget *parent, const QString &url, OpenMode mode,
+                                              bool readOnly)
 {
     StoreOptions options;
     options.readOnly = readOnly;
@@ -16,12 +17,15 @@ std::unique_ptr<Store> openStoreInteractively(QWidget *parent, const QString &ur
             if (attempt == 3)
                 throw;
             bool ok = false;
-            const QString prompt = attempt == 0 ? QObject::tr("Password for %1:").arg(url.section(QLatin1Char('?'), 0, 0))
-                                                : QObject::tr("The server refused it:\n%1\n\nPassword:").arg(e.message());
-            options.password = QInputDialog::getText(parent, QObject::tr("PostgreSQL password"), prompt, QLineEdit::Password,
-                                                     QString(), &ok);
+            const QString prompt =
+                attempt == 0
+                    ? QObject::tr("Password for %1:").arg(url.section(QLatin1Char('?'), 0, 0))
+                    : QObject::tr("The server refused it:\n%1\n\nPassword:").arg(e.message());
+            options.password = QInputDialog::getText(parent, QObject::tr("PostgreSQL password"),
+                                                     prompt, QLineEdit::Password, QString(), &ok);
             if (!ok)
-                throw StoreError(QObject::tr("no password given for %1").arg(url.section(QLatin1Char('?'), 0, 0)));
+                throw StoreError(QObject::tr("no password given for %1")
+                                     .arg(url.section(QLatin1Char('?'), 0, 0)));
         }
     }
 }

@@ -20,8 +20,8 @@ namespace {
 // is wrong in one line instead. An explicit platform (QT_QPA_PLATFORM, -platform) is left to Qt.
 bool displayAvailable(int argc, char *argv[])
 {
-    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
-        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+        !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         return true;
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0)
@@ -33,7 +33,8 @@ bool displayAvailable(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     if (!displayAvailable(argc, argv)) {
-        std::fputs("daybreak: no display (DISPLAY and WAYLAND_DISPLAY are unset); to run it in a virtual display: "
+        std::fputs("daybreak: no display (DISPLAY and WAYLAND_DISPLAY are unset); to run it in a "
+                   "virtual display: "
                    "xvfb-run -a daybreak\n",
                    stderr);
         return 1;
@@ -47,15 +48,18 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Daybreak migration console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption storeOption(QStringLiteral("store"),
-                                         QStringLiteral("Store URL: a SQLite file path, sqlite:///path or "
-                                                        "postgresql://user@host:port/db?sslmode=..."),
-                                         QStringLiteral("url"));
-    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"),
-                                            QStringLiteral("Open the store as a viewer: nothing can be changed from this console."));
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        QStringLiteral("Store URL: a SQLite file path, sqlite:///path or "
+                       "postgresql://user@host:port/db?sslmode=..."),
+        QStringLiteral("url"));
+    const QCommandLineOption readOnlyOption(
+        QStringLiteral("read-only"),
+        QStringLiteral("Open the store as a viewer: nothing can be changed from this console."));
     parser.addOption(readOnlyOption);
     parser.addOption(storeOption);
-    const QCommandLineOption warRoomOption(QStringLiteral("war-room"), QStringLiteral("Start on the war-room display (read-only)."));
+    const QCommandLineOption warRoomOption(
+        QStringLiteral("war-room"), QStringLiteral("Start on the war-room display (read-only)."));
     parser.addOption(warRoomOption);
     parser.process(app);
 
@@ -69,7 +73,8 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<Store> store;
     try {
-        store = openStoreInteractively(nullptr, url, firstStart ? OpenMode::CreateIfMissing : OpenMode::MustExist,
+        store = openStoreInteractively(nullptr, url,
+                                       firstStart ? OpenMode::CreateIfMissing : OpenMode::MustExist,
                                        parser.isSet(readOnlyOption));
         // First start with no store configured: the per-user store is created from the demo.
         if (firstStart && store->isEmpty()) {
@@ -78,7 +83,8 @@ int main(int argc, char *argv[])
                 throw StoreError(demo.describe());
         }
     } catch (const StoreError &e) {
-        QMessageBox::critical(nullptr, QObject::tr("Daybreak"), QObject::tr("Cannot open the store:\n%1").arg(e.message()));
+        QMessageBox::critical(nullptr, QObject::tr("Daybreak"),
+                              QObject::tr("Cannot open the store:\n%1").arg(e.message()));
         return 6;
     }
     MainWindow window(clock);

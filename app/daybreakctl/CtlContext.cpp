@@ -11,15 +11,17 @@ CtlContext::CtlContext(QStringList commandArgs)
 {
 }
 
-bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &positional, int minPositional,
-                       int maxPositional)
+bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &positional,
+                       int minPositional, int maxPositional)
 {
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    parser.addOption({QStringLiteral("store"), QStringLiteral("Store URL: a file path, sqlite:///path or "
-                                                              "postgresql://user@host:port/db."),
+    parser.addOption({QStringLiteral("store"),
+                      QStringLiteral("Store URL: a file path, sqlite:///path or "
+                                     "postgresql://user@host:port/db."),
                       QStringLiteral("url")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output.")});
-    parser.addOption({QStringLiteral("read-only"), QStringLiteral("Open the store as a viewer: nothing can be written.")});
+    parser.addOption({QStringLiteral("read-only"),
+                      QStringLiteral("Open the store as a viewer: nothing can be written.")});
     parser.addOptions(options);
     parser.addHelpOption();
     if (!positional.isEmpty())
@@ -39,7 +41,8 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
         return false;
     }
     if (n > maxPositional) {
-        parseExit = usage(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(maxPositional)));
+        parseExit = usage(QStringLiteral("unexpected argument '%1'")
+                              .arg(parser.positionalArguments().at(maxPositional)));
         return false;
     }
     return true;
@@ -119,12 +122,18 @@ int CtlContext::refused(const QString &headline, const Decision &decision)
 int CtlContext::exitCodeOf(Outcome::Kind kind)
 {
     switch (kind) {
-    case Outcome::Kind::Done: return ExitDone;
-    case Outcome::Kind::BadInput: return ExitBadInput;
-    case Outcome::Kind::Unknown: return ExitUnknown;
-    case Outcome::Kind::Refused: return ExitRefused;
-    case Outcome::Kind::Conflict: return ExitConflict;
-    case Outcome::Kind::StoreFailure: return ExitStore;
+    case Outcome::Kind::Done:
+        return ExitDone;
+    case Outcome::Kind::BadInput:
+        return ExitBadInput;
+    case Outcome::Kind::Unknown:
+        return ExitUnknown;
+    case Outcome::Kind::Refused:
+        return ExitRefused;
+    case Outcome::Kind::Conflict:
+        return ExitConflict;
+    case Outcome::Kind::StoreFailure:
+        return ExitStore;
     }
     return ExitStore;
 }

@@ -2,8 +2,8 @@
 
 #include "Clock.h"
 #include "Decision.h"
-#include "Outcome.h"
 #include "ExitCode.h"
+#include "Outcome.h"
 #include "Problem.h"
 #include "Store.h"
 
@@ -28,8 +28,8 @@ public:
     QString actor;
 
     // Adds --store and --json, parses; on bad usage prints it and returns false.
-    bool parse(const QList<QCommandLineOption> &options, const QString &positional = {}, int minPositional = 0,
-               int maxPositional = 0);
+    bool parse(const QList<QCommandLineOption> &options, const QString &positional = {},
+               int minPositional = 0, int maxPositional = 0);
     int parseExit = ExitBadInput; // what to return when parse() is false
     // Removes and returns the first non-option argument: the sub-command of "parity", "wave".
     QString takeSubcommand();

@@ -10,8 +10,10 @@ namespace daybreak {
 
 int cmdInit(CtlContext &ctx)
 {
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Load the embedded demo inventory."));
-    const QCommandLineOption inventory(QStringLiteral("inventory"), QStringLiteral("Load this inventory file."),
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Load the embedded demo inventory."));
+    const QCommandLineOption inventory(QStringLiteral("inventory"),
+                                       QStringLiteral("Load this inventory file."),
                                        QStringLiteral("file"));
     if (!ctx.parse({demo, inventory}))
         return ctx.parseExit;
@@ -24,7 +26,8 @@ int cmdInit(CtlContext &ctx)
         const InventoryReadResult read = InventoryReader::readFile(file);
         if (!read.ok()) {
             ctx.printProblems(read.problems);
-            return ctx.fail(ExitBadInput, QStringLiteral("%1 has errors; nothing was written").arg(file));
+            return ctx.fail(ExitBadInput,
+                            QStringLiteral("%1 has errors; nothing was written").arg(file));
         }
     }
     Store *store = ctx.openStore(OpenMode::CreateIfMissing);
@@ -32,8 +35,11 @@ int cmdInit(CtlContext &ctx)
         return ExitStore;
     const bool load = ctx.parser.isSet(demo) || ctx.parser.isSet(inventory);
     if (load && !store->isEmpty())
-        return ctx.fail(ExitRefused, QStringLiteral("%1 already holds an inventory; use 'daybreakctl import FILE' "
-                                                    "to update it").arg(store->location()));
+        return ctx.fail(
+            ExitRefused,
+            QStringLiteral("%1 already holds an inventory; use 'daybreakctl import FILE' "
+                           "to update it")
+                .arg(store->location()));
     // PostgreSQL: the viewer, planner and operator roles and their grants (SQLite has none).
     for (const QString &line : store->setUpRoles())
         ctx.out << line << "\n";
@@ -95,7 +101,8 @@ int cmdValidate(CtlContext &ctx)
     ctx.printProblems(problems);
     if (hasErrors(problems))
         return ExitValidation;
-    ctx.out << subject << ": no errors" << (problems.isEmpty() ? "" : " (see warnings)") << Qt::endl;
+    ctx.out << subject << ": no errors" << (problems.isEmpty() ? "" : " (see warnings)")
+            << Qt::endl;
     return ExitDone;
 }
 

@@ -13,12 +13,17 @@ namespace {
 
 int parityRecord(CtlContext &ctx)
 {
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date, YYYY-MM-DD."), QStringLiteral("date"));
-    const QCommandLineOption onprem(QStringLiteral("onprem-rows"), QStringLiteral("Rows on-prem."), QStringLiteral("n"));
-    const QCommandLineOption cloud(QStringLiteral("cloud-rows"), QStringLiteral("Rows in the cloud."), QStringLiteral("n"));
-    const QCommandLineOption mismatched(QStringLiteral("mismatched-rows"), QStringLiteral("Rows that differ."),
-                                        QStringLiteral("n"));
-    const QCommandLineOption diff(QStringLiteral("max-rel-diff"), QStringLiteral("Largest relative value difference."),
+    const QCommandLineOption date(QStringLiteral("date"),
+                                  QStringLiteral("Business date, YYYY-MM-DD."),
+                                  QStringLiteral("date"));
+    const QCommandLineOption onprem(QStringLiteral("onprem-rows"), QStringLiteral("Rows on-prem."),
+                                    QStringLiteral("n"));
+    const QCommandLineOption cloud(QStringLiteral("cloud-rows"),
+                                   QStringLiteral("Rows in the cloud."), QStringLiteral("n"));
+    const QCommandLineOption mismatched(QStringLiteral("mismatched-rows"),
+                                        QStringLiteral("Rows that differ."), QStringLiteral("n"));
+    const QCommandLineOption diff(QStringLiteral("max-rel-diff"),
+                                  QStringLiteral("Largest relative value difference."),
                                   QStringLiteral("x"));
     if (!ctx.parse({date, onprem, cloud, mismatched, diff}, QStringLiteral("ID"), 1, 1))
         return ctx.parseExit;
@@ -34,7 +39,8 @@ int parityRecord(CtlContext &ctx)
         bool ok = false;
         out = ctx.parser.value(o).toLongLong(&ok);
         if (!ok)
-            bad << QStringLiteral("--%1: '%2' is not a whole number").arg(o.names().constFirst(), ctx.parser.value(o));
+            bad << QStringLiteral("--%1: '%2' is not a whole number")
+                       .arg(o.names().constFirst(), ctx.parser.value(o));
     };
     number(onprem, r.onpremRows);
     number(cloud, r.cloudRows);
@@ -43,19 +49,22 @@ int parityRecord(CtlContext &ctx)
         bool ok = false;
         r.maxRelativeDiff = ctx.parser.value(diff).toDouble(&ok);
         if (!ok)
-            bad << QStringLiteral("--max-rel-diff: '%1' is not a number").arg(ctx.parser.value(diff));
+            bad << QStringLiteral("--max-rel-diff: '%1' is not a number")
+                       .arg(ctx.parser.value(diff));
     }
     if (ctx.parser.isSet(date)) {
         r.businessDate = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
         if (!r.businessDate.isValid())
-            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date));
+            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
+                       .arg(ctx.parser.value(date));
     }
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    const ParityService::RecordOutcome outcome = ParityService(*store, ctx.clock, ctx.actor).record(r);
+    const ParityService::RecordOutcome outcome =
+        ParityService(*store, ctx.clock, ctx.actor).record(r);
     return ctx.finish(outcome);
 }
 
@@ -77,21 +86,23 @@ int parityStatus(CtlContext &ctx)
         const State state = s.stateOf(p.id);
         if (only.isEmpty() && state != State::DualRun && state != State::Cloud)
             continue; // the overview lists what parity is watching
-        const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
+        const ParityService::PipelineParity parity =
+            ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
         QJsonArray breaches;
         for (const ParityResult &b : parity.gate.openBreaches)
             breaches.append(b.businessDate.toString(Qt::ISODate));
         QJsonArray missing;
         for (const QDate &m : parity.gate.missingNights)
             missing.append(m.toString(Qt::ISODate));
-        array.append(QJsonObject{{QStringLiteral("id"), p.id},
-                                 {QStringLiteral("state"), stateName(state)},
-                                 {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
-                                 {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
-                                 {QStringLiteral("runs_required"), parity.gate.runsRequired},
-                                 {QStringLiteral("open_breaches"), breaches},
-                                 {QStringLiteral("missing_nights"), missing},
-                                 {QStringLiteral("rollback_recommended"), parity.rollbackRecommended}});
+        array.append(
+            QJsonObject{{QStringLiteral("id"), p.id},
+                        {QStringLiteral("state"), stateName(state)},
+                        {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
+                        {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
+                        {QStringLiteral("runs_required"), parity.gate.runsRequired},
+                        {QStringLiteral("open_breaches"), breaches},
+                        {QStringLiteral("missing_nights"), missing},
+                        {QStringLiteral("rollback_recommended"), parity.rollbackRecommended}});
     }
     if (ctx.json()) {
         ctx.printJson(QJsonDocument(array));
@@ -99,7 +110,8 @@ int parityStatus(CtlContext &ctx)
     }
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        ctx.out << QStringLiteral("%1 %2 %3 clean nights (%4 needed)").arg(o[QStringLiteral("id")].toString(), -28)
+        ctx.out << QStringLiteral("%1 %2 %3 clean nights (%4 needed)")
+                       .arg(o[QStringLiteral("id")].toString(), -28)
                        .arg(o[QStringLiteral("gate")].toString(), -8)
                        .arg(o[QStringLiteral("clean_runs")].toInt())
                        .arg(o[QStringLiteral("runs_required")].toInt());
@@ -141,10 +153,16 @@ int parityImport(CtlContext &ctx)
 
 int parityResolve(CtlContext &ctx, bool accept)
 {
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date of the breach."), QStringLiteral("date"));
-    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why, for the audit log."), QStringLiteral("text"));
-    const QCommandLineOption cause(QStringLiteral("cause"), QStringLiteral("legacy_bug (on-prem was wrong) or new_bug (cloud)."),
-                                   QStringLiteral("cause"));
+    const QCommandLineOption date(QStringLiteral("date"),
+                                  QStringLiteral("Business date of the breach."),
+                                  QStringLiteral("date"));
+    const QCommandLineOption reason(QStringLiteral("reason"),
+                                    QStringLiteral("Why, for the audit log."),
+                                    QStringLiteral("text"));
+    const QCommandLineOption cause(
+        QStringLiteral("cause"),
+        QStringLiteral("legacy_bug (on-prem was wrong) or new_bug (cloud)."),
+        QStringLiteral("cause"));
     QList<QCommandLineOption> options{date, reason};
     if (!accept)
         options.append(cause);
@@ -170,8 +188,8 @@ int parityResolve(CtlContext &ctx, bool accept)
     if (!store)
         return ExitStore;
     const Outcome o = ParityService(*store, ctx.clock, ctx.actor)
-                                                .resolve(ctx.parser.positionalArguments().constFirst(), d, how,
-                                                         ctx.parser.value(reason));
+                          .resolve(ctx.parser.positionalArguments().constFirst(), d, how,
+                                   ctx.parser.value(reason));
     return ctx.finish(o);
 }
 
@@ -190,8 +208,13 @@ int cmdParity(CtlContext &ctx)
         return parityResolve(ctx, true);
     if (sub == QLatin1String("explain"))
         return parityResolve(ctx, false);
-    return ctx.usage(sub.isEmpty() ? QStringLiteral("parity needs a sub-command: record, import, status, accept or explain")
-                                   : QStringLiteral("unknown parity sub-command '%1' (record, import, status, accept, explain)").arg(sub));
+    return ctx.usage(
+        sub.isEmpty()
+            ? QStringLiteral(
+                  "parity needs a sub-command: record, import, status, accept or explain")
+            : QStringLiteral(
+                  "unknown parity sub-command '%1' (record, import, status, accept, explain)")
+                  .arg(sub));
 }
 
 } // namespace daybreak

@@ -7,9 +7,14 @@ namespace daybreak {
 
 int cmdReport(CtlContext &ctx)
 {
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("pdf, html, md, csv or dot."), QStringLiteral("format"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("File to write."), QStringLiteral("file"));
-    const QCommandLineOption wave(QStringLiteral("wave"), QStringLiteral("Only this wave (and its runbook)."), QStringLiteral("name"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("pdf, html, md, csv or dot."),
+                                    QStringLiteral("format"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("File to write."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption wave(QStringLiteral("wave"),
+                                  QStringLiteral("Only this wave (and its runbook)."),
+                                  QStringLiteral("name"));
     if (!ctx.parse({format, out, wave}))
         return ctx.parseExit;
     QStringList bad;
@@ -25,7 +30,8 @@ int cmdReport(CtlContext &ctx)
         return ExitStore;
     const StoreSnapshot snapshot = store->snapshot();
     if (ctx.parser.isSet(wave) && !snapshot.plan.find(ctx.parser.value(wave)))
-        return ctx.fail(ExitUnknown, QStringLiteral("unknown wave '%1'").arg(ctx.parser.value(wave)));
+        return ctx.fail(ExitUnknown,
+                        QStringLiteral("unknown wave '%1'").arg(ctx.parser.value(wave)));
     const PlanReport::Options options{store->location(), ctx.clock.now(), ctx.parser.value(wave)};
     const QString error = ReportExport::write(*f, ctx.parser.value(out), snapshot, options);
     if (!error.isEmpty())

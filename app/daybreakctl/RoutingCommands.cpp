@@ -24,7 +24,8 @@ QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p, const QDate 
         {QStringLiteral("state"), stateName(r.state)},
         {QStringLiteral("canonical"), sideName(r.canonical())},
         {QStringLiteral("parity_gate"), gateStatusName(parity.gate.status)},
-        {QStringLiteral("wave"), s.plan.waveOf(p.id).isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.plan.waveOf(p.id))},
+        {QStringLiteral("wave"), s.plan.waveOf(p.id).isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(s.plan.waveOf(p.id))},
         {QStringLiteral("risk"), riskName(p.risk)},
         {QStringLiteral("target"), sideName(p.target)},
         {QStringLiteral("version"), r.version},
@@ -35,13 +36,16 @@ QJsonObject pipelineJson(const StoreSnapshot &s, const Pipeline &p, const QDate 
 
 int runAction(CtlContext &ctx, MigrationAction action)
 {
-    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("Why, for the audit log."),
+    const QCommandLineOption reason(QStringLiteral("reason"),
+                                    QStringLiteral("Why, for the audit log."),
                                     QStringLiteral("text"));
-    const QCommandLineOption breakGlass(QStringLiteral("break-glass"),
-                                        QStringLiteral("Roll back outside the change window (needs --reason)."));
-    const QCommandLineOption expect(QStringLiteral("expect-version"),
-                                    QStringLiteral("Refuse (exit 5) unless the routing pointer is at this version."),
-                                    QStringLiteral("n"));
+    const QCommandLineOption breakGlass(
+        QStringLiteral("break-glass"),
+        QStringLiteral("Roll back outside the change window (needs --reason)."));
+    const QCommandLineOption expect(
+        QStringLiteral("expect-version"),
+        QStringLiteral("Refuse (exit 5) unless the routing pointer is at this version."),
+        QStringLiteral("n"));
     QList<QCommandLineOption> options{reason, expect};
     if (action == MigrationAction::Rollback)
         options.append(breakGlass);
@@ -54,36 +58,46 @@ int runAction(CtlContext &ctx, MigrationAction action)
         bool ok = false;
         expected = ctx.parser.value(expect).toLongLong(&ok);
         if (!ok)
-            return ctx.usage(QStringLiteral("--expect-version: '%1' is not a number").arg(ctx.parser.value(expect)));
+            return ctx.usage(QStringLiteral("--expect-version: '%1' is not a number")
+                                 .arg(ctx.parser.value(expect)));
     }
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
     MigrationService service(*store, ctx.clock, ctx.actor);
-    const ActionRequest request{ctx.parser.positionalArguments().constFirst(), ctx.parser.value(reason),
-                                action == MigrationAction::Rollback && ctx.parser.isSet(breakGlass)};
+    const ActionRequest request{
+        ctx.parser.positionalArguments().constFirst(), ctx.parser.value(reason),
+        action == MigrationAction::Rollback && ctx.parser.isSet(breakGlass)};
     return ctx.finish(service.perform(action, request, expected));
 }
 
-void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, MigrationService &service)
+void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
+                 MigrationService &service)
 {
     const RoutingPointer r = s.routing.value(p.id);
-    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
+    const ParityService::PipelineParity parity =
+        ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
     QTextStream &o = ctx.out;
     o << p.id << " — " << p.name << "\n";
     o << "  owner       " << p.owner << "\n";
-    o << "  state       " << stateName(r.state) << " (canonical " << sideName(r.canonical()) << ", pointer version "
-      << r.version << ")\n";
+    o << "  state       " << stateName(r.state) << " (canonical " << sideName(r.canonical())
+      << ", pointer version " << r.version << ")\n";
     o << "  target      " << sideName(p.target) << ", risk " << riskName(p.risk) << "\n";
-    o << "  schedule    " << p.scheduleText() << (p.sla ? QStringLiteral(", SLA ") + p.sla->toString(QStringLiteral("HH:mm")) : QString())
+    o << "  schedule    " << p.scheduleText()
+      << (p.sla ? QStringLiteral(", SLA ") + p.sla->toString(QStringLiteral("HH:mm")) : QString())
       << "\n";
-    o << "  duration    on-prem " << p.onpremMinutes << " min, cloud " << p.cloudMinutes << " min\n";
-    o << "  wave        " << (s.plan.waveOf(p.id).isEmpty() ? QStringLiteral("-") : s.plan.waveOf(p.id)) << "\n";
-    o << "  upstreams   " << (p.upstreams.isEmpty() ? QStringLiteral("-") : p.upstreams.join(QStringLiteral(", "))) << "\n";
+    o << "  duration    on-prem " << p.onpremMinutes << " min, cloud " << p.cloudMinutes
+      << " min\n";
+    o << "  wave        "
+      << (s.plan.waveOf(p.id).isEmpty() ? QStringLiteral("-") : s.plan.waveOf(p.id)) << "\n";
+    o << "  upstreams   "
+      << (p.upstreams.isEmpty() ? QStringLiteral("-") : p.upstreams.join(QStringLiteral(", ")))
+      << "\n";
     const QStringList downs = s.inventory.downstreamsOf(p.id);
-    o << "  downstreams " << (downs.isEmpty() ? QStringLiteral("-") : downs.join(QStringLiteral(", "))) << "\n";
-    o << "  parity gate " << gateStatusName(parity.gate.status) << " (" << parity.gate.cleanRuns << " of "
-      << parity.gate.runsRequired << " clean";
+    o << "  downstreams "
+      << (downs.isEmpty() ? QStringLiteral("-") : downs.join(QStringLiteral(", "))) << "\n";
+    o << "  parity gate " << gateStatusName(parity.gate.status) << " (" << parity.gate.cleanRuns
+      << " of " << parity.gate.runsRequired << " clean";
     for (const ParityResult &b : parity.gate.openBreaches)
         o << "; open breach " << b.businessDate.toString(Qt::ISODate);
     for (const QDate &m : parity.gate.missingNights)
@@ -96,8 +110,8 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p, Mig
                                                              : MigrationAction::Rollback;
     if (r.state != State::Decommissioned && !p.staysOnPrem()) {
         const Decision d = service.check(next, {p.id, QStringLiteral("check"), false});
-        o << "  next step   " << actionName(next) << (d.allowed() ? QStringLiteral(": allowed now") : QStringLiteral(": blocked"))
-          << "\n";
+        o << "  next step   " << actionName(next)
+          << (d.allowed() ? QStringLiteral(": allowed now") : QStringLiteral(": blocked")) << "\n";
         for (const Reason &reason : d.reasons)
             o << "              - " << reason.text << "\n";
     }
@@ -131,20 +145,32 @@ int cmdStatus(CtlContext &ctx)
         return ExitDone;
     }
     const QString row = QStringLiteral("%1 %2 %3 %4 %5\n");
-    ctx.out << row.arg(QStringLiteral("ID"), -28).arg(QStringLiteral("STATE"), -15).arg(QStringLiteral("CANONICAL"), -10)
-                   .arg(QStringLiteral("GATE"), -8).arg(QStringLiteral("RISK"));
+    ctx.out << row.arg(QStringLiteral("ID"), -28)
+                   .arg(QStringLiteral("STATE"), -15)
+                   .arg(QStringLiteral("CANONICAL"), -10)
+                   .arg(QStringLiteral("GATE"), -8)
+                   .arg(QStringLiteral("RISK"));
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines()) {
         const RoutingPointer r = s.routing.value(p.id);
         ++counts[r.state];
-        ctx.out << row.arg(p.id, -28).arg(stateName(r.state) + (p.staysOnPrem() ? QStringLiteral("*") : QString()), -15)
+        ctx.out << row.arg(p.id, -28)
+                       .arg(stateName(r.state) +
+                                (p.staysOnPrem() ? QStringLiteral("*") : QString()),
+                            -15)
                        .arg(sideName(r.canonical()), -10)
-                       .arg(gateStatusName(ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now())).gate.status), -8)
+                       .arg(gateStatusName(
+                                ParityService::evaluate(
+                                    s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()))
+                                    .gate.status),
+                            -8)
                        .arg(riskName(p.risk));
     }
-    ctx.out << "\n" << s.inventory.size() << " pipelines: " << counts.value(State::OnPrem) << " onprem, "
-            << counts.value(State::DualRun) << " dual_run, " << counts.value(State::Cloud) << " cloud, "
-            << counts.value(State::Decommissioned) << " decommissioned (* stays on-prem)" << Qt::endl;
+    ctx.out << "\n"
+            << s.inventory.size() << " pipelines: " << counts.value(State::OnPrem) << " onprem, "
+            << counts.value(State::DualRun) << " dual_run, " << counts.value(State::Cloud)
+            << " cloud, " << counts.value(State::Decommissioned)
+            << " decommissioned (* stays on-prem)" << Qt::endl;
     return ExitDone;
 }
 
@@ -163,10 +189,22 @@ int cmdRoute(CtlContext &ctx)
     return ExitDone;
 }
 
-int cmdDualRun(CtlContext &ctx) { return runAction(ctx, MigrationAction::DualRun); }
-int cmdCutover(CtlContext &ctx) { return runAction(ctx, MigrationAction::Cutover); }
-int cmdRollback(CtlContext &ctx) { return runAction(ctx, MigrationAction::Rollback); }
-int cmdDecommission(CtlContext &ctx) { return runAction(ctx, MigrationAction::Decommission); }
+int cmdDualRun(CtlContext &ctx)
+{
+    return runAction(ctx, MigrationAction::DualRun);
+}
+int cmdCutover(CtlContext &ctx)
+{
+    return runAction(ctx, MigrationAction::Cutover);
+}
+int cmdRollback(CtlContext &ctx)
+{
+    return runAction(ctx, MigrationAction::Rollback);
+}
+int cmdDecommission(CtlContext &ctx)
+{
+    return runAction(ctx, MigrationAction::Decommission);
+}
 
 int cmdAudit(CtlContext &ctx)
 {
@@ -181,7 +219,9 @@ int cmdAudit(CtlContext &ctx)
     const QList<AuditEntry> rows = store->auditLog(id);
     if (ctx.json()) {
         QJsonArray array;
-        auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+        auto orNull = [](const QString &s) {
+            return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+        };
         for (const AuditEntry &a : rows)
             array.append(QJsonObject{{QStringLiteral("id"), a.id},
                                      {QStringLiteral("at"), isoUtc(a.at)},

@@ -15,11 +15,18 @@ namespace daybreak {
 
 int cmdRunEvent(CtlContext &ctx)
 {
-    const QCommandLineOption side(QStringLiteral("side"), QStringLiteral("onprem or cloud."), QStringLiteral("side"));
-    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("started, succeeded, failed, retrying or scheduled."),
-                                   QStringLiteral("state"));
-    const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("When, ISO-8601 (default: now)."), QStringLiteral("time"));
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date (default: from --at)."), QStringLiteral("date"));
+    const QCommandLineOption side(QStringLiteral("side"), QStringLiteral("onprem or cloud."),
+                                  QStringLiteral("side"));
+    const QCommandLineOption state(
+        QStringLiteral("state"),
+        QStringLiteral("started, succeeded, failed, retrying or scheduled."),
+        QStringLiteral("state"));
+    const QCommandLineOption at(QStringLiteral("at"),
+                                QStringLiteral("When, ISO-8601 (default: now)."),
+                                QStringLiteral("time"));
+    const QCommandLineOption date(QStringLiteral("date"),
+                                  QStringLiteral("Business date (default: from --at)."),
+                                  QStringLiteral("date"));
     if (!ctx.parse({side, state, at, date}, QStringLiteral("ID"), 1, 1))
         return ctx.parseExit;
     QStringList bad;
@@ -36,12 +43,15 @@ int cmdRunEvent(CtlContext &ctx)
     if (ctx.parser.isSet(at)) {
         e.at = QDateTime::fromString(ctx.parser.value(at), Qt::ISODateWithMs);
         if (!e.at.isValid() || ctx.parser.value(at).size() < 16)
-            bad << QStringLiteral("--at: '%1' is not an ISO-8601 time (e.g. 2026-11-28T01:30:00+01:00)").arg(ctx.parser.value(at));
+            bad << QStringLiteral(
+                       "--at: '%1' is not an ISO-8601 time (e.g. 2026-11-28T01:30:00+01:00)")
+                       .arg(ctx.parser.value(at));
     }
     if (ctx.parser.isSet(date)) {
         e.businessDate = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
         if (!e.businessDate.isValid())
-            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date));
+            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
+                       .arg(ctx.parser.value(date));
     }
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
@@ -84,7 +94,9 @@ int cmdSla(CtlContext &ctx)
         ctx.takeSubcommand();
         return slaAck(ctx);
     }
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date (default: the coming 6am)."), QStringLiteral("date"));
+    const QCommandLineOption date(QStringLiteral("date"),
+                                  QStringLiteral("Business date (default: the coming 6am)."),
+                                  QStringLiteral("date"));
     if (!ctx.parse({date}))
         return ctx.parseExit;
     Store *store = ctx.openStore();
@@ -95,44 +107,62 @@ int cmdSla(CtlContext &ctx)
     if (ctx.parser.isSet(date)) {
         night = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
         if (!night.isValid())
-            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date)));
+            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
+                                 .arg(ctx.parser.value(date)));
     }
     const SlaService::Night n = service.evaluate(night);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
-    auto local = [&](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue(); };
+    auto local = [&](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
+    };
     if (ctx.json()) {
         QJsonArray reports, alerts;
         for (const SlaProjection::Report &r : n.projection.reports())
-            reports.append(QJsonObject{{QStringLiteral("id"), r.pipeline},
-                                       {QStringLiteral("deadline"), local(r.deadline)},
-                                       {QStringLiteral("projected_finish"), local(r.projectedFinish)},
-                                       {QStringLiteral("p95_finish"), local(r.p95Finish)},
-                                       {QStringLiteral("status"), slaStatusName(r.status)},
-                                       {QStringLiteral("critical_path"), QJsonArray::fromStringList(r.criticalPath)}});
+            reports.append(QJsonObject{
+                {QStringLiteral("id"), r.pipeline},
+                {QStringLiteral("deadline"), local(r.deadline)},
+                {QStringLiteral("projected_finish"), local(r.projectedFinish)},
+                {QStringLiteral("p95_finish"), local(r.p95Finish)},
+                {QStringLiteral("status"), slaStatusName(r.status)},
+                {QStringLiteral("critical_path"), QJsonArray::fromStringList(r.criticalPath)}});
         for (const SlaAlert &a : n.alerts)
-            alerts.append(QJsonObject{{QStringLiteral("id"), a.id},
-                                      {QStringLiteral("report"), a.report},
-                                      {QStringLiteral("status"), a.status},
-                                      {QStringLiteral("raised_at"), isoUtc(a.raisedAt)},
-                                      {QStringLiteral("cause"), a.cause},
-                                      {QStringLiteral("hours_left"), a.hoursLeft},
-                                      {QStringLiteral("message"), a.message},
-                                      {QStringLiteral("acknowledged_by"), a.isAcknowledged() ? QJsonValue(a.acknowledgedBy) : QJsonValue()}});
-        ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("date"), night.toString(Qt::ISODate)},
-                                                {QStringLiteral("reports"), reports},
-                                                {QStringLiteral("alerts"), alerts}}));
+            alerts.append(
+                QJsonObject{{QStringLiteral("id"), a.id},
+                            {QStringLiteral("report"), a.report},
+                            {QStringLiteral("status"), a.status},
+                            {QStringLiteral("raised_at"), isoUtc(a.raisedAt)},
+                            {QStringLiteral("cause"), a.cause},
+                            {QStringLiteral("hours_left"), a.hoursLeft},
+                            {QStringLiteral("message"), a.message},
+                            {QStringLiteral("acknowledged_by"),
+                             a.isAcknowledged() ? QJsonValue(a.acknowledgedBy) : QJsonValue()}});
+        ctx.printJson(
+            QJsonDocument(QJsonObject{{QStringLiteral("date"), night.toString(Qt::ISODate)},
+                                      {QStringLiteral("reports"), reports},
+                                      {QStringLiteral("alerts"), alerts}}));
     } else {
-        ctx.out << "6am reports for " << night.toString(QStringLiteral("ddd yyyy-MM-dd")) << " (" << zone.id() << ")\n";
+        ctx.out << "6am reports for " << night.toString(QStringLiteral("ddd yyyy-MM-dd")) << " ("
+                << zone.id() << ")\n";
         for (const SlaProjection::Report &r : n.projection.reports())
             ctx.out << QStringLiteral("  %1 %2 deadline %3, projected %4 (p95 %5)  via %6\n")
                            .arg(r.pipeline, -26)
                            .arg(slaStatusName(r.status), -9)
                            .arg(r.deadline.toTimeZone(zone).toString(QStringLiteral("HH:mm")),
-                                r.projectedFinish.isValid() ? r.projectedFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("blocked"),
-                                r.p95Finish.isValid() ? r.p95Finish.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("-"),
+                                r.projectedFinish.isValid()
+                                    ? r.projectedFinish.toTimeZone(zone).toString(
+                                          QStringLiteral("HH:mm"))
+                                    : QStringLiteral("blocked"),
+                                r.p95Finish.isValid()
+                                    ? r.p95Finish.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
+                                    : QStringLiteral("-"),
                                 r.criticalPath.join(QStringLiteral(" > ")));
         for (const SlaAlert &a : n.alerts)
-            ctx.out << QStringLiteral("  alert %1%2: %3\n").arg(a.id).arg(a.isAcknowledged() ? QStringLiteral(" (ack %1)").arg(a.acknowledgedBy) : QString(), a.message);
+            ctx.out << QStringLiteral("  alert %1%2: %3\n")
+                           .arg(a.id)
+                           .arg(a.isAcknowledged()
+                                    ? QStringLiteral(" (ack %1)").arg(a.acknowledgedBy)
+                                    : QString(),
+                                a.message);
         ctx.out.flush();
     }
     return n.anyAtRiskOrBreached() ? ExitValidation : ExitDone;
@@ -140,10 +170,16 @@ int cmdSla(CtlContext &ctx)
 
 int cmdSimulateNight(CtlContext &ctx)
 {
-    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("How many times faster than real time (default 600; 0: at once)."),
-                                   QStringLiteral("n"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed, to replay a night (default 1)."), QStringLiteral("s"));
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Business date (default: the coming 6am)."), QStringLiteral("date"));
+    const QCommandLineOption speed(
+        QStringLiteral("speed"),
+        QStringLiteral("How many times faster than real time (default 600; 0: at once)."),
+        QStringLiteral("n"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Random seed, to replay a night (default 1)."),
+                                  QStringLiteral("s"));
+    const QCommandLineOption date(QStringLiteral("date"),
+                                  QStringLiteral("Business date (default: the coming 6am)."),
+                                  QStringLiteral("date"));
     if (!ctx.parse({speed, seed, date}))
         return ctx.parseExit;
     bool ok = true;
@@ -161,12 +197,15 @@ int cmdSimulateNight(CtlContext &ctx)
     if (ctx.parser.isSet(date)) {
         night = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
         if (!night.isValid())
-            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)").arg(ctx.parser.value(date)));
+            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
+                                 .arg(ctx.parser.value(date)));
     }
     const QList<RunEvent> events = NightSimulator::events(store->snapshot(), night, s);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
-    ctx.out << "Playing " << events.size() << " run events of the night before " << night.toString(Qt::ISODate)
-            << (factor > 0 ? QStringLiteral(" at %1x").arg(factor) : QStringLiteral(" at once")) << Qt::endl;
+    ctx.out << "Playing " << events.size() << " run events of the night before "
+            << night.toString(Qt::ISODate)
+            << (factor > 0 ? QStringLiteral(" at %1x").arg(factor) : QStringLiteral(" at once"))
+            << Qt::endl;
     QDateTime previous;
     for (const RunEvent &e : events) {
         // Pacing the demo in real time; the events carry the night's own timestamps.
@@ -174,14 +213,20 @@ int cmdSimulateNight(CtlContext &ctx)
             QThread::msleep(quint64(std::min<qint64>(previous.msecsTo(e.at) / factor, 5000)));
         previous = e.at;
         const SlaService::EventOutcome o = sla.recordEvent(e);
-        ctx.out << e.at.toTimeZone(zone).toString(QStringLiteral("HH:mm")) << "  " << o.message << Qt::endl;
+        ctx.out << e.at.toTimeZone(zone).toString(QStringLiteral("HH:mm")) << "  " << o.message
+                << Qt::endl;
         for (const SlaAlert &a : o.raised)
             ctx.out << "        ALERT: " << a.message << Qt::endl;
     }
     const SlaService::Night n = sla.evaluate(night);
     for (const SlaProjection::Report &r : n.projection.reports())
-        ctx.out << QStringLiteral("%1 %2 finished %3").arg(r.pipeline, -26).arg(slaStatusName(r.status), -9)
-                       .arg(r.projectedFinish.isValid() ? r.projectedFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("never"))
+        ctx.out << QStringLiteral("%1 %2 finished %3")
+                       .arg(r.pipeline, -26)
+                       .arg(slaStatusName(r.status), -9)
+                       .arg(r.projectedFinish.isValid()
+                                ? r.projectedFinish.toTimeZone(zone).toString(
+                                      QStringLiteral("HH:mm"))
+                                : QStringLiteral("never"))
                 << Qt::endl;
     return ExitDone;
 }

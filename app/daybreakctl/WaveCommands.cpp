@@ -24,7 +24,8 @@ bool intOption(CtlContext &ctx, const QCommandLineOption &o, int &out, QStringLi
     bool ok = false;
     out = ctx.parser.value(o).toInt(&ok);
     if (!ok)
-        bad << QStringLiteral("--%1: '%2' is not a whole number").arg(o.names().constFirst(), ctx.parser.value(o));
+        bad << QStringLiteral("--%1: '%2' is not a whole number")
+                   .arg(o.names().constFirst(), ctx.parser.value(o));
     return ok;
 }
 
@@ -32,12 +33,13 @@ QDate dateOption(CtlContext &ctx, const QCommandLineOption &o, QStringList &bad)
 {
     const QDate d = QDate::fromString(ctx.parser.value(o), Qt::ISODate);
     if (!d.isValid())
-        bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD)").arg(o.names().constFirst(), ctx.parser.value(o));
+        bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD)")
+                   .arg(o.names().constFirst(), ctx.parser.value(o));
     return d;
 }
 
-void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan, const WaveRules &rules,
-               const QSet<QString> &highlight = {})
+void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan,
+               const WaveRules &rules, const QSet<QString> &highlight = {})
 {
     if (plan.waves().isEmpty()) {
         ctx.out << "No waves planned." << Qt::endl;
@@ -48,9 +50,10 @@ void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan, co
         for (const QString &m : w.members)
             if (const Pipeline *p = s.inventory.find(m); p && p->risk == Risk::High)
                 ++high;
-        ctx.out << w.name << "  " << w.date.toString(QStringLiteral("ddd yyyy-MM-dd")) << "  window "
-                << w.windowStart.toString(QStringLiteral("ddd HH:mm")) << "–" << w.windowEnd.toString(QStringLiteral("ddd HH:mm"))
-                << "  " << w.members.size() << "/" << w.capacity << " pipelines, " << high << "/" << w.maxHighRisk
+        ctx.out << w.name << "  " << w.date.toString(QStringLiteral("ddd yyyy-MM-dd"))
+                << "  window " << w.windowStart.toString(QStringLiteral("ddd HH:mm")) << "–"
+                << w.windowEnd.toString(QStringLiteral("ddd HH:mm")) << "  " << w.members.size()
+                << "/" << w.capacity << " pipelines, " << high << "/" << w.maxHighRisk
                 << " high-risk\n";
         int n = 0;
         for (const QString &m : rules.cutoverOrder(w)) {
@@ -68,10 +71,16 @@ void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan, co
 
 int waveAdd(CtlContext &ctx)
 {
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Wave date, YYYY-MM-DD."), QStringLiteral("date"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Wave name (default wave-DATE)."), QStringLiteral("name"));
-    const QCommandLineOption capacity(QStringLiteral("capacity"), QStringLiteral("Most pipelines (default 8)."), QStringLiteral("n"));
-    const QCommandLineOption high(QStringLiteral("max-high-risk"), QStringLiteral("Most high-risk pipelines (default 2)."),
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("Wave date, YYYY-MM-DD."),
+                                  QStringLiteral("date"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("Wave name (default wave-DATE)."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption capacity(QStringLiteral("capacity"),
+                                      QStringLiteral("Most pipelines (default 8)."),
+                                      QStringLiteral("n"));
+    const QCommandLineOption high(QStringLiteral("max-high-risk"),
+                                  QStringLiteral("Most high-risk pipelines (default 2)."),
                                   QStringLiteral("n"));
     if (!ctx.parse({date, name, capacity, high}))
         return ctx.parseExit;
@@ -87,7 +96,9 @@ int waveAdd(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).addWave(ctx.parser.value(name), d, cap, maxHigh));
+    return outcomeExit(
+        ctx,
+        PlanService(*store, ctx.clock, ctx.actor).addWave(ctx.parser.value(name), d, cap, maxHigh));
 }
 
 int waveList(CtlContext &ctx)
@@ -106,13 +117,14 @@ int waveList(CtlContext &ctx)
     }
     QJsonArray array;
     for (const Wave &w : s.plan.waves())
-        array.append(QJsonObject{{QStringLiteral("name"), w.name},
-                                 {QStringLiteral("date"), w.date.toString(Qt::ISODate)},
-                                 {QStringLiteral("window_start"), w.windowStart.toString(Qt::ISODate)},
-                                 {QStringLiteral("window_end"), w.windowEnd.toString(Qt::ISODate)},
-                                 {QStringLiteral("capacity"), w.capacity},
-                                 {QStringLiteral("max_high_risk"), w.maxHighRisk},
-                                 {QStringLiteral("members"), QJsonArray::fromStringList(rules.cutoverOrder(w))}});
+        array.append(QJsonObject{
+            {QStringLiteral("name"), w.name},
+            {QStringLiteral("date"), w.date.toString(Qt::ISODate)},
+            {QStringLiteral("window_start"), w.windowStart.toString(Qt::ISODate)},
+            {QStringLiteral("window_end"), w.windowEnd.toString(Qt::ISODate)},
+            {QStringLiteral("capacity"), w.capacity},
+            {QStringLiteral("max_high_risk"), w.maxHighRisk},
+            {QStringLiteral("members"), QJsonArray::fromStringList(rules.cutoverOrder(w))}});
     ctx.printJson(QJsonDocument(array));
     return ExitDone;
 }
@@ -125,7 +137,8 @@ int waveAssign(CtlContext &ctx)
     if (!store)
         return ExitStore;
     const QStringList args = ctx.parser.positionalArguments();
-    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).assign({args.at(0)}, args.at(1)));
+    return outcomeExit(ctx,
+                       PlanService(*store, ctx.clock, ctx.actor).assign({args.at(0)}, args.at(1)));
 }
 
 int waveUnassign(CtlContext &ctx)
@@ -135,7 +148,8 @@ int waveUnassign(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).unassign(ctx.parser.positionalArguments()));
+    return outcomeExit(
+        ctx, PlanService(*store, ctx.clock, ctx.actor).unassign(ctx.parser.positionalArguments()));
 }
 
 int waveRemove(CtlContext &ctx)
@@ -145,7 +159,8 @@ int waveRemove(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).removeWave(ctx.parser.positionalArguments().constFirst()));
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor)
+                                .removeWave(ctx.parser.positionalArguments().constFirst()));
 }
 
 int waveRename(CtlContext &ctx)
@@ -156,7 +171,8 @@ int waveRename(CtlContext &ctx)
     if (!store)
         return ExitStore;
     const QStringList args = ctx.parser.positionalArguments();
-    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor).renameWave(args.at(0), args.at(1)));
+    return outcomeExit(
+        ctx, PlanService(*store, ctx.clock, ctx.actor).renameWave(args.at(0), args.at(1)));
 }
 
 int waveValidate(CtlContext &ctx)
@@ -171,16 +187,20 @@ int waveValidate(CtlContext &ctx)
     QJsonArray array;
     for (const PlanFinding &f : findings) {
         errors += f.error ? 1 : 0;
-        array.append(QJsonObject{{QStringLiteral("severity"), f.error ? QStringLiteral("error") : QStringLiteral("warning")},
+        array.append(QJsonObject{{QStringLiteral("severity"),
+                                  f.error ? QStringLiteral("error") : QStringLiteral("warning")},
                                  {QStringLiteral("wave"), f.wave},
-                                 {QStringLiteral("pipeline"), f.pipeline.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(f.pipeline)},
+                                 {QStringLiteral("pipeline"), f.pipeline.isEmpty()
+                                                                  ? QJsonValue(QJsonValue::Null)
+                                                                  : QJsonValue(f.pipeline)},
                                  {QStringLiteral("message"), f.reason.text}});
     }
     if (ctx.json()) {
         ctx.printJson(QJsonDocument(array));
     } else {
         for (const PlanFinding &f : findings)
-            (f.error ? ctx.err : ctx.out) << (f.error ? "error: " : "warning: ") << f.reason.text << Qt::endl;
+            (f.error ? ctx.err : ctx.out)
+                << (f.error ? "error: " : "warning: ") << f.reason.text << Qt::endl;
         ctx.out << findings.size() << " finding(s), " << errors << " error(s)" << Qt::endl;
     }
     return errors > 0 ? ExitValidation : ExitDone;
@@ -188,12 +208,17 @@ int waveValidate(CtlContext &ctx)
 
 int waveAuto(CtlContext &ctx)
 {
-    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("First date to plan on, YYYY-MM-DD."), QStringLiteral("date"));
-    const QCommandLineOption capacity(QStringLiteral("capacity"), QStringLiteral("Most pipelines per new wave (default 8)."),
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("First date to plan on, YYYY-MM-DD."),
+                                  QStringLiteral("date"));
+    const QCommandLineOption capacity(QStringLiteral("capacity"),
+                                      QStringLiteral("Most pipelines per new wave (default 8)."),
                                       QStringLiteral("n"));
-    const QCommandLineOption high(QStringLiteral("max-high-risk"), QStringLiteral("Most high-risk per new wave (default 2)."),
+    const QCommandLineOption high(QStringLiteral("max-high-risk"),
+                                  QStringLiteral("Most high-risk per new wave (default 2)."),
                                   QStringLiteral("n"));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Print the plan without saving it."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("Print the plan without saving it."));
     if (!ctx.parse({from, capacity, high, dryRun}))
         return ctx.parseExit;
     QStringList bad;
@@ -236,9 +261,11 @@ int cmdWave(CtlContext &ctx)
     };
     if (const auto fn = subs.value(sub))
         return fn(ctx);
-    return ctx.usage(sub.isEmpty() ? QStringLiteral("wave needs a sub-command: add, list, assign, unassign, remove, "
-                                                    "rename, validate or auto")
-                                   : QStringLiteral("unknown wave sub-command '%1'").arg(sub));
+    return ctx.usage(
+        sub.isEmpty()
+            ? QStringLiteral("wave needs a sub-command: add, list, assign, unassign, remove, "
+                             "rename, validate or auto")
+            : QStringLiteral("unknown wave sub-command '%1'").arg(sub));
 }
 
 } // namespace daybreak

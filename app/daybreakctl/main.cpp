@@ -25,7 +25,8 @@ const char kHelp[] =
     "  rollback ID --reason TEXT [--break-glass]\n"
     "                                      make on-prem canonical again\n"
     "  decommission ID                     retire the on-prem side\n"
-    "  parity record ID --date D --onprem-rows N --cloud-rows N [--mismatched-rows N] [--max-rel-diff X]\n"
+    "  parity record ID --date D --onprem-rows N --cloud-rows N [--mismatched-rows N] "
+    "[--max-rel-diff X]\n"
     "  parity import FILE.csv              comparisons in bulk (all or nothing)\n"
     "  parity status [ID]                  the parity gate of each pipeline\n"
     "  parity accept ID --date D --reason TEXT\n"
@@ -36,8 +37,10 @@ const char kHelp[] =
     "  wave assign ID WAVE | unassign ID | remove WAVE | rename WAVE NEW\n"
     "  wave auto --from D [--capacity N] [--max-high-risk N] [--dry-run]\n"
     "  report --format pdf|html|md|csv|dot --out FILE [--wave W]\n"
-    "  run-event ID --side onprem|cloud --state started|succeeded|failed [--at ISO-8601] [--date D]\n"
-    "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at risk)\n"
+    "  run-event ID --side onprem|cloud --state started|succeeded|failed [--at ISO-8601] [--date "
+    "D]\n"
+    "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at "
+    "risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
     "  whoami                              the store's user and the Daybreak roles they hold\n"
@@ -57,10 +60,12 @@ int main(int argc, char *argv[])
     bool drawing = false;
     for (int i = 1; i < argc; ++i)
         drawing = drawing || qstrcmp(argv[i], "report") == 0;
-    if (drawing && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (drawing && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv)
+                                                          : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("daybreak"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
@@ -74,7 +79,8 @@ int main(int argc, char *argv[])
         ++at;
     }
     if (at >= args.size()) {
-        const bool help = args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+        const bool help =
+            args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
         (help ? fputs(kHelp, stdout) : fputs(kHelp, stderr));
         return help ? ExitDone : ExitBadInput;
     }
@@ -82,14 +88,21 @@ int main(int argc, char *argv[])
     args.prepend(program + QLatin1Char(' ') + command);
 
     static const std::map<QString, std::function<int(CtlContext &)>> commands{
-        {QStringLiteral("init"), cmdInit},         {QStringLiteral("import"), cmdImport},
-        {QStringLiteral("validate"), cmdValidate}, {QStringLiteral("status"), cmdStatus},
-        {QStringLiteral("route"), cmdRoute},       {QStringLiteral("dual-run"), cmdDualRun},
-        {QStringLiteral("cutover"), cmdCutover},   {QStringLiteral("rollback"), cmdRollback},
+        {QStringLiteral("init"), cmdInit},
+        {QStringLiteral("import"), cmdImport},
+        {QStringLiteral("validate"), cmdValidate},
+        {QStringLiteral("status"), cmdStatus},
+        {QStringLiteral("route"), cmdRoute},
+        {QStringLiteral("dual-run"), cmdDualRun},
+        {QStringLiteral("cutover"), cmdCutover},
+        {QStringLiteral("rollback"), cmdRollback},
         {QStringLiteral("decommission"), cmdDecommission},
-        {QStringLiteral("audit"), cmdAudit},       {QStringLiteral("parity"), cmdParity},
-        {QStringLiteral("wave"), cmdWave},         {QStringLiteral("report"), cmdReport},
-        {QStringLiteral("run-event"), cmdRunEvent}, {QStringLiteral("sla"), cmdSla},
+        {QStringLiteral("audit"), cmdAudit},
+        {QStringLiteral("parity"), cmdParity},
+        {QStringLiteral("wave"), cmdWave},
+        {QStringLiteral("report"), cmdReport},
+        {QStringLiteral("run-event"), cmdRunEvent},
+        {QStringLiteral("sla"), cmdSla},
         {QStringLiteral("simulate-night"), cmdSimulateNight},
         {QStringLiteral("whoami"), cmdWhoami},
     };

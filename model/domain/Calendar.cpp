@@ -12,17 +12,11 @@ QTimeZone zoneNamed(const QString &name)
 }
 } // namespace
 
-Calendar::Calendar(const QString &zoneName) : m_zone(zoneNamed(zoneName))
-{
-}
+Calendar::Calendar(const QString &zoneName) : m_zone(zoneNamed(zoneName)) {}
 
-Calendar::Calendar(const Inventory &inventory) : Calendar(inventory.timezone)
-{
-}
+Calendar::Calendar(const Inventory &inventory) : Calendar(inventory.timezone) {}
 
-Calendar::Calendar(const QTimeZone &zone) : m_zone(zone.isValid() ? zone : QTimeZone::utc())
-{
-}
+Calendar::Calendar(const QTimeZone &zone) : m_zone(zone.isValid() ? zone : QTimeZone::utc()) {}
 
 QDate Calendar::businessDate(const QDateTime &at) const
 {

@@ -31,8 +31,12 @@ public:
     // The business date a run at `at` belongs to: from local noon on, the next morning's reports.
     QDate businessDate(const QDateTime &at) const;
     // The local wall-clock `time` on `date` in the inventory's zone.
-    QDateTime at(const QDate &date, const QTime &time) const { return QDateTime(date, time, m_zone); }
-    // `at` formatted in the inventory's zone ("HH:mm", "ddd HH:mm", ...); empty for an invalid instant.
+    QDateTime at(const QDate &date, const QTime &time) const
+    {
+        return QDateTime(date, time, m_zone);
+    }
+    // `at` formatted in the inventory's zone ("HH:mm", "ddd HH:mm", ...); empty for an invalid
+    // instant.
     QString format(const QDateTime &at, const QString &pattern) const;
 
 private:

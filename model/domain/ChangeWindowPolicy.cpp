@@ -5,8 +5,8 @@
 namespace daybreak {
 
 namespace {
-const char *const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                             "sunday"};
+const char *const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                             "friday", "saturday", "sunday"};
 }
 
 QString dayShortName(int dayOfWeek)
@@ -66,7 +66,8 @@ ChangeWindowPolicy ChangeWindowPolicy::fromJson(const QJsonObject &json, QString
         const QString text = json.value(QLatin1String(key)).toString();
         const QTime parsed = QTime::fromString(text, QStringLiteral("HH:mm"));
         if (!parsed.isValid())
-            complain(QStringLiteral("%1: bad time '%2' (expected HH:MM)").arg(QLatin1String(key), text));
+            complain(
+                QStringLiteral("%1: bad time '%2' (expected HH:MM)").arg(QLatin1String(key), text));
         else
             time = parsed;
     };

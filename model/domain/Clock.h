@@ -5,7 +5,8 @@
 namespace daybreak {
 
 // The one way time enters Daybreak. The product uses SystemClock; tests hand in a clock they drive.
-// There is deliberately no switch (flag, variable, setting) that makes the product read a fake time.
+// There is deliberately no switch (flag, variable, setting) that makes the product read a fake
+// time.
 class Clock
 {
 public:

@@ -9,7 +9,8 @@ namespace daybreak {
 // Why an action may not run, in words a lead understands, naming the pipelines involved.
 struct Reason
 {
-    enum class Code {
+    enum class Code
+    {
         WrongState,
         StaysOnPrem,
         ParityGate,

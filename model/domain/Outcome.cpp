@@ -17,12 +17,18 @@ QString Outcome::describe() const
 QString outcomeKindName(Outcome::Kind kind)
 {
     switch (kind) {
-    case Outcome::Kind::Done: return QStringLiteral("done");
-    case Outcome::Kind::Refused: return QStringLiteral("refused");
-    case Outcome::Kind::Conflict: return QStringLiteral("conflict");
-    case Outcome::Kind::Unknown: return QStringLiteral("unknown");
-    case Outcome::Kind::BadInput: return QStringLiteral("bad_input");
-    case Outcome::Kind::StoreFailure: return QStringLiteral("store_failure");
+    case Outcome::Kind::Done:
+        return QStringLiteral("done");
+    case Outcome::Kind::Refused:
+        return QStringLiteral("refused");
+    case Outcome::Kind::Conflict:
+        return QStringLiteral("conflict");
+    case Outcome::Kind::Unknown:
+        return QStringLiteral("unknown");
+    case Outcome::Kind::BadInput:
+        return QStringLiteral("bad_input");
+    case Outcome::Kind::StoreFailure:
+        return QStringLiteral("store_failure");
     }
     return {};
 }

@@ -13,12 +13,20 @@ namespace daybreak {
 //   Refused       a rule (or the user's role) refuses it: every reason is in `decision`
 //   Conflict      a concurrent change won; nothing was written
 //   Unknown       no such pipeline, wave or alert
-//   BadInput      the request or its file is wrong: `message`, and `problems` with file, line, field
-//   StoreFailure  the store could not be reached or used; nothing was written, or, when the
+//   BadInput      the request or its file is wrong: `message`, and `problems` with file, line,
+//   field StoreFailure  the store could not be reached or used; nothing was written, or, when the
 //                 answer to COMMIT never came, the change is there whole or not at all (`message`)
 struct Outcome
 {
-    enum class Kind { Done, Refused, Conflict, Unknown, BadInput, StoreFailure };
+    enum class Kind
+    {
+        Done,
+        Refused,
+        Conflict,
+        Unknown,
+        BadInput,
+        StoreFailure
+    };
 
     Kind kind = Kind::Done;
     QString message;   // one line for stdout, stderr or the status bar
@@ -43,6 +51,7 @@ struct Outcome
     }
 };
 
-QString outcomeKindName(Outcome::Kind kind); // done, refused, conflict, unknown, bad_input, store_failure
+QString
+outcomeKindName(Outcome::Kind kind); // done, refused, conflict, unknown, bad_input, store_failure
 
 } // namespace daybreak

@@ -8,18 +8,22 @@ namespace daybreak {
 QString resolutionName(BreachResolution r)
 {
     switch (r) {
-    case BreachResolution::None: return {};
-    case BreachResolution::Accepted: return QStringLiteral("accepted");
-    case BreachResolution::LegacyBug: return QStringLiteral("legacy_bug");
-    case BreachResolution::NewBug: return QStringLiteral("new_bug");
+    case BreachResolution::None:
+        return {};
+    case BreachResolution::Accepted:
+        return QStringLiteral("accepted");
+    case BreachResolution::LegacyBug:
+        return QStringLiteral("legacy_bug");
+    case BreachResolution::NewBug:
+        return QStringLiteral("new_bug");
     }
     return {};
 }
 
 std::optional<BreachResolution> resolutionFromName(const QString &name)
 {
-    for (BreachResolution r : {BreachResolution::None, BreachResolution::Accepted, BreachResolution::LegacyBug,
-                               BreachResolution::NewBug})
+    for (BreachResolution r : {BreachResolution::None, BreachResolution::Accepted,
+                               BreachResolution::LegacyBug, BreachResolution::NewBug})
         if (resolutionName(r) == name)
             return r;
     return std::nullopt;

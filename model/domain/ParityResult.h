@@ -9,7 +9,13 @@
 namespace daybreak {
 
 // How a breach was closed: accepted as is, or explained as a bug on either side.
-enum class BreachResolution { None, Accepted, LegacyBug, NewBug };
+enum class BreachResolution
+{
+    None,
+    Accepted,
+    LegacyBug,
+    NewBug
+};
 QString resolutionName(BreachResolution r);
 std::optional<BreachResolution> resolutionFromName(const QString &name);
 

@@ -5,10 +5,14 @@ namespace daybreak {
 QString stateName(State state)
 {
     switch (state) {
-    case State::OnPrem: return QStringLiteral("onprem");
-    case State::DualRun: return QStringLiteral("dual_run");
-    case State::Cloud: return QStringLiteral("cloud");
-    case State::Decommissioned: return QStringLiteral("decommissioned");
+    case State::OnPrem:
+        return QStringLiteral("onprem");
+    case State::DualRun:
+        return QStringLiteral("dual_run");
+    case State::Cloud:
+        return QStringLiteral("cloud");
+    case State::Decommissioned:
+        return QStringLiteral("decommissioned");
     }
     return {};
 }
@@ -38,9 +42,12 @@ std::optional<Side> sideFromName(const QString &name)
 QString riskName(Risk risk)
 {
     switch (risk) {
-    case Risk::Low: return QStringLiteral("low");
-    case Risk::Medium: return QStringLiteral("medium");
-    case Risk::High: return QStringLiteral("high");
+    case Risk::Low:
+        return QStringLiteral("low");
+    case Risk::Medium:
+        return QStringLiteral("medium");
+    case Risk::High:
+        return QStringLiteral("high");
     }
     return {};
 }
@@ -61,7 +68,8 @@ Side canonicalSide(State state)
 
 QString Pipeline::scheduleText() const
 {
-    return schedule ? schedule->toString(QStringLiteral("HH:mm")) : QStringLiteral("after_upstreams");
+    return schedule ? schedule->toString(QStringLiteral("HH:mm"))
+                    : QStringLiteral("after_upstreams");
 }
 
 } // namespace daybreak

@@ -9,9 +9,24 @@
 namespace daybreak {
 
 // The vocabulary of DESIGN.md §2: a pipeline, its migration state and the side that is canonical.
-enum class State { OnPrem, DualRun, Cloud, Decommissioned };
-enum class Side { OnPrem, Cloud };
-enum class Risk { Low, Medium, High };
+enum class State
+{
+    OnPrem,
+    DualRun,
+    Cloud,
+    Decommissioned
+};
+enum class Side
+{
+    OnPrem,
+    Cloud
+};
+enum class Risk
+{
+    Low,
+    Medium,
+    High
+};
 
 QString stateName(State state);
 std::optional<State> stateFromName(const QString &name);

@@ -20,12 +20,14 @@ QString Problem::toString() const
     const QString kind = isError() ? QStringLiteral("error") : QStringLiteral("warning");
     if (subject.isEmpty())
         return QStringLiteral("%1: %2: %3").arg(where, kind, message);
-    return QStringLiteral("%1: %2: %3: %4").arg(where, kind, subject.join(QStringLiteral(", ")), message);
+    return QStringLiteral("%1: %2: %3: %4")
+        .arg(where, kind, subject.join(QStringLiteral(", ")), message);
 }
 
 bool hasErrors(const Problems &problems)
 {
-    return std::any_of(problems.begin(), problems.end(), [](const Problem &p) { return p.isError(); });
+    return std::any_of(problems.begin(), problems.end(),
+                       [](const Problem &p) { return p.isError(); });
 }
 
 } // namespace daybreak

@@ -8,7 +8,11 @@ namespace daybreak {
 // One finding about an input file or a plan: where it is and what is wrong, in words a lead reads.
 struct Problem
 {
-    enum class Severity { Error, Warning };
+    enum class Severity
+    {
+        Error,
+        Warning
+    };
 
     Severity severity = Severity::Error;
     QString file;

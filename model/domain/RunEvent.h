@@ -13,7 +13,14 @@ namespace daybreak {
 // What the orchestrator reports about one run of one pipeline on one side for one business date.
 struct RunEvent
 {
-    enum class Kind { Scheduled, Started, Succeeded, Failed, Retrying };
+    enum class Kind
+    {
+        Scheduled,
+        Started,
+        Succeeded,
+        Failed,
+        Retrying
+    };
 
     qint64 id = 0;
     QString pipeline;

@@ -15,7 +15,7 @@ struct SlaAlert
     QString status; // at_risk or breached
     QDateTime raisedAt;
     QDateTime projectedFinish;
-    QString cause;  // the pipeline on the critical path that causes it
+    QString cause; // the pipeline on the critical path that causes it
     double hoursLeft = 0;
     QString message;
     QString acknowledgedBy;

@@ -88,7 +88,9 @@ public:
 class StoreRejected : public StoreError
 {
 public:
-    StoreRejected(const QString &message, bool badValue) : StoreError(message), m_badValue(badValue) {}
+    StoreRejected(const QString &message, bool badValue) : StoreError(message), m_badValue(badValue)
+    {
+    }
     bool isBadValue() const { return m_badValue; } // a value out of range or of the wrong type
 private:
     bool m_badValue;
@@ -101,16 +103,20 @@ public:
     using StoreError::StoreError;
 };
 
-enum class WriteStatus { Written, Conflict };
+enum class WriteStatus
+{
+    Written,
+    Conflict
+};
 
 // One plan edit as the store applies it: wave rows to write or delete, memberships to set,
 // and the audit rows that describe it, all in one transaction guarded by the plan version.
 struct PlanChange
 {
-    QList<Wave> upsertWaves;          // written with their members in this order
+    QList<Wave> upsertWaves; // written with their members in this order
     QStringList removeWaves;
     QList<QPair<QString, QString>> renames; // (old, new), applied first
-    qint64 expectedPlanVersion = -1;  // -1: do not check
+    qint64 expectedPlanVersion = -1;        // -1: do not check
     QList<AuditEntry> audit;
 };
 

@@ -71,7 +71,8 @@ void WavePlan::addWave(Wave wave)
 
 void WavePlan::removeWave(const QString &name)
 {
-    m_waves.erase(std::remove_if(m_waves.begin(), m_waves.end(), [&](const Wave &w) { return w.name == name; }),
+    m_waves.erase(std::remove_if(m_waves.begin(), m_waves.end(),
+                                 [&](const Wave &w) { return w.name == name; }),
                   m_waves.end());
     reindex();
 }

@@ -16,12 +16,12 @@ inline constexpr int kDefaultWaveMaxHighRisk = 2;
 struct Wave
 {
     QString name;
-    QDate date;               // the local day the wave starts
-    QDateTime windowStart;    // in the inventory's time zone
+    QDate date;            // the local day the wave starts
+    QDateTime windowStart; // in the inventory's time zone
     QDateTime windowEnd;
     int capacity = kDefaultWaveCapacity;
     int maxHighRisk = kDefaultWaveMaxHighRisk;
-    QStringList members;      // as assigned; the cutover order is computed by WaveRules
+    QStringList members; // as assigned; the cutover order is computed by WaveRules
 
     bool operator==(const Wave &) const = default;
 };

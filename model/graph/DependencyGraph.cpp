@@ -23,7 +23,8 @@ DependencyGraph::DependencyGraph(const Inventory &inventory)
     build(ids, edges);
 }
 
-DependencyGraph::DependencyGraph(const QStringList &ids, const QList<QPair<QString, QString>> &edges)
+DependencyGraph::DependencyGraph(const QStringList &ids,
+                                 const QList<QPair<QString, QString>> &edges)
 {
     build(ids, edges);
 }

@@ -35,9 +35,11 @@ public:
 
     QStringList upstreamsOf(const QString &id) const;
     QStringList downstreamsOf(const QString &id) const;
-    QSet<QString> upstreamClosure(const QString &id) const;   // everything `id` reads, transitively
-    QSet<QString> downstreamClosure(const QString &id) const; // everything that reads `id`, transitively
-    // Longest-path layering: sources are layer 0; every pipeline sits one past its deepest upstream.
+    QSet<QString> upstreamClosure(const QString &id) const; // everything `id` reads, transitively
+    QSet<QString>
+    downstreamClosure(const QString &id) const; // everything that reads `id`, transitively
+    // Longest-path layering: sources are layer 0; every pipeline sits one past its deepest
+    // upstream.
     QHash<QString, int> layers() const;
     int depth() const; // number of layers
 

@@ -37,7 +37,8 @@ struct Layered
     }
 };
 
-// Crossings between layer l and l+1: inversions of the lower endpoints, counted with a Fenwick tree.
+// Crossings between layer l and l+1: inversions of the lower endpoints, counted with a Fenwick
+// tree.
 long long crossingsBetween(const Layered &g, int l)
 {
     std::vector<std::pair<int, int>> ends;
@@ -173,7 +174,8 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
             y += real ? rowHeight : dummyHeight;
         }
     }
-    result.m_size = QSizeF(layerCount * (options.nodeWidth + options.layerGap) - options.layerGap, tallest);
+    result.m_size =
+        QSizeF(layerCount * (options.nodeWidth + options.layerGap) - options.layerGap, tallest);
 
     const double mid = options.nodeHeight / 2;
     for (const Chain &c : chains) {

@@ -21,9 +21,9 @@ public:
     {
         double nodeWidth = 210;
         double nodeHeight = 40;
-        double layerGap = 50;  // horizontal space between layers
-        double rowGap = 18;    // vertical space between nodes of a layer
-        int sweeps = 8;        // down+up barycentre passes
+        double layerGap = 50; // horizontal space between layers
+        double rowGap = 18;   // vertical space between nodes of a layer
+        int sweeps = 8;       // down+up barycentre passes
     };
     struct Edge
     {

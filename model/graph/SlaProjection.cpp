@@ -57,7 +57,8 @@ SideEvents fold(const QList<RunEvent> &events)
 } // namespace
 
 SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &businessDate,
-                                     const std::function<Side(const Pipeline &)> &sideOf, int marginMinutes)
+                                     const std::function<Side(const Pipeline &)> &sideOf,
+                                     int marginMinutes)
 {
     Inputs inputs;
     inputs.marginMinutes = marginMinutes;
@@ -65,7 +66,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
 }
 
 SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &businessDate,
-                                     const std::function<Side(const Pipeline &)> &sideOf, const Inputs &in)
+                                     const std::function<Side(const Pipeline &)> &sideOf,
+                                     const Inputs &in)
 {
     SlaProjection result;
     result.m_date = businessDate;
@@ -106,7 +108,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         if (!start.isValid())
             start = startP95 = expectedStart;
         const int p50 = p.minutesOn(side);
-        const int p95 = (side == Side::OnPrem ? p.onpremP95Minutes : p.cloudP95Minutes).value_or(p50);
+        const int p95 =
+            (side == Side::OnPrem ? p.onpremP95Minutes : p.cloudP95Minutes).value_or(p50);
         run.expectedStart = expectedStart;
         run.expectedFinish = expectedStart.addSecs(qint64(p50) * 60);
 
@@ -114,7 +117,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         if (ev.succeededAt.isValid()) {
             run.started = run.succeeded = true;
             run.blocked = false;
-            run.start = ev.startedAt.isValid() ? ev.startedAt : ev.succeededAt.addSecs(-qint64(p50) * 60);
+            run.start =
+                ev.startedAt.isValid() ? ev.startedAt : ev.succeededAt.addSecs(-qint64(p50) * 60);
             run.finish = run.finishP95 = ev.succeededAt;
         } else if (ev.failed) {
             run.started = run.failed = true;
@@ -144,7 +148,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         const Side side = sideOf(*p);
         result.m_runs.insert(id, projectRun(*p, side));
         if (in.shadowed && in.shadowed(*p))
-            result.m_shadows.insert(id, projectRun(*p, side == Side::OnPrem ? Side::Cloud : Side::OnPrem));
+            result.m_shadows.insert(
+                id, projectRun(*p, side == Side::OnPrem ? Side::Cloud : Side::OnPrem));
     }
     for (const Pipeline &p : inventory.pipelines()) {
         if (!p.sla || !result.m_runs.contains(p.id))
@@ -157,9 +162,11 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         report.p95Finish = run.finishP95;
         if (run.failed || run.blocked || run.finish > report.deadline)
             report.status = Status::Breached;
-        else if (!run.succeeded && run.finishP95 > report.deadline.addSecs(-qint64(in.marginMinutes) * 60))
+        else if (!run.succeeded &&
+                 run.finishP95 > report.deadline.addSecs(-qint64(in.marginMinutes) * 60))
             report.status = Status::AtRisk;
-        for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at); at = result.m_runs.value(at).drivenBy)
+        for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at);
+             at = result.m_runs.value(at).drivenBy)
             report.criticalPath.prepend(at);
         result.m_reports.append(report);
     }
@@ -169,9 +176,12 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
 QString slaStatusName(SlaProjection::Status status)
 {
     switch (status) {
-    case SlaProjection::Status::OnTrack: return QStringLiteral("on_track");
-    case SlaProjection::Status::AtRisk: return QStringLiteral("at_risk");
-    case SlaProjection::Status::Breached: return QStringLiteral("breached");
+    case SlaProjection::Status::OnTrack:
+        return QStringLiteral("on_track");
+    case SlaProjection::Status::AtRisk:
+        return QStringLiteral("at_risk");
+    case SlaProjection::Status::Breached:
+        return QStringLiteral("breached");
     }
     return {};
 }

@@ -20,22 +20,27 @@ namespace daybreak {
 class SlaProjection
 {
 public:
-    enum class Status { OnTrack, AtRisk, Breached };
+    enum class Status
+    {
+        OnTrack,
+        AtRisk,
+        Breached
+    };
 
     struct Run
     {
         QString pipeline;
         Side side = Side::OnPrem;
-        QDateTime expectedStart;  // the plan, without events
+        QDateTime expectedStart; // the plan, without events
         QDateTime expectedFinish;
-        QDateTime start;          // actual when started, else projected
-        QDateTime finish;         // p50; invalid when failed or blocked
+        QDateTime start;  // actual when started, else projected
+        QDateTime finish; // p50; invalid when failed or blocked
         QDateTime finishP95;
         bool started = false;
         bool succeeded = false;
         bool failed = false;
-        bool blocked = false;     // an upstream failed
-        QString drivenBy;         // the upstream whose finish set the start; empty when the schedule did
+        bool blocked = false; // an upstream failed
+        QString drivenBy; // the upstream whose finish set the start; empty when the schedule did
     };
     struct Report
     {
@@ -44,21 +49,23 @@ public:
         QDateTime projectedFinish; // invalid when blocked
         QDateTime p95Finish;
         Status status = Status::OnTrack;
-        QStringList criticalPath;  // from the first pipeline to the report
+        QStringList criticalPath; // from the first pipeline to the report
     };
     struct Inputs
     {
         QList<RunEvent> events;
-        QDateTime now;                                      // invalid: plan only
-        std::function<bool(const Pipeline &)> shadowed;     // also project the other side (dual run)
+        QDateTime now;                                  // invalid: plan only
+        std::function<bool(const Pipeline &)> shadowed; // also project the other side (dual run)
         int marginMinutes = 60;
     };
 
     // `sideOf` picks the side each pipeline runs on canonically that night.
     static SlaProjection project(const Inventory &inventory, const QDate &businessDate,
-                                 const std::function<Side(const Pipeline &)> &sideOf, const Inputs &inputs);
+                                 const std::function<Side(const Pipeline &)> &sideOf,
+                                 const Inputs &inputs);
     static SlaProjection project(const Inventory &inventory, const QDate &businessDate,
-                                 const std::function<Side(const Pipeline &)> &sideOf, int marginMinutes = 60);
+                                 const std::function<Side(const Pipeline &)> &sideOf,
+                                 int marginMinutes = 60);
 
     const QHash<QString, Run> &runs() const { return m_runs; }
     const QHash<QString, Run> &shadowRuns() const { return m_shadows; }

@@ -59,7 +59,8 @@ CsvParser::CsvParser(const QByteArray &data)
 
 QString CsvParser::quote(const QString &field)
 {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')))
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) &&
+        !field.contains(QLatin1Char('\n')))
         return field;
     QString escaped = field;
     escaped.replace(QLatin1String("\""), QLatin1String("\"\""));

@@ -14,6 +14,7 @@ QByteArray demoInventoryJson();
 // starts dual-running or cut over. erp_products_extract is clean for two weeks and spikes on the
 // latest quarter-end run (its gate holds the cutover); stg_clickstream, already cut over, spiked
 // last night (a rollback is recommended).
-QList<ParityResult> demoParityHistory(const Inventory &inventory, const QDateTime &now, const QString &actor);
+QList<ParityResult> demoParityHistory(const Inventory &inventory, const QDateTime &now,
+                                      const QString &actor);
 
 } // namespace daybreak

@@ -55,12 +55,19 @@ QHash<QString, QList<int>> idLines(const QByteArray &data)
     return lines;
 }
 
-const QStringList kKnownJsonKeys{
-    QStringLiteral("id"),       QStringLiteral("name"),      QStringLiteral("owner"),
-    QStringLiteral("schedule"), QStringLiteral("duration_minutes"), QStringLiteral("duration_p95_minutes"),
-    QStringLiteral("sla"),      QStringLiteral("upstreams"), QStringLiteral("risk"),
-    QStringLiteral("target"),   QStringLiteral("state"),     QStringLiteral("parity_tolerance"),
-    QStringLiteral("tags")};
+const QStringList kKnownJsonKeys{QStringLiteral("id"),
+                                 QStringLiteral("name"),
+                                 QStringLiteral("owner"),
+                                 QStringLiteral("schedule"),
+                                 QStringLiteral("duration_minutes"),
+                                 QStringLiteral("duration_p95_minutes"),
+                                 QStringLiteral("sla"),
+                                 QStringLiteral("upstreams"),
+                                 QStringLiteral("risk"),
+                                 QStringLiteral("target"),
+                                 QStringLiteral("state"),
+                                 QStringLiteral("parity_tolerance"),
+                                 QStringLiteral("tags")};
 
 QString valueText(const QJsonValue &v)
 {
@@ -76,8 +83,15 @@ QString valueText(const QJsonValue &v)
 void checkTimezone(const QString &tz, const QString &file, int line, Problems &problems)
 {
     if (!QTimeZone(tz.toUtf8()).isValid())
-        problems.append({Problem::Severity::Error, file, line, 0, {}, QStringLiteral("timezone"),
-                         QStringLiteral("unknown time zone '%1' (use an IANA name such as Europe/Berlin)").arg(tz)});
+        problems.append(
+            {Problem::Severity::Error,
+             file,
+             line,
+             0,
+             {},
+             QStringLiteral("timezone"),
+             QStringLiteral("unknown time zone '%1' (use an IANA name such as Europe/Berlin)")
+                 .arg(tz)});
 }
 
 } // namespace
@@ -85,17 +99,26 @@ void checkTimezone(const QString &tz, const QString &file, int line, Problems &p
 InventoryReadResult InventoryReader::readFile(const QString &path)
 {
     if (QFileInfo(path).isDir())
-        return readGraphFiles(QDir(path).filePath(QStringLiteral("nodes.csv")), QDir(path).filePath(QStringLiteral("edges.csv")));
+        return readGraphFiles(QDir(path).filePath(QStringLiteral("nodes.csv")),
+                              QDir(path).filePath(QStringLiteral("edges.csv")));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         InventoryReadResult result;
-        result.problems.append({Problem::Severity::Error, path, 0, 0, {}, {},
-                                QStringLiteral("cannot read the file: %1").arg(file.errorString())});
+        result.problems.append(
+            {Problem::Severity::Error,
+             path,
+             0,
+             0,
+             {},
+             {},
+             QStringLiteral("cannot read the file: %1").arg(file.errorString())});
         return result;
     }
     const QByteArray data = file.readAll();
-    const bool csv = QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0
-                     || (!data.trimmed().startsWith('{') && !QFileInfo(path).suffix().startsWith(QLatin1String("json")));
+    const bool csv =
+        QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0 ||
+        (!data.trimmed().startsWith('{') &&
+         !QFileInfo(path).suffix().startsWith(QLatin1String("json")));
     return csv ? readCsv(data, path) : readJson(data, path);
 }
 
@@ -107,22 +130,40 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const LineCol lc = lineColAt(data, parseError.offset);
-        problems.append({Problem::Severity::Error, fileName, lc.line, lc.column, {}, {},
+        problems.append({Problem::Severity::Error,
+                         fileName,
+                         lc.line,
+                         lc.column,
+                         {},
+                         {},
                          QStringLiteral("malformed JSON: %1").arg(parseError.errorString())});
         return result;
     }
     if (!doc.isObject()) {
-        problems.append({Problem::Severity::Error, fileName, 1, 0, {}, {},
-                         QStringLiteral("expected a JSON object with \"format\" and \"pipelines\"")});
+        problems.append(
+            {Problem::Severity::Error,
+             fileName,
+             1,
+             0,
+             {},
+             {},
+             QStringLiteral("expected a JSON object with \"format\" and \"pipelines\"")});
         return result;
     }
     const QJsonObject root = doc.object();
     const QString format = root.value(QStringLiteral("format")).toString();
     if (format != QLatin1String(kInventoryFormat))
-        problems.append({Problem::Severity::Error, fileName, 0, 0, {}, QStringLiteral("format"),
-                         format.isEmpty() ? QStringLiteral("missing (expected \"%1\")").arg(QLatin1String(kInventoryFormat))
-                                          : QStringLiteral("unsupported format '%1' (expected \"%2\")")
-                                                .arg(format, QLatin1String(kInventoryFormat))});
+        problems.append(
+            {Problem::Severity::Error,
+             fileName,
+             0,
+             0,
+             {},
+             QStringLiteral("format"),
+             format.isEmpty()
+                 ? QStringLiteral("missing (expected \"%1\")").arg(QLatin1String(kInventoryFormat))
+                 : QStringLiteral("unsupported format '%1' (expected \"%2\")")
+                       .arg(format, QLatin1String(kInventoryFormat))});
     Inventory &inv = result.inventory;
     if (root.contains(QStringLiteral("timezone"))) {
         inv.timezone = root.value(QStringLiteral("timezone")).toString();
@@ -130,28 +171,51 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
     }
     if (root.contains(QStringLiteral("change_window"))) {
         QStringList policyProblems;
-        inv.changeWindow = ChangeWindowPolicy::fromJson(root.value(QStringLiteral("change_window")).toObject(), &policyProblems);
+        inv.changeWindow = ChangeWindowPolicy::fromJson(
+            root.value(QStringLiteral("change_window")).toObject(), &policyProblems);
         for (const QString &text : policyProblems)
-            problems.append({Problem::Severity::Error, fileName, 0, 0, {},
-                             QStringLiteral("change_window.") + text.section(QLatin1Char(':'), 0, 0),
-                             text.section(QLatin1Char(':'), 1).trimmed()});
+            problems.append(
+                {Problem::Severity::Error,
+                 fileName,
+                 0,
+                 0,
+                 {},
+                 QStringLiteral("change_window.") + text.section(QLatin1Char(':'), 0, 0),
+                 text.section(QLatin1Char(':'), 1).trimmed()});
     }
     if (root.contains(QStringLiteral("parity_runs_required"))) {
         const int n = root.value(QStringLiteral("parity_runs_required")).toInt(0);
         if (n < 1)
-            problems.append({Problem::Severity::Error, fileName, 0, 0, {}, QStringLiteral("parity_runs_required"),
+            problems.append({Problem::Severity::Error,
+                             fileName,
+                             0,
+                             0,
+                             {},
+                             QStringLiteral("parity_runs_required"),
                              QStringLiteral("must be a whole number of at least 1")});
         else
             inv.parityRunsRequired = n;
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
-        static const QStringList known{QStringLiteral("format"), QStringLiteral("timezone"), QStringLiteral("pipelines"),
-                                       QStringLiteral("change_window"), QStringLiteral("parity_runs_required")};
+        static const QStringList known{QStringLiteral("format"), QStringLiteral("timezone"),
+                                       QStringLiteral("pipelines"), QStringLiteral("change_window"),
+                                       QStringLiteral("parity_runs_required")};
         if (!known.contains(it.key()))
-            problems.append({Problem::Severity::Warning, fileName, 0, 0, {}, it.key(), QStringLiteral("unknown key, ignored")});
+            problems.append({Problem::Severity::Warning,
+                             fileName,
+                             0,
+                             0,
+                             {},
+                             it.key(),
+                             QStringLiteral("unknown key, ignored")});
     }
     if (!root.value(QStringLiteral("pipelines")).isArray()) {
-        problems.append({Problem::Severity::Error, fileName, 0, 0, {}, QStringLiteral("pipelines"),
+        problems.append({Problem::Severity::Error,
+                         fileName,
+                         0,
+                         0,
+                         {},
+                         QStringLiteral("pipelines"),
                          QStringLiteral("missing or not an array")});
         return result;
     }
@@ -173,7 +237,8 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
             problems.append({s, fileName, line, 0, subject, field, message});
         };
         if (!array.at(i).isObject()) {
-            report(Problem::Severity::Error, {}, QStringLiteral("record %1 is not an object").arg(i + 1));
+            report(Problem::Severity::Error, {},
+                   QStringLiteral("record %1 is not an object").arg(i + 1));
             continue;
         }
         PipelineFields fields(p, report);
@@ -189,8 +254,9 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
         } else {
             for (const char *side : {"onprem", "cloud"}) {
                 const QJsonValue v = durations.toObject().value(QLatin1String(side));
-                fields.setDuration(QStringLiteral("duration_minutes.") + QLatin1String(side), !v.isUndefined() && !v.isNull(),
-                                   v.isDouble(), v.toDouble(), side[0] == 'o' ? p.onpremMinutes : p.cloudMinutes);
+                fields.setDuration(QStringLiteral("duration_minutes.") + QLatin1String(side),
+                                   !v.isUndefined() && !v.isNull(), v.isDouble(), v.toDouble(),
+                                   side[0] == 'o' ? p.onpremMinutes : p.cloudMinutes);
             }
         }
         const QJsonValue p95 = o.value(QStringLiteral("duration_p95_minutes"));
@@ -198,15 +264,18 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
             for (const char *side : {"onprem", "cloud"}) {
                 const QJsonValue v = p95.toObject().value(QLatin1String(side));
                 if (!v.isUndefined())
-                    fields.setOptionalDuration(QStringLiteral("duration_p95_minutes.") + QLatin1String(side), v.isDouble(),
-                                               v.toDouble(), side[0] == 'o' ? p.onpremP95Minutes : p.cloudP95Minutes);
+                    fields.setOptionalDuration(
+                        QStringLiteral("duration_p95_minutes.") + QLatin1String(side), v.isDouble(),
+                        v.toDouble(), side[0] == 'o' ? p.onpremP95Minutes : p.cloudP95Minutes);
             }
         } else if (!p95.isUndefined()) {
-            report(Problem::Severity::Error, QStringLiteral("duration_p95_minutes"), QStringLiteral("expected an object"));
+            report(Problem::Severity::Error, QStringLiteral("duration_p95_minutes"),
+                   QStringLiteral("expected an object"));
         }
         const QJsonValue ups = o.value(QStringLiteral("upstreams"));
         if (!ups.isUndefined() && !ups.isArray()) {
-            report(Problem::Severity::Error, QStringLiteral("upstreams"), QStringLiteral("expected an array of ids"));
+            report(Problem::Severity::Error, QStringLiteral("upstreams"),
+                   QStringLiteral("expected an array of ids"));
         } else {
             QStringList ids;
             for (const QJsonValue &v : ups.toArray())
@@ -229,7 +298,8 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
         if (!p.id.isEmpty()) {
             if (seen.contains(p.id)) {
                 report(Problem::Severity::Error, QStringLiteral("id"),
-                       QStringLiteral("duplicate id (first defined on line %1)").arg(lineOfId.value(p.id)));
+                       QStringLiteral("duplicate id (first defined on line %1)")
+                           .arg(lineOfId.value(p.id)));
                 continue;
             }
             seen.insert(p.id);
@@ -264,30 +334,50 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
         records.removeFirst();
     }
     if (records.isEmpty()) {
-        problems.append({Problem::Severity::Error, fileName, 1, 0, {}, {}, QStringLiteral("no header row")});
+        problems.append(
+            {Problem::Severity::Error, fileName, 1, 0, {}, {}, QStringLiteral("no header row")});
         return result;
     }
     const CsvRecord header = records.takeFirst();
     QHash<QString, int> column;
     for (int i = 0; i < header.fields.size(); ++i)
         column.insert(header.fields.at(i).trimmed(), i);
-    static const QStringList required{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("schedule"),
-                                      QStringLiteral("duration_onprem"), QStringLiteral("duration_cloud"),
-                                      QStringLiteral("risk"), QStringLiteral("target")};
-    static const QStringList optional{QStringLiteral("owner"), QStringLiteral("sla"), QStringLiteral("upstreams"),
-                                      QStringLiteral("state"), QStringLiteral("duration_p95_onprem"),
-                                      QStringLiteral("duration_p95_cloud"), QStringLiteral("parity_tolerance"),
+    static const QStringList required{QStringLiteral("id"),
+                                      QStringLiteral("name"),
+                                      QStringLiteral("schedule"),
+                                      QStringLiteral("duration_onprem"),
+                                      QStringLiteral("duration_cloud"),
+                                      QStringLiteral("risk"),
+                                      QStringLiteral("target")};
+    static const QStringList optional{QStringLiteral("owner"),
+                                      QStringLiteral("sla"),
+                                      QStringLiteral("upstreams"),
+                                      QStringLiteral("state"),
+                                      QStringLiteral("duration_p95_onprem"),
+                                      QStringLiteral("duration_p95_cloud"),
+                                      QStringLiteral("parity_tolerance"),
                                       QStringLiteral("tags")};
     bool headerOk = true;
     for (const QString &name : required) {
         if (!column.contains(name)) {
-            problems.append({Problem::Severity::Error, fileName, header.line, 0, {}, name, QStringLiteral("missing column")});
+            problems.append({Problem::Severity::Error,
+                             fileName,
+                             header.line,
+                             0,
+                             {},
+                             name,
+                             QStringLiteral("missing column")});
             headerOk = false;
         }
     }
     for (auto it = column.begin(); it != column.end(); ++it)
         if (!required.contains(it.key()) && !optional.contains(it.key()))
-            problems.append({Problem::Severity::Warning, fileName, header.line, 0, {}, it.key(),
+            problems.append({Problem::Severity::Warning,
+                             fileName,
+                             header.line,
+                             0,
+                             {},
+                             it.key(),
                              QStringLiteral("unknown column, ignored")});
     if (!headerOk)
         return result;
@@ -297,8 +387,12 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
     for (const CsvRecord &record : std::as_const(records)) {
         if (record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())
             continue; // blank line
-        auto cell = [&](const QString &name) { return record.fields.value(column.value(name, -1)); };
-        auto has = [&](const QString &name) { return column.contains(name) && !cell(name).trimmed().isEmpty(); };
+        auto cell = [&](const QString &name) {
+            return record.fields.value(column.value(name, -1));
+        };
+        auto has = [&](const QString &name) {
+            return column.contains(name) && !cell(name).trimmed().isEmpty();
+        };
         Pipeline p;
         const QString subject = cell(QStringLiteral("id")).trimmed();
         auto report = [&](Problem::Severity s, const QString &field, const QString &message) {
@@ -306,7 +400,9 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
         };
         if (record.fields.size() != header.fields.size())
             report(Problem::Severity::Error, {},
-                   QStringLiteral("%1 fields, the header has %2").arg(record.fields.size()).arg(header.fields.size()));
+                   QStringLiteral("%1 fields, the header has %2")
+                       .arg(record.fields.size())
+                       .arg(header.fields.size()));
         PipelineFields fields(p, report);
         fields.setId(cell(QStringLiteral("id")));
         fields.setName(cell(QStringLiteral("name")));
@@ -315,18 +411,23 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
         fields.setSla(cell(QStringLiteral("sla")));
         bool ok = false;
         double n = cell(QStringLiteral("duration_onprem")).trimmed().toDouble(&ok);
-        fields.setDuration(QStringLiteral("duration_onprem"), has(QStringLiteral("duration_onprem")), ok, n, p.onpremMinutes);
+        fields.setDuration(QStringLiteral("duration_onprem"),
+                           has(QStringLiteral("duration_onprem")), ok, n, p.onpremMinutes);
         n = cell(QStringLiteral("duration_cloud")).trimmed().toDouble(&ok);
-        fields.setDuration(QStringLiteral("duration_cloud"), has(QStringLiteral("duration_cloud")), ok, n, p.cloudMinutes);
+        fields.setDuration(QStringLiteral("duration_cloud"), has(QStringLiteral("duration_cloud")),
+                           ok, n, p.cloudMinutes);
         if (has(QStringLiteral("duration_p95_onprem"))) {
             n = cell(QStringLiteral("duration_p95_onprem")).trimmed().toDouble(&ok);
-            fields.setOptionalDuration(QStringLiteral("duration_p95_onprem"), ok, n, p.onpremP95Minutes);
+            fields.setOptionalDuration(QStringLiteral("duration_p95_onprem"), ok, n,
+                                       p.onpremP95Minutes);
         }
         if (has(QStringLiteral("duration_p95_cloud"))) {
             n = cell(QStringLiteral("duration_p95_cloud")).trimmed().toDouble(&ok);
-            fields.setOptionalDuration(QStringLiteral("duration_p95_cloud"), ok, n, p.cloudP95Minutes);
+            fields.setOptionalDuration(QStringLiteral("duration_p95_cloud"), ok, n,
+                                       p.cloudP95Minutes);
         }
-        fields.setUpstreams(cell(QStringLiteral("upstreams")).split(QLatin1Char(';'), Qt::SkipEmptyParts));
+        fields.setUpstreams(
+            cell(QStringLiteral("upstreams")).split(QLatin1Char(';'), Qt::SkipEmptyParts));
         fields.setRisk(cell(QStringLiteral("risk")));
         fields.setTarget(cell(QStringLiteral("target")));
         fields.setState(cell(QStringLiteral("state")));
@@ -334,13 +435,15 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
             n = cell(QStringLiteral("parity_tolerance")).trimmed().toDouble(&ok);
             fields.setTolerance(ok, n);
         }
-        for (const QString &tag : cell(QStringLiteral("tags")).split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        for (const QString &tag :
+             cell(QStringLiteral("tags")).split(QLatin1Char(';'), Qt::SkipEmptyParts))
             p.tags.append(tag.trimmed());
         fields.finish();
         if (!p.id.isEmpty()) {
             if (lineOfId.contains(p.id)) {
                 report(Problem::Severity::Error, QStringLiteral("id"),
-                       QStringLiteral("duplicate id (first defined on line %1)").arg(lineOfId.value(p.id)));
+                       QStringLiteral("duplicate id (first defined on line %1)")
+                           .arg(lineOfId.value(p.id)));
                 continue;
             }
             lineOfId.insert(p.id, record.line);
@@ -352,14 +455,21 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
     return result;
 }
 
-InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath, const QString &edgesPath)
+InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath,
+                                                    const QString &edgesPath)
 {
     InventoryReadResult result;
     Problems &problems = result.problems;
     auto load = [&](const QString &path, QList<CsvRecord> &records) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            problems.append({Problem::Severity::Error, path, 0, 0, {}, {}, QStringLiteral("cannot read the file: %1").arg(file.errorString())});
+            problems.append({Problem::Severity::Error,
+                             path,
+                             0,
+                             0,
+                             {},
+                             {},
+                             QStringLiteral("cannot read the file: %1").arg(file.errorString())});
             return false;
         }
         CsvParser parser(file.readAll());
@@ -389,13 +499,17 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath, co
             continue;
         Pipeline p;
         p.id = slug(raw);
-        p.name = nameColumn >= 0 && !r.fields.value(nameColumn).isEmpty() ? r.fields.value(nameColumn) : raw;
+        p.name = nameColumn >= 0 && !r.fields.value(nameColumn).isEmpty()
+                     ? r.fields.value(nameColumn)
+                     : raw;
         p.owner = ownerColumn >= 0 ? r.fields.value(ownerColumn) : QString();
         p.onpremMinutes = p.cloudMinutes = 10;
         p.risk = Risk::Low;
         if (lineOfId.contains(p.id)) {
-            problems.append({Problem::Severity::Error, nodesPath, r.line, 0, p.id, QStringLiteral("id"),
-                             QStringLiteral("duplicate id (first defined on line %1)").arg(lineOfId.value(p.id))});
+            problems.append({Problem::Severity::Error, nodesPath, r.line, 0, p.id,
+                             QStringLiteral("id"),
+                             QStringLiteral("duplicate id (first defined on line %1)")
+                                 .arg(lineOfId.value(p.id))});
             continue;
         }
         lineOfId.insert(p.id, r.line);
@@ -414,7 +528,8 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath, co
         if (up.isEmpty() && down.isEmpty())
             continue;
         if (!index.contains(up) || !index.contains(down)) {
-            problems.append({Problem::Severity::Error, edgesPath, r.line, 0, down, QStringLiteral("source,target"),
+            problems.append({Problem::Severity::Error, edgesPath, r.line, 0, down,
+                             QStringLiteral("source,target"),
                              QStringLiteral("edge %1 -> %2 names an unknown node").arg(up, down)});
             continue;
         }
@@ -433,26 +548,32 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath, co
 void InventoryReader::checkGraph(const Inventory &inv, const QString &fileName,
                                  const QHash<QString, int> &lineOfId, Problems &problems)
 {
-    auto add = [&](Problem::Severity s, const QString &id, const QString &field, const QString &message) {
+    auto add = [&](Problem::Severity s, const QString &id, const QString &field,
+                   const QString &message) {
         problems.append({s, fileName, lineOfId.value(id), 0, id, field, message});
     };
     for (const Pipeline &p : inv.pipelines()) {
         for (const QString &up : p.upstreams) {
             if (up == p.id) {
-                add(Problem::Severity::Error, p.id, QStringLiteral("upstreams"), QStringLiteral("the pipeline reads itself"));
+                add(Problem::Severity::Error, p.id, QStringLiteral("upstreams"),
+                    QStringLiteral("the pipeline reads itself"));
                 continue;
             }
             const Pipeline *u = inv.find(up);
             if (!u) {
-                add(Problem::Severity::Error, p.id, QStringLiteral("upstreams"), QStringLiteral("unknown upstream '%1'").arg(up));
+                add(Problem::Severity::Error, p.id, QStringLiteral("upstreams"),
+                    QStringLiteral("unknown upstream '%1'").arg(up));
                 continue;
             }
-            // Starting states must respect the cutover order, or the store begins in a broken morning.
+            // Starting states must respect the cutover order, or the store begins in a broken
+            // morning.
             const State s = p.initialState;
-            if ((s == State::Cloud || s == State::Decommissioned) && !u->staysOnPrem()
-                && canonicalSide(u->initialState) != Side::Cloud)
+            if ((s == State::Cloud || s == State::Decommissioned) && !u->staysOnPrem() &&
+                canonicalSide(u->initialState) != Side::Cloud)
                 add(Problem::Severity::Warning, p.id, QStringLiteral("state"),
-                    QStringLiteral("starts cut over but reads '%1', which is still canonical on-prem").arg(up));
+                    QStringLiteral(
+                        "starts cut over but reads '%1', which is still canonical on-prem")
+                        .arg(up));
         }
     }
     // Self reads are reported above; a cycle report needs at least two pipelines.

@@ -27,8 +27,10 @@ void PipelineFields::setId(const QString &text)
     if (m_p.id.isEmpty())
         error(QStringLiteral("id"), QStringLiteral("missing"));
     else if (!isValidPipelineId(m_p.id))
-        error(QStringLiteral("id"),
-              QStringLiteral("'%1' is not a valid id (use lower-case letters, digits, '_', '.', '-')").arg(m_p.id));
+        error(
+            QStringLiteral("id"),
+            QStringLiteral("'%1' is not a valid id (use lower-case letters, digits, '_', '.', '-')")
+                .arg(m_p.id));
 }
 
 void PipelineFields::setName(const QString &text)
@@ -42,7 +44,8 @@ void PipelineFields::setOwner(const QString &text)
 {
     m_p.owner = text.trimmed();
     if (m_p.owner.isEmpty())
-        m_report(Problem::Severity::Warning, QStringLiteral("owner"), QStringLiteral("missing: nobody will be paged"));
+        m_report(Problem::Severity::Warning, QStringLiteral("owner"),
+                 QStringLiteral("missing: nobody will be paged"));
 }
 
 void PipelineFields::setSchedule(const QString &text)
@@ -55,7 +58,8 @@ void PipelineFields::setSchedule(const QString &text)
     } else if (auto time = parseClock(t)) {
         m_p.schedule = time;
     } else {
-        error(QStringLiteral("schedule"), QStringLiteral("bad time '%1' (use HH:MM, 00:00-23:59, or after_upstreams)").arg(t));
+        error(QStringLiteral("schedule"),
+              QStringLiteral("bad time '%1' (use HH:MM, 00:00-23:59, or after_upstreams)").arg(t));
     }
 }
 
@@ -67,10 +71,12 @@ void PipelineFields::setSla(const QString &text)
     if (auto time = parseClock(t))
         m_p.sla = time;
     else
-        error(QStringLiteral("sla"), QStringLiteral("bad time '%1' (use HH:MM, 00:00-23:59)").arg(t));
+        error(QStringLiteral("sla"),
+              QStringLiteral("bad time '%1' (use HH:MM, 00:00-23:59)").arg(t));
 }
 
-void PipelineFields::setDuration(const QString &field, bool present, bool ok, double number, int &out)
+void PipelineFields::setDuration(const QString &field, bool present, bool ok, double number,
+                                 int &out)
 {
     if (!present) {
         error(field, QStringLiteral("missing"));
@@ -85,7 +91,8 @@ void PipelineFields::setDuration(const QString &field, bool present, bool ok, do
     }
 }
 
-void PipelineFields::setOptionalDuration(const QString &field, bool ok, double number, std::optional<int> &out)
+void PipelineFields::setOptionalDuration(const QString &field, bool ok, double number,
+                                         std::optional<int> &out)
 {
     int value = 0;
     setDuration(field, true, ok, number, value);
@@ -100,7 +107,8 @@ void PipelineFields::setRisk(const QString &text)
     else if (text.trimmed().isEmpty())
         error(QStringLiteral("risk"), QStringLiteral("missing (low, medium or high)"));
     else
-        error(QStringLiteral("risk"), QStringLiteral("unknown value '%1' (low, medium or high)").arg(text));
+        error(QStringLiteral("risk"),
+              QStringLiteral("unknown value '%1' (low, medium or high)").arg(text));
 }
 
 void PipelineFields::setTarget(const QString &text)
@@ -110,7 +118,8 @@ void PipelineFields::setTarget(const QString &text)
     else if (text.trimmed().isEmpty())
         error(QStringLiteral("target"), QStringLiteral("missing (cloud or onprem)"));
     else
-        error(QStringLiteral("target"), QStringLiteral("unknown value '%1' (cloud or onprem)").arg(text));
+        error(QStringLiteral("target"),
+              QStringLiteral("unknown value '%1' (cloud or onprem)").arg(text));
 }
 
 void PipelineFields::setState(const QString &text)
@@ -122,13 +131,15 @@ void PipelineFields::setState(const QString &text)
         m_p.initialState = *s;
     else
         error(QStringLiteral("state"),
-              QStringLiteral("unknown value '%1' (onprem, dual_run, cloud or decommissioned)").arg(t));
+              QStringLiteral("unknown value '%1' (onprem, dual_run, cloud or decommissioned)")
+                  .arg(t));
 }
 
 void PipelineFields::setTolerance(bool ok, double number)
 {
     if (!ok || number < 0 || number > 1)
-        error(QStringLiteral("parity_tolerance"), QStringLiteral("must be a number between 0 and 1"));
+        error(QStringLiteral("parity_tolerance"),
+              QStringLiteral("must be a number between 0 and 1"));
     else
         m_p.parityTolerance = number;
 }
@@ -150,13 +161,17 @@ void PipelineFields::setUpstreams(const QStringList &ids)
 void PipelineFields::finish()
 {
     if (!m_p.schedule && m_p.upstreams.isEmpty() && !m_p.id.isEmpty())
-        error(QStringLiteral("schedule"), QStringLiteral("after_upstreams but it has no upstreams"));
+        error(QStringLiteral("schedule"),
+              QStringLiteral("after_upstreams but it has no upstreams"));
     if (m_p.onpremP95Minutes && *m_p.onpremP95Minutes < m_p.onpremMinutes)
-        error(QStringLiteral("duration_p95_minutes.onprem"), QStringLiteral("p95 is shorter than p50"));
+        error(QStringLiteral("duration_p95_minutes.onprem"),
+              QStringLiteral("p95 is shorter than p50"));
     if (m_p.cloudP95Minutes && *m_p.cloudP95Minutes < m_p.cloudMinutes)
-        error(QStringLiteral("duration_p95_minutes.cloud"), QStringLiteral("p95 is shorter than p50"));
+        error(QStringLiteral("duration_p95_minutes.cloud"),
+              QStringLiteral("p95 is shorter than p50"));
     if (m_p.staysOnPrem() && m_p.initialState != State::OnPrem)
-        error(QStringLiteral("state"), QStringLiteral("'%1' but its target is onprem").arg(stateName(m_p.initialState)));
+        error(QStringLiteral("state"),
+              QStringLiteral("'%1' but its target is onprem").arg(stateName(m_p.initialState)));
 }
 
 } // namespace daybreak

@@ -15,16 +15,20 @@ namespace daybreak {
 class PipelineFields
 {
 public:
-    using Report = std::function<void(Problem::Severity, const QString &field, const QString &message)>;
+    using Report =
+        std::function<void(Problem::Severity, const QString &field, const QString &message)>;
 
-    PipelineFields(Pipeline &pipeline, Report report) : m_p(pipeline), m_report(std::move(report)) {}
+    PipelineFields(Pipeline &pipeline, Report report) : m_p(pipeline), m_report(std::move(report))
+    {
+    }
 
     void setId(const QString &text);
     void setName(const QString &text);
     void setOwner(const QString &text);
     void setSchedule(const QString &text);
     void setSla(const QString &text);
-    // `present` false reports "missing"; `number` is the parsed value, `ok` false when not a number.
+    // `present` false reports "missing"; `number` is the parsed value, `ok` false when not a
+    // number.
     void setDuration(const QString &field, bool present, bool ok, double number, int &out);
     void setOptionalDuration(const QString &field, bool ok, double number, std::optional<int> &out);
     void setRisk(const QString &text);
@@ -35,7 +39,10 @@ public:
     void finish(); // cross-field checks on one pipeline
 
 private:
-    void error(const QString &field, const QString &message) { m_report(Problem::Severity::Error, field, message); }
+    void error(const QString &field, const QString &message)
+    {
+        m_report(Problem::Severity::Error, field, message);
+    }
 
     Pipeline &m_p;
     Report m_report;

@@ -16,14 +16,16 @@ QImage render(const StoreSnapshot &snapshot, int maxWidth)
     const GraphLayout layout = GraphLayout::compute(DependencyGraph(snapshot.inventory));
     const QSizeF size = layout.size() + QSizeF(40, 40);
     const double scale = std::min(2.0, maxWidth / std::max(1.0, size.width()));
-    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)), QImage::Format_ARGB32_Premultiplied);
+    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)),
+                 QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     p.scale(scale, scale);
     p.translate(20, 20);
     for (const GraphLayout::Edge &e : layout.edges()) {
-        const bool cross = canonicalSide(snapshot.stateOf(e.from)) != canonicalSide(snapshot.stateOf(e.to));
+        const bool cross =
+            canonicalSide(snapshot.stateOf(e.from)) != canonicalSide(snapshot.stateOf(e.to));
         QPen pen(cross ? QColor(0xD3, 0x5F, 0x00) : QColor(0x80, 0x80, 0x80), cross ? 2 : 1);
         if (cross)
             pen.setStyle(Qt::DashLine);

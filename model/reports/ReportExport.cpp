@@ -24,7 +24,8 @@ QString saveText(const QString &path, const QString &text)
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     file.write(text.toUtf8());
-    return file.commit() ? QString() : QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return file.commit() ? QString()
+                         : QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
 }
 
 QString dataUrl(const QImage &image)
@@ -56,9 +57,11 @@ std::optional<Format> formatFromName(const QString &name)
 QString csv(const StoreSnapshot &s, const QDate &today)
 {
     // The inventory's CSV columns first (so the file reads back as an inventory), then the plan.
-    QStringList lines{QStringLiteral("# timezone: %1").arg(s.inventory.timezone),
-                      QStringLiteral("id,name,owner,schedule,duration_onprem,duration_cloud,sla,upstreams,risk,target,state,"
-                                     "canonical,wave,wave_date,order,gate")};
+    QStringList lines{
+        QStringLiteral("# timezone: %1").arg(s.inventory.timezone),
+        QStringLiteral(
+            "id,name,owner,schedule,duration_onprem,duration_cloud,sla,upstreams,risk,target,state,"
+            "canonical,wave,wave_date,order,gate")};
     const WaveRules rules(s, today);
     QHash<QString, int> order;
     for (const Wave &w : s.plan.waves()) {
@@ -95,28 +98,35 @@ QString csv(const StoreSnapshot &s, const QDate &today)
 
 QString dot(const StoreSnapshot &s)
 {
-    auto quote = [](const QString &t) { return QLatin1Char('"') + QString(t).replace(QLatin1String("\""), QLatin1String("\\\"")) + QLatin1Char('"'); };
-    QString d = QStringLiteral("digraph daybreak {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\"];\n");
+    auto quote = [](const QString &t) {
+        return QLatin1Char('"') + QString(t).replace(QLatin1String("\""), QLatin1String("\\\"")) +
+               QLatin1Char('"');
+    };
+    QString d = QStringLiteral("digraph daybreak {\n  rankdir=LR;\n  node [shape=box, "
+                               "style=\"rounded,filled\", fontname=\"Helvetica\"];\n");
     for (const Pipeline &p : s.inventory.pipelines()) {
         const State state = s.stateOf(p.id);
         d += QStringLiteral("  %1 [label=%2, fillcolor=\"%3\", fontcolor=\"%4\"%5, tooltip=%6];\n")
-                 .arg(quote(p.id), quote(p.id + QStringLiteral("\\n") + stateName(state)), StatePalette::fill(state).name(),
-                      StatePalette::text(state).name(),
-                      p.staysOnPrem() ? QStringLiteral(", style=\"rounded,filled,dashed\"") : QString(),
+                 .arg(quote(p.id), quote(p.id + QStringLiteral("\\n") + stateName(state)),
+                      StatePalette::fill(state).name(), StatePalette::text(state).name(),
+                      p.staysOnPrem() ? QStringLiteral(", style=\"rounded,filled,dashed\"")
+                                      : QString(),
                       quote(p.name));
     }
     for (const Pipeline &p : s.inventory.pipelines())
         for (const QString &up : p.upstreams) {
             const bool cross = canonicalSide(s.stateOf(up)) != canonicalSide(s.stateOf(p.id));
-            d += QStringLiteral("  %1 -> %2%3;\n").arg(quote(up), quote(p.id),
-                                                       cross ? QStringLiteral(" [color=\"#d35f00\", style=dashed, penwidth=2]") : QString());
+            d += QStringLiteral("  %1 -> %2%3;\n")
+                     .arg(quote(up), quote(p.id),
+                          cross ? QStringLiteral(" [color=\"#d35f00\", style=dashed, penwidth=2]")
+                                : QString());
         }
     d += QStringLiteral("}\n");
     return d;
 }
 
-QString write(Format format, const QString &path, const StoreSnapshot &snapshot, const PlanReport::Options &options,
-              const std::function<void(int)> &progress)
+QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
+              const PlanReport::Options &options, const std::function<void(int)> &progress)
 {
     auto step = [&](int percent) {
         if (progress)
@@ -143,7 +153,8 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
         const QFileInfo info(path);
         const QString graphName = info.completeBaseName() + QStringLiteral("-graph.png");
         const QString chartName = info.completeBaseName() + QStringLiteral("-progress.png");
-        if (!graph.save(info.dir().filePath(graphName)) || !chart.save(info.dir().filePath(chartName)))
+        if (!graph.save(info.dir().filePath(graphName)) ||
+            !chart.save(info.dir().filePath(chartName)))
             return QStringLiteral("cannot write the pictures beside %1").arg(path);
         return saveText(path, report.markdown(graphName, chartName));
     }

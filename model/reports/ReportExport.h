@@ -10,12 +10,19 @@ namespace daybreak {
 // message, or an empty string when the file was written.
 namespace ReportExport {
 
-enum class Format { Pdf, Html, Markdown, Csv, Dot };
+enum class Format
+{
+    Pdf,
+    Html,
+    Markdown,
+    Csv,
+    Dot
+};
 std::optional<Format> formatFromName(const QString &name); // pdf, html, md, csv, dot
 
 // `progress` (optional) hears the share done, 0..100.
-QString write(Format format, const QString &path, const StoreSnapshot &snapshot, const PlanReport::Options &options,
-              const std::function<void(int)> &progress = {});
+QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
+              const PlanReport::Options &options, const std::function<void(int)> &progress = {});
 
 QString csv(const StoreSnapshot &snapshot, const QDate &today);
 QString dot(const StoreSnapshot &snapshot);

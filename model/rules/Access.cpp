@@ -46,7 +46,8 @@ QString Access::describe() const
     for (Role r : {Role::Operator, Role::Planner, Role::Viewer})
         if (roles.contains(r))
             names.append(roleName(r));
-    return QStringLiteral("%1 (%2)").arg(user, names.isEmpty() ? QStringLiteral("no Daybreak role") : names.join(QStringLiteral(", ")));
+    return QStringLiteral("%1 (%2)").arg(user, names.isEmpty() ? QStringLiteral("no Daybreak role")
+                                                               : names.join(QStringLiteral(", ")));
 }
 
 Access Access::everything(const QString &user)

@@ -10,7 +10,8 @@ namespace daybreak {
 // Who may do what to a store. On PostgreSQL the roles are database roles (daybreak_viewer,
 // daybreak_planner, daybreak_operator) granted by the server; on SQLite a file opened read-only
 // is a viewer and a writable file gives its user every role.
-enum class Role {
+enum class Role
+{
     Viewer,   // reads everything: the war room
     Planner,  // edits waves
     Operator, // routing changes, parity results and resolutions, run events, alert acknowledgements
@@ -22,8 +23,8 @@ QString databaseRoleName(Role role); // daybreak_viewer, ...
 
 struct Access
 {
-    QString user;       // the database user (PostgreSQL) or the operating-system user (SQLite)
-    QSet<Role> roles;   // what the user holds; Owner implies every other role
+    QString user;     // the database user (PostgreSQL) or the operating-system user (SQLite)
+    QSet<Role> roles; // what the user holds; Owner implies every other role
 
     bool can(Role needed) const;
     QString describe() const; // "alice (planner, viewer)"

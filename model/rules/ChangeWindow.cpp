@@ -85,11 +85,13 @@ QString ChangeWindow::describeState(const QDateTime &at) const
         return QStringLiteral("Change window open until %1").arg(until->toString(fmt));
     const QDateTime local = toLocal(at);
     const QString lead = isBlackout(local.date())
-                             ? QStringLiteral("Blackout %1: high-risk changes locked").arg(local.date().toString(Qt::ISODate))
+                             ? QStringLiteral("Blackout %1: high-risk changes locked")
+                                   .arg(local.date().toString(Qt::ISODate))
                              : QStringLiteral("High-risk changes locked");
     if (auto next = nextOpening(at))
         return QStringLiteral("%1 until %2 (%3)")
-            .arg(lead, toLocal(*next).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")), QString::fromUtf8(m_zone.id()));
+            .arg(lead, toLocal(*next).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),
+                 QString::fromUtf8(m_zone.id()));
     return lead;
 }
 

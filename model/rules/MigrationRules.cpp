@@ -9,10 +9,14 @@ namespace daybreak {
 QString actionName(MigrationAction action)
 {
     switch (action) {
-    case MigrationAction::DualRun: return QStringLiteral("dual_run");
-    case MigrationAction::Cutover: return QStringLiteral("cutover");
-    case MigrationAction::Rollback: return QStringLiteral("rollback");
-    case MigrationAction::Decommission: return QStringLiteral("decommission");
+    case MigrationAction::DualRun:
+        return QStringLiteral("dual_run");
+    case MigrationAction::Cutover:
+        return QStringLiteral("cutover");
+    case MigrationAction::Rollback:
+        return QStringLiteral("rollback");
+    case MigrationAction::Decommission:
+        return QStringLiteral("decommission");
     }
     return {};
 }
@@ -20,10 +24,14 @@ QString actionName(MigrationAction action)
 State targetState(MigrationAction action)
 {
     switch (action) {
-    case MigrationAction::DualRun: return State::DualRun;
-    case MigrationAction::Cutover: return State::Cloud;
-    case MigrationAction::Rollback: return State::DualRun;
-    case MigrationAction::Decommission: return State::Decommissioned;
+    case MigrationAction::DualRun:
+        return State::DualRun;
+    case MigrationAction::Cutover:
+        return State::Cloud;
+    case MigrationAction::Rollback:
+        return State::DualRun;
+    case MigrationAction::Decommission:
+        return State::Decommissioned;
     }
     return State::OnPrem;
 }
@@ -38,14 +46,17 @@ ChangeWindow MigrationRules::changeWindow() const
     return ChangeWindow::of(m_snapshot.inventory);
 }
 
-ParityGate::Evaluation MigrationRules::gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
+ParityGate::Evaluation MigrationRules::gateOf(const StoreSnapshot &snapshot,
+                                              const QString &pipeline, const QDate &asOf)
 {
     const Pipeline *p = snapshot.inventory.find(pipeline);
-    const ParityGate gate(snapshot.inventory.parityRunsRequired, p ? p->parityTolerance : kDefaultParityTolerance);
+    const ParityGate gate(snapshot.inventory.parityRunsRequired,
+                          p ? p->parityTolerance : kDefaultParityTolerance);
     return gate.evaluate(snapshot.parity.value(pipeline), asOf);
 }
 
-QStringList MigrationRules::upstreamsNotCutOver(const StoreSnapshot &snapshot, const QString &pipeline)
+QStringList MigrationRules::upstreamsNotCutOver(const StoreSnapshot &snapshot,
+                                                const QString &pipeline)
 {
     QStringList result;
     const Pipeline *p = snapshot.inventory.find(pipeline);
@@ -68,42 +79,59 @@ QStringList MigrationRules::cloudDownstreams(const QString &pipeline) const
     return result;
 }
 
-void MigrationRules::checkState(Decision &d, const Pipeline &p, State current, MigrationAction action) const
+void MigrationRules::checkState(Decision &d, const Pipeline &p, State current,
+                                MigrationAction action) const
 {
     const QString state = stateName(current);
     switch (action) {
     case MigrationAction::DualRun:
         if (p.staysOnPrem())
-            d.refuse(Reason::Code::StaysOnPrem, QStringLiteral("%1 is declared to stay on-prem (target onprem)").arg(p.id), {p.id});
+            d.refuse(Reason::Code::StaysOnPrem,
+                     QStringLiteral("%1 is declared to stay on-prem (target onprem)").arg(p.id),
+                     {p.id});
         else if (current != State::OnPrem)
-            d.refuse(Reason::Code::WrongState,
-                     QStringLiteral("%1 is %2; a dual run starts only from onprem").arg(p.id, state), {p.id});
+            d.refuse(
+                Reason::Code::WrongState,
+                QStringLiteral("%1 is %2; a dual run starts only from onprem").arg(p.id, state),
+                {p.id});
         break;
     case MigrationAction::Cutover:
         if (p.staysOnPrem())
-            d.refuse(Reason::Code::StaysOnPrem, QStringLiteral("%1 is declared to stay on-prem (target onprem)").arg(p.id), {p.id});
+            d.refuse(Reason::Code::StaysOnPrem,
+                     QStringLiteral("%1 is declared to stay on-prem (target onprem)").arg(p.id),
+                     {p.id});
         else if (current != State::DualRun)
             d.refuse(Reason::Code::WrongState,
-                     QStringLiteral("%1 is %2; only a dual-running pipeline can be cut over").arg(p.id, state), {p.id});
+                     QStringLiteral("%1 is %2; only a dual-running pipeline can be cut over")
+                         .arg(p.id, state),
+                     {p.id});
         break;
     case MigrationAction::Rollback:
         if (current == State::Decommissioned)
             d.refuse(Reason::Code::WrongState,
-                     QStringLiteral("%1 is decommissioned: its on-prem side is retired, so there is no pointer to flip back")
-                         .arg(p.id), {p.id});
+                     QStringLiteral("%1 is decommissioned: its on-prem side is retired, so there "
+                                    "is no pointer to flip back")
+                         .arg(p.id),
+                     {p.id});
         else if (current != State::Cloud)
             d.refuse(Reason::Code::WrongState,
-                     QStringLiteral("%1 is %2; only a cut-over (cloud) pipeline can be rolled back").arg(p.id, state), {p.id});
+                     QStringLiteral("%1 is %2; only a cut-over (cloud) pipeline can be rolled back")
+                         .arg(p.id, state),
+                     {p.id});
         break;
     case MigrationAction::Decommission:
         if (current != State::Cloud)
-            d.refuse(Reason::Code::WrongState,
-                     QStringLiteral("%1 is %2; only a cut-over (cloud) pipeline can be decommissioned").arg(p.id, state), {p.id});
+            d.refuse(
+                Reason::Code::WrongState,
+                QStringLiteral("%1 is %2; only a cut-over (cloud) pipeline can be decommissioned")
+                    .arg(p.id, state),
+                {p.id});
         break;
     }
 }
 
-void MigrationRules::checkWindow(Decision &d, const ActionRequest &request, MigrationAction action) const
+void MigrationRules::checkWindow(Decision &d, const ActionRequest &request,
+                                 MigrationAction action) const
 {
     if (action == MigrationAction::DualRun)
         return; // a shadow run changes nobody's reads
@@ -113,16 +141,21 @@ void MigrationRules::checkWindow(Decision &d, const ActionRequest &request, Migr
     if (action == MigrationAction::Rollback && request.breakGlass)
         return; // allowed, audited as break-glass; the reason is checked separately
     const QDateTime local = window.toLocal(m_now);
-    const QString when = QStringLiteral("%1 %2").arg(local.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),
-                                                     QString::fromUtf8(window.zone().id()));
+    const QString when =
+        QStringLiteral("%1 %2").arg(local.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),
+                                    QString::fromUtf8(window.zone().id()));
     QString text = window.isBlackout(local.date())
-                       ? QStringLiteral("the change window is closed: %1 is a blackout date").arg(local.date().toString(Qt::ISODate))
-                       : QStringLiteral("the change window is closed: %1 is outside %2").arg(when, window.policy().describe());
+                       ? QStringLiteral("the change window is closed: %1 is a blackout date")
+                             .arg(local.date().toString(Qt::ISODate))
+                       : QStringLiteral("the change window is closed: %1 is outside %2")
+                             .arg(when, window.policy().describe());
     if (auto next = window.nextOpening(m_now))
-        text += QStringLiteral("; it opens %1").arg(window.toLocal(*next).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")));
+        text += QStringLiteral("; it opens %1")
+                    .arg(window.toLocal(*next).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")));
     if (action == MigrationAction::Rollback)
         text += QStringLiteral(" (an urgent rollback needs --break-glass and a reason)");
-    d.refuse(window.isBlackout(local.date()) ? Reason::Code::Blackout : Reason::Code::WindowClosed, text, {request.pipeline});
+    d.refuse(window.isBlackout(local.date()) ? Reason::Code::Blackout : Reason::Code::WindowClosed,
+             text, {request.pipeline});
 }
 
 void MigrationRules::checkPlanned(Decision &d, const QString &pipeline) const
@@ -133,14 +166,18 @@ void MigrationRules::checkPlanned(Decision &d, const QString &pipeline) const
         if (w.windowStart <= m_now && m_now <= w.windowEnd)
             current = &w;
     if (!current) {
-        d.warn(Reason::Code::Unplanned, QStringLiteral("no wave is planned for this change window: the cutover of %1 is "
-                                                       "unplanned").arg(pipeline), {pipeline});
+        d.warn(Reason::Code::Unplanned,
+               QStringLiteral("no wave is planned for this change window: the cutover of %1 is "
+                              "unplanned")
+                   .arg(pipeline),
+               {pipeline});
         return;
     }
     if (!current->members.contains(pipeline)) {
         const QString planned = m_snapshot.plan.waveOf(pipeline);
         d.warn(Reason::Code::Unplanned,
-               QStringLiteral("%1 is not in wave '%2', the wave of this window (%3): the cutover is unplanned")
+               QStringLiteral(
+                   "%1 is not in wave '%2', the wave of this window (%3): the cutover is unplanned")
                    .arg(pipeline, current->name,
                         planned.isEmpty() ? QStringLiteral("it is not planned at all")
                                           : QStringLiteral("it is planned in '%1'").arg(planned)),
@@ -157,7 +194,8 @@ void MigrationRules::checkPlanned(Decision &d, const QString &pipeline) const
     }
     if (!ahead.isEmpty())
         d.warn(Reason::Code::Unplanned,
-               QStringLiteral("%1 is cut over ahead of %2, earlier in wave '%3''s cutover order: the cutover is unplanned")
+               QStringLiteral("%1 is cut over ahead of %2, earlier in wave '%3''s cutover order: "
+                              "the cutover is unplanned")
                    .arg(pipeline, ahead.join(QStringLiteral(", ")), current->name),
                QStringList{pipeline} + ahead);
 }
@@ -167,7 +205,8 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
     Decision d;
     const Pipeline *p = m_snapshot.inventory.find(request.pipeline);
     if (!p) {
-        d.refuse(Reason::Code::Other, QStringLiteral("unknown pipeline '%1'").arg(request.pipeline));
+        d.refuse(Reason::Code::Other,
+                 QStringLiteral("unknown pipeline '%1'").arg(request.pipeline));
         return d;
     }
     const State current = m_snapshot.stateOf(p->id);
@@ -183,7 +222,8 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
                          {p->id});
             for (const ParityResult &b : g.openBreaches)
                 d.refuse(Reason::Code::ParityGate,
-                         QStringLiteral("%1's parity gate is failed: breach on %2 (difference %3% > tolerance %4%), "
+                         QStringLiteral("%1's parity gate is failed: breach on %2 (difference %3% "
+                                        "> tolerance %4%), "
                                         "not yet explained or accepted")
                              .arg(p->id, b.businessDate.toString(Qt::ISODate))
                              .arg(b.worstRelativeDiff() * 100, 0, 'g', 3)
@@ -192,7 +232,9 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
         } else if (g.status == ParityGate::Status::Pending) {
             d.refuse(Reason::Code::ParityGate,
                      QStringLiteral("%1's parity gate is pending: %2 of %3 clean dual-run results")
-                         .arg(p->id).arg(g.cleanRuns).arg(g.runsRequired),
+                         .arg(p->id)
+                         .arg(g.cleanRuns)
+                         .arg(g.runsRequired),
                      {p->id});
         }
         checkPlanned(d, p->id);
@@ -204,7 +246,8 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
     }
     if (action == MigrationAction::Rollback) {
         if (request.reason.trimmed().isEmpty())
-            d.refuse(Reason::Code::ReasonMissing, QStringLiteral("a rollback of %1 needs a reason").arg(p->id), {p->id});
+            d.refuse(Reason::Code::ReasonMissing,
+                     QStringLiteral("a rollback of %1 needs a reason").arg(p->id), {p->id});
         const QStringList readers = cloudDownstreams(p->id);
         if (!readers.isEmpty())
             d.warn(Reason::Code::CrossSideRead,
@@ -212,8 +255,10 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
                        .arg(readers.join(QStringLiteral(", ")), p->id),
                    readers);
     }
-    if (request.breakGlass && request.reason.trimmed().isEmpty() && action != MigrationAction::Rollback)
-        d.refuse(Reason::Code::ReasonMissing, QStringLiteral("break-glass on %1 needs a reason").arg(p->id), {p->id});
+    if (request.breakGlass && request.reason.trimmed().isEmpty() &&
+        action != MigrationAction::Rollback)
+        d.refuse(Reason::Code::ReasonMissing,
+                 QStringLiteral("break-glass on %1 needs a reason").arg(p->id), {p->id});
     checkWindow(d, request, action);
     return d;
 }

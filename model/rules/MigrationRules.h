@@ -10,7 +10,13 @@
 
 namespace daybreak {
 
-enum class MigrationAction { DualRun, Cutover, Rollback, Decommission };
+enum class MigrationAction
+{
+    DualRun,
+    Cutover,
+    Rollback,
+    Decommission
+};
 
 QString actionName(MigrationAction action); // "dual_run", "cutover", ...
 State targetState(MigrationAction action);
@@ -35,10 +41,14 @@ public:
     {
         return gateOf(m_snapshot, pipeline, Calendar(m_snapshot.inventory).localDate(m_now));
     }
-    static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
+    static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline,
+                                         const QDate &asOf);
     ChangeWindow changeWindow() const;
     // Upstreams that are neither canonical in the cloud nor staying on-prem.
-    QStringList upstreamsNotCutOver(const QString &pipeline) const { return upstreamsNotCutOver(m_snapshot, pipeline); }
+    QStringList upstreamsNotCutOver(const QString &pipeline) const
+    {
+        return upstreamsNotCutOver(m_snapshot, pipeline);
+    }
     static QStringList upstreamsNotCutOver(const StoreSnapshot &snapshot, const QString &pipeline);
     // Downstreams already canonical in the cloud, which would read this pipeline across sides.
     QStringList cloudDownstreams(const QString &pipeline) const;

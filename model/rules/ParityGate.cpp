@@ -8,8 +8,9 @@ namespace daybreak {
 
 ParityGate::Evaluation ParityGate::evaluate(QList<ParityResult> results, const QDate &asOf) const
 {
-    std::sort(results.begin(), results.end(),
-              [](const ParityResult &a, const ParityResult &b) { return a.businessDate < b.businessDate; });
+    std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
+        return a.businessDate < b.businessDate;
+    });
     Evaluation e;
     e.runsRequired = m_runsRequired;
     if (results.isEmpty())
@@ -44,9 +45,12 @@ ParityGate::Evaluation ParityGate::evaluate(QList<ParityResult> results, const Q
 QString gateStatusName(ParityGate::Status status)
 {
     switch (status) {
-    case ParityGate::Status::Pending: return QStringLiteral("pending");
-    case ParityGate::Status::Passed: return QStringLiteral("passed");
-    case ParityGate::Status::Failed: return QStringLiteral("failed");
+    case ParityGate::Status::Pending:
+        return QStringLiteral("pending");
+    case ParityGate::Status::Passed:
+        return QStringLiteral("passed");
+    case ParityGate::Status::Failed:
+        return QStringLiteral("failed");
     }
     return {};
 }

@@ -13,24 +13,35 @@ namespace daybreak {
 class ParityGate
 {
 public:
-    enum class Status { Pending, Passed, Failed };
+    enum class Status
+    {
+        Pending,
+        Passed,
+        Failed
+    };
 
     struct Evaluation
     {
         Status status = Status::Pending;
-        int cleanRuns = 0;                // consecutive clean (or resolved) nights, newest first
+        int cleanRuns = 0; // consecutive clean (or resolved) nights, newest first
         int runsRequired = 7;
         QList<ParityResult> openBreaches; // out of tolerance and not resolved, oldest first
         QList<QDate> missingNights;       // in the last N nights since the dual run began
         std::optional<ParityResult> latest;
     };
 
-    ParityGate(int runsRequired, double tolerance) : m_runsRequired(runsRequired), m_tolerance(tolerance) {}
+    ParityGate(int runsRequired, double tolerance)
+        : m_runsRequired(runsRequired), m_tolerance(tolerance)
+    {
+    }
 
     // `results`: this pipeline's, any order. `asOf`: today's business date; its comparison may
     // still be running, so a missing result for today alone is not held against the gate.
     Evaluation evaluate(QList<ParityResult> results, const QDate &asOf) const;
-    bool isBreach(const ParityResult &r) const { return !r.isWithin(m_tolerance) && !r.isResolved(); }
+    bool isBreach(const ParityResult &r) const
+    {
+        return !r.isWithin(m_tolerance) && !r.isResolved();
+    }
 
 private:
     int m_runsRequired;

@@ -18,7 +18,10 @@ struct Slot
 };
 } // namespace
 
-WavePlanner::WavePlanner(const StoreSnapshot &snapshot, const WaveRules &rules) : m_snapshot(snapshot), m_rules(rules) {}
+WavePlanner::WavePlanner(const StoreSnapshot &snapshot, const WaveRules &rules)
+    : m_snapshot(snapshot), m_rules(rules)
+{
+}
 
 WavePlanner::Result WavePlanner::plan(const Options &options) const
 {
@@ -45,12 +48,14 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
         for (const QString &m : w.members)
             if (const Pipeline *p = m_snapshot.inventory.find(m); p && p->risk == Risk::High)
                 ++high;
-        weekends.push_back({w.date, w.name, true, w.capacity, w.maxHighRisk, int(w.members.size()), high});
+        weekends.push_back(
+            {w.date, w.name, true, w.capacity, w.maxHighRisk, int(w.members.size()), high});
         taken.insert(w.date);
     }
     const int readinessWeeks = (m_snapshot.inventory.parityRunsRequired + 6) / 7 + 1;
-    const int horizon = int(candidates.size()) / capacity + (maxHigh > 0 ? highCandidates / maxHigh : 0)
-                        + readinessWeeks + int(weekends.size()) + 4;
+    const int horizon = int(candidates.size()) / capacity +
+                        (maxHigh > 0 ? highCandidates / maxHigh : 0) + readinessWeeks +
+                        int(weekends.size()) + 4;
     QDate d = options.from;
     while (d.dayOfWeek() != window.policy().startDay)
         d = d.addDays(1);
@@ -60,10 +65,12 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
         const Wave probe = m_rules.makeWave(QString(), d);
         if (!m_rules.checkWaveDate(probe).allowed())
             continue;
-        weekends.push_back({d, QStringLiteral("wave-%1").arg(d.toString(Qt::ISODate)), false, capacity, maxHigh, 0, 0});
+        weekends.push_back({d, QStringLiteral("wave-%1").arg(d.toString(Qt::ISODate)), false,
+                            capacity, maxHigh, 0, 0});
         ++added;
     }
-    std::stable_sort(weekends.begin(), weekends.end(), [](const Slot &a, const Slot &b) { return a.date < b.date; });
+    std::stable_sort(weekends.begin(), weekends.end(),
+                     [](const Slot &a, const Slot &b) { return a.date < b.date; });
     QHash<QString, int> slotOfWave;
     for (int i = 0; i < int(weekends.size()); ++i)
         slotOfWave.insert(weekends[i].name, i);
@@ -100,9 +107,15 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
                 first[i] = std::max(first[i], slotOf.value(up));
             } else if (!datedBefore.contains(up)) {
                 blocked[i] = true;
-                result.unplaced.append({true, {}, id, {Reason::Code::UpstreamPlannedLater,
-                                                       QStringLiteral("%1 cannot be planned: it reads %2, which is "
-                                                                      "neither planned nor plannable").arg(id, up), {id, up}}});
+                result.unplaced.append(
+                    {true,
+                     {},
+                     id,
+                     {Reason::Code::UpstreamPlannedLater,
+                      QStringLiteral("%1 cannot be planned: it reads %2, which is "
+                                     "neither planned nor plannable")
+                          .arg(id, up),
+                      {id, up}}});
             }
         }
         const QDate ready = m_rules.parityReadyDate(id);
@@ -163,7 +176,8 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
                     best = i;
                     continue;
                 }
-                if (last[i] != last[best] ? last[i] < last[best] : (high[i] != high[best] ? high[i] : better(i, best)))
+                if (last[i] != last[best] ? last[i] < last[best]
+                                          : (high[i] != high[best] ? high[i] : better(i, best)))
                     best = i;
             }
             if (best < 0)
@@ -187,11 +201,20 @@ WavePlanner::Result WavePlanner::plan(const Options &options) const
         if (placed[i] || blocked[i])
             continue;
         const QString &id = candidates.at(i);
-        result.unplaced.append({true, {}, id, {Reason::Code::WaveCapacity,
-                                               waiting[i] > 0 ? QStringLiteral("%1 cannot be planned: an upstream it reads could not be planned").arg(id)
-                                                              : QStringLiteral("%1 cannot be planned: no weekend between its upstreams, its parity "
-                                                                               "readiness and its planned downstreams has room").arg(id),
-                                               {id}}});
+        result.unplaced.append(
+            {true,
+             {},
+             id,
+             {Reason::Code::WaveCapacity,
+              waiting[i] > 0
+                  ? QStringLiteral(
+                        "%1 cannot be planned: an upstream it reads could not be planned")
+                        .arg(id)
+                  : QStringLiteral(
+                        "%1 cannot be planned: no weekend between its upstreams, its parity "
+                        "readiness and its planned downstreams has room")
+                        .arg(id),
+              {id}}});
     }
     QList<Wave> waves = pinned.waves();
     for (Wave &w : waves)

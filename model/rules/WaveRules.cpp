@@ -42,11 +42,14 @@ Wave WaveRules::makeWave(const QString &name, const QDate &date) const
     Wave w;
     w.name = name;
     w.date = date;
-    w.windowStart = QDateTime(date, date.dayOfWeek() == policy.startDay ? policy.startTime : QTime(0, 0), m_window.zone());
+    w.windowStart =
+        QDateTime(date, date.dayOfWeek() == policy.startDay ? policy.startTime : QTime(0, 0),
+                  m_window.zone());
     QDate end = date;
     while (end.dayOfWeek() != policy.endDay)
         end = end.addDays(1);
-    w.windowEnd = QDateTime(end, QTime(policy.endTime.hour(), policy.endTime.minute(), 59), m_window.zone());
+    w.windowEnd =
+        QDateTime(end, QTime(policy.endTime.hour(), policy.endTime.minute(), 59), m_window.zone());
     return w;
 }
 
@@ -62,11 +65,12 @@ Decision WaveRules::checkWaveDate(const Wave &wave) const
     if (m_window.isBlackout(wave.date)) {
         d.refuse(Reason::Code::Blackout, QStringLiteral("wave '%1' falls on %2, a blackout date")
                                              .arg(wave.name, wave.date.toString(Qt::ISODate)));
-    } else if (!m_window.isInChangeWindow(QDateTime(wave.date, QTime(12, 0), m_window.zone()))
-               && !m_window.isInChangeWindow(wave.windowStart)) {
+    } else if (!m_window.isInChangeWindow(QDateTime(wave.date, QTime(12, 0), m_window.zone())) &&
+               !m_window.isInChangeWindow(wave.windowStart)) {
         d.refuse(Reason::Code::WindowClosed,
                  QStringLiteral("wave '%1' falls on %2, outside the change window (%3)")
-                     .arg(wave.name, wave.date.toString(QStringLiteral("ddd yyyy-MM-dd")), m_window.policy().describe()));
+                     .arg(wave.name, wave.date.toString(QStringLiteral("ddd yyyy-MM-dd")),
+                          m_window.policy().describe()));
     }
     return d;
 }
@@ -85,7 +89,8 @@ QDate WaveRules::parityReadyDate(const QString &pipeline) const
     return m_today.addDays(std::max(0, required - g.cleanRuns));
 }
 
-Decision WaveRules::checkAssign(const WavePlan &plan, const QString &pipeline, const QString &waveName) const
+Decision WaveRules::checkAssign(const WavePlan &plan, const QString &pipeline,
+                                const QString &waveName) const
 {
     Decision d;
     const Pipeline *p = m_snapshot.inventory.find(pipeline);
@@ -101,9 +106,11 @@ Decision WaveRules::checkAssign(const WavePlan &plan, const QString &pipeline, c
     const Wave &wave = plan.waves().at(target);
     const State state = m_snapshot.stateOf(pipeline);
     if (p->staysOnPrem())
-        d.refuse(Reason::Code::StaysOnPrem, QStringLiteral("%1 is declared to stay on-prem").arg(pipeline), {pipeline});
+        d.refuse(Reason::Code::StaysOnPrem,
+                 QStringLiteral("%1 is declared to stay on-prem").arg(pipeline), {pipeline});
     else if (state == State::Cloud || state == State::Decommissioned)
-        d.refuse(Reason::Code::WrongState, QStringLiteral("%1 is already cut over (%2)").arg(pipeline, stateName(state)),
+        d.refuse(Reason::Code::WrongState,
+                 QStringLiteral("%1 is already cut over (%2)").arg(pipeline, stateName(state)),
                  {pipeline});
     d.reasons += checkWaveDate(wave).reasons;
 
@@ -111,7 +118,10 @@ Decision WaveRules::checkAssign(const WavePlan &plan, const QString &pipeline, c
     const int others = int(wave.members.size()) - (alreadyHere ? 1 : 0);
     if (others >= wave.capacity)
         d.refuse(Reason::Code::WaveCapacity,
-                 QStringLiteral("wave '%1' is full: %2 of %3 pipelines").arg(waveName).arg(others).arg(wave.capacity),
+                 QStringLiteral("wave '%1' is full: %2 of %3 pipelines")
+                     .arg(waveName)
+                     .arg(others)
+                     .arg(wave.capacity),
                  {pipeline});
     if (p->risk == Risk::High) {
         QStringList high;
@@ -121,34 +131,44 @@ Decision WaveRules::checkAssign(const WavePlan &plan, const QString &pipeline, c
                 high << m;
         }
         if (high.size() >= wave.maxHighRisk)
-            d.refuse(Reason::Code::WaveHighRisk,
-                     QStringLiteral("wave '%1' already holds %2 high-risk pipelines (at most %3): %4")
-                         .arg(waveName).arg(high.size()).arg(wave.maxHighRisk).arg(high.join(QStringLiteral(", "))),
-                     QStringList{pipeline} + high);
+            d.refuse(
+                Reason::Code::WaveHighRisk,
+                QStringLiteral("wave '%1' already holds %2 high-risk pipelines (at most %3): %4")
+                    .arg(waveName)
+                    .arg(high.size())
+                    .arg(wave.maxHighRisk)
+                    .arg(high.join(QStringLiteral(", "))),
+                QStringList{pipeline} + high);
     }
     for (const QString &up : pendingUpstreams(pipeline)) {
         const int at = plan.waveIndexOf(up);
         if (at < 0)
-            d.refuse(Reason::Code::UpstreamPlannedLater,
-                     QStringLiteral("%1 reads %2, which is still canonical on-prem and not planned in any wave")
-                         .arg(pipeline, up), {pipeline, up});
+            d.refuse(
+                Reason::Code::UpstreamPlannedLater,
+                QStringLiteral(
+                    "%1 reads %2, which is still canonical on-prem and not planned in any wave")
+                    .arg(pipeline, up),
+                {pipeline, up});
         else if (at > target)
             d.refuse(Reason::Code::UpstreamPlannedLater,
                      QStringLiteral("%1 reads %2, which is planned in the later wave %3")
-                         .arg(pipeline, up, waveLabel(plan, at)), {pipeline, up});
+                         .arg(pipeline, up, waveLabel(plan, at)),
+                     {pipeline, up});
     }
     for (const QString &down : m_snapshot.inventory.downstreamsOf(pipeline)) {
         const int at = plan.waveIndexOf(down);
         if (at >= 0 && at < target)
             d.refuse(Reason::Code::DownstreamPlannedEarlier,
                      QStringLiteral("%1 is read by %2, which is planned in the earlier wave %3")
-                         .arg(pipeline, down, waveLabel(plan, at)), {pipeline, down});
+                         .arg(pipeline, down, waveLabel(plan, at)),
+                     {pipeline, down});
     }
     const QDate ready = parityReadyDate(pipeline);
     if (ready > wave.date)
         d.warn(Reason::Code::ParityReadiness,
                QStringLiteral("%1's parity gate cannot pass before %2, after wave '%3' on %4")
-                   .arg(pipeline, ready.toString(Qt::ISODate), waveName, wave.date.toString(Qt::ISODate)),
+                   .arg(pipeline, ready.toString(Qt::ISODate), waveName,
+                        wave.date.toString(Qt::ISODate)),
                {pipeline});
     return d;
 }
@@ -167,9 +187,12 @@ Decision WaveRules::checkUnassign(const WavePlan &plan, const QStringList &pipel
         for (const QString &down : m_snapshot.inventory.downstreamsOf(id)) {
             const QString downWave = after.waveOf(down);
             if (!downWave.isEmpty() && canonicalSide(m_snapshot.stateOf(id)) != Side::Cloud)
-                d.refuse(Reason::Code::DownstreamPlannedEarlier,
-                         QStringLiteral("%1 (wave '%2') reads %3, which would no longer be planned; move %1 first")
-                             .arg(down, downWave, id), {id, down});
+                d.refuse(
+                    Reason::Code::DownstreamPlannedEarlier,
+                    QStringLiteral(
+                        "%1 (wave '%2') reads %3, which would no longer be planned; move %1 first")
+                        .arg(down, downWave, id),
+                    {id, down});
         }
     }
     return d;
@@ -186,45 +209,67 @@ QList<PlanFinding> WaveRules::validate(const WavePlan &plan) const
         for (const Reason &r : checkWaveDate(w).reasons)
             add(true, w.name, {}, r);
         if (w.members.size() > w.capacity)
-            add(true, w.name, {}, {Reason::Code::WaveCapacity,
-                                   QStringLiteral("wave '%1' holds %2 pipelines, over its capacity of %3")
-                                       .arg(w.name).arg(w.members.size()).arg(w.capacity), w.members});
+            add(true, w.name, {},
+                {Reason::Code::WaveCapacity,
+                 QStringLiteral("wave '%1' holds %2 pipelines, over its capacity of %3")
+                     .arg(w.name)
+                     .arg(w.members.size())
+                     .arg(w.capacity),
+                 w.members});
         QStringList high;
         for (const QString &m : w.members)
             if (const Pipeline *p = m_snapshot.inventory.find(m); p && p->risk == Risk::High)
                 high << m;
         if (high.size() > w.maxHighRisk)
-            add(true, w.name, {}, {Reason::Code::WaveHighRisk,
-                                   QStringLiteral("wave '%1' holds %2 high-risk pipelines, over its limit of %3: %4")
-                                       .arg(w.name).arg(high.size()).arg(w.maxHighRisk).arg(high.join(QStringLiteral(", "))),
-                                   high});
+            add(true, w.name, {},
+                {Reason::Code::WaveHighRisk,
+                 QStringLiteral("wave '%1' holds %2 high-risk pipelines, over its limit of %3: %4")
+                     .arg(w.name)
+                     .arg(high.size())
+                     .arg(w.maxHighRisk)
+                     .arg(high.join(QStringLiteral(", "))),
+                 high});
         for (const QString &m : w.members) {
             const Pipeline *p = m_snapshot.inventory.find(m);
             if (!p)
                 continue;
             const State state = m_snapshot.stateOf(m);
             if (p->staysOnPrem())
-                add(true, w.name, m, {Reason::Code::StaysOnPrem, QStringLiteral("%1 is declared to stay on-prem").arg(m), {m}});
+                add(true, w.name, m,
+                    {Reason::Code::StaysOnPrem,
+                     QStringLiteral("%1 is declared to stay on-prem").arg(m),
+                     {m}});
             else if (state == State::Decommissioned)
-                add(true, w.name, m, {Reason::Code::WrongState, QStringLiteral("%1 is already decommissioned").arg(m), {m}});
+                add(true, w.name, m,
+                    {Reason::Code::WrongState,
+                     QStringLiteral("%1 is already decommissioned").arg(m),
+                     {m}});
             for (const QString &up : pendingUpstreams(m)) {
                 const int at = plan.waveIndexOf(up);
                 if (at < 0)
-                    add(true, w.name, m, {Reason::Code::UpstreamPlannedLater,
-                                          QStringLiteral("%1 reads %2, which is still canonical on-prem and not planned in any wave")
-                                              .arg(m, up), {m, up}});
+                    add(true, w.name, m,
+                        {Reason::Code::UpstreamPlannedLater,
+                         QStringLiteral("%1 reads %2, which is still canonical on-prem and not "
+                                        "planned in any wave")
+                             .arg(m, up),
+                         {m, up}});
                 else if (at > i)
-                    add(true, w.name, m, {Reason::Code::UpstreamPlannedLater,
-                                          QStringLiteral("%1 reads %2, which is planned in the later wave %3")
-                                              .arg(m, up, waveLabel(plan, at)), {m, up}});
+                    add(true, w.name, m,
+                        {Reason::Code::UpstreamPlannedLater,
+                         QStringLiteral("%1 reads %2, which is planned in the later wave %3")
+                             .arg(m, up, waveLabel(plan, at)),
+                         {m, up}});
             }
             if (state != State::Cloud) {
                 const QDate ready = parityReadyDate(m);
                 if (ready > w.date)
-                    add(false, w.name, m, {Reason::Code::ParityReadiness,
-                                           QStringLiteral("%1's parity gate cannot pass before %2, after wave '%3' on %4")
-                                               .arg(m, ready.toString(Qt::ISODate), w.name, w.date.toString(Qt::ISODate)),
-                                           {m}});
+                    add(false, w.name, m,
+                        {Reason::Code::ParityReadiness,
+                         QStringLiteral(
+                             "%1's parity gate cannot pass before %2, after wave '%3' on %4")
+                             .arg(m, ready.toString(Qt::ISODate), w.name,
+                                  w.date.toString(Qt::ISODate)),
+                         {m}});
             }
         }
     }

@@ -29,7 +29,8 @@ public:
     WaveRules(const StoreSnapshot &snapshot, QDate today);
 
     // "May P go into W?" against `plan` (the store's plan or a hypothetical one).
-    Decision checkAssign(const WavePlan &plan, const QString &pipeline, const QString &waveName) const;
+    Decision checkAssign(const WavePlan &plan, const QString &pipeline,
+                         const QString &waveName) const;
     // Taking these pipelines out of their waves must not strand a planned downstream.
     Decision checkUnassign(const WavePlan &plan, const QStringList &pipelines) const;
     // The wave's date must fall in the change window and not on a blackout date.

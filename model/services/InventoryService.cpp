@@ -1,8 +1,8 @@
 #include "InventoryService.h"
 
 #include "Clock.h"
-#include "Guarded.h"
 #include "DemoData.h"
+#include "Guarded.h"
 #include "InventoryReader.h"
 #include "Store.h"
 
@@ -38,17 +38,19 @@ Outcome InventoryService::importInventory(const Inventory &inventory, const QStr
 
 Outcome InventoryService::importDemo()
 {
-    const InventoryReadResult read = InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo inventory"));
+    const InventoryReadResult read =
+        InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo inventory"));
     if (!read.ok())
         return badFile(QStringLiteral("the embedded demo"), read.problems);
     return apply(read.inventory, QStringLiteral("the embedded demo"), read.problems, true);
 }
 
-Outcome InventoryService::apply(const Inventory &inventory, const QString &source, const Problems &readProblems,
-                                bool withDemoHistory)
+Outcome InventoryService::apply(const Inventory &inventory, const QString &source,
+                                const Problems &readProblems, bool withDemoHistory)
 {
     Outcome o;
-    if (const Decision role = roleDecision(m_store.access(), Role::Owner, QStringLiteral("importing an inventory"));
+    if (const Decision role =
+            roleDecision(m_store.access(), Role::Owner, QStringLiteral("importing an inventory"));
         !role.allowed()) {
         o.refuse(role, QStringLiteral("nothing was imported"));
         return o;
@@ -71,7 +73,8 @@ Outcome InventoryService::apply(const Inventory &inventory, const QString &sourc
                 m_store.recordParity(history, audit);
         }
         o.problems = problems;
-        o.message = QStringLiteral("imported %1 pipelines from %2").arg(inventory.size()).arg(source);
+        o.message =
+            QStringLiteral("imported %1 pipelines from %2").arg(inventory.size()).arg(source);
         return o;
     });
 }
@@ -85,19 +88,24 @@ Problems InventoryService::checkAgainstStore(const Inventory &inventory, const Q
         const Pipeline *incoming = inventory.find(p.id);
         if (!incoming) {
             if (state != State::OnPrem)
-                problems.append({Problem::Severity::Error, source, 0, 0, p.id, QStringLiteral("id"),
-                                 QStringLiteral("missing from the file but %1 in the store; a migrating pipeline "
-                                                "cannot be dropped by an import").arg(stateName(state))});
+                problems.append(
+                    {Problem::Severity::Error, source, 0, 0, p.id, QStringLiteral("id"),
+                     QStringLiteral(
+                         "missing from the file but %1 in the store; a migrating pipeline "
+                         "cannot be dropped by an import")
+                         .arg(stateName(state))});
             continue;
         }
         if (incoming->initialState != state && incoming->initialState != State::OnPrem)
-            problems.append({Problem::Severity::Warning, source, 0, 0, p.id, QStringLiteral("state"),
-                             QStringLiteral("the store says %1; the file's '%2' is ignored (state changes go "
-                                            "through dual-run, cutover and rollback)")
-                                 .arg(stateName(state), stateName(incoming->initialState))});
+            problems.append(
+                {Problem::Severity::Warning, source, 0, 0, p.id, QStringLiteral("state"),
+                 QStringLiteral("the store says %1; the file's '%2' is ignored (state changes go "
+                                "through dual-run, cutover and rollback)")
+                     .arg(stateName(state), stateName(incoming->initialState))});
         if (incoming->staysOnPrem() && state != State::OnPrem)
             problems.append({Problem::Severity::Error, source, 0, 0, p.id, QStringLiteral("target"),
-                             QStringLiteral("onprem, but the pipeline is already %1 in the store").arg(stateName(state))});
+                             QStringLiteral("onprem, but the pipeline is already %1 in the store")
+                                 .arg(stateName(state))});
     }
     return problems;
 }

@@ -23,7 +23,8 @@ public:
     Outcome importDemo();
 
 private:
-    Outcome apply(const Inventory &inventory, const QString &source, const Problems &readProblems, bool withDemoHistory);
+    Outcome apply(const Inventory &inventory, const QString &source, const Problems &readProblems,
+                  bool withDemoHistory);
     Problems checkAgainstStore(const Inventory &inventory, const QString &source);
 
     Store &m_store;

@@ -4,11 +4,11 @@
 
 namespace daybreak {
 
-MigrationPlan::MigrationPlan(Store &store, const Clock &clock, const QString &actor, QObject *parent)
+MigrationPlan::MigrationPlan(Store &store, const Clock &clock, const QString &actor,
+                             QObject *parent)
     : QObject(parent), m_service(store, clock, actor)
 {
 }
-
 
 void MigrationPlan::failed(const QString &message)
 {
@@ -16,13 +16,16 @@ void MigrationPlan::failed(const QString &message)
     emit planChanged();
 }
 
-PlanOutcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
+PlanOutcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity,
+                                   int maxHighRisk)
 {
     PlanOutcome o = m_service.addWave(name, date, capacity, maxHighRisk);
     if (!o.ok())
         return o;
-    return accepted(o, new AddWaveCommand(this, tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
-                                        o.before, o.after));
+    return accepted(
+        o, new AddWaveCommand(this,
+                              tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
+                              o.before, o.after));
 }
 
 PlanOutcome MigrationPlan::removeWave(const QString &name)
@@ -30,7 +33,8 @@ PlanOutcome MigrationPlan::removeWave(const QString &name)
     PlanOutcome o = m_service.removeWave(name);
     if (!o.ok())
         return o;
-    return accepted(o, new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after));
+    return accepted(o,
+                    new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after));
 }
 
 PlanOutcome MigrationPlan::renameWave(const QString &from, const QString &to)
@@ -46,8 +50,10 @@ PlanOutcome MigrationPlan::assign(const QStringList &pipelines, const QString &w
     PlanOutcome o = m_service.assign(pipelines, wave);
     if (!o.ok())
         return o;
-    return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave), o.before,
-                                       o.after));
+    return accepted(
+        o,
+        new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave),
+                          o.before, o.after));
 }
 
 PlanOutcome MigrationPlan::unassign(const QStringList &pipelines)
@@ -55,11 +61,14 @@ PlanOutcome MigrationPlan::unassign(const QStringList &pipelines)
     PlanOutcome o = m_service.unassign(pipelines);
     if (!o.ok())
         return o;
-    return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
-                                         o.before, o.after));
+    return accepted(o, new UnassignCommand(
+                           this,
+                           tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
+                           o.before, o.after));
 }
 
-PlanOutcome MigrationPlan::move(const QStringList &pipelines, const QString &wave, bool carryUpstreams)
+PlanOutcome MigrationPlan::move(const QStringList &pipelines, const QString &wave,
+                                bool carryUpstreams)
 {
     PlanOutcome o = m_service.move(pipelines, wave, carryUpstreams);
     if (!o.ok())
@@ -75,8 +84,10 @@ PlanOutcome MigrationPlan::move(const QStringList &pipelines, const QString &wav
             moved << id;
     const QString label = moved.join(QStringLiteral(", "));
     if (wave.isEmpty())
-        return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(label), o.before, o.after));
-    return accepted(o, new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before, o.after));
+        return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(label),
+                                               o.before, o.after));
+    return accepted(
+        o, new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before, o.after));
 }
 
 PlanOutcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
@@ -84,8 +95,9 @@ PlanOutcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
     PlanOutcome o = m_service.autoPlan(options, true);
     if (!o.ok() || o.autoPlan.placed.isEmpty())
         return o;
-    return accepted(o, new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
-                                           o.after));
+    return accepted(
+        o, new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()),
+                               o.before, o.after));
 }
 
 PlanOutcome MigrationPlan::accepted(PlanOutcome o, QUndoCommand *command)
@@ -112,7 +124,8 @@ bool MigrationPlan::replayed(const PlanOutcome &o)
         QStringList reasons;
         for (const Reason &r : o.decision.reasons)
             reasons << r.text;
-        failed(reasons.isEmpty() ? o.message : tr("%1: %2").arg(o.message, reasons.join(QStringLiteral("; "))));
+        failed(reasons.isEmpty() ? o.message
+                                 : tr("%1: %2").arg(o.message, reasons.join(QStringLiteral("; "))));
         return false;
     }
     m_version = o.planVersion;

@@ -17,13 +17,14 @@ class MigrationPlan : public QObject
     Q_OBJECT
 
 public:
-    MigrationPlan(Store &store, const Clock &clock, const QString &actor, QObject *parent = nullptr);
+    MigrationPlan(Store &store, const Clock &clock, const QString &actor,
+                  QObject *parent = nullptr);
 
     QUndoStack *undoStack() { return &m_stack; }
     PlanService &service() { return m_service; }
 
     PlanOutcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
-                                 int maxHighRisk = kDefaultWaveMaxHighRisk);
+                        int maxHighRisk = kDefaultWaveMaxHighRisk);
     PlanOutcome removeWave(const QString &name);
     PlanOutcome renameWave(const QString &from, const QString &to);
     PlanOutcome assign(const QStringList &pipelines, const QString &wave);

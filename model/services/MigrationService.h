@@ -31,10 +31,16 @@ public:
     ActionOutcome perform(MigrationAction action, const ActionRequest &request,
                           std::optional<qint64> expectedVersion = std::nullopt);
 
-    ActionOutcome startDualRun(const ActionRequest &r) { return perform(MigrationAction::DualRun, r); }
+    ActionOutcome startDualRun(const ActionRequest &r)
+    {
+        return perform(MigrationAction::DualRun, r);
+    }
     ActionOutcome cutover(const ActionRequest &r) { return perform(MigrationAction::Cutover, r); }
     ActionOutcome rollback(const ActionRequest &r) { return perform(MigrationAction::Rollback, r); }
-    ActionOutcome decommission(const ActionRequest &r) { return perform(MigrationAction::Decommission, r); }
+    ActionOutcome decommission(const ActionRequest &r)
+    {
+        return perform(MigrationAction::Decommission, r);
+    }
 
     // What would happen now, without writing: for greying out actions and for `status ID`.
     Decision check(MigrationAction action, const ActionRequest &request);
@@ -42,7 +48,8 @@ public:
     const QString &actor() const { return m_actor; }
 
 private:
-    ActionOutcome performUnguarded(MigrationAction action, const ActionRequest &request, std::optional<qint64> expectedVersion);
+    ActionOutcome performUnguarded(MigrationAction action, const ActionRequest &request,
+                                   std::optional<qint64> expectedVersion);
     void refuseBeyondRole(Decision &decision, MigrationAction action) const;
 
     Store &m_store;

@@ -31,7 +31,8 @@ QList<RunEvent> events(const StoreSnapshot &s, const QDate &businessDate, quint3
         const Pipeline *p = s.inventory.find(id);
         QDateTime start;
         if (p->schedule)
-            start = QDateTime(p->schedule->hour() >= 12 ? businessDate.addDays(-1) : businessDate, *p->schedule, zone);
+            start = QDateTime(p->schedule->hour() >= 12 ? businessDate.addDays(-1) : businessDate,
+                              *p->schedule, zone);
         for (const QString &up : p->upstreams)
             if (finished.contains(up) && (!start.isValid() || finished.value(up) > start))
                 start = finished.value(up);
@@ -59,7 +60,8 @@ QList<RunEvent> events(const StoreSnapshot &s, const QDate &businessDate, quint3
                 finished.insert(id, done);
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
     return out;
 }
 

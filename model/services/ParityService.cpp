@@ -22,7 +22,8 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
 {
     return guarded<ParityService::RecordOutcome>([&]() -> ParityService::RecordOutcome {
         RecordOutcome outcome;
-        if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("recording a parity result"));
+        if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+                                               QStringLiteral("recording a parity result"));
             !role.allowed()) {
             outcome.refuse(role, QStringLiteral("nothing was recorded"));
             return outcome;
@@ -44,7 +45,8 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
         }
         StoreSnapshot snapshot = m_store.snapshot();
         if (!snapshot.inventory.contains(result.pipeline)) {
-            outcome.fail(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(result.pipeline));
+            outcome.fail(Outcome::Kind::Unknown,
+                         QStringLiteral("unknown pipeline '%1'").arg(result.pipeline));
             return outcome;
         }
         result.recordedAt = m_clock.now();
@@ -54,43 +56,52 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
         audit.actor = m_actor;
         audit.action = QStringLiteral("parity_record");
         audit.pipeline = result.pipeline;
-        audit.reason = QStringLiteral("%1: on-prem %2 rows, cloud %3 rows, %4 mismatched, max diff %5")
-                           .arg(result.businessDate.toString(Qt::ISODate))
-                           .arg(result.onpremRows)
-                           .arg(result.cloudRows)
-                           .arg(result.mismatchedRows)
-                           .arg(result.maxRelativeDiff);
+        audit.reason =
+            QStringLiteral("%1: on-prem %2 rows, cloud %3 rows, %4 mismatched, max diff %5")
+                .arg(result.businessDate.toString(Qt::ISODate))
+                .arg(result.onpremRows)
+                .arg(result.cloudRows)
+                .arg(result.mismatchedRows)
+                .arg(result.maxRelativeDiff);
         m_store.recordParity({result}, audit);
 
         auto &list = snapshot.parity[result.pipeline];
         list.erase(std::remove_if(list.begin(), list.end(),
-                                  [&](const ParityResult &r) { return r.businessDate == result.businessDate; }),
+                                  [&](const ParityResult &r) {
+                                      return r.businessDate == result.businessDate;
+                                  }),
                    list.end());
         list.append(result);
-        outcome.gate = evaluate(snapshot, result.pipeline, Calendar(snapshot.inventory).localDate(m_clock.now())).gate;
+        outcome.gate = evaluate(snapshot, result.pipeline,
+                                Calendar(snapshot.inventory).localDate(m_clock.now()))
+                           .gate;
         const Pipeline *p = snapshot.inventory.find(result.pipeline);
-        outcome.message = QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
-                              .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),
-                                   result.isWithin(p->parityTolerance) ? QStringLiteral("within tolerance")
-                                                                       : QStringLiteral("BREACH"))
-                              .arg(p->parityTolerance)
-                              .arg(gateStatusName(outcome.gate.status))
-                              .arg(outcome.gate.cleanRuns)
-                              .arg(outcome.gate.runsRequired);
+        outcome.message =
+            QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
+                .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),
+                     result.isWithin(p->parityTolerance) ? QStringLiteral("within tolerance")
+                                                         : QStringLiteral("BREACH"))
+                .arg(p->parityTolerance)
+                .arg(gateStatusName(outcome.gate.status))
+                .arg(outcome.gate.cleanRuns)
+                .arg(outcome.gate.runsRequired);
         return outcome;
     });
 }
 
-ParityService::PipelineParity ParityService::evaluate(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
+ParityService::PipelineParity ParityService::evaluate(const StoreSnapshot &snapshot,
+                                                      const QString &pipeline, const QDate &asOf)
 {
     PipelineParity result;
     result.pipeline = pipeline;
     result.gate = MigrationRules::gateOf(snapshot, pipeline, asOf);
-    result.rollbackRecommended = snapshot.stateOf(pipeline) == State::Cloud && !result.gate.openBreaches.isEmpty();
+    result.rollbackRecommended =
+        snapshot.stateOf(pipeline) == State::Cloud && !result.gate.openBreaches.isEmpty();
     return result;
 }
 
-ParityHealth ParityService::health(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf)
+ParityHealth ParityService::health(const StoreSnapshot &snapshot, const QString &pipeline,
+                                   const QDate &asOf)
 {
     if (snapshot.parity.value(pipeline).isEmpty())
         return ParityHealth::Unknown;
@@ -103,10 +114,14 @@ ParityHealth ParityService::health(const StoreSnapshot &snapshot, const QString 
 QString parityHealthName(ParityHealth health)
 {
     switch (health) {
-    case ParityHealth::Unknown: return QStringLiteral("unknown");
-    case ParityHealth::Clean: return QStringLiteral("clean");
-    case ParityHealth::Warning: return QStringLiteral("warning");
-    case ParityHealth::Breached: return QStringLiteral("breached");
+    case ParityHealth::Unknown:
+        return QStringLiteral("unknown");
+    case ParityHealth::Clean:
+        return QStringLiteral("clean");
+    case ParityHealth::Warning:
+        return QStringLiteral("warning");
+    case ParityHealth::Breached:
+        return QStringLiteral("breached");
     }
     return {};
 }
@@ -114,7 +129,8 @@ QString parityHealthName(ParityHealth health)
 Outcome ParityService::importFile(const QString &path, int *imported)
 {
     Outcome outcome;
-    if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("importing parity results"));
+    if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+                                           QStringLiteral("importing parity results"));
         !role.allowed()) {
         outcome.refuse(role, QStringLiteral("nothing was imported"));
         return outcome;
@@ -123,7 +139,8 @@ Outcome ParityService::importFile(const QString &path, int *imported)
         QList<ParityResult> results;
         outcome.problems = readComparisons(path, &results);
         if (hasErrors(outcome.problems)) {
-            outcome.fail(Outcome::Kind::BadInput, QStringLiteral("%1: nothing was imported").arg(path));
+            outcome.fail(Outcome::Kind::BadInput,
+                         QStringLiteral("%1: nothing was imported").arg(path));
             return outcome;
         }
         if (!results.isEmpty()) {
@@ -136,7 +153,8 @@ Outcome ParityService::importFile(const QString &path, int *imported)
         }
         if (imported)
             *imported = int(results.size());
-        outcome.message = QStringLiteral("imported %1 comparison(s) from %2").arg(results.size()).arg(path);
+        outcome.message =
+            QStringLiteral("imported %1 comparison(s) from %2").arg(results.size()).arg(path);
         return outcome;
     });
 }
@@ -146,7 +164,8 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
 {
     QList<ParityResult> &results = *resultsOut;
     Problems problems;
-    auto error = [&](int line, const QString &pipeline, const QString &field, const QString &message) {
+    auto error = [&](int line, const QString &pipeline, const QString &field,
+                     const QString &message) {
         problems.append({Problem::Severity::Error, path, line, 0, pipeline, field, message});
     };
     QFile file(path);
@@ -178,15 +197,19 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
     for (const CsvRecord &record : std::as_const(records)) {
         if (record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())
             continue;
-        auto cell = [&](const char *name) { return record.fields.value(column.value(QLatin1String(name), -1)).trimmed(); };
+        auto cell = [&](const char *name) {
+            return record.fields.value(column.value(QLatin1String(name), -1)).trimmed();
+        };
         ParityResult r;
         r.pipeline = cell("pipeline");
         const int line = record.line;
         if (!snapshot.inventory.contains(r.pipeline))
-            error(line, r.pipeline, QStringLiteral("pipeline"), QStringLiteral("unknown pipeline '%1'").arg(r.pipeline));
+            error(line, r.pipeline, QStringLiteral("pipeline"),
+                  QStringLiteral("unknown pipeline '%1'").arg(r.pipeline));
         r.businessDate = QDate::fromString(cell("date"), Qt::ISODate);
         if (!r.businessDate.isValid())
-            error(line, r.pipeline, QStringLiteral("date"), QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(cell("date")));
+            error(line, r.pipeline, QStringLiteral("date"),
+                  QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(cell("date")));
         auto count = [&](const char *name, qint64 &out, bool required) {
             const QString text = cell(name);
             if (text.isEmpty() && !required)
@@ -194,7 +217,8 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
             bool ok = false;
             out = text.toLongLong(&ok);
             if (!ok || out < 0)
-                error(line, r.pipeline, QLatin1String(name), QStringLiteral("'%1' is not a row count").arg(text));
+                error(line, r.pipeline, QLatin1String(name),
+                      QStringLiteral("'%1' is not a row count").arg(text));
         };
         count("onprem_rows", r.onpremRows, true);
         count("cloud_rows", r.cloudRows, true);
@@ -203,20 +227,27 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
             bool ok = false;
             r.maxRelativeDiff = cell("max_rel_diff").toDouble(&ok);
             if (!ok || r.maxRelativeDiff < 0)
-                error(line, r.pipeline, QStringLiteral("max_rel_diff"), QStringLiteral("'%1' is not a non-negative number").arg(cell("max_rel_diff")));
+                error(
+                    line, r.pipeline, QStringLiteral("max_rel_diff"),
+                    QStringLiteral("'%1' is not a non-negative number").arg(cell("max_rel_diff")));
         }
         const QString checksum = cell("checksum_match").toLower();
-        if (checksum == QLatin1String("true") || checksum == QLatin1String("1") || checksum == QLatin1String("yes"))
+        if (checksum == QLatin1String("true") || checksum == QLatin1String("1") ||
+            checksum == QLatin1String("yes"))
             r.checksumMatch = true;
-        else if (checksum == QLatin1String("false") || checksum == QLatin1String("0") || checksum == QLatin1String("no"))
+        else if (checksum == QLatin1String("false") || checksum == QLatin1String("0") ||
+                 checksum == QLatin1String("no"))
             r.checksumMatch = false;
         else if (!checksum.isEmpty())
-            error(line, r.pipeline, QStringLiteral("checksum_match"), QStringLiteral("'%1' is not true or false").arg(checksum));
+            error(line, r.pipeline, QStringLiteral("checksum_match"),
+                  QStringLiteral("'%1' is not true or false").arg(checksum));
         r.note = cell("note");
         const QString key = r.pipeline + QLatin1Char('|') + r.businessDate.toString(Qt::ISODate);
         if (seen.contains(key))
             error(line, r.pipeline, QStringLiteral("date"),
-                  QStringLiteral("a second result for %1 (first on line %2)").arg(r.businessDate.toString(Qt::ISODate)).arg(seen.value(key)));
+                  QStringLiteral("a second result for %1 (first on line %2)")
+                      .arg(r.businessDate.toString(Qt::ISODate))
+                      .arg(seen.value(key)));
         seen.insert(key, line);
         r.recordedAt = now;
         r.recordedBy = m_actor;
@@ -225,22 +256,26 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
     return problems;
 }
 
-Outcome ParityService::resolve(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason)
+Outcome ParityService::resolve(const QString &pipeline, const QDate &date, BreachResolution how,
+                               const QString &reason)
 {
     Outcome o;
-    if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("resolving a parity breach"));
+    if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+                                           QStringLiteral("resolving a parity breach"));
         !role.allowed()) {
         o.refuse(role, QStringLiteral("the breach was not closed"));
         return o;
     }
     if (reason.trimmed().isEmpty() || !date.isValid() || how == BreachResolution::None) {
-        o.fail(Outcome::Kind::BadInput, QStringLiteral("a breach is closed with a date and a reason"));
+        o.fail(Outcome::Kind::BadInput,
+               QStringLiteral("a breach is closed with a date and a reason"));
         return o;
     }
     return guarded<Outcome>([&] { return resolveChecked(pipeline, date, how, reason); });
 }
 
-Outcome ParityService::resolveChecked(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason)
+Outcome ParityService::resolveChecked(const QString &pipeline, const QDate &date,
+                                      BreachResolution how, const QString &reason)
 {
     Outcome o;
     const StoreSnapshot snapshot = m_store.snapshot();
@@ -251,25 +286,30 @@ Outcome ParityService::resolveChecked(const QString &pipeline, const QDate &date
     AuditEntry audit;
     audit.at = m_clock.now();
     audit.actor = m_actor;
-    audit.action = how == BreachResolution::Accepted ? QStringLiteral("parity_accept") : QStringLiteral("parity_explain");
+    audit.action = how == BreachResolution::Accepted ? QStringLiteral("parity_accept")
+                                                     : QStringLiteral("parity_explain");
     audit.pipeline = pipeline;
     audit.to = resolutionName(how);
     audit.reason = QStringLiteral("%1: %2").arg(date.toString(Qt::ISODate), reason.trimmed());
     const Pipeline *p = snapshot.inventory.find(pipeline);
     bool breach = false;
     for (const ParityResult &r : snapshot.parity.value(pipeline))
-        breach = breach || (r.businessDate == date && !r.isWithin(p->parityTolerance) && !r.isResolved());
+        breach = breach ||
+                 (r.businessDate == date && !r.isWithin(p->parityTolerance) && !r.isResolved());
     if (!breach || m_store.resolveBreach(pipeline, date, how, audit) == WriteStatus::Conflict) {
         Decision d;
-        d.refuse(Reason::Code::Other, QStringLiteral("%1 has no open parity breach on %2").arg(pipeline, date.toString(Qt::ISODate)),
+        d.refuse(Reason::Code::Other,
+                 QStringLiteral("%1 has no open parity breach on %2")
+                     .arg(pipeline, date.toString(Qt::ISODate)),
                  {pipeline});
         o.refuse(d, QStringLiteral("the breach was not closed"));
         return o;
     }
     o.message = QStringLiteral("%1's breach on %2 is %3 by %4")
                     .arg(pipeline, date.toString(Qt::ISODate),
-                         how == BreachResolution::Accepted ? QStringLiteral("accepted")
-                                                           : QStringLiteral("explained (%1)").arg(resolutionName(how)),
+                         how == BreachResolution::Accepted
+                             ? QStringLiteral("accepted")
+                             : QStringLiteral("explained (%1)").arg(resolutionName(how)),
                          m_actor);
     return o;
 }

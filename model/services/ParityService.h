@@ -1,8 +1,8 @@
 #pragma once
 
+#include "Outcome.h"
 #include "ParityGate.h"
 #include "ParityResult.h"
-#include "Outcome.h"
 #include "Problem.h"
 
 #include <QString>
@@ -15,7 +15,13 @@ struct StoreSnapshot;
 
 // Records dual-run comparisons and answers the parity gate for a pipeline.
 // How the graph marks a pipeline's parity: by shape as well as colour.
-enum class ParityHealth { Unknown, Clean, Warning, Breached };
+enum class ParityHealth
+{
+    Unknown,
+    Clean,
+    Warning,
+    Breached
+};
 QString parityHealthName(ParityHealth health);
 
 class ParityService
@@ -34,9 +40,10 @@ public:
     // all or nothing is written.
     Outcome importFile(const QString &path, int *imported = nullptr);
 
-    // Accept a breach as is, or explain it (legacy_bug: on-prem was wrong; new_bug: the cloud side).
-    // Refused when that night holds no open breach.
-    Outcome resolve(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason);
+    // Accept a breach as is, or explain it (legacy_bug: on-prem was wrong; new_bug: the cloud
+    // side). Refused when that night holds no open breach.
+    Outcome resolve(const QString &pipeline, const QDate &date, BreachResolution how,
+                    const QString &reason);
 
     struct PipelineParity
     {
@@ -44,13 +51,17 @@ public:
         ParityGate::Evaluation gate;
         bool rollbackRecommended = false; // cut over and an open breach
     };
-    static PipelineParity evaluate(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
-    // Unknown without results; Breached with an open breach; Clean once the gate passed; else Warning.
-    static ParityHealth health(const StoreSnapshot &snapshot, const QString &pipeline, const QDate &asOf);
+    static PipelineParity evaluate(const StoreSnapshot &snapshot, const QString &pipeline,
+                                   const QDate &asOf);
+    // Unknown without results; Breached with an open breach; Clean once the gate passed; else
+    // Warning.
+    static ParityHealth health(const StoreSnapshot &snapshot, const QString &pipeline,
+                               const QDate &asOf);
 
 private:
     Problems readComparisons(const QString &path, QList<ParityResult> *results);
-    Outcome resolveChecked(const QString &pipeline, const QDate &date, BreachResolution how, const QString &reason);
+    Outcome resolveChecked(const QString &pipeline, const QDate &date, BreachResolution how,
+                           const QString &reason);
 
     Store &m_store;
     const Clock &m_clock;

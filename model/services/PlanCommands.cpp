@@ -4,7 +4,8 @@
 
 namespace daybreak {
 
-PlanEditCommand::PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after)
+PlanEditCommand::PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before,
+                                 WavePlan after)
     : QUndoCommand(text), m_plan(plan), m_before(std::move(before)), m_after(std::move(after))
 {
 }
@@ -26,8 +27,8 @@ void PlanEditCommand::redo()
 }
 
 RenameWaveCommand::RenameWaveCommand(MigrationPlan *plan, QString from, QString to)
-    : QUndoCommand(QObject::tr("Rename wave %1 to %2").arg(from, to)), m_plan(plan), m_from(std::move(from)),
-      m_to(std::move(to))
+    : QUndoCommand(QObject::tr("Rename wave %1 to %2").arg(from, to)), m_plan(plan),
+      m_from(std::move(from)), m_to(std::move(to))
 {
 }
 

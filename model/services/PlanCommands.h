@@ -9,7 +9,10 @@ namespace daybreak {
 class MigrationPlan;
 
 // Merge ids for plan edits, in one place.
-enum PlanCommandId { RenameWaveCommandId = 1 };
+enum PlanCommandId
+{
+    RenameWaveCommandId = 1
+};
 
 // A plan edit on the undo stack: it remembers the plan before and after, so undo and redo put
 // the store back exactly; MigrationPlan refuses if someone else edited the plan meanwhile.
@@ -25,7 +28,7 @@ protected:
     MigrationPlan *m_plan;
     WavePlan m_before;
     WavePlan m_after;
-    bool m_applied = true;      // pushed after the service already wrote it
+    bool m_applied = true; // pushed after the service already wrote it
 };
 
 class AssignCommand final : public PlanEditCommand

@@ -36,7 +36,8 @@ QStringList PlanMoves::withUpstreams(const QString &id, const QString &wave) con
     return needed;
 }
 
-QStringList PlanMoves::moving(const QStringList &ids, const QString &wave, bool carryUpstreams) const
+QStringList PlanMoves::moving(const QStringList &ids, const QString &wave,
+                              bool carryUpstreams) const
 {
     QStringList out;
     if (wave.isEmpty()) {

@@ -21,7 +21,8 @@ public:
     PlanMoves(const PlanMoves &) = delete; // the rules hold a reference to the snapshot
     PlanMoves &operator=(const PlanMoves &) = delete;
 
-    // What moving `ids` into `wave` moves, in placing order (empty wave: the planned ones among `ids`).
+    // What moving `ids` into `wave` moves, in placing order (empty wave: the planned ones among
+    // `ids`).
     QStringList moving(const QStringList &ids, const QString &wave, bool carryUpstreams) const;
     // The wave rules' answer for that move (roles are the service's business).
     Decision check(const QStringList &ids, const QString &wave, bool carryUpstreams) const;

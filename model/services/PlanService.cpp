@@ -56,21 +56,24 @@ Decision PlanService::roleDecision() const
 {
     Decision d;
     if (const Access access = m_store.access(); !access.can(Role::Planner))
-        d.refuse(Reason::Code::RoleMissing, roleRefusal(access, Role::Planner, QStringLiteral("changing the wave plan")));
+        d.refuse(Reason::Code::RoleMissing,
+                 roleRefusal(access, Role::Planner, QStringLiteral("changing the wave plan")));
     return d;
 }
 
-PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
-                                         const QString &reason, qint64 expectedPlanVersion)
+PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &after,
+                                const QString &action, const QString &reason,
+                                qint64 expectedPlanVersion)
 {
     if (const Decision d = roleDecision(); !d.allowed())
         return refused(d, QStringLiteral("the plan was not changed"));
     const WavePlan &before = snapshot.plan;
     PlanChange change;
-    change.expectedPlanVersion = expectedPlanVersion < 0 ? snapshot.planVersion : expectedPlanVersion;
+    change.expectedPlanVersion =
+        expectedPlanVersion < 0 ? snapshot.planVersion : expectedPlanVersion;
     const QDateTime now = m_clock.now();
-    auto audit = [&](const QString &act, const QString &pipeline, const QString &from, const QString &to,
-                     const QString &why) {
+    auto audit = [&](const QString &act, const QString &pipeline, const QString &from,
+                     const QString &to, const QString &why) {
         change.audit.append({0, now, m_actor, act, pipeline, from, to, why, false, false, {}});
     };
     for (const Wave &w : before.waves())
@@ -82,7 +85,10 @@ PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &a
         const Wave *old = before.find(w.name);
         if (!old)
             audit(QStringLiteral("wave_add"), {}, {}, w.name,
-                  QStringLiteral("%1, capacity %2, at most %3 high-risk").arg(w.date.toString(Qt::ISODate)).arg(w.capacity).arg(w.maxHighRisk));
+                  QStringLiteral("%1, capacity %2, at most %3 high-risk")
+                      .arg(w.date.toString(Qt::ISODate))
+                      .arg(w.capacity)
+                      .arg(w.maxHighRisk));
         if (!old || !(*old == w))
             change.upsertWaves << w;
     }
@@ -103,8 +109,9 @@ PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &a
         audit(action, id, before.waveOf(id), after.waveOf(id), reason);
 
     if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
-        return status(Outcome::Kind::Conflict,
-                      QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
+        return status(
+            Outcome::Kind::Conflict,
+            QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
     PlanOutcome o;
     o.before = before;
     o.after = after;
@@ -112,7 +119,8 @@ PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &a
     return o;
 }
 
-PlanOutcome PlanService::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
+PlanOutcome PlanService::addWave(const QString &name, const QDate &date, int capacity,
+                                 int maxHighRisk)
 {
     return guarded<PlanOutcome>([&]() -> PlanOutcome {
         const StoreSnapshot s = m_store.snapshot();
@@ -121,7 +129,9 @@ PlanOutcome PlanService::addWave(const QString &name, const QDate &date, int cap
         if (!date.isValid())
             bad << QStringLiteral("date: expected YYYY-MM-DD");
         if (!validWaveName(waveName))
-            bad << QStringLiteral("name: '%1' is not a valid wave name (letters, digits, space, '_', '.', '-')").arg(waveName);
+            bad << QStringLiteral("name: '%1' is not a valid wave name (letters, digits, space, "
+                                  "'_', '.', '-')")
+                       .arg(waveName);
         if (capacity < 1)
             bad << QStringLiteral("capacity: must be at least 1");
         if (maxHighRisk < 0)
@@ -134,14 +144,16 @@ PlanOutcome PlanService::addWave(const QString &name, const QDate &date, int cap
         wave.maxHighRisk = maxHighRisk;
         Decision d = rules.checkWaveDate(wave);
         if (s.plan.find(waveName))
-            d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(waveName));
+            d.refuse(Reason::Code::Other,
+                     QStringLiteral("a wave named '%1' already exists").arg(waveName));
         if (!d.allowed())
             return refused(d, QStringLiteral("wave '%1' not added").arg(waveName));
         WavePlan after = s.plan;
         after.addWave(wave);
         PlanOutcome o = commit(s, after, QStringLiteral("wave_assign"), {}, -1);
         if (o.ok())
-            o.message = QStringLiteral("added wave '%1' on %2 (%3 to %4, capacity %5, at most %6 high-risk)")
+            o.message = QStringLiteral(
+                            "added wave '%1' on %2 (%3 to %4, capacity %5, at most %6 high-risk)")
                             .arg(waveName, date.toString(QStringLiteral("ddd yyyy-MM-dd")),
                                  wave.windowStart.toString(QStringLiteral("ddd HH:mm")),
                                  wave.windowEnd.toString(QStringLiteral("ddd HH:mm")))
@@ -164,24 +176,30 @@ PlanOutcome PlanService::removeWave(const QString &name)
             return refused(d, QStringLiteral("wave '%1' not removed").arg(name));
         WavePlan after = s.plan;
         after.removeWave(name);
-        PlanOutcome o = commit(s, after, QStringLiteral("wave_unassign"), QStringLiteral("wave '%1' removed").arg(name), -1);
+        PlanOutcome o = commit(s, after, QStringLiteral("wave_unassign"),
+                               QStringLiteral("wave '%1' removed").arg(name), -1);
         if (o.ok())
-            o.message = QStringLiteral("removed wave '%1'; %2 pipeline(s) back in the backlog").arg(name).arg(wave->members.size());
+            o.message = QStringLiteral("removed wave '%1'; %2 pipeline(s) back in the backlog")
+                            .arg(name)
+                            .arg(wave->members.size());
         return o;
     });
 }
 
-PlanOutcome PlanService::renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion)
+PlanOutcome PlanService::renameWave(const QString &from, const QString &to,
+                                    qint64 expectedPlanVersion)
 {
     return guarded<PlanOutcome>([&]() -> PlanOutcome {
         const StoreSnapshot s = m_store.snapshot();
         if (!s.plan.find(from))
             return status(Outcome::Kind::Unknown, QStringLiteral("unknown wave '%1'").arg(from));
         if (!validWaveName(to.trimmed()))
-            return status(Outcome::Kind::BadInput, QStringLiteral("name: '%1' is not a valid wave name").arg(to));
+            return status(Outcome::Kind::BadInput,
+                          QStringLiteral("name: '%1' is not a valid wave name").arg(to));
         if (s.plan.find(to.trimmed())) {
             Decision d;
-            d.refuse(Reason::Code::Other, QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
+            d.refuse(Reason::Code::Other,
+                     QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
             return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
         }
         if (const Decision d = roleDecision(); !d.allowed())
@@ -189,9 +207,22 @@ PlanOutcome PlanService::renameWave(const QString &from, const QString &to, qint
         PlanChange change;
         change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
         change.renames.append({from, to.trimmed()});
-        change.audit.append({0, m_clock.now(), m_actor, QStringLiteral("wave_rename"), {}, from, to.trimmed(), {}, false, false, {}});
+        change.audit.append({0,
+                             m_clock.now(),
+                             m_actor,
+                             QStringLiteral("wave_rename"),
+                             {},
+                             from,
+                             to.trimmed(),
+                             {},
+                             false,
+                             false,
+                             {}});
         if (m_store.applyPlanChange(change) == WriteStatus::Conflict)
-            return status(Outcome::Kind::Conflict, QStringLiteral("the plan was changed by someone else meanwhile; nothing was written"));
+            return status(
+                Outcome::Kind::Conflict,
+                QStringLiteral(
+                    "the plan was changed by someone else meanwhile; nothing was written"));
         PlanOutcome o;
         o.message = QStringLiteral("renamed wave '%1' to '%2'").arg(from, to.trimmed());
         o.planVersion = change.expectedPlanVersion + 1;
@@ -210,16 +241,18 @@ PlanOutcome PlanService::unassign(const QStringList &pipelines)
         const StoreSnapshot s = m_store.snapshot();
         for (const QString &id : pipelines) {
             if (!s.inventory.contains(id))
-                return status(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+                return status(Outcome::Kind::Unknown,
+                              QStringLiteral("unknown pipeline '%1'").arg(id));
             if (s.plan.waveOf(id).isEmpty())
-                return status(Outcome::Kind::BadInput, QStringLiteral("%1 is not planned in any wave").arg(id));
+                return status(Outcome::Kind::BadInput,
+                              QStringLiteral("%1 is not planned in any wave").arg(id));
         }
         return move(pipelines, {}, false);
     });
 }
 
-Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave,
-                                bool carryUpstreams) const
+Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipelines,
+                                const QString &wave, bool carryUpstreams) const
 {
     Decision d = roleDecision();
     const Decision rules = moves.check(pipelines, wave, carryUpstreams);
@@ -228,24 +261,31 @@ Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipel
     return d;
 }
 
-PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveName, bool carryUpstreams)
+PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveName,
+                              bool carryUpstreams)
 {
     return guarded<PlanOutcome>([&]() -> PlanOutcome {
         const StoreSnapshot s = m_store.snapshot();
         if (!waveName.isEmpty() && !s.plan.find(waveName))
-            return status(Outcome::Kind::Unknown, QStringLiteral("unknown wave '%1'").arg(waveName));
+            return status(Outcome::Kind::Unknown,
+                          QStringLiteral("unknown wave '%1'").arg(waveName));
         for (const QString &id : pipelines)
             if (!s.inventory.contains(id))
-                return status(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(id));
+                return status(Outcome::Kind::Unknown,
+                              QStringLiteral("unknown pipeline '%1'").arg(id));
         const PlanMoves moves(s, today());
         const QStringList moving = moves.moving(pipelines, waveName, carryUpstreams);
         if (moving.isEmpty())
-            return status(Outcome::Kind::BadInput, QStringLiteral("%1: nothing to move").arg(pipelines.join(QStringLiteral(", "))));
+            return status(
+                Outcome::Kind::BadInput,
+                QStringLiteral("%1: nothing to move").arg(pipelines.join(QStringLiteral(", "))));
         const QString label = moving.join(QStringLiteral(", "));
         const Decision d = moves.check(pipelines, waveName, carryUpstreams);
         if (!d.allowed())
-            return refused(d, waveName.isEmpty() ? QStringLiteral("%1 not taken out of its wave").arg(label)
-                                                 : QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
+            return refused(d,
+                           waveName.isEmpty()
+                               ? QStringLiteral("%1 not taken out of its wave").arg(label)
+                               : QStringLiteral("%1 not moved to wave '%2'").arg(label, waveName));
         WavePlan after = s.plan;
         for (const QString &id : moving) {
             if (waveName.isEmpty())
@@ -253,11 +293,15 @@ PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveN
             else
                 after.assign(id, waveName);
         }
-        PlanOutcome o = commit(s, after, waveName.isEmpty() ? QStringLiteral("wave_unassign") : QStringLiteral("wave_assign"), {}, -1);
+        PlanOutcome o = commit(s, after,
+                               waveName.isEmpty() ? QStringLiteral("wave_unassign")
+                                                  : QStringLiteral("wave_assign"),
+                               {}, -1);
         o.decision.warnings = d.warnings;
         if (o.ok())
-            o.message = waveName.isEmpty() ? QStringLiteral("%1 back in the backlog").arg(label)
-                                           : QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
+            o.message = waveName.isEmpty()
+                            ? QStringLiteral("%1 back in the backlog").arg(label)
+                            : QStringLiteral("%1 planned in wave '%2'").arg(label, waveName);
         return o;
     });
 }
@@ -268,8 +312,9 @@ PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool appl
         const StoreSnapshot s = m_store.snapshot();
         if (!options.from.isValid() || options.capacity < 1 || options.maxHighRisk < 0)
             return status(Outcome::Kind::BadInput,
-                          QStringLiteral("auto-plan needs a valid --from date, a capacity of at least 1 and a "
-                                         "non-negative high-risk limit"));
+                          QStringLiteral(
+                              "auto-plan needs a valid --from date, a capacity of at least 1 and a "
+                              "non-negative high-risk limit"));
         const WaveRules rules(s, today());
         const WavePlanner::Result result = WavePlanner(s, rules).plan(options);
         PlanOutcome o;
@@ -278,26 +323,32 @@ PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool appl
         o.autoPlan = result;
         o.planVersion = s.planVersion;
         if (apply && !result.placed.isEmpty()) {
-            PlanOutcome written = commit(s, result.plan, QStringLiteral("wave_auto"),
-                                     QStringLiteral("auto-plan from %1").arg(options.from.toString(Qt::ISODate)), -1);
+            PlanOutcome written = commit(
+                s, result.plan, QStringLiteral("wave_auto"),
+                QStringLiteral("auto-plan from %1").arg(options.from.toString(Qt::ISODate)), -1);
             written.autoPlan = result;
             o = written;
         }
-        o.message = QStringLiteral("%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
-                        .arg(result.placed.size())
-                        .arg(result.plan.waves().size())
-                        .arg(result.unplaced.size());
+        o.message =
+            QStringLiteral(
+                "%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
+                .arg(result.placed.size())
+                .arg(result.plan.waves().size())
+                .arg(result.unplaced.size());
         return o;
     });
 }
 
-PlanOutcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action)
+PlanOutcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion,
+                                 const QString &action)
 {
     return guarded<PlanOutcome>([&]() -> PlanOutcome {
         const StoreSnapshot s = m_store.snapshot();
         if (s.planVersion != expectedPlanVersion)
-            return status(Outcome::Kind::Conflict,
-                          QStringLiteral("the plan was changed by someone else since; undo/redo would overwrite it"));
+            return status(
+                Outcome::Kind::Conflict,
+                QStringLiteral(
+                    "the plan was changed by someone else since; undo/redo would overwrite it"));
         // An undo is an edit like any other: it may not break a wave rule that the plan keeps now
         // (an upstream rolled back since, a wave date now blacked out, a wave now over capacity).
         const WaveRules rules(s, today());

@@ -29,7 +29,7 @@ public:
     PlanService(Store &store, const Clock &clock, QString actor);
 
     PlanOutcome addWave(const QString &name, const QDate &date, int capacity = kDefaultWaveCapacity,
-                    int maxHighRisk = kDefaultWaveMaxHighRisk);
+                        int maxHighRisk = kDefaultWaveMaxHighRisk);
     PlanOutcome removeWave(const QString &name);
     PlanOutcome renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion = -1);
     // Places the pipelines in order; all or nothing.
@@ -39,7 +39,8 @@ public:
     // `carryUpstreams` (a Shift-drag). Judged by PlanMoves on the store's current plan.
     PlanOutcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
     // The same judgement on a snapshot the caller holds (what a column shows while dragging).
-    Decision checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave, bool carryUpstreams) const;
+    Decision checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave,
+                       bool carryUpstreams) const;
     // Plans every unplanned pipeline; with `apply` false it only previews.
     PlanOutcome autoPlan(const WavePlanner::Options &options, bool apply);
     // Puts the plan back to `target` (undo/redo): refused as a conflict if the plan moved, and by
@@ -47,14 +48,15 @@ public:
     PlanOutcome restore(const WavePlan &target, qint64 expectedPlanVersion, const QString &action);
 
     QList<PlanFinding> validate();
-    // Refuses every plan edit for a user without the planner role (the board says so while dragging).
+    // Refuses every plan edit for a user without the planner role (the board says so while
+    // dragging).
     Decision roleDecision() const;
     // Today in the inventory's time zone, from the clock.
     QDate today() const;
 
 private:
-    PlanOutcome commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action, const QString &reason,
-                   qint64 expectedPlanVersion);
+    PlanOutcome commit(const StoreSnapshot &snapshot, const WavePlan &after, const QString &action,
+                       const QString &reason, qint64 expectedPlanVersion);
 
     Store &m_store;
     const Clock &m_clock;

@@ -12,7 +12,8 @@ namespace daybreak {
 namespace {
 QString hhmm(const QDateTime &t, const QTimeZone &zone)
 {
-    return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm")) : QStringLiteral("never");
+    return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
+                       : QStringLiteral("never");
 }
 } // namespace
 
@@ -39,15 +40,16 @@ QDate SlaService::currentNight(const Inventory &inventory, const QDateTime &now)
     return Calendar(inventory).businessDate(now);
 }
 
-SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate, const QList<RunEvent> &events,
-                                  const QDateTime &now)
+SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate,
+                                  const QList<RunEvent> &events, const QDateTime &now)
 {
     SlaProjection::Inputs inputs;
     inputs.events = events;
     inputs.now = now;
     inputs.shadowed = [&s](const Pipeline &p) { return s.stateOf(p.id) == State::DualRun; };
-    return SlaProjection::project(s.inventory, businessDate,
-                                  [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
+    return SlaProjection::project(
+        s.inventory, businessDate,
+        [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
 }
 
 QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTime &now)
@@ -56,7 +58,8 @@ QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTi
     for (const SlaProjection::Report &r : projection.reports()) {
         if (r.status == SlaProjection::Status::OnTrack)
             continue;
-        // The cause: a failed run on the path, else the step furthest behind its plan, else the longest.
+        // The cause: a failed run on the path, else the step furthest behind its plan, else the
+        // longest.
         QString cause;
         qint64 worst = -1;
         for (const QString &id : r.criticalPath) {
@@ -66,7 +69,9 @@ QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTi
                 break;
             }
             const qint64 delay = run.finish.isValid() ? run.expectedFinish.secsTo(run.finish) : 0;
-            const qint64 length = run.start.isValid() && run.finishP95.isValid() ? run.start.secsTo(run.finishP95) : 0;
+            const qint64 length = run.start.isValid() && run.finishP95.isValid()
+                                      ? run.start.secsTo(run.finishP95)
+                                      : 0;
             const qint64 weight = delay > 0 ? 1'000'000 + delay : length;
             if (weight > worst) {
                 worst = weight;
@@ -83,16 +88,22 @@ QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTi
         a.cause = cause;
         a.hoursLeft = now.secsTo(r.deadline) / 3600.0;
         const SlaProjection::Run &causeRun = projection.runs().value(cause);
-        const QString why = causeRun.failed    ? QStringLiteral("%1 failed").arg(cause)
-                            : causeRun.blocked ? QStringLiteral("%1 is blocked by a failed upstream").arg(cause)
-                                               : QStringLiteral("%1 on its critical path").arg(cause);
-        const QString projected = r.projectedFinish.isValid()
-                                      ? QStringLiteral("projected %1 (p95 %2)").arg(hhmm(r.projectedFinish, zone), hhmm(r.p95Finish, zone))
-                                      : QStringLiteral("cannot finish until re-run");
-        a.message = QStringLiteral("%1 %2: %3 against %4; cause: %5; %6 h to the deadline")
-                        .arg(r.pipeline, r.status == SlaProjection::Status::Breached ? QStringLiteral("BREACHED") : QStringLiteral("AT RISK"),
-                             projected, hhmm(r.deadline, zone), why)
-                        .arg(a.hoursLeft, 0, 'f', 1);
+        const QString why = causeRun.failed ? QStringLiteral("%1 failed").arg(cause)
+                            : causeRun.blocked
+                                ? QStringLiteral("%1 is blocked by a failed upstream").arg(cause)
+                                : QStringLiteral("%1 on its critical path").arg(cause);
+        const QString projected =
+            r.projectedFinish.isValid()
+                ? QStringLiteral("projected %1 (p95 %2)")
+                      .arg(hhmm(r.projectedFinish, zone), hhmm(r.p95Finish, zone))
+                : QStringLiteral("cannot finish until re-run");
+        a.message =
+            QStringLiteral("%1 %2: %3 against %4; cause: %5; %6 h to the deadline")
+                .arg(r.pipeline,
+                     r.status == SlaProjection::Status::Breached ? QStringLiteral("BREACHED")
+                                                                 : QStringLiteral("AT RISK"),
+                     projected, hhmm(r.deadline, zone), why)
+                .arg(a.hoursLeft, 0, 'f', 1);
         alerts.append(a);
     }
     return alerts;
@@ -110,8 +121,8 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     night.projection = project(s, businessDate, m_store.runEvents(businessDate), now);
     // Sensors run in every console that may write; a viewer's war room only watches.
     const Access access = m_store.access();
-    if ((access.can(Role::Operator) || access.can(Role::Planner))
-        && businessDate == Calendar(s.inventory).businessDate(now))
+    if ((access.can(Role::Operator) || access.can(Role::Planner)) &&
+        businessDate == Calendar(s.inventory).businessDate(now))
         night.raisedNow = m_store.raiseAlerts(sense(night.projection, now));
     night.alerts = m_store.alerts(businessDate);
     return night;
@@ -121,14 +132,16 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
 {
     return guarded<SlaService::EventOutcome>([&]() -> SlaService::EventOutcome {
         EventOutcome outcome;
-        if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("recording a run event"));
+        if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+                                               QStringLiteral("recording a run event"));
             !role.allowed()) {
             outcome.refuse(role, QStringLiteral("the run event was not recorded"));
             return outcome;
         }
         const StoreSnapshot s = m_store.snapshot();
         if (!s.inventory.contains(event.pipeline)) {
-            outcome.fail(Outcome::Kind::Unknown, QStringLiteral("unknown pipeline '%1'").arg(event.pipeline));
+            outcome.fail(Outcome::Kind::Unknown,
+                         QStringLiteral("unknown pipeline '%1'").arg(event.pipeline));
             return outcome;
         }
         if (!event.at.isValid())
@@ -138,7 +151,8 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
         event.recordedBy = m_actor;
         m_store.recordRunEvent(event);
         outcome.message = QStringLiteral("%1 %2 on %3 for %4")
-                              .arg(event.pipeline, runEventKindName(event.kind), sideName(event.side), event.businessDate.toString(Qt::ISODate));
+                              .arg(event.pipeline, runEventKindName(event.kind),
+                                   sideName(event.side), event.businessDate.toString(Qt::ISODate));
         outcome.raised = evaluate(event.businessDate).raisedNow;
         return outcome;
     });
@@ -148,7 +162,8 @@ Outcome SlaService::acknowledge(qint64 alertId)
 {
     return guarded<Outcome>([&]() -> Outcome {
         Outcome o;
-        if (const Decision role = roleDecision(m_store.access(), Role::Operator, QStringLiteral("acknowledging an alert"));
+        if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+                                               QStringLiteral("acknowledging an alert"));
             !role.allowed()) {
             o.refuse(role, QStringLiteral("the alert was not acknowledged"));
             return o;
@@ -159,7 +174,9 @@ Outcome SlaService::acknowledge(qint64 alertId)
         audit.action = QStringLiteral("alert_ack");
         audit.reason = QStringLiteral("alert %1").arg(alertId);
         if (m_store.acknowledgeAlert(alertId, audit) == WriteStatus::Conflict)
-            o.fail(Outcome::Kind::Unknown, QStringLiteral("no open alert %1 (unknown or acknowledged already)").arg(alertId));
+            o.fail(
+                Outcome::Kind::Unknown,
+                QStringLiteral("no open alert %1 (unknown or acknowledged already)").arg(alertId));
         else
             o.message = QStringLiteral("alert %1 acknowledged by %2").arg(alertId).arg(m_actor);
         return o;

@@ -34,8 +34,8 @@ public:
     Night evaluate(const QDate &businessDate);
     // The same on a snapshot the caller already holds (the console's), sparing a store read.
     Night evaluate(const StoreSnapshot &snapshot, const QDate &businessDate);
-    static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate, const QList<RunEvent> &events,
-                                 const QDateTime &now);
+    static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate,
+                                 const QList<RunEvent> &events, const QDateTime &now);
     // Alerts for reports that are at risk or breached, naming the cause on the critical path.
     static QList<SlaAlert> sense(const SlaProjection &projection, const QDateTime &now);
 

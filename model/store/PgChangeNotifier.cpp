@@ -12,7 +12,8 @@ namespace daybreak {
 
 PgChangeNotifier::PgChangeNotifier(PgTarget target, QObject *parent)
     : ChangeNotifier(parent), m_target(std::move(target)),
-      m_connectionName(QStringLiteral("daybreak-listen-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+      m_connectionName(QStringLiteral("daybreak-listen-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_heartbeat.setInterval(2000);
     connect(&m_heartbeat, &QTimer::timeout, this, &PgChangeNotifier::heartbeat);
@@ -29,9 +30,12 @@ void PgChangeNotifier::start()
     QSqlDatabase db = openPgConnection(m_target, m_connectionName);
     m_open = true;
     if (!db.driver()->subscribeToNotification(QLatin1String(kPgChangeChannel)))
-        throw StoreError(QStringLiteral("cannot LISTEN on %1: %2").arg(m_target.displayUrl(), db.driver()->lastError().text()));
+        throw StoreError(QStringLiteral("cannot LISTEN on %1: %2")
+                             .arg(m_target.displayUrl(), db.driver()->lastError().text()));
     connect(db.driver(), &QSqlDriver::notification, this,
-            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) { emit changed(payload.toString()); });
+            [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                emit changed(payload.toString());
+            });
     m_heartbeat.start();
 }
 

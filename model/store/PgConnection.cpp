@@ -11,8 +11,11 @@ namespace daybreak {
 PgTarget PgTarget::parse(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid() || (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
-        throw StoreError(QStringLiteral("'%1' is not a PostgreSQL URL (postgresql://user@host:port/database)").arg(url));
+    if (!u.isValid() ||
+        (u.scheme() != QLatin1String("postgresql") && u.scheme() != QLatin1String("postgres")))
+        throw StoreError(
+            QStringLiteral("'%1' is not a PostgreSQL URL (postgresql://user@host:port/database)")
+                .arg(url));
     PgTarget t;
     t.user = u.userName();
     t.password = u.password();
@@ -20,7 +23,9 @@ PgTarget PgTarget::parse(const QString &url)
     t.port = u.port(5432);
     t.database = u.path().mid(1);
     if (t.database.isEmpty() || t.database.contains(QLatin1Char('/')))
-        throw StoreError(QStringLiteral("%1: the URL names no database (postgresql://user@host:port/database)").arg(url));
+        throw StoreError(
+            QStringLiteral("%1: the URL names no database (postgresql://user@host:port/database)")
+                .arg(url));
     if (t.port <= 0 || t.port > 65535)
         throw StoreError(QStringLiteral("%1: port %2 is out of range").arg(url).arg(t.port));
     bool hasTimeout = false;
@@ -33,7 +38,8 @@ PgTarget PgTarget::parse(const QString &url)
             t.options.append(key + QLatin1Char('=') + value);
         hasTimeout = hasTimeout || key == QLatin1String("connect_timeout");
     }
-    // An unreachable server must fail in seconds, not minutes; a dead peer is noticed by keepalives.
+    // An unreachable server must fail in seconds, not minutes; a dead peer is noticed by
+    // keepalives.
     if (!hasTimeout)
         t.options.append(QStringLiteral("connect_timeout=5"));
     t.options.append(QStringLiteral("application_name=daybreak"));
@@ -64,7 +70,8 @@ QString PgTarget::displayUrl() const
 QSqlDatabase openPgConnection(const PgTarget &t, const QString &connectionName)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        throw StoreError(QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed (apt install libqt6sql6-psql)"));
+        throw StoreError(QStringLiteral(
+            "the Qt PostgreSQL driver (QPSQL) is not installed (apt install libqt6sql6-psql)"));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
     db.setHostName(t.host);
     db.setPort(t.port);
@@ -78,8 +85,10 @@ QSqlDatabase openPgConnection(const PgTarget &t, const QString &connectionName)
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(connectionName);
     const QString message = QStringLiteral("cannot connect to %1: %2").arg(t.displayUrl(), why);
-    if (why.contains(QLatin1String("no password supplied")) || why.contains(QLatin1String("password authentication failed")))
-        throw PasswordRequired(message + QStringLiteral(" (set PGPASSWORD or add a line to ~/.pgpass)"));
+    if (why.contains(QLatin1String("no password supplied")) ||
+        why.contains(QLatin1String("password authentication failed")))
+        throw PasswordRequired(message +
+                               QStringLiteral(" (set PGPASSWORD or add a line to ~/.pgpass)"));
     throw StoreError(message);
 }
 

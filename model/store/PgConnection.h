@@ -16,8 +16,8 @@ struct PgTarget
     QString host;
     int port = 5432;
     QString database;
-    QString password;     // from the URL or a prompt; kept in memory only
-    QStringList options;  // key=value, handed to libpq
+    QString password;    // from the URL or a prompt; kept in memory only
+    QStringList options; // key=value, handed to libpq
 
     // Throws StoreError naming what is wrong with `url`.
     static PgTarget parse(const QString &url);

@@ -9,22 +9,27 @@
 namespace daybreak {
 
 PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
-    : SqlStore(QStringLiteral("daybreak-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces)), m_target(target),
-      m_readOnly(readOnly)
+    : SqlStore(QStringLiteral("daybreak-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_target(target), m_readOnly(readOnly)
 {
     open();
-    // Upgrade day: only the owner can migrate; everyone else is told who must, not "permission denied".
+    // Upgrade day: only the owner can migrate; everyone else is told who must, not "permission
+    // denied".
     const int found = schemaVersion();
-    if (!readOnly && found > 0 && found < int(pgMigrations().size()) && !readAccess().roles.contains(Role::Owner))
-        throw StoreError(QStringLiteral("%1 has schema version %2 and this Daybreak needs %3; its owner must open it once "
-                                        "('daybreakctl init --store …') to migrate it")
-                             .arg(location())
-                             .arg(found)
-                             .arg(pgMigrations().size()));
+    if (!readOnly && found > 0 && found < int(pgMigrations().size()) &&
+        !readAccess().roles.contains(Role::Owner))
+        throw StoreError(
+            QStringLiteral(
+                "%1 has schema version %2 and this Daybreak needs %3; its owner must open it once "
+                "('daybreakctl init --store …') to migrate it")
+                .arg(location())
+                .arg(found)
+                .arg(pgMigrations().size()));
     const int applied = migrate(pgMigrations(), mode == OpenMode::MustExist, readOnly);
     // New tables need the roles' grants; only an owner migrates, and only if the roles exist.
     if (applied > 0) {
-        QSqlQuery roles = run(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'daybreak\\_%'"));
+        QSqlQuery roles =
+            run(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'daybreak\\_%'"));
         if (roles.next() && roles.value(0).toInt() == 3) {
             Transaction tx(*this);
             lockSchema(); // concurrent GRANTs on one object fail with "tuple concurrently updated"
@@ -64,8 +69,10 @@ bool PgStore::hasSchemaTable()
 {
     // A plain catalog query, not to_regclass(): it reads with a fresh snapshot, so a table another
     // program created while we waited for the schema lock is seen (the name cache may be stale).
-    QSqlQuery q = run(QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
-                                     "ON n.oid = c.relnamespace WHERE c.relname = 'schema_version' AND n.nspname = current_schema())"));
+    QSqlQuery q = run(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE c.relname = 'schema_version' AND n.nspname = "
+        "current_schema())"));
     return q.next() && q.value(0).toBool();
 }
 
@@ -104,15 +111,17 @@ Access PgStore::readAccess()
     Access a;
     QSqlQuery who = run(QStringLiteral(
         "SELECT session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user), "
-        "pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('pipelines')), 'MEMBER')"));
+        "pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = "
+        "to_regclass('pipelines')), 'MEMBER')"));
     if (who.next()) {
         a.user = who.value(0).toString();
         if (!m_readOnly && (who.value(1).toBool() || who.value(2).toBool()))
             a = Access::everything(a.user);
     }
-    QSqlQuery member = run(QStringLiteral("SELECT rolname FROM pg_roles WHERE rolname IN "
-                                          "('daybreak_viewer', 'daybreak_planner', 'daybreak_operator') "
-                                          "AND pg_has_role(session_user, oid, 'MEMBER')"));
+    QSqlQuery member =
+        run(QStringLiteral("SELECT rolname FROM pg_roles WHERE rolname IN "
+                           "('daybreak_viewer', 'daybreak_planner', 'daybreak_operator') "
+                           "AND pg_has_role(session_user, oid, 'MEMBER')"));
     while (member.next()) {
         const QString role = member.value(0).toString();
         for (Role r : {Role::Viewer, Role::Planner, Role::Operator})
@@ -128,12 +137,14 @@ QStringList PgStore::setUpRoles()
 {
     QStringList done;
     Transaction tx(*this);
-    lockSchema(); // one init at a time per database; role creation across databases is handled in SQL
+    lockSchema(); // one init at a time per database; role creation across databases is handled in
+                  // SQL
     for (const QString &statement : pgRoleStatements(m_target.database))
         run(statement, {}, QStringLiteral("creating the Daybreak roles (needs CREATEROLE)"));
     tx.commit();
     for (Role r : {Role::Viewer, Role::Planner, Role::Operator})
-        done.append(QStringLiteral("role %1 ready (GRANT %1 TO <user> gives a user the %2 role)").arg(databaseRoleName(r), roleName(r)));
+        done.append(QStringLiteral("role %1 ready (GRANT %1 TO <user> gives a user the %2 role)")
+                        .arg(databaseRoleName(r), roleName(r)));
     return done;
 }
 

@@ -4,7 +4,8 @@
 
 namespace daybreak {
 
-PollingChangeNotifier::PollingChangeNotifier(SqliteStore &store, QObject *parent) : ChangeNotifier(parent), m_store(store)
+PollingChangeNotifier::PollingChangeNotifier(SqliteStore &store, QObject *parent)
+    : ChangeNotifier(parent), m_store(store)
 {
     m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &PollingChangeNotifier::poll);

@@ -34,7 +34,8 @@ QVariant nullableInt(const std::optional<int> &v)
 }
 QVariant timeOrNull(const std::optional<QTime> &t)
 {
-    return t ? QVariant(t->toString(QStringLiteral("HH:mm"))) : QVariant(QMetaType(QMetaType::QString));
+    return t ? QVariant(t->toString(QStringLiteral("HH:mm")))
+             : QVariant(QMetaType(QMetaType::QString));
 }
 std::optional<QTime> timeFrom(const QVariant &v)
 {
@@ -50,7 +51,8 @@ std::optional<int> intFrom(const QVariant &v)
 // What a failed statement says about the store. Only a failure that may mean a lost connection
 // makes the store suspect (reconnect before the next statement, exit 6); a statement the server
 // refused on its merits leaves the connection as it is.
-enum class Failure {
+enum class Failure
+{
     Concurrency, // rolled back whole because a concurrent transaction won: a conflict
     Rejected,    // a constraint, a trigger's refusal or a missing privilege
     BadValue,    // a value out of range or of the wrong type
@@ -81,7 +83,8 @@ Failure postgresFailure(const QString &sqlState)
 {
     if (sqlState == QLatin1String("40001") || sqlState == QLatin1String("40P01"))
         return Failure::Concurrency;
-    if (sqlState.startsWith(QLatin1String("23")) || sqlState.startsWith(QLatin1String("P0")) || sqlState == QLatin1String("42501"))
+    if (sqlState.startsWith(QLatin1String("23")) || sqlState.startsWith(QLatin1String("P0")) ||
+        sqlState == QLatin1String("42501"))
         return Failure::Rejected;
     if (sqlState.startsWith(QLatin1String("22")))
         return Failure::BadValue;
@@ -123,12 +126,17 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const auto fail = [&] {
-        const QString message = QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what, q.lastError().text().trimmed());
+        const QString message = QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what,
+                                                             q.lastError().text().trimmed());
         switch (failureOf(m_db, q.lastError())) {
-        case Failure::Concurrency: throw ConcurrentChange(message);
-        case Failure::Rejected: throw StoreRejected(message, false);
-        case Failure::BadValue: throw StoreRejected(message, true);
-        case Failure::Unusable: break;
+        case Failure::Concurrency:
+            throw ConcurrentChange(message);
+        case Failure::Rejected:
+            throw StoreRejected(message, false);
+        case Failure::BadValue:
+            throw StoreRejected(message, true);
+        case Failure::Unusable:
+            break;
         }
         m_suspect = true;
         throw StoreError(message);
@@ -156,7 +164,8 @@ void SqlStore::begin()
     }
     if (!m_db.transaction()) {
         m_suspect = true;
-        throw StoreError(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text().trimmed()));
+        throw StoreError(QStringLiteral("cannot start a transaction: %1")
+                             .arg(m_db.lastError().text().trimmed()));
     }
     m_inTransaction = true;
 }
@@ -171,15 +180,19 @@ void SqlStore::commit()
         const bool lostToAnother = isConcurrencyFailure(m_db, m_db.lastError());
         m_db.rollback();
         if (lostToAnother)
-            throw ConcurrentChange(QStringLiteral("a concurrent change won, nothing was written: %1").arg(why));
+            throw ConcurrentChange(
+                QStringLiteral("a concurrent change won, nothing was written: %1").arg(why));
         if (connectionAlive()) // the server refused the COMMIT and rolled the transaction back
             throw StoreError(QStringLiteral("cannot commit, nothing was written: %1").arg(why));
         m_suspect = true;
         // The answer to COMMIT never came: the change is one transaction with its audit row, so it
-        // is there whole or not at all. A retry with the same expected version cannot apply it twice.
-        throw StoreError(QStringLiteral("lost the connection while committing (%1); the change was written whole or not "
-                                        "at all: read the store again before retrying")
-                             .arg(why));
+        // is there whole or not at all. A retry with the same expected version cannot apply it
+        // twice.
+        throw StoreError(
+            QStringLiteral(
+                "lost the connection while committing (%1); the change was written whole or not "
+                "at all: read the store again before retrying")
+                .arg(why));
     }
     ++m_commits;
 }
@@ -221,19 +234,25 @@ int SqlStore::migrate(const QList<QStringList> &migrations, bool mustHaveSchema,
     const int known = int(migrations.size());
     int version = schemaVersion();
     if (version > known)
-        throw StoreError(QStringLiteral("%1 has schema version %2, newer than this Daybreak understands (%3); "
-                                        "upgrade Daybreak before opening it")
-                             .arg(location())
-                             .arg(version)
-                             .arg(known));
+        throw StoreError(
+            QStringLiteral("%1 has schema version %2, newer than this Daybreak understands (%3); "
+                           "upgrade Daybreak before opening it")
+                .arg(location())
+                .arg(version)
+                .arg(known));
     if (version == 0 && mustHaveSchema)
-        throw StoreError(QStringLiteral("%1 holds no Daybreak store; create it with 'daybreakctl init --store %1'").arg(location()));
+        throw StoreError(
+            QStringLiteral(
+                "%1 holds no Daybreak store; create it with 'daybreakctl init --store %1'")
+                .arg(location()));
     if (version < known && readOnly)
-        throw StoreError(QStringLiteral("%1 has schema version %2 and needs migrating to %3; open it once as its owner, "
-                                        "not read-only")
-                             .arg(location())
-                             .arg(version)
-                             .arg(known));
+        throw StoreError(
+            QStringLiteral(
+                "%1 has schema version %2 and needs migrating to %3; open it once as its owner, "
+                "not read-only")
+                .arg(location())
+                .arg(version)
+                .arg(known));
     int applied = 0;
     while (version < known) {
         Transaction tx(*this);
@@ -279,21 +298,24 @@ StoreSnapshot SqlStore::snapshot()
         if (key == QLatin1String("timezone"))
             s.inventory.timezone = value;
         else if (key == QLatin1String("change_window"))
-            s.inventory.changeWindow = ChangeWindowPolicy::fromJson(QJsonDocument::fromJson(value.toUtf8()).object());
+            s.inventory.changeWindow =
+                ChangeWindowPolicy::fromJson(QJsonDocument::fromJson(value.toUtf8()).object());
         else if (key == QLatin1String("parity_runs_required"))
             s.inventory.parityRunsRequired = value.toInt();
         else if (key == QLatin1String("plan_version"))
             s.planVersion = value.toLongLong();
     }
     QHash<QString, QStringList> upstreams;
-    QSqlQuery ups = run(QStringLiteral("SELECT pipeline, upstream FROM upstreams ORDER BY pipeline, position"));
+    QSqlQuery ups =
+        run(QStringLiteral("SELECT pipeline, upstream FROM upstreams ORDER BY pipeline, position"));
     while (ups.next())
         upstreams[ups.value(0).toString()].append(ups.value(1).toString());
 
     QList<Pipeline> pipelines;
-    QSqlQuery q = run(QStringLiteral(
-        "SELECT id, name, owner, schedule, onprem_minutes, cloud_minutes, onprem_p95_minutes, cloud_p95_minutes, "
-        "sla, risk, target, initial_state, parity_tolerance, tags FROM pipelines ORDER BY position"));
+    QSqlQuery q = run(QStringLiteral("SELECT id, name, owner, schedule, onprem_minutes, "
+                                     "cloud_minutes, onprem_p95_minutes, cloud_p95_minutes, "
+                                     "sla, risk, target, initial_state, parity_tolerance, tags "
+                                     "FROM pipelines ORDER BY position"));
     while (q.next()) {
         Pipeline p;
         p.id = q.value(0).toString();
@@ -317,12 +339,14 @@ StoreSnapshot SqlStore::snapshot()
 
     QSqlQuery r = run(QStringLiteral("SELECT pipeline, state, version, updated_at FROM routing"));
     while (r.next()) {
-        RoutingPointer rp{r.value(0).toString(), stateFromName(r.value(1).toString()).value_or(State::OnPrem),
+        RoutingPointer rp{r.value(0).toString(),
+                          stateFromName(r.value(1).toString()).value_or(State::OnPrem),
                           r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())};
         s.routing.insert(rp.pipeline, rp);
     }
     QSqlQuery pr = run(QStringLiteral(
-        "SELECT pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, max_rel_diff, recorded_at, "
+        "SELECT pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, max_rel_diff, "
+        "recorded_at, "
         "recorded_by, accepted_by, accepted_reason, resolution, resolved_at, checksum_match, note "
         "FROM parity_results ORDER BY business_date"));
     while (pr.next()) {
@@ -337,7 +361,8 @@ StoreSnapshot SqlStore::snapshot()
         res.recordedBy = pr.value(7).toString();
         res.resolvedBy = pr.value(8).toString();
         res.resolvedReason = pr.value(9).toString();
-        res.resolution = resolutionFromName(pr.value(10).toString()).value_or(BreachResolution::None);
+        res.resolution =
+            resolutionFromName(pr.value(10).toString()).value_or(BreachResolution::None);
         res.resolvedAt = fromIsoUtc(pr.value(11).toString());
         if (!pr.value(12).isNull())
             res.checksumMatch = pr.value(12).toInt() != 0;
@@ -352,8 +377,8 @@ WavePlan SqlStore::loadPlan()
 {
     QList<Wave> waves;
     QHash<QString, int> index;
-    QSqlQuery w = run(QStringLiteral(
-        "SELECT name, wave_date, window_start, window_end, capacity, max_high_risk FROM waves ORDER BY wave_date, name"));
+    QSqlQuery w = run(QStringLiteral("SELECT name, wave_date, window_start, window_end, capacity, "
+                                     "max_high_risk FROM waves ORDER BY wave_date, name"));
     while (w.next()) {
         Wave wave;
         wave.name = w.value(0).toString();
@@ -365,7 +390,8 @@ WavePlan SqlStore::loadPlan()
         index.insert(wave.name, int(waves.size()));
         waves.append(wave);
     }
-    QSqlQuery m = run(QStringLiteral("SELECT wave, pipeline FROM wave_members ORDER BY wave, position"));
+    QSqlQuery m =
+        run(QStringLiteral("SELECT wave, pipeline FROM wave_members ORDER BY wave, position"));
     while (m.next()) {
         const int i = index.value(m.value(0).toString(), -1);
         if (i >= 0)
@@ -377,36 +403,44 @@ WavePlan SqlStore::loadPlan()
 WriteStatus SqlStore::applyPlanChange(const PlanChange &change)
 {
     Transaction tx(*this);
-    QSqlQuery current = run(QStringLiteral("SELECT value FROM settings WHERE key = 'plan_version'"));
+    QSqlQuery current =
+        run(QStringLiteral("SELECT value FROM settings WHERE key = 'plan_version'"));
     const QString version = current.next() ? current.value(0).toString() : QStringLiteral("0");
     if (change.expectedPlanVersion >= 0 && version.toLongLong() != change.expectedPlanVersion) {
         tx.rollback();
         return WriteStatus::Conflict;
     }
     // The plan's own compare-and-set: two consoles editing at once cannot interleave.
-    QSqlQuery bump = run(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'plan_version' AND value = ?"),
-                         {QString::number(version.toLongLong() + 1), version});
+    QSqlQuery bump = run(
+        QStringLiteral("UPDATE settings SET value = ? WHERE key = 'plan_version' AND value = ?"),
+        {QString::number(version.toLongLong() + 1), version});
     if (bump.numRowsAffected() != 1) {
         tx.rollback();
         return WriteStatus::Conflict;
     }
     for (const auto &[from, to] : change.renames)
-        run(QStringLiteral("UPDATE waves SET name = ? WHERE name = ?"), {to, from}, QStringLiteral("renaming wave %1").arg(from));
+        run(QStringLiteral("UPDATE waves SET name = ? WHERE name = ?"), {to, from},
+            QStringLiteral("renaming wave %1").arg(from));
     for (const QString &name : change.removeWaves)
-        run(QStringLiteral("DELETE FROM waves WHERE name = ?"), {name}, QStringLiteral("removing wave %1").arg(name));
+        run(QStringLiteral("DELETE FROM waves WHERE name = ?"), {name},
+            QStringLiteral("removing wave %1").arg(name));
     for (const Wave &w : change.upsertWaves) {
-        run(QStringLiteral("INSERT INTO waves (name, wave_date, window_start, window_end, capacity, max_high_risk) "
-                           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET wave_date = excluded.wave_date, "
-                           "window_start = excluded.window_start, window_end = excluded.window_end, "
-                           "capacity = excluded.capacity, max_high_risk = excluded.max_high_risk"),
-            {w.name, w.date.toString(Qt::ISODate), w.windowStart.toString(Qt::ISODate), w.windowEnd.toString(Qt::ISODate),
-             w.capacity, w.maxHighRisk},
+        run(QStringLiteral(
+                "INSERT INTO waves (name, wave_date, window_start, window_end, capacity, "
+                "max_high_risk) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET wave_date = "
+                "excluded.wave_date, "
+                "window_start = excluded.window_start, window_end = excluded.window_end, "
+                "capacity = excluded.capacity, max_high_risk = excluded.max_high_risk"),
+            {w.name, w.date.toString(Qt::ISODate), w.windowStart.toString(Qt::ISODate),
+             w.windowEnd.toString(Qt::ISODate), w.capacity, w.maxHighRisk},
             QStringLiteral("writing wave %1").arg(w.name));
         run(QStringLiteral("DELETE FROM wave_members WHERE wave = ?"), {w.name});
         int position = 0;
         for (const QString &id : w.members) {
             run(QStringLiteral("DELETE FROM wave_members WHERE pipeline = ?"), {id});
-            run(QStringLiteral("INSERT INTO wave_members (pipeline, wave, position) VALUES (?, ?, ?)"),
+            run(QStringLiteral(
+                    "INSERT INTO wave_members (pipeline, wave, position) VALUES (?, ?, ?)"),
                 {id, w.name, position++}, QStringLiteral("planning %1 in wave %2").arg(id, w.name));
         }
     }
@@ -418,35 +452,42 @@ WriteStatus SqlStore::applyPlanChange(const PlanChange &change)
 
 std::optional<RoutingPointer> SqlStore::routing(const QString &pipeline)
 {
-    QSqlQuery r = run(QStringLiteral("SELECT pipeline, state, version, updated_at FROM routing WHERE pipeline = ?"),
-                      {pipeline});
+    QSqlQuery r =
+        run(QStringLiteral(
+                "SELECT pipeline, state, version, updated_at FROM routing WHERE pipeline = ?"),
+            {pipeline});
     if (!r.next())
         return std::nullopt;
-    return RoutingPointer{r.value(0).toString(), stateFromName(r.value(1).toString()).value_or(State::OnPrem),
+    return RoutingPointer{r.value(0).toString(),
+                          stateFromName(r.value(1).toString()).value_or(State::OnPrem),
                           r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())};
 }
 
 QList<AuditEntry> SqlStore::auditLog(const QString &pipeline)
 {
-    const QString columns = QStringLiteral(
-        "SELECT id, at, actor, action, pipeline, from_state, to_state, reason, break_glass, unplanned, db_user FROM audit ");
-    QSqlQuery q = pipeline.isEmpty() ? run(columns + QStringLiteral("ORDER BY id"))
-                                     : run(columns + QStringLiteral("WHERE pipeline = ? ORDER BY id"), {pipeline});
+    const QString columns =
+        QStringLiteral("SELECT id, at, actor, action, pipeline, from_state, to_state, reason, "
+                       "break_glass, unplanned, db_user FROM audit ");
+    QSqlQuery q = pipeline.isEmpty()
+                      ? run(columns + QStringLiteral("ORDER BY id"))
+                      : run(columns + QStringLiteral("WHERE pipeline = ? ORDER BY id"), {pipeline});
     QList<AuditEntry> rows;
     while (q.next()) {
-        rows.append({q.value(0).toLongLong(), fromIsoUtc(q.value(1).toString()), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                     q.value(7).toString(), q.value(8).toInt() != 0, q.value(9).toInt() != 0, q.value(10).toString()});
+        rows.append({q.value(0).toLongLong(), fromIsoUtc(q.value(1).toString()),
+                     q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                     q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+                     q.value(8).toInt() != 0, q.value(9).toInt() != 0, q.value(10).toString()});
     }
     return rows;
 }
 
 void SqlStore::insertAudit(const AuditEntry &a)
 {
-    run(QStringLiteral("INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason, break_glass, "
+    run(QStringLiteral("INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, "
+                       "reason, break_glass, "
                        "unplanned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {isoUtc(a.at), text(a.actor), text(a.action), nullable(a.pipeline), nullable(a.from), nullable(a.to), nullable(a.reason),
-         a.breakGlass ? 1 : 0, a.unplanned ? 1 : 0},
+        {isoUtc(a.at), text(a.actor), text(a.action), nullable(a.pipeline), nullable(a.from),
+         nullable(a.to), nullable(a.reason), a.breakGlass ? 1 : 0, a.unplanned ? 1 : 0},
         QStringLiteral("writing the audit row"));
 }
 
@@ -456,10 +497,11 @@ WriteStatus SqlStore::applyTransition(const Transition &t)
     isolateForRules();
     try {
         // The compare-and-set: the pointer moves only if nobody moved it since it was read.
-        QSqlQuery q = run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
-                                         "WHERE pipeline = ? AND version = ? AND state = ?"),
-                          {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
-                          QStringLiteral("updating the routing pointer"));
+        QSqlQuery q = run(
+            QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
+                           "WHERE pipeline = ? AND version = ? AND state = ?"),
+            {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
+            QStringLiteral("updating the routing pointer"));
         if (q.numRowsAffected() != 1) {
             tx.rollback();
             return WriteStatus::Conflict;
@@ -487,8 +529,9 @@ bool SqlStore::neighboursUnchanged(const QHash<QString, qint64> &expected)
         marks << QStringLiteral("?");
         ids << it.key();
     }
-    QSqlQuery q = run(QStringLiteral("SELECT pipeline, version FROM routing WHERE pipeline IN (%1)").arg(marks.join(QLatin1Char(','))), ids,
-                      QStringLiteral("reading the neighbours' pointers"));
+    QSqlQuery q = run(QStringLiteral("SELECT pipeline, version FROM routing WHERE pipeline IN (%1)")
+                          .arg(marks.join(QLatin1Char(','))),
+                      ids, QStringLiteral("reading the neighbours' pointers"));
     int seen = 0;
     while (q.next()) {
         ++seen;
@@ -501,12 +544,16 @@ bool SqlStore::neighboursUnchanged(const QHash<QString, qint64> &expected)
 void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
 {
     Transaction tx(*this);
-    const QString upsertSetting = QStringLiteral(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    const QString upsertSetting =
+        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO "
+                       "UPDATE SET value = excluded.value");
     run(upsertSetting, {QStringLiteral("timezone"), inv.timezone});
-    run(upsertSetting, {QStringLiteral("change_window"),
-                        QString::fromUtf8(QJsonDocument(inv.changeWindow.toJson()).toJson(QJsonDocument::Compact))});
-    run(upsertSetting, {QStringLiteral("parity_runs_required"), QString::number(inv.parityRunsRequired)});
+    run(upsertSetting,
+        {QStringLiteral("change_window"),
+         QString::fromUtf8(
+             QJsonDocument(inv.changeWindow.toJson()).toJson(QJsonDocument::Compact))});
+    run(upsertSetting,
+        {QStringLiteral("parity_runs_required"), QString::number(inv.parityRunsRequired)});
 
     run(QStringLiteral("DELETE FROM upstreams"));
     QStringList keep;
@@ -514,20 +561,28 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
     for (const Pipeline &p : inv.pipelines()) {
         keep.append(p.id);
         run(QStringLiteral(
-                "INSERT INTO pipelines (id, position, name, owner, schedule, onprem_minutes, cloud_minutes, "
-                "onprem_p95_minutes, cloud_p95_minutes, sla, risk, target, initial_state, parity_tolerance, tags) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "INSERT INTO pipelines (id, position, name, owner, schedule, onprem_minutes, "
+                "cloud_minutes, "
+                "onprem_p95_minutes, cloud_p95_minutes, sla, risk, target, initial_state, "
+                "parity_tolerance, tags) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                "SET "
                 "position = excluded.position, name = excluded.name, owner = excluded.owner, "
                 "schedule = excluded.schedule, onprem_minutes = excluded.onprem_minutes, "
-                "cloud_minutes = excluded.cloud_minutes, onprem_p95_minutes = excluded.onprem_p95_minutes, "
-                "cloud_p95_minutes = excluded.cloud_p95_minutes, sla = excluded.sla, risk = excluded.risk, "
-                "target = excluded.target, parity_tolerance = excluded.parity_tolerance, tags = excluded.tags"),
-            {p.id, position++, text(p.name), text(p.owner), timeOrNull(p.schedule), p.onpremMinutes, p.cloudMinutes,
-             nullableInt(p.onpremP95Minutes), nullableInt(p.cloudP95Minutes), timeOrNull(p.sla), riskName(p.risk),
-             sideName(p.target), stateName(p.initialState), p.parityTolerance, text(p.tags.join(QLatin1Char(';')))},
+                "cloud_minutes = excluded.cloud_minutes, onprem_p95_minutes = "
+                "excluded.onprem_p95_minutes, "
+                "cloud_p95_minutes = excluded.cloud_p95_minutes, sla = excluded.sla, risk = "
+                "excluded.risk, "
+                "target = excluded.target, parity_tolerance = excluded.parity_tolerance, tags = "
+                "excluded.tags"),
+            {p.id, position++, text(p.name), text(p.owner), timeOrNull(p.schedule), p.onpremMinutes,
+             p.cloudMinutes, nullableInt(p.onpremP95Minutes), nullableInt(p.cloudP95Minutes),
+             timeOrNull(p.sla), riskName(p.risk), sideName(p.target), stateName(p.initialState),
+             p.parityTolerance, text(p.tags.join(QLatin1Char(';')))},
             QStringLiteral("writing pipeline %1").arg(p.id));
-        run(QStringLiteral("INSERT INTO routing (pipeline, state, version, updated_at) VALUES (?, ?, 1, ?) "
-                           "ON CONFLICT (pipeline) DO NOTHING"),
+        run(QStringLiteral(
+                "INSERT INTO routing (pipeline, state, version, updated_at) VALUES (?, ?, 1, ?) "
+                "ON CONFLICT (pipeline) DO NOTHING"),
             {p.id, stateName(p.initialState), isoUtc(audit.at)});
     }
     QSqlQuery existing = run(QStringLiteral("SELECT id FROM pipelines"));
@@ -543,7 +598,8 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
     for (const Pipeline &p : inv.pipelines()) {
         int order = 0;
         for (const QString &up : p.upstreams)
-            run(QStringLiteral("INSERT INTO upstreams (pipeline, upstream, position) VALUES (?, ?, ?)"),
+            run(QStringLiteral(
+                    "INSERT INTO upstreams (pipeline, upstream, position) VALUES (?, ?, ?)"),
                 {p.id, up, order++});
     }
     insertAudit(audit);
@@ -555,57 +611,73 @@ void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry
     Transaction tx(*this);
     for (const ParityResult &r : results) {
         run(QStringLiteral(
-                "INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, "
-                "max_rel_diff, recorded_at, recorded_by, accepted_by, accepted_reason, resolution, resolved_at, "
+                "INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, "
+                "mismatched_rows, "
+                "max_rel_diff, recorded_at, recorded_by, accepted_by, accepted_reason, resolution, "
+                "resolved_at, "
                 "checksum_match, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (pipeline, business_date) DO UPDATE SET onprem_rows = excluded.onprem_rows, "
+                "ON CONFLICT (pipeline, business_date) DO UPDATE SET onprem_rows = "
+                "excluded.onprem_rows, "
                 "cloud_rows = excluded.cloud_rows, mismatched_rows = excluded.mismatched_rows, "
                 "max_rel_diff = excluded.max_rel_diff, recorded_at = excluded.recorded_at, "
                 "recorded_by = excluded.recorded_by, accepted_by = excluded.accepted_by, "
                 "accepted_reason = excluded.accepted_reason, resolution = excluded.resolution, "
-                "resolved_at = excluded.resolved_at, checksum_match = excluded.checksum_match, note = excluded.note"),
-            {r.pipeline, r.businessDate.toString(Qt::ISODate), r.onpremRows, r.cloudRows, r.mismatchedRows,
-             r.maxRelativeDiff, isoUtc(r.recordedAt), text(r.recordedBy), nullable(r.resolvedBy), nullable(r.resolvedReason),
-             nullable(resolutionName(r.resolution)), r.isResolved() ? QVariant(isoUtc(r.resolvedAt)) : QVariant(QMetaType(QMetaType::QString)),
-             r.checksumMatch ? QVariant(*r.checksumMatch ? 1 : 0) : QVariant(QMetaType(QMetaType::Int)), text(r.note)},
+                "resolved_at = excluded.resolved_at, checksum_match = excluded.checksum_match, "
+                "note = excluded.note"),
+            {r.pipeline, r.businessDate.toString(Qt::ISODate), r.onpremRows, r.cloudRows,
+             r.mismatchedRows, r.maxRelativeDiff, isoUtc(r.recordedAt), text(r.recordedBy),
+             nullable(r.resolvedBy), nullable(r.resolvedReason),
+             nullable(resolutionName(r.resolution)),
+             r.isResolved() ? QVariant(isoUtc(r.resolvedAt))
+                            : QVariant(QMetaType(QMetaType::QString)),
+             r.checksumMatch ? QVariant(*r.checksumMatch ? 1 : 0)
+                             : QVariant(QMetaType(QMetaType::Int)),
+             text(r.note)},
             QStringLiteral("recording parity for %1").arg(r.pipeline));
     }
     insertAudit(audit);
     tx.commit();
 }
 
-WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
-                                    const AuditEntry &audit)
+WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date,
+                                    BreachResolution resolution, const AuditEntry &audit)
 {
     // Only an open breach can be resolved: a second resolution of the same night is a conflict.
-    return updateOneWithAudit(QStringLiteral("UPDATE parity_results SET resolution = ?, accepted_by = ?, accepted_reason = ?, "
-                                             "resolved_at = ? WHERE pipeline = ? AND business_date = ? AND resolution IS NULL"),
-                              {resolutionName(resolution), audit.actor, audit.reason, isoUtc(audit.at), pipeline,
-                               date.toString(Qt::ISODate)},
-                              audit);
+    return updateOneWithAudit(
+        QStringLiteral(
+            "UPDATE parity_results SET resolution = ?, accepted_by = ?, accepted_reason = ?, "
+            "resolved_at = ? WHERE pipeline = ? AND business_date = ? AND resolution IS NULL"),
+        {resolutionName(resolution), audit.actor, audit.reason, isoUtc(audit.at), pipeline,
+         date.toString(Qt::ISODate)},
+        audit);
 }
 
 void SqlStore::recordRunEvent(const RunEvent &e)
 {
     Transaction tx(*this);
-    run(QStringLiteral("INSERT INTO run_events (pipeline, business_date, side, state, at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)"),
-        {e.pipeline, e.businessDate.toString(Qt::ISODate), sideName(e.side), runEventKindName(e.kind), isoUtc(e.at),
-         text(e.recordedBy)},
+    run(QStringLiteral("INSERT INTO run_events (pipeline, business_date, side, state, at, "
+                       "recorded_by) VALUES (?, ?, ?, ?, ?, ?)"),
+        {e.pipeline, e.businessDate.toString(Qt::ISODate), sideName(e.side),
+         runEventKindName(e.kind), isoUtc(e.at), text(e.recordedBy)},
         QStringLiteral("recording a run event of %1").arg(e.pipeline));
     tx.commit();
 }
 
 QList<RunEvent> SqlStore::runEvents(const QDate &businessDate)
 {
-    QSqlQuery q = run(QStringLiteral("SELECT id, pipeline, business_date, side, state, at, recorded_by FROM run_events "
-                                     "WHERE business_date = ? ORDER BY at, id"),
-                      {businessDate.toString(Qt::ISODate)});
+    QSqlQuery q =
+        run(QStringLiteral(
+                "SELECT id, pipeline, business_date, side, state, at, recorded_by FROM run_events "
+                "WHERE business_date = ? ORDER BY at, id"),
+            {businessDate.toString(Qt::ISODate)});
     QList<RunEvent> events;
     while (q.next())
-        events.append({q.value(0).toLongLong(), q.value(1).toString(), QDate::fromString(q.value(2).toString(), Qt::ISODate),
-                       sideFromName(q.value(3).toString()).value_or(Side::OnPrem),
-                       runEventKindFromName(q.value(4).toString()).value_or(RunEvent::Kind::Started),
-                       fromIsoUtc(q.value(5).toString()), q.value(6).toString()});
+        events.append(
+            {q.value(0).toLongLong(), q.value(1).toString(),
+             QDate::fromString(q.value(2).toString(), Qt::ISODate),
+             sideFromName(q.value(3).toString()).value_or(Side::OnPrem),
+             runEventKindFromName(q.value(4).toString()).value_or(RunEvent::Kind::Started),
+             fromIsoUtc(q.value(5).toString()), q.value(6).toString()});
     return events;
 }
 
@@ -616,13 +688,16 @@ QList<SlaAlert> SqlStore::raiseAlerts(const QList<SlaAlert> &alerts)
         return raised;
     Transaction tx(*this);
     for (const SlaAlert &a : alerts) {
-        QSqlQuery q = run(QStringLiteral("INSERT INTO alerts (business_date, report, status, raised_at, projected_finish, cause, "
-                                         "hours_left, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                         "ON CONFLICT (business_date, report, status) DO NOTHING"),
-                          {a.businessDate.toString(Qt::ISODate), a.report, a.status, isoUtc(a.raisedAt),
-                           a.projectedFinish.isValid() ? QVariant(isoUtc(a.projectedFinish)) : QVariant(QMetaType(QMetaType::QString)),
-                           nullable(a.cause), a.hoursLeft, a.message},
-                          QStringLiteral("raising an alert for %1").arg(a.report));
+        QSqlQuery q =
+            run(QStringLiteral("INSERT INTO alerts (business_date, report, status, raised_at, "
+                               "projected_finish, cause, "
+                               "hours_left, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                               "ON CONFLICT (business_date, report, status) DO NOTHING"),
+                {a.businessDate.toString(Qt::ISODate), a.report, a.status, isoUtc(a.raisedAt),
+                 a.projectedFinish.isValid() ? QVariant(isoUtc(a.projectedFinish))
+                                             : QVariant(QMetaType(QMetaType::QString)),
+                 nullable(a.cause), a.hoursLeft, a.message},
+                QStringLiteral("raising an alert for %1").arg(a.report));
         if (q.numRowsAffected() == 1)
             raised.append(a);
     }
@@ -636,8 +711,10 @@ QList<SlaAlert> SqlStore::raiseAlerts(const QList<SlaAlert> &alerts)
 
 QList<SlaAlert> SqlStore::alerts(const QDate &businessDate)
 {
-    QSqlQuery q = run(QStringLiteral("SELECT id, business_date, report, status, raised_at, projected_finish, cause, hours_left, "
-                                     "message, acknowledged_by, acknowledged_at FROM alerts WHERE business_date = ? ORDER BY id"),
+    QSqlQuery q = run(QStringLiteral("SELECT id, business_date, report, status, raised_at, "
+                                     "projected_finish, cause, hours_left, "
+                                     "message, acknowledged_by, acknowledged_at FROM alerts WHERE "
+                                     "business_date = ? ORDER BY id"),
                       {businessDate.toString(Qt::ISODate)});
     QList<SlaAlert> result;
     while (q.next()) {
@@ -661,11 +738,13 @@ QList<SlaAlert> SqlStore::alerts(const QDate &businessDate)
 WriteStatus SqlStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
 {
     return updateOneWithAudit(
-        QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? AND acknowledged_by IS NULL"),
+        QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ? WHERE id = ? "
+                       "AND acknowledged_by IS NULL"),
         {audit.actor, isoUtc(audit.at), id}, audit);
 }
 
-WriteStatus SqlStore::updateOneWithAudit(const QString &sql, const QVariantList &params, const AuditEntry &audit)
+WriteStatus SqlStore::updateOneWithAudit(const QString &sql, const QVariantList &params,
+                                         const AuditEntry &audit)
 {
     Transaction tx(*this);
     QSqlQuery q = run(sql, params);

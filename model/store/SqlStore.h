@@ -34,8 +34,8 @@ public:
     QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;
     QList<SlaAlert> alerts(const QDate &businessDate) override;
     WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
-    WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
-                              const AuditEntry &audit) override;
+    WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
+                              BreachResolution resolution, const AuditEntry &audit) override;
 
     Access access() const override { return m_access; }
     int schemaVersion();
@@ -67,7 +67,8 @@ protected:
     void rollback();
     void insertAudit(const AuditEntry &audit);
     // One guarded UPDATE that must touch exactly one row, with its audit row; else Conflict.
-    WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params, const AuditEntry &audit);
+    WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params,
+                                   const AuditEntry &audit);
     WavePlan loadPlan();
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     // With `mustHaveSchema` an empty database is refused instead of initialised. Returns how many

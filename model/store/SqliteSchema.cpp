@@ -10,26 +10,29 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
             QStringLiteral(
                 "CREATE TABLE pipelines ("
-                " id TEXT PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, owner TEXT NOT NULL,"
+                " id TEXT PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, owner TEXT "
+                "NOT NULL,"
                 " schedule TEXT, onprem_minutes INTEGER NOT NULL CHECK (onprem_minutes > 0),"
-                " cloud_minutes INTEGER NOT NULL CHECK (cloud_minutes > 0), onprem_p95_minutes INTEGER,"
+                " cloud_minutes INTEGER NOT NULL CHECK (cloud_minutes > 0), onprem_p95_minutes "
+                "INTEGER,"
                 " cloud_p95_minutes INTEGER, sla TEXT,"
                 " risk TEXT NOT NULL CHECK (risk IN ('low', 'medium', 'high')),"
                 " target TEXT NOT NULL CHECK (target IN ('cloud', 'onprem')),"
-                " initial_state TEXT NOT NULL, parity_tolerance REAL NOT NULL, tags TEXT NOT NULL DEFAULT '')"),
-            QStringLiteral(
-                "CREATE TABLE upstreams ("
-                " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
-                " upstream TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
-                " position INTEGER NOT NULL, PRIMARY KEY (pipeline, upstream))"),
-            QStringLiteral(
-                "CREATE TABLE routing ("
-                " pipeline TEXT PRIMARY KEY REFERENCES pipelines (id) ON DELETE CASCADE,"
-                " state TEXT NOT NULL CHECK (state IN ('onprem', 'dual_run', 'cloud', 'decommissioned')),"
-                " version INTEGER NOT NULL, updated_at TEXT NOT NULL)"),
+                " initial_state TEXT NOT NULL, parity_tolerance REAL NOT NULL, tags TEXT NOT NULL "
+                "DEFAULT '')"),
+            QStringLiteral("CREATE TABLE upstreams ("
+                           " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
+                           " upstream TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
+                           " position INTEGER NOT NULL, PRIMARY KEY (pipeline, upstream))"),
+            QStringLiteral("CREATE TABLE routing ("
+                           " pipeline TEXT PRIMARY KEY REFERENCES pipelines (id) ON DELETE CASCADE,"
+                           " state TEXT NOT NULL CHECK (state IN ('onprem', 'dual_run', 'cloud', "
+                           "'decommissioned')),"
+                           " version INTEGER NOT NULL, updated_at TEXT NOT NULL)"),
             QStringLiteral(
                 "CREATE TABLE parity_results ("
-                " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE, business_date TEXT NOT NULL,"
+                " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE, "
+                "business_date TEXT NOT NULL,"
                 " onprem_rows INTEGER NOT NULL CHECK (onprem_rows >= 0),"
                 " cloud_rows INTEGER NOT NULL CHECK (cloud_rows >= 0),"
                 " mismatched_rows INTEGER NOT NULL CHECK (mismatched_rows >= 0),"
@@ -38,15 +41,18 @@ QList<QStringList> sqliteMigrations()
                 " PRIMARY KEY (pipeline, business_date))"),
             QStringLiteral(
                 "CREATE TABLE audit ("
-                " id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+                " id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, "
+                "action TEXT NOT NULL,"
                 " pipeline TEXT, from_state TEXT, to_state TEXT, reason TEXT,"
                 " break_glass INTEGER NOT NULL DEFAULT 0, unplanned INTEGER NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE INDEX audit_by_pipeline ON audit (pipeline, id)"),
             // The audit log is evidence: the schema itself refuses to rewrite or erase it.
-            QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
-                           "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: UPDATE refused'); END"),
-            QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
-                           "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: DELETE refused'); END"),
+            QStringLiteral(
+                "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+                "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: UPDATE refused'); END"),
+            QStringLiteral(
+                "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+                "BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: DELETE refused'); END"),
         },
         // 2: weekend waves and their ordered membership; a pipeline sits in at most one wave
         {
@@ -55,10 +61,10 @@ QList<QStringList> sqliteMigrations()
                 " name TEXT PRIMARY KEY, wave_date TEXT NOT NULL, window_start TEXT NOT NULL,"
                 " window_end TEXT NOT NULL, capacity INTEGER NOT NULL CHECK (capacity > 0),"
                 " max_high_risk INTEGER NOT NULL CHECK (max_high_risk >= 0))"),
-            QStringLiteral(
-                "CREATE TABLE wave_members ("
-                " pipeline TEXT PRIMARY KEY REFERENCES pipelines (id) ON DELETE CASCADE,"
-                " wave TEXT NOT NULL REFERENCES waves (name) ON DELETE CASCADE ON UPDATE CASCADE, position INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE wave_members ("
+                           " pipeline TEXT PRIMARY KEY REFERENCES pipelines (id) ON DELETE CASCADE,"
+                           " wave TEXT NOT NULL REFERENCES waves (name) ON DELETE CASCADE ON "
+                           "UPDATE CASCADE, position INTEGER NOT NULL)"),
             QStringLiteral("INSERT INTO settings (key, value) VALUES ('plan_version', '0') "
                            "ON CONFLICT (key) DO NOTHING"),
         },
@@ -69,24 +75,30 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("ALTER TABLE parity_results ADD COLUMN resolved_at TEXT"),
             QStringLiteral("ALTER TABLE parity_results ADD COLUMN checksum_match INTEGER"),
             QStringLiteral("ALTER TABLE parity_results ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("UPDATE parity_results SET resolution = 'accepted' WHERE accepted_by IS NOT NULL"),
+            QStringLiteral(
+                "UPDATE parity_results SET resolution = 'accepted' WHERE accepted_by IS NOT NULL"),
         },
         // 4: the orchestrator's run events and the SLA sensors' alerts
         {
+            QStringLiteral("CREATE TABLE run_events ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE, "
+                           "business_date TEXT NOT NULL,"
+                           " side TEXT NOT NULL CHECK (side IN ('onprem', 'cloud')),"
+                           " state TEXT NOT NULL CHECK (state IN ('scheduled', 'started', "
+                           "'succeeded', 'failed', 'retrying')),"
+                           " at TEXT NOT NULL, recorded_by TEXT NOT NULL)"),
             QStringLiteral(
-                "CREATE TABLE run_events ("
-                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE, business_date TEXT NOT NULL,"
-                " side TEXT NOT NULL CHECK (side IN ('onprem', 'cloud')),"
-                " state TEXT NOT NULL CHECK (state IN ('scheduled', 'started', 'succeeded', 'failed', 'retrying')),"
-                " at TEXT NOT NULL, recorded_by TEXT NOT NULL)"),
-            QStringLiteral("CREATE INDEX run_events_by_night ON run_events (business_date, pipeline, id)"),
-            QStringLiteral(
-                "CREATE TABLE alerts ("
-                " id INTEGER PRIMARY KEY AUTOINCREMENT, business_date TEXT NOT NULL, report TEXT NOT NULL,"
-                " status TEXT NOT NULL CHECK (status IN ('at_risk', 'breached')), raised_at TEXT NOT NULL,"
-                " projected_finish TEXT, cause TEXT, hours_left REAL NOT NULL, message TEXT NOT NULL,"
-                " acknowledged_by TEXT, acknowledged_at TEXT, UNIQUE (business_date, report, status))"),
+                "CREATE INDEX run_events_by_night ON run_events (business_date, pipeline, id)"),
+            QStringLiteral("CREATE TABLE alerts ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT, business_date TEXT NOT NULL, "
+                           "report TEXT NOT NULL,"
+                           " status TEXT NOT NULL CHECK (status IN ('at_risk', 'breached')), "
+                           "raised_at TEXT NOT NULL,"
+                           " projected_finish TEXT, cause TEXT, hours_left REAL NOT NULL, message "
+                           "TEXT NOT NULL,"
+                           " acknowledged_by TEXT, acknowledged_at TEXT, UNIQUE (business_date, "
+                           "report, status))"),
         },
         // 5: the database user behind every audit row (PostgreSQL sets it; a SQLite file has none)
         {

@@ -12,15 +12,19 @@
 namespace daybreak {
 
 SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
-    : SqlStore(QStringLiteral("daybreak-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+    : SqlStore(QStringLiteral("daybreak-sqlite-") +
+               QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_path(QFileInfo(path).absoluteFilePath())
 {
     const QFileInfo info(m_path);
     if (!info.exists()) {
         if (mode == OpenMode::MustExist || readOnly)
-            throw StoreError(QStringLiteral("store %1 does not exist; create it with 'daybreakctl init'").arg(m_path));
+            throw StoreError(
+                QStringLiteral("store %1 does not exist; create it with 'daybreakctl init'")
+                    .arg(m_path));
         if (!QDir().mkpath(info.absolutePath()))
-            throw StoreError(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+            throw StoreError(
+                QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
     } else if (info.isDir()) {
         throw StoreError(QStringLiteral("store %1 is a folder, not a SQLite file").arg(m_path));
     } else if (!info.isWritable()) {
@@ -31,15 +35,18 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     // Another console may hold the write lock briefly; wait instead of failing at once.
-    m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
-                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_db.setConnectOptions(readOnly
+                               ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open())
-        throw StoreError(QStringLiteral("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
+        throw StoreError(
+            QStringLiteral("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
     m_access = readOnly ? Access::viewerOnly(currentOsUser()) : Access::everything(currentOsUser());
     try {
         run(QStringLiteral("PRAGMA foreign_keys = ON"));
         if (!readOnly)
-            run(QStringLiteral("PRAGMA journal_mode = WAL"), {}, QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
+            run(QStringLiteral("PRAGMA journal_mode = WAL"), {},
+                QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
         migrate(sqliteMigrations(), false, readOnly);
     } catch (const StoreError &e) {
         const QString message = e.message();
@@ -51,7 +58,8 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
 
 bool SqliteStore::hasSchemaTable()
 {
-    QSqlQuery q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    QSqlQuery q = run(QStringLiteral(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
     return q.next();
 }
 

@@ -11,7 +11,8 @@ namespace daybreak {
 
 bool isPostgresUrl(const QString &url)
 {
-    return url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"));
+    return url.startsWith(QLatin1String("postgresql://")) ||
+           url.startsWith(QLatin1String("postgres://"));
 }
 
 std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreOptions &options)
@@ -26,8 +27,10 @@ std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreO
     if (url.startsWith(QLatin1String("sqlite://")))
         path = QUrl(url).path();
     else if (url.contains(QLatin1String("://")))
-        throw StoreError(QStringLiteral("unknown store URL '%1' (use a file path, sqlite:///path or "
-                                        "postgresql://user@host:port/db)").arg(url));
+        throw StoreError(
+            QStringLiteral("unknown store URL '%1' (use a file path, sqlite:///path or "
+                           "postgresql://user@host:port/db)")
+                .arg(url));
     if (path.isEmpty())
         throw StoreError(QStringLiteral("empty store path"));
     return std::make_unique<SqliteStore>(path, mode, options.readOnly);
@@ -35,8 +38,8 @@ std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreO
 
 QString defaultStorePath()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                           + QStringLiteral("/daybreak");
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                           QStringLiteral("/daybreak");
     return QDir(folder).filePath(QStringLiteral("daybreak.sqlite"));
 }
 

@@ -15,7 +15,8 @@ namespace daybreak {
 class ChangeNotifier;
 
 // The routing store. Every write is one transaction that carries its audit row; routing changes
-// are compare-and-set on the pointer's version. Failures to reach or use the store throw StoreError.
+// are compare-and-set on the pointer's version. Failures to reach or use the store throw
+// StoreError.
 class Store
 {
 public:
@@ -34,9 +35,10 @@ public:
     virtual void replaceInventory(const Inventory &inventory, const AuditEntry &audit) = 0;
     // Conflict when the plan version moved since `expectedPlanVersion` (nothing written).
     virtual WriteStatus applyPlanChange(const PlanChange &change) = 0;
-    // Closes an open breach (accepted or explained); Conflict when there is no open breach that night.
-    virtual WriteStatus resolveBreach(const QString &pipeline, const QDate &date, BreachResolution resolution,
-                                      const AuditEntry &audit) = 0;
+    // Closes an open breach (accepted or explained); Conflict when there is no open breach that
+    // night.
+    virtual WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
+                                      BreachResolution resolution, const AuditEntry &audit) = 0;
     virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
 
     // Run events are telemetry: appended as they come, never changed.
@@ -58,7 +60,11 @@ public:
     virtual void reconnect() {}
 };
 
-enum class OpenMode { MustExist, CreateIfMissing };
+enum class OpenMode
+{
+    MustExist,
+    CreateIfMissing
+};
 
 struct StoreOptions
 {
@@ -68,7 +74,8 @@ struct StoreOptions
 
 // `url`: a file path or sqlite:///path for SQLite; postgresql://user@host:port/db?sslmode=...
 // for PostgreSQL.
-std::unique_ptr<Store> openStore(const QString &url, OpenMode mode, const StoreOptions &options = {});
+std::unique_ptr<Store> openStore(const QString &url, OpenMode mode,
+                                 const StoreOptions &options = {});
 bool isPostgresUrl(const QString &url);
 // The per-user default SQLite file under the platform's app-data folder.
 QString defaultStorePath();

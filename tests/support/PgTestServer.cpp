@@ -14,12 +14,15 @@ namespace daybreak {
 PgTestServer::PgTestServer() : m_stateFile(qEnvironmentVariable("DAYBREAK_TEST_PG_STATE"))
 {
     if (m_stateFile.isEmpty()) {
-        m_problem = QStringLiteral("DAYBREAK_TEST_PG_STATE is not set: run the tests through ctest, which starts PostgreSQL");
+        m_problem = QStringLiteral("DAYBREAK_TEST_PG_STATE is not set: run the tests through "
+                                   "ctest, which starts PostgreSQL");
         return;
     }
     QFile f(m_stateFile);
     if (!f.open(QIODevice::ReadOnly)) {
-        m_problem = QStringLiteral("no PostgreSQL state file %1: did the postgresql_start fixture run?").arg(m_stateFile);
+        m_problem =
+            QStringLiteral("no PostgreSQL state file %1: did the postgresql_start fixture run?")
+                .arg(m_stateFile);
         return;
     }
     for (const QByteArray &line : f.readAll().split('\n')) {
@@ -33,7 +36,8 @@ PgTestServer::PgTestServer() : m_stateFile(qEnvironmentVariable("DAYBREAK_TEST_P
         m_problem = QStringLiteral("%1 names no port").arg(m_stateFile);
 }
 
-QString PgTestServer::url(const QString &database, const QString &user, const QString &password, const QString &query) const
+QString PgTestServer::url(const QString &database, const QString &user, const QString &password,
+                          const QString &query) const
 {
     QString u = QStringLiteral("postgresql://%1%2@127.0.0.1:%3/%4")
                     .arg(user, password.isEmpty() ? QString() : QLatin1Char(':') + password)
@@ -53,7 +57,8 @@ QString PgTestServer::createDatabase()
 
 void PgTestServer::exec(const QStringList &statements, const QString &database) const
 {
-    const QString connection = QStringLiteral("pgtest-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString connection =
+        QStringLiteral("pgtest-") + QUuid::createUuid().toString(QUuid::Id128);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
         db.setHostName(QStringLiteral("127.0.0.1"));
@@ -66,16 +71,19 @@ void PgTestServer::exec(const QStringList &statements, const QString &database) 
         for (const QString &sql : statements) {
             QSqlQuery q(db);
             if (!q.exec(sql))
-                throw StoreError(QStringLiteral("test server: %1: %2").arg(sql, q.lastError().text()));
+                throw StoreError(
+                    QStringLiteral("test server: %1: %2").arg(sql, q.lastError().text()));
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
 }
 
-void PgTestServer::createUser(const QString &name, const QString &password, const QString &groupRole) const
+void PgTestServer::createUser(const QString &name, const QString &password,
+                              const QString &groupRole) const
 {
-    QStringList statements{QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(name, password)};
+    QStringList statements{
+        QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(name, password)};
     if (!groupRole.isEmpty())
         statements << QStringLiteral("GRANT %1 TO %2").arg(groupRole, name);
     exec(statements);

@@ -20,13 +20,18 @@ public:
     // postgresql://user[:password]@127.0.0.1:port/database[?query]
     QString url(const QString &database, const QString &user = QStringLiteral("postgres"),
                 const QString &password = QString(), const QString &query = QString()) const;
-    QString superuserUrl(const QString &database) const { return url(database, QStringLiteral("postgres"), m_password); }
+    QString superuserUrl(const QString &database) const
+    {
+        return url(database, QStringLiteral("postgres"), m_password);
+    }
     // A new empty database with a unique name; returns the name.
     QString createDatabase();
     // Runs statements as the superuser; throws StoreError naming the failing one.
-    void exec(const QStringList &statements, const QString &database = QStringLiteral("postgres")) const;
+    void exec(const QStringList &statements,
+              const QString &database = QStringLiteral("postgres")) const;
     // A login user with `password` holding `groupRole` (e.g. daybreak_operator), if given.
-    void createUser(const QString &name, const QString &password, const QString &groupRole = QString()) const;
+    void createUser(const QString &name, const QString &password,
+                    const QString &groupRole = QString()) const;
     // Stops / starts the server process (fault tests); true on success.
     bool stop() const;
     bool resume() const;

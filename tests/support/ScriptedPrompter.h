@@ -17,7 +17,10 @@ public:
         questions.append(question);
         return answer;
     }
-    void showRefusal(QWidget *, const QString &, const QStringList &reasons) override { refusals.append(reasons); }
+    void showRefusal(QWidget *, const QString &, const QStringList &reasons) override
+    {
+        refusals.append(reasons);
+    }
 };
 
 } // namespace daybreak

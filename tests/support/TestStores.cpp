@@ -93,7 +93,10 @@ void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDat
 
 } // namespace TestStores
 
-TestBackend::TestBackend() : m_postgres(qEnvironmentVariable("DAYBREAK_TEST_BACKEND") == QLatin1String("postgresql")) {}
+TestBackend::TestBackend()
+    : m_postgres(qEnvironmentVariable("DAYBREAK_TEST_BACKEND") == QLatin1String("postgresql"))
+{
+}
 
 QString TestBackend::freshUrl()
 {
@@ -102,7 +105,8 @@ QString TestBackend::freshUrl()
     return m_dir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_count));
 }
 
-std::unique_ptr<SqlStore> TestBackend::open(const QString &url, OpenMode mode, const StoreOptions &options)
+std::unique_ptr<SqlStore> TestBackend::open(const QString &url, OpenMode mode,
+                                            const StoreOptions &options)
 {
     std::unique_ptr<Store> store = openStore(url, mode, options);
     return std::unique_ptr<SqlStore>(static_cast<SqlStore *>(store.release()));

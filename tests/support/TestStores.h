@@ -17,7 +17,8 @@ Pipeline pipeline(const QString &id, const QStringList &upstreams = {}, Side tar
                   Risk risk = Risk::Medium);
 // Berlin, default weekend window.
 Inventory inventory(const QList<Pipeline> &pipelines);
-std::unique_ptr<SqliteStore> sqlite(const QTemporaryDir &dir, const QString &name = QStringLiteral("store.sqlite"));
+std::unique_ptr<SqliteStore> sqlite(const QTemporaryDir &dir,
+                                    const QString &name = QStringLiteral("store.sqlite"));
 // Puts `pipeline` straight into `state` through the store (as the inventory's initial state would).
 void seed(Store &store, const Inventory &inventory);
 // Three pipelines: "a" (dual-running, p95 45, SLA 06:00, two tags), "b" reading "a", and
@@ -30,7 +31,6 @@ void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDat
 
 } // namespace TestStores
 
-
 // The back end a shared store test runs against: DAYBREAK_TEST_BACKEND=sqlite (the default) or
 // postgresql (the throwaway server ctest starts). Each freshUrl() is a new, empty store.
 class TestBackend
@@ -39,7 +39,10 @@ public:
     TestBackend();
 
     bool isPostgres() const { return m_postgres; }
-    QString name() const { return m_postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"); }
+    QString name() const
+    {
+        return m_postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
+    }
     // Empty when the back end can be used; otherwise why not (the test must fail, not skip).
     QString problem() const { return m_postgres ? m_server.problem() : QString(); }
     PgTestServer &server() { return m_server; }
