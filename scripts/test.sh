@@ -12,6 +12,7 @@ if [ -x "$deps_check" ]; then
 else
   echo "test: $deps_check not found next to this clone; the install-deps check is skipped" >&2
 fi
+./scripts/check-format.sh
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build --output-on-failure --timeout 600 -j "$(nproc)"
