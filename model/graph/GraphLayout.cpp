@@ -1,8 +1,10 @@
 #include "GraphLayout.h"
 
+#include "CoordinateAssignment.h"
+#include "CrossingReduction.h"
 #include "DependencyGraph.h"
-
-#include <QSizeF>
+#include "LayerAssignment.h"
+#include "LayeredGraph.h"
 
 #include <algorithm>
 #include <numeric>
@@ -12,82 +14,95 @@ namespace daybreak {
 
 namespace {
 
-// The layered graph the sweeps work on: real nodes and dummies, integer ids, edges between
-// adjacent layers only.
-struct Layered
+// The graph as integer adjacency, cycles broken: an edge that closes a cycle is left out of the
+// layering (and drawn straight), so the layout never loops on bad input.
+struct IntGraph
 {
-    std::vector<int> layer;                 // per vertex
-    std::vector<std::vector<int>> up, down; // neighbours in the previous / next layer
-    std::vector<std::vector<int>> order;    // per layer, vertices top to bottom
-    std::vector<int> pos;                   // index within its layer
-
-    int addVertex(int l)
-    {
-        layer.push_back(l);
-        up.emplace_back();
-        down.emplace_back();
-        pos.push_back(int(order[l].size()));
-        order[l].push_back(int(layer.size()) - 1);
-        return int(layer.size()) - 1;
-    }
-    void renumber(int l)
-    {
-        for (int i = 0; i < int(order[l].size()); ++i)
-            pos[order[l][i]] = i;
-    }
+    std::vector<std::vector<int>> down, up;
+    std::vector<std::pair<int, int>> dropped; // edges left out of the layering
+    std::vector<int> topological;
 };
 
-// Crossings between layer l and l+1: inversions of the lower endpoints, counted with a Fenwick
-// tree.
-long long crossingsBetween(const Layered &g, int l)
+IntGraph intGraph(const DependencyGraph &graph)
 {
-    std::vector<std::pair<int, int>> ends;
-    for (int v : g.order[l])
-        for (int w : g.down[v])
-            ends.emplace_back(g.pos[v], g.pos[w]);
-    std::sort(ends.begin(), ends.end());
-    const int n = int(g.order[l + 1].size());
-    std::vector<int> tree(n + 1, 0);
-    long long crossings = 0;
-    long long seen = 0;
-    for (const auto &[a, b] : ends) {
-        (void)a;
-        long long notGreater = 0;
-        for (int i = b + 1; i > 0; i -= i & -i)
-            notGreater += tree[i];
-        crossings += seen - notGreater;
-        for (int i = b + 1; i <= n; i += i & -i)
-            ++tree[i];
-        ++seen;
+    const QStringList &ids = graph.ids();
+    const int n = int(ids.size());
+    QHash<QString, int> index;
+    for (int i = 0; i < n; ++i)
+        index.insert(ids.at(i), i);
+    std::vector<std::vector<int>> down(n);
+    for (int i = 0; i < n; ++i)
+        for (const QString &d : graph.downstreamsOf(ids.at(i)))
+            if (const int j = index.value(d, -1); j >= 0 && j != i)
+                down[i].push_back(j);
+    for (auto &list : down) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
     }
-    return crossings;
-}
-
-long long totalCrossings(const Layered &g)
-{
-    long long total = 0;
-    for (int l = 0; l + 1 < int(g.order.size()); ++l)
-        total += crossingsBetween(g, l);
-    return total;
-}
-
-void sweep(Layered &g, int l, bool fromAbove)
-{
-    std::vector<int> &row = g.order[l];
-    std::vector<double> key(g.layer.size(), 0);
-    for (int v : row) {
-        const std::vector<int> &nb = fromAbove ? g.up[v] : g.down[v];
-        if (nb.empty()) {
-            key[v] = g.pos[v]; // keep nodes without neighbours where they are
+    // Depth-first: an edge to a vertex still on the stack closes a cycle.
+    IntGraph g;
+    g.down.resize(n);
+    g.up.resize(n);
+    std::vector<int> state(n, 0); // 0 new, 1 on the stack, 2 done
+    std::vector<int> postorder;
+    std::vector<std::pair<int, size_t>> stack;
+    for (int root = 0; root < n; ++root) {
+        if (state[root])
             continue;
+        stack.emplace_back(root, 0);
+        state[root] = 1;
+        while (!stack.empty()) {
+            auto &[v, next] = stack.back();
+            if (next < down[v].size()) {
+                const int w = down[v][next++];
+                if (state[w] == 1) {
+                    g.dropped.emplace_back(v, w);
+                } else {
+                    g.down[v].push_back(w);
+                    g.up[w].push_back(v);
+                    if (state[w] == 0) {
+                        state[w] = 1;
+                        stack.emplace_back(w, 0);
+                    }
+                }
+            } else {
+                state[v] = 2;
+                postorder.push_back(v);
+                stack.pop_back();
+            }
         }
-        double sum = 0;
-        for (int w : nb)
-            sum += g.pos[w];
-        key[v] = sum / double(nb.size());
     }
-    std::stable_sort(row.begin(), row.end(), [&](int a, int b) { return key[a] < key[b]; });
-    g.renumber(l);
+    g.topological.assign(postorder.rbegin(), postorder.rend());
+    return g;
+}
+
+// Connected components (ignoring direction), largest first, each listing its vertices.
+std::vector<std::vector<int>> components(const IntGraph &g)
+{
+    const int n = int(g.down.size());
+    std::vector<int> parent(n);
+    std::iota(parent.begin(), parent.end(), 0);
+    const auto find = [&](int v) {
+        while (parent[v] != v)
+            v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (int v = 0; v < n; ++v)
+        for (int w : g.down[v])
+            parent[find(v)] = find(w);
+    std::vector<int> slot(n, -1);
+    std::vector<std::vector<int>> result;
+    for (int v = 0; v < n; ++v) {
+        const int r = find(v);
+        if (slot[r] < 0) {
+            slot[r] = int(result.size());
+            result.emplace_back();
+        }
+        result[slot[r]].push_back(v);
+    }
+    std::stable_sort(result.begin(), result.end(),
+                     [](const auto &a, const auto &b) { return a.size() > b.size(); });
+    return result;
 }
 
 } // namespace
@@ -96,100 +111,100 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
 {
     GraphLayout result;
     result.m_options = options;
-    const QHash<QString, int> layerOf = graph.layers();
-    result.m_layer = layerOf;
-    if (layerOf.isEmpty())
-        return result;
-    int layerCount = 0;
-    for (int l : layerOf)
-        layerCount = std::max(layerCount, l + 1);
-
-    Layered g;
-    g.order.resize(layerCount);
     const QStringList &ids = graph.ids();
-    QHash<QString, int> vertexOf;
-    for (const QString &id : ids)
-        vertexOf.insert(id, g.addVertex(layerOf.value(id)));
-    struct Chain
-    {
-        QString from, to;
-        std::vector<int> vertices; // from, dummies..., to
-    };
-    std::vector<Chain> chains;
-    for (const QString &id : ids) {
-        for (const QString &down : graph.downstreamsOf(id)) {
-            Chain c{id, down, {vertexOf.value(id)}};
-            const int a = layerOf.value(id), b = layerOf.value(down);
-            for (int l = a + 1; l < b; ++l)
-                c.vertices.push_back(g.addVertex(l));
-            c.vertices.push_back(vertexOf.value(down));
-            for (size_t i = 0; i + 1 < c.vertices.size(); ++i) {
-                g.down[c.vertices[i]].push_back(c.vertices[i + 1]);
-                g.up[c.vertices[i + 1]].push_back(c.vertices[i]);
-            }
-            chains.push_back(std::move(c));
-        }
-    }
-    result.m_naiveCrossings = int(totalCrossings(g));
-
-    // Alternate sweeps, keeping the best order seen.
-    std::vector<std::vector<int>> best = g.order;
-    long long bestCrossings = result.m_naiveCrossings;
-    for (int s = 0; s < options.sweeps && bestCrossings > 0; ++s) {
-        for (int l = 1; l < layerCount; ++l)
-            sweep(g, l, true);
-        for (int l = layerCount - 2; l >= 0; --l)
-            sweep(g, l, false);
-        const long long c = totalCrossings(g);
-        if (c < bestCrossings) {
-            bestCrossings = c;
-            best = g.order;
-        }
-    }
-    g.order = best;
-    for (int l = 0; l < layerCount; ++l)
-        g.renumber(l);
-    result.m_crossings = int(bestCrossings);
-
-    // Coordinates: layers left to right, each layer centred vertically; dummies take a thin row.
-    const double rowHeight = options.nodeHeight + options.rowGap;
-    const double dummyHeight = options.rowGap;
-    std::vector<double> height(layerCount, 0);
-    for (int l = 0; l < layerCount; ++l)
-        for (int v : g.order[l])
-            height[l] += v < ids.size() ? rowHeight : dummyHeight;
-    const double tallest = *std::max_element(height.begin(), height.end());
-    std::vector<QPointF> at(g.layer.size());
+    const int n = int(ids.size());
+    if (n == 0)
+        return result;
+    const IntGraph g = intGraph(graph);
+    const std::vector<int> rank = LayerAssignment::compute(g.down, g.up, g.topological);
+    int layerCount = 0;
+    for (int r : rank)
+        layerCount = std::max(layerCount, r + 1);
     result.m_order.resize(layerCount);
-    for (int l = 0; l < layerCount; ++l) {
-        double y = (tallest - height[l]) / 2;
-        const double x = l * (options.nodeWidth + options.layerGap);
-        for (int v : g.order[l]) {
-            const bool real = v < ids.size();
-            at[v] = QPointF(x, y);
-            if (real) {
-                result.m_positions.insert(ids.at(v), at[v]);
-                result.m_order[l].append(ids.at(v));
-            }
-            y += real ? rowHeight : dummyHeight;
-        }
-    }
-    result.m_size =
-        QSizeF(layerCount * (options.nodeWidth + options.layerGap) - options.layerGap, tallest);
 
-    const double mid = options.nodeHeight / 2;
-    for (const Chain &c : chains) {
-        Edge e{c.from, c.to, {}};
-        e.points.append(at[c.vertices.front()] + QPointF(options.nodeWidth, mid));
-        for (size_t i = 1; i + 1 < c.vertices.size(); ++i) {
-            // A dummy is a bend point crossing its layer horizontally.
-            const QPointF p = at[c.vertices[i]] + QPointF(0, dummyHeight / 2);
-            e.points.append(p);
-            e.points.append(p + QPointF(options.nodeWidth, 0));
+    const double step = options.nodeWidth + options.layerGap;
+    const CoordinateAssignment::Spacing spacing{options.nodeHeight + options.rowGap,
+                                                options.rowGap};
+    const double componentGap = options.rowGap * 2;
+    double top = 0;
+    std::vector<QPointF> topLeft(n);
+
+    for (const std::vector<int> &members : components(g)) {
+        // The component's layered graph: its nodes first (local ids), then the dummies.
+        int firstLayer = layerCount;
+        for (int v : members)
+            firstLayer = std::min(firstLayer, rank[v]);
+        int lastLayer = 0;
+        for (int v : members)
+            lastLayer = std::max(lastLayer, rank[v]);
+        LayeredGraph lg(lastLayer - firstLayer + 1);
+        std::vector<int> local(n, -1);
+        for (int v : members)
+            local[v] = lg.addVertex(rank[v] - firstLayer, false);
+        struct Chain
+        {
+            int from, to;
+            std::vector<int> vertices;
+        };
+        std::vector<Chain> chains;
+        for (int v : members)
+            for (int w : g.down[v]) {
+                Chain c{v, w, {local[v]}};
+                for (int l = rank[v] + 1; l < rank[w]; ++l)
+                    c.vertices.push_back(lg.addVertex(l - firstLayer, true));
+                c.vertices.push_back(local[w]);
+                for (size_t i = 0; i + 1 < c.vertices.size(); ++i)
+                    lg.addEdge(c.vertices[i], c.vertices[i + 1]);
+                chains.push_back(std::move(c));
+            }
+        // As many ordering iterations as the options allow, fewer on very large graphs so the
+        // whole layout stays well under a second (each iteration is about one pass over it).
+        long long size = lg.vertexCount();
+        for (const auto &d : lg.down)
+            size += static_cast<long long>(d.size());
+        const int iterations = int(std::clamp(1500000LL / std::max(1LL, size), 6LL,
+                                              static_cast<long long>(options.sweeps)));
+        const CrossingReduction::Result crossings = CrossingReduction::run(lg, iterations);
+        result.m_naiveCrossings += int(crossings.initial);
+        result.m_crossings += int(crossings.final);
+        const std::vector<double> centre = CoordinateAssignment::compute(lg, spacing);
+
+        double height = 0;
+        for (int v = 0; v < lg.vertexCount(); ++v)
+            height = std::max(height, centre[v] + (lg.dummy[v] ? spacing.dummy : spacing.real) / 2);
+        const auto pointOf = [&](int lv) {
+            return QPointF((lg.layer[lv] + firstLayer) * step, top + centre[lv]);
+        };
+        for (int v : members) {
+            topLeft[v] = pointOf(local[v]) - QPointF(0, options.nodeHeight / 2);
+            result.m_positions.insert(ids.at(v), topLeft[v]);
+            result.m_layer.insert(ids.at(v), rank[v]);
         }
-        e.points.append(at[c.vertices.back()] + QPointF(0, mid));
-        result.m_edges.append(e);
+        for (int l = 0; l < lg.layerCount(); ++l)
+            for (int lv : lg.order[l])
+                if (!lg.dummy[lv])
+                    result.m_order[l + firstLayer].append(ids.at(members[lv]));
+        for (const Chain &c : chains) {
+            Edge e{ids.at(c.from), ids.at(c.to), {}};
+            e.points.append(pointOf(c.vertices.front()) + QPointF(options.nodeWidth, 0));
+            for (size_t i = 1; i + 1 < c.vertices.size(); ++i) {
+                // A dummy is a bend point crossing its layer horizontally.
+                const QPointF p = pointOf(c.vertices[i]);
+                e.points.append(p);
+                e.points.append(p + QPointF(options.nodeWidth, 0));
+            }
+            e.points.append(pointOf(c.vertices.back()));
+            result.m_edges.append(e);
+        }
+        top += height + componentGap;
     }
+    const double mid = options.nodeHeight / 2;
+    for (const auto &[v, w] : g.dropped)
+        result.m_edges.append(
+            {ids.at(v),
+             ids.at(w),
+             {topLeft[v] + QPointF(options.nodeWidth, mid), topLeft[w] + QPointF(0, mid)}});
+    result.m_size = QSizeF(layerCount * step - options.layerGap, std::max(0.0, top - componentGap));
     return result;
 }
 

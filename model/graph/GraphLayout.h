@@ -11,9 +11,12 @@ namespace daybreak {
 
 class DependencyGraph;
 
-// Our layered left-to-right layout: longest-path layers, dummy nodes on edges that skip layers,
-// crossing reduction by alternating barycentre sweeps, then coordinates. Pure computation, so
-// the graph view, the report writer and the benchmarks share it.
+// Our layered left-to-right layout, in the steps of Gansner et al.'s dot: layers that keep edges
+// short (LayerAssignment), dummy nodes on edges that skip layers, crossing reduction by weighted
+// medians and transposition (CrossingReduction), then coordinates that straighten long edges
+// (CoordinateAssignment). Each connected component is laid out on its own and stacked below the
+// previous one, largest first, so components never cross. Pure computation, so the graph view,
+// the report writer, the CLI's export and the benchmarks share it.
 class GraphLayout
 {
 public:
@@ -23,7 +26,7 @@ public:
         double nodeHeight = 40;
         double layerGap = 50; // horizontal space between layers
         double rowGap = 18;   // vertical space between nodes of a layer
-        int sweeps = 8;       // down+up barycentre passes
+        int sweeps = 64;      // ordering iterations at most (each a median sweep and transposition)
     };
     struct Edge
     {

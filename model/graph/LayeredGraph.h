@@ -1,0 +1,30 @@
+#pragma once
+
+#include <vector>
+
+namespace daybreak {
+
+// The graph a layered layout works on: real nodes and the dummies that break long edges, with
+// integer ids, edges between adjacent layers only. Shared by the ordering and coordinate steps.
+struct LayeredGraph
+{
+    std::vector<int> layer;                 // per vertex
+    std::vector<bool> dummy;                // per vertex
+    std::vector<std::vector<int>> up, down; // neighbours in the previous / next layer
+    std::vector<std::vector<int>> order;    // per layer, vertices top to bottom
+    std::vector<int> pos;                   // index within its layer
+
+    explicit LayeredGraph(int layerCount) : order(layerCount) {}
+    int vertexCount() const { return int(layer.size()); }
+    int layerCount() const { return int(order.size()); }
+    int addVertex(int atLayer, bool isDummy);
+    void addEdge(int from, int to); // `to` one layer right of `from`
+    void renumber(int l);
+    void renumberAll();
+
+    // Crossings between layer l and l+1 (inversions of the lower endpoints, a Fenwick tree).
+    long long crossingsBetween(int l) const;
+    long long crossings() const;
+};
+
+} // namespace daybreak
