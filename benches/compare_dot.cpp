@@ -125,7 +125,7 @@ int main(int argc, char *argv[])
                  : QStringLiteral("-");
     std::printf("| %s | %d | %lld | %.1f ms | %lld | %d | %s | %s | %s | %s |\n",
                 qPrintable(QFileInfo(what).fileName()), int(inv.size()), (long long)edges.size(),
-                oursMs, oursCrossings, layout.crossings(), qPrintable(dotTime),
+                oursMs, oursCrossings, layout.straightCrossings(), qPrintable(dotTime),
                 dotCrossings < 0 ? "-" : qPrintable(QString::number(dotCrossings)),
                 qPrintable(ratio), qPrintable(speed));
     return 0;

@@ -14,7 +14,7 @@ if [ ${#graphs[@]} -eq 0 ]; then
   graphs=(60 1000 5000)
   for d in ../shared/data/real-graphs/*/; do [ -f "$d/nodes.csv" ] && graphs+=("${d%/}"); done
 fi
-echo "| graph | nodes | edges | our layout | our crossings | ours, routed | dot | dot crossings | ours / dot | dot time / ours |"
+echo "| graph | nodes | edges | our layout | our crossings | ours, counted by the layout | dot | dot crossings | ours / dot | dot time / ours |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for g in "${graphs[@]}"; do
   build-release/benches/compare_dot "$g" "${DOT_TIMEOUT:-600}" "${DOT_MAX_NODES:-10000}"

@@ -6,6 +6,7 @@
 #include "LayerAssignment.h"
 #include "LayeredGraph.h"
 
+#include <QLineF>
 #include <QRandomGenerator>
 #include <QRectF>
 #include <QTest>
@@ -131,6 +132,53 @@ private slots:
         // A chain and a straight long edge: t level with c and s; the whole chain level.
         QCOMPARE(layout.positions().value(QStringLiteral("a")).y(),
                  layout.positions().value(QStringLiteral("b")).y());
+    }
+
+    void straightCrossingsMatchSegmentIntersections()
+    {
+        // The layout's count of straight-line crossings against testing every pair of segments.
+        QRandomGenerator rng(11);
+        for (int round = 0; round < 30; ++round) {
+            const int layers = 2 + int(rng.bounded(4));
+            LayeredGraph g(layers);
+            std::vector<std::vector<int>> real(layers);
+            for (int l = 0; l < layers; ++l)
+                for (int k = 0; k < 2 + int(rng.bounded(4)); ++k)
+                    real[l].push_back(g.addVertex(l, false));
+            QList<QPair<int, int>> edges; // real endpoints
+            for (int e = 0; e < 12; ++e) {
+                const int a = int(rng.bounded(layers - 1));
+                const int b = a + 1 + int(rng.bounded(layers - 1 - a));
+                const int u = real[a][rng.bounded(int(real[a].size()))];
+                const int w = real[b][rng.bounded(int(real[b].size()))];
+                if (edges.contains({u, w}))
+                    continue;
+                edges.append({u, w});
+                int at = u;
+                for (int l = a + 1; l < b; ++l) {
+                    const int d = g.addVertex(l, true);
+                    g.addEdge(at, d);
+                    at = d;
+                }
+                g.addEdge(at, w);
+            }
+            std::vector<double> y(g.vertexCount());
+            for (double &v : y)
+                v = rng.bounded(1000) / 10.0; // dummies get a height too: it must not matter
+            long long expected = 0;
+            for (int i = 0; i < edges.size(); ++i)
+                for (int j = i + 1; j < edges.size(); ++j) {
+                    const auto [a, b] = edges.at(i);
+                    const auto [c, d] = edges.at(j);
+                    if (a == c || a == d || b == c || b == d)
+                        continue;
+                    const QLineF p(g.layer[a], y[a], g.layer[b], y[b]);
+                    const QLineF q(g.layer[c], y[c], g.layer[d], y[d]);
+                    QPointF at;
+                    expected += p.intersects(q, &at) == QLineF::BoundedIntersection ? 1 : 0;
+                }
+            QCOMPARE(g.straightCrossings(y), expected);
+        }
     }
 
     void layeringHasTheLeastTotalSpan_data()

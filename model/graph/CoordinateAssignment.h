@@ -21,7 +21,7 @@ public:
     };
     // Centre y of every vertex, the topmost at extent / 2.
     static std::vector<double> compute(const LayeredGraph &graph, const Spacing &spacing,
-                                       int sweeps = 8);
+                                       int sweeps = 16);
 };
 
 } // namespace daybreak

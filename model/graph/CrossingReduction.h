@@ -18,11 +18,15 @@ public:
         long long final = 0;
     };
     static Result run(LayeredGraph &graph, int maxIterations);
+    // Sifting (Matuszewski et al.): each node in turn, most connected first, moves to the place in
+    // its layer where it crosses least; then transposition. Returns the crossings after it.
+    static long long sift(LayeredGraph &graph);
+    static bool siftingAffordable(const LayeredGraph &graph);
 
+    // The steps, for a caller that judges the candidates itself (GraphLayout, by straight lines).
     static void depthFirstOrder(LayeredGraph &graph);
     static void breadthFirstOrder(LayeredGraph &graph);
-
-private:
+    // Median sweeps and transposition from the current order; keeps the best; returns its count.
     static long long refine(LayeredGraph &graph, int maxIterations);
 };
 

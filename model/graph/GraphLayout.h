@@ -46,6 +46,9 @@ public:
     const Options &options() const { return m_options; }
     // Edge crossings between adjacent layers, counting dummy segments: the quality measure.
     int crossings() const { return m_crossings; }
+    // Crossings of the edges seen as straight lines between node centres (how Graphviz's layouts
+    // are compared in benches/compare_dot).
+    long long straightCrossings() const { return m_straightCrossings; }
     // The same count for the order the nodes arrived in (no sweeps), for comparison.
     int naiveCrossings() const { return m_naiveCrossings; }
 
@@ -58,6 +61,7 @@ private:
     Options m_options;
     int m_crossings = 0;
     int m_naiveCrossings = 0;
+    long long m_straightCrossings = 0;
 };
 
 } // namespace daybreak

@@ -65,4 +65,68 @@ long long LayeredGraph::crossings() const
     return total;
 }
 
+long long LayeredGraph::straightCrossings(const std::vector<double> &y) const
+{
+    // Where each vertex's edge passes its layer: a node's own centre; for a dummy, the point of
+    // the straight line between its edge's two nodes.
+    std::vector<double> line(vertexCount());
+    for (int v = 0; v < vertexCount(); ++v) {
+        if (!dummy[v]) {
+            line[v] = y[v];
+            continue;
+        }
+        int a = v, b = v;
+        while (dummy[a])
+            a = up[a].front();
+        while (dummy[b])
+            b = down[b].front();
+        const double t = double(layer[v] - layer[a]) / double(layer[b] - layer[a]);
+        line[v] = y[a] + (y[b] - y[a]) * t;
+    }
+    long long total = 0;
+    std::vector<std::pair<double, double>> pieces;
+    std::vector<double> exits;
+    std::vector<int> tree;
+    for (int l = 0; l + 1 < layerCount(); ++l) {
+        pieces.clear();
+        for (int v : order[l])
+            for (int w : down[v])
+                pieces.emplace_back(line[v], line[w]);
+        std::sort(pieces.begin(), pieces.end());
+        exits.clear();
+        for (const auto &p : pieces)
+            exits.push_back(p.second);
+        std::sort(exits.begin(), exits.end());
+        exits.erase(std::unique(exits.begin(), exits.end()), exits.end());
+        const int n = int(exits.size());
+        tree.assign(n + 1, 0);
+        long long inserted = 0;
+        for (size_t i = 0; i < pieces.size();) {
+            size_t j = i;
+            while (j < pieces.size() && pieces[j].first == pieces[i].first)
+                ++j;
+            // Lines entering strictly above that leave strictly below cross this group's.
+            for (size_t k = i; k < j; ++k) {
+                const int rank = int(
+                    std::upper_bound(exits.begin(), exits.end(), pieces[k].second) - exits.begin());
+                long long notAbove = 0; // inserted lines leaving at or above this one
+                for (int t = rank; t > 0; t -= t & -t)
+                    notAbove += tree[t];
+                total += inserted - notAbove;
+            }
+            for (size_t k = i; k < j; ++k) {
+                const int rank =
+                    int(std::lower_bound(exits.begin(), exits.end(), pieces[k].second) -
+                        exits.begin()) +
+                    1;
+                for (int t = rank; t <= n; t += t & -t)
+                    ++tree[t];
+                ++inserted;
+            }
+            i = j;
+        }
+    }
+    return total;
+}
+
 } // namespace daybreak

@@ -25,6 +25,11 @@ struct LayeredGraph
     // Crossings between layer l and l+1 (inversions of the lower endpoints, a Fenwick tree).
     long long crossingsBetween(int l) const;
     long long crossings() const;
+    // Crossings of the edges drawn as straight lines between node centres at height `y` (every
+    // layer one unit wide): an edge through dummies counts as the one straight line it is. Within
+    // each gap between layers two lines cross when their order at the left and right ends
+    // differs; lines meeting at a node do not cross.
+    long long straightCrossings(const std::vector<double> &y) const;
 };
 
 } // namespace daybreak
