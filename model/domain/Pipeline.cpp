@@ -72,4 +72,20 @@ QString Pipeline::scheduleText() const
                     : QStringLiteral("after_upstreams");
 }
 
+QString Pipeline::groupName() const
+{
+    if (!group.isEmpty())
+        return group;
+    const qsizetype dot = id.indexOf(QLatin1Char('.'));
+    const qsizetype underscores = id.indexOf(QLatin1String("__"));
+    qsizetype cut = -1;
+    if (dot > 0 && (underscores <= 0 || dot < underscores))
+        cut = dot;
+    else if (underscores > 0)
+        cut = underscores;
+    if (cut > 0)
+        return id.left(cut);
+    return owner.isEmpty() ? QStringLiteral("(ungrouped)") : owner;
+}
+
 } // namespace daybreak

@@ -57,10 +57,14 @@ struct Pipeline
     State initialState = State::OnPrem;
     double parityTolerance = kDefaultParityTolerance;
     QStringList tags;
+    QString group; // as the inventory names it; empty: see groupName()
 
     bool staysOnPrem() const { return target == Side::OnPrem; }
     bool isReport() const { return sla.has_value(); }
     QString scheduleText() const;
+    // The group the graph draws it in: `group`, else the id's prefix before the first "." or
+    // "__" (dbt's and BigQuery's folders), else the owner, else "(ungrouped)".
+    QString groupName() const;
     int minutesOn(Side side) const { return side == Side::OnPrem ? onpremMinutes : cloudMinutes; }
 };
 

@@ -171,6 +171,18 @@ Placement orderAndPlace(LayeredGraph &lg, int iterations,
 
 GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &options)
 {
+    return compute(graph, options, nullptr);
+}
+
+GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &options,
+                                 const QHash<QString, int> &fixedLayers)
+{
+    return compute(graph, options, &fixedLayers);
+}
+
+GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &options,
+                                 const QHash<QString, int> *fixedLayers)
+{
     GraphLayout result;
     result.m_options = options;
     const QStringList &ids = graph.ids();
@@ -178,7 +190,13 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
     if (n == 0)
         return result;
     const IntGraph g = intGraph(graph);
-    const std::vector<int> rank = LayerAssignment::compute(g.down, g.up, g.topological);
+    std::vector<int> rank;
+    if (fixedLayers) {
+        for (const QString &id : ids)
+            rank.push_back(fixedLayers->value(id, 0));
+    } else {
+        rank = LayerAssignment::compute(g.down, g.up, g.topological);
+    }
     int layerCount = 0;
     for (int r : rank)
         layerCount = std::max(layerCount, r + 1);

@@ -37,6 +37,10 @@ public:
 
     static GraphLayout compute(const DependencyGraph &graph, const Options &options);
     static GraphLayout compute(const DependencyGraph &graph) { return compute(graph, Options{}); }
+    // With every node's layer given (each edge must go at least one layer right): a part of a
+    // larger drawing, such as one group's members, in that drawing's columns.
+    static GraphLayout compute(const DependencyGraph &graph, const Options &options,
+                               const QHash<QString, int> &fixedLayers);
 
     const QHash<QString, QPointF> &positions() const { return m_positions; } // node top-left
     const QHash<QString, int> &layerOf() const { return m_layer; }
@@ -53,6 +57,9 @@ public:
     int naiveCrossings() const { return m_naiveCrossings; }
 
 private:
+    static GraphLayout compute(const DependencyGraph &graph, const Options &options,
+                               const QHash<QString, int> *fixedLayers);
+
     QHash<QString, QPointF> m_positions;
     QHash<QString, int> m_layer;
     QList<Edge> m_edges;

@@ -67,7 +67,8 @@ const QStringList kKnownJsonKeys{QStringLiteral("id"),
                                  QStringLiteral("target"),
                                  QStringLiteral("state"),
                                  QStringLiteral("parity_tolerance"),
-                                 QStringLiteral("tags")};
+                                 QStringLiteral("tags"),
+                                 QStringLiteral("group")};
 
 QString valueText(const QJsonValue &v)
 {
@@ -245,6 +246,7 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
         fields.setId(rawId);
         fields.setName(o.value(QStringLiteral("name")).toString());
         fields.setOwner(o.value(QStringLiteral("owner")).toString());
+        fields.setGroup(valueText(o.value(QStringLiteral("group"))));
         fields.setSchedule(valueText(o.value(QStringLiteral("schedule"))));
         fields.setSla(valueText(o.value(QStringLiteral("sla"))));
         const QJsonValue durations = o.value(QStringLiteral("duration_minutes"));
@@ -356,7 +358,8 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
                                       QStringLiteral("duration_p95_onprem"),
                                       QStringLiteral("duration_p95_cloud"),
                                       QStringLiteral("parity_tolerance"),
-                                      QStringLiteral("tags")};
+                                      QStringLiteral("tags"),
+                                      QStringLiteral("group")};
     bool headerOk = true;
     for (const QString &name : required) {
         if (!column.contains(name)) {
@@ -407,6 +410,7 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
         fields.setId(cell(QStringLiteral("id")));
         fields.setName(cell(QStringLiteral("name")));
         fields.setOwner(cell(QStringLiteral("owner")));
+        fields.setGroup(cell(QStringLiteral("group")));
         fields.setSchedule(cell(QStringLiteral("schedule")));
         fields.setSla(cell(QStringLiteral("sla")));
         bool ok = false;
@@ -490,6 +494,7 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath,
     const int idColumn = std::max(0, int(nodeHeader.fields.indexOf(QStringLiteral("id"))));
     const int nameColumn = int(nodeHeader.fields.indexOf(QStringLiteral("name")));
     const int ownerColumn = int(nodeHeader.fields.indexOf(QStringLiteral("owner")));
+    const int groupColumn = int(nodeHeader.fields.indexOf(QStringLiteral("group")));
     QHash<QString, int> lineOfId;
     QList<Pipeline> pipelines;
     QHash<QString, qsizetype> index;
@@ -503,6 +508,7 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath,
                      ? r.fields.value(nameColumn)
                      : raw;
         p.owner = ownerColumn >= 0 ? r.fields.value(ownerColumn) : QString();
+        p.group = groupColumn >= 0 ? r.fields.value(groupColumn).trimmed() : QString();
         p.onpremMinutes = p.cloudMinutes = 10;
         p.risk = Risk::Low;
         if (lineOfId.contains(p.id)) {

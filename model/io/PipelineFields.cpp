@@ -1,5 +1,7 @@
 #include "PipelineFields.h"
 
+#include <algorithm>
+
 #include <QRegularExpression>
 
 namespace daybreak {
@@ -46,6 +48,18 @@ void PipelineFields::setOwner(const QString &text)
     if (m_p.owner.isEmpty())
         m_report(Problem::Severity::Warning, QStringLiteral("owner"),
                  QStringLiteral("missing: nobody will be paged"));
+}
+
+void PipelineFields::setGroup(const QString &text)
+{
+    m_p.group = text.trimmed();
+    const bool printable = std::none_of(m_p.group.cbegin(), m_p.group.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control;
+    });
+    if (m_p.group.size() > 200 || !printable) {
+        error(QStringLiteral("group"), QStringLiteral("must be at most 200 printable characters"));
+        m_p.group.clear();
+    }
 }
 
 void PipelineFields::setSchedule(const QString &text)

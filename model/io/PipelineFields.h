@@ -25,6 +25,8 @@ public:
     void setId(const QString &text);
     void setName(const QString &text);
     void setOwner(const QString &text);
+    // Optional; a name of at most 200 printable characters.
+    void setGroup(const QString &text);
     void setSchedule(const QString &text);
     void setSla(const QString &text);
     // `present` false reports "missing"; `number` is the parsed value, `ok` false when not a

@@ -142,6 +142,10 @@ QList<QStringList> pgMigrations()
             QStringLiteral("CREATE TRIGGER audit_db_user BEFORE INSERT ON audit "
                            "FOR EACH ROW EXECUTE FUNCTION daybreak_audit_db_user()"),
         },
+        // 6: the group a pipeline is drawn in (empty: derived from its id or owner)
+        {
+            QStringLiteral("ALTER TABLE pipelines ADD COLUMN group_name TEXT NOT NULL DEFAULT ''"),
+        },
     };
 }
 

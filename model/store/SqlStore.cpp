@@ -314,8 +314,8 @@ StoreSnapshot SqlStore::snapshot()
     QList<Pipeline> pipelines;
     QSqlQuery q = run(QStringLiteral("SELECT id, name, owner, schedule, onprem_minutes, "
                                      "cloud_minutes, onprem_p95_minutes, cloud_p95_minutes, "
-                                     "sla, risk, target, initial_state, parity_tolerance, tags "
-                                     "FROM pipelines ORDER BY position"));
+                                     "sla, risk, target, initial_state, parity_tolerance, tags, "
+                                     "group_name FROM pipelines ORDER BY position"));
     while (q.next()) {
         Pipeline p;
         p.id = q.value(0).toString();
@@ -332,6 +332,7 @@ StoreSnapshot SqlStore::snapshot()
         p.initialState = stateFromName(q.value(11).toString()).value_or(State::OnPrem);
         p.parityTolerance = q.value(12).toDouble();
         p.tags = q.value(13).toString().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        p.group = q.value(14).toString();
         p.upstreams = upstreams.value(p.id);
         pipelines.append(p);
     }
@@ -564,8 +565,9 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
                 "INSERT INTO pipelines (id, position, name, owner, schedule, onprem_minutes, "
                 "cloud_minutes, "
                 "onprem_p95_minutes, cloud_p95_minutes, sla, risk, target, initial_state, "
-                "parity_tolerance, tags) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+                "parity_tolerance, tags, group_name) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                "UPDATE "
                 "SET "
                 "position = excluded.position, name = excluded.name, owner = excluded.owner, "
                 "schedule = excluded.schedule, onprem_minutes = excluded.onprem_minutes, "
@@ -574,11 +576,11 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
                 "cloud_p95_minutes = excluded.cloud_p95_minutes, sla = excluded.sla, risk = "
                 "excluded.risk, "
                 "target = excluded.target, parity_tolerance = excluded.parity_tolerance, tags = "
-                "excluded.tags"),
+                "excluded.tags, group_name = excluded.group_name"),
             {p.id, position++, text(p.name), text(p.owner), timeOrNull(p.schedule), p.onpremMinutes,
              p.cloudMinutes, nullableInt(p.onpremP95Minutes), nullableInt(p.cloudP95Minutes),
              timeOrNull(p.sla), riskName(p.risk), sideName(p.target), stateName(p.initialState),
-             p.parityTolerance, text(p.tags.join(QLatin1Char(';')))},
+             p.parityTolerance, text(p.tags.join(QLatin1Char(';'))), text(p.group)},
             QStringLiteral("writing pipeline %1").arg(p.id));
         run(QStringLiteral(
                 "INSERT INTO routing (pipeline, state, version, updated_at) VALUES (?, ?, 1, ?) "

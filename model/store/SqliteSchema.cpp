@@ -104,6 +104,10 @@ QList<QStringList> sqliteMigrations()
         {
             QStringLiteral("ALTER TABLE audit ADD COLUMN db_user TEXT"),
         },
+        // 6: the group a pipeline is drawn in (empty: derived from its id or owner)
+        {
+            QStringLiteral("ALTER TABLE pipelines ADD COLUMN group_name TEXT NOT NULL DEFAULT ''"),
+        },
     };
 }
 

@@ -1,0 +1,185 @@
+#include "GraphDrawing.h"
+#include "Inventory.h"
+#include "TestStores.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace daybreak;
+using namespace TestStores;
+
+// The picture every view and the CLI's export draw: columns, group boxes, collapsing.
+class TestGraphDrawing : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A platform of `groups` groups, each a small chain reading from the group before it.
+    static Inventory randomPlatform(quint32 seed, int count)
+    {
+        QRandomGenerator rng(seed);
+        QList<Pipeline> ps;
+        for (int i = 0; i < count; ++i) {
+            QStringList ups;
+            for (int k = 0; k < 3 && i > 0; ++k)
+                if (rng.bounded(100) < 45)
+                    ups << QStringLiteral("p%1").arg(rng.bounded(i));
+            ups.removeDuplicates();
+            Pipeline p = pipeline(QStringLiteral("p%1").arg(i), ups);
+            p.group = QStringLiteral("g%1").arg(rng.bounded(1 + count / 6));
+            ps << p;
+        }
+        return inventory(ps);
+    }
+
+    static void checkDrawing(const Inventory &inv, const GraphDrawing &d)
+    {
+        // Every upstream lies left of its reader.
+        for (const Pipeline &p : inv.pipelines())
+            for (const QString &up : p.upstreams)
+                if (d.node(p.id) && d.node(up))
+                    QVERIFY2(d.node(up)->rect.right() < d.node(p.id)->rect.left(),
+                             qPrintable(up + QStringLiteral(" -> ") + p.id));
+        // No two nodes overlap; no two group boxes overlap.
+        const QList<GraphDrawing::Node> &nodes = d.nodes();
+        for (int i = 0; i < nodes.size(); ++i)
+            for (int j = i + 1; j < nodes.size(); ++j)
+                QVERIFY2(!nodes.at(i).rect.intersects(nodes.at(j).rect),
+                         qPrintable(nodes.at(i).id + QStringLiteral(" / ") + nodes.at(j).id));
+        const QList<GraphDrawing::Group> &groups = d.groups();
+        for (int i = 0; i < groups.size(); ++i)
+            for (int j = i + 1; j < groups.size(); ++j)
+                QVERIFY2(!groups.at(i).rect.intersects(groups.at(j).rect),
+                         qPrintable(groups.at(i).name + QStringLiteral(" / ") + groups.at(j).name));
+        // A group's members are together: inside its box, and no other pipeline is.
+        for (const GraphDrawing::Node &n : nodes) {
+            for (const GraphDrawing::Group &g : groups) {
+                const bool member = g.members.contains(n.id);
+                QVERIFY(!(member && g.collapsed)); // a collapsed group's members are not drawn
+                QCOMPARE(g.rect.contains(n.rect), member);
+                if (!member)
+                    QVERIFY(!g.rect.intersects(n.rect));
+            }
+        }
+    }
+
+private slots:
+    void groupsFromTheFieldThePrefixOrTheOwner()
+    {
+        Pipeline a = pipeline(QStringLiteral("staging.orders"));
+        Pipeline b = pipeline(QStringLiteral("core__fx"));
+        Pipeline c = pipeline(QStringLiteral("plain"));
+        c.owner = QStringLiteral("finance");
+        Pipeline e = pipeline(QStringLiteral("x.y"));
+        e.group = QStringLiteral("marts/finance");
+        QCOMPARE(a.groupName(), QStringLiteral("staging"));
+        QCOMPARE(b.groupName(), QStringLiteral("core"));
+        QCOMPARE(c.groupName(), QStringLiteral("finance"));
+        QCOMPARE(e.groupName(), QStringLiteral("marts/finance"));
+        c.owner.clear();
+        QCOMPARE(c.groupName(), QStringLiteral("(ungrouped)"));
+    }
+
+    void randomPlatformsDrawCleanly_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<bool>("collapseAll");
+        for (quint32 seed = 1; seed <= 12; ++seed) {
+            QTest::addRow("seed %u expanded", seed) << seed << false;
+            QTest::addRow("seed %u collapsed", seed) << seed << true;
+        }
+    }
+
+    void randomPlatformsDrawCleanly()
+    {
+        QFETCH(quint32, seed);
+        QFETCH(bool, collapseAll);
+        const Inventory inv = randomPlatform(seed, 40 + int(seed) * 7);
+        GraphDrawing::Options o;
+        o.collapseAll = collapseAll;
+        const GraphDrawing d = GraphDrawing::compute(inv, o);
+        checkDrawing(inv, d);
+        int drawnOrCollapsed = int(d.nodes().size());
+        for (const GraphDrawing::Group &g : d.groups())
+            if (g.collapsed)
+                drawnOrCollapsed += int(g.members.size());
+        QCOMPARE(drawnOrCollapsed, int(inv.size()));
+    }
+
+    void collapsedEdgesAreDrawnOncePerNeighbourWithACount()
+    {
+        // Group "src" (a1, a2) feeds "dst" (b1 reading both, b2 reading a1), and "solo".
+        Pipeline a1 = pipeline(QStringLiteral("src.a1")), a2 = pipeline(QStringLiteral("src.a2"));
+        Pipeline b1 = pipeline(QStringLiteral("dst.b1"), {a1.id, a2.id});
+        Pipeline b2 = pipeline(QStringLiteral("dst.b2"), {a1.id});
+        Pipeline solo = pipeline(QStringLiteral("solo"), {b2.id});
+        const Inventory inv = inventory({a1, a2, b1, b2, solo});
+        GraphDrawing::Options o;
+        o.collapsed = {QStringLiteral("src")};
+        const GraphDrawing d = GraphDrawing::compute(inv, o);
+        checkDrawing(inv, d);
+        QVERIFY(d.group(QStringLiteral("src"))->collapsed);
+        QVERIFY(!d.group(QStringLiteral("dst"))->collapsed);
+        QVERIFY(!d.node(a1.id));
+        int fromSrc = 0;
+        for (const GraphDrawing::Edge &e : d.edges())
+            if (e.sourceIsGroup) {
+                QCOMPARE(e.source, QStringLiteral("src"));
+                fromSrc += e.count;
+                QVERIFY(e.target == b1.id || e.target == b2.id);
+                QCOMPARE(e.count, e.target == b1.id ? 2 : 1);
+            }
+        QCOMPARE(fromSrc, 3);
+        // Collapse both: one edge src -> dst standing for all three.
+        o.collapseAll = true;
+        const GraphDrawing all = GraphDrawing::compute(inv, o);
+        checkDrawing(inv, all);
+        int between = 0;
+        for (const GraphDrawing::Edge &e : all.edges())
+            if (e.sourceIsGroup && e.targetIsGroup) {
+                ++between;
+                QCOMPARE(e.count, 3);
+            }
+        QCOMPARE(between, 1);
+        QVERIFY(all.size().height() < d.size().height());
+    }
+
+    void collapseThenExpandGivesBackThePicture()
+    {
+        const Inventory inv = randomPlatform(5, 80);
+        const GraphDrawing before = GraphDrawing::compute(inv);
+        GraphDrawing::Options o;
+        o.collapsed = {before.groups().first().name};
+        const GraphDrawing collapsed = GraphDrawing::compute(inv, o);
+        QVERIFY(collapsed.nodes().size() < before.nodes().size());
+        const GraphDrawing after = GraphDrawing::compute(inv);
+        QCOMPARE(after.nodes().size(), before.nodes().size());
+        for (const GraphDrawing::Node &n : before.nodes())
+            QCOMPARE(after.node(n.id)->rect, n.rect);
+        QCOMPARE(after.groups().size(), before.groups().size());
+        for (const GraphDrawing::Group &g : before.groups())
+            QCOMPARE(after.group(g.name)->rect, g.rect);
+    }
+
+    void onlyTheSelectionIsDrawn()
+    {
+        const Inventory inv = randomPlatform(3, 60);
+        GraphDrawing::Options o;
+        o.only = QSet<QString>{QStringLiteral("p1"), QStringLiteral("p2"), QStringLiteral("p3")};
+        const GraphDrawing d = GraphDrawing::compute(inv, o);
+        QCOMPARE(
+            d.nodes().size() +
+                [&] {
+                    qsizetype hidden = 0;
+                    for (const GraphDrawing::Group &g : d.groups())
+                        hidden += g.collapsed ? g.members.size() : 0;
+                    return hidden;
+                }(),
+            3);
+        for (const GraphDrawing::Edge &e : d.edges())
+            QVERIFY(o.only->contains(e.source) && o.only->contains(e.target));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGraphDrawing)
+#include "tst_graphdrawing.moc"
