@@ -18,6 +18,7 @@ int cmdAudit(CtlContext &ctx);
 int cmdParity(CtlContext &ctx);
 int cmdWave(CtlContext &ctx);
 int cmdReport(CtlContext &ctx);
+int cmdGraph(CtlContext &ctx);
 int cmdRunEvent(CtlContext &ctx);
 int cmdSla(CtlContext &ctx);
 int cmdSimulateNight(CtlContext &ctx);

@@ -1,5 +1,7 @@
 #include "CtlContext.h"
 
+#include "Selector.h"
+
 #include "MigrationService.h"
 
 #include <cstdio>
@@ -175,6 +177,28 @@ void CtlContext::printJson(const QJsonDocument &doc)
 {
     out << doc.toJson(QJsonDocument::Indented);
     out.flush();
+}
+
+QCommandLineOption CtlContext::selectOption()
+{
+    return QCommandLineOption(QStringLiteral("select"),
+                              QStringLiteral("Only these pipelines: +id, id+, 2+id, @id, "
+                                             "group:G, owner:O, state:S, wave:W; space for "
+                                             "union, comma for intersection."),
+                              QStringLiteral("selector"));
+}
+
+std::optional<StoreSnapshot> CtlContext::selected(const StoreSnapshot &snapshot,
+                                                  const QCommandLineOption &select)
+{
+    if (!parser.isSet(select))
+        return snapshot;
+    const Selector::Result r = Selector::select(parser.value(select), snapshot);
+    if (!r.ok()) {
+        err << "--select: " << r.error << Qt::endl;
+        return std::nullopt;
+    }
+    return Selector::restricted(snapshot, r.ids);
 }
 
 } // namespace daybreak

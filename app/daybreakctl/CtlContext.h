@@ -12,6 +12,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace daybreak {
 
@@ -51,6 +52,11 @@ public:
     void printProblems(const Problems &problems);
     void printWarnings(const Decision &decision);
     void printJson(const QJsonDocument &doc);
+    // --select S (dbt's selector grammar): the snapshot restricted to the selection, the whole
+    // snapshot without the option, or nothing after printing which token is wrong (exit 2).
+    static QCommandLineOption selectOption();
+    std::optional<StoreSnapshot> selected(const StoreSnapshot &snapshot,
+                                          const QCommandLineOption &select);
 
 private:
     QStringList m_args;

@@ -15,7 +15,8 @@ int cmdReport(CtlContext &ctx)
     const QCommandLineOption wave(QStringLiteral("wave"),
                                   QStringLiteral("Only this wave (and its runbook)."),
                                   QStringLiteral("name"));
-    if (!ctx.parse({format, out, wave}))
+    const QCommandLineOption select = CtlContext::selectOption();
+    if (!ctx.parse({format, out, wave, select}))
         return ctx.parseExit;
     QStringList bad;
     const auto f = ReportExport::formatFromName(ctx.parser.value(format));
@@ -28,7 +29,10 @@ int cmdReport(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    const StoreSnapshot snapshot = store->snapshot();
+    const std::optional<StoreSnapshot> selected = ctx.selected(store->snapshot(), select);
+    if (!selected)
+        return ExitBadInput;
+    const StoreSnapshot &snapshot = *selected;
     if (ctx.parser.isSet(wave) && !snapshot.plan.find(ctx.parser.value(wave)))
         return ctx.fail(ExitUnknown,
                         QStringLiteral("unknown wave '%1'").arg(ctx.parser.value(wave)));

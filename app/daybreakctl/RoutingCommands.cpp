@@ -122,14 +122,19 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
 
 int cmdStatus(CtlContext &ctx)
 {
-    if (!ctx.parse({}, QStringLiteral("ID"), 0, 1))
+    const QCommandLineOption select = CtlContext::selectOption();
+    if (!ctx.parse({select}, QStringLiteral("ID"), 0, 1))
         return ctx.parseExit;
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    const StoreSnapshot s = store->snapshot();
+    const StoreSnapshot full = store->snapshot();
+    std::optional<StoreSnapshot> selected = ctx.selected(full, select);
+    if (!selected)
+        return ExitBadInput;
+    const StoreSnapshot &s = *selected;
     const QStringList ids = ctx.parser.positionalArguments();
-    if (!ids.isEmpty() && !s.inventory.contains(ids.first()))
+    if (!ids.isEmpty() && !full.inventory.contains(ids.first()))
         return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(ids.first()));
     if (ctx.json()) {
         QJsonArray array;
@@ -141,7 +146,7 @@ int cmdStatus(CtlContext &ctx)
     }
     if (!ids.isEmpty()) {
         MigrationService service(*store, ctx.clock, ctx.actor);
-        printDetail(ctx, s, *s.inventory.find(ids.first()), service);
+        printDetail(ctx, full, *full.inventory.find(ids.first()), service);
         return ExitDone;
     }
     const QString row = QStringLiteral("%1 %2 %3 %4 %5\n");

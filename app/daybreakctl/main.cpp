@@ -36,7 +36,8 @@ const char kHelp[] =
     "  wave list | validate                the plan, in cutover order; every finding\n"
     "  wave assign ID WAVE | unassign ID | remove WAVE | rename WAVE NEW\n"
     "  wave auto --from D [--capacity N] [--max-high-risk N] [--dry-run]\n"
-    "  report --format pdf|html|md|csv|dot --out FILE [--wave W]\n"
+    "  report --format pdf|html|md|csv|dot --out FILE [--wave W] [--select S]\n"
+    "  graph --format svg|png|json --out FILE [--select S] [--collapse all|G,...] [--no-groups]\n"
     "  run-event ID --side onprem|cloud --state started|succeeded|failed [--at ISO-8601] [--date "
     "D]\n"
     "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at "
@@ -45,6 +46,8 @@ const char kHelp[] =
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
     "  whoami                              the store's user and the Daybreak roles they hold\n"
     "\n"
+    "status and report take --select S too: +id, id+, 2+id, @id, group:G, owner:O, state:S,\n"
+    "wave:W; a space for union, a comma for intersection.\n"
     "State changes also take --expect-version N: refuse with exit 5 if the routing pointer moved.\n"
     "Store: --store URL (a SQLite file, or postgresql://user@host:port/db?sslmode=...), else\n"
     "$DAYBREAK_STORE, else the per-user default file. PostgreSQL passwords come from PGPASSWORD\n"
@@ -59,7 +62,7 @@ int main(int argc, char *argv[])
     // program picks the offscreen platform itself, so cron jobs and CI can render them.
     bool drawing = false;
     for (int i = 1; i < argc; ++i)
-        drawing = drawing || qstrcmp(argv[i], "report") == 0;
+        drawing = drawing || qstrcmp(argv[i], "report") == 0 || qstrcmp(argv[i], "graph") == 0;
     if (drawing && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -101,6 +104,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("parity"), cmdParity},
         {QStringLiteral("wave"), cmdWave},
         {QStringLiteral("report"), cmdReport},
+        {QStringLiteral("graph"), cmdGraph},
         {QStringLiteral("run-event"), cmdRunEvent},
         {QStringLiteral("sla"), cmdSla},
         {QStringLiteral("simulate-night"), cmdSimulateNight},

@@ -206,7 +206,9 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
     const CoordinateAssignment::Spacing spacing{options.nodeHeight + options.rowGap,
                                                 options.rowGap};
     const double componentGap = options.rowGap * 2;
-    double top = 0;
+    // Components are stacked: each goes as high as the components already placed in its
+    // columns allow, so a small one sits beside a large one when their columns differ.
+    std::vector<double> skyline(std::max(1, layerCount), 0);
     std::vector<QPointF> topLeft(n);
 
     for (const std::vector<int> &members : components(g)) {
@@ -217,6 +219,9 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
         int lastLayer = 0;
         for (int v : members)
             lastLayer = std::max(lastLayer, rank[v]);
+        double top = 0;
+        for (int l = firstLayer; l <= lastLayer; ++l)
+            top = std::max(top, skyline[l]);
         LayeredGraph lg(lastLayer - firstLayer + 1);
         std::vector<int> local(n, -1);
         for (int v : members)
@@ -278,7 +283,8 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
             e.points.append(pointOf(c.vertices.back()));
             result.m_edges.append(e);
         }
-        top += height + componentGap;
+        for (int l = firstLayer; l <= lastLayer; ++l)
+            skyline[l] = top + height + componentGap;
     }
     const double mid = options.nodeHeight / 2;
     for (const auto &[v, w] : g.dropped)
@@ -286,7 +292,9 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
             {ids.at(v),
              ids.at(w),
              {topLeft[v] + QPointF(options.nodeWidth, mid), topLeft[w] + QPointF(0, mid)}});
-    result.m_size = QSizeF(layerCount * step - options.layerGap, std::max(0.0, top - componentGap));
+    result.m_size =
+        QSizeF(layerCount * step - options.layerGap,
+               std::max(0.0, *std::max_element(skyline.begin(), skyline.end()) - componentGap));
     return result;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <climits>
 
 namespace daybreak {
@@ -177,6 +178,32 @@ Selector::Result Selector::select(const QString &expression, const StoreSnapshot
         result.ids += *intersection;
     }
     return result;
+}
+
+StoreSnapshot Selector::restricted(const StoreSnapshot &snapshot, const QSet<QString> &ids)
+{
+    StoreSnapshot s = snapshot;
+    QList<Pipeline> kept;
+    for (Pipeline p : snapshot.inventory.pipelines()) {
+        if (!ids.contains(p.id))
+            continue;
+        p.upstreams.erase(std::remove_if(p.upstreams.begin(), p.upstreams.end(),
+                                         [&](const QString &up) { return !ids.contains(up); }),
+                          p.upstreams.end());
+        kept.append(p);
+    }
+    s.inventory.setPipelines(kept);
+    for (auto it = s.routing.begin(); it != s.routing.end();)
+        it = ids.contains(it.key()) ? std::next(it) : s.routing.erase(it);
+    for (auto it = s.parity.begin(); it != s.parity.end();)
+        it = ids.contains(it.key()) ? std::next(it) : s.parity.erase(it);
+    QList<Wave> waves = snapshot.plan.waves();
+    for (Wave &w : waves)
+        w.members.erase(std::remove_if(w.members.begin(), w.members.end(),
+                                       [&](const QString &m) { return !ids.contains(m); }),
+                        w.members.end());
+    s.plan = WavePlan(waves);
+    return s;
 }
 
 } // namespace daybreak

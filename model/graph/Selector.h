@@ -29,6 +29,9 @@ public:
         bool ok() const { return error.isEmpty(); }
     };
     static Result select(const QString &expression, const StoreSnapshot &snapshot);
+    // The snapshot with only `ids`: their pipelines (reads from outside dropped), pointers,
+    // parity and wave places; waves keep their dates even when none of their members is left.
+    static StoreSnapshot restricted(const StoreSnapshot &snapshot, const QSet<QString> &ids);
 };
 
 } // namespace daybreak

@@ -1,35 +1,115 @@
 #include "GraphPicture.h"
 
-#include "DependencyGraph.h"
-#include "GraphLayout.h"
+#include "ParityService.h"
 #include "StatePalette.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSvgGenerator>
+#include <cmath>
 
 namespace daybreak {
 
 namespace GraphPicture {
 
-QImage render(const StoreSnapshot &snapshot, int maxWidth)
+namespace {
+
+constexpr double kMargin = 20;
+
+QJsonObject rectJson(const QRectF &r)
 {
-    const GraphLayout layout = GraphLayout::compute(DependencyGraph(snapshot.inventory));
-    const QSizeF size = layout.size() + QSizeF(40, 40);
-    const double scale = std::min(2.0, maxWidth / std::max(1.0, size.width()));
-    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
+    return {{QStringLiteral("x"), r.x()},
+            {QStringLiteral("y"), r.y()},
+            {QStringLiteral("width"), r.width()},
+            {QStringLiteral("height"), r.height()}};
+}
+
+QColor healthColour(ParityHealth h)
+{
+    switch (h) {
+    case ParityHealth::Clean:
+        return QColor(0x2e, 0x7d, 0x32);
+    case ParityHealth::Warning:
+        return QColor(0xef, 0x8f, 0x00);
+    case ParityHealth::Breached:
+        return QColor(0xc6, 0x28, 0x28);
+    case ParityHealth::Unknown:
+        break;
+    }
+    return QColor(0x75, 0x75, 0x75);
+}
+
+ParityHealth worstHealth(const GraphDrawing::Group &g, const StoreSnapshot &s, const QDate &asOf)
+{
+    ParityHealth worst = ParityHealth::Unknown;
+    for (const QString &id : g.members) {
+        const ParityHealth h = ParityService::health(s, id, asOf);
+        if (int(h) > int(worst))
+            worst = h;
+    }
+    return worst;
+}
+
+} // namespace
+
+QString groupSummary(const GraphDrawing::Group &g, const StoreSnapshot &s, const QDate &asOf)
+{
+    int onprem = 0, dual = 0, cloud = 0;
+    for (const QString &id : g.members) {
+        const State st = s.stateOf(id);
+        onprem += st == State::OnPrem ? 1 : 0;
+        dual += st == State::DualRun ? 1 : 0;
+        cloud += st == State::Cloud || st == State::Decommissioned ? 1 : 0;
+    }
+    const ParityHealth worst = worstHealth(g, s, asOf);
+    return QStringLiteral("%1 pipelines: %2 on-prem, %3 dual-run, %4 cloud; parity %5")
+        .arg(g.members.size())
+        .arg(onprem)
+        .arg(dual)
+        .arg(cloud)
+        .arg(worst == ParityHealth::Unknown ? QStringLiteral("unknown") : parityHealthName(worst));
+}
+
+void paint(QPainter &p, const GraphDrawing &d, const StoreSnapshot &s, const QDate &asOf)
+{
     p.setRenderHint(QPainter::Antialiasing);
-    p.scale(scale, scale);
-    p.translate(20, 20);
-    for (const GraphLayout::Edge &e : layout.edges()) {
-        const bool cross =
-            canonicalSide(snapshot.stateOf(e.from)) != canonicalSide(snapshot.stateOf(e.to));
-        QPen pen(cross ? QColor(0xD3, 0x5F, 0x00) : QColor(0x80, 0x80, 0x80), cross ? 2 : 1);
+    QFont font = p.font();
+    font.setPixelSize(13);
+    // Group boxes first, behind everything.
+    for (const GraphDrawing::Group &g : d.groups()) {
+        p.setPen(QPen(QColor(0x90, 0xa4, 0xae), 1));
+        p.setBrush(g.collapsed ? QColor(0xec, 0xef, 0xf1) : QColor(0xf5, 0xf7, 0xf8));
+        p.drawRoundedRect(g.rect, 8, 8);
+        font.setBold(true);
+        p.setFont(font);
+        p.setPen(QColor(0x37, 0x47, 0x4f));
+        const QRectF label(g.rect.x() + 8, g.rect.y() + 2, g.rect.width() - 16,
+                           GraphDrawing::kGroupLabel - 4);
+        p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(g.name, Qt::ElideLeft, int(label.width())));
+        if (g.collapsed) {
+            font.setBold(false);
+            p.setFont(font);
+            const ParityHealth worst = worstHealth(g, s, asOf);
+            p.setPen(healthColour(worst));
+            const QRectF line(label.x(), label.bottom(), label.width(),
+                              g.rect.height() - GraphDrawing::kGroupLabel);
+            p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(groupSummary(g, s, asOf), Qt::ElideRight,
+                                                  int(line.width())));
+        }
+    }
+    for (const GraphDrawing::Edge &e : d.edges()) {
+        const bool cross = !e.sourceIsGroup && !e.targetIsGroup &&
+                           canonicalSide(s.stateOf(e.source)) != canonicalSide(s.stateOf(e.target));
+        QPen pen(cross ? QColor(0xD3, 0x5F, 0x00) : QColor(0x80, 0x80, 0x80),
+                 cross ? 2 : std::min(6.0, 1 + std::log2(double(e.count))));
         if (cross)
             pen.setStyle(Qt::DashLine);
         p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
         QPainterPath path(e.points.first());
         for (int i = 1; i < e.points.size(); ++i) {
             const QPointF a = e.points.at(i - 1), b = e.points.at(i);
@@ -37,28 +117,117 @@ QImage render(const StoreSnapshot &snapshot, int maxWidth)
             path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
         }
         p.drawPath(path);
+        if (e.count > 1) {
+            font.setBold(false);
+            p.setFont(font);
+            p.setPen(QColor(0x37, 0x47, 0x4f));
+            p.drawText(path.pointAtPercent(0.5) + QPointF(4, -4), QString::number(e.count));
+        }
     }
-    const GraphLayout::Options &o = layout.options();
-    QFont font = p.font();
-    font.setPixelSize(13);
     font.setBold(true);
     p.setFont(font);
-    for (auto it = layout.positions().begin(); it != layout.positions().end(); ++it) {
-        const State state = snapshot.stateOf(it.key());
-        const Pipeline *pipeline = snapshot.inventory.find(it.key());
+    for (const GraphDrawing::Node &n : d.nodes()) {
+        const State state = s.stateOf(n.id);
+        const Pipeline *pipeline = s.inventory.find(n.id);
         QPen border(QColor(0x30, 0x30, 0x30), 1);
         if (pipeline && pipeline->staysOnPrem())
             border.setStyle(Qt::DashLine);
         p.setPen(border);
         p.setBrush(StatePalette::fill(state));
-        const QRectF box(it.value(), QSizeF(o.nodeWidth, o.nodeHeight));
-        p.drawRoundedRect(box, 6, 6);
+        p.drawRoundedRect(n.rect, 6, 6);
         p.setPen(StatePalette::text(state));
-        p.drawText(box.adjusted(8, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                   p.fontMetrics().elidedText(it.key(), Qt::ElideMiddle, int(o.nodeWidth - 14)));
+        // The end of an id is what tells two models apart: elide at the start.
+        p.drawText(n.rect.adjusted(8, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                   p.fontMetrics().elidedText(n.id, Qt::ElideLeft, int(n.rect.width() - 14)));
     }
+}
+
+QImage render(const StoreSnapshot &snapshot, const QDate &asOf, int maxWidth)
+{
+    GraphDrawing::Options options;
+    GraphDrawing d = GraphDrawing::compute(snapshot.inventory, options);
+    // Too tall to read on a page: the groups collapsed give the overview.
+    if (d.size().height() > d.size().width() * 3) {
+        options.collapseAll = true;
+        d = GraphDrawing::compute(snapshot.inventory, options);
+    }
+    const QSizeF size = d.size() + QSizeF(2 * kMargin, 2 * kMargin);
+    const double scale = std::min(2.0, maxWidth / std::max(1.0, size.width()));
+    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.scale(scale, scale);
+    p.translate(kMargin, kMargin);
+    paint(p, d, snapshot, asOf);
     p.end();
     return image;
+}
+
+QString write(const QString &path, bool svg, const GraphDrawing &d, const StoreSnapshot &s,
+              const QDate &asOf)
+{
+    const QSizeF size = d.size() + QSizeF(2 * kMargin, 2 * kMargin);
+    if (svg) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size.toSize());
+        generator.setViewBox(QRectF(QPointF(0, 0), size));
+        generator.setTitle(QStringLiteral("Daybreak dependency graph"));
+        QPainter p;
+        if (!p.begin(&generator))
+            return QStringLiteral("%1: cannot be written").arg(path);
+        p.translate(kMargin, kMargin);
+        paint(p, d, s, asOf);
+        p.end();
+        return {};
+    }
+    const double scale = std::min(1.0, 16000.0 / std::max(size.width(), size.height()));
+    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.scale(scale, scale);
+    p.translate(kMargin, kMargin);
+    paint(p, d, s, asOf);
+    p.end();
+    if (!image.save(path, "PNG"))
+        return QStringLiteral("%1: cannot be written").arg(path);
+    return {};
+}
+
+QJsonDocument json(const GraphDrawing &d)
+{
+    QJsonArray nodes, edges, groups;
+    for (const GraphDrawing::Node &n : d.nodes()) {
+        QJsonObject o = rectJson(n.rect);
+        o.insert(QStringLiteral("id"), n.id);
+        o.insert(QStringLiteral("group"), n.group);
+        o.insert(QStringLiteral("layer"), n.layer);
+        nodes.append(o);
+    }
+    for (const GraphDrawing::Edge &e : d.edges()) {
+        QJsonArray points;
+        for (const QPointF &pt : e.points)
+            points.append(QJsonArray{pt.x(), pt.y()});
+        edges.append(QJsonObject{{QStringLiteral("source"), e.source},
+                                 {QStringLiteral("target"), e.target},
+                                 {QStringLiteral("source_is_group"), e.sourceIsGroup},
+                                 {QStringLiteral("target_is_group"), e.targetIsGroup},
+                                 {QStringLiteral("count"), e.count},
+                                 {QStringLiteral("points"), points}});
+    }
+    for (const GraphDrawing::Group &g : d.groups()) {
+        QJsonObject o = rectJson(g.rect);
+        o.insert(QStringLiteral("name"), g.name);
+        o.insert(QStringLiteral("collapsed"), g.collapsed);
+        o.insert(QStringLiteral("members"), QJsonArray::fromStringList(g.members));
+        groups.append(o);
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("nodes"), nodes},
+                                     {QStringLiteral("edges"), edges},
+                                     {QStringLiteral("groups"), groups},
+                                     {QStringLiteral("width"), d.size().width()},
+                                     {QStringLiteral("height"), d.size().height()}});
 }
 
 } // namespace GraphPicture

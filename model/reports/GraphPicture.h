@@ -1,15 +1,35 @@
 #pragma once
 
+#include "GraphDrawing.h"
 #include "StoreTypes.h"
 
+#include <QDate>
 #include <QImage>
+#include <QJsonDocument>
+
+class QPainter;
 
 namespace daybreak {
 
-// The dependency graph drawn without widgets, for reports: nodes filled by state, cross-side
-// reads dashed. Scaled down to fit `maxWidth`.
+// The dependency graph drawn without widgets, from the same GraphDrawing the console shows: for
+// reports and for `daybreakctl graph`. Nodes filled by state, cross-side reads dashed, group
+// boxes labelled, a collapsed group summarised by state and worst parity health.
 namespace GraphPicture {
-QImage render(const StoreSnapshot &snapshot, int maxWidth = 1800);
-}
+void paint(QPainter &painter, const GraphDrawing &drawing, const StoreSnapshot &snapshot,
+           const QDate &asOf);
+// "42 pipelines: 30 on-prem, 8 dual-run, 4 cloud; parity breached"
+QString groupSummary(const GraphDrawing::Group &group, const StoreSnapshot &snapshot,
+                     const QDate &asOf);
+// For reports: the whole graph, groups collapsed when it would be too tall to read, scaled to
+// `maxWidth`.
+QImage render(const StoreSnapshot &snapshot, const QDate &asOf, int maxWidth = 1800);
+// Writes the picture as SVG or PNG (a PNG is scaled down to at most 16,000 pixels a side).
+// Returns the error, or empty.
+QString write(const QString &path, bool svg, const GraphDrawing &drawing,
+              const StoreSnapshot &snapshot, const QDate &asOf);
+// nodes [{id, group, layer, x, y, width, height}] (x, y the top-left), edges [{source, target,
+// count, points}], groups [{name, x, y, width, height, collapsed, members}], in scene units.
+QJsonDocument json(const GraphDrawing &drawing);
+} // namespace GraphPicture
 
 } // namespace daybreak

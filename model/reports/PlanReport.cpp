@@ -87,7 +87,7 @@ QStringList PlanReport::readersWithDeadlines(const QString &pipeline) const
 
 QImage PlanReport::graphPicture() const
 {
-    return GraphPicture::render(m_snapshot);
+    return GraphPicture::render(m_snapshot, m_today);
 }
 
 QImage PlanReport::progressChart() const
