@@ -102,7 +102,7 @@ private slots:
         m_clock.set(berlin(2026, 11, 28, 10));
         QCOMPARE(m_window->changeWindowText(),
                  QStringLiteral("Change window open until Sun 23:59"));
-        QCOMPARE(m_window->graphScene()->layout().positions().size(), 66);
+        QCOMPARE(m_window->graphScene()->drawing().nodes().size(), 66);
     }
 
     void nodesFollowStateAndParity()

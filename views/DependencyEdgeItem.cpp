@@ -7,6 +7,8 @@
 #include <QPen>
 #include <QStyleOptionGraphicsItem>
 
+#include <cmath>
+
 namespace daybreak {
 
 DependencyEdgeItem::DependencyEdgeItem(const QString &from, const QString &to,
@@ -29,7 +31,16 @@ void DependencyEdgeItem::setCrossSide(bool crossSide)
 {
     m_crossSide = crossSide;
     updatePen();
-    setToolTip(crossSide ? QObject::tr("%1 reads %2 across sides").arg(m_to, m_from) : QString());
+    if (m_count == 1)
+        setToolTip(crossSide ? QObject::tr("%1 reads %2 across sides").arg(m_to, m_from)
+                             : QString());
+}
+
+void DependencyEdgeItem::setCount(int count)
+{
+    m_count = count;
+    updatePen();
+    setToolTip(QObject::tr("%1 → %2: %3 reads").arg(m_from, m_to).arg(count));
 }
 
 void DependencyEdgeItem::setDimmed(bool dimmed)
@@ -41,7 +52,7 @@ void DependencyEdgeItem::setDimmed(bool dimmed)
 void DependencyEdgeItem::updatePen()
 {
     QPen pen(m_crossSide ? SideColors::crossSideEdge() : QColor(0x70, 0x70, 0x70),
-             m_crossSide ? 2.2 : 1.2);
+             m_crossSide ? 2.2 : std::min(6.0, 1.2 + std::log2(double(m_count))));
     if (m_crossSide)
         pen.setStyle(Qt::DashLine);
     // Cosmetic: stroked in device pixels with the fast line rasteriser, not filled as an outline.
@@ -57,7 +68,9 @@ void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         // Level of detail: far out, thousands of curves cost more than they show.
         QPen thin = pen();
         thin.setCosmetic(true);
-        thin.setWidthF(m_crossSide ? 1.5 : 1.0);
+        thin.setWidthF(m_crossSide   ? 1.5
+                       : m_count > 1 ? std::min(4.0, 1 + std::log2(double(m_count)))
+                                     : 1.0);
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(thin);
         painter->drawPolyline(m_points);

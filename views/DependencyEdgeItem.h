@@ -19,6 +19,8 @@ public:
     void setDimmed(bool dimmed);
     // Large graphs: straight, aliased segments at every zoom level, so panning stays fluid.
     void setFast(bool fast) { m_fast = fast; }
+    // An edge into or out of a collapsed group stands for `count` reads: drawn thicker.
+    void setCount(int count);
 
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
@@ -31,6 +33,7 @@ private:
     bool m_crossSide = false;
     bool m_dimmed = false;
     bool m_fast = false;
+    int m_count = 1;
 };
 
 } // namespace daybreak

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QLabel;
 class QLineEdit;
 
 namespace daybreak {
@@ -9,7 +11,8 @@ namespace daybreak {
 class GraphScene;
 class GraphView;
 
-// The graph with its search box and legend.
+// The graph with its search box (a pipeline id, or a selector in dbt's grammar: +id, id+, @id,
+// group:G, owner:O, state:S, wave:W, unions and intersections), group controls and legend.
 class GraphPanel : public QWidget
 {
     Q_OBJECT
@@ -19,6 +22,10 @@ public:
 
     GraphView *view() const { return m_view; }
     QLineEdit *searchBox() const { return m_search; }
+    QLabel *selectionLabel() const { return m_selectionLabel; }
+    QCheckBox *hideContextBox() const { return m_hideContext; }
+    // What Enter in the search box does: centre on an id, or show a selection.
+    void search(const QString &text);
     void setPipelineIds(const QStringList &ids);
 
 signals:
@@ -28,6 +35,8 @@ private:
     GraphScene *m_scene;
     GraphView *m_view;
     QLineEdit *m_search;
+    QCheckBox *m_hideContext;
+    QLabel *m_selectionLabel;
 };
 
 } // namespace daybreak

@@ -2,7 +2,10 @@
 
 #include "DependencyEdgeItem.h"
 #include "DependencyGraph.h"
+#include "GraphPicture.h"
+#include "GroupBoxItem.h"
 #include "PipelineNodeItem.h"
+#include "Selector.h"
 
 namespace daybreak {
 
@@ -41,54 +44,173 @@ GraphScene::~GraphScene()
     clear();
 }
 
-void GraphScene::rebuild(const StoreSnapshot &snapshot)
+void GraphScene::rebuild()
 {
     m_syncing = true;
     clear();
     m_nodes.clear();
+    m_groups.clear();
+    m_labels.clear();
     m_edges.clear();
-    m_graph = DependencyGraph(snapshot.inventory);
-    m_layout = GraphLayout::compute(m_graph);
-    const GraphLayout::Options &o = m_layout.options();
-    for (const GraphLayout::Edge &e : m_layout.edges()) {
-        auto *edge = new DependencyEdgeItem(e.from, e.to, e.points);
-        edge->setFast(m_layout.edges().size() > 1200);
+    GraphDrawing::Options o = m_options;
+    if (m_selection && m_hideContext)
+        o.only = *m_selection;
+    m_drawing = GraphDrawing::compute(m_snapshot.inventory, o);
+    const bool fast = m_drawing.edges().size() > 1200;
+    for (const GraphDrawing::Group &g : m_drawing.groups()) {
+        auto *box = new GroupBoxItem(g.name, g.rect, g.collapsed, GroupBoxItem::Part::Box);
+        connect(box, &GroupBoxItem::toggleRequested, this, &GraphScene::toggleGroup);
+        addItem(box);
+        m_groups.insert(g.name, box);
+        auto *label = new GroupBoxItem(g.name, g.rect, g.collapsed, GroupBoxItem::Part::FarLabel);
+        addItem(label);
+        m_labels.append(label);
+    }
+    for (const GraphDrawing::Edge &e : m_drawing.edges()) {
+        auto *edge = new DependencyEdgeItem(e.source, e.target, e.points);
+        edge->setFast(fast);
+        if (e.count > 1)
+            edge->setCount(e.count);
         addItem(edge);
         m_edges.append(edge);
     }
-    for (auto it = m_layout.positions().begin(); it != m_layout.positions().end(); ++it) {
-        auto *node = new PipelineNodeItem(it.key(), QSizeF(o.nodeWidth, o.nodeHeight));
-        node->setPos(it.value());
+    const QSizeF size(m_drawing.layoutOptions().nodeWidth, m_drawing.layoutOptions().nodeHeight);
+    for (const GraphDrawing::Node &n : m_drawing.nodes()) {
+        auto *node = new PipelineNodeItem(n.id, size);
+        node->setPos(n.rect.topLeft());
         connect(node, &PipelineNodeItem::contextMenuRequested, this,
                 &GraphScene::contextMenuRequested);
         addItem(node);
-        m_nodes.insert(it.key(), node);
+        m_nodes.insert(n.id, node);
     }
-    setSceneRect(QRectF(QPointF(-40, -40), m_layout.size() + QSizeF(80, 80)));
+    setSceneRect(QRectF(QPointF(-40, -40), m_drawing.size() + QSizeF(80, 80)));
     m_syncing = false;
+    refreshStatus();
 }
 
 void GraphScene::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
+    m_snapshot = snapshot;
+    m_today = today;
     const QStringList shape = shapeOf(snapshot.inventory);
     if (shape != m_shape) {
         m_shape = shape;
-        rebuild(snapshot);
+        m_graph = DependencyGraph(snapshot.inventory);
+        if (m_firstShape && snapshot.inventory.size() > kCollapseAbove)
+            m_options.collapseAll = true;
+        m_firstShape = snapshot.inventory.size() == 0;
+        rebuild();
+        return;
     }
+    refreshStatus();
+}
+
+void GraphScene::refreshStatus()
+{
+    const StoreSnapshot &snapshot = m_snapshot;
     for (const Pipeline &p : snapshot.inventory.pipelines())
         if (PipelineNodeItem *node = m_nodes.value(p.id))
             node->setStatus(snapshot.stateOf(p.id), p.staysOnPrem(),
-                            ParityService::health(snapshot, p.id, today),
+                            ParityService::health(snapshot, p.id, m_today),
                             snapshot.plan.waveOf(p.id));
     for (DependencyEdgeItem *edge : std::as_const(m_edges))
-        edge->setCrossSide(canonicalSide(snapshot.stateOf(edge->from())) !=
-                           canonicalSide(snapshot.stateOf(edge->to())));
-    m_plan = snapshot.plan;
+        edge->setCrossSide(m_nodes.contains(edge->from()) && m_nodes.contains(edge->to()) &&
+                           canonicalSide(snapshot.stateOf(edge->from())) !=
+                               canonicalSide(snapshot.stateOf(edge->to())));
+    for (const GraphDrawing::Group &g : m_drawing.groups()) {
+        ParityHealth worst = ParityHealth::Unknown;
+        for (const QString &id : g.members)
+            worst = std::max(worst, ParityService::health(snapshot, id, m_today));
+        m_groups.value(g.name)->setSummary(GraphPicture::groupSummary(g, snapshot, m_today), worst);
+    }
     applyFill();
     if (!m_focused.isEmpty() && !m_nodes.contains(m_focused))
         focusPipeline({});
     else
         applyEmphasis();
+    emit drawingChanged();
+}
+
+void GraphScene::setGroupsShown(bool shown)
+{
+    if (m_options.groups == shown)
+        return;
+    m_options.groups = shown;
+    rebuild();
+}
+
+bool GraphScene::isGroupCollapsed(const QString &group) const
+{
+    const GraphDrawing::Group *g = m_drawing.group(group);
+    return g && g->collapsed;
+}
+
+void GraphScene::setGroupCollapsed(const QString &group, bool collapsed)
+{
+    if (isGroupCollapsed(group) == collapsed)
+        return;
+    if (m_options.collapseAll) {
+        // From "all collapsed" to "all but this one": name every other group.
+        m_options.collapseAll = false;
+        m_options.collapsed.clear();
+        for (const GraphDrawing::Group &g : m_drawing.groups())
+            if (g.collapsed)
+                m_options.collapsed.insert(g.name);
+    }
+    if (collapsed)
+        m_options.collapsed.insert(group);
+    else
+        m_options.collapsed.remove(group);
+    rebuild();
+}
+
+void GraphScene::toggleGroup(const QString &group)
+{
+    setGroupCollapsed(group, !isGroupCollapsed(group));
+}
+
+void GraphScene::collapseAll()
+{
+    m_options.collapseAll = true;
+    m_options.collapsed.clear();
+    rebuild();
+}
+
+void GraphScene::expandAll()
+{
+    m_options.collapseAll = false;
+    m_options.collapsed.clear();
+    rebuild();
+}
+
+QString GraphScene::setSelection(const QString &expression, bool hideContext)
+{
+    std::optional<QSet<QString>> selection;
+    if (!expression.trimmed().isEmpty()) {
+        const Selector::Result r = Selector::select(expression, m_snapshot);
+        if (!r.ok())
+            return r.error;
+        selection = r.ids;
+        // The selection is shown whole: its groups open, the rest as the user left them.
+        if (m_options.groups) {
+            QSet<QString> open;
+            for (const Pipeline &p : m_snapshot.inventory.pipelines())
+                if (r.ids.contains(p.id))
+                    open.insert(p.groupName());
+            if (m_options.collapseAll) {
+                m_options.collapseAll = false;
+                m_options.collapsed.clear();
+                for (const Pipeline &p : m_snapshot.inventory.pipelines())
+                    m_options.collapsed.insert(p.groupName());
+            }
+            for (const QString &g : open)
+                m_options.collapsed.remove(g);
+        }
+    }
+    m_selection = selection;
+    m_hideContext = hideContext;
+    rebuild();
+    return {};
 }
 
 void GraphScene::setColourByWave(bool byWave)
@@ -104,7 +226,7 @@ void GraphScene::applyFill()
                                        QColor(0x80, 0xb1, 0xd3), QColor(0xfd, 0xb4, 0x62),
                                        QColor(0xb3, 0xde, 0x69), QColor(0xfc, 0xcd, 0xe5)};
     for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) {
-        const int wave = m_plan.waveIndexOf(it.key());
+        const int wave = m_snapshot.plan.waveIndexOf(it.key());
         it.value()->setFillOverride(!m_byWave  ? QColor()
                                     : wave < 0 ? QColor(0xf2, 0xf2, 0xf2)
                                                : palette.at(wave % palette.size()));
@@ -126,22 +248,40 @@ void GraphScene::focusPipeline(const QString &id)
 
 void GraphScene::applyEmphasis()
 {
-    if (m_focused.isEmpty()) {
+    // A focused pipeline shows what it reads and what reads it; a selection dims the rest.
+    std::optional<QSet<QString>> related;
+    if (!m_focused.isEmpty()) {
+        related = m_graph.upstreamClosure(m_focused) + m_graph.downstreamClosure(m_focused);
+        related->insert(m_focused);
+    } else if (m_selection && !m_hideContext) {
+        related = *m_selection;
+    }
+    if (!related) {
         for (PipelineNodeItem *node : std::as_const(m_nodes))
             node->setEmphasis(PipelineNodeItem::Emphasis::Normal);
         for (DependencyEdgeItem *edge : std::as_const(m_edges))
             edge->setDimmed(false);
+        for (GroupBoxItem *box : std::as_const(m_groups))
+            box->setDimmed(false);
         return;
     }
-    QSet<QString> related =
-        m_graph.upstreamClosure(m_focused) + m_graph.downstreamClosure(m_focused);
-    related.insert(m_focused);
     for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it)
-        it.value()->setEmphasis(it.key() == m_focused        ? PipelineNodeItem::Emphasis::Normal
-                                : related.contains(it.key()) ? PipelineNodeItem::Emphasis::Related
-                                                             : PipelineNodeItem::Emphasis::Dimmed);
-    for (DependencyEdgeItem *edge : std::as_const(m_edges))
-        edge->setDimmed(!(related.contains(edge->from()) && related.contains(edge->to())));
+        it.value()->setEmphasis(it.key() == m_focused         ? PipelineNodeItem::Emphasis::Normal
+                                : related->contains(it.key()) ? PipelineNodeItem::Emphasis::Related
+                                                              : PipelineNodeItem::Emphasis::Dimmed);
+    for (DependencyEdgeItem *edge : std::as_const(m_edges)) {
+        const bool fromIn = m_nodes.contains(edge->from()) ? related->contains(edge->from())
+                                                           : !m_groups.contains(edge->from());
+        const bool toIn = m_nodes.contains(edge->to()) ? related->contains(edge->to())
+                                                       : !m_groups.contains(edge->to());
+        edge->setDimmed(!(fromIn && toIn));
+    }
+    for (const GraphDrawing::Group &g : m_drawing.groups()) {
+        bool any = false;
+        for (const QString &id : g.members)
+            any = any || related->contains(id);
+        m_groups.value(g.name)->setDimmed(!any);
+    }
 }
 
 } // namespace daybreak

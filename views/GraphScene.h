@@ -1,19 +1,23 @@
 #pragma once
 
 #include "DependencyGraph.h"
-#include "GraphLayout.h"
+#include "GraphDrawing.h"
 #include "StoreTypes.h"
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 
 namespace daybreak {
 
 class DependencyEdgeItem;
+class GroupBoxItem;
 class PipelineNodeItem;
 
-// The dependency graph as a scene, built from store snapshots: the layout is recomputed only
-// when the graph's shape changes; states, parity markers and cross-side edges follow each refresh.
+// The dependency graph as a scene, built from store snapshots through GraphDrawing, the same
+// picture `daybreakctl graph` exports: groups as boxes that collapse and expand, a selection
+// shown with its context dimmed or hidden. The drawing is recomputed only when the graph's shape
+// or the view's choices change; states, parity markers and cross-side edges follow each refresh.
 class GraphScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -30,28 +34,57 @@ public:
     void setColourByWave(bool byWave);
     bool colourByWave() const { return m_byWave; }
 
+    // Groups: drawn as boxes or not; collapsed one by one or all at once.
+    void setGroupsShown(bool shown);
+    bool groupsShown() const { return m_options.groups; }
+    void setGroupCollapsed(const QString &group, bool collapsed);
+    void toggleGroup(const QString &group);
+    void collapseAll();
+    void expandAll();
+    bool isGroupCollapsed(const QString &group) const;
+    // A selector (dbt's grammar, see Selector); returns the error naming the bad token, or
+    // empty. An empty expression clears the selection. `hideContext` draws only the selection.
+    QString setSelection(const QString &expression, bool hideContext);
+    const std::optional<QSet<QString>> &selection() const { return m_selection; }
+
     PipelineNodeItem *node(const QString &id) const { return m_nodes.value(id); }
+    GroupBoxItem *groupBox(const QString &name) const { return m_groups.value(name); }
     const QList<DependencyEdgeItem *> &edges() const { return m_edges; }
-    const GraphLayout &layout() const { return m_layout; }
+    const GraphDrawing &drawing() const { return m_drawing; }
+    const GraphDrawing::Options &drawingOptions() const { return m_options; }
+
+    // Above this many pipelines the first picture shows the groups collapsed: a fit of
+    // thousands of boxes is a sliver nobody can read.
+    static constexpr int kCollapseAbove = 300;
 
 signals:
     void pipelineSelected(const QString &id);
     void contextMenuRequested(const QString &id, const QPoint &screenPos);
+    // The picture was redrawn (new shape, states, collapse or selection): for the minimap.
+    void drawingChanged();
 
 private:
-    void rebuild(const StoreSnapshot &snapshot);
+    void rebuild();
+    void refreshStatus();
     void applyEmphasis();
+    void applyFill();
 
-    GraphLayout m_layout;
+    StoreSnapshot m_snapshot;
+    QDate m_today;
+    GraphDrawing m_drawing;
+    GraphDrawing::Options m_options;
     DependencyGraph m_graph;
-    QStringList m_shape; // ids and edges the layout was made for
+    QStringList m_shape; // ids and edges the drawing was made for
+    bool m_firstShape = true;
     QHash<QString, PipelineNodeItem *> m_nodes;
+    QHash<QString, GroupBoxItem *> m_groups;
+    QList<GroupBoxItem *> m_labels;
     QList<DependencyEdgeItem *> m_edges;
     QString m_focused;
+    std::optional<QSet<QString>> m_selection;
+    bool m_hideContext = false;
     bool m_syncing = false;
     bool m_byWave = false;
-    WavePlan m_plan;
-    void applyFill();
 };
 
 } // namespace daybreak

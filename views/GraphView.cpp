@@ -1,5 +1,6 @@
 #include "GraphView.h"
 
+#include "GraphMinimap.h"
 #include "GraphScene.h"
 #include "PipelineNodeItem.h"
 
@@ -19,6 +20,33 @@ GraphView::GraphView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(sce
     setOptimizationFlag(QGraphicsView::DontAdjustForAntialiasing);
     setBackgroundBrush(QColor(0xFB, 0xFB, 0xF8));
     setFocusPolicy(Qt::StrongFocus);
+    if (auto *graph = qobject_cast<GraphScene *>(scene)) {
+        m_minimap = new GraphMinimap(graph, this, this);
+        m_minimap->resize(220, 150);
+    }
+}
+
+void GraphView::placeMinimap()
+{
+    if (!m_minimap)
+        return;
+    const QRect area = viewport()->geometry();
+    m_minimap->setVisible(area.width() > 500 && area.height() > 320);
+    m_minimap->move(area.right() - m_minimap->width() - 8, area.bottom() - m_minimap->height() - 8);
+    m_minimap->update();
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    if (m_minimap)
+        m_minimap->update();
 }
 
 void GraphView::zoomBy(double factor)
@@ -27,6 +55,8 @@ void GraphView::zoomBy(double factor)
     if (next < 0.02 || next > 6)
         return;
     scale(factor, factor);
+    if (m_minimap)
+        m_minimap->update();
 }
 
 void GraphView::resetZoom()
@@ -37,7 +67,9 @@ void GraphView::resetZoom()
 void GraphView::fitAll()
 {
     if (scene())
-        fitInView(scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+        fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    if (m_minimap)
+        m_minimap->update();
 }
 
 void GraphView::centreOn(const QString &pipelineId)

@@ -4,7 +4,10 @@
 
 namespace daybreak {
 
-// Zoom (wheel, Ctrl +/-), pan (drag), fit to window, centre on a pipeline.
+class GraphMinimap;
+
+// Zoom (wheel, Ctrl +/-), pan (drag), fit to window, centre on a pipeline; a minimap in the
+// corner.
 class GraphView : public QGraphicsView
 {
     Q_OBJECT
@@ -13,6 +16,7 @@ public:
     explicit GraphView(QGraphicsScene *scene, QWidget *parent = nullptr);
 
     double zoom() const { return transform().m11(); }
+    GraphMinimap *minimap() const { return m_minimap; }
 
 public slots:
     void zoomIn() { zoomBy(1.25); }
@@ -24,9 +28,14 @@ public slots:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void zoomBy(double factor);
+    void placeMinimap();
+
+    GraphMinimap *m_minimap = nullptr;
 };
 
 } // namespace daybreak

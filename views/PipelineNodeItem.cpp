@@ -133,7 +133,7 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const QRectF text(marker.right() + 6, box.top() + 3, box.width() - marker.width() - 26,
                       box.height() / 2);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(m_id, Qt::ElideMiddle, int(text.width())));
+                      painter->fontMetrics().elidedText(m_id, Qt::ElideLeft, int(text.width())));
     font.setBold(false);
     font.setPointSizeF(7.5);
     painter->setFont(font);

@@ -1,0 +1,159 @@
+#include "DemoData.h"
+#include "GraphPanel.h"
+#include "GraphPicture.h"
+#include "GraphScene.h"
+#include "GroupBoxItem.h"
+#include "InventoryReader.h"
+#include "PipelineNodeItem.h"
+#include "TestStores.h"
+
+#include <QCheckBox>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTest>
+
+using namespace daybreak;
+using namespace TestStores;
+
+// The console's graph: the same picture as the export, groups that collapse and expand,
+// selections dimmed or alone.
+class TestGraphScene : public QObject
+{
+    Q_OBJECT
+
+    StoreSnapshot m_demo;
+    const QDate m_today{2026, 11, 24};
+
+    static QHash<QString, QPointF> scenePositions(const GraphScene &scene)
+    {
+        QHash<QString, QPointF> at;
+        for (const GraphDrawing::Node &n : scene.drawing().nodes())
+            at.insert(n.id, scene.node(n.id)->pos());
+        return at;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_demo.inventory =
+            InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo")).inventory;
+        QCOMPARE(m_demo.inventory.size(), 66);
+        for (const Pipeline &p : m_demo.inventory.pipelines())
+            m_demo.routing.insert(p.id, {p.id, p.initialState, 1, {}});
+    }
+
+    void theSceneIsTheExportedPicture()
+    {
+        GraphScene scene;
+        scene.setSnapshot(m_demo, m_today);
+        QCOMPARE(scene.drawing().nodes().size(), 66); // a small graph starts open
+        QVERIFY(!scene.drawing().groups().isEmpty());
+        const QJsonObject json =
+            GraphPicture::json(GraphDrawing::compute(m_demo.inventory)).object();
+        const QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
+        QCOMPARE(nodes.size(), 66);
+        for (const QJsonValue &v : nodes) {
+            const QJsonObject n = v.toObject();
+            const PipelineNodeItem *item = scene.node(n.value(QStringLiteral("id")).toString());
+            QVERIFY(item);
+            QCOMPARE(item->pos(), QPointF(n.value(QStringLiteral("x")).toDouble(),
+                                          n.value(QStringLiteral("y")).toDouble()));
+        }
+        for (const QJsonValue &v : json.value(QStringLiteral("groups")).toArray()) {
+            const GroupBoxItem *box =
+                scene.groupBox(v.toObject().value(QStringLiteral("name")).toString());
+            QVERIFY(box);
+            QVERIFY(!box->isCollapsed());
+        }
+    }
+
+    void collapseAndExpandAGroup()
+    {
+        GraphScene scene;
+        scene.setSnapshot(m_demo, m_today);
+        const QHash<QString, QPointF> before = scenePositions(scene);
+        scene.toggleGroup(QStringLiteral("finance"));
+        QVERIFY(scene.isGroupCollapsed(QStringLiteral("finance")));
+        QVERIFY(!scene.node(QStringLiteral("core_fx")));
+        QVERIFY(scene.groupBox(QStringLiteral("finance"))->isCollapsed());
+        QVERIFY(scene.groupBox(QStringLiteral("finance"))
+                    ->toolTip()
+                    .contains(QStringLiteral("12 pipelines")));
+        scene.toggleGroup(QStringLiteral("finance"));
+        QCOMPARE(scenePositions(scene), before);
+        scene.collapseAll();
+        QVERIFY(scene.drawing().nodes().isEmpty());
+        scene.expandAll();
+        QCOMPARE(scenePositions(scene), before);
+    }
+
+    void aLargePlatformOpensWithItsGroupsCollapsed()
+    {
+        QList<Pipeline> ps;
+        for (int i = 0; i < GraphScene::kCollapseAbove + 20; ++i) {
+            Pipeline p = pipeline(
+                QStringLiteral("g%1.p%2").arg(i % 12).arg(i),
+                i > 12 ? QStringList{QStringLiteral("g%1.p%2").arg((i - 12) % 12).arg(i - 12)}
+                       : QStringList{});
+            ps << p;
+        }
+        StoreSnapshot s;
+        s.inventory = inventory(ps);
+        GraphScene scene;
+        scene.setSnapshot(s, m_today);
+        QVERIFY(scene.drawing().nodes().isEmpty());
+        QCOMPARE(scene.drawing().groups().size(), 12);
+        // The user's choice stays across refreshes of the same graph.
+        scene.setGroupCollapsed(QStringLiteral("g3"), false);
+        scene.setSnapshot(s, m_today);
+        QVERIFY(scene.node(QStringLiteral("g3.p3")));
+        QVERIFY(scene.isGroupCollapsed(QStringLiteral("g4")));
+    }
+
+    void selectionsDimOrHideTheRest()
+    {
+        GraphScene scene;
+        scene.setSnapshot(m_demo, m_today);
+        QVERIFY(scene.setSelection(QStringLiteral("+rpt_finance_flash"), false).isEmpty());
+        QCOMPARE(scene.node(QStringLiteral("core_fx"))->emphasis(),
+                 PipelineNodeItem::Emphasis::Related);
+        QCOMPARE(scene.node(QStringLiteral("rpt_marketing_daily"))->emphasis(),
+                 PipelineNodeItem::Emphasis::Dimmed);
+        QCOMPARE(scene.drawing().nodes().size(), 66);
+        QVERIFY(scene.setSelection(QStringLiteral("+rpt_finance_flash"), true).isEmpty());
+        QVERIFY(!scene.node(QStringLiteral("rpt_marketing_daily")));
+        QCOMPARE(qsizetype(scene.drawing().nodes().size()), scene.selection()->size());
+        const QString error = scene.setSelection(QStringLiteral("+rpt_finance_flash wat:x"), true);
+        QVERIFY2(error.contains(QStringLiteral("'wat:x': unknown method 'wat'")),
+                 qPrintable(error));
+        QCOMPARE(qsizetype(scene.drawing().nodes().size()), scene.selection()->size()); // unchanged
+        QVERIFY(scene.setSelection({}, false).isEmpty());
+        QCOMPARE(scene.drawing().nodes().size(), 66);
+    }
+
+    void theSearchBoxTakesSelectors()
+    {
+        GraphScene scene;
+        scene.setSnapshot(m_demo, m_today);
+        GraphPanel panel(&scene);
+        panel.search(QStringLiteral("group:finance,state:cloud"));
+        QVERIFY(scene.selection());
+        QCOMPARE(scene.selection()->size(), 2);
+        QVERIFY(panel.selectionLabel()->text().contains(QStringLiteral("2 pipeline(s) selected")));
+        panel.search(QStringLiteral("3+core_fx nope"));
+        QVERIFY(
+            panel.selectionLabel()->text().contains(QStringLiteral("'nope': no pipeline 'nope'")));
+        QCOMPARE(scene.selection()->size(), 2); // a bad selector changes nothing
+        panel.hideContextBox()->setChecked(true);
+        panel.search(QStringLiteral("group:finance,state:cloud"));
+        QCOMPARE(scene.drawing().nodes().size(), 2);
+        panel.search(QString());
+        QVERIFY(!scene.selection());
+        QCOMPARE(scene.drawing().nodes().size(), 66);
+    }
+};
+
+QTEST_MAIN(TestGraphScene)
+#include "tst_graphscene.moc"
