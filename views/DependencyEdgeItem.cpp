@@ -51,8 +51,12 @@ void DependencyEdgeItem::setDimmed(bool dimmed)
 
 void DependencyEdgeItem::updatePen()
 {
-    QPen pen(m_crossSide ? SideColors::crossSideEdge() : QColor(0x70, 0x70, 0x70),
-             m_crossSide ? 2.2 : std::min(6.0, 1.2 + std::log2(double(m_count))));
+    // Merged edges (into and out of collapsed groups) a little thicker by their count, and
+    // translucent, so a bundle reads as a bundle rather than a black bar.
+    QPen pen(m_crossSide   ? SideColors::crossSideEdge()
+             : m_count > 1 ? QColor(0x55, 0x65, 0x75, 150)
+                           : QColor(0x70, 0x70, 0x70),
+             m_crossSide ? 2.2 : std::min(3.0, 1.2 + std::log2(double(m_count)) / 2));
     if (m_crossSide)
         pen.setStyle(Qt::DashLine);
     // Cosmetic: stroked in device pixels with the fast line rasteriser, not filled as an outline.
@@ -69,7 +73,7 @@ void DependencyEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem
         QPen thin = pen();
         thin.setCosmetic(true);
         thin.setWidthF(m_crossSide   ? 1.5
-                       : m_count > 1 ? std::min(4.0, 1 + std::log2(double(m_count)))
+                       : m_count > 1 ? std::min(2.5, 1 + std::log2(double(m_count)) / 2)
                                      : 1.0);
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(thin);

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStringListModel>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -56,6 +57,7 @@ GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
         b->setToolTip(tip);
         b->setObjectName(name);
         connect(b, &QToolButton::clicked, m_scene, slot);
+        connect(b, &QToolButton::clicked, m_view, &GraphView::fitAll);
         bar->addWidget(b);
         return b;
     };
@@ -81,6 +83,14 @@ GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(new GraphLegend(this));
 
+    // The first picture is shown whole; later ones keep the user's zoom.
+    connect(m_scene, &GraphScene::drawingChanged, this, [this] {
+        if (m_fitted ||
+            (m_scene->drawing().nodes().isEmpty() && m_scene->drawing().groups().isEmpty()))
+            return;
+        m_fitted = true;
+        m_view->fitUntilZoomed();
+    });
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
             &GraphPanel::search);

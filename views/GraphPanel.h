@@ -37,6 +37,7 @@ private:
     QLineEdit *m_search;
     QCheckBox *m_hideContext;
     QLabel *m_selectionLabel;
+    bool m_fitted = false;
 };
 
 } // namespace daybreak

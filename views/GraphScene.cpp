@@ -121,7 +121,8 @@ void GraphScene::refreshStatus()
         ParityHealth worst = ParityHealth::Unknown;
         for (const QString &id : g.members)
             worst = std::max(worst, ParityService::health(snapshot, id, m_today));
-        m_groups.value(g.name)->setSummary(GraphPicture::groupSummary(g, snapshot, m_today), worst);
+        m_groups.value(g.name)->setSummary(GraphPicture::groupCounts(g, snapshot),
+                                           GraphPicture::groupSummary(g, snapshot, m_today), worst);
     }
     applyFill();
     if (!m_focused.isEmpty() && !m_nodes.contains(m_focused))

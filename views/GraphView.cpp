@@ -36,9 +36,17 @@ void GraphView::placeMinimap()
     m_minimap->update();
 }
 
+void GraphView::fitUntilZoomed()
+{
+    m_autoFit = true;
+    fitAll();
+}
+
 void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fitAll();
     placeMinimap();
 }
 
@@ -55,6 +63,7 @@ void GraphView::zoomBy(double factor)
     if (next < 0.02 || next > 6)
         return;
     scale(factor, factor);
+    m_autoFit = false;
     if (m_minimap)
         m_minimap->update();
 }

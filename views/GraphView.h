@@ -23,6 +23,9 @@ public slots:
     void zoomOut() { zoomBy(0.8); }
     void resetZoom();
     void fitAll();
+    // Fits now and again on every resize until the user zooms: the first picture is whole
+    // whatever size the window settles at.
+    void fitUntilZoomed();
     void centreOn(const QString &pipelineId);
 
 protected:
@@ -36,6 +39,7 @@ private:
     void placeMinimap();
 
     GraphMinimap *m_minimap = nullptr;
+    bool m_autoFit = false;
 };
 
 } // namespace daybreak

@@ -19,8 +19,9 @@ GroupBoxItem::GroupBoxItem(const QString &name, const QRectF &rect, bool collaps
     setAcceptHoverEvents(true);
 }
 
-void GroupBoxItem::setSummary(const QString &summary, ParityHealth worst)
+void GroupBoxItem::setSummary(const QString &counts, const QString &summary, ParityHealth worst)
 {
+    m_counts = counts;
     m_summary = summary;
     m_worst = worst;
     setToolTip(
@@ -68,7 +69,7 @@ void GroupBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
                           m_rect.width() - 20, m_rect.height() - GraphDrawing::kGroupLabel - 4);
         painter->drawText(
             line, Qt::AlignLeft | Qt::AlignVCenter,
-            painter->fontMetrics().elidedText(m_summary, Qt::ElideRight, int(line.width())));
+            painter->fontMetrics().elidedText(m_counts, Qt::ElideRight, int(line.width())));
     }
 }
 
@@ -82,7 +83,7 @@ void GroupBoxItem::paintLabel(QPainter *painter, bool far)
                  GraphDrawing::kGroupLabel - 4);
     if (far) {
         px = std::min(16.0 / std::max(lod, 0.005),
-                      m_collapsed ? m_rect.height() * 0.6
+                      m_collapsed ? m_rect.height() * 0.42
                                   : std::max(GraphDrawing::kGroupLabel, m_rect.height() * 0.25));
         if (m_collapsed)
             label = m_rect.adjusted(12, 0, -8, 0);

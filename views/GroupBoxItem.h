@@ -27,7 +27,8 @@ public:
 
     const QString &name() const { return m_name; }
     bool isCollapsed() const { return m_collapsed; }
-    void setSummary(const QString &summary, ParityHealth worst);
+    // `counts` fits in a collapsed box; `summary` is the tooltip's whole sentence.
+    void setSummary(const QString &counts, const QString &summary, ParityHealth worst);
     void setDimmed(bool dimmed);
 
     QRectF boundingRect() const override { return m_rect.adjusted(-2, -2, 2, 2); }
@@ -46,6 +47,7 @@ private:
     QRectF m_rect;
     bool m_collapsed;
     Part m_part;
+    QString m_counts;
     QString m_summary;
     ParityHealth m_worst = ParityHealth::Unknown;
 };

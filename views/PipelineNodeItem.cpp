@@ -122,8 +122,20 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     }
     const QRectF marker(box.left() + 6, box.top() + (box.height() - 18) / 2, 18, 18);
     paintParityMarker(painter, marker, m_health);
-    if (lod < 0.45)
-        return; // labels only when they can be read
+    if (lod < 0.45) {
+        // Middle distance: the id alone, as large as the box allows, its end kept.
+        QFont font = painter->font();
+        font.setBold(true);
+        font.setPixelSize(int(std::min(11.0 / lod, box.height() * 0.5)));
+        painter->setFont(font);
+        painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20)
+                                                 : SideColors::textOn(m_state));
+        const QRectF text = box.adjusted(marker.width() + 10, 0, -6, 0);
+        painter->drawText(
+            text, Qt::AlignLeft | Qt::AlignVCenter,
+            painter->fontMetrics().elidedText(m_id, Qt::ElideLeft, int(text.width())));
+        return;
+    }
     painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20)
                                              : SideColors::textOn(m_state));
     QFont font = painter->font();

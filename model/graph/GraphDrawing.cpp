@@ -19,6 +19,14 @@ const GraphDrawing::Group *GraphDrawing::group(const QString &name) const
     return it == m_groupIndex.cend() ? nullptr : &m_groups.at(*it);
 }
 
+namespace {
+// The key a collapsed group has in the graph that is laid out: '#' is never in a pipeline id.
+QString groupKey(const QString &group)
+{
+    return QStringLiteral("#group:") + group;
+}
+} // namespace
+
 GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &options)
 {
     GraphDrawing d;
@@ -40,16 +48,14 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
             for (const QString &up : p.upstreams)
                 if (drawn.contains(up))
                     edges.append({up, p.id});
-    const DependencyGraph graph(ids, edges);
-    const GraphLayout plain = GraphLayout::compute(graph, o);
-    d.m_layerCount = int(plain.layers().size());
-    const QHash<QString, int> &layerOf = plain.layerOf();
 
     if (!options.groups) {
+        const GraphLayout plain = GraphLayout::compute(DependencyGraph(ids, edges), o);
+        d.m_layerCount = int(plain.layers().size());
         for (const QString &id : ids) {
             d.m_nodeIndex.insert(id, int(d.m_nodes.size()));
             d.m_nodes.append(
-                {id, d.m_groupOf.value(id), layerOf.value(id),
+                {id, d.m_groupOf.value(id), plain.layerOf().value(id),
                  QRectF(plain.positions().value(id), QSizeF(o.nodeWidth, o.nodeHeight))});
         }
         for (const GraphLayout::Edge &e : plain.edges())
@@ -58,8 +64,6 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
         return d;
     }
 
-    // The groups, in the order of their members' median height in the plain layout, so groups
-    // that read each other sit near each other.
     QStringList names;
     QHash<QString, QStringList> members;
     for (const QString &id : ids) {
@@ -68,41 +72,77 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
             names << g;
         members[g].append(id);
     }
+    QSet<QString> collapsed;
+    for (const QString &g : names)
+        if (members.value(g).size() > 1 && (options.collapseAll || options.collapsed.contains(g)))
+            collapsed.insert(g);
+
+    // The graph that is laid out: a collapsed group is one vertex, its edges merged with a count.
+    const auto keyOf = [&](const QString &id) {
+        const QString g = d.m_groupOf.value(id);
+        return collapsed.contains(g) ? groupKey(g) : id;
+    };
+    QStringList keys;
+    QSet<QString> seen;
+    for (const QString &id : ids)
+        if (const QString k = keyOf(id); !seen.contains(k)) {
+            seen.insert(k);
+            keys << k;
+        }
+    QList<QPair<QString, QString>> links;
+    QHash<QPair<QString, QString>, int> count;
+    for (const auto &[from, to] : edges) {
+        const QPair<QString, QString> link{keyOf(from), keyOf(to)};
+        if (link.first == link.second)
+            continue; // inside a collapsed group
+        if (!count.contains(link))
+            links.append(link);
+        ++count[link];
+    }
+    const GraphLayout plain = GraphLayout::compute(DependencyGraph(keys, links), o);
+    d.m_layerCount = int(plain.layers().size());
+    const QHash<QString, int> &layerOf = plain.layerOf();
+
+    // The groups in the order of their median height in that layout, so groups that read each
+    // other sit near each other.
     QHash<QString, double> height;
     for (const QString &g : names) {
         std::vector<double> ys;
-        for (const QString &id : members.value(g))
-            ys.push_back(plain.positions().value(id).y());
+        if (collapsed.contains(g))
+            ys.push_back(plain.positions().value(groupKey(g)).y());
+        else
+            for (const QString &id : members.value(g))
+                ys.push_back(plain.positions().value(id).y());
         std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
         height.insert(g, ys[ys.size() / 2]);
     }
     std::stable_sort(names.begin(), names.end(),
                      [&](const QString &a, const QString &b) { return height[a] < height[b]; });
 
-    // Each group laid out inside itself, in the plain layout's columns, then stacked: a group
-    // goes as high as the groups already placed in its columns allow, never above the previous
-    // one, so the order holds and groups in different columns share the height.
+    // Each group laid out inside itself, in those columns, then stacked: a group goes as high as
+    // the groups already placed in its columns allow, never above the previous one, so the order
+    // holds and groups in different columns share the height.
     std::vector<double> skyline(std::max(1, d.m_layerCount), 0);
     double previousTop = 0;
-    QHash<QString, QPointF> nodeAt;
+    QHash<QString, QRectF> rectOf; // of every laid-out vertex: pipelines and collapsed groups
     QList<Edge> innerEdges;
     for (const QString &g : names) {
         const QStringList &list = members.value(g);
         const bool boxed = list.size() > 1;
-        const bool collapsed = boxed && (options.collapseAll || options.collapsed.contains(g));
+        const bool isCollapsed = collapsed.contains(g);
         int first = d.m_layerCount, last = 0;
         for (const QString &id : list) {
-            first = std::min(first, layerOf.value(id));
-            last = std::max(last, layerOf.value(id));
+            first = std::min(first, layerOf.value(keyOf(id)));
+            last = std::max(last, layerOf.value(keyOf(id)));
         }
         GraphLayout inner;
         double boxHeight = o.nodeHeight;
-        if (collapsed) {
-            boxHeight = kCollapsedHeight;
+        if (isCollapsed) {
+            boxHeight = o.nodeHeight + kGroupPadding * 2;
         } else if (boxed) {
             const QSet<QString> in(list.cbegin(), list.cend());
             QList<QPair<QString, QString>> innerLinks;
-            for (const auto &e : edges)
+            for (const auto &e : links)
                 if (in.contains(e.first) && in.contains(e.second))
                     innerLinks.append(e);
             inner = GraphLayout::compute(DependencyGraph(list, innerLinks), o, layerOf);
@@ -118,7 +158,7 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
         if (boxed) {
             Group box;
             box.name = g;
-            box.collapsed = collapsed;
+            box.collapsed = isCollapsed;
             box.members = list;
             box.firstLayer = first;
             box.lastLayer = last;
@@ -126,16 +166,20 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
                               (last - first) * step + o.nodeWidth + kGroupPadding * 2, boxHeight);
             d.m_groupIndex.insert(g, int(d.m_groups.size()));
             d.m_groups.append(box);
+            if (isCollapsed) {
+                rectOf.insert(groupKey(g), box.rect);
+                continue;
+            }
         }
-        if (collapsed)
-            continue;
         const QPointF offset = boxed ? QPointF(kGroupPadding, top + kGroupLabel + kGroupPadding)
                                      : QPointF(kGroupPadding, top);
-        for (const QString &id : list)
-            nodeAt.insert(id, boxed ? inner.positions().value(id) + offset
-                                    : QPointF(layerOf.value(id) * step, 0) + offset);
+        for (const QString &id : list) {
+            const QPointF at = boxed ? inner.positions().value(id) + offset
+                                     : QPointF(layerOf.value(id) * step, 0) + offset;
+            rectOf.insert(id, QRectF(at, QSizeF(o.nodeWidth, o.nodeHeight)));
+        }
         for (const GraphLayout::Edge &e : inner.edges()) {
-            Edge drawnEdge{e.from, e.to, false, false, 1, {}};
+            Edge drawnEdge{e.from, e.to, false, false, count.value({e.from, e.to}, 1), {}};
             for (const QPointF &p : e.points)
                 drawnEdge.points.append(p + offset);
             innerEdges.append(drawnEdge);
@@ -143,41 +187,26 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
     }
 
     for (const QString &id : ids)
-        if (nodeAt.contains(id)) {
+        if (!collapsed.contains(d.m_groupOf.value(id))) {
             d.m_nodeIndex.insert(id, int(d.m_nodes.size()));
-            d.m_nodes.append({id, d.m_groupOf.value(id), layerOf.value(id),
-                              QRectF(nodeAt.value(id), QSizeF(o.nodeWidth, o.nodeHeight))});
+            d.m_nodes.append({id, d.m_groupOf.value(id), layerOf.value(id), rectOf.value(id)});
         }
     d.m_edges = innerEdges;
-
-    // Edges between groups: straight, from the reader's column to the reading one; into or out
-    // of a collapsed group once per neighbour, with a count.
-    QHash<QString, int> merged;
-    const double mid = o.nodeHeight / 2;
-    for (const auto &[from, to] : edges) {
-        const QString gf = d.m_groupOf.value(from), gt = d.m_groupOf.value(to);
-        const Group *cf = d.group(gf), *ct = d.group(gt);
-        const bool fromCollapsed = cf && cf->collapsed, toCollapsed = ct && ct->collapsed;
-        if (gf == gt && !fromCollapsed && members.value(gf).size() > 1)
+    // Edges between groups (or into and out of collapsed ones): straight, side to side.
+    for (const auto &link : links) {
+        const bool fromGroup = link.first.startsWith(QLatin1Char('#'));
+        const bool toGroup = link.second.startsWith(QLatin1Char('#'));
+        const QString gf = fromGroup ? link.first.mid(7) : d.m_groupOf.value(link.first);
+        const QString gt = toGroup ? link.second.mid(7) : d.m_groupOf.value(link.second);
+        if (!fromGroup && !toGroup && gf == gt && members.value(gf).size() > 1)
             continue; // drawn with its group
-        if (gf == gt && fromCollapsed)
-            continue; // inside a collapsed group
-        Edge e{fromCollapsed ? gf : from, toCollapsed ? gt : to, fromCollapsed, toCollapsed, 1, {}};
-        const QString key = e.source + QChar(0x1f) + e.target;
-        if (const auto it = merged.constFind(key); it != merged.cend()) {
-            ++d.m_edges[*it].count;
-            continue;
-        }
-        const QPointF start =
-            fromCollapsed ? QPointF(layerOf.value(from) * step + kGroupPadding + o.nodeWidth,
-                                    cf->rect.center().y())
-                          : nodeAt.value(from) + QPointF(o.nodeWidth, mid);
-        const QPointF end =
-            toCollapsed ? QPointF(layerOf.value(to) * step + kGroupPadding, ct->rect.center().y())
-                        : nodeAt.value(to) + QPointF(0, mid);
-        e.points = {start, end};
-        merged.insert(key, int(d.m_edges.size()));
-        d.m_edges.append(e);
+        const QRectF a = rectOf.value(link.first), b = rectOf.value(link.second);
+        d.m_edges.append({fromGroup ? gf : link.first,
+                          toGroup ? gt : link.second,
+                          fromGroup,
+                          toGroup,
+                          count.value(link),
+                          {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())}});
     }
     double bottom = 0;
     for (double s : skyline)

@@ -19,9 +19,10 @@ class Inventory;
 // The picture of the dependency graph that the console, the CLI's export and the reports all
 // draw: every pipeline's box, every edge's route and every group's box, in scene units. Groups
 // (Pipeline::groupName) are drawn as labelled boxes holding their members together; a collapsed
-// group is one box across its columns, and the edges into and out of it are drawn once per
-// neighbour with a count. Built on GraphLayout: the same columns as the plain layout, each
-// group ordered inside itself, the groups stacked in the plain layout's order.
+// group is one box in one column, laid out as a node of its own, and the edges into and out of
+// it are drawn once per neighbour with a count. Built on GraphLayout: the graph with collapsed
+// groups merged is laid out, each open group ordered inside itself in those columns, and the
+// groups stacked in that layout's order.
 class GraphDrawing
 {
 public:
@@ -80,10 +81,9 @@ public:
     const GraphLayout::Options &layoutOptions() const { return m_options; }
     int layerCount() const { return m_layerCount; }
 
-    static constexpr double kGroupPadding = 10;    // inside a group box, around its members
-    static constexpr double kGroupLabel = 24;      // the label band at a group box's top
-    static constexpr double kGroupGap = 16;        // between two group boxes above each other
-    static constexpr double kCollapsedHeight = 56; // a collapsed group's box
+    static constexpr double kGroupPadding = 10; // inside a group box, around its members
+    static constexpr double kGroupLabel = 24;   // the label band at a group box's top
+    static constexpr double kGroupGap = 16;     // between two group boxes above each other
 
 private:
     QList<Node> m_nodes;

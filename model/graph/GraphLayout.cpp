@@ -7,6 +7,7 @@
 #include "LayeredGraph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <vector>
 
@@ -189,58 +190,76 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
     const int n = int(ids.size());
     if (n == 0)
         return result;
-    const IntGraph g = intGraph(graph);
+    IntGraph g = intGraph(graph);
     std::vector<int> rank;
     if (fixedLayers) {
         for (const QString &id : ids)
             rank.push_back(fixedLayers->value(id, 0));
+        // Given layers may not fit an edge (a part of a larger drawing whose cycles were broken
+        // elsewhere): such an edge is drawn straight, outside the layering.
+        for (int v = 0; v < n; ++v) {
+            auto &out = g.down[v];
+            for (auto it = out.begin(); it != out.end();) {
+                if (rank[*it] > rank[v]) {
+                    ++it;
+                    continue;
+                }
+                g.dropped.emplace_back(v, *it);
+                auto &in = g.up[*it];
+                in.erase(std::find(in.begin(), in.end(), v));
+                it = out.erase(it);
+            }
+        }
     } else {
         rank = LayerAssignment::compute(g.down, g.up, g.topological);
     }
     int layerCount = 0;
     for (int r : rank)
         layerCount = std::max(layerCount, r + 1);
-    result.m_order.resize(layerCount);
 
     const double step = options.nodeWidth + options.layerGap;
     const CoordinateAssignment::Spacing spacing{options.nodeHeight + options.rowGap,
                                                 options.rowGap};
     const double componentGap = options.rowGap * 2;
-    // Components are stacked: each goes as high as the components already placed in its
-    // columns allow, so a small one sits beside a large one when their columns differ.
-    std::vector<double> skyline(std::max(1, layerCount), 0);
-    std::vector<QPointF> topLeft(n);
-
-    for (const std::vector<int> &members : components(g)) {
-        // The component's layered graph: its nodes first (local ids), then the dummies.
-        int firstLayer = layerCount;
-        for (int v : members)
-            firstLayer = std::min(firstLayer, rank[v]);
-        int lastLayer = 0;
-        for (int v : members)
-            lastLayer = std::max(lastLayer, rank[v]);
-        double top = 0;
-        for (int l = firstLayer; l <= lastLayer; ++l)
-            top = std::max(top, skyline[l]);
-        LayeredGraph lg(lastLayer - firstLayer + 1);
-        std::vector<int> local(n, -1);
-        for (int v : members)
-            local[v] = lg.addVertex(rank[v] - firstLayer, false);
-        struct Chain
-        {
-            int from, to;
-            std::vector<int> vertices;
-        };
+    struct Chain
+    {
+        int from, to;
+        std::vector<int> vertices;
+    };
+    struct Component
+    {
+        std::vector<int> members;
+        int firstLayer = 0, lastLayer = 0;
+        LayeredGraph lg{1};
         std::vector<Chain> chains;
-        for (int v : members)
+        std::vector<double> centre;
+        double height = 0;
+    };
+    std::vector<Component> parts;
+    double area = 0; // columns x height, for the packing's width
+    for (std::vector<int> &members : components(g)) {
+        // The component's layered graph: its nodes first (local ids), then the dummies.
+        Component c;
+        c.members = std::move(members);
+        c.firstLayer = layerCount;
+        for (int v : c.members) {
+            c.firstLayer = std::min(c.firstLayer, rank[v]);
+            c.lastLayer = std::max(c.lastLayer, rank[v]);
+        }
+        c.lg = LayeredGraph(c.lastLayer - c.firstLayer + 1);
+        LayeredGraph &lg = c.lg;
+        std::vector<int> local(n, -1);
+        for (int v : c.members)
+            local[v] = lg.addVertex(rank[v] - c.firstLayer, false);
+        for (int v : c.members)
             for (int w : g.down[v]) {
-                Chain c{v, w, {local[v]}};
+                Chain chain{v, w, {local[v]}};
                 for (int l = rank[v] + 1; l < rank[w]; ++l)
-                    c.vertices.push_back(lg.addVertex(l - firstLayer, true));
-                c.vertices.push_back(local[w]);
-                for (size_t i = 0; i + 1 < c.vertices.size(); ++i)
-                    lg.addEdge(c.vertices[i], c.vertices[i + 1]);
-                chains.push_back(std::move(c));
+                    chain.vertices.push_back(lg.addVertex(l - c.firstLayer, true));
+                chain.vertices.push_back(local[w]);
+                for (size_t i = 0; i + 1 < chain.vertices.size(); ++i)
+                    lg.addEdge(chain.vertices[i], chain.vertices[i + 1]);
+                c.chains.push_back(std::move(chain));
             }
         // As many ordering iterations as the options allow, fewer on very large graphs so the
         // whole layout stays well under a second (each iteration is about one pass over it).
@@ -249,43 +268,75 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
             size += static_cast<long long>(d.size());
         const int iterations = int(std::clamp(1500000LL / std::max(1LL, size), 6LL,
                                               static_cast<long long>(options.sweeps)));
-        const Placement placed = orderAndPlace(lg, iterations, spacing, step);
+        Placement placed = orderAndPlace(lg, iterations, spacing, step);
         result.m_naiveCrossings += int(placed.initial);
-        const std::vector<double> &centre = placed.centre;
-        const long long routed = placed.routed, straight = placed.straight;
-        result.m_crossings += int(routed);
-        result.m_straightCrossings += straight;
-
-        double height = 0;
+        result.m_crossings += int(placed.routed);
+        result.m_straightCrossings += placed.straight;
+        c.centre = std::move(placed.centre);
         for (int v = 0; v < lg.vertexCount(); ++v)
-            height = std::max(height, centre[v] + (lg.dummy[v] ? spacing.dummy : spacing.real) / 2);
+            c.height =
+                std::max(c.height, c.centre[v] + (lg.dummy[v] ? spacing.dummy : spacing.real) / 2);
+        area += (c.lastLayer - c.firstLayer + 1) * (c.height + componentGap);
+        parts.push_back(std::move(c));
+    }
+
+    // Components are packed: each goes where the ones already placed leave it highest, so a
+    // small one sits beside a large one. Unless the layers are given, a component may move to
+    // any columns, and there are enough columns for a picture about 1.6 times as wide as tall:
+    // a platform of many small pieces wraps instead of making a sliver.
+    int columns = std::max(1, layerCount);
+    if (!fixedLayers && parts.size() > 1)
+        columns = std::max(columns, int(std::ceil(std::sqrt(1.6 * area / step))));
+    std::vector<double> skyline(columns, 0);
+    result.m_order.resize(columns);
+    std::vector<QPointF> topLeft(n);
+    for (Component &c : parts) {
+        const int span = c.lastLayer - c.firstLayer + 1;
+        int column = c.firstLayer;
+        double top = 0;
+        for (int l = column; l < column + span; ++l)
+            top = std::max(top, skyline[l]);
+        if (!fixedLayers)
+            for (int at = 0; at + span <= columns; ++at) {
+                double highest = 0;
+                for (int l = at; l < at + span; ++l)
+                    highest = std::max(highest, skyline[l]);
+                if (highest < top || (highest == top && at < column)) {
+                    top = highest;
+                    column = at;
+                }
+            }
+        for (int l = column; l < column + span; ++l)
+            skyline[l] = top + c.height + componentGap;
+        const LayeredGraph &lg = c.lg;
         const auto pointOf = [&](int lv) {
-            return QPointF((lg.layer[lv] + firstLayer) * step, top + centre[lv]);
+            return QPointF((lg.layer[lv] + column) * step, top + c.centre[lv]);
         };
-        for (int v : members) {
-            topLeft[v] = pointOf(local[v]) - QPointF(0, options.nodeHeight / 2);
+        for (int lv = 0; lv < int(c.members.size()); ++lv) {
+            const int v = c.members[lv];
+            topLeft[v] = pointOf(lv) - QPointF(0, options.nodeHeight / 2);
             result.m_positions.insert(ids.at(v), topLeft[v]);
-            result.m_layer.insert(ids.at(v), rank[v]);
+            result.m_layer.insert(ids.at(v), lg.layer[lv] + column);
         }
         for (int l = 0; l < lg.layerCount(); ++l)
             for (int lv : lg.order[l])
                 if (!lg.dummy[lv])
-                    result.m_order[l + firstLayer].append(ids.at(members[lv]));
-        for (const Chain &c : chains) {
-            Edge e{ids.at(c.from), ids.at(c.to), {}};
-            e.points.append(pointOf(c.vertices.front()) + QPointF(options.nodeWidth, 0));
-            for (size_t i = 1; i + 1 < c.vertices.size(); ++i) {
+                    result.m_order[l + column].append(ids.at(c.members[lv]));
+        for (const Chain &chain : c.chains) {
+            Edge e{ids.at(chain.from), ids.at(chain.to), {}};
+            e.points.append(pointOf(chain.vertices.front()) + QPointF(options.nodeWidth, 0));
+            for (size_t i = 1; i + 1 < chain.vertices.size(); ++i) {
                 // A dummy is a bend point crossing its layer horizontally.
-                const QPointF p = pointOf(c.vertices[i]);
+                const QPointF p = pointOf(chain.vertices[i]);
                 e.points.append(p);
                 e.points.append(p + QPointF(options.nodeWidth, 0));
             }
-            e.points.append(pointOf(c.vertices.back()));
+            e.points.append(pointOf(chain.vertices.back()));
             result.m_edges.append(e);
         }
-        for (int l = firstLayer; l <= lastLayer; ++l)
-            skyline[l] = top + height + componentGap;
     }
+    while (!result.m_order.isEmpty() && result.m_order.last().isEmpty())
+        result.m_order.removeLast();
     const double mid = options.nodeHeight / 2;
     for (const auto &[v, w] : g.dropped)
         result.m_edges.append(
@@ -293,7 +344,7 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
              ids.at(w),
              {topLeft[v] + QPointF(options.nodeWidth, mid), topLeft[w] + QPointF(0, mid)}});
     result.m_size =
-        QSizeF(layerCount * step - options.layerGap,
+        QSizeF(int(result.m_order.size()) * step - options.layerGap,
                std::max(0.0, *std::max_element(skyline.begin(), skyline.end()) - componentGap));
     return result;
 }

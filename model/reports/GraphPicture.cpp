@@ -54,6 +54,25 @@ ParityHealth worstHealth(const GraphDrawing::Group &g, const StoreSnapshot &s, c
 
 } // namespace
 
+QString groupCounts(const GraphDrawing::Group &g, const StoreSnapshot &s)
+{
+    int onprem = 0, dual = 0, cloud = 0;
+    for (const QString &id : g.members) {
+        const State st = s.stateOf(id);
+        onprem += st == State::OnPrem ? 1 : 0;
+        dual += st == State::DualRun ? 1 : 0;
+        cloud += st == State::Cloud || st == State::Decommissioned ? 1 : 0;
+    }
+    QStringList parts{QString::number(g.members.size())};
+    if (onprem)
+        parts << QStringLiteral("%1 on-prem").arg(onprem);
+    if (dual)
+        parts << QStringLiteral("%1 dual").arg(dual);
+    if (cloud)
+        parts << QStringLiteral("%1 cloud").arg(cloud);
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString groupSummary(const GraphDrawing::Group &g, const StoreSnapshot &s, const QDate &asOf)
 {
     int onprem = 0, dual = 0, cloud = 0;
@@ -96,9 +115,9 @@ void paint(QPainter &p, const GraphDrawing &d, const StoreSnapshot &s, const QDa
             p.setPen(healthColour(worst));
             const QRectF line(label.x(), label.bottom(), label.width(),
                               g.rect.height() - GraphDrawing::kGroupLabel);
-            p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(groupSummary(g, s, asOf), Qt::ElideRight,
-                                                  int(line.width())));
+            p.drawText(
+                line, Qt::AlignLeft | Qt::AlignVCenter,
+                p.fontMetrics().elidedText(groupCounts(g, s), Qt::ElideRight, int(line.width())));
         }
     }
     for (const GraphDrawing::Edge &e : d.edges()) {
