@@ -64,6 +64,7 @@ private slots:
         QTest::newRow("state") << "state:dual_run" << l({"core.b"});
         QTest::newRow("state onprem is the default") << "state:onprem,group:stg" << l({"stg.e"});
         QTest::newRow("wave") << "wave:Wave*" << l({"core.b", "core.c"});
+        QTest::newRow("quoted wave") << "wave:\"Wave 1\" stg.e" << l({"core.b", "core.c", "stg.e"});
         QTest::newRow("union") << "stg.a mart.f" << l({"mart.f", "stg.a"});
         QTest::newRow("intersection") << "+core.c,group:stg" << l({"stg.a", "stg.e"});
         QTest::newRow("operators on methods") << "group:mart+" << l({"mart.d", "mart.f"});
@@ -105,6 +106,8 @@ private slots:
                                         << "'a++b' is not a selector";
         QTest::newRow("nothing") << "  "
                                  << "an empty selector selects nothing";
+        QTest::newRow("open quote") << "wave:\"Wave 1"
+                                    << "a double quote is not closed";
     }
 
     void badTokensAreNamed()

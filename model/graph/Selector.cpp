@@ -150,7 +150,26 @@ private:
 Selector::Result Selector::select(const QString &expression, const StoreSnapshot &snapshot)
 {
     Result result;
-    const QStringList terms = expression.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // Spaces separate terms except inside double quotes: wave:"Wave 1".
+    QStringList terms;
+    QString term;
+    bool quoted = false;
+    for (const QChar c : expression) {
+        if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (c.isSpace() && !quoted) {
+            if (!term.isEmpty())
+                terms << term;
+            term.clear();
+        } else
+            term += c;
+    }
+    if (!term.isEmpty())
+        terms << term;
+    if (quoted) {
+        result.error = QStringLiteral("a double quote is not closed");
+        return result;
+    }
     if (terms.isEmpty()) {
         result.error = QStringLiteral("an empty selector selects nothing");
         return result;

@@ -16,7 +16,7 @@ struct StoreSnapshot;
 //   2+id id+3   the same, at most that many steps
 //   @id         its downstreams and everything they read
 //   group:NAME  owner:NAME  state:onprem|dual_run|cloud|decommissioned  wave:NAME (also *)
-//   a b         union (space);   a,b   intersection (comma)
+//   a b         union (space);   a,b   intersection (comma);  wave:"Wave 1" quotes a space
 // The graph operators apply to methods too: +group:marts reads everything the marts read.
 class Selector
 {
