@@ -98,6 +98,24 @@ private slots:
                     .contains(QStringLiteral("0/3 pipelines")));
     }
 
+    void theBacklogFiltersBySelectorOrText()
+    {
+        const QStringList all = board()->column(QString())->model()->pipelines();
+        board()->setBacklogFilter(QStringLiteral("owner:finance"));
+        const QStringList finance = board()->column(QString())->model()->pipelines();
+        QVERIFY(!finance.isEmpty() && finance.size() < all.size());
+        for (const QString &id : finance)
+            QCOMPARE(board()->ownerOf(id), QStringLiteral("finance"));
+        // Not a selector: the ids containing the text.
+        board()->setBacklogFilter(QStringLiteral("EXTRACT"));
+        const QStringList extracts = board()->column(QString())->model()->pipelines();
+        QVERIFY(!extracts.isEmpty());
+        for (const QString &id : extracts)
+            QVERIFY(id.contains(QStringLiteral("extract")));
+        board()->setBacklogFilter({});
+        QCOMPARE(board()->column(QString())->model()->pipelines(), all);
+    }
+
     void validDropIsSavedAndUndoable()
     {
         QVERIFY(dropInto(QStringLiteral("W1"), {QStringLiteral("erp_orders_extract")}));

@@ -1,5 +1,7 @@
 #include "WaveBoard.h"
 
+#include "Selector.h"
+
 #include "MigrationPlan.h"
 #include "WaveColumn.h"
 #include "WaveColumnModel.h"
@@ -11,6 +13,7 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QScrollArea>
 #include <QToolBar>
@@ -20,7 +23,7 @@ namespace daybreak {
 
 WaveBoard::WaveBoard(QWidget *parent)
     : QWidget(parent), m_columnsLayout(new QHBoxLayout), m_toolBar(new QToolBar(this)),
-      m_sort(new QComboBox(this))
+      m_sort(new QComboBox(this)), m_filter(new QLineEdit(this))
 {
     setObjectName(QStringLiteral("waveBoard"));
     m_toolBar->addAction(tr("Add wave…"), this, &WaveBoard::addWave);
@@ -30,7 +33,14 @@ WaveBoard::WaveBoard(QWidget *parent)
     m_sort->addItem(tr("dependency depth"));
     m_sort->addItem(tr("owner"));
     m_sort->addItem(tr("id"));
+    m_sort->addItem(tr("group"));
     m_toolBar->addWidget(m_sort);
+    m_filter->setObjectName(QStringLiteral("backlogFilter"));
+    m_filter->setPlaceholderText(tr("Filter the backlog: text, or group:G  +id  owner:O …"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(340);
+    m_toolBar->addWidget(m_filter);
+    connect(m_filter, &QLineEdit::textChanged, this, &WaveBoard::fillColumns);
     m_toolBar->addSeparator();
     m_toolBar->addWidget(
         new QLabel(tr(" Drag cards between columns; Shift carries the upstreams they need; "
@@ -111,18 +121,40 @@ void WaveBoard::rebuildColumns()
     }
 }
 
+void WaveBoard::setBacklogFilter(const QString &text)
+{
+    m_filter->setText(text);
+}
+
 QStringList WaveBoard::backlog() const
 {
     QStringList ids;
     for (const Pipeline &p : m_snapshot.inventory.pipelines())
         if (m_moves->rules().isPlannable(p.id) && m_snapshot.plan.waveOf(p.id).isEmpty())
             ids << p.id;
+    m_backlogTotal = int(ids.size());
+    const QString filter = m_filter->text().trimmed();
+    if (!filter.isEmpty()) {
+        const Selector::Result selected = Selector::select(filter, m_snapshot);
+        ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                 [&](const QString &id) {
+                                     return selected.ok()
+                                                ? !selected.ids.contains(id)
+                                                : !id.contains(filter, Qt::CaseInsensitive);
+                                 }),
+                  ids.end());
+    }
+    QHash<QString, QString> groupOf;
+    for (const Pipeline &p : m_snapshot.inventory.pipelines())
+        groupOf.insert(p.id, p.groupName());
     const int by = m_sort->currentIndex();
     std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
         if (by == 0 && m_moves->depthOf(a) != m_moves->depthOf(b))
             return m_moves->depthOf(a) < m_moves->depthOf(b);
         if (by == 1 && ownerOf(a) != ownerOf(b))
             return ownerOf(a) < ownerOf(b);
+        if (by == 3 && groupOf.value(a) != groupOf.value(b))
+            return groupOf.value(a) < groupOf.value(b);
         return a < b;
     });
     return ids;
@@ -140,7 +172,11 @@ void WaveBoard::fillColumns()
             const QStringList ids = backlog();
             column->model()->setPipelines(ids);
             column->setHeader(
-                tr("<b>Backlog</b><br>%1 unplanned cloud-target pipeline(s)").arg(ids.size()),
+                m_filter->text().trimmed().isEmpty()
+                    ? tr("<b>Backlog</b><br>%1 unplanned cloud-target pipeline(s)").arg(ids.size())
+                    : tr("<b>Backlog</b><br>%1 of %2 unplanned, filtered")
+                          .arg(ids.size())
+                          .arg(m_backlogTotal),
                 tr("Cloud-target pipelines not cut over and not in any wave"));
             continue;
         }

@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QHBoxLayout;
+class QLineEdit;
 class QToolBar;
 
 namespace daybreak {
@@ -32,6 +33,9 @@ public:
     MigrationPlan *plan() const { return m_plan; }
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     QToolBar *toolBar() const { return m_toolBar; }
+    // The backlog shows only what this selects: a selector (group:G, +id, owner:O, …) or, when
+    // it is not one, the ids containing the text. Thousands of cards stay workable.
+    void setBacklogFilter(const QString &text);
 
     // The moves judged on the board's snapshot; null before the first snapshot.
     const PlanMoves *moves() const { return m_moves.get(); }
@@ -76,6 +80,8 @@ private:
     QHBoxLayout *m_columnsLayout;
     QToolBar *m_toolBar;
     QComboBox *m_sort;
+    QLineEdit *m_filter;
+    mutable int m_backlogTotal = 0;
 };
 
 } // namespace daybreak
