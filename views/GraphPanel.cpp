@@ -135,7 +135,7 @@ void GraphPanel::search(const QString &text)
             .arg(id, m_hideContext->isChecked() ? tr("the rest hidden") : tr("the rest dimmed")));
     m_selectionLabel->setStyleSheet(QString());
     m_selectionLabel->setVisible(true);
-    m_view->fitAll();
+    m_view->fitRect(m_scene->selectionBounds());
 }
 
 void GraphPanel::setPipelineIds(const QStringList &ids)

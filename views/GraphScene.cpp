@@ -214,6 +214,22 @@ QString GraphScene::setSelection(const QString &expression, bool hideContext)
     return {};
 }
 
+QRectF GraphScene::selectionBounds() const
+{
+    QRectF bounds;
+    if (!m_selection)
+        return bounds;
+    for (const QString &id : *m_selection) {
+        QRectF r;
+        if (const GraphDrawing::Node *n = m_drawing.node(id))
+            r = n->rect;
+        else if (const GraphDrawing::Group *g = m_drawing.group(m_drawing.groupOf(id)))
+            r = g->rect;
+        bounds = bounds.isNull() ? r : bounds.united(r);
+    }
+    return bounds;
+}
+
 void GraphScene::setColourByWave(bool byWave)
 {
     m_byWave = byWave;

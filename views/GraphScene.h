@@ -46,6 +46,8 @@ public:
     // empty. An empty expression clears the selection. `hideContext` draws only the selection.
     QString setSelection(const QString &expression, bool hideContext);
     const std::optional<QSet<QString>> &selection() const { return m_selection; }
+    // Where the selection is drawn (its nodes, or the collapsed groups holding them).
+    QRectF selectionBounds() const;
 
     PipelineNodeItem *node(const QString &id) const { return m_nodes.value(id); }
     GroupBoxItem *groupBox(const QString &name) const { return m_groups.value(name); }

@@ -36,6 +36,19 @@ void GraphView::placeMinimap()
     m_minimap->update();
 }
 
+void GraphView::fitRect(const QRectF &sceneRect)
+{
+    if (sceneRect.isEmpty())
+        return fitAll();
+    fitInView(sceneRect.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    // Never closer than natural size: a single node should not fill the screen.
+    if (zoom() > 1)
+        setTransform(QTransform());
+    centerOn(sceneRect.center());
+    if (m_minimap)
+        m_minimap->update();
+}
+
 void GraphView::fitUntilZoomed()
 {
     m_autoFit = true;

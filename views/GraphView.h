@@ -23,6 +23,7 @@ public slots:
     void zoomOut() { zoomBy(0.8); }
     void resetZoom();
     void fitAll();
+    void fitRect(const QRectF &sceneRect);
     // Fits now and again on every resize until the user zooms: the first picture is whole
     // whatever size the window settles at.
     void fitUntilZoomed();

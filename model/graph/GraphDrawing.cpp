@@ -119,11 +119,10 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
     std::stable_sort(names.begin(), names.end(),
                      [&](const QString &a, const QString &b) { return height[a] < height[b]; });
 
-    // Each group laid out inside itself, in those columns, then stacked: a group goes as high as
-    // the groups already placed in its columns allow, never above the previous one, so the order
-    // holds and groups in different columns share the height.
+    // Each group laid out inside itself, in those columns, then stacked in that order: a group
+    // goes as high as the groups already placed in its columns allow, so groups in different
+    // columns share the height and the picture stays compact.
     std::vector<double> skyline(std::max(1, d.m_layerCount), 0);
-    double previousTop = 0;
     QHash<QString, QRectF> rectOf; // of every laid-out vertex: pipelines and collapsed groups
     QList<Edge> innerEdges;
     for (const QString &g : names) {
@@ -148,12 +147,11 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
             inner = GraphLayout::compute(DependencyGraph(list, innerLinks), o, layerOf);
             boxHeight = kGroupLabel + kGroupPadding * 2 + inner.size().height();
         }
-        double top = previousTop;
+        double top = 0;
         for (int l = first; l <= last; ++l)
             top = std::max(top, skyline[l]);
         for (int l = first; l <= last; ++l)
             skyline[l] = top + boxHeight + kGroupGap;
-        previousTop = top;
 
         if (boxed) {
             Group box;
