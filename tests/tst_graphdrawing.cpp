@@ -144,6 +144,29 @@ private slots:
         QVERIFY(all.size().height() < d.size().height());
     }
 
+    void aTallColumnOfCollapsedGroupsWraps()
+    {
+        // One source read by 300 groups of two: collapsed, a column of 300 boxes, wrapped into
+        // columns side by side instead of a sliver, every edge still going left to right.
+        QList<Pipeline> ps{pipeline(QStringLiteral("src.a")), pipeline(QStringLiteral("src.b"))};
+        for (int g = 0; g < 300; ++g)
+            for (int k = 0; k < 2; ++k)
+                ps << pipeline(QStringLiteral("g%1.p%2").arg(g).arg(k), {QStringLiteral("src.a")});
+        const Inventory inv = inventory(ps);
+        GraphDrawing::Options o;
+        o.collapseAll = true;
+        const GraphDrawing d = GraphDrawing::compute(inv, o);
+        checkDrawing(inv, d);
+        QCOMPARE(d.groups().size(), 301);
+        QVERIFY2(
+            d.size().height() < d.size().width() * 1.5,
+            qPrintable(QStringLiteral("%1 x %2").arg(d.size().width()).arg(d.size().height())));
+        for (const GraphDrawing::Edge &e : d.edges())
+            QVERIFY(e.points.first().x() < e.points.last().x());
+        for (const GraphDrawing::Group &g : d.groups())
+            QVERIFY(QRectF(QPointF(0, 0), d.size()).contains(g.rect));
+    }
+
     void collapseThenExpandGivesBackThePicture()
     {
         const Inventory inv = randomPlatform(5, 80);

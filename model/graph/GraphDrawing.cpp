@@ -211,7 +211,65 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
         bottom = std::max(bottom, s - kGroupGap);
     d.m_size =
         QSizeF(d.m_layerCount * step - o.layerGap + kGroupPadding * 2, std::max(0.0, bottom));
+    d.wrapTallColumns(step);
     return d;
+}
+
+void GraphDrawing::wrapTallColumns(double step)
+{
+    // Only where every box sits in one column (groups collapsed, or none of two or more open):
+    // a column of a thousand collapsed groups is split into columns of its own, side by side,
+    // so Fit shows something readable instead of a sliver. Boxes stay in their order, what they
+    // read stays to their left and what reads them to their right.
+    for (const Group &g : m_groups)
+        if (!g.collapsed)
+            return;
+    if (m_layerCount < 1 || m_size.height() <= m_size.width() * 1.5)
+        return;
+    struct Box
+    {
+        QRectF *rect;
+        int layer;
+    };
+    std::vector<std::vector<Box>> columns(m_layerCount);
+    double area = 0;
+    for (Node &n : m_nodes)
+        columns[n.layer].push_back({&n.rect, n.layer});
+    for (Group &g : m_groups)
+        columns[g.firstLayer].push_back({&g.rect, g.firstLayer});
+    for (auto &column : columns) {
+        std::sort(column.begin(), column.end(),
+                  [](const Box &a, const Box &b) { return a.rect->top() < b.rect->top(); });
+        for (const Box &b : column)
+            area += b.rect->height() + kGroupGap;
+    }
+    // The height that makes the wrapped picture about 1.6 times as wide as tall.
+    const double target = std::max(m_options.nodeHeight * 8, std::sqrt(area * step / 1.6));
+    double x = 0, height = 0;
+    for (auto &column : columns) {
+        double top = column.empty() ? 0 : column.front().rect->top();
+        double columnX = x;
+        for (const Box &b : column) {
+            if (b.rect->bottom() - top > target && b.rect->top() > top) {
+                columnX += step; // the next part of this column, to the right
+                top = b.rect->top();
+            }
+            b.rect->moveTo(columnX + (b.rect->left() - b.layer * step), b.rect->top() - top);
+            height = std::max(height, b.rect->bottom());
+        }
+        x = columnX + step;
+    }
+    // Edges run straight between the boxes where they now are.
+    const auto rectOf = [&](const QString &key, bool isGroup) -> QRectF {
+        if (isGroup)
+            return group(key) ? group(key)->rect : QRectF();
+        return node(key) ? node(key)->rect : QRectF();
+    };
+    for (Edge &e : m_edges) {
+        const QRectF a = rectOf(e.source, e.sourceIsGroup), b = rectOf(e.target, e.targetIsGroup);
+        e.points = {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())};
+    }
+    m_size = QSizeF(x - m_options.layerGap + kGroupPadding * 2, height);
 }
 
 } // namespace daybreak

@@ -86,6 +86,8 @@ public:
     static constexpr double kGroupGap = 16;     // between two group boxes above each other
 
 private:
+    void wrapTallColumns(double step);
+
     QList<Node> m_nodes;
     QList<Edge> m_edges;
     QList<Group> m_groups;
