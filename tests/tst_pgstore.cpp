@@ -299,13 +299,14 @@ private slots:
             PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
-        // Pretend the store was written by the previous release (one migration behind: no groups).
-        m_server.exec({QStringLiteral("ALTER TABLE pipelines DROP COLUMN group_name"),
-                       QStringLiteral("UPDATE schema_version SET version = 5")},
+        // Pretend the store was written by the previous release (one migration behind).
+        m_server.exec({QStringLiteral("DROP TRIGGER audit_no_overwrite ON audit"),
+                       QStringLiteral("DROP FUNCTION daybreak_audit_no_overwrite()"),
+                       QStringLiteral("UPDATE schema_version SET version = 6")},
                       db);
         const Run refused = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
         QCOMPARE(refused.exit, 6);
-        QVERIFY2(refused.err.contains(QStringLiteral("schema version 5")) &&
+        QVERIFY2(refused.err.contains(QStringLiteral("schema version 6")) &&
                      refused.err.contains(QStringLiteral("its owner must open it")),
                  qPrintable(refused.err));
         // The owner's next open migrates; then the operator gets on with it.

@@ -168,6 +168,19 @@ private slots:
                  qPrintable(q.lastError().text()));
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
         QVERIFY(q.lastError().text().contains(QStringLiteral("append-only")));
+        // Nor through the conflict path: SQLite's REPLACE deletes the old row without the DELETE
+        // trigger (finding D1); PostgreSQL's ON CONFLICT DO UPDATE is an UPDATE.
+        const bool sqlite = store->database().driverName() == QLatin1String("QSQLITE");
+        QVERIFY(!q.exec(sqlite
+                            ? QStringLiteral("INSERT OR REPLACE INTO audit (id, at, actor, action, "
+                                             "break_glass) SELECT id, at, 'mallory', action, 0 "
+                                             "FROM audit")
+                            : QStringLiteral("INSERT INTO audit (id, at, actor, action, "
+                                             "break_glass) SELECT id, at, 'mallory', action, 0 "
+                                             "FROM audit ON CONFLICT (id) DO UPDATE SET actor = "
+                                             "excluded.actor")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("append-only")),
+                 qPrintable(q.lastError().text()));
         QCOMPARE(auditCount(*store), 1);
         QCOMPARE(store->auditLog().first().actor, QStringLiteral("test"));
     }

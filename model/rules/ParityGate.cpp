@@ -8,6 +8,14 @@ namespace daybreak {
 
 ParityGate::Evaluation ParityGate::evaluate(QList<ParityResult> results, const QDate &asOf) const
 {
+    // A comparison dated after tomorrow is no evidence of tonight's parity: it is ignored, so
+    // seven clean nights in 2031 pass nothing and one mistyped year blocks nothing.
+    if (asOf.isValid())
+        results.erase(std::remove_if(results.begin(), results.end(),
+                                     [&](const ParityResult &r) {
+                                         return r.businessDate > asOf.addDays(kFutureDays);
+                                     }),
+                      results.end());
     std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
         return a.businessDate < b.businessDate;
     });

@@ -13,6 +13,8 @@ namespace daybreak {
 class ParityGate
 {
 public:
+    // How far ahead of today a comparison may be dated: tonight's runs feed tomorrow's date.
+    static constexpr int kFutureDays = 1;
     enum class Status
     {
         Pending,

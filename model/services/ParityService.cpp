@@ -49,6 +49,29 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
                          QStringLiteral("unknown pipeline '%1'").arg(result.pipeline));
             return outcome;
         }
+        const QDate today = Calendar(snapshot.inventory).localDate(m_clock.now());
+        if (result.businessDate > today.addDays(ParityGate::kFutureDays)) {
+            outcome.fail(Outcome::Kind::BadInput,
+                         QStringLiteral("date: %1 is in the future (today is %2 in %3)")
+                             .arg(result.businessDate.toString(Qt::ISODate),
+                                  today.toString(Qt::ISODate), snapshot.inventory.timezone));
+            return outcome;
+        }
+        // A breach is evidence: it is closed by accepting or explaining it, never by recording
+        // other numbers over it.
+        const double tolerance = snapshot.inventory.find(result.pipeline)->parityTolerance;
+        for (const ParityResult &old : snapshot.parity.value(result.pipeline))
+            if (old.businessDate == result.businessDate && !old.isWithin(tolerance)) {
+                Decision d;
+                d.refuse(Reason::Code::ParityGate,
+                         QStringLiteral("%1 already holds a breach on %2; accept or explain it "
+                                        "(parity accept / parity explain) instead of recording "
+                                        "over it")
+                             .arg(result.pipeline, result.businessDate.toString(Qt::ISODate)),
+                         {result.pipeline});
+                outcome.refuse(d, QStringLiteral("nothing was recorded"));
+                return outcome;
+            }
         result.recordedAt = m_clock.now();
         result.recordedBy = m_actor;
         AuditEntry audit;
@@ -193,6 +216,7 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
 
     const StoreSnapshot snapshot = m_store.snapshot();
     const QDateTime now = m_clock.now();
+    const QDate today = Calendar(snapshot.inventory).localDate(now);
     QHash<QString, int> seen;
     for (const CsvRecord &record : std::as_const(records)) {
         if (record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())
@@ -210,6 +234,18 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
         if (!r.businessDate.isValid())
             error(line, r.pipeline, QStringLiteral("date"),
                   QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(cell("date")));
+        else if (r.businessDate > today.addDays(ParityGate::kFutureDays))
+            error(line, r.pipeline, QStringLiteral("date"),
+                  QStringLiteral("%1 is in the future (today is %2 in %3)")
+                      .arg(r.businessDate.toString(Qt::ISODate), today.toString(Qt::ISODate),
+                           snapshot.inventory.timezone));
+        else if (const Pipeline *p = snapshot.inventory.find(r.pipeline))
+            for (const ParityResult &old : snapshot.parity.value(r.pipeline))
+                if (old.businessDate == r.businessDate && !old.isWithin(p->parityTolerance))
+                    error(line, r.pipeline, QStringLiteral("date"),
+                          QStringLiteral("%1 already holds a breach; accept or explain it "
+                                         "instead of recording over it")
+                              .arg(r.businessDate.toString(Qt::ISODate)));
         auto count = [&](const char *name, qint64 &out, bool required) {
             const QString text = cell(name);
             if (text.isEmpty() && !required)
