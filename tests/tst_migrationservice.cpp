@@ -329,6 +329,32 @@ private slots:
         QCOMPARE(int(m_store->auditLog().size()), auditBefore);
     }
 
+    void importThatDropsAPlannedPipelineMovesThePlanVersion()
+    {
+        // Finding D6: the removed pipeline's wave place went with it, and the plan's version did
+        // not move, so a console holding the old plan kept editing it.
+        build(State::OnPrem, State::OnPrem, 0, false);
+        PlanService plan(*m_store, *m_clock, QStringLiteral("lead"));
+        QVERIFY(plan.addWave(QStringLiteral("w1"), QDate(2026, 12, 5)).ok());
+        QVERIFY(plan.assign({QStringLiteral("orders_ingest")}, QStringLiteral("w1")).ok());
+        const qint64 versionBefore = m_store->snapshot().planVersion;
+        Inventory next = m_store->snapshot().inventory;
+        QList<Pipeline> kept;
+        for (Pipeline p : next.pipelines()) {
+            if (p.id == QLatin1String("orders_ingest"))
+                continue;
+            p.upstreams.removeAll(QStringLiteral("orders_ingest"));
+            kept.append(p);
+        }
+        next.setPipelines(kept);
+        QVERIFY(InventoryService(*m_store, *m_clock, QStringLiteral("lead"))
+                    .importInventory(next, QStringLiteral("next.json"))
+                    .ok());
+        const StoreSnapshot after = m_store->snapshot();
+        QVERIFY(after.plan.find(QStringLiteral("w1"))->members.isEmpty());
+        QCOMPARE(after.planVersion, versionBefore + 1);
+    }
+
     void importCannotDropAMigratingPipeline()
     {
         build(State::Cloud, State::DualRun, 7, false);

@@ -50,6 +50,57 @@ private slots:
         }
     }
 
+    void aCommandNeverWritesItsSchemaIntoAnotherFile()
+    {
+        // Finding D11: `status --store other.db` added Daybreak's tables to someone's database.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.db"));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE foo (x)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        try {
+            SqliteStore store(path, OpenMode::MustExist);
+            QFAIL("a file without Daybreak's schema must be refused");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("holds no Daybreak store")),
+                     qPrintable(e.message()));
+        }
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QStringList tables = db.tables();
+        QCOMPARE(tables, QStringList{QStringLiteral("foo")});
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    void aNegativeSchemaVersionIsADamagedStore()
+    {
+        // Finding D12: it aborted the process.
+        QTemporaryDir dir;
+        {
+            auto store = sqlite(dir);
+            QVERIFY(QSqlQuery(store->database())
+                        .exec(QStringLiteral("UPDATE schema_version SET version = -1")));
+        }
+        try {
+            SqliteStore store(dir.filePath(QStringLiteral("store.sqlite")), OpenMode::MustExist);
+            QFAIL("a negative schema version must be refused");
+        } catch (const StoreError &e) {
+            QVERIFY2(
+                e.message().contains(QStringLiteral("schema version -1, which no Daybreak wrote")),
+                qPrintable(e.message()));
+        }
+    }
+
     void changeTokenSeesOtherConnections()
     {
         QTemporaryDir dir;

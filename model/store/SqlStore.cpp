@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -233,6 +234,11 @@ int SqlStore::migrate(const QList<QStringList> &migrations, bool mustHaveSchema,
 {
     const int known = int(migrations.size());
     int version = schemaVersion();
+    if (version < 0) // finding D12: it indexed the migrations with it
+        throw StoreError(QStringLiteral("%1 has schema version %2, which no Daybreak wrote; "
+                                        "the store is damaged")
+                             .arg(location())
+                             .arg(version));
     if (version > known)
         throw StoreError(
             QStringLiteral("%1 has schema version %2, newer than this Daybreak understands (%3); "
@@ -557,10 +563,12 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
         {QStringLiteral("parity_runs_required"), QString::number(inv.parityRunsRequired)});
 
     run(QStringLiteral("DELETE FROM upstreams"));
-    QStringList keep;
+    // A set: 100,000 pipelines were quadratic with a list (finding D8), all under the write lock.
+    QSet<QString> keep;
+    keep.reserve(inv.pipelines().size());
     int position = 0;
     for (const Pipeline &p : inv.pipelines()) {
-        keep.append(p.id);
+        keep.insert(p.id);
         run(QStringLiteral(
                 "INSERT INTO pipelines (id, position, name, owner, schedule, onprem_minutes, "
                 "cloud_minutes, "
@@ -592,7 +600,13 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
     while (existing.next())
         if (!keep.contains(existing.value(0).toString()))
             gone.append(existing.value(0).toString());
+    bool planChanged = false;
     for (const QString &id : gone) {
+        // A removed pipeline leaves its wave: the plan changed, so its version moves and every
+        // console holding the old one is told (finding D6).
+        planChanged = run(QStringLiteral("DELETE FROM wave_members WHERE pipeline = ?"), {id})
+                              .numRowsAffected() > 0 ||
+                      planChanged;
         run(QStringLiteral("DELETE FROM parity_results WHERE pipeline = ?"), {id});
         run(QStringLiteral("DELETE FROM routing WHERE pipeline = ?"), {id});
         run(QStringLiteral("DELETE FROM pipelines WHERE id = ?"), {id});
@@ -604,6 +618,9 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
                     "INSERT INTO upstreams (pipeline, upstream, position) VALUES (?, ?, ?)"),
                 {p.id, up, order++});
     }
+    if (planChanged)
+        run(QStringLiteral("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+                           "WHERE key = 'plan_version'"));
     insertAudit(audit);
     tx.commit();
 }

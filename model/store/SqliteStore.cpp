@@ -47,7 +47,10 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
         if (!readOnly)
             run(QStringLiteral("PRAGMA journal_mode = WAL"), {},
                 QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
-        migrate(sqliteMigrations(), false, readOnly);
+        // Only `init` (and a console's first start) may turn a file into a store; any other
+        // command refuses a SQLite file that holds no Daybreak schema instead of writing one
+        // into it (finding D11).
+        migrate(sqliteMigrations(), mode == OpenMode::MustExist, readOnly);
     } catch (const StoreError &e) {
         const QString message = e.message();
         if (message.contains(QLatin1String("not a database")))
