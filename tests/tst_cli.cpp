@@ -188,6 +188,70 @@ private slots:
         QVERIFY(mart.err.contains(QStringLiteral("the change window is closed")));
     }
 
+    void textOutputShowsControlCharactersInsteadOfActingOnThem()
+    {
+        // Finding D13: a reason with a newline forged a second audit line; ESC sequences reached
+        // the terminal.
+        const QString store = freshStore(QStringLiteral("escapes.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        const QString forged =
+            QStringLiteral("ok\n2026-11-28T10:00:00.000Z  alice  cutover  core_fx  "
+                           "dual_run -> cloud  \"planned\"\x1b]0;owned\x07");
+        QCOMPARE(ctl({QStringLiteral("rollback"), QStringLiteral("web_clickstream_extract"),
+                      QStringLiteral("--break-glass"), QStringLiteral("--reason"), forged},
+                     store)
+                     .exit,
+                 0);
+        const Run audit = ctl({QStringLiteral("audit")}, store);
+        QCOMPARE(audit.exit, 0);
+        const int rows = int(json({QStringLiteral("audit")}, store).size());
+        QCOMPARE(int(audit.out.count(QLatin1Char('\n'))), rows); // one line per row
+        QVERIFY(!audit.out.contains(QChar(0x1b)));
+        QVERIFY(!audit.out.contains(QChar(0x07)));
+        QVERIFY2(audit.out.contains(QStringLiteral("\"ok\\n2026-11-28T10:00:00.000Z  alice")),
+                 qPrintable(audit.out.right(300)));
+        QVERIFY(audit.out.contains(QStringLiteral("\\x1b]0;owned\\x07")));
+        // JSON keeps the reason as it was given.
+        QCOMPARE(json({QStringLiteral("audit")}, store)
+                     .last()
+                     .toObject()[QStringLiteral("reason")]
+                     .toString(),
+                 forged);
+    }
+
+    void theActorIsWhoTheKernelSaysNotUser()
+    {
+        // Finding D7: a uid with no passwd entry took $USER as its name, so anyone could sign as
+        // root. As root (CI), run as such a uid; otherwise this user's passwd name must win.
+        QTemporaryDir open;
+        QFile::setPermissions(open.path(), QFileDevice::Permissions(0x7777));
+        const QString store = open.filePath(QStringLiteral("s.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        QFile::setPermissions(store, QFileDevice::Permissions(0x6666));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("USER"), QStringLiteral("root"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        const QStringList args{QStringLiteral("whoami"), QStringLiteral("--json"),
+                               QStringLiteral("--store"), store};
+        const bool root = geteuid() == 0;
+        if (root)
+            p.start(QStringLiteral("setpriv"),
+                    QStringList{QStringLiteral("--reuid=12345"), QStringLiteral("--regid=12345"),
+                                QStringLiteral("--clear-groups"),
+                                QStringLiteral(DAYBREAKCTL_PATH)} +
+                        args);
+        else
+            p.start(QStringLiteral(DAYBREAKCTL_PATH), args);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString user = QJsonDocument::fromJson(p.readAllStandardOutput())
+                                 .object()[QStringLiteral("user")]
+                                 .toString();
+        QCOMPARE(user, root ? QStringLiteral("uid:12345")
+                            : QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
+    }
+
     void breakGlassRollbackOutsideTheWindow()
     {
         // Start in a store whose window is open all week, cut over, then narrow the window.

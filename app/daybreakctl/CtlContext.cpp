@@ -1,5 +1,6 @@
 #include "CtlContext.h"
 
+#include "Printable.h"
 #include "Selector.h"
 
 #include "MigrationService.h"
@@ -108,15 +109,15 @@ int CtlContext::usage(const QString &message)
 
 int CtlContext::fail(int code, const QString &message)
 {
-    err << "daybreakctl: " << message << Qt::endl;
+    err << "daybreakctl: " << printable(message) << Qt::endl;
     return code;
 }
 
 int CtlContext::refused(const QString &headline, const Decision &decision)
 {
-    err << "daybreakctl: " << headline << ":" << Qt::endl;
+    err << "daybreakctl: " << printable(headline) << ":" << Qt::endl;
     for (const Reason &r : decision.reasons)
-        err << "  - " << r.text << Qt::endl;
+        err << "  - " << printable(r.text) << Qt::endl;
     printWarnings(decision);
     return ExitRefused;
 }
@@ -164,7 +165,7 @@ int CtlContext::finish(const Outcome &o, bool quiet)
 void CtlContext::printWarnings(const Decision &decision)
 {
     for (const Reason &w : decision.warnings)
-        err << "warning: " << w.text << Qt::endl;
+        err << "warning: " << printable(w.text) << Qt::endl;
 }
 
 void CtlContext::printProblems(const Problems &problems)

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "CtlContext.h"
+#include "Printable.h"
 
 #include "Calendar.h"
 #include "MigrationService.h"
@@ -242,13 +243,14 @@ int cmdAudit(CtlContext &ctx)
         ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
+    // Text output shows control characters instead of acting on them (finding D13).
     for (const AuditEntry &a : rows) {
-        ctx.out << isoUtc(a.at) << "  " << a.actor;
+        ctx.out << isoUtc(a.at) << "  " << printable(a.actor);
         if (!a.dbUser.isEmpty() && a.dbUser != a.actor)
-            ctx.out << " (db " << a.dbUser << ")";
-        ctx.out << "  " << a.action;
+            ctx.out << " (db " << printable(a.dbUser) << ")";
+        ctx.out << "  " << printable(a.action);
         if (!a.pipeline.isEmpty())
-            ctx.out << "  " << a.pipeline;
+            ctx.out << "  " << printable(a.pipeline);
         if (!a.from.isEmpty() || !a.to.isEmpty())
             ctx.out << "  " << a.from << " -> " << a.to;
         if (a.breakGlass)
@@ -256,7 +258,7 @@ int cmdAudit(CtlContext &ctx)
         if (a.unplanned)
             ctx.out << "  [UNPLANNED]";
         if (!a.reason.isEmpty())
-            ctx.out << "  \"" << a.reason << "\"";
+            ctx.out << "  \"" << printable(a.reason) << "\"";
         ctx.out << "\n";
     }
     ctx.out.flush();
