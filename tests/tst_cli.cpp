@@ -252,6 +252,32 @@ private slots:
                             : QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
     }
 
+    void valuesTheStoreCannotHoldAreBadInput()
+    {
+        // Finding D9: these gave exit 6 "store unavailable" from a CHECK or a year 10000 date.
+        const QString store = freshStore(QStringLiteral("values.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        const int auditBefore = int(json({QStringLiteral("audit")}, store).size());
+        Run r = ctl({QStringLiteral("parity"), QStringLiteral("record"), QStringLiteral("core_fx"),
+                     QStringLiteral("--date"),
+                     CliCalendar::todayIn(QStringLiteral("Europe/Berlin")).toString(Qt::ISODate),
+                     QStringLiteral("--onprem-rows"), QStringLiteral("1"),
+                     QStringLiteral("--cloud-rows"), QStringLiteral("1"),
+                     QStringLiteral("--max-rel-diff"), QStringLiteral("nan")},
+                    store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("max-rel-diff: must be a non-negative number")),
+                 qPrintable(r.err));
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("core_fx"), QStringLiteral("--side"),
+                 QStringLiteral("onprem"), QStringLiteral("--state"), QStringLiteral("started"),
+                 QStringLiteral("--at"), QStringLiteral("9999-12-31T23:59:59Z")},
+                store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("outside the years 2000 to 2999")),
+                 qPrintable(r.err));
+        QCOMPARE(int(json({QStringLiteral("audit")}, store).size()), auditBefore);
+    }
+
     void breakGlassRollbackOutsideTheWindow()
     {
         // Start in a store whose window is open all week, cut over, then narrow the window.

@@ -109,6 +109,24 @@ private slots:
                        "bad.csv:4: error: pipeline 'c', field 'target': unknown value 'venus'"),
                    QStringLiteral("bad.csv:5: error: pipeline 'a', field 'id': duplicate id (first "
                                   "defined on line 2)")};
+        QTest::newRow("values the store cannot hold (finding D9)")
+            << QStringLiteral("unstorable.csv")
+            << QStringList{
+                   QStringLiteral("unstorable.csv:2: error: pipeline 'a', field 'duration_onprem': "
+                                  "duration must be at least one minute"),
+                   QStringLiteral("unstorable.csv:3: error: pipeline 'b', field 'duration_onprem': "
+                                  "not a number of minutes"),
+                   QStringLiteral("unstorable.csv:3: error: pipeline 'b', field 'duration_cloud': "
+                                  "not a number of minutes"),
+                   QStringLiteral("unstorable.csv:4: error: pipeline 'c', field 'duration_onprem': "
+                                  "1e+300 minutes is more than a nightly run can take"),
+                   QStringLiteral(
+                       "unstorable.csv:4: error: pipeline 'c', field 'parity_tolerance': "
+                       "must be a number between 0 and 1")};
+        QTest::newRow("a time zone that is not a string")
+            << QStringLiteral("timezone_number.json")
+            << QStringList{
+                   QStringLiteral("field 'timezone': must be a string such as \"Europe/Berlin\"")};
         QTest::newRow("CSV cycle")
             << QStringLiteral("cycle.csv")
             << QStringList{QStringLiteral("dependency cycle: x -> y -> z -> x")};

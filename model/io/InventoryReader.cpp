@@ -167,8 +167,18 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
                        .arg(format, QLatin1String(kInventoryFormat))});
     Inventory &inv = result.inventory;
     if (root.contains(QStringLiteral("timezone"))) {
-        inv.timezone = root.value(QStringLiteral("timezone")).toString();
-        checkTimezone(inv.timezone, fileName, 0, problems);
+        if (!root.value(QStringLiteral("timezone")).isString()) {
+            problems.append({Problem::Severity::Error,
+                             fileName,
+                             0,
+                             0,
+                             {},
+                             QStringLiteral("timezone"),
+                             QStringLiteral("must be a string such as \"Europe/Berlin\"")});
+        } else {
+            inv.timezone = root.value(QStringLiteral("timezone")).toString();
+            checkTimezone(inv.timezone, fileName, 0, problems);
+        }
     }
     if (root.contains(QStringLiteral("change_window"))) {
         QStringList policyProblems;

@@ -1,6 +1,7 @@
 #include "PipelineFields.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QRegularExpression>
 
@@ -94,12 +95,16 @@ void PipelineFields::setDuration(const QString &field, bool present, bool ok, do
 {
     if (!present) {
         error(field, QStringLiteral("missing"));
-    } else if (!ok) {
+    } else if (!ok || !std::isfinite(number)) {
         error(field, QStringLiteral("not a number of minutes"));
     } else if (number < 0) {
         error(field, QStringLiteral("negative duration %1").arg(number));
-    } else if (number == 0) {
+    } else if (number < 0.5) { // rounds to zero minutes
         error(field, QStringLiteral("duration must be at least one minute"));
+    } else if (number > kMaxMinutes) {
+        error(field, QStringLiteral("%1 minutes is more than a nightly run can take (at most %2)")
+                         .arg(number)
+                         .arg(kMaxMinutes));
     } else {
         out = int(number + 0.5);
     }
@@ -151,7 +156,7 @@ void PipelineFields::setState(const QString &text)
 
 void PipelineFields::setTolerance(bool ok, double number)
 {
-    if (!ok || number < 0 || number > 1)
+    if (!ok || !(number >= 0 && number <= 1)) // NaN fails both comparisons
         error(QStringLiteral("parity_tolerance"),
               QStringLiteral("must be a number between 0 and 1"));
     else

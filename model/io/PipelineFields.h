@@ -15,6 +15,8 @@ namespace daybreak {
 class PipelineFields
 {
 public:
+    // A week: anything longer is a typo, and past INT_MAX the store cannot hold it.
+    static constexpr int kMaxMinutes = 7 * 24 * 60;
     using Report =
         std::function<void(Problem::Severity, const QString &field, const QString &message)>;
 

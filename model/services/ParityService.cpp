@@ -10,6 +10,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cmath>
 
 namespace daybreak {
 
@@ -37,8 +38,8 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
             bad << QStringLiteral("cloud-rows: must not be negative");
         if (result.mismatchedRows < 0)
             bad << QStringLiteral("mismatched-rows: must not be negative");
-        if (result.maxRelativeDiff < 0)
-            bad << QStringLiteral("max-rel-diff: must not be negative");
+        if (!(result.maxRelativeDiff >= 0) || std::isinf(result.maxRelativeDiff))
+            bad << QStringLiteral("max-rel-diff: must be a non-negative number");
         if (!bad.isEmpty()) {
             outcome.fail(Outcome::Kind::BadInput, bad.join(QStringLiteral("; ")));
             return outcome;
@@ -262,7 +263,7 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
         if (!cell("max_rel_diff").isEmpty()) {
             bool ok = false;
             r.maxRelativeDiff = cell("max_rel_diff").toDouble(&ok);
-            if (!ok || r.maxRelativeDiff < 0)
+            if (!ok || !(r.maxRelativeDiff >= 0) || std::isinf(r.maxRelativeDiff))
                 error(
                     line, r.pipeline, QStringLiteral("max_rel_diff"),
                     QStringLiteral("'%1' is not a non-negative number").arg(cell("max_rel_diff")));
