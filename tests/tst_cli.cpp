@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -276,6 +278,38 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("outside the years 2000 to 2999")),
                  qPrintable(r.err));
         QCOMPARE(int(json({QStringLiteral("audit")}, store).size()), auditBefore);
+    }
+
+    void concurrentCommandsWaitForAnUpgrade()
+    {
+        // Finding D4: after an upgrade, orchestrator `route` calls racing to migrate the schema
+        // failed with exit 6 "database is locked"; now each waits for the write lock and finds
+        // the work done.
+        const QString store = freshStore(QStringLiteral("upgrade.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(store);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER audit_no_replace")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 6")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        std::vector<std::unique_ptr<QProcess>> routes;
+        for (int i = 0; i < 8; ++i) {
+            routes.push_back(std::make_unique<QProcess>());
+            routes.back()->start(QStringLiteral(DAYBREAKCTL_PATH),
+                                 {QStringLiteral("route"), QStringLiteral("core_fx"),
+                                  QStringLiteral("--store"), store});
+        }
+        for (auto &p : routes) {
+            QVERIFY(p->waitForFinished(60000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+            QCOMPARE(p->readAllStandardOutput(), QByteArray("onprem\n"));
+        }
     }
 
     void breakGlassRollbackOutsideTheWindow()

@@ -157,16 +157,25 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
     return q;
 }
 
-void SqlStore::begin()
+QSqlError SqlStore::startTransaction(bool)
+{
+    return m_db.transaction() ? QSqlError() : m_db.lastError();
+}
+
+void SqlStore::begin(bool write)
 {
     if (m_suspect) {
         reconnect();
         m_suspect = false;
     }
-    if (!m_db.transaction()) {
+    const QSqlError error = startTransaction(write);
+    if (error.isValid()) {
+        const QString message =
+            QStringLiteral("cannot start a transaction: %1").arg(error.text().trimmed());
+        if (isConcurrencyFailure(m_db, error))
+            throw ConcurrentChange(message + QStringLiteral("; nothing was written"));
         m_suspect = true;
-        throw StoreError(QStringLiteral("cannot start a transaction: %1")
-                             .arg(m_db.lastError().text().trimmed()));
+        throw StoreError(message);
     }
     m_inTransaction = true;
 }
@@ -294,7 +303,7 @@ StoreSnapshot SqlStore::snapshot()
 {
     // One read transaction: the inventory, pointers, parity and plan are from the same moment
     // even while others commit. Rolled back at the end, so it counts as no change.
-    Transaction read(*this);
+    Transaction read(*this, Transaction::Kind::Read);
     readConsistently();
     StoreSnapshot s;
     QSqlQuery settings = run(QStringLiteral("SELECT key, value FROM settings"));

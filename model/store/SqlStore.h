@@ -3,6 +3,7 @@
 #include "Store.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QStringList>
 #include <QVariantList>
 
@@ -50,7 +51,15 @@ protected:
     class Transaction
     {
     public:
-        explicit Transaction(SqlStore &store) : m_store(store) { m_store.begin(); }
+        enum class Kind
+        {
+            Read, // a consistent snapshot; writes nothing
+            Write
+        };
+        explicit Transaction(SqlStore &store, Kind kind = Kind::Write) : m_store(store)
+        {
+            m_store.begin(kind == Kind::Write);
+        }
         ~Transaction();
         void commit();
         void rollback();
@@ -62,7 +71,11 @@ protected:
 
     // Runs a statement with positional parameters; throws StoreError naming `what` on failure.
     QSqlQuery run(const QString &sql, const QVariantList &params = {}, const QString &what = {});
-    void begin();
+    void begin(bool write);
+    // Starts the transaction: a write one takes the write lock at once where the back end can
+    // (SQLite's BEGIN IMMEDIATE), so it waits for another writer instead of failing when it
+    // first writes after reading (finding D4). Returns the error, invalid when it started.
+    virtual QSqlError startTransaction(bool write);
     void commit();
     void rollback();
     void insertAudit(const AuditEntry &audit);

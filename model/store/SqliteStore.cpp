@@ -59,6 +59,16 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     }
 }
 
+QSqlError SqliteStore::startTransaction(bool write)
+{
+    if (!write)
+        return SqlStore::startTransaction(false);
+    // The write lock up front, waiting out the busy timeout: a deferred transaction that reads
+    // and then writes gets SQLITE_BUSY at once when another writer got there first.
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("BEGIN IMMEDIATE")) ? QSqlError() : q.lastError();
+}
+
 bool SqliteStore::hasSchemaTable()
 {
     QSqlQuery q = run(QStringLiteral(

@@ -19,6 +19,7 @@ public:
 
 protected:
     bool hasSchemaTable() override;
+    QSqlError startTransaction(bool write) override;
 
 private:
     QString m_path;
