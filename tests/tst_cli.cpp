@@ -312,6 +312,23 @@ private slots:
         }
     }
 
+    void aVersionThatCannotBeIsBadUsage()
+    {
+        // D14: --expect-version -1 gave exit 5, as if someone had moved the pointer.
+        const QString store = freshStore(QStringLiteral("versions.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        for (const QString &v : {QStringLiteral("-1"), QStringLiteral("0"), QStringLiteral("x")}) {
+            const Run r = ctl({QStringLiteral("dual-run"), QStringLiteral("core_orders"),
+                               QStringLiteral("--expect-version"), v},
+                              store);
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("is not a pointer version")), qPrintable(r.err));
+        }
+        const Run status = ctl({QStringLiteral("status"), QStringLiteral("core_fx")}, store);
+        QVERIFY2(status.out.contains(QStringLiteral("clean in a row, 7 needed")),
+                 qPrintable(status.out));
+    }
+
     void breakGlassRollbackOutsideTheWindow()
     {
         // Start in a store whose window is open all week, cut over, then narrow the window.

@@ -58,8 +58,9 @@ int runAction(CtlContext &ctx, MigrationAction action)
     if (ctx.parser.isSet(expect)) {
         bool ok = false;
         expected = ctx.parser.value(expect).toLongLong(&ok);
-        if (!ok)
-            return ctx.usage(QStringLiteral("--expect-version: '%1' is not a number")
+        if (!ok || *expected < 1) // versions start at 1: -1 was taken as a conflict (D14)
+            return ctx.usage(QStringLiteral("--expect-version: '%1' is not a pointer version "
+                                            "(a whole number from 1)")
                                  .arg(ctx.parser.value(expect)));
     }
     Store *store = ctx.openStore();
@@ -97,8 +98,9 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
     const QStringList downs = s.inventory.downstreamsOf(p.id);
     o << "  downstreams "
       << (downs.isEmpty() ? QStringLiteral("-") : downs.join(QStringLiteral(", "))) << "\n";
+    // "71 clean in a row, 7 needed", not "71 of 7 clean" (a newcomer's finding, D14).
     o << "  parity gate " << gateStatusName(parity.gate.status) << " (" << parity.gate.cleanRuns
-      << " of " << parity.gate.runsRequired << " clean";
+      << " clean in a row, " << parity.gate.runsRequired << " needed";
     for (const ParityResult &b : parity.gate.openBreaches)
         o << "; open breach " << b.businessDate.toString(Qt::ISODate);
     for (const QDate &m : parity.gate.missingNights)

@@ -101,7 +101,7 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
                            .gate;
         const Pipeline *p = snapshot.inventory.find(result.pipeline);
         outcome.message =
-            QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 of %7 clean")
+            QStringLiteral("%1 %2: %3 (tolerance %4); gate %5, %6 clean in a row, %7 needed")
                 .arg(result.pipeline, result.businessDate.toString(Qt::ISODate),
                      result.isWithin(p->parityTolerance) ? QStringLiteral("within tolerance")
                                                          : QStringLiteral("BREACH"))
