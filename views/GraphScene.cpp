@@ -118,11 +118,9 @@ void GraphScene::refreshStatus()
                            canonicalSide(snapshot.stateOf(edge->from())) !=
                                canonicalSide(snapshot.stateOf(edge->to())));
     for (const GraphDrawing::Group &g : m_drawing.groups()) {
-        ParityHealth worst = ParityHealth::Unknown;
-        for (const QString &id : g.members)
-            worst = std::max(worst, ParityService::health(snapshot, id, m_today));
         m_groups.value(g.name)->setSummary(GraphPicture::groupCounts(g, snapshot),
-                                           GraphPicture::groupSummary(g, snapshot, m_today), worst);
+                                           GraphPicture::groupSummary(g, snapshot, m_today),
+                                           GraphPicture::worstHealth(g, snapshot, m_today));
     }
     applyFill();
     if (!m_focused.isEmpty() && !m_nodes.contains(m_focused))

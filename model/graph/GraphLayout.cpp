@@ -1,5 +1,6 @@
 #include "GraphLayout.h"
 
+#include "Components.h"
 #include "CoordinateAssignment.h"
 #include "CrossingReduction.h"
 #include "DependencyGraph.h"
@@ -75,35 +76,6 @@ IntGraph intGraph(const DependencyGraph &graph)
     }
     g.topological.assign(postorder.rbegin(), postorder.rend());
     return g;
-}
-
-// Connected components (ignoring direction), largest first, each listing its vertices.
-std::vector<std::vector<int>> components(const IntGraph &g)
-{
-    const int n = int(g.down.size());
-    std::vector<int> parent(n);
-    std::iota(parent.begin(), parent.end(), 0);
-    const auto find = [&](int v) {
-        while (parent[v] != v)
-            v = parent[v] = parent[parent[v]];
-        return v;
-    };
-    for (int v = 0; v < n; ++v)
-        for (int w : g.down[v])
-            parent[find(v)] = find(w);
-    std::vector<int> slot(n, -1);
-    std::vector<std::vector<int>> result;
-    for (int v = 0; v < n; ++v) {
-        const int r = find(v);
-        if (slot[r] < 0) {
-            slot[r] = int(result.size());
-            result.emplace_back();
-        }
-        result[slot[r]].push_back(v);
-    }
-    std::stable_sort(result.begin(), result.end(),
-                     [](const auto &a, const auto &b) { return a.size() > b.size(); });
-    return result;
 }
 
 // Heights in layer widths, so that straight lines have the slopes they are drawn with.
@@ -237,7 +209,7 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
     };
     std::vector<Component> parts;
     double area = 0; // columns x height, for the packing's width
-    for (std::vector<int> &members : components(g)) {
+    for (std::vector<int> &members : connectedComponents(g.down)) {
         // The component's layered graph: its nodes first (local ids), then the dummies.
         Component c;
         c.members = std::move(members);

@@ -1,5 +1,6 @@
 #include "LayerAssignment.h"
 
+#include "Components.h"
 #include "NetworkSimplex.h"
 
 #include <algorithm>
@@ -50,21 +51,8 @@ std::vector<int> LayerAssignment::compute(const std::vector<std::vector<int>> &d
             break;
     }
     // Then the least total span, per connected component, from that good start.
-    std::vector<int> parent(n);
-    std::iota(parent.begin(), parent.end(), 0);
-    const auto find = [&](int v) {
-        while (parent[v] != v)
-            v = parent[v] = parent[parent[v]];
-        return v;
-    };
-    for (int v = 0; v < n; ++v)
-        for (int w : down[v])
-            parent[find(v)] = find(w);
-    std::vector<std::vector<int>> members(n);
-    for (int v = 0; v < n; ++v)
-        members[find(v)].push_back(v);
     std::vector<int> local(n, -1);
-    for (const std::vector<int> &component : members) {
+    for (const std::vector<int> &component : connectedComponents(down)) {
         if (component.size() < 2)
             continue;
         std::vector<int> rank;

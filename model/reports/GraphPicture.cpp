@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QSvgGenerator>
 #include <cmath>
+#include <tuple>
 
 namespace daybreak {
 
@@ -41,6 +42,21 @@ QColor healthColour(ParityHealth h)
     return QColor(0x75, 0x75, 0x75);
 }
 
+// How many members are on-prem, dual-running and in the cloud (decommissioned counts as cloud).
+std::tuple<int, int, int> stateCounts(const GraphDrawing::Group &g, const StoreSnapshot &s)
+{
+    int onprem = 0, dual = 0, cloud = 0;
+    for (const QString &id : g.members) {
+        const State st = s.stateOf(id);
+        onprem += st == State::OnPrem ? 1 : 0;
+        dual += st == State::DualRun ? 1 : 0;
+        cloud += st == State::Cloud || st == State::Decommissioned ? 1 : 0;
+    }
+    return {onprem, dual, cloud};
+}
+
+} // namespace
+
 ParityHealth worstHealth(const GraphDrawing::Group &g, const StoreSnapshot &s, const QDate &asOf)
 {
     ParityHealth worst = ParityHealth::Unknown;
@@ -52,17 +68,9 @@ ParityHealth worstHealth(const GraphDrawing::Group &g, const StoreSnapshot &s, c
     return worst;
 }
 
-} // namespace
-
 QString groupCounts(const GraphDrawing::Group &g, const StoreSnapshot &s)
 {
-    int onprem = 0, dual = 0, cloud = 0;
-    for (const QString &id : g.members) {
-        const State st = s.stateOf(id);
-        onprem += st == State::OnPrem ? 1 : 0;
-        dual += st == State::DualRun ? 1 : 0;
-        cloud += st == State::Cloud || st == State::Decommissioned ? 1 : 0;
-    }
+    const auto [onprem, dual, cloud] = stateCounts(g, s);
     QStringList parts{QString::number(g.members.size())};
     if (onprem)
         parts << QStringLiteral("%1 on-prem").arg(onprem);
@@ -75,13 +83,7 @@ QString groupCounts(const GraphDrawing::Group &g, const StoreSnapshot &s)
 
 QString groupSummary(const GraphDrawing::Group &g, const StoreSnapshot &s, const QDate &asOf)
 {
-    int onprem = 0, dual = 0, cloud = 0;
-    for (const QString &id : g.members) {
-        const State st = s.stateOf(id);
-        onprem += st == State::OnPrem ? 1 : 0;
-        dual += st == State::DualRun ? 1 : 0;
-        cloud += st == State::Cloud || st == State::Decommissioned ? 1 : 0;
-    }
+    const auto [onprem, dual, cloud] = stateCounts(g, s);
     const ParityHealth worst = worstHealth(g, s, asOf);
     return QStringLiteral("%1 pipelines: %2 on-prem, %3 dual-run, %4 cloud; parity %5")
         .arg(g.members.size())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GraphDrawing.h"
+#include "ParityService.h"
 #include "StoreTypes.h"
 
 #include <QDate>
@@ -20,6 +21,9 @@ void paint(QPainter &painter, const GraphDrawing &drawing, const StoreSnapshot &
 // "42 pipelines: 30 on-prem, 8 dual-run, 4 cloud; parity breached"
 QString groupSummary(const GraphDrawing::Group &group, const StoreSnapshot &snapshot,
                      const QDate &asOf);
+// The worst parity health among the group's members.
+ParityHealth worstHealth(const GraphDrawing::Group &group, const StoreSnapshot &snapshot,
+                         const QDate &asOf);
 // What fits in a collapsed group's box: "42 · 30 on-prem · 8 dual · 4 cloud"
 QString groupCounts(const GraphDrawing::Group &group, const StoreSnapshot &snapshot);
 // For reports: the whole graph, groups collapsed when it would be too tall to read, scaled to
