@@ -167,6 +167,41 @@ private slots:
             QVERIFY(QRectF(QPointF(0, 0), d.size()).contains(g.rect));
     }
 
+    void openGroupsSpanningEveryColumnAreCutIntoBands()
+    {
+        // 120 groups, each a chain of five across the columns (as a dbt folder holds staging and
+        // marts alike) reading one source; two groups read each other both ways.
+        // Stacked in one band they would be some forty times taller than wide; in bands side by
+        // side the picture is about as wide as tall, every upstream still left of its reader.
+        QList<Pipeline> ps{pipeline(QStringLiteral("src.a"))};
+        for (int g = 0; g < 120; ++g)
+            for (int k = 0; k < 5; ++k) {
+                QStringList ups;
+                if (k > 0)
+                    ups << QStringLiteral("g%1.p%2").arg(g).arg(k - 1);
+                else
+                    ups << QStringLiteral("src.a");
+                if (g == 51 && k == 2)
+                    ups << QStringLiteral("g50.p1");
+                if (g == 50 && k == 3)
+                    ups << QStringLiteral("g51.p1");
+                ps << pipeline(QStringLiteral("g%1.p%2").arg(g).arg(k), ups);
+            }
+        const Inventory inv = inventory(ps);
+        const GraphDrawing d = GraphDrawing::compute(inv);
+        checkDrawing(inv, d);
+        QCOMPARE(d.groups().size(), 120);
+        QVERIFY2(
+            d.size().height() < d.size().width() * 1.5,
+            qPrintable(QStringLiteral("%1 x %2").arg(d.size().width()).arg(d.size().height())));
+        for (const GraphDrawing::Group &g : d.groups())
+            QVERIFY(QRectF(QPointF(0, 0), d.size()).contains(g.rect));
+        // The two groups that read each other stay in one band: their boxes share columns.
+        const QRectF a = d.group(QStringLiteral("g50"))->rect;
+        const QRectF b = d.group(QStringLiteral("g51"))->rect;
+        QVERIFY(a.left() < b.right() && b.left() < a.right());
+    }
+
     void collapseThenExpandGivesBackThePicture()
     {
         const Inventory inv = randomPlatform(5, 80);

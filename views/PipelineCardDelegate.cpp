@@ -34,7 +34,7 @@ void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QRectF text(card.left() + 38, card.top() + 3, card.width() - 44 - (order > 0 ? 28 : 0),
                       20);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideMiddle,
+                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideLeft,
                                                         int(text.width())));
     font.setBold(false);
     font.setPointSizeF(font.pointSizeF() * 0.85);

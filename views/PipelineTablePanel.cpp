@@ -33,6 +33,9 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
+    // Ids elide keeping their end, the part that tells two models apart; the full id on hover.
+    m_view->setTextElideMode(Qt::ElideLeft);
+    m_view->setWordWrap(false); // a wrapped id breaks at its first hyphen
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(22);
     m_view->horizontalHeader()->setStretchLastSection(true);

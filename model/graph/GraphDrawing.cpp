@@ -3,7 +3,13 @@
 #include "DependencyGraph.h"
 #include "Inventory.h"
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+
 #include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <queue>
 
 namespace daybreak {
 
@@ -24,6 +30,159 @@ namespace {
 QString groupKey(const QString &group)
 {
     return QStringLiteral("#group:") + group;
+}
+
+// A group (or a pipeline of its own) as it is stacked: its columns, its height and, once placed,
+// its box's top-left corner.
+struct Part
+{
+    QString name;
+    QStringList members;
+    bool boxed = false;
+    bool collapsed = false;
+    int first = 0;
+    int last = 0;
+    double height = 0;
+    GraphLayout inner;
+    double x = 0;
+    double top = 0;
+};
+
+// Skyline packing: each part, in order, goes as high as the parts already on `skyline` (the
+// bottom of each column) allow, so parts in different columns share the height. Sets each
+// part's top; returns the bottom of the lowest.
+double pile(std::vector<Part> &parts, const std::vector<int> &which, std::vector<double> &skyline)
+{
+    double bottom = 0;
+    for (int i : which) {
+        Part &part = parts[i];
+        double top = 0;
+        for (int l = part.first; l <= part.last; ++l)
+            top = std::max(top, skyline[l]);
+        for (int l = part.first; l <= part.last; ++l)
+            skyline[l] = top + part.height + GraphDrawing::kGroupGap;
+        part.top = top;
+        bottom = std::max(bottom, top + part.height);
+    }
+    return bottom;
+}
+
+// Piles `which` from the top, column 0 at x0. Returns the height.
+double stack(std::vector<Part> &parts, const std::vector<int> &which, int layerCount, double x0,
+             double step)
+{
+    std::vector<double> skyline(std::max(1, layerCount), 0);
+    const double bottom = pile(parts, which, skyline);
+    for (int i : which)
+        parts[i].x = x0 + parts[i].first * step;
+    return bottom;
+}
+
+// The parts in units that must stay in one band (groups that read each other both ways), the
+// units in an order where what a unit reads comes before it, ties kept in the parts' order.
+std::vector<std::vector<int>> bandUnits(int count, const std::vector<std::pair<int, int>> &links)
+{
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+    Graph graph(count);
+    for (const auto &[a, b] : links)
+        boost::add_edge(a, b, graph);
+    std::vector<int> component(count);
+    const int units = count == 0 ? 0 : boost::strong_components(graph, component.data());
+    std::vector<std::vector<int>> members(units);
+    for (int i = 0; i < count; ++i)
+        members[component[i]].push_back(i);
+    std::vector<std::vector<int>> down(units);
+    std::vector<int> pending(units, 0);
+    for (const auto &[a, b] : links)
+        if (component[a] != component[b]) {
+            down[component[a]].push_back(component[b]);
+            ++pending[component[b]];
+        }
+    // Kahn's order, the unit holding the earliest part first.
+    using Entry = std::pair<int, int>; // (earliest part, unit)
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> ready;
+    for (int u = 0; u < units; ++u)
+        if (pending[u] == 0)
+            ready.push({members[u].front(), u});
+    std::vector<std::vector<int>> order;
+    while (!ready.empty()) {
+        const int u = ready.top().second;
+        ready.pop();
+        order.push_back(members[u]);
+        for (int w : down[u])
+            if (--pending[w] == 0)
+                ready.push({members[w].front(), w});
+    }
+    return order;
+}
+
+// Places every part; returns the picture's height. Open groups span most columns on a real
+// project (a dbt folder holds staging and marts alike), so stacked in one band they make a
+// picture many times taller than wide. Then the parts are cut into bands, side by side, about
+// 1.6 times as wide as tall overall: a band holds only parts that read nothing in a later band,
+// so every upstream still lies left of its reader.
+struct Bands
+{
+    double height = 0;
+    int count = 1;
+};
+Bands placeInBands(std::vector<Part> &parts, const std::vector<std::pair<int, int>> &links,
+                   int layerCount, double step, double width)
+{
+    std::vector<int> all(parts.size());
+    std::iota(all.begin(), all.end(), 0);
+    const double height = stack(parts, all, layerCount, 0, step);
+    const bool open = std::any_of(parts.cbegin(), parts.cend(),
+                                  [](const Part &p) { return p.boxed && !p.collapsed; });
+    if (!open || height <= width * 1.5)
+        return {height, 1};
+
+    // Cut where a band would grow past `target`; the bands and their size side by side.
+    const std::vector<std::vector<int>> units = bandUnits(int(parts.size()), links);
+    const auto cut = [&](double target) {
+        std::vector<std::vector<int>> bands(1);
+        std::vector<double> skyline(std::max(1, layerCount), 0);
+        for (const std::vector<int> &unit : units) {
+            std::vector<double> tried = skyline;
+            if (pile(parts, unit, tried) > target && !bands.back().empty()) {
+                bands.emplace_back(); // this unit starts the next band
+                tried.assign(skyline.size(), 0);
+                pile(parts, unit, tried);
+            }
+            skyline = tried;
+            bands.back().insert(bands.back().end(), unit.cbegin(), unit.cend());
+        }
+        return bands;
+    };
+    const auto place = [&](const std::vector<std::vector<int>> &bands) {
+        double x = 0, bottom = 0;
+        for (const std::vector<int> &band : bands) {
+            int first = layerCount, last = 0;
+            for (int i : band) {
+                first = std::min(first, parts[i].first);
+                last = std::max(last, parts[i].last);
+            }
+            bottom = std::max(bottom, stack(parts, band, layerCount, x - first * step, step));
+            x += (last - first + 1) * step + GraphDrawing::kGroupPadding * 2;
+        }
+        return QSizeF(x, bottom);
+    };
+    // Bands are narrower than the whole picture, so how many make it about 1.6 times as wide
+    // as tall is found by trying: the cut whose shape comes nearest.
+    const auto misfit = [](QSizeF size) {
+        return std::abs(std::log(size.width() / std::max(1.0, size.height()) / 1.6));
+    };
+    std::vector<std::vector<int>> best(1, all);
+    double bestMisfit = misfit(QSizeF(width, height));
+    for (int wanted = 2; wanted <= 48; ++wanted) {
+        const std::vector<std::vector<int>> bands = cut(height / wanted);
+        if (const double m = misfit(place(bands)); m < bestMisfit) {
+            bestMisfit = m;
+            best = bands;
+        }
+    }
+    const QSizeF size = place(best);
+    return {size.height(), int(best.size())};
 }
 } // namespace
 
@@ -119,64 +278,79 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
     std::stable_sort(names.begin(), names.end(),
                      [&](const QString &a, const QString &b) { return height[a] < height[b]; });
 
-    // Each group laid out inside itself, in those columns, then stacked in that order: a group
-    // goes as high as the groups already placed in its columns allow, so groups in different
-    // columns share the height and the picture stays compact.
-    std::vector<double> skyline(std::max(1, d.m_layerCount), 0);
-    QHash<QString, QRectF> rectOf; // of every laid-out vertex: pipelines and collapsed groups
-    QList<Edge> innerEdges;
+    // Each group laid out inside itself, in those columns.
+    std::vector<Part> parts;
     for (const QString &g : names) {
-        const QStringList &list = members.value(g);
-        const bool boxed = list.size() > 1;
-        const bool isCollapsed = collapsed.contains(g);
-        int first = d.m_layerCount, last = 0;
-        for (const QString &id : list) {
-            first = std::min(first, layerOf.value(keyOf(id)));
-            last = std::max(last, layerOf.value(keyOf(id)));
+        Part part;
+        part.name = g;
+        part.members = members.value(g);
+        part.boxed = part.members.size() > 1;
+        part.collapsed = collapsed.contains(g);
+        part.first = d.m_layerCount;
+        for (const QString &id : part.members) {
+            part.first = std::min(part.first, layerOf.value(keyOf(id)));
+            part.last = std::max(part.last, layerOf.value(keyOf(id)));
         }
-        GraphLayout inner;
-        double boxHeight = o.nodeHeight;
-        if (isCollapsed) {
-            boxHeight = o.nodeHeight + kGroupPadding * 2;
-        } else if (boxed) {
-            const QSet<QString> in(list.cbegin(), list.cend());
+        part.height = o.nodeHeight;
+        if (part.collapsed) {
+            part.height = o.nodeHeight + kGroupPadding * 2;
+        } else if (part.boxed) {
+            const QSet<QString> in(part.members.cbegin(), part.members.cend());
             QList<QPair<QString, QString>> innerLinks;
             for (const auto &e : links)
                 if (in.contains(e.first) && in.contains(e.second))
                     innerLinks.append(e);
-            inner = GraphLayout::compute(DependencyGraph(list, innerLinks), o, layerOf);
-            boxHeight = kGroupLabel + kGroupPadding * 2 + inner.size().height();
+            part.inner =
+                GraphLayout::compute(DependencyGraph(part.members, innerLinks), o, layerOf);
+            part.height = kGroupLabel + kGroupPadding * 2 + part.inner.size().height();
         }
-        double top = 0;
-        for (int l = first; l <= last; ++l)
-            top = std::max(top, skyline[l]);
-        for (int l = first; l <= last; ++l)
-            skyline[l] = top + boxHeight + kGroupGap;
+        parts.push_back(std::move(part));
+    }
+    QHash<QString, int> partOf;
+    for (int i = 0; i < int(parts.size()); ++i)
+        for (const QString &id : parts[i].members)
+            partOf.insert(keyOf(id), i);
+    std::vector<std::pair<int, int>> partLinks;
+    for (const auto &[from, to] : links)
+        if (const int a = partOf.value(from), b = partOf.value(to); a != b)
+            partLinks.push_back({a, b});
+    const double width = d.m_layerCount * step - o.layerGap + kGroupPadding * 2;
+    const Bands bands = placeInBands(parts, partLinks, d.m_layerCount, step, width);
+    const double bottom = bands.height;
 
-        if (boxed) {
+    QHash<QString, QRectF> rectOf; // of every laid-out vertex: pipelines and collapsed groups
+    QList<Edge> innerEdges;
+    double right = 0;
+    for (const Part &part : parts) {
+        const double left = part.x - part.first * step; // where layer 0 would be for this part
+        if (part.boxed) {
             Group box;
-            box.name = g;
-            box.collapsed = isCollapsed;
-            box.members = list;
-            box.firstLayer = first;
-            box.lastLayer = last;
-            box.rect = QRectF(first * step, top,
-                              (last - first) * step + o.nodeWidth + kGroupPadding * 2, boxHeight);
-            d.m_groupIndex.insert(g, int(d.m_groups.size()));
+            box.name = part.name;
+            box.collapsed = part.collapsed;
+            box.members = part.members;
+            box.firstLayer = part.first;
+            box.lastLayer = part.last;
+            box.rect = QRectF(part.x, part.top,
+                              (part.last - part.first) * step + o.nodeWidth + kGroupPadding * 2,
+                              part.height);
+            right = std::max(right, box.rect.right());
+            d.m_groupIndex.insert(part.name, int(d.m_groups.size()));
             d.m_groups.append(box);
-            if (isCollapsed) {
-                rectOf.insert(groupKey(g), box.rect);
+            if (part.collapsed) {
+                rectOf.insert(groupKey(part.name), box.rect);
                 continue;
             }
         }
-        const QPointF offset = boxed ? QPointF(kGroupPadding, top + kGroupLabel + kGroupPadding)
-                                     : QPointF(kGroupPadding, top);
-        for (const QString &id : list) {
-            const QPointF at = boxed ? inner.positions().value(id) + offset
-                                     : QPointF(layerOf.value(id) * step, 0) + offset;
+        const QPointF offset =
+            part.boxed ? QPointF(left + kGroupPadding, part.top + kGroupLabel + kGroupPadding)
+                       : QPointF(left + kGroupPadding, part.top);
+        for (const QString &id : part.members) {
+            const QPointF at = part.boxed ? part.inner.positions().value(id) + offset
+                                          : QPointF(layerOf.value(id) * step, 0) + offset;
             rectOf.insert(id, QRectF(at, QSizeF(o.nodeWidth, o.nodeHeight)));
+            right = std::max(right, at.x() + o.nodeWidth + kGroupPadding);
         }
-        for (const GraphLayout::Edge &e : inner.edges()) {
+        for (const GraphLayout::Edge &e : part.inner.edges()) {
             Edge drawnEdge{e.from, e.to, false, false, count.value({e.from, e.to}, 1), {}};
             for (const QPointF &p : e.points)
                 drawnEdge.points.append(p + offset);
@@ -206,70 +380,134 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
                           count.value(link),
                           {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())}});
     }
-    double bottom = 0;
-    for (double s : skyline)
-        bottom = std::max(bottom, s - kGroupGap);
-    d.m_size =
-        QSizeF(d.m_layerCount * step - o.layerGap + kGroupPadding * 2, std::max(0.0, bottom));
-    d.wrapTallColumns(step);
+    d.m_size = QSizeF(std::max(width, right), std::max(0.0, bottom));
+    if (bands.count == 1)
+        d.wrapTallColumns(step);
     return d;
 }
 
 void GraphDrawing::wrapTallColumns(double step)
 {
-    // Only where every box sits in one column (groups collapsed, or none of two or more open):
-    // a column of a thousand collapsed groups is split into columns of its own, side by side,
-    // so Fit shows something readable instead of a sliver. Boxes stay in their order, what they
-    // read stays to their left and what reads them to their right.
-    for (const Group &g : m_groups)
-        if (!g.collapsed)
-            return;
+    // A column far taller than the picture is wide (a hundred sources read by one report, a
+    // thousand collapsed groups) is split into columns of its own, side by side, so Fit shows
+    // something readable instead of a sliver. What moves is every box that lies in one column:
+    // a pipeline outside open groups, a collapsed group, an open group in one column. An open
+    // group across several columns stays where it is and the boxes wrapped around it keep out
+    // of its way. Boxes keep their order; what they read stays to their left and what reads
+    // them to their right.
     if (m_layerCount < 1 || m_size.height() <= m_size.width() * 1.5)
         return;
+    const double pad = kGroupPadding;
+    QHash<QString, const Group *> openGroupOf; // a pipeline's open group of two or more
+    for (const Group &g : m_groups)
+        if (!g.collapsed)
+            for (const QString &id : g.members)
+                openGroupOf.insert(id, &g);
     struct Box
     {
         QRectF *rect;
-        int layer;
+        Group *group = nullptr; // a group's box moves its members with it
     };
     std::vector<std::vector<Box>> columns(m_layerCount);
+    std::vector<Group *> spanning;
     double area = 0;
     for (Node &n : m_nodes)
-        columns[n.layer].push_back({&n.rect, n.layer});
-    for (Group &g : m_groups)
-        columns[g.firstLayer].push_back({&g.rect, g.firstLayer});
-    for (auto &column : columns) {
-        std::sort(column.begin(), column.end(),
-                  [](const Box &a, const Box &b) { return a.rect->top() < b.rect->top(); });
-        for (const Box &b : column)
-            area += b.rect->height() + kGroupGap;
+        if (!openGroupOf.contains(n.id)) {
+            columns[n.layer].push_back({&n.rect});
+            area += n.rect.height() + kGroupGap;
+        }
+    for (Group &g : m_groups) {
+        area += (g.rect.height() + kGroupGap) * (g.lastLayer - g.firstLayer + 1);
+        if (g.collapsed || g.firstLayer == g.lastLayer)
+            columns[g.firstLayer].push_back({&g.rect, &g});
+        else
+            spanning.push_back(&g);
     }
     // The height that makes the wrapped picture about 1.6 times as wide as tall.
     const double target = std::max(m_options.nodeHeight * 8, std::sqrt(area * step / 1.6));
-    double x = 0, height = 0;
-    for (auto &column : columns) {
-        double top = column.empty() ? 0 : column.front().rect->top();
-        double columnX = x;
-        for (const Box &b : column) {
-            if (b.rect->bottom() - top > target && b.rect->top() > top) {
-                columnX += step; // the next part of this column, to the right
-                top = b.rect->top();
+
+    std::vector<double> shift(m_layerCount + 1, 0); // how far each column moves right
+    QHash<QString, QPointF> moved;                  // an open group's move, for its members
+    double height = 0;
+    for (int c = 0; c < m_layerCount; ++c) {
+        std::vector<Box> &column = columns[c];
+        std::sort(column.begin(), column.end(),
+                  [](const Box &a, const Box &b) { return a.rect->top() < b.rect->top(); });
+        // The heights that groups across this column hold: in its first part, every group that
+        // touches it; in the parts to its right, the groups that go on past it.
+        const auto blocked = [&](int part, double top, double bottom) {
+            for (const Group *g : spanning) {
+                const bool touches = g->firstLayer <= c && c <= g->lastLayer;
+                const bool pastIt = g->firstLayer <= c && c < g->lastLayer;
+                if ((part == 0 ? touches : pastIt) && top < g->rect.bottom() + kGroupGap &&
+                    g->rect.top() - kGroupGap < bottom)
+                    return g->rect.bottom() + kGroupGap;
             }
-            b.rect->moveTo(columnX + (b.rect->left() - b.layer * step), b.rect->top() - top);
-            height = std::max(height, b.rect->bottom());
+            return -1.0;
+        };
+        int part = 0;
+        double y = 0;
+        bool empty = true;
+        for (const Box &b : column) {
+            const double h = b.rect->height();
+            for (;;) {
+                double at = y;
+                for (double below; (below = blocked(part, at, at + h)) >= 0;)
+                    at = below;
+                if (at + h > target && !empty) {
+                    ++part; // the next part of this column, to the right
+                    y = 0;
+                    empty = true;
+                    continue;
+                }
+                const QPointF delta(shift[c] + part * step, at - b.rect->top());
+                b.rect->translate(delta);
+                if (b.group)
+                    moved.insert(b.group->name, delta);
+                y = at + h + kGroupGap;
+                empty = false;
+                height = std::max(height, b.rect->bottom());
+                break;
+            }
         }
-        x = columnX + step;
+        shift[c + 1] = shift[c] + part * step;
     }
-    // Edges run straight between the boxes where they now are.
+    for (Group *g : spanning) {
+        g->rect.setLeft(g->rect.left() + shift[g->firstLayer]);
+        g->rect.setRight(g->rect.right() + shift[g->lastLayer]);
+        height = std::max(height, g->rect.bottom());
+    }
+    for (Node &n : m_nodes)
+        if (const Group *g = openGroupOf.value(n.id)) {
+            if (g->firstLayer == g->lastLayer)
+                n.rect.translate(moved.value(g->name));
+            else
+                n.rect.translate(shift[n.layer], 0);
+        }
+    // Edges inside a group across columns follow its columns; every other edge runs straight
+    // between the boxes where they now are.
     const auto rectOf = [&](const QString &key, bool isGroup) -> QRectF {
         if (isGroup)
             return group(key) ? group(key)->rect : QRectF();
         return node(key) ? node(key)->rect : QRectF();
     };
     for (Edge &e : m_edges) {
+        const Group *inside =
+            e.sourceIsGroup || e.targetIsGroup ? nullptr : openGroupOf.value(e.source);
+        if (inside && inside == openGroupOf.value(e.target) &&
+            inside->firstLayer < inside->lastLayer) {
+            for (QPointF &p : e.points) {
+                const int c = std::clamp(int(std::floor((p.x() - pad) / step)), inside->firstLayer,
+                                         inside->lastLayer);
+                p.rx() += shift[c];
+            }
+            continue;
+        }
         const QRectF a = rectOf(e.source, e.sourceIsGroup), b = rectOf(e.target, e.targetIsGroup);
         e.points = {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())};
     }
-    m_size = QSizeF(x - m_options.layerGap + kGroupPadding * 2, height);
+    m_size =
+        QSizeF(m_layerCount * step + shift[m_layerCount] - m_options.layerGap + pad * 2, height);
 }
 
 } // namespace daybreak
