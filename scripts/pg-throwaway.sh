@@ -5,9 +5,12 @@
 #   pg-throwaway.sh start STATE   create and start a cluster; writes STATE (dir, port, url)
 #   pg-throwaway.sh stop STATE    stop the server, keep the cluster (for fault tests)
 #   pg-throwaway.sh resume STATE  start the stopped server again on the same port
+#   pg-throwaway.sh freeze STATE  stop every server process with SIGSTOP: a server that is there
+#                                 but never answers (a hung host, a partition)
+#   pg-throwaway.sh thaw STATE    SIGCONT them again
 #   pg-throwaway.sh destroy STATE stop the server and delete the cluster
 set -euo pipefail
-command=${1:?start|stop|resume|destroy}
+command=${1:?start|stop|resume|freeze|thaw|destroy}
 state=${2:?state file}
 password=daybreak-test-superuser
 
@@ -49,13 +52,18 @@ start)
     cat "$dir/server.log" >&2
     exit 1
     ;;
-stop | resume | destroy)
+stop | resume | destroy | freeze | thaw)
     [ -f "$state" ] || { echo "pg-throwaway: no state file $state" >&2; exit 1; }
     dir=$(sed -n 's/^dir=//p' "$state")
     port=$(sed -n 's/^port=//p' "$state")
     case "$command" in
     stop) as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null ;;
     resume) pg_ctl_start "$dir" "$port" ;;
+    freeze | thaw)
+        signal=STOP
+        [ "$command" = thaw ] && signal=CONT
+        postmaster=$(head -n 1 "$dir/data/postmaster.pid")
+        kill -s "$signal" "$postmaster" $(pgrep -P "$postmaster") ;;
     destroy)
         as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
         rm -rf "$dir" "$state"

@@ -12,8 +12,10 @@
 #include "StoreSession.h"
 #include "TestStores.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -544,6 +546,42 @@ private slots:
         for (const AuditEntry &a : setup.auditLog(QStringLiteral("b")))
             bRows += a.to == QLatin1String("cloud") ? 1 : 0;
         QCOMPARE(bRows, 0);
+    }
+
+    void hungServerIsCutOffWithinTheLimitAndRecovered()
+    {
+        // SIGSTOP on every server process: connections stay open and the kernel still
+        // acknowledges, so only Daybreak's own limits can end the wait.
+        const QString db = seededDatabase();
+        const QString url = m_server.superuserUrl(db);
+        PgStore store(PgTarget::parse(url), OpenMode::MustExist);
+        const State before = store.snapshot().stateOf(QStringLiteral("a"));
+        QVERIFY(m_server.freeze());
+        const auto thawAtEnd = qScopeGuard([this] { m_server.thaw(); });
+        QElapsedTimer clock;
+        clock.start();
+        try {
+            store.snapshot();
+            QFAIL("a read from a stopped server returned");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("no answer from")) &&
+                         e.message().contains(QStringLiteral("within 10 s")),
+                     qPrintable(e.message()));
+        }
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        // The orchestrator's call before a task: exit 6, never a hang (the limit is 15 s).
+        clock.restart();
+        const Run down =
+            ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(down.exit, 6);
+        QVERIFY2(down.err.contains(QStringLiteral("store unavailable")), qPrintable(down.err));
+        // Thawed, the same store object answers again by itself.
+        QVERIFY(m_server.thaw());
+        QCOMPARE(store.snapshot().stateOf(QStringLiteral("a")), before);
+        const Run up =
+            ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
+        QCOMPARE(up.exit, 0);
     }
 
     void stoppedServerIsSurvivedByConsoleAndCli()

@@ -23,6 +23,9 @@ signals:
     // `what`: the table that changed when the back end says so (PostgreSQL), else empty.
     void changed(const QString &what);
     void lost(const QString &message);
+    // The store answered just now (each heartbeat or poll that got through): how fresh the
+    // console's picture is.
+    void alive();
 };
 
 } // namespace daybreak

@@ -29,6 +29,7 @@ void PgChangeNotifier::start()
     close();
     QSqlDatabase db = openPgConnection(m_target, m_connectionName);
     m_open = true;
+    const SocketWatchdog::Guard guard(&m_watchdog, pgSocket(db));
     if (!db.driver()->subscribeToNotification(QLatin1String(kPgChangeChannel)))
         throw StoreError(QStringLiteral("cannot LISTEN on %1: %2")
                              .arg(m_target.displayUrl(), db.driver()->lastError().text()));
@@ -50,9 +51,14 @@ void PgChangeNotifier::heartbeat()
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         QSqlQuery ping(db);
-        if (ping.exec(QStringLiteral("SELECT 1")))
+        const SocketWatchdog::Guard guard(&m_watchdog, pgSocket(db));
+        if (ping.exec(QStringLiteral("SELECT 1"))) {
+            emit alive();
             return;
-        why = ping.lastError().text().trimmed();
+        }
+        why = m_watchdog.fired()
+                  ? QStringLiteral("no answer within %1 s").arg(m_watchdog.limit().count() / 1000)
+                  : ping.lastError().text().trimmed();
     }
     close();
     emit lost(QStringLiteral("%1 stopped answering: %2").arg(m_target.displayUrl(), why));

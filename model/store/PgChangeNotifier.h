@@ -2,6 +2,7 @@
 
 #include "ChangeNotifier.h"
 #include "PgConnection.h"
+#include "SocketWatchdog.h"
 
 #include <QTimer>
 
@@ -27,6 +28,7 @@ private:
     PgTarget m_target;
     QString m_connectionName;
     QTimer m_heartbeat;
+    SocketWatchdog m_watchdog{kAnswerLimit};
     bool m_open = false;
 };
 

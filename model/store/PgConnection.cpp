@@ -2,9 +2,12 @@
 
 #include "StoreTypes.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <libpq-fe.h>
 
 namespace daybreak {
 
@@ -28,7 +31,7 @@ PgTarget PgTarget::parse(const QString &url)
                 .arg(url));
     if (t.port <= 0 || t.port > 65535)
         throw StoreError(QStringLiteral("%1: port %2 is out of range").arg(url).arg(t.port));
-    bool hasTimeout = false;
+    bool hasTimeout = false, hasOptions = false;
     for (const auto &[key, value] : QUrlQuery(u).queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("password"))
             t.password = value;
@@ -37,15 +40,22 @@ PgTarget PgTarget::parse(const QString &url)
         else
             t.options.append(key + QLatin1Char('=') + value);
         hasTimeout = hasTimeout || key == QLatin1String("connect_timeout");
+        hasOptions = hasOptions || key == QLatin1String("options");
     }
-    // An unreachable server must fail in seconds, not minutes; a dead peer is noticed by
-    // keepalives.
+    // An unreachable server must fail in seconds, not minutes: connecting gives up after 5 s; a
+    // peer that vanished is noticed by keepalives (5 + 2 x 2 s) and by unacknowledged data
+    // (tcp_user_timeout); the server cancels a statement that runs longer than kStatementLimit.
+    // A server that is there but never answers is cut off by each store's SocketWatchdog.
     if (!hasTimeout)
         t.options.append(QStringLiteral("connect_timeout=5"));
     t.options.append(QStringLiteral("application_name=daybreak"));
-    t.options.append(QStringLiteral("keepalives_idle=10"));
-    t.options.append(QStringLiteral("keepalives_interval=3"));
-    t.options.append(QStringLiteral("keepalives_count=3"));
+    t.options.append(QStringLiteral("keepalives_idle=5"));
+    t.options.append(QStringLiteral("keepalives_interval=2"));
+    t.options.append(QStringLiteral("keepalives_count=2"));
+    t.options.append(QStringLiteral("tcp_user_timeout=%1").arg(kAnswerLimit.count()));
+    if (!hasOptions)
+        t.options.append(
+            QStringLiteral("options='-c statement_timeout=%1'").arg(kStatementLimit.count()));
     return t;
 }
 
@@ -90,6 +100,19 @@ QSqlDatabase openPgConnection(const PgTarget &t, const QString &connectionName)
         throw PasswordRequired(message +
                                QStringLiteral(" (set PGPASSWORD or add a line to ~/.pgpass)"));
     throw StoreError(message);
+}
+
+int pgSocket(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || !db.driver())
+        return -1;
+    const QVariant handle = db.driver()->handle();
+    // QPSQL hands out its PGconn*; Qt names the type by libpq's struct tag.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return -1;
+    PGconn *connection = *static_cast<PGconn *const *>(handle.data());
+    return connection ? PQsocket(connection) : -1;
 }
 
 } // namespace daybreak

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+
 namespace daybreak {
 
 // Where a PostgreSQL store lives: postgresql://user[:password]@host[:port]/database[?sslmode=...].
@@ -28,5 +30,14 @@ struct PgTarget
 // Opens a QPSQL connection named `connectionName`; throws PasswordRequired when the server asked
 // for a password nobody supplied, StoreError for every other failure.
 QSqlDatabase openPgConnection(const PgTarget &target, const QString &connectionName);
+
+// How long Daybreak waits for the server to answer one call before it counts the server as
+// unreachable (the console's red bar, the CLI's exit 6); the server itself cancels a statement
+// that runs longer than kStatementLimit, so a slow statement is told apart from a hung server.
+constexpr std::chrono::milliseconds kAnswerLimit{10000};
+constexpr std::chrono::milliseconds kStatementLimit{9000};
+
+// The connection's socket (for SocketWatchdog), or -1.
+int pgSocket(const QSqlDatabase &db);
 
 } // namespace daybreak

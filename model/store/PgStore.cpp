@@ -12,6 +12,7 @@ PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
     : SqlStore(QStringLiteral("daybreak-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_target(target), m_readOnly(readOnly)
 {
+    m_watchdog = std::make_unique<SocketWatchdog>(kAnswerLimit);
     open();
     // Upgrade day: only the owner can migrate; everyone else is told who must, not "permission
     // denied".
@@ -53,12 +54,10 @@ void PgStore::open()
 void PgStore::reconnect()
 {
     // Cheap when the connection is fine: one round trip.
-    if (m_db.isOpen()) {
-        QSqlQuery ping(m_db);
-        if (ping.exec(QStringLiteral("SELECT 1")))
-            return;
+    if (connectionAlive())
+        return;
+    if (m_db.isOpen())
         m_db.close();
-    }
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_suspect = false;
@@ -96,8 +95,16 @@ void PgStore::isolateForRules()
 
 bool PgStore::connectionAlive()
 {
+    if (!m_db.isOpen())
+        return false;
     QSqlQuery ping(m_db);
-    return m_db.isOpen() && ping.exec(QStringLiteral("SELECT 1"));
+    const auto guard = deadline();
+    return ping.exec(QStringLiteral("SELECT 1"));
+}
+
+int PgStore::socket() const
+{
+    return pgSocket(m_db);
 }
 
 qint64 PgStore::backendPid()

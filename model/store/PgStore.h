@@ -29,6 +29,7 @@ protected:
     bool connectionAlive() override;
     void readConsistently() override;
     void isolateForRules() override;
+    int socket() const override;
 
 private:
     void open();

@@ -21,6 +21,7 @@ void PollingChangeNotifier::poll()
 {
     try {
         const qint64 token = m_store.changeToken();
+        emit alive();
         if (token == m_token)
             return;
         m_token = token;

@@ -126,9 +126,10 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    const auto guard = deadline();
     const auto fail = [&] {
         const QString message = QStringLiteral("%1: %2").arg(what.isEmpty() ? sql.left(60) : what,
-                                                             q.lastError().text().trimmed());
+                                                             failureText(q.lastError()));
         switch (failureOf(m_db, q.lastError())) {
         case Failure::Concurrency:
             throw ConcurrentChange(message);
@@ -157,8 +158,19 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
     return q;
 }
 
+QString SqlStore::failureText(const QSqlError &error) const
+{
+    if (m_watchdog && m_watchdog->fired())
+        return QStringLiteral("no answer from %1 within %2 s (the server is stopped, overloaded "
+                              "or cut off by the network)")
+            .arg(location())
+            .arg(m_watchdog->limit().count() / 1000);
+    return error.text().trimmed();
+}
+
 QSqlError SqlStore::startTransaction(bool)
 {
+    const auto guard = deadline();
     return m_db.transaction() ? QSqlError() : m_db.lastError();
 }
 
@@ -171,7 +183,7 @@ void SqlStore::begin(bool write)
     const QSqlError error = startTransaction(write);
     if (error.isValid()) {
         const QString message =
-            QStringLiteral("cannot start a transaction: %1").arg(error.text().trimmed());
+            QStringLiteral("cannot start a transaction: %1").arg(failureText(error));
         if (isConcurrencyFailure(m_db, error))
             throw ConcurrentChange(message + QStringLiteral("; nothing was written"));
         m_suspect = true;
@@ -183,12 +195,18 @@ void SqlStore::begin(bool write)
 void SqlStore::commit()
 {
     beforeCommit();
-    const bool ok = m_db.commit();
+    const bool ok = [&] {
+        const auto guard = deadline();
+        return m_db.commit();
+    }();
     m_inTransaction = false;
     if (!ok) {
-        const QString why = m_db.lastError().text().simplified();
+        const QString why = failureText(m_db.lastError()).simplified();
         const bool lostToAnother = isConcurrencyFailure(m_db, m_db.lastError());
-        m_db.rollback();
+        {
+            const auto guard = deadline();
+            m_db.rollback();
+        }
         if (lostToAnother)
             throw ConcurrentChange(
                 QStringLiteral("a concurrent change won, nothing was written: %1").arg(why));
@@ -209,6 +227,7 @@ void SqlStore::commit()
 
 void SqlStore::rollback()
 {
+    const auto guard = deadline();
     m_db.rollback();
     m_inTransaction = false;
 }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "SocketWatchdog.h"
 #include "Store.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QStringList>
 #include <QVariantList>
+
+#include <memory>
 
 class QSqlQuery;
 
@@ -102,12 +105,20 @@ protected:
     // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
     virtual void isolateForRules() {}
     bool neighboursUnchanged(const QHash<QString, qint64> &expected);
+    // The socket a call to the server waits on, for the watchdog; -1 where there is none (SQLite's
+    // busy timeout already bounds every wait).
+    virtual int socket() const { return -1; }
+    // Arms the watchdog (where the back end has one) for the scope of one call to the server.
+    SocketWatchdog::Guard deadline() { return SocketWatchdog::Guard(m_watchdog.get(), socket()); }
+    // What a failed call says, told "no answer within N s" when the watchdog cut it off.
+    QString failureText(const QSqlError &error) const;
     // A statement failed in a way that may mean the connection is gone; the next statement
     // outside a transaction calls reconnect() first.
     bool m_suspect = false;
 
     QSqlDatabase m_db;
     QString m_connectionName;
+    std::unique_ptr<SocketWatchdog> m_watchdog; // back ends that talk to a server set one
     Access m_access;
     qint64 m_commits = 0; // this connection's own commits, for changeToken()
     bool m_inTransaction = false;

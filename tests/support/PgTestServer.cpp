@@ -107,4 +107,14 @@ bool PgTestServer::resume() const
     return script(QStringLiteral("resume"));
 }
 
+bool PgTestServer::freeze() const
+{
+    return script(QStringLiteral("freeze"));
+}
+
+bool PgTestServer::thaw() const
+{
+    return script(QStringLiteral("thaw"));
+}
+
 } // namespace daybreak

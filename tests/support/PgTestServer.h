@@ -35,6 +35,10 @@ public:
     // Stops / starts the server process (fault tests); true on success.
     bool stop() const;
     bool resume() const;
+    // Stops every server process with SIGSTOP (a server that is there but never answers) / lets
+    // them go on; true on success.
+    bool freeze() const;
+    bool thaw() const;
 
 private:
     bool script(const QString &command) const;
