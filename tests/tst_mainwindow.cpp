@@ -244,7 +244,9 @@ private slots:
         // Saturday morning, when the demo's latest comparisons are in: a comparison dated after
         // tomorrow is no evidence yet.
         m_clock.set(berlin(2026, 11, 28, 10));
-        m_window->session()->reload();
+        QSignalSpy reread(m_window->session(), &StoreSession::changed);
+        m_window->session()->reload(); // read on the store thread
+        QVERIFY(reread.wait(5000));
         ParityPanel *panel = m_window->parityPanel();
         QAbstractItemModelTester tester(panel->overview(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -22,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 #include <utility>
@@ -582,6 +583,41 @@ private slots:
         const Run up =
             ctl({QStringLiteral("route"), QStringLiteral("a"), QStringLiteral("--store"), url});
         QCOMPARE(up.exit, 0);
+    }
+
+    void hungServerNeverFreezesTheConsole()
+    {
+        const QString db = seededDatabase();
+        const QString url = m_server.superuserUrl(db);
+        MainWindow window(m_clock);
+        QVERIFY(window.openStore(url));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
+        auto *freshness = window.findChild<QLabel *>(QStringLiteral("freshnessLabel"));
+        QTRY_VERIFY(freshness->text().startsWith(QStringLiteral("data as of ")));
+        QVERIFY(freshness->styleSheet().isEmpty()); // live
+        QVERIFY(m_server.freeze());
+        const auto thawAtEnd = qScopeGuard([this] { m_server.thaw(); });
+        // The event loop keeps answering: a 100 ms timer ticks on schedule the whole time the
+        // store hangs, while the console finds out by itself (heartbeat) and says so.
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(100);
+        QElapsedTimer clock;
+        clock.start();
+        window.session()->reload(); // a read that hangs on the store thread, not here
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")),
+                                 10000);
+        // Then the picture ages in plain sight: amber after 15 s without an answer.
+        QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().contains(QStringLiteral("#c77700")),
+                                 20000);
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY2(ticks >= elapsed / 100 * 8 / 10,
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
+        // Let go, and it comes back by itself, live again.
+        QVERIFY(m_server.thaw());
+        QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().isEmpty(), 5000);
     }
 
     void stoppedServerIsSurvivedByConsoleAndCli()

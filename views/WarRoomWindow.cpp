@@ -19,9 +19,10 @@
 namespace daybreak {
 
 WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent)
-    : QWidget(parent, Qt::Window), m_banner(new QLabel(this)), m_timeline(new SlaTimeline(this)),
-      m_graph(new GraphView(scene, this)), m_changes(new QListWidget(this)),
-      m_controls(new QToolBar(this)), m_unlock(new QPushButton(tr("Unlock controls"), this))
+    : QWidget(parent, Qt::Window), m_banner(new QLabel(this)), m_freshness(new QLabel(this)),
+      m_timeline(new SlaTimeline(this)), m_graph(new GraphView(scene, this)),
+      m_changes(new QListWidget(this)), m_controls(new QToolBar(this)),
+      m_unlock(new QPushButton(tr("Unlock controls"), this))
 {
     setObjectName(QStringLiteral("warRoom"));
     setWindowTitle(tr("Daybreak — war room"));
@@ -48,6 +49,8 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     });
     auto *top = new QHBoxLayout;
     top->addWidget(m_banner, 1);
+    m_freshness->setObjectName(QStringLiteral("freshness"));
+    top->addWidget(m_freshness);
     top->addWidget(m_unlock);
     auto *right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("Latest routing changes"), this));
@@ -103,6 +106,16 @@ void WarRoomWindow::showStoreUnreachable(const QString &message)
     m_banner->setText(tr("STORE UNREACHABLE — figures frozen, reconnecting…"));
     m_banner->setToolTip(message);
     m_banner->setStyleSheet(QStringLiteral("background: #4a148c; color: white;"));
+}
+
+void WarRoomWindow::setFreshness(const QString &text, const QString &colour)
+{
+    m_freshness->setText(text);
+    m_freshness->setStyleSheet(
+        colour.isEmpty() ? QString()
+                         : QStringLiteral("QLabel { background: %1; color: white; font-weight: "
+                                          "bold; padding: 4px 8px; border-radius: 4px; }")
+                               .arg(colour));
 }
 
 void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries, const Calendar &calendar)

@@ -30,6 +30,9 @@ public:
     void setNight(const SlaProjection &projection, const QDateTime &now);
     void setRecentChanges(const QList<AuditEntry> &entries, const Calendar &calendar);
     void showStoreUnreachable(const QString &message);
+    // "data as of 03:12:07", amber or red once it is old (Freshness), so a stale wall never
+    // looks live.
+    void setFreshness(const QString &text, const QString &colour);
     QString bannerText() const;
     bool controlsUnlocked() const;
     // A viewer's wall (read-only store, daybreak_viewer) has nothing to unlock.
@@ -46,6 +49,7 @@ protected:
 
 private:
     QLabel *m_banner;
+    QLabel *m_freshness;
     SlaTimeline *m_timeline;
     GraphView *m_graph;
     QListWidget *m_changes;

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "Freshness.h"
+
 #include "ActionPrompter.h"
 #include "Calendar.h"
 #include "Clock.h"
@@ -61,7 +63,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
       m_sla(new SlaPanel(this)),
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
       m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)),
-      m_countsLabel(new QLabel(this))
+      m_countsLabel(new QLabel(this)), m_freshnessLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
@@ -106,6 +108,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_windowLabel->setObjectName(QStringLiteral("changeWindowLabel"));
     statusBar()->addWidget(m_storeLabel);
     statusBar()->addWidget(m_countsLabel);
+    m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
+    statusBar()->addPermanentWidget(m_freshnessLabel);
     statusBar()->addPermanentWidget(m_windowLabel);
     buildMenus();
 
@@ -133,10 +137,20 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     connect(m_sla, &SlaPanel::acknowledgeRequested, this, [this](qint64 id) {
         if (!m_session)
             return;
-        const Outcome o = SlaService(m_session->store(), m_clock, currentOsUser()).acknowledge(id);
-        statusBar()->showMessage(o.ok() ? o.message : tr("Not acknowledged: %1").arg(o.describe()),
-                                 10000);
-        m_session->reload();
+        const QDateTime now = m_clock.now();
+        m_session->post([this, id, now](Store *store) -> std::function<void()> {
+            Outcome o;
+            const ClockReading at(now);
+            if (store)
+                o = SlaService(*store, at, currentOsUser()).acknowledge(id);
+            else
+                o.fail(Outcome::Kind::StoreFailure, tr("the store is unreachable"));
+            return [this, o] {
+                statusBar()->showMessage(
+                    o.ok() ? o.message : tr("Not acknowledged: %1").arg(o.describe()), 10000);
+                m_session->reload();
+            };
+        });
     });
     connect(m_board, &WaveBoard::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
@@ -150,6 +164,9 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
         refreshNight();
     });
     tick->start(30 * 1000);
+    auto *freshness = new QTimer(this);
+    connect(freshness, &QTimer::timeout, this, &MainWindow::showFreshness);
+    freshness->start(1000);
 
     resize(1440, 900);
     QSettings settings;
@@ -170,7 +187,8 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_plan = std::make_unique<MigrationPlan>(m_session->store(), m_clock, currentOsUser());
     m_board->setPlan(m_plan.get());
     // Plan edits are saved at once; the board and graph refresh from the store like any change.
-    connect(m_plan.get(), &MigrationPlan::planChanged, m_session.get(), &StoreSession::reload);
+    connect(m_plan.get(), &MigrationPlan::planChanged, m_session.get(),
+            &StoreSession::reloadAfterOwnWrite);
     connect(m_plan.get(), &MigrationPlan::editFailed, this, [this](const QString &text) {
         statusBar()->showMessage(tr("Undo/redo not applied: %1").arg(text), 10000);
         QTimer::singleShot(0, m_plan.get(), [this] { m_plan->undoStack()->clear(); });
@@ -188,14 +206,14 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_actions->setSession(m_session.get());
     connect(m_session.get(), &StoreSession::changed, this, &MainWindow::refresh);
     connect(m_session.get(), &StoreSession::unavailable, this, &MainWindow::showUnreachable);
+    connect(m_session.get(), &StoreSession::answered, this, &MainWindow::showFreshness);
     connect(m_session.get(), &StoreSession::recovered, this, [this] {
         m_storeLabel->setStyleSheet(QString());
         m_unreachableBar->hide();
-        statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->store().location()),
-                                 10000);
+        statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->location()), 10000);
     });
-    setWindowTitle(tr("Daybreak — %1").arg(m_session->store().location()));
-    rememberStore(m_session->store().location());
+    setWindowTitle(tr("Daybreak — %1").arg(m_session->location()));
+    rememberStore(m_session->location());
     refresh();
 }
 
@@ -338,14 +356,23 @@ void MainWindow::selectPipeline(const QString &id)
         m_details->showNothing();
         return;
     }
-    QList<AuditEntry> audit;
-    try {
-        audit = m_session->store().auditLog(id);
-    } catch (const StoreError &) {
-        // the status bar already says the store is unreachable
-    }
-    m_details->showPipeline(m_session->snapshot(), id, audit,
-                            Calendar(m_session->snapshot().inventory).localDate(m_clock.now()));
+    const QDate today = Calendar(m_session->snapshot().inventory).localDate(m_clock.now());
+    m_details->showPipeline(m_session->snapshot(), id, {}, today);
+    // Its history comes from the store thread; shown if it is still the one selected.
+    m_session->post([this, id, today](Store *store) -> std::function<void()> {
+        if (!store)
+            return {}; // the status bar already says the store is unreachable
+        QList<AuditEntry> audit;
+        try {
+            audit = store->auditLog(id);
+        } catch (const StoreError &) {
+            return {};
+        }
+        return [this, id, today, audit] {
+            if (m_actions->currentPipeline() == id)
+                m_details->showPipeline(m_session->snapshot(), id, audit, today);
+        };
+    });
 }
 
 QString MainWindow::changeWindowText() const
@@ -385,8 +412,7 @@ void MainWindow::refresh()
     }
     selectPipeline(s.inventory.contains(selected) ? selected : QString());
     m_storeLabel->setText(
-        tr("Store: %1 · %2")
-            .arg(m_session->store().location(), m_session->store().access().describe()));
+        tr("Store: %1 · %2").arg(m_session->location(), m_session->access().describe()));
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines())
         ++counts[s.stateOf(p.id)];
@@ -455,7 +481,7 @@ void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
 {
     QSettings settings;
     OpenStoreDialog dialog(this);
-    const QString current = m_session ? m_session->store().location() : QString();
+    const QString current = m_session ? m_session->location() : QString();
     dialog.setSqlitePath(current.contains(QLatin1String("://")) ? defaultStorePath() : current);
     dialog.setServerUrl(
         settings
@@ -477,7 +503,7 @@ void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
         return;
     }
     if (isPostgresUrl(url))
-        settings.setValue(QStringLiteral("store/lastServer"), m_session->store().location());
+        settings.setValue(QStringLiteral("store/lastServer"), m_session->location());
 }
 
 void MainWindow::exportGraph()
@@ -519,7 +545,7 @@ void MainWindow::exportReport()
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
     progress.setValue(0);
-    const PlanReport::Options options{m_session->store().location(), m_clock.now(), QString()};
+    const PlanReport::Options options{m_session->location(), m_clock.now(), QString()};
     const QString error =
         ReportExport::write(*format, path, m_session->snapshot(), options,
                             [&progress](int percent) { progress.setValue(percent); });
@@ -534,27 +560,83 @@ void MainWindow::refreshNight()
 {
     if (!m_session)
         return;
-    try {
-        SlaService sla(m_session->store(), m_clock, currentOsUser());
-        const StoreSnapshot &s = m_session->snapshot();
-        const SlaService::Night night =
-            sla.evaluate(s, SlaService::currentNight(s.inventory, m_clock.now()));
-        m_sla->setNight(night.projection, night.alerts, m_clock.now());
-        if (m_warRoom) {
-            m_warRoom->setNight(night.projection, m_clock.now());
-            QList<AuditEntry> routing;
-            const QList<AuditEntry> all = m_session->store().auditLog();
-            for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
-                if (it->action == QLatin1String("cutover") ||
-                    it->action == QLatin1String("rollback") ||
-                    it->action == QLatin1String("dual_run") ||
-                    it->action == QLatin1String("decommission"))
-                    routing.append(*it);
-            m_warRoom->setRecentChanges(routing, Calendar(m_session->snapshot().inventory));
-        }
-    } catch (const StoreError &e) {
-        m_storeLabel->setText(tr("Store unreachable: %1").arg(e.message()));
+    if (m_nightInFlight) {
+        m_nightAgain = true; // one more when this one is back, not one per request
+        return;
     }
+    m_nightInFlight = true;
+    const StoreSnapshot snapshot = m_session->snapshot();
+    const QDateTime now = m_clock.now();
+    const bool warRoom = m_warRoom != nullptr;
+    // The sensors read the night's run events and may raise alerts: on the store thread.
+    m_session->post([this, snapshot, now, warRoom](Store *store) -> std::function<void()> {
+        if (!store)
+            return [this] { m_nightInFlight = false; };
+        SlaService::Night night;
+        QList<AuditEntry> routing;
+        try {
+            const ClockReading at(now); // SlaService keeps a reference: it must outlive it
+            SlaService sla(*store, at, currentOsUser());
+            night = sla.evaluate(snapshot, SlaService::currentNight(snapshot.inventory, now));
+            if (warRoom) {
+                const QList<AuditEntry> all = store->auditLog();
+                for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
+                    if (it->action == QLatin1String("cutover") ||
+                        it->action == QLatin1String("rollback") ||
+                        it->action == QLatin1String("dual_run") ||
+                        it->action == QLatin1String("decommission"))
+                        routing.append(*it);
+            }
+        } catch (const StoreError &) {
+            return [this] { m_nightInFlight = false; }; // the session reports the loss
+        }
+        return [this, night, routing, now, calendar = Calendar(snapshot.inventory)] {
+            m_nightInFlight = false;
+            m_sla->setNight(night.projection, night.alerts, now);
+            if (m_warRoom) {
+                m_warRoom->setNight(night.projection, now);
+                m_warRoom->setRecentChanges(routing, calendar);
+            }
+            if (m_nightAgain) {
+                m_nightAgain = false;
+                refreshNight();
+            }
+        };
+    });
+}
+
+void MainWindow::showFreshness()
+{
+    if (!m_session) {
+        m_freshnessLabel->clear();
+        return;
+    }
+    const qint64 silence = m_session->silenceMs();
+    const QDateTime asOf = m_clock.now().addMSecs(-silence);
+    const QString text =
+        tr("data as of %1")
+            .arg(
+                Calendar(m_session->snapshot().inventory).format(asOf, QStringLiteral("HH:mm:ss")));
+    QString colour;
+    switch (freshnessOf(silence)) {
+    case Freshness::Live:
+        break;
+    case Freshness::Aging:
+        colour = QStringLiteral("#c77700");
+        break;
+    case Freshness::Stale:
+        colour = QStringLiteral("#b71c1c");
+        break;
+    }
+    m_freshnessLabel->setText(text);
+    m_freshnessLabel->setStyleSheet(
+        colour.isEmpty()
+            ? QString()
+            : QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: "
+                             "0 6px; }")
+                  .arg(colour));
+    if (m_warRoom)
+        m_warRoom->setFreshness(text, colour);
 }
 
 void MainWindow::showWarRoom()
@@ -567,7 +649,7 @@ void MainWindow::showWarRoom()
     refreshNight();
     if (QScreen *screen = this->screen())
         m_warRoom->setGeometry(screen->geometry()); // also without a window manager
-    m_warRoom->setViewerOnly(!m_session || !m_session->store().access().can(Role::Operator));
+    m_warRoom->setViewerOnly(!m_session || !m_session->access().can(Role::Operator));
     m_warRoom->showFullScreen();
     m_warRoom->raise();
     m_warRoom->fitGraph();

@@ -61,6 +61,8 @@ public:
     MigrationPlan *plan() const { return m_plan.get(); }
     QTabWidget *tabs() const { return m_tabs; }
     QString changeWindowText() const;
+    // The status bar's and the war room's "data as of 03:12:07", amber then red as it ages.
+    void showFreshness();
     // The context menu of a pipeline (graph or table), built but not shown.
     QMenu *pipelineMenu(const QString &id);
     void selectPipeline(const QString &id);
@@ -104,6 +106,9 @@ private:
     QLabel *m_storeLabel;
     QLabel *m_windowLabel;
     QLabel *m_countsLabel;
+    QLabel *m_freshnessLabel;
+    bool m_nightInFlight = false; // a night evaluation is on the store thread
+    bool m_nightAgain = false;    // and another was asked for meanwhile
     bool m_fitted = false;
 };
 

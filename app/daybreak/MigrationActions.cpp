@@ -77,7 +77,7 @@ void MigrationActions::updateEnabled()
     // Enabled by state only: the other rules (window, gate, upstreams) are explained on refusal.
     // A viewer (read-only file, daybreak_viewer) and a console that lost its store act on nothing.
     const bool mayAct =
-        m_session && m_session->reachable() && m_session->store().access().can(Role::Operator);
+        m_session && m_session->reachable() && m_session->access().can(Role::Operator);
     const bool known = mayAct && m_session->snapshot().inventory.contains(m_current);
     const State s = known ? m_session->snapshot().stateOf(m_current) : State::OnPrem;
     const bool stays = known && m_session->snapshot().inventory.find(m_current)->staysOnPrem();
@@ -173,7 +173,7 @@ void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
         m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id), {o.message});
     }
     emit message(o.message);
-    m_session->reload();
+    m_session->reloadAfterOwnWrite();
 }
 
 } // namespace daybreak

@@ -28,7 +28,7 @@ private:
     PgTarget m_target;
     QString m_connectionName;
     QTimer m_heartbeat;
-    SocketWatchdog m_watchdog{kAnswerLimit};
+    SocketWatchdog m_watchdog{kHeartbeatLimit};
     bool m_open = false;
 };
 

@@ -36,6 +36,9 @@ QSqlDatabase openPgConnection(const PgTarget &target, const QString &connectionN
 // that runs longer than kStatementLimit, so a slow statement is told apart from a hung server.
 constexpr std::chrono::milliseconds kAnswerLimit{10000};
 constexpr std::chrono::milliseconds kStatementLimit{9000};
+// A heartbeat (SELECT 1) answers at once from any live server: a console says "unreachable"
+// within this limit plus the heartbeat's interval.
+constexpr std::chrono::milliseconds kHeartbeatLimit{6000};
 
 // The connection's socket (for SocketWatchdog), or -1.
 int pgSocket(const QSqlDatabase &db);

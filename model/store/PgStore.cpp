@@ -102,6 +102,13 @@ bool PgStore::connectionAlive()
     return ping.exec(QStringLiteral("SELECT 1"));
 }
 
+Store::Opener PgStore::opener() const
+{
+    return [target = m_target, readOnly = m_readOnly]() -> std::unique_ptr<Store> {
+        return std::make_unique<PgStore>(target, OpenMode::MustExist, readOnly);
+    };
+}
+
 int PgStore::socket() const
 {
     return pgSocket(m_db);

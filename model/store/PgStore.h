@@ -18,6 +18,7 @@ public:
     QStringList setUpRoles() override;
     std::unique_ptr<ChangeNotifier> createNotifier() override;
     void reconnect() override;
+    Opener opener() const override;
 
     const PgTarget &target() const { return m_target; }
     // The server process serving this connection (for pg_terminate_backend in fault tests).

@@ -41,6 +41,7 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     if (!m_db.open())
         throw StoreError(
             QStringLiteral("cannot open store %1: %2").arg(m_path, m_db.lastError().text()));
+    m_readOnly = readOnly;
     m_access = readOnly ? Access::viewerOnly(currentOsUser()) : Access::everything(currentOsUser());
     try {
         run(QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -87,6 +88,13 @@ qint64 SqliteStore::changeToken()
     QSqlQuery q = run(QStringLiteral("PRAGMA data_version"));
     const qint64 external = q.next() ? q.value(0).toLongLong() : 0;
     return (m_commits << 32) ^ external;
+}
+
+Store::Opener SqliteStore::opener() const
+{
+    return [path = m_path, readOnly = m_readOnly]() -> std::unique_ptr<Store> {
+        return std::make_unique<SqliteStore>(path, OpenMode::MustExist, readOnly);
+    };
 }
 
 } // namespace daybreak

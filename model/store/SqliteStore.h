@@ -14,6 +14,7 @@ public:
 
     QString location() const override { return m_path; }
     std::unique_ptr<ChangeNotifier> createNotifier() override;
+    Opener opener() const override;
     // Changes whenever anyone (this connection or another) commits; the notifier polls it.
     qint64 changeToken();
 
@@ -23,6 +24,7 @@ protected:
 
 private:
     QString m_path;
+    bool m_readOnly = false;
 };
 
 } // namespace daybreak

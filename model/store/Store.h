@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -58,6 +59,11 @@ public:
     virtual std::unique_ptr<ChangeNotifier> createNotifier() = 0;
     // Re-establishes a dropped connection; throws StoreError while the store stays unreachable.
     virtual void reconnect() {}
+    // Opens this same store again (same place, same user and password, same read-only-ness) as a
+    // connection of its own: the console's store thread calls it, since a connection belongs to
+    // the thread that opened it. Throws StoreError like openStore().
+    using Opener = std::function<std::unique_ptr<Store>()>;
+    virtual Opener opener() const = 0;
 };
 
 enum class OpenMode

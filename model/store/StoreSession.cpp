@@ -1,50 +1,117 @@
 #include "StoreSession.h"
 
+#include "StoreWorker.h"
+
 #include <algorithm>
 
 namespace daybreak {
 
 StoreSession::StoreSession(std::unique_ptr<Store> store, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_notifier(m_store->createNotifier())
+    : QObject(parent), m_store(std::move(store)), m_location(m_store->location()),
+      m_access(m_store->access())
 {
+    m_lastAnswer.start();
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &StoreSession::retry);
-    // One commit can announce several tables (a plan edit: settings, waves, members): read once.
-    m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(kCoalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &StoreSession::reload);
-    connect(m_notifier.get(), &ChangeNotifier::changed, &m_coalesce, qOverload<>(&QTimer::start));
-    connect(m_notifier.get(), &ChangeNotifier::lost, this, &StoreSession::lose);
+    // The first picture comes from the connection just opened (the console is not shown yet);
+    // from then on the store thread reads.
     try {
-        m_notifier->start();
         m_snapshot = m_store->snapshot();
     } catch (const StoreError &e) {
         // Opened a moment ago, so this is a fault in flight: keep trying like any other loss.
-        QTimer::singleShot(0, this, [this, message = e.message()] { lose(message); });
+        QTimer::singleShot(0, this, [this, message = e.message()] { onFailed(message); });
     }
+    StoreWorker::Callbacks callbacks;
+    callbacks.read = [this](const StoreSnapshot &s) { onRead(s); };
+    callbacks.answered = [this] { onAnswered(); };
+    callbacks.failed = [this](const QString &message) { onFailed(message); };
+    m_worker = new StoreWorker(m_store->opener(), this, std::move(callbacks));
+    m_worker->moveToThread(&m_thread);
+    // Connections belong to the thread that opened them: they close on it too, as it ends.
+    connect(&m_thread, &QThread::finished, m_worker, &StoreWorker::close, Qt::DirectConnection);
+    m_thread.setObjectName(QStringLiteral("daybreak-store"));
+    m_thread.start();
+    m_reconnecting = true;
+    toWorker([w = m_worker] { w->connectStore(); });
 }
 
 StoreSession::~StoreSession()
 {
-    m_notifier.reset(); // its connection goes before the store's
+    // A call in flight ends within the answer limit (the watchdog cuts a hung server off).
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+template <typename F> void StoreSession::toWorker(F call)
+{
+    // Counted until the store thread is through with it; what it posted back arrives first.
+    ++m_pending;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, call = std::move(call)] {
+            call();
+            QMetaObject::invokeMethod(
+                this, [this] { --m_pending; }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 void StoreSession::reload()
 {
     if (!m_reachable)
         return; // the retry timer brings it back
+    toWorker([w = m_worker] { w->read(); });
+}
+
+void StoreSession::reloadAfterOwnWrite()
+{
+    if (!m_reachable)
+        return;
     try {
         m_snapshot = m_store->snapshot();
-    } catch (const StoreError &e) {
-        lose(e.message());
+    } catch (const StoreError &) {
+        reload(); // the store thread finds out what is wrong and says so
         return;
+    }
+    onAnswered();
+    emit changed();
+}
+
+void StoreSession::post(Job job)
+{
+    toWorker([this, w = m_worker, job = std::move(job)] {
+        w->run([this, &job](Store *store) {
+            if (std::function<void()> then = job(store))
+                QMetaObject::invokeMethod(this, std::move(then), Qt::QueuedConnection);
+        });
+    });
+}
+
+void StoreSession::onRead(const StoreSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    onAnswered();
+    if (m_reconnecting) {
+        m_reconnecting = false;
+        if (!m_reachable) {
+            m_reachable = true;
+            m_backoffMs = 0;
+            emit recovered();
+        }
     }
     emit changed();
 }
 
-void StoreSession::lose(const QString &message)
+void StoreSession::onAnswered()
 {
-    m_notifier->stop();
+    m_lastAnswer.restart();
+    emit answered();
+}
+
+void StoreSession::onFailed(const QString &message)
+{
+    m_reconnecting = false;
     m_reachable = false;
     m_backoffMs = m_backoffMs == 0 ? kFirstRetryMs : std::min(m_backoffMs * 2, kMaxRetryMs);
     m_retry.start(m_backoffMs);
@@ -53,18 +120,8 @@ void StoreSession::lose(const QString &message)
 
 void StoreSession::retry()
 {
-    try {
-        m_store->reconnect();
-        m_notifier->start();
-        m_snapshot = m_store->snapshot();
-    } catch (const StoreError &e) {
-        lose(e.message());
-        return;
-    }
-    m_reachable = true;
-    m_backoffMs = 0;
-    emit recovered();
-    emit changed();
+    m_reconnecting = true;
+    toWorker([w = m_worker] { w->connectStore(); });
 }
 
 } // namespace daybreak

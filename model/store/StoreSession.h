@@ -1,55 +1,89 @@
 #pragma once
 
-#include "ChangeNotifier.h"
+#include "Access.h"
 #include "Store.h"
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace daybreak {
 
-// A console's open store: hands out fresh snapshots, tells views when anyone changed it (through
-// the store's ChangeNotifier: NOTIFY on PostgreSQL, data_version polling on SQLite), and keeps
-// trying to get back when the store stops answering, waiting longer after each failed attempt.
+class StoreWorker;
+
+// A console's open store. Every read (snapshots, the heartbeat, reconnecting, the jobs views
+// post) runs on a thread of its own with a connection of its own (StoreWorker), so the GUI
+// thread never waits on the network; results come back as signals. It tells views when anyone
+// changed the store (NOTIFY on PostgreSQL, data_version polling on SQLite), how long ago the
+// store last answered, and keeps trying to get back when the store stops answering, waiting
+// longer after each failed attempt.
 class StoreSession : public QObject
 {
     Q_OBJECT
 
 public:
+    // `store` was opened on this thread (with any password prompt); it stays here for plan
+    // edits (MigrationPlan), and the store thread opens the same store again for itself.
     explicit StoreSession(std::unique_ptr<Store> store, QObject *parent = nullptr);
     ~StoreSession() override;
 
+    // The GUI thread's connection: only for plan edits, which answer the board at once.
     Store &store() { return *m_store; }
+    QString location() const { return m_location; }
+    Access access() const { return m_access; }
     const StoreSnapshot &snapshot() const { return m_snapshot; }
     bool reachable() const { return m_reachable; }
     // How long until the next reconnection attempt (0 while reachable).
     int retryDelayMs() const { return m_reachable ? 0 : m_backoffMs; }
-    // Re-reads the store now (after our own change) and emits changed().
+    // Milliseconds since the store last answered (a read or a heartbeat).
+    qint64 silenceMs() const { return m_lastAnswer.elapsed(); }
+    // No read or job is waiting for the store thread.
+    bool idle() const { return m_pending == 0; }
+    // Asks for a fresh snapshot; changed() follows when the store thread has read it.
     void reload();
+    // Reads the snapshot back at once on this thread's connection, right after a change made
+    // through it (a plan edit, a routing change): the same wait as the write it follows.
+    void reloadAfterOwnWrite();
+
+    // Runs `job` on the store thread with its connection (nullptr while the store is
+    // unreachable); the function it returns runs back on this thread. Jobs run in order.
+    using Job = std::function<std::function<void()>(Store *)>;
+    void post(Job job);
 
     static constexpr int kFirstRetryMs = 500;
     static constexpr int kMaxRetryMs = 16000;
-    static constexpr int kCoalesceMs = 50;
 
 signals:
     void changed();
     // The store stopped answering (again); a retry is scheduled in retryDelayMs().
     void unavailable(const QString &message);
     void recovered();
+    // The store answered just now (each heartbeat and read).
+    void answered();
 
 private:
-    void lose(const QString &message);
+    void onRead(const StoreSnapshot &snapshot);
+    void onAnswered();
+    void onFailed(const QString &message);
     void retry();
+    template <typename F> void toWorker(F call);
 
     std::unique_ptr<Store> m_store;
-    std::unique_ptr<ChangeNotifier> m_notifier;
+    QString m_location;
+    Access m_access;
+    QThread m_thread;
+    StoreWorker *m_worker = nullptr; // lives on m_thread
     StoreSnapshot m_snapshot;
     QTimer m_retry;
-    QTimer m_coalesce;
+    QElapsedTimer m_lastAnswer;
     int m_backoffMs = 0;
+    int m_pending = 0;
     bool m_reachable = true;
+    bool m_reconnecting = false;
 };
 
 } // namespace daybreak

@@ -1,0 +1,85 @@
+#include "StoreWorker.h"
+
+namespace daybreak {
+
+StoreWorker::StoreWorker(Store::Opener opener, QObject *receiver, Callbacks callbacks)
+    : m_opener(std::move(opener)), m_receiver(receiver), m_callbacks(std::move(callbacks))
+{
+}
+
+StoreWorker::~StoreWorker() = default;
+
+void StoreWorker::post(std::function<void()> call)
+{
+    QMetaObject::invokeMethod(m_receiver, std::move(call), Qt::QueuedConnection);
+}
+
+void StoreWorker::fail(const QString &message)
+{
+    m_connected = false;
+    if (m_notifier)
+        m_notifier->stop();
+    post([callback = m_callbacks.failed, message] { callback(message); });
+}
+
+void StoreWorker::connectStore()
+{
+    try {
+        if (!m_store)
+            m_store = m_opener();
+        else
+            m_store->reconnect();
+        if (!m_notifier) {
+            m_notifier = m_store->createNotifier();
+            // One commit can announce several tables (a plan edit: settings, waves, members):
+            // read once.
+            m_coalesce = new QTimer(this);
+            m_coalesce->setSingleShot(true);
+            m_coalesce->setInterval(50);
+            connect(m_coalesce, &QTimer::timeout, this, &StoreWorker::read);
+            connect(m_notifier.get(), &ChangeNotifier::changed, m_coalesce,
+                    qOverload<>(&QTimer::start));
+            connect(m_notifier.get(), &ChangeNotifier::lost, this, &StoreWorker::fail);
+            connect(m_notifier.get(), &ChangeNotifier::alive, this,
+                    [this] { post(m_callbacks.answered); });
+        }
+        m_notifier->start();
+        m_connected = true;
+    } catch (const StoreError &e) {
+        fail(e.message());
+        return;
+    }
+    read();
+}
+
+void StoreWorker::read()
+{
+    if (!m_connected)
+        return;
+    try {
+        StoreSnapshot snapshot = m_store->snapshot();
+        post([callback = m_callbacks.read, snapshot = std::move(snapshot)] { callback(snapshot); });
+    } catch (const StoreError &e) {
+        fail(e.message());
+    }
+}
+
+void StoreWorker::run(const std::function<void(Store *)> &job)
+{
+    try {
+        job(m_connected ? m_store.get() : nullptr);
+    } catch (const StoreError &e) {
+        fail(e.message());
+    }
+}
+
+void StoreWorker::close()
+{
+    m_connected = false;
+    delete m_coalesce;
+    m_coalesce = nullptr;
+    m_notifier.reset(); // its connection goes before the store's
+    m_store.reset();
+}
+
+} // namespace daybreak
