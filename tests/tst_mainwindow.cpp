@@ -61,6 +61,13 @@ private:
     ScriptedPrompter m_prompter;
     std::unique_ptr<MainWindow> m_window;
 
+private:
+    // Every read and job handed to the store thread has come back.
+    bool settled()
+    {
+        return QTest::qWaitFor([this] { return m_window->session()->idle(); }, 10000);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -162,6 +169,7 @@ private slots:
         QAction *cutover = menuAction(menu, QStringLiteral("actionCutover"));
         QVERIFY(cutover && cutover->isEnabled());
         cutover->trigger();
+        QVERIFY(settled()); // checked and performed on the store thread
         QCOMPARE(m_prompter.refusals.size(), 1);
         const QStringList reasons = m_prompter.refusals.first();
         QVERIFY(reasons.contains(QStringLiteral("stg_products reads erp_products_extract, which is "
@@ -178,6 +186,7 @@ private slots:
         m_clock.set(berlin(2026, 11, 28, 10)); // Saturday
         QMenu *menu = m_window->pipelineMenu(QStringLiteral("core_fx"));
         menuAction(menu, QStringLiteral("actionCutover"))->trigger();
+        QVERIFY(settled()); // checked and performed on the store thread
         QVERIFY(m_prompter.refusals.isEmpty());
         QCOMPARE(m_prompter.questions.size(), 1);
         PipelineNodeItem *node = m_window->graphScene()->node(QStringLiteral("core_fx"));
@@ -202,6 +211,8 @@ private slots:
         m_prompter.answer.reset();
         m_window->selectPipeline(QStringLiteral("core_fx"));
         m_window->migrationActions()->cutoverAction()->trigger();
+        QVERIFY(settled());
+        QCOMPARE(m_prompter.questions.size(), 1); // it was asked, and the answer was no
         QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state,
                  State::DualRun);
     }
@@ -210,9 +221,11 @@ private slots:
     {
         m_window->selectPipeline(QStringLiteral("stg_fx_rates"));
         m_window->migrationActions()->rollbackAction()->trigger();
+        QVERIFY(settled());
         QCOMPARE(m_prompter.refusals.size(), 1);
         QVERIFY(m_prompter.refusals.first().first().contains(QStringLiteral("--break-glass")));
         m_window->migrationActions()->breakGlassAction()->trigger();
+        QVERIFY(settled());
         QCOMPARE(m_prompter.questions.size(), 1);
         QVERIFY(m_prompter.questions.first().dangerous);
         QVERIFY(m_prompter.questions.first().reasonRequired);

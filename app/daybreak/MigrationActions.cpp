@@ -1,6 +1,7 @@
 #include "MigrationActions.h"
 
 #include "ActionPrompter.h"
+#include "Clock.h"
 #include "MigrationService.h"
 #include "StoreSession.h"
 
@@ -109,23 +110,39 @@ void MigrationActions::run(MigrationAction action, bool breakGlass)
 {
     if (!m_session || m_current.isEmpty())
         return;
-    try {
-        runChecked(action, breakGlass);
-    } catch (const StoreError &e) {
-        // Say what the store said (it knows whether the change was refused or its fate is unknown).
-        m_prompter->showRefusal(m_parent, tr("Store unreachable"), {e.message()});
-        emit message(tr("Store unreachable: %1").arg(e.message()));
-    }
-}
-
-void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
-{
     const QString id = m_current;
     const qint64 seenVersion = m_session->snapshot().routing.value(id).version;
-    MigrationService service(m_session->store(), m_clock, currentOsUser());
+    const QDateTime now = m_clock.now();
+    // Check first with a placeholder reason, so the only refusals shown are the real rules; on
+    // the store thread, like every call that waits on the store.
+    m_session->post([this, action, breakGlass, id, seenVersion,
+                     now](Store *store) -> std::function<void()> {
+        if (!store)
+            return [this] { storeUnreachable(tr("the store is unreachable")); };
+        try {
+            const ClockReading at(now);
+            const Decision pre = MigrationService(*store, at, currentOsUser())
+                                     .check(action, {id, QStringLiteral("pending"), breakGlass});
+            return [this, action, breakGlass, id, seenVersion, pre] {
+                confirmAndPerform(action, breakGlass, id, seenVersion, pre);
+            };
+        } catch (const StoreError &e) {
+            return [this, why = e.message()] { storeUnreachable(why); };
+        }
+    });
+}
+
+void MigrationActions::storeUnreachable(const QString &why)
+{
+    // Say what the store said (it knows whether the change was refused or its fate is unknown).
+    m_prompter->showRefusal(m_parent, tr("Store unreachable"), {why});
+    emit message(tr("Store unreachable: %1").arg(why));
+}
+
+void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass, const QString &id,
+                                         qint64 seenVersion, const Decision &pre)
+{
     const QString verb = breakGlass ? tr("Break-glass rollback") : actionTitle(action);
-    // Check first with a placeholder reason, so the only refusals shown are the real rules.
-    const Decision pre = service.check(action, {id, QStringLiteral("pending"), breakGlass});
     if (!pre.allowed()) {
         QStringList reasons;
         for (const Reason &r : pre.reasons)
@@ -161,19 +178,32 @@ void MigrationActions::runChecked(MigrationAction action, bool breakGlass)
         break;
     }
     const std::optional<QString> reason = m_prompter->confirm(m_parent, q);
-    if (!reason)
+    if (!reason || !m_session)
         return;
-    const ActionOutcome o = service.perform(action, {id, *reason, breakGlass}, seenVersion);
-    if (o.kind == Outcome::Kind::Refused) {
-        QStringList reasons;
-        for (const Reason &r : o.decision.reasons)
-            reasons << r.text;
-        m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
-    } else if (o.kind != Outcome::Kind::Done) {
-        m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id), {o.message});
-    }
-    emit message(o.message);
-    m_session->reloadAfterOwnWrite();
+    // The rules are checked again when it is written, at the moment it is written.
+    const QDateTime now = m_clock.now();
+    const ActionRequest request{id, *reason, breakGlass};
+    m_session->post([this, action, request, seenVersion, now,
+                     verb](Store *store) -> std::function<void()> {
+        if (!store)
+            return [this] { storeUnreachable(tr("the store is unreachable")); };
+        const ClockReading at(now);
+        const ActionOutcome o =
+            MigrationService(*store, at, currentOsUser()).perform(action, request, seenVersion);
+        return [this, o, verb, id = request.pipeline] {
+            if (o.kind == Outcome::Kind::Refused) {
+                QStringList reasons;
+                for (const Reason &r : o.decision.reasons)
+                    reasons << r.text;
+                m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
+            } else if (o.kind != Outcome::Kind::Done) {
+                m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id),
+                                        {o.message});
+            }
+            emit message(o.message);
+            m_session->reload();
+        };
+    });
 }
 
 } // namespace daybreak

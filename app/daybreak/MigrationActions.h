@@ -36,14 +36,18 @@ public:
     QAction *breakGlassAction() const { return m_breakGlass; }
     QAction *decommissionAction() const { return m_decommission; }
 
+    // Checks on the store thread, asks, then performs on the store thread; what became of it
+    // arrives as message() (and a dialog for a refusal).
     void run(MigrationAction action, bool breakGlass);
-    void runChecked(MigrationAction action, bool breakGlass);
 
 signals:
     void message(const QString &text);
 
 private:
     void updateEnabled();
+    void confirmAndPerform(MigrationAction action, bool breakGlass, const QString &id,
+                           qint64 seenVersion, const Decision &pre);
+    void storeUnreachable(const QString &why);
 
     const Clock &m_clock;
     ActionPrompter *m_prompter;
