@@ -1,3 +1,4 @@
+#include "Calendar.h"
 #include "ChangeWindow.h"
 
 #include <QTest>
@@ -77,10 +78,114 @@ private slots:
 
     void nextOpeningSkipsBlackouts()
     {
-        const ChangeWindow w = defaultWindow({QDate(2026, 11, 28)});
-        const auto next = w.nextOpening(berlin(2026, 11, 24, 15, 0));
+        // A blackout Saturday: the Sunday still opens, at midnight.
+        const ChangeWindow saturday = defaultWindow({QDate(2026, 11, 28)});
+        const auto sunday = saturday.nextOpening(berlin(2026, 11, 24, 15, 0));
+        QVERIFY(sunday);
+        QCOMPARE(saturday.toLocal(*sunday), berlin(2026, 11, 29, 0, 0));
+        // The whole weekend blacked out: the weekend after.
+        const ChangeWindow both = defaultWindow({QDate(2026, 11, 28), QDate(2026, 11, 29)});
+        const auto next = both.nextOpening(berlin(2026, 11, 24, 15, 0));
         QVERIFY(next);
-        QCOMPARE(w.toLocal(*next), berlin(2026, 12, 5, 0, 0));
+        QCOMPARE(both.toLocal(*next), berlin(2026, 12, 5, 0, 0));
+    }
+
+    // The whole sentence the status bar and refusals show, over the DST weekends of two zones and
+    // blackout combinations (finding: spring-forward said "until Mon 23:59"; a blackout Saturday
+    // said "until next Sat"; a blackout Sunday still said "open until Sun 23:59").
+    void sentences_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("blackouts"); // ISO dates, comma-separated
+        QTest::addColumn<QString>("local");     // the wall clock in `zone`
+        QTest::addColumn<QString>("sentence");
+        const QString open = QStringLiteral("Change window open until Sun 23:59");
+        const QString berlinZone = QStringLiteral("Europe/Berlin");
+        const QString ny = QStringLiteral("America/New_York");
+        // Europe/Berlin springs forward Sun 2027-03-28 02:00 -> 03:00, falls back Sun 2027-10-31.
+        QTest::newRow("berlin spring Sat") << berlinZone << ""
+                                           << "2027-03-27T10:00" << open;
+        QTest::newRow("berlin spring Sun 01:59") << berlinZone << ""
+                                                 << "2027-03-28T01:59" << open;
+        QTest::newRow("berlin spring Sun 03:00") << berlinZone << ""
+                                                 << "2027-03-28T03:00" << open;
+        QTest::newRow("berlin spring Fri")
+            << berlinZone << ""
+            << "2027-03-26T18:00"
+            << "High-risk changes locked until Sat 2027-03-27 00:00 (Europe/Berlin)";
+        QTest::newRow("berlin spring Mon")
+            << berlinZone << ""
+            << "2027-03-29T00:00"
+            << "High-risk changes locked until Sat 2027-04-03 00:00 (Europe/Berlin)";
+        QTest::newRow("berlin autumn Sat") << berlinZone << ""
+                                           << "2027-10-30T23:00" << open;
+        QTest::newRow("berlin autumn Sun 02:30") << berlinZone << ""
+                                                 << "2027-10-31T02:30" << open;
+        QTest::newRow("berlin autumn Sun 23:59") << berlinZone << ""
+                                                 << "2027-10-31T23:59" << open;
+        // America/New_York springs forward Sun 2027-03-14, falls back Sun 2027-11-07.
+        QTest::newRow("ny spring Sat") << ny << ""
+                                       << "2027-03-13T08:00" << open;
+        QTest::newRow("ny spring Sun 03:30") << ny << ""
+                                             << "2027-03-14T03:30" << open;
+        QTest::newRow("ny autumn Sat") << ny << ""
+                                       << "2027-11-06T20:00" << open;
+        QTest::newRow("ny autumn Sun 01:30") << ny << ""
+                                             << "2027-11-07T01:30" << open;
+        QTest::newRow("ny autumn Mon")
+            << ny << ""
+            << "2027-11-08T09:00"
+            << "High-risk changes locked until Sat 2027-11-13 00:00 (America/New_York)";
+        // Blackouts.
+        QTest::newRow("blackout Sat, on Fri")
+            << berlinZone << "2026-12-26"
+            << "2026-12-25T10:00"
+            << "High-risk changes locked until Sun 2026-12-27 00:00 (Europe/Berlin)";
+        QTest::newRow("blackout Sat, on it")
+            << berlinZone << "2026-12-26"
+            << "2026-12-26T10:00"
+            << "Blackout 2026-12-26: high-risk changes locked until Sun 2026-12-27 00:00 "
+               "(Europe/Berlin)";
+        QTest::newRow("blackout Sat, on Sun") << berlinZone << "2026-12-26"
+                                              << "2026-12-27T10:00" << open;
+        QTest::newRow("blackout Sun, on Sat") << berlinZone << "2026-12-27"
+                                              << "2026-12-26T10:00"
+                                              << "Change window open until Sat 23:59";
+        QTest::newRow("blackout Sun, on it")
+            << berlinZone << "2026-12-27"
+            << "2026-12-27T10:00"
+            << "Blackout 2026-12-27: high-risk changes locked until Sat 2027-01-02 00:00 "
+               "(Europe/Berlin)";
+        QTest::newRow("blackout weekend, on Fri")
+            << berlinZone << "2026-12-26,2026-12-27"
+            << "2026-12-25T10:00"
+            << "High-risk changes locked until Sat 2027-01-02 00:00 (Europe/Berlin)";
+        QTest::newRow("blackout Sat on the spring weekend")
+            << berlinZone << "2027-03-27"
+            << "2027-03-26T12:00"
+            << "High-risk changes locked until Sun 2027-03-28 00:00 (Europe/Berlin)";
+        QTest::newRow("blackout Sun on the spring weekend") << berlinZone << "2027-03-28"
+                                                            << "2027-03-27T12:00"
+                                                            << "Change window open until Sat 23:59";
+        QTest::newRow("blackout Sun on the NY autumn weekend")
+            << ny << "2027-11-07"
+            << "2027-11-06T12:00"
+            << "Change window open until Sat 23:59";
+    }
+
+    void sentences()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QString, blackouts);
+        QFETCH(QString, local);
+        QFETCH(QString, sentence);
+        ChangeWindowPolicy policy;
+        for (const QString &date : blackouts.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            policy.blackoutDates.append(QDate::fromString(date, Qt::ISODate));
+        const QTimeZone tz(zone.toUtf8());
+        const ChangeWindow w(policy, tz);
+        const QDateTime at = QDateTime::fromString(local, Qt::ISODate);
+        QCOMPARE(w.describeState(wallClock(at.date(), at.time(), tz)), sentence);
     }
 
     void describeState()

@@ -160,6 +160,29 @@ private slots:
                  180 * 60);
     }
 
+    void aScheduleInTheSkippedHourRunsAsIfTheClockHadNotMoved()
+    {
+        // Spring forward in Berlin, Sun 2027-03-28 02:00 -> 03:00: a job at 02:30 does not
+        // exist on the wall clock that night. It runs at 03:30 CEST (01:30 UTC), as cron and
+        // Airflow run it, not at midnight (finding: it was projected to start at 00:00).
+        Inventory inv = chain();
+        QList<Pipeline> ps = inv.pipelines();
+        ps[0].schedule = QTime(2, 30);
+        inv = inventory(ps);
+        const QDate night(2027, 3, 28);
+        const SlaProjection p = project(inv, night);
+        const QDateTime start = p.runs().value(QStringLiteral("src")).start;
+        QCOMPARE(start.toUTC(), QDateTime(night, QTime(1, 30), QTimeZone::utc()));
+        QCOMPARE(start.toTimeZone(kBerlin).time(), QTime(3, 30));
+        // An ordinary night keeps its 02:30.
+        QCOMPARE(project(inv, QDate(2027, 3, 21))
+                     .runs()
+                     .value(QStringLiteral("src"))
+                     .start.toTimeZone(kBerlin)
+                     .time(),
+                 QTime(2, 30));
+    }
+
     void dualRunningPipelinesProjectTheirShadowRun()
     {
         SlaProjection::Inputs in;

@@ -12,6 +12,20 @@ QTimeZone zoneNamed(const QString &name)
 }
 } // namespace
 
+QDateTime wallClock(const QDate &date, const QTime &time, const QTimeZone &zone)
+{
+    const QDateTime naiveUtc(date, time, QTimeZone::utc());
+    // The offset in force a day earlier is the one before any change that day.
+    const int before = zone.offsetFromUtc(naiveUtc.addDays(-1));
+    const QDateTime first = naiveUtc.addSecs(-before).toTimeZone(zone);
+    if (first.date() == date && first.time() == time)
+        return first; // exists, and this is its first occurrence (autumn: before falling back)
+    const QDateTime local(date, time, zone);
+    if (local.isValid() && local.date() == date && local.time() == time)
+        return local;
+    return first; // in the gap: as if the clock had not sprung forward yet
+}
+
 Calendar::Calendar(const QString &zoneName) : m_zone(zoneNamed(zoneName)) {}
 
 Calendar::Calendar(const Inventory &inventory) : Calendar(inventory.timezone) {}

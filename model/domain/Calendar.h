@@ -9,6 +9,12 @@ namespace daybreak {
 
 class Inventory;
 
+// The instant a wall clock in `zone` shows `time` on `date`. A time that does not exist that
+// day (the hour skipped when clocks spring forward) is read as if the clock had not moved yet,
+// as cron and Airflow run it: 02:30 on the spring-forward night in Europe/Berlin is 03:30 CEST,
+// never an invalid instant. A time that happens twice (autumn) is its first occurrence.
+QDateTime wallClock(const QDate &date, const QTime &time, const QTimeZone &zone);
+
 // The platform's calendar: the inventory's time zone and the dates every rule, view, report and
 // command derives from an instant. The one place a zone is built from its name (an unknown or
 // empty name is UTC, everywhere), so a console never prints the machine's local time next to an
@@ -30,10 +36,10 @@ public:
     QDate localDate(const QDateTime &at) const { return localTime(at).date(); }
     // The business date a run at `at` belongs to: from local noon on, the next morning's reports.
     QDate businessDate(const QDateTime &at) const;
-    // The local wall-clock `time` on `date` in the inventory's zone.
+    // The local wall-clock `time` on `date` in the inventory's zone (wallClock()).
     QDateTime at(const QDate &date, const QTime &time) const
     {
-        return QDateTime(date, time, m_zone);
+        return wallClock(date, time, m_zone);
     }
     // `at` formatted in the inventory's zone ("HH:mm", "ddd HH:mm", ...); empty for an invalid
     // instant.

@@ -11,7 +11,7 @@ namespace {
 QDateTime at(const QDate &businessDate, const QTime &time, const QTimeZone &zone)
 {
     const QDate day = time.hour() >= 12 ? businessDate.addDays(-1) : businessDate;
-    return QDateTime(day, time, zone);
+    return wallClock(day, time, zone);
 }
 
 QDateTime later(const QDateTime &a, const QDateTime &b)
@@ -72,8 +72,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
     SlaProjection result;
     result.m_date = businessDate;
     const QTimeZone tz = Calendar(inventory).zone();
-    result.m_nightStart = QDateTime(businessDate.addDays(-1), QTime(20, 0), tz);
-    result.m_nightEnd = QDateTime(businessDate, QTime(8, 0), tz);
+    result.m_nightStart = wallClock(businessDate.addDays(-1), QTime(20, 0), tz);
+    result.m_nightEnd = wallClock(businessDate, QTime(8, 0), tz);
 
     QHash<QPair<QString, int>, QList<RunEvent>> bySide;
     for (const RunEvent &e : in.events)
@@ -157,7 +157,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         const Run &run = result.m_runs[p.id];
         Report report;
         report.pipeline = p.id;
-        report.deadline = QDateTime(businessDate, *p.sla, tz);
+        report.deadline = wallClock(businessDate, *p.sla, tz);
         report.projectedFinish = run.finish;
         report.p95Finish = run.finishP95;
         if (run.failed || run.blocked || run.finish > report.deadline)

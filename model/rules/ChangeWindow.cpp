@@ -55,25 +55,35 @@ std::optional<QDateTime> ChangeWindow::openUntil(const QDateTime &at) const
 {
     if (!isInChangeWindow(at))
         return std::nullopt;
+    // Counted on the wall clock, in days, so a weekend that springs forward or falls back ends
+    // on the same local minute as any other.
     const QDateTime local = toLocal(at);
     const int now = minuteOfWeek(local);
     const int end = weekMinute(m_policy.endDay, m_policy.endTime);
     const int ahead = (end - now + kMinutesPerWeek) % kMinutesPerWeek;
-    QDateTime until = local.addSecs(qint64(ahead) * 60);
-    until.setTime(QTime(m_policy.endTime.hour(), m_policy.endTime.minute()));
-    return until;
+    const int minuteOfDay = local.time().hour() * 60 + local.time().minute();
+    const int days = (minuteOfDay + ahead) / (24 * 60);
+    // A blackout day in the rest of the window shuts it at the end of the day before.
+    for (int i = 1; i <= days; ++i)
+        if (isBlackout(local.date().addDays(i)))
+            return wallClock(local.date().addDays(i - 1), QTime(23, 59), m_zone);
+    return wallClock(local.date().addDays(days),
+                     QTime(m_policy.endTime.hour(), m_policy.endTime.minute()), m_zone);
 }
 
 std::optional<QDateTime> ChangeWindow::nextOpening(const QDateTime &at) const
 {
+    // The window opens at its weekly start, or at the midnight that ends a blackout day inside
+    // it (a blackout Saturday: Sunday opens at 00:00).
     const QDate today = toLocal(at).date();
     for (int i = 0; i <= 56; ++i) {
         const QDate day = today.addDays(i);
-        if (day.dayOfWeek() != m_policy.startDay || isBlackout(day))
-            continue;
-        const QDateTime opening(day, m_policy.startTime, m_zone);
-        if (opening > at)
-            return opening;
+        QList<QDateTime> candidates{wallClock(day, QTime(0, 0), m_zone)};
+        if (day.dayOfWeek() == m_policy.startDay)
+            candidates.append(wallClock(day, m_policy.startTime, m_zone));
+        for (const QDateTime &candidate : candidates)
+            if (candidate > at && isInChangeWindow(candidate))
+                return candidate;
     }
     return std::nullopt;
 }

@@ -43,13 +43,13 @@ Wave WaveRules::makeWave(const QString &name, const QDate &date) const
     w.name = name;
     w.date = date;
     w.windowStart =
-        QDateTime(date, date.dayOfWeek() == policy.startDay ? policy.startTime : QTime(0, 0),
+        wallClock(date, date.dayOfWeek() == policy.startDay ? policy.startTime : QTime(0, 0),
                   m_window.zone());
     QDate end = date;
     while (end.dayOfWeek() != policy.endDay)
         end = end.addDays(1);
     w.windowEnd =
-        QDateTime(end, QTime(policy.endTime.hour(), policy.endTime.minute(), 59), m_window.zone());
+        wallClock(end, QTime(policy.endTime.hour(), policy.endTime.minute(), 59), m_window.zone());
     return w;
 }
 
@@ -65,7 +65,7 @@ Decision WaveRules::checkWaveDate(const Wave &wave) const
     if (m_window.isBlackout(wave.date)) {
         d.refuse(Reason::Code::Blackout, QStringLiteral("wave '%1' falls on %2, a blackout date")
                                              .arg(wave.name, wave.date.toString(Qt::ISODate)));
-    } else if (!m_window.isInChangeWindow(QDateTime(wave.date, QTime(12, 0), m_window.zone())) &&
+    } else if (!m_window.isInChangeWindow(wallClock(wave.date, QTime(12, 0), m_window.zone())) &&
                !m_window.isInChangeWindow(wave.windowStart)) {
         d.refuse(Reason::Code::WindowClosed,
                  QStringLiteral("wave '%1' falls on %2, outside the change window (%3)")
