@@ -150,6 +150,38 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 4);
     }
 
+    void verifyExitsOneWithEveryFinding()
+    {
+        const QString store = freshStore(QStringLiteral("verify.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        Run r = ctl({QStringLiteral("verify")}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains(QStringLiteral("every pointer follows from its audit rows")));
+        {
+            // A pointer flipped with plain SQL, no audit row (finding D15).
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(store);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE routing SET state = 'cloud', version = version "
+                                          "+ 1 WHERE pipeline = 'core_fx'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        r = ctl({QStringLiteral("verify")}, store);
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("core_fx: the pointer is at version 2 but has 0 "
+                                               "routing audit row(s)")),
+                 qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("2 finding(s)")));
+        // validate --store no longer says "no errors" about it.
+        r = ctl({QStringLiteral("validate")}, store);
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.err.contains(QStringLiteral("core_fx")) ||
+                r.out.contains(QStringLiteral("core_fx")));
+    }
+
     void routePrintsOnlyTheSide()
     {
         const QString store = freshStore(QStringLiteral("route.sqlite"));

@@ -185,6 +185,35 @@ private slots:
         QCOMPARE(store->auditLog().first().actor, QStringLiteral("test"));
     }
 
+    void verifyFindsWhatPlainSqlDidBehindTheAuditLog()
+    {
+        // Finding D15: dropped triggers and a pointer flipped without its audit row went
+        // unnoticed.
+        auto store = seeded();
+        QCOMPARE(store->applyTransition(
+                     routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)),
+                 WriteStatus::Written);
+        QCOMPARE(store->verify(), QStringList()); // a change made through Daybreak holds
+        const bool sqlite = store->database().driverName() == QLatin1String("QSQLITE");
+        QSqlQuery q(store->database());
+        QVERIFY2(q.exec(sqlite
+                            ? QStringLiteral("DROP TRIGGER audit_no_delete")
+                            : QStringLiteral("ALTER TABLE audit DISABLE TRIGGER audit_no_update")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE routing SET state = 'onprem', version = version + 1 WHERE pipeline = 'a'")));
+        const QStringList findings = store->verify();
+        QCOMPARE(findings.size(), 3);
+        QVERIFY2(findings.at(0).startsWith(sqlite ? QStringLiteral("trigger audit_no_delete")
+                                                  : QStringLiteral("trigger audit_no_update")),
+                 qPrintable(findings.at(0)));
+        QCOMPARE(findings.at(1), QStringLiteral("a: the pointer is at version 3 but has 1 routing "
+                                                "audit row(s), so 1 change(s) were made without "
+                                                "one"));
+        QCOMPARE(findings.at(2),
+                 QStringLiteral("a: the pointer says onprem, but its audit rows end at cloud"));
+    }
+
     void failedAuditWriteLeavesThePointerAlone()
     {
         auto store = seeded();

@@ -23,5 +23,6 @@ int cmdRunEvent(CtlContext &ctx);
 int cmdSla(CtlContext &ctx);
 int cmdSimulateNight(CtlContext &ctx);
 int cmdWhoami(CtlContext &ctx);
+int cmdVerify(CtlContext &ctx);
 
 } // namespace daybreak

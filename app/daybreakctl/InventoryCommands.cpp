@@ -97,6 +97,13 @@ int cmdValidate(CtlContext &ctx)
             return ExitStore;
         subject = store->location();
         InventoryReader::checkGraph(store->snapshot().inventory, subject, {}, problems);
+        // A store is valid only if it keeps its promises too (daybreakctl verify).
+        for (const QString &finding : store->verify()) {
+            Problem p;
+            p.file = subject;
+            p.message = finding;
+            problems.append(p);
+        }
     }
     ctx.printProblems(problems);
     if (hasErrors(problems))

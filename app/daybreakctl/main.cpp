@@ -17,7 +17,9 @@ const char kHelp[] =
     "\n"
     "  init [--demo | --inventory FILE]    create the store (and load an inventory)\n"
     "  import FILE                         load an inventory (JSON or CSV) into the store\n"
-    "  validate [FILE]                     check a file, or the store's inventory\n"
+    "  validate [FILE]                     check a file, or the store's inventory and promises\n"
+    "  verify                              audit triggers in place, every pointer backed by its\n"
+    "                                      audit rows (exit 1 with every finding)\n"
     "  status [ID]                         every pipeline's state, or one in detail\n"
     "  route ID                            print the canonical side: onprem or cloud\n"
     "  dual-run ID                         start the cloud shadow run\n"
@@ -109,6 +111,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("sla"), cmdSla},
         {QStringLiteral("simulate-night"), cmdSimulateNight},
         {QStringLiteral("whoami"), cmdWhoami},
+        {QStringLiteral("verify"), cmdVerify},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

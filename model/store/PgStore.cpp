@@ -102,6 +102,24 @@ bool PgStore::connectionAlive()
     return ping.exec(QStringLiteral("SELECT 1"));
 }
 
+QStringList PgStore::requiredTriggers() const
+{
+    return {QStringLiteral("audit_no_update"), QStringLiteral("audit_no_truncate"),
+            QStringLiteral("audit_db_user"), QStringLiteral("audit_no_overwrite")};
+}
+
+QSet<QString> PgStore::presentTriggers()
+{
+    QSet<QString> names;
+    QSqlQuery q = run(QStringLiteral(
+        "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = "
+        "t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
+        "current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'"));
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
 Store::Opener PgStore::opener() const
 {
     return [target = m_target, readOnly = m_readOnly]() -> std::unique_ptr<Store> {

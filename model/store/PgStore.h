@@ -31,6 +31,8 @@ protected:
     void readConsistently() override;
     void isolateForRules() override;
     int socket() const override;
+    QStringList requiredTriggers() const override;
+    QSet<QString> presentTriggers() override;
 
 private:
     void open();

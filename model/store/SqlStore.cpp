@@ -250,6 +250,67 @@ void SqlStore::Transaction::rollback()
     m_store.rollback();
 }
 
+QStringList SqlStore::verify()
+{
+    QStringList findings;
+    Transaction tx(*this, Transaction::Kind::Read);
+    readConsistently();
+    const QSet<QString> present = presentTriggers();
+    for (const QString &trigger : requiredTriggers())
+        if (!present.contains(trigger))
+            findings
+                << QStringLiteral(
+                       "trigger %1 is missing or disabled: the audit log is no longer protected "
+                       "against being rewritten, and was open to it since it went")
+                       .arg(trigger);
+
+    QHash<QString, QString> initial;
+    QSqlQuery pipelines = run(QStringLiteral("SELECT id, initial_state FROM pipelines"));
+    while (pipelines.next())
+        initial.insert(pipelines.value(0).toString(), pipelines.value(1).toString());
+    struct Step
+    {
+        qint64 id;
+        QString action, from, to;
+    };
+    QHash<QString, QList<Step>> steps;
+    QSqlQuery audit = run(QStringLiteral(
+        "SELECT id, pipeline, action, from_state, to_state FROM audit WHERE action IN "
+        "('dual_run', 'cutover', 'rollback', 'decommission') ORDER BY id"));
+    while (audit.next())
+        steps[audit.value(1).toString()].append(
+            {audit.value(0).toLongLong(), audit.value(2).toString(), audit.value(3).toString(),
+             audit.value(4).toString()});
+    QSqlQuery routing =
+        run(QStringLiteral("SELECT pipeline, state, version FROM routing ORDER BY pipeline"));
+    while (routing.next()) {
+        const QString id = routing.value(0).toString();
+        const QString state = routing.value(1).toString();
+        const qint64 version = routing.value(2).toLongLong();
+        const QList<Step> rows = steps.value(id);
+        if (version != rows.size() + 1)
+            findings << QStringLiteral("%1: the pointer is at version %2 but has %3 routing audit "
+                                       "row(s), so %4 change(s) were made without one")
+                            .arg(id)
+                            .arg(version)
+                            .arg(rows.size())
+                            .arg(version - 1 - rows.size());
+        QString at = initial.value(id, QStringLiteral("onprem"));
+        for (const Step &step : rows) {
+            if (step.from != at)
+                findings << QStringLiteral("%1: audit row %2 (%3) moves it from %4, but it was %5")
+                                .arg(id)
+                                .arg(step.id)
+                                .arg(step.action, step.from, at);
+            at = step.to;
+        }
+        if (at != state)
+            findings << QStringLiteral("%1: the pointer says %2, but its audit rows end at %3")
+                            .arg(id, state, at);
+    }
+    return findings;
+}
+
 int SqlStore::schemaVersion()
 {
     if (!hasSchemaTable())

@@ -3,6 +3,7 @@
 #include "SocketWatchdog.h"
 #include "Store.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QStringList>
@@ -42,6 +43,7 @@ public:
                               BreachResolution resolution, const AuditEntry &audit) override;
 
     Access access() const override { return m_access; }
+    QStringList verify() override;
     int schemaVersion();
 
     // For tests and tools that must prove the schema's own guarantees.
@@ -105,6 +107,9 @@ protected:
     // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
     virtual void isolateForRules() {}
     bool neighboursUnchanged(const QHash<QString, qint64> &expected);
+    // The triggers the schema promises (verify()), and those the database has.
+    virtual QStringList requiredTriggers() const = 0;
+    virtual QSet<QString> presentTriggers() = 0;
     // The socket a call to the server waits on, for the watchdog; -1 where there is none (SQLite's
     // busy timeout already bounds every wait).
     virtual int socket() const { return -1; }

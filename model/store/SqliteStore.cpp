@@ -90,6 +90,21 @@ qint64 SqliteStore::changeToken()
     return (m_commits << 32) ^ external;
 }
 
+QStringList SqliteStore::requiredTriggers() const
+{
+    return {QStringLiteral("audit_no_update"), QStringLiteral("audit_no_delete"),
+            QStringLiteral("audit_no_replace")};
+}
+
+QSet<QString> SqliteStore::presentTriggers()
+{
+    QSet<QString> names;
+    QSqlQuery q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"));
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
 Store::Opener SqliteStore::opener() const
 {
     return [path = m_path, readOnly = m_readOnly]() -> std::unique_ptr<Store> {

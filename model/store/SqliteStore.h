@@ -21,6 +21,8 @@ public:
 protected:
     bool hasSchemaTable() override;
     QSqlError startTransaction(bool write) override;
+    QStringList requiredTriggers() const override;
+    QSet<QString> presentTriggers() override;
 
 private:
     QString m_path;

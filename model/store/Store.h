@@ -63,6 +63,11 @@ public:
     // connection of its own: the console's store thread calls it, since a connection belongs to
     // the thread that opened it. Throws StoreError like openStore().
     using Opener = std::function<std::unique_ptr<Store>()>;
+    // Checks the store's own promises, as a tamperer with plain SQL could have broken them: the
+    // triggers that keep the audit log append-only are there, and every routing pointer's
+    // version and state follow from its audit rows, from the pipeline's initial state on. One
+    // line per finding, naming the pipeline; empty when everything holds.
+    virtual QStringList verify() = 0;
     virtual Opener opener() const = 0;
 };
 
