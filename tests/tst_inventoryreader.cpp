@@ -127,6 +127,15 @@ private slots:
             << QStringLiteral("timezone_number.json")
             << QStringList{
                    QStringLiteral("field 'timezone': must be a string such as \"Europe/Berlin\"")};
+        // Finding D6: these imported zero pipelines with exit 0, emptying an on-prem store.
+        QTest::newRow("a header-only CSV")
+            << QStringLiteral("header_only.csv")
+            << QStringList{QStringLiteral(
+                   "header_only.csv: error: field 'pipelines': the inventory holds no pipeline")};
+        QTest::newRow("an empty pipelines array")
+            << QStringLiteral("no_pipelines.json")
+            << QStringList{QStringLiteral("no_pipelines.json: error: field 'pipelines': the "
+                                          "inventory holds no pipeline")};
         QTest::newRow("CSV cycle")
             << QStringLiteral("cycle.csv")
             << QStringList{QStringLiteral("dependency cycle: x -> y -> z -> x")};

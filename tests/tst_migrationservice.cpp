@@ -6,7 +6,9 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QTimeZone>
+#include <algorithm>
 
 using namespace daybreak;
 
@@ -347,9 +349,25 @@ private slots:
             kept.append(p);
         }
         next.setPipelines(kept);
-        QVERIFY(InventoryService(*m_store, *m_clock, QStringLiteral("lead"))
-                    .importInventory(next, QStringLiteral("next.json"))
-                    .ok());
+        InventoryService importer(*m_store, *m_clock, QStringLiteral("lead"));
+        // Not silently: refused, naming the pipeline and its wave, nothing written.
+        const Outcome refused = importer.importInventory(next, QStringLiteral("next.json"));
+        QCOMPARE(refused.kind, Outcome::Kind::Refused);
+        QCOMPARE(refused.decision.reasons.size(), 1);
+        QCOMPARE(refused.decision.reasons.first().pipelines,
+                 QStringList{QStringLiteral("orders_ingest")});
+        QVERIFY2(refused.decision.reasons.first().text.contains(
+                     QStringLiteral("its place in wave 'w1'")),
+                 qPrintable(refused.decision.reasons.first().text));
+        QVERIFY(m_store->snapshot().inventory.contains(QStringLiteral("orders_ingest")));
+        QCOMPARE(m_store->snapshot().planVersion, versionBefore);
+        // Allowed: removed, the removal listed, and the plan's version moves.
+        const Outcome allowed = importer.importInventory(next, QStringLiteral("next.json"), true);
+        QVERIFY(allowed.ok());
+        QVERIFY(
+            std::any_of(allowed.problems.cbegin(), allowed.problems.cend(), [](const Problem &p) {
+                return p.pipeline == QLatin1String("orders_ingest") && !p.isError();
+            }));
         const StoreSnapshot after = m_store->snapshot();
         QVERIFY(after.plan.find(QStringLiteral("w1"))->members.isEmpty());
         QCOMPARE(after.planVersion, versionBefore + 1);

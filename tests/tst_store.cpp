@@ -214,6 +214,28 @@ private slots:
                  QStringLiteral("a: the pointer says onprem, but its audit rows end at cloud"));
     }
 
+    void anInventoryAndItsHistoryAreOneTransaction()
+    {
+        // Finding D10: init --demo wrote its inventory, then its parity history in a second
+        // transaction; a failure in the second left the first and a wrong message behind.
+        auto store = m_backend.open(m_backend.freshUrl());
+        AuditEntry audit;
+        audit.at = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        audit.actor = QStringLiteral("test");
+        audit.action = QStringLiteral("import");
+        ParityResult bad;
+        bad.pipeline = QStringLiteral("a");
+        bad.businessDate = QDate(2025, 12, 31);
+        bad.onpremRows = -1; // the store's CHECK refuses it
+        bad.recordedAt = audit.at;
+        AuditEntry history = audit;
+        history.action = QStringLiteral("parity_import");
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 store->replaceInventory(smallInventory(), audit, {bad}, history));
+        QVERIFY(store->isEmpty());
+        QCOMPARE(auditCount(*store), 0);
+    }
+
     void failedAuditWriteLeavesThePointerAlone()
     {
         auto store = seeded();

@@ -62,13 +62,17 @@ int cmdInit(CtlContext &ctx)
 
 int cmdImport(CtlContext &ctx)
 {
-    if (!ctx.parse({}, QStringLiteral("FILE"), 1, 1))
+    const QCommandLineOption allowRemovals(
+        QStringLiteral("allow-removals"),
+        QStringLiteral("Remove the on-prem pipelines the file leaves out (each is listed)."));
+    if (!ctx.parse({allowRemovals}, QStringLiteral("FILE"), 1, 1))
         return ctx.parseExit;
     const QString file = ctx.parser.positionalArguments().constFirst();
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
-    Outcome o = InventoryService(*store, ctx.clock, ctx.actor).importFile(file);
+    Outcome o = InventoryService(*store, ctx.clock, ctx.actor)
+                    .importFile(file, ctx.parser.isSet(allowRemovals));
     if (o.kind == Outcome::Kind::BadInput) {
         int errors = 0;
         for (const Problem &p : o.problems)

@@ -16,7 +16,7 @@ const char kHelp[] =
     "Usage: daybreakctl COMMAND [ARGS] [--store URL] [--json]\n"
     "\n"
     "  init [--demo | --inventory FILE]    create the store (and load an inventory)\n"
-    "  import FILE                         load an inventory (JSON or CSV) into the store\n"
+    "  import FILE [--allow-removals]      load an inventory (JSON or CSV) into the store\n"
     "  validate [FILE]                     check a file, or the store's inventory and promises\n"
     "  verify                              audit triggers in place, every pointer backed by its\n"
     "                                      audit rows (exit 1 with every finding)\n"

@@ -27,6 +27,7 @@ struct Reason
         Unplanned,       // warnings only
         ParityReadiness, // warnings only
         RoleMissing,     // the user's database role does not allow the action
+        Removal,         // an import would remove a pipeline the lead did not allow to go
         Other
     };
 

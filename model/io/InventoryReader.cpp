@@ -568,6 +568,12 @@ void InventoryReader::checkGraph(const Inventory &inv, const QString &fileName,
                    const QString &message) {
         problems.append({s, fileName, lineOfId.value(id), 0, id, field, message});
     };
+    // An inventory without a pipeline is never what a lead meant (a header-only CSV, a JSON
+    // file whose last "pipelines" key is empty), and importing it would empty the store
+    // (finding D6).
+    if (inv.pipelines().isEmpty())
+        add(Problem::Severity::Error, {}, QStringLiteral("pipelines"),
+            QStringLiteral("the inventory holds no pipeline"));
     for (const Pipeline &p : inv.pipelines()) {
         for (const QString &up : p.upstreams) {
             if (up == p.id) {

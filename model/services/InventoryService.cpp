@@ -23,17 +23,18 @@ Outcome badFile(const QString &source, Problems problems)
 }
 } // namespace
 
-Outcome InventoryService::importFile(const QString &path)
+Outcome InventoryService::importFile(const QString &path, bool allowRemovals)
 {
     const InventoryReadResult read = InventoryReader::readFile(path);
     if (!read.ok())
         return badFile(path, read.problems);
-    return apply(read.inventory, path, read.problems, false);
+    return apply(read.inventory, path, read.problems, false, allowRemovals);
 }
 
-Outcome InventoryService::importInventory(const Inventory &inventory, const QString &source)
+Outcome InventoryService::importInventory(const Inventory &inventory, const QString &source,
+                                          bool allowRemovals)
 {
-    return apply(inventory, source, {}, false);
+    return apply(inventory, source, {}, false, allowRemovals);
 }
 
 Outcome InventoryService::importDemo()
@@ -42,11 +43,12 @@ Outcome InventoryService::importDemo()
         InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo inventory"));
     if (!read.ok())
         return badFile(QStringLiteral("the embedded demo"), read.problems);
-    return apply(read.inventory, QStringLiteral("the embedded demo"), read.problems, true);
+    return apply(read.inventory, QStringLiteral("the embedded demo"), read.problems, true, false);
 }
 
 Outcome InventoryService::apply(const Inventory &inventory, const QString &source,
-                                const Problems &readProblems, bool withDemoHistory)
+                                const Problems &readProblems, bool withDemoHistory,
+                                bool allowRemovals)
 {
     Outcome o;
     if (const Decision role =
@@ -56,22 +58,57 @@ Outcome InventoryService::apply(const Inventory &inventory, const QString &sourc
         return o;
     }
     return guarded<Outcome>([&] {
-        Problems problems = readProblems + checkAgainstStore(inventory, source);
+        const StoreSnapshot current = m_store.snapshot();
+        Problems problems = readProblems + checkAgainstStore(inventory, source, current);
         if (hasErrors(problems))
             return badFile(source, problems);
+        // What the file leaves out would be removed, with its place in a wave: never silently.
+        Decision removals;
+        for (const Pipeline &p : current.inventory.pipelines()) {
+            if (inventory.contains(p.id))
+                continue;
+            const QString wave = current.plan.waveOf(p.id);
+            const QString what =
+                wave.isEmpty()
+                    ? QStringLiteral("%1 is not in %2: the import would remove it")
+                          .arg(p.id, source)
+                    : QStringLiteral("%1 is not in %2: the import would remove it and its place "
+                                     "in wave '%3'")
+                          .arg(p.id, source, wave);
+            if (allowRemovals)
+                problems.append(
+                    {Problem::Severity::Warning, source, 0, 0, p.id, QStringLiteral("id"),
+                     QStringLiteral("removed") +
+                         (wave.isEmpty() ? QString()
+                                         : QStringLiteral(" (it was in wave '%1')").arg(wave))});
+            else
+                removals.refuse(Reason::Code::Removal,
+                                what + QStringLiteral(" (pass --allow-removals to remove it)"),
+                                {p.id});
+        }
+        if (!removals.allowed()) {
+            Outcome refused;
+            refused.problems = problems;
+            refused.refuse(removals, QStringLiteral("%1 pipeline(s) would be removed; nothing was "
+                                                    "imported")
+                                         .arg(removals.reasons.size()));
+            return refused;
+        }
         AuditEntry audit;
         audit.at = m_clock.now();
         audit.actor = m_actor;
         audit.action = QStringLiteral("import");
         audit.reason = QStringLiteral("%1 pipelines from %2").arg(inventory.size()).arg(source);
-        m_store.replaceInventory(inventory, audit);
+        // The demo's history goes in the same transaction as its inventory: one init, whole or
+        // not at all (finding D10).
+        QList<ParityResult> history;
+        AuditEntry historyAudit = audit;
         if (withDemoHistory) {
-            audit.action = QStringLiteral("parity_import");
-            audit.reason = QStringLiteral("demo dual-run history");
-            const QList<ParityResult> history = demoParityHistory(inventory, audit.at, m_actor);
-            if (!history.isEmpty())
-                m_store.recordParity(history, audit);
+            historyAudit.action = QStringLiteral("parity_import");
+            historyAudit.reason = QStringLiteral("demo dual-run history");
+            history = demoParityHistory(inventory, audit.at, m_actor);
         }
+        m_store.replaceInventory(inventory, audit, history, historyAudit);
         o.problems = problems;
         o.message =
             QStringLiteral("imported %1 pipelines from %2").arg(inventory.size()).arg(source);
@@ -79,10 +116,10 @@ Outcome InventoryService::apply(const Inventory &inventory, const QString &sourc
     });
 }
 
-Problems InventoryService::checkAgainstStore(const Inventory &inventory, const QString &source)
+Problems InventoryService::checkAgainstStore(const Inventory &inventory, const QString &source,
+                                             const StoreSnapshot &current)
 {
     Problems problems;
-    const StoreSnapshot current = m_store.snapshot();
     for (const Pipeline &p : current.inventory.pipelines()) {
         const State state = current.stateOf(p.id);
         const Pipeline *incoming = inventory.find(p.id);

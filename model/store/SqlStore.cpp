@@ -637,7 +637,8 @@ bool SqlStore::neighboursUnchanged(const QHash<QString, qint64> &expected)
     return seen == expected.size();
 }
 
-void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
+void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
+                                const QList<ParityResult> &history, const AuditEntry &historyAudit)
 {
     Transaction tx(*this);
     const QString upsertSetting =
@@ -711,12 +712,23 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit)
         run(QStringLiteral("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
                            "WHERE key = 'plan_version'"));
     insertAudit(audit);
+    if (!history.isEmpty()) {
+        writeParity(history);
+        insertAudit(historyAudit);
+    }
     tx.commit();
 }
 
 void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
 {
     Transaction tx(*this);
+    writeParity(results);
+    insertAudit(audit);
+    tx.commit();
+}
+
+void SqlStore::writeParity(const QList<ParityResult> &results)
+{
     for (const ParityResult &r : results) {
         run(QStringLiteral(
                 "INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, "
@@ -743,8 +755,6 @@ void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry
              text(r.note)},
             QStringLiteral("recording parity for %1").arg(r.pipeline));
     }
-    insertAudit(audit);
-    tx.commit();
 }
 
 WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date,

@@ -31,7 +31,9 @@ public:
     std::optional<RoutingPointer> routing(const QString &pipeline) override;
     QList<AuditEntry> auditLog(const QString &pipeline = {}) override;
     WriteStatus applyTransition(const Transition &transition) override;
-    void replaceInventory(const Inventory &inventory, const AuditEntry &audit) override;
+    void replaceInventory(const Inventory &inventory, const AuditEntry &audit,
+                          const QList<ParityResult> &history = {},
+                          const AuditEntry &historyAudit = {}) override;
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
     void recordRunEvent(const RunEvent &event) override;
@@ -84,6 +86,7 @@ protected:
     void commit();
     void rollback();
     void insertAudit(const AuditEntry &audit);
+    void writeParity(const QList<ParityResult> &results); // inside a write transaction
     // One guarded UPDATE that must touch exactly one row, with its audit row; else Conflict.
     WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params,
                                    const AuditEntry &audit);
