@@ -80,16 +80,44 @@ private slots:
 
     void lateStartPushesEverythingAndTurnsAtRisk()
     {
-        // src has not started at 02:30: it starts no earlier than now.
-        SlaProjection p = project(chain(), kNight, {}, berlin(kNight, 2, 30));
+        // The orchestrator is alive (other_src ran at 23:30), but src has not started at 02:30:
+        // it starts no earlier than now.
+        const QList<RunEvent> alive{runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Started,
+                                               berlin(kNight.addDays(-1), 23, 30)),
+                                    runEventAt(QStringLiteral("other_src"),
+                                               RunEvent::Kind::Succeeded,
+                                               berlin(kNight.addDays(-1), 23, 50))};
+        SlaProjection p = project(chain(), kNight, alive, berlin(kNight, 2, 30));
+        QVERIFY(!p.silent());
         QCOMPARE(p.runs().value(QStringLiteral("src")).start, berlin(kNight, 2, 30));
         QCOMPARE(p.reports().first().projectedFinish, berlin(kNight, 5));
         QCOMPARE(p.reports().first().status,
                  SlaProjection::Status::OnTrack); // p95 05:00 is exactly deadline - 60 min
-        p = project(chain(), kNight, {}, berlin(kNight, 2, 31));
+        p = project(chain(), kNight, alive, berlin(kNight, 2, 31));
         QCOMPARE(p.reports().first().status, SlaProjection::Status::AtRisk);
-        p = project(chain(), kNight, {}, berlin(kNight, 3, 31));
+        p = project(chain(), kNight, alive, berlin(kNight, 3, 31));
         QCOMPARE(p.reports().first().status, SlaProjection::Status::Breached);
+    }
+
+    void aNightWithoutAnyEventIsNoDataNotABreach()
+    {
+        // Finding: at 09:43 on a fresh store the view said "BREACHED: 9 reports", projected 14:03,
+        // although nothing had been reported at all.
+        const SlaProjection morning = project(chain(), kNight, {}, berlin(kNight, 9, 43));
+        QVERIFY(morning.silent());
+        QCOMPARE(morning.firstDue(), berlin(kNight.addDays(-1), 23, 30));
+        QCOMPARE(morning.reports().first().status, SlaProjection::Status::NoData);
+        QCOMPARE(slaStatusName(morning.reports().first().status), QStringLiteral("no_data"));
+        // The bars are the plan, not runs pushed to now.
+        QCOMPARE(morning.runs().value(QStringLiteral("src")).start, berlin(kNight, 1));
+        QVERIFY(SlaService::sense(morning, berlin(kNight, 9, 43)).isEmpty());
+        // Within the grace after the first run was due, it is still a plan with a clock.
+        const SlaProjection early =
+            project(chain(), kNight, {}, berlin(kNight.addDays(-1), 23, 40));
+        QVERIFY(!early.silent());
+        QCOMPARE(early.reports().first().status, SlaProjection::Status::OnTrack);
+        // Before any run was due, the coming night's projection.
+        QVERIFY(!project(chain(), kNight, {}, berlin(kNight.addDays(-1), 21, 0)).silent());
     }
 
     void runningAndFinishedRuns()
@@ -203,6 +231,12 @@ private slots:
         ManualClock clock(berlin(kNight, 2, 30));
         SlaService sla(*store, clock, QStringLiteral("sensor"));
         QCOMPARE(sla.currentNight(), kNight);
+        // The orchestrator is alive: other_src ran.
+        for (RunEvent e : {runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Started,
+                                      berlin(kNight.addDays(-1), 23, 30)),
+                           runEventAt(QStringLiteral("other_src"), RunEvent::Kind::Succeeded,
+                                      berlin(kNight.addDays(-1), 23, 50))})
+            store->recordRunEvent(e);
         SlaService::Night n = sla.evaluate(kNight);
         QVERIFY(n.raisedNow.isEmpty());
         QVERIFY(n.alerts.isEmpty());

@@ -81,7 +81,8 @@ void SlaTimeline::rebuild()
                      });
     for (const SlaProjection::Report &r : std::as_const(reports)) {
         for (const QString &id : r.criticalPath) {
-            if (r.status != SlaProjection::Status::OnTrack)
+            if (r.status == SlaProjection::Status::AtRisk ||
+                r.status == SlaProjection::Status::Breached)
                 atRiskPath.insert(id);
             if (m_rows == Rows::CriticalPaths && !placed.contains(id)) {
                 placed.insert(id);
@@ -172,6 +173,15 @@ void SlaTimeline::rebuild()
     for (const SlaProjection::Report &r : m_projection.reports()) {
         atRisk += r.status == SlaProjection::Status::AtRisk ? 1 : 0;
         breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
+    }
+    if (m_projection.silent()) {
+        c->setTitle(
+            tr("Night of %1 (%2) — NO DATA: the orchestrator reported no run for this "
+               "night (the first was due at %3) · the bars are the plan, not a projection")
+                .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
+                     QString::fromUtf8(zone.id()),
+                     m_projection.firstDue().toTimeZone(zone).toString(QStringLiteral("HH:mm"))));
+        return;
     }
     c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "
                    "done · blue running · "

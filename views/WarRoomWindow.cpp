@@ -83,7 +83,11 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
         breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
     }
     QString text, colour;
-    if (breached > 0) {
+    if (projection.silent()) {
+        // Not "on track" and not "breached": nobody knows, and that is the news.
+        text = tr("NO DATA from the orchestrator");
+        colour = QStringLiteral("#455a64");
+    } else if (breached > 0) {
         text = tr("BREACHED: %1 report(s)").arg(breached) +
                (atRisk > 0 ? tr(" · %1 at risk").arg(atRisk) : QString());
         colour = QStringLiteral("#b00020");

@@ -138,11 +138,18 @@ int cmdSla(CtlContext &ctx)
                              a.isAcknowledged() ? QJsonValue(a.acknowledgedBy) : QJsonValue()}});
         ctx.printJson(
             QJsonDocument(QJsonObject{{QStringLiteral("date"), night.toString(Qt::ISODate)},
+                                      {QStringLiteral("no_data"), n.projection.silent()},
                                       {QStringLiteral("reports"), reports},
                                       {QStringLiteral("alerts"), alerts}}));
     } else {
         ctx.out << "6am reports for " << night.toString(QStringLiteral("ddd yyyy-MM-dd")) << " ("
                 << zone.id() << ")\n";
+        if (n.projection.silent())
+            ctx.out << QStringLiteral("  NO DATA: the orchestrator reported no run for this night; "
+                                      "the first was due at %1. The figures below are the plan, "
+                                      "not a projection.\n")
+                           .arg(n.projection.firstDue().toTimeZone(zone).toString(
+                               QStringLiteral("HH:mm")));
         for (const SlaProjection::Report &r : n.projection.reports())
             ctx.out << QStringLiteral("  %1 %2 deadline %3, projected %4 (p95 %5)  via %6\n")
                            .arg(r.pipeline, -26)
@@ -165,7 +172,8 @@ int cmdSla(CtlContext &ctx)
                                 a.message);
         ctx.out.flush();
     }
-    return n.anyAtRiskOrBreached() ? ExitValidation : ExitDone;
+    // A silent orchestrator needs someone's attention as much as a report at risk.
+    return n.anyAtRiskOrBreached() || n.projection.silent() ? ExitValidation : ExitDone;
 }
 
 int cmdSimulateNight(CtlContext &ctx)

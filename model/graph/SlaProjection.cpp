@@ -69,6 +69,19 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
                                      const std::function<Side(const Pipeline &)> &sideOf,
                                      const Inputs &in)
 {
+    if (in.now.isValid() && in.events.isEmpty()) {
+        // Nothing reported: if runs were due, say so instead of projecting every run from now.
+        Inputs plan = in;
+        plan.now = QDateTime();
+        SlaProjection result = project(inventory, businessDate, sideOf, plan);
+        if (result.m_firstDue.isValid() &&
+            in.now > result.m_firstDue.addSecs(qint64(kSilenceGraceMinutes) * 60)) {
+            result.m_silent = true;
+            for (Report &r : result.m_reports)
+                r.status = Status::NoData;
+            return result;
+        }
+    }
     SlaProjection result;
     result.m_date = businessDate;
     const QTimeZone tz = Calendar(inventory).zone();
@@ -146,7 +159,10 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
     for (const QString &id : graph.topologicalOrder()) {
         const Pipeline *p = inventory.find(id);
         const Side side = sideOf(*p);
-        result.m_runs.insert(id, projectRun(*p, side));
+        const Run run = projectRun(*p, side);
+        if (!result.m_firstDue.isValid() || run.expectedStart < result.m_firstDue)
+            result.m_firstDue = run.expectedStart;
+        result.m_runs.insert(id, run);
         if (in.shadowed && in.shadowed(*p))
             result.m_shadows.insert(
                 id, projectRun(*p, side == Side::OnPrem ? Side::Cloud : Side::OnPrem));
@@ -180,6 +196,8 @@ QString slaStatusName(SlaProjection::Status status)
         return QStringLiteral("on_track");
     case SlaProjection::Status::AtRisk:
         return QStringLiteral("at_risk");
+    case SlaProjection::Status::NoData:
+        return QStringLiteral("no_data");
     case SlaProjection::Status::Breached:
         return QStringLiteral("breached");
     }

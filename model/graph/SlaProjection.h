@@ -24,7 +24,8 @@ public:
     {
         OnTrack,
         AtRisk,
-        Breached
+        Breached,
+        NoData // the orchestrator reported nothing for the night although runs were due
     };
 
     struct Run
@@ -71,6 +72,12 @@ public:
     const QHash<QString, Run> &shadowRuns() const { return m_shadows; }
     const QList<Report> &reports() const { return m_reports; }
     QDate businessDate() const { return m_date; }
+    // No run event at all for the night although its first run was due more than
+    // kSilenceGraceMinutes ago: the projection is the plan, and every report says NoData, not
+    // a breach nobody saw (a silent orchestrator is its own kind of trouble).
+    bool silent() const { return m_silent; }
+    QDateTime firstDue() const { return m_firstDue; } // the plan's earliest start
+    static constexpr int kSilenceGraceMinutes = 15;
     // The night's span, evening to morning, for a time axis.
     QDateTime nightStart() const { return m_nightStart; }
     QDateTime nightEnd() const { return m_nightEnd; }
@@ -82,6 +89,8 @@ private:
     QDate m_date;
     QDateTime m_nightStart;
     QDateTime m_nightEnd;
+    QDateTime m_firstDue;
+    bool m_silent = false;
 };
 
 QString slaStatusName(SlaProjection::Status status);

@@ -25,7 +25,8 @@ SlaService::SlaService(Store &store, const Clock &clock, QString actor)
 bool SlaService::Night::anyAtRiskOrBreached() const
 {
     for (const SlaProjection::Report &r : projection.reports())
-        if (r.status != SlaProjection::Status::OnTrack)
+        if (r.status == SlaProjection::Status::AtRisk ||
+            r.status == SlaProjection::Status::Breached)
             return true;
     return false;
 }
@@ -56,7 +57,8 @@ QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTi
 {
     QList<SlaAlert> alerts;
     for (const SlaProjection::Report &r : projection.reports()) {
-        if (r.status == SlaProjection::Status::OnTrack)
+        // Nothing reported is no evidence of lateness: no at-risk or breach alert from a plan.
+        if (r.status == SlaProjection::Status::OnTrack || r.status == SlaProjection::Status::NoData)
             continue;
         // The cause: a failed run on the path, else the step furthest behind its plan, else the
         // longest.
