@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -32,17 +33,26 @@ SlaPanel::SlaPanel(QWidget *parent)
         new QLabel(tr("<b>Alerts</b> (raised as soon as a report turns at risk)"), alertsBox));
     alertsLayout->addWidget(m_alerts, 1);
     alertsLayout->addWidget(m_ack);
+    // The chart takes the height its rows need to read, and scrolls when that is more than the
+    // window has: row labels never overlap.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("timelineScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_timeline);
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_timeline);
+    split->addWidget(scroll);
     split->addWidget(alertsBox);
-    split->setStretchFactor(0, 4);
+    split->setStretchFactor(0, 5);
     split->setStretchFactor(1, 1);
+    split->setSizes({600, 140});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
     connect(m_rows, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_timeline->setRows(i == 0 ? SlaTimeline::Rows::CriticalPaths : SlaTimeline::Rows::All);
+        m_timeline->setMinimumHeight(m_timeline->readableHeight());
     });
     connect(m_ack, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_alerts->currentItem())
@@ -54,6 +64,7 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
                         const QDateTime &now)
 {
     m_timeline->setProjection(projection, now);
+    m_timeline->setMinimumHeight(m_timeline->readableHeight());
     const qint64 current =
         m_alerts->currentItem() ? m_alerts->currentItem()->data(Qt::UserRole).toLongLong() : -1;
     m_alerts->clear();

@@ -112,20 +112,34 @@ void SlaTimeline::rebuild()
     const QTimeZone zone = m_projection.nightStart().timeZone();
 
     g_zone = zone.isValid() ? zone : QTimeZone::utc();
+    // The axis reaches past the night's 08:00 when a projected run does, so a late bar is never
+    // cut off at the edge: to the next full hour after the latest finish.
+    QDateTime axisEnd = m_projection.nightEnd();
+    for (const QString &id : std::as_const(order)) {
+        const SlaProjection::Run run = m_projection.runs().value(id);
+        for (const QDateTime &t : {run.finish, run.finishP95})
+            if (t.isValid() && t > axisEnd)
+                axisEnd = t;
+    }
+    if (axisEnd > m_projection.nightEnd()) {
+        const QDateTime local = axisEnd.toTimeZone(zone);
+        axisEnd = QDateTime(local.date(), QTime(local.time().hour(), 0), zone).addSecs(3600);
+    }
+    m_axisEnd = axisEnd;
     x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(ms(m_projection.nightStart()))),
-                QDateTime::fromMSecsSinceEpoch(qint64(ms(m_projection.nightEnd()))));
+                QDateTime::fromMSecsSinceEpoch(qint64(ms(axisEnd))));
     auto *y = new QCategoryAxis;
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     y->setRange(-1, std::max<qsizetype>(order.size(), 1));
     y->setReverse(true);
     y->setTruncateLabels(false);
     QFont small = y->labelsFont();
-    small.setPointSizeF(std::clamp(220.0 / std::max<qsizetype>(order.size(), 1), 6.5, 9.0));
+    small.setPointSizeF(8.5); // rows get the height they need (readableHeight), not a tiny font
     y->setLabelsFont(small);
     QFont xFont = x->labelsFont();
     xFont.setPointSizeF(9);
     x->setLabelsFont(xFont);
-    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(x, Qt::AlignTop); // at the top: in view while the rows scroll
     c->addAxis(y, Qt::AlignLeft);
     auto line = [&](const QList<QPointF> &points, const QPen &pen) {
         auto *s = new QLineSeries;
@@ -136,7 +150,7 @@ void SlaTimeline::rebuild()
         s->attachAxis(y);
         return s;
     };
-    const double barWidth = std::clamp(320.0 / std::max<qsizetype>(order.size(), 1), 3.0, 14.0);
+    const double barWidth = 10;
     for (int i = 0; i < order.size(); ++i) {
         const QString &id = order.at(i);
         const SlaProjection::Run run = m_projection.runs().value(id);
@@ -145,7 +159,7 @@ void SlaTimeline::rebuild()
         m_planned.insert(
             id, line({{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
                      QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap)));
-        const QDateTime end = run.finish.isValid() ? run.finish : m_projection.nightEnd();
+        const QDateTime end = run.finish.isValid() ? run.finish : m_axisEnd;
         const QDateTime start = run.start.isValid() ? run.start : run.expectedStart;
         m_bars.insert(id, line({{ms(start), double(i)}, {ms(end), double(i)}},
                                QPen(colourFor(run, risky), barWidth, Qt::SolidLine, Qt::FlatCap)));
@@ -194,6 +208,11 @@ void SlaTimeline::rebuild()
                     .arg(total > order.size()
                              ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
                              : QString()));
+}
+
+int SlaTimeline::readableHeight() const
+{
+    return int(m_order.size()) * kRowPixels + 130; // the title, the axis and the margins
 }
 
 } // namespace daybreak

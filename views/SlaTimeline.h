@@ -30,6 +30,10 @@ public:
     void setProjection(const SlaProjection &projection, const QDateTime &now);
 
     QStringList rowPipelines() const { return m_order; }
+    // The height at which every row label reads on its own (kRowPixels a row): a panel that
+    // can scroll gives it that much.
+    int readableHeight() const;
+    static constexpr int kRowPixels = 18;
     QLineSeries *barFor(const QString &pipeline) const { return m_bars.value(pipeline); }
     QLineSeries *plannedBarFor(const QString &pipeline) const { return m_planned.value(pipeline); }
     QLineSeries *shadowBarFor(const QString &pipeline) const { return m_shadow.value(pipeline); }
@@ -44,6 +48,7 @@ private:
     QDateTime m_nowTime;
     Rows m_rows = Rows::CriticalPaths;
     QStringList m_order;
+    QDateTime m_axisEnd; // the chart's right edge: 08:00, or later when a run runs later
     QHash<QString, QLineSeries *> m_bars;
     QHash<QString, QLineSeries *> m_planned;
     QHash<QString, QLineSeries *> m_shadow;
