@@ -271,6 +271,19 @@ private slots:
         QCOMPARE(panel->overview()->index(1, ParityOverviewModel::AdviceColumn).data().toString(),
                  QStringLiteral("cutover held"));
 
+        // Nothing selected: the overview of every pipeline's comparisons, one point per night,
+        // not an empty chart with made-up dates.
+        m_window->selectPipeline(QString());
+        QSet<QDate> allNights;
+        for (const QList<ParityResult> &results : m_window->session()->snapshot().parity)
+            for (const ParityResult &r : results)
+                allNights.insert(r.businessDate);
+        QVERIFY(!allNights.isEmpty());
+        QCOMPARE(panel->chart()->diffSeries()->count(), allNights.size());
+        QVERIFY(panel->chart()->chart()->title().startsWith(QStringLiteral("All pipelines")));
+        for (const QPointF &point : panel->chart()->diffSeries()->points())
+            QVERIFY(point.y() >= 0 && point.y() <= 100);
+
         m_window->selectPipeline(QStringLiteral("erp_products_extract"));
         const int nights = int(m_window->session()
                                    ->snapshot()

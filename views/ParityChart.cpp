@@ -6,6 +6,9 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
+#include <QMap>
+#include <QSet>
+
 #include <algorithm>
 
 namespace daybreak {
@@ -47,8 +50,72 @@ ParityChart::ParityChart(QWidget *parent)
     setMinimumHeight(220);
 }
 
+void ParityChart::showOverview(const StoreSnapshot &snapshot)
+{
+    // Every pipeline's comparisons by night: what share came out within its tolerance, and the
+    // nights with an open breach marked.
+    QMap<QDate, QPair<int, int>> nights; // clean, compared
+    QSet<QDate> openNights;
+    QSet<QString> compared;
+    for (auto it = snapshot.parity.cbegin(); it != snapshot.parity.cend(); ++it) {
+        const Pipeline *p = snapshot.inventory.find(it.key());
+        if (!p)
+            continue;
+        for (const ParityResult &r : it.value()) {
+            compared.insert(it.key());
+            auto &[clean, all] = nights[r.businessDate];
+            ++all;
+            if (r.isWithin(p->parityTolerance))
+                ++clean;
+            else if (!r.isResolved())
+                openNights.insert(r.businessDate);
+        }
+    }
+    QList<QPointF> share, open;
+    for (auto it = nights.cbegin(); it != nights.cend(); ++it) {
+        const double x = double(QDateTime(it.key(), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+        const double y = 100.0 * it.value().first / std::max(1, it.value().second);
+        share.append({x, y});
+        if (openNights.contains(it.key()))
+            open.append({x, y});
+    }
+    m_diff->setName(tr("clean comparisons %"));
+    m_diff->replace(share);
+    m_open->replace(open);
+    m_resolved->replace({});
+    m_tolerance->replace({});
+    const auto xs = chart()->axes(Qt::Horizontal);
+    const auto ys = chart()->axes(Qt::Vertical);
+    static_cast<QValueAxis *>(ys.first())->setLabelFormat(QStringLiteral("%.0f%%"));
+    for (QAbstractAxis *axis : xs + ys)
+        axis->setVisible(!share.isEmpty()); // no axis of made-up dates when there is nothing
+    if (share.isEmpty()) {
+        chart()->setTitle(tr("No parity comparison recorded yet: dual-run a pipeline and record "
+                             "its comparisons (daybreakctl parity record)"));
+        return;
+    }
+    chart()->setTitle(
+        tr("All pipelines: clean comparisons per night (%1 compared)").arg(compared.size()));
+    setToolTip(tr("The share of the night's comparisons within their pipeline's tolerance; red "
+                  "marks a night with an open breach. Select a pipeline for its own history."));
+    xs.first()->setRange(QDateTime::fromMSecsSinceEpoch(qint64(share.first().x()), Qt::UTC),
+                         QDateTime::fromMSecsSinceEpoch(qint64(share.last().x()), Qt::UTC));
+    ys.first()->setRange(0, 100);
+    static_cast<QValueAxis *>(ys.first())->setTickCount(6);
+}
+
 void ParityChart::showPipeline(const StoreSnapshot &snapshot, const QString &id)
 {
+    if (id.isEmpty() || !snapshot.inventory.contains(id)) {
+        showOverview(snapshot);
+        return;
+    }
+    m_diff->setName(tr("difference %"));
+    setToolTip(QString());
+    for (QAbstractAxis *axis : chart()->axes())
+        axis->setVisible(true);
+    static_cast<QValueAxis *>(chart()->axes(Qt::Vertical).first())
+        ->setLabelFormat(QStringLiteral("%.2f%%"));
     const Pipeline *p = snapshot.inventory.find(id);
     QList<ParityResult> results = snapshot.parity.value(id);
     std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
