@@ -1,4 +1,5 @@
 #include "CliCalendar.h"
+#include "SqliteStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -180,6 +181,40 @@ private slots:
         QCOMPARE(r.exit, 1);
         QVERIFY(r.err.contains(QStringLiteral("core_fx")) ||
                 r.out.contains(QStringLiteral("core_fx")));
+    }
+
+    void inputDetailsAreRefusedOrReadTheWayTheLeadMeantThem()
+    {
+        // Finding D14.
+        const QString store = freshStore(QStringLiteral("details.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        // A repeated option is named, not silently the last one.
+        Run r = ctl({QStringLiteral("route"), QStringLiteral("core_fx"), QStringLiteral("--store"),
+                     store + QStringLiteral(".other")},
+                    store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--store is given 2 times")), qPrintable(r.err));
+        // Dates are exactly YYYY-MM-DD, in years a plan can mean.
+        for (const QString &date : {QStringLiteral("2026-12-05T00:00"),
+                                    QStringLiteral("0001-12-01"), QStringLiteral("9999-12-04")}) {
+            r = ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--date"), date},
+                    store);
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("is not a date")), qPrintable(r.err));
+        }
+        // A time without an offset is the inventory's wall clock (Europe/Berlin), whatever the
+        // machine's zone.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TZ"), QStringLiteral("America/New_York"));
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("core_fx"), QStringLiteral("--side"),
+                 QStringLiteral("onprem"), QStringLiteral("--state"), QStringLiteral("started"),
+                 QStringLiteral("--at"), QStringLiteral("2026-11-25T01:30:00")},
+                store, env);
+        QCOMPARE(r.exit, 0);
+        SqliteStore check(store, OpenMode::MustExist);
+        const QList<RunEvent> events = check.runEvents(QDate(2026, 11, 25));
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().at, QDateTime(QDate(2026, 11, 25), QTime(0, 30), Qt::UTC));
     }
 
     void routePrintsOnlyTheSide()

@@ -1,5 +1,7 @@
 #include "CtlContext.h"
 
+#include <QRegularExpression>
+
 #include "Printable.h"
 #include "Selector.h"
 
@@ -12,6 +14,15 @@ namespace daybreak {
 CtlContext::CtlContext(QStringList commandArgs)
     : out(stdout), err(stderr), actor(currentOsUser()), m_args(std::move(commandArgs))
 {
+}
+
+QDate CtlContext::strictDate(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!shape.match(text).hasMatch())
+        return {};
+    const QDate d = QDate::fromString(text, Qt::ISODate);
+    return d.isValid() && d.year() >= 2000 && d.year() <= 2999 ? d : QDate();
 }
 
 bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &positional,
@@ -36,6 +47,26 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
     if (parser.isSet(QStringLiteral("help"))) {
         out << parser.helpText();
         parseExit = ExitDone;
+        return false;
+    }
+    // A repeated option is a mistake to name, not a value to pick silently (finding D14).
+    QStringList repeated;
+    const QStringList given = parser.optionNames();
+    for (const QString &name : given)
+        if (given.count(name) > 1 && !repeated.contains(name))
+            repeated << name;
+    if (!repeated.isEmpty()) {
+        QStringList texts;
+        for (const QString &name : repeated) {
+            const QStringList values = parser.values(name);
+            texts << QStringLiteral("--%1 is given %2 times%3; give it once")
+                         .arg(name)
+                         .arg(given.count(name))
+                         .arg(values.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (%1)").arg(values.join(QStringLiteral(", "))));
+        }
+        parseExit = usage(texts.join(QStringLiteral("; ")));
         return false;
     }
     const int n = int(parser.positionalArguments().size());

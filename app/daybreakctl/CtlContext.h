@@ -42,6 +42,9 @@ public:
     Store &store() { return *m_store; }
 
     int usage(const QString &message);
+    // A calendar date as the CLI takes it: exactly YYYY-MM-DD, years 2000 to 2999 (finding
+    // D14: '2026-12-05T00:00', 0001 and 9999 were taken); invalid otherwise.
+    static QDate strictDate(const QString &text);
     int fail(int code, const QString &message);
     int refused(const QString &headline, const Decision &decision);
     // The one mapping from a service's outcome to output and exit code: done (warnings on stderr,

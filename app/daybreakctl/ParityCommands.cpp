@@ -53,9 +53,9 @@ int parityRecord(CtlContext &ctx)
                        .arg(ctx.parser.value(diff));
     }
     if (ctx.parser.isSet(date)) {
-        r.businessDate = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        r.businessDate = CtlContext::strictDate(ctx.parser.value(date));
         if (!r.businessDate.isValid())
-            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
+            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
                        .arg(ctx.parser.value(date));
     }
     if (!bad.isEmpty())
@@ -169,7 +169,7 @@ int parityResolve(CtlContext &ctx, bool accept)
     if (!ctx.parse(options, QStringLiteral("ID"), 1, 1))
         return ctx.parseExit;
     QStringList bad;
-    const QDate d = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+    const QDate d = CtlContext::strictDate(ctx.parser.value(date));
     if (!d.isValid())
         bad << QStringLiteral("--date YYYY-MM-DD is required");
     if (ctx.parser.value(reason).trimmed().isEmpty())

@@ -48,9 +48,9 @@ int cmdRunEvent(CtlContext &ctx)
                        .arg(ctx.parser.value(at));
     }
     if (ctx.parser.isSet(date)) {
-        e.businessDate = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        e.businessDate = CtlContext::strictDate(ctx.parser.value(date));
         if (!e.businessDate.isValid())
-            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
+            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
                        .arg(ctx.parser.value(date));
     }
     if (!bad.isEmpty())
@@ -58,6 +58,10 @@ int cmdRunEvent(CtlContext &ctx)
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
+    // A time without an offset is the platform's wall clock, the inventory's zone, never this
+    // machine's (finding D14).
+    if (e.at.isValid() && e.at.timeSpec() == Qt::LocalTime)
+        e.at = Calendar(store->snapshot().inventory).at(e.at.date(), e.at.time());
     const SlaService::EventOutcome o = SlaService(*store, ctx.clock, ctx.actor).recordEvent(e);
     if (!o.ok())
         return ctx.finish(o);
@@ -105,10 +109,11 @@ int cmdSla(CtlContext &ctx)
     SlaService service(*store, ctx.clock, ctx.actor);
     QDate night = service.currentNight();
     if (ctx.parser.isSet(date)) {
-        night = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        night = CtlContext::strictDate(ctx.parser.value(date));
         if (!night.isValid())
-            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
-                                 .arg(ctx.parser.value(date)));
+            return ctx.usage(
+                QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
+                    .arg(ctx.parser.value(date)));
     }
     const SlaService::Night n = service.evaluate(night);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
@@ -203,10 +208,11 @@ int cmdSimulateNight(CtlContext &ctx)
     SlaService sla(*store, ctx.clock, ctx.actor);
     QDate night = sla.currentNight();
     if (ctx.parser.isSet(date)) {
-        night = QDate::fromString(ctx.parser.value(date), Qt::ISODate);
+        night = CtlContext::strictDate(ctx.parser.value(date));
         if (!night.isValid())
-            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
-                                 .arg(ctx.parser.value(date)));
+            return ctx.usage(
+                QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
+                    .arg(ctx.parser.value(date)));
     }
     const QList<RunEvent> events = NightSimulator::events(store->snapshot(), night, s);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();

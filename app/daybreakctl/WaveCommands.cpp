@@ -31,9 +31,9 @@ bool intOption(CtlContext &ctx, const QCommandLineOption &o, int &out, QStringLi
 
 QDate dateOption(CtlContext &ctx, const QCommandLineOption &o, QStringList &bad)
 {
-    const QDate d = QDate::fromString(ctx.parser.value(o), Qt::ISODate);
+    const QDate d = CtlContext::strictDate(ctx.parser.value(o));
     if (!d.isValid())
-        bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD)")
+        bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD, years 2000 to 2999)")
                    .arg(o.names().constFirst(), ctx.parser.value(o));
     return d;
 }
