@@ -136,6 +136,11 @@ private slots:
             << QStringLiteral("no_pipelines.json")
             << QStringList{QStringLiteral("no_pipelines.json: error: field 'pipelines': the "
                                           "inventory holds no pipeline")};
+        QTest::newRow("an id of 300 characters, a gate of 2^31-1 nights")
+            << QStringLiteral("too_long.json")
+            << QStringList{QStringLiteral("field 'id': 300 characters long; at most 256"),
+                           QStringLiteral("field 'parity_runs_required': must be a whole number "
+                                          "from 1 to 365")};
         QTest::newRow("CSV cycle")
             << QStringLiteral("cycle.csv")
             << QStringList{QStringLiteral("dependency cycle: x -> y -> z -> x")};

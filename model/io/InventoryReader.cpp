@@ -196,14 +196,14 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
     }
     if (root.contains(QStringLiteral("parity_runs_required"))) {
         const int n = root.value(QStringLiteral("parity_runs_required")).toInt(0);
-        if (n < 1)
+        if (n < 1 || n > 365) // a year of clean nights is already more than any gate needs
             problems.append({Problem::Severity::Error,
                              fileName,
                              0,
                              0,
                              {},
                              QStringLiteral("parity_runs_required"),
-                             QStringLiteral("must be a whole number of at least 1")});
+                             QStringLiteral("must be a whole number from 1 to 365")});
         else
             inv.parityRunsRequired = n;
     }

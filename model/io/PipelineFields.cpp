@@ -29,6 +29,10 @@ void PipelineFields::setId(const QString &text)
     m_p.id = text.trimmed();
     if (m_p.id.isEmpty())
         error(QStringLiteral("id"), QStringLiteral("missing"));
+    else if (m_p.id.size() > kMaxIdLength) // a 1 MB id was taken (finding D14)
+        error(
+            QStringLiteral("id"),
+            QStringLiteral("%1 characters long; at most %2").arg(m_p.id.size()).arg(kMaxIdLength));
     else if (!isValidPipelineId(m_p.id))
         error(
             QStringLiteral("id"),
@@ -41,6 +45,10 @@ void PipelineFields::setName(const QString &text)
     m_p.name = text.trimmed();
     if (m_p.name.isEmpty())
         error(QStringLiteral("name"), QStringLiteral("missing"));
+    else if (m_p.name.size() > kMaxNameLength)
+        error(QStringLiteral("name"), QStringLiteral("%1 characters long; at most %2")
+                                          .arg(m_p.name.size())
+                                          .arg(kMaxNameLength));
 }
 
 void PipelineFields::setOwner(const QString &text)

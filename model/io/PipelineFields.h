@@ -24,6 +24,8 @@ public:
     {
     }
 
+    static constexpr int kMaxIdLength = 256; // dbt and BigQuery ids stay well under it
+    static constexpr int kMaxNameLength = 1000;
     void setId(const QString &text);
     void setName(const QString &text);
     void setOwner(const QString &text);
