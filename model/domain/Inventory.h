@@ -37,6 +37,9 @@ private:
     QList<Pipeline> m_pipelines;
     QHash<QString, qsizetype> m_index;
     QHash<QString, QStringList> m_downstreams;
+
+public:
+    bool operator==(const Inventory &) const = default;
 };
 
 } // namespace daybreak

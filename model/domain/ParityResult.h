@@ -42,6 +42,8 @@ struct ParityResult
     double worstRelativeDiff() const;
     bool isWithin(double tolerance) const;
     bool isResolved() const { return resolution != BreachResolution::None; }
+
+    bool operator==(const ParityResult &) const = default;
 };
 
 } // namespace daybreak

@@ -66,6 +66,8 @@ struct Pipeline
     // "__" (dbt's and BigQuery's folders), else the owner, else "(ungrouped)".
     QString groupName() const;
     int minutesOn(Side side) const { return side == Side::OnPrem ? onpremMinutes : cloudMinutes; }
+
+    bool operator==(const Pipeline &) const = default;
 };
 
 } // namespace daybreak

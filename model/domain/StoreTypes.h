@@ -23,6 +23,8 @@ struct RoutingPointer
     QDateTime updatedAt;
 
     Side canonical() const { return canonicalSide(state); }
+
+    bool operator==(const RoutingPointer &) const = default;
 };
 
 // One row of the append-only audit log.
@@ -64,6 +66,8 @@ struct StoreSnapshot
     qint64 planVersion = 0;
 
     State stateOf(const QString &id) const { return routing.value(id).state; }
+    // Everything equal: what a console compares before it rebuilds every view.
+    bool operator==(const StoreSnapshot &) const = default;
 };
 
 // The store cannot be reached or used (missing file, newer schema, broken connection).

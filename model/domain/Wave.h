@@ -52,6 +52,9 @@ private:
     QList<Wave> m_waves;
     QHash<QString, QString> m_waveOf;
     QHash<QString, int> m_index;
+
+public:
+    bool operator==(const WavePlan &) const = default;
 };
 
 } // namespace daybreak

@@ -84,6 +84,7 @@ private:
     int m_pending = 0;
     bool m_reachable = true;
     bool m_reconnecting = false;
+    bool m_firstRead = true; // the store thread's first read, right after opening
 };
 
 } // namespace daybreak
