@@ -108,16 +108,12 @@ QStringList PgStore::requiredTriggers() const
             QStringLiteral("audit_db_user"), QStringLiteral("audit_no_overwrite")};
 }
 
-QSet<QString> PgStore::presentTriggers()
+QString PgStore::presentTriggersSql() const
 {
-    QSet<QString> names;
-    QSqlQuery q = run(QStringLiteral(
+    return QStringLiteral(
         "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = "
         "t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
-        "current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'"));
-    while (q.next())
-        names.insert(q.value(0).toString());
-    return names;
+        "current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'");
 }
 
 Store::Opener PgStore::opener() const

@@ -32,7 +32,7 @@ protected:
     void isolateForRules() override;
     int socket() const override;
     QStringList requiredTriggers() const override;
-    QSet<QString> presentTriggers() override;
+    QString presentTriggersSql() const override;
 
 private:
     void open();

@@ -255,7 +255,10 @@ QStringList SqlStore::verify()
     QStringList findings;
     Transaction tx(*this, Transaction::Kind::Read);
     readConsistently();
-    const QSet<QString> present = presentTriggers();
+    QSet<QString> present;
+    QSqlQuery triggers = run(presentTriggersSql());
+    while (triggers.next())
+        present.insert(triggers.value(0).toString());
     for (const QString &trigger : requiredTriggers())
         if (!present.contains(trigger))
             findings

@@ -110,9 +110,10 @@ protected:
     // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
     virtual void isolateForRules() {}
     bool neighboursUnchanged(const QHash<QString, qint64> &expected);
-    // The triggers the schema promises (verify()), and those the database has.
+    // The triggers the schema promises (verify()), and the query listing the enabled ones the
+    // database has, one name per row.
     virtual QStringList requiredTriggers() const = 0;
-    virtual QSet<QString> presentTriggers() = 0;
+    virtual QString presentTriggersSql() const = 0;
     // The socket a call to the server waits on, for the watchdog; -1 where there is none (SQLite's
     // busy timeout already bounds every wait).
     virtual int socket() const { return -1; }

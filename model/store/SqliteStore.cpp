@@ -96,13 +96,9 @@ QStringList SqliteStore::requiredTriggers() const
             QStringLiteral("audit_no_replace")};
 }
 
-QSet<QString> SqliteStore::presentTriggers()
+QString SqliteStore::presentTriggersSql() const
 {
-    QSet<QString> names;
-    QSqlQuery q = run(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'"));
-    while (q.next())
-        names.insert(q.value(0).toString());
-    return names;
+    return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'");
 }
 
 Store::Opener SqliteStore::opener() const

@@ -22,7 +22,7 @@ protected:
     bool hasSchemaTable() override;
     QSqlError startTransaction(bool write) override;
     QStringList requiredTriggers() const override;
-    QSet<QString> presentTriggers() override;
+    QString presentTriggersSql() const override;
 
 private:
     QString m_path;
