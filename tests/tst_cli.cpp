@@ -58,6 +58,24 @@ private:
     }
     Run ctl(const QStringList &args) { return ctl(args, m_store); }
 
+    // As another user when the tests run as root (CI): setpriv to `uid`; otherwise as this user.
+    Run ctlAs(int uid, const QStringList &args, const QString &store)
+    {
+        if (geteuid() != 0)
+            return ctl(args, store);
+        QProcess p;
+        const QString id = QString::number(uid);
+        p.start(QStringLiteral("setpriv"),
+                QStringList{QStringLiteral("--reuid=") + id, QStringLiteral("--regid=") + id,
+                            QStringLiteral("--clear-groups"), QStringLiteral(DAYBREAKCTL_PATH)} +
+                    args + QStringList{QStringLiteral("--store"), store});
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            return {};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
     QString freshStore(const QString &name)
     {
         const QString path = m_dir.filePath(name);
@@ -319,6 +337,70 @@ private slots:
                                  .toString();
         QCOMPARE(user, root ? QStringLiteral("uid:12345")
                             : QString::fromLocal8Bit(getpwuid(geteuid())->pw_name));
+    }
+
+    void aViewerNeverLocksTheOwnerOut()
+    {
+        // Finding D5: a viewer's `route` left -wal and -shm files of its own, and the store's
+        // owner got "attempt to write a readonly database" until someone deleted them. As root
+        // the viewer is another user; otherwise this user with the file made read-only.
+        const bool root = geteuid() == 0;
+        QTemporaryDir shared;
+        QFile::setPermissions(shared.path(), QFileDevice::Permissions(0x7777));
+        const QString store = shared.filePath(QStringLiteral("s.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        if (root)
+            QCOMPARE(::chown(QFile::encodeName(store).constData(), 12345, 12345), 0);
+        else
+            QFile::setPermissions(store, QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        Run r = ctlAs(65534, {QStringLiteral("route"), QStringLiteral("core_fx")}, store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("onprem"));
+        QVERIFY(!QFile::exists(store + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(store + QStringLiteral("-shm")));
+        r = ctlAs(65534,
+                  {QStringLiteral("run-event"), QStringLiteral("core_fx"), QStringLiteral("--side"),
+                   QStringLiteral("onprem"), QStringLiteral("--state"), QStringLiteral("started")},
+                  store);
+        QVERIFY2(r.exit != 0 && r.err.contains(QStringLiteral("may only read this store")),
+                 qPrintable(r.err));
+        if (!root)
+            QFile::setPermissions(store, QFileDevice::Permissions(0x6644));
+        r = ctlAs(12345,
+                  {QStringLiteral("run-event"), QStringLiteral("core_fx"), QStringLiteral("--side"),
+                   QStringLiteral("onprem"), QStringLiteral("--state"), QStringLiteral("started")},
+                  store);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+    }
+
+    void aFolderNobodyMayWriteStillAnswersRoute()
+    {
+        // Finding D5: in a folder the user cannot write, even `route --read-only` failed with a
+        // message that did not name the folder.
+        const bool root = geteuid() == 0;
+        QTemporaryDir closed;
+        const QString store = closed.filePath(QStringLiteral("s.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        QFile::setPermissions(store, QFileDevice::Permissions(0x6666));
+        QFile::setPermissions(closed.path(), root ? QFileDevice::Permissions(0x7755)
+                                                  : QFileDevice::Permissions(0x5555));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("route"), QStringLiteral("core_fx")},
+              QStringList{QStringLiteral("route"), QStringLiteral("core_fx"),
+                          QStringLiteral("--read-only")}}) {
+            const Run r = ctlAs(65534, args, store);
+            QVERIFY2(r.exit == 0, qPrintable(r.err));
+            QCOMPARE(r.out.trimmed(), QStringLiteral("onprem"));
+        }
+        const Run r =
+            ctlAs(65534,
+                  {QStringLiteral("run-event"), QStringLiteral("core_fx"), QStringLiteral("--side"),
+                   QStringLiteral("onprem"), QStringLiteral("--state"), QStringLiteral("started")},
+                  store);
+        QVERIFY2(r.exit != 0 && r.err.contains(QStringLiteral("cannot write the folder ") +
+                                               QFileInfo(store).absolutePath()),
+                 qPrintable(r.err));
+        QFile::setPermissions(closed.path(), QFileDevice::Permissions(0x7700));
     }
 
     void valuesTheStoreCannotHoldAreBadInput()

@@ -114,6 +114,55 @@ private slots:
                  WriteStatus::Written);
         QVERIFY(watcher->changeToken() != before);
     }
+
+    void aViewerNeverCreatesTheSideFilesAndStillSeesEveryChange()
+    {
+        // Finding D5: a viewer's -wal and -shm belonged to the viewer and locked the owner out.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        seed(*sqlite(dir), smallInventory());
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+
+        SqliteStore viewer(path, OpenMode::MustExist, true);
+        QCOMPARE(viewer.routing(QStringLiteral("a"))->state, State::DualRun);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-shm")));
+        QVERIFY(!viewer.access().can(Role::Operator));
+        const qint64 before = viewer.changeToken();
+
+        {
+            // A writer comes, commits and goes: as the last connection it folds its -wal into
+            // the file and removes it, so the viewer sees only the file change.
+            SqliteStore writer(path, OpenMode::MustExist);
+            QCOMPARE(writer.applyTransition(
+                         routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, 1)),
+                     WriteStatus::Written);
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(viewer.changeToken() != before);
+        QCOMPARE(viewer.routing(QStringLiteral("a"))->state, State::Cloud);
+
+        // A writer that stays: the viewer shares the writer's side files and sees its commits.
+        SqliteStore writer(path, OpenMode::MustExist);
+        QCOMPARE(writer.applyTransition(
+                     routingChange(QStringLiteral("a"), State::Cloud, State::DualRun, 2)),
+                 WriteStatus::Written);
+        QCOMPARE(viewer.routing(QStringLiteral("a"))->state, State::DualRun);
+        QCOMPARE(viewer.snapshot().routing.value(QStringLiteral("a")).version, qint64(3));
+    }
+
+    void aViewerIsToldWhyItMayOnlyRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+        seed(*sqlite(dir), smallInventory());
+        SqliteStore viewer(path, OpenMode::MustExist, true);
+        const QString refusal =
+            roleRefusal(viewer.access(), Role::Operator, QStringLiteral("cutover"));
+        QVERIFY2(refusal.contains(QStringLiteral("the store was opened read-only")),
+                 qPrintable(refusal));
+        QVERIFY2(!refusal.contains(QStringLiteral("daybreak_operator")), qPrintable(refusal));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSqliteStore)

@@ -52,16 +52,19 @@ QString Access::describe() const
 
 Access Access::everything(const QString &user)
 {
-    return {user, {Role::Owner, Role::Operator, Role::Planner, Role::Viewer}};
+    return {user, {Role::Owner, Role::Operator, Role::Planner, Role::Viewer}, {}};
 }
 
-Access Access::viewerOnly(const QString &user)
+Access Access::viewerOnly(const QString &user, const QString &because)
 {
-    return {user, {Role::Viewer}};
+    return {user, {Role::Viewer}, because};
 }
 
 QString roleRefusal(const Access &access, Role needed, const QString &action)
 {
+    if (!access.viewerBecause.isEmpty())
+        return QStringLiteral("%1 needs the %2 role; %3 may only read this store: %4")
+            .arg(action, roleName(needed), access.user, access.viewerBecause);
     return QStringLiteral("%1 needs the %2 role (database role %3); %4 does not hold it")
         .arg(action, roleName(needed), databaseRoleName(needed), access.describe());
 }

@@ -25,12 +25,15 @@ struct Access
 {
     QString user;     // the database user (PostgreSQL) or the operating-system user (SQLite)
     QSet<Role> roles; // what the user holds; Owner implies every other role
+    // Set when the store, not a database role, makes the user a viewer (a SQLite file this user
+    // cannot write, or opened read-only): the reason, told in every refusal.
+    QString viewerBecause;
 
     bool can(Role needed) const;
     QString describe() const; // "alice (planner, viewer)"
 
     static Access everything(const QString &user);
-    static Access viewerOnly(const QString &user);
+    static Access viewerOnly(const QString &user, const QString &because);
 };
 
 // The one place roles are checked: refused (Reason::Code::RoleMissing) naming the role `action`

@@ -124,6 +124,8 @@ QSqlQuery SqlStore::run(const QString &sql, const QVariantList &params, const QS
         reconnect(); // throws while the store stays unreachable
         m_suspect = false;
     }
+    if (!m_inTransaction)
+        beforeStatementAlone();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const auto guard = deadline();

@@ -117,6 +117,10 @@ protected:
     // The socket a call to the server waits on, for the watchdog; -1 where there is none (SQLite's
     // busy timeout already bounds every wait).
     virtual int socket() const { return -1; }
+    bool inTransaction() const { return m_inTransaction; }
+    // Before a statement that runs outside any transaction: SQLite's viewer reopens there when
+    // the file changed under it.
+    virtual void beforeStatementAlone() {}
     // Arms the watchdog (where the back end has one) for the scope of one call to the server.
     SocketWatchdog::Guard deadline() { return SocketWatchdog::Guard(m_watchdog.get(), socket()); }
     // What a failed call says, told "no answer within N s" when the watchdog cut it off.

@@ -2,10 +2,13 @@
 
 #include "SqlStore.h"
 
+#include <QDateTime>
+
 namespace daybreak {
 
 // The embedded store: one SQLite file in WAL mode, shared by the consoles and the CLI on a machine.
-// A file opened read-only (asked for, or not writable by this user) makes its user a viewer.
+// A file opened read-only (asked for, or not writable by this user, or in a folder this user
+// cannot write) makes its user a viewer; a viewer never creates the -wal and -shm files.
 class SqliteStore final : public SqlStore
 {
 public:
@@ -23,10 +26,20 @@ protected:
     QSqlError startTransaction(bool write) override;
     QStringList requiredTriggers() const override;
     QString presentTriggersSql() const override;
+    void beforeStatementAlone() override { reopenIfOutdated(); }
 
 private:
+    void openConnection();
+    // A viewer reading the file as immutable reopens when a writer has come or gone.
+    void reopenIfOutdated();
+
     QString m_path;
+    bool m_askedReadOnly = false;
     bool m_readOnly = false;
+    QString m_viewerReason; // why this user may only read, empty when it may write
+    bool m_immutable = false;
+    QDateTime m_fileStamp;
+    qint64 m_reopens = 0;
 };
 
 } // namespace daybreak
