@@ -1,5 +1,7 @@
 #include "InventoryReader.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace daybreak;
@@ -241,6 +243,74 @@ private slots:
         QVERIFY(all.contains(QStringLiteral("field 'change_window.end': bad time '24:61'")));
         QVERIFY(all.contains(
             QStringLiteral("field 'change_window.blackout_dates': bad date '2026-13-01'")));
+    }
+
+    void inputDetailsAreNamedNotGuessed()
+    {
+        // Finding D14: each of these was taken silently.
+        const QByteArray header = "id,name,owner,schedule,duration_onprem,duration_cloud,risk,"
+                                  "target";
+        InventoryReadResult r = InventoryReader::readCsv(
+            header + ",name\na,A,o,01:00,10,10,low,cloud,B\n", QStringLiteral("dup.csv"));
+        QCOMPARE(errorsOf(r), QStringList{QStringLiteral(
+                                  "dup.csv:1: error: field 'name': column 9 repeats column 2")});
+
+        r = InventoryReader::readCsv(header + "\r\na,\"two\r\nlines\",o,01:00,10,10,low,cloud\r\n",
+                                     QStringLiteral("crlf.csv"));
+        QVERIFY(r.ok());
+        QCOMPARE(r.inventory.find(QStringLiteral("a"))->name, QStringLiteral("two\nlines"));
+
+        r = InventoryReader::readJson(
+            R"({"format": "daybreak-inventory/1", "pipelines": [
+            {"id": "a", "name": "a", "owner": "o", "schedule": "01:00", "risk": "low",
+             "target": "cloud", "duration_minutes": {"onprem": 10, "cloud": 10}},
+            {"id": "b", "name": "b", "owner": "o", "schedule": "after_upstreams", "risk": "low",
+             "target": "cloud", "duration_minutes": {"onprem": 10, "cloud": 10},
+             "upstreams": ["a", 7, {"id": "a"}]}]})",
+            QStringLiteral("u.json"));
+        const QString all = errorsOf(r).join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral(
+                     "pipeline 'b', field 'upstreams[1]': expected an id (a string)")),
+                 qPrintable(all));
+        QVERIFY(all.contains(
+            QStringLiteral("pipeline 'b', field 'upstreams[2]': expected an id (a string)")));
+        QCOMPARE(errorsOf(r).size(), 2);
+    }
+
+    void invalidUtf8IsRefusedWithItsPlace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("latin1.csv"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("id,name,owner,schedule,duration_onprem,duration_cloud,risk,target\n"
+                "a,Caf\xc3\xa9,o,01:00,10,10,low,cloud\n"
+                "b,Caf\xe9 noir,o,01:00,10,10,low,cloud\n");
+        f.close();
+        const InventoryReadResult r = InventoryReader::readFile(path);
+        QCOMPARE(errorsOf(r),
+                 QStringList{
+                     path +
+                     QStringLiteral(":3:6: error: not valid UTF-8 here; save the file as UTF-8")});
+        QVERIFY(r.inventory.pipelines().isEmpty());
+    }
+
+    void aSelfEdgeIsReportedInEdgesCsv()
+    {
+        QTemporaryDir dir;
+        QFile nodes(dir.filePath(QStringLiteral("nodes.csv")));
+        QVERIFY(nodes.open(QIODevice::WriteOnly));
+        nodes.write("id,name\nx,X\ny,Y\n");
+        nodes.close();
+        QFile edges(dir.filePath(QStringLiteral("edges.csv")));
+        QVERIFY(edges.open(QIODevice::WriteOnly));
+        edges.write("source,target\nx,y\ny,y\n");
+        edges.close();
+        const InventoryReadResult r = InventoryReader::readFile(dir.path());
+        QCOMPARE(errorsOf(r), QStringList{edges.fileName() +
+                                          QStringLiteral(":3: error: pipeline 'y', field "
+                                                         "'source,target': edge y -> y makes the "
+                                                         "node read itself")});
     }
 };
 

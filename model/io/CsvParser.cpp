@@ -21,6 +21,9 @@ CsvParser::CsvParser(const QByteArray &data)
                 } else {
                     quoted = false;
                 }
+            } else if (c == QLatin1Char('\r') && i + 1 < text.size() &&
+                       text.at(i + 1) == QLatin1Char('\n')) {
+                continue; // a CRLF file's line break inside a quoted field is a line break
             } else {
                 if (c == QLatin1Char('\n'))
                     ++line;

@@ -3,6 +3,7 @@
 #include "CsvParser.h"
 #include "DependencyGraph.h"
 #include "PipelineFields.h"
+#include "Utf8.h"
 
 #include <QDir>
 #include <QFile>
@@ -116,6 +117,17 @@ InventoryReadResult InventoryReader::readFile(const QString &path)
         return result;
     }
     const QByteArray data = file.readAll();
+    if (const auto bad = firstInvalidUtf8(data)) {
+        InventoryReadResult result;
+        result.problems.append({Problem::Severity::Error,
+                                path,
+                                bad->line,
+                                bad->column,
+                                {},
+                                {},
+                                QStringLiteral("not valid UTF-8 here; save the file as UTF-8")});
+        return result;
+    }
     const bool csv =
         QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0 ||
         (!data.trimmed().startsWith('{') &&
@@ -290,8 +302,14 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
                    QStringLiteral("expected an array of ids"));
         } else {
             QStringList ids;
-            for (const QJsonValue &v : ups.toArray())
-                ids.append(v.toString());
+            const QJsonArray list = ups.toArray();
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                if (list.at(i).isString())
+                    ids.append(list.at(i).toString());
+                else
+                    report(Problem::Severity::Error, QStringLiteral("upstreams[%1]").arg(i),
+                           QStringLiteral("expected an id (a string)"));
+            }
             fields.setUpstreams(ids);
         }
         fields.setRisk(o.value(QStringLiteral("risk")).toString());
@@ -352,8 +370,20 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
     }
     const CsvRecord header = records.takeFirst();
     QHash<QString, int> column;
-    for (int i = 0; i < header.fields.size(); ++i)
-        column.insert(header.fields.at(i).trimmed(), i);
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QString name = header.fields.at(i).trimmed();
+        if (column.contains(name))
+            problems.append({Problem::Severity::Error,
+                             fileName,
+                             header.line,
+                             0,
+                             {},
+                             name,
+                             QStringLiteral("column %1 repeats column %2")
+                                 .arg(i + 1)
+                                 .arg(column.value(name) + 1)});
+        column.insert(name, i);
+    }
     static const QStringList required{QStringLiteral("id"),
                                       QStringLiteral("name"),
                                       QStringLiteral("schedule"),
@@ -486,7 +516,18 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath,
                              QStringLiteral("cannot read the file: %1").arg(file.errorString())});
             return false;
         }
-        CsvParser parser(file.readAll());
+        const QByteArray data = file.readAll();
+        if (const auto bad = firstInvalidUtf8(data)) {
+            problems.append({Problem::Severity::Error,
+                             path,
+                             bad->line,
+                             bad->column,
+                             {},
+                             {},
+                             QStringLiteral("not valid UTF-8 here; save the file as UTF-8")});
+            return false;
+        }
+        CsvParser parser(data);
         for (const CsvError &e : parser.errors())
             problems.append({Problem::Severity::Error, path, e.line, 0, {}, {}, e.message});
         records = parser.records();
@@ -543,6 +584,12 @@ InventoryReadResult InventoryReader::readGraphFiles(const QString &nodesPath,
         const QString up = slug(r.fields.value(from)), down = slug(r.fields.value(to));
         if (up.isEmpty() && down.isEmpty())
             continue;
+        if (up == down) {
+            problems.append({Problem::Severity::Error, edgesPath, r.line, 0, down,
+                             QStringLiteral("source,target"),
+                             QStringLiteral("edge %1 -> %1 makes the node read itself").arg(up)});
+            continue;
+        }
         if (!index.contains(up) || !index.contains(down)) {
             problems.append({Problem::Severity::Error, edgesPath, r.line, 0, down,
                              QStringLiteral("source,target"),

@@ -252,8 +252,8 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
                 QStringLiteral("<li>Pre-check: every upstream cut over or staying on-prem: %1</li>")
                     .arg(ups.isEmpty() ? QStringLiteral("no upstreams")
                                        : esc(ups.join(QStringLiteral(", "))));
-            h += QStringLiteral(
-                     "<li>Pre-check: parity gate passed (now: %1, %2 clean nights of %3)</li>")
+            h += QStringLiteral("<li>Pre-check: parity gate passed (now: %1, %2 clean in a row, %3 "
+                                "needed)</li>")
                      .arg(gateStatusName(parity.gate.status))
                      .arg(parity.gate.cleanRuns)
                      .arg(parity.gate.runsRequired);
