@@ -124,6 +124,85 @@ private slots:
         QVERIFY(click.rollbackRecommended);
         QCOMPARE(s.stateOf(QStringLiteral("stg_clickstream")), State::Cloud);
     }
+
+    void demoStoreTellsNineWeeksOfTrueHistory()
+    {
+        QTemporaryDir dir;
+        auto store = TestStores::sqlite(dir);
+        // 03:10 in Berlin: the current night is under way.
+        const QDateTime now(QDate(2026, 11, 24), QTime(2, 10), Qt::UTC);
+        ManualClock clock(now);
+        QVERIFY(InventoryService(*store, clock, QStringLiteral("t")).importDemo().ok());
+        QVERIFY2(store->verify().isEmpty(), qPrintable(store->verify().join(QLatin1Char('\n'))));
+        const StoreSnapshot s = store->snapshot();
+
+        // Both sides, every night for nine weeks: on-prem for everything, the cloud shadow runs
+        // of the pipelines that dual-run.
+        const QString click = QStringLiteral("stg_clickstream");
+        int nights = 0;
+        QList<int> onpremMinutes; // stg_clickstream's on-prem run, night by night
+        QList<QDate> failedNights;
+        for (QDate night = QDate(2026, 9, 20); night < QDate(2026, 11, 24);
+             night = night.addDays(1)) {
+            const QList<RunEvent> events = store->runEvents(night);
+            QSet<QString> onprem, cloud;
+            QDateTime started, finished;
+            for (const RunEvent &e : events) {
+                (e.side == Side::OnPrem ? onprem : cloud).insert(e.pipeline);
+                if (e.kind == RunEvent::Kind::Failed && !failedNights.contains(night))
+                    failedNights.append(night);
+                if (e.pipeline == click && e.side == Side::OnPrem) {
+                    if (e.kind == RunEvent::Kind::Started && !started.isValid())
+                        started = e.at;
+                    if (e.kind == RunEvent::Kind::Succeeded)
+                        finished = e.at;
+                }
+            }
+            QCOMPARE(onprem.size(), 66);
+            QVERIFY(cloud.contains(QStringLiteral("stg_products")));
+            QVERIFY(!cloud.contains(QStringLiteral("hr_payroll_extract")));
+            QVERIFY(started.isValid() && finished > started);
+            onpremMinutes.append(int(started.secsTo(finished) / 60));
+            ++nights;
+        }
+        QVERIFY(nights >= 60);
+        QCOMPARE(failedNights.size(), 2);
+        // Month-ends run slower: the night after Oct 31 against the nights around it.
+        const int monthEnd = onpremMinutes.at(int(QDate(2026, 9, 20).daysTo(QDate(2026, 11, 1))));
+        const int ordinary = onpremMinutes.at(int(QDate(2026, 9, 20).daysTo(QDate(2026, 11, 10))));
+        QVERIFY2(monthEnd > ordinary,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(monthEnd).arg(ordinary)));
+        // The current night only as far as it has happened.
+        for (const RunEvent &e : store->runEvents(QDate(2026, 11, 24)))
+            QVERIFY(e.at <= now);
+        QVERIFY(!store->runEvents(QDate(2026, 11, 24)).isEmpty());
+
+        // Two past waves, their audited cutovers and one rollback; the pointers follow.
+        QStringList past;
+        for (const Wave &w : s.plan.waves()) {
+            QVERIFY(w.windowEnd < now);
+            past << w.name;
+        }
+        QCOMPARE(past, (QStringList{QStringLiteral("Pilot"), QStringLiteral("Clickstream")}));
+        int cutovers = 0, rollbacks = 0;
+        for (const AuditEntry &a : store->auditLog()) {
+            cutovers += a.action == QLatin1String("cutover") ? 1 : 0;
+            rollbacks += a.action == QLatin1String("rollback") ? 1 : 0;
+            QVERIFY(a.at <= now);
+        }
+        QCOMPARE(cutovers, 6);
+        QCOMPARE(rollbacks, 1);
+        QCOMPARE(s.routing.value(QStringLiteral("ads_spend_extract")).version, qint64(5));
+
+        // Generated from a seed: the same moment gives the same past.
+        QTemporaryDir again;
+        auto twin = TestStores::sqlite(again);
+        QVERIFY(InventoryService(*twin, clock, QStringLiteral("t")).importDemo().ok());
+        QCOMPARE(twin->runEvents(QDate(2026, 10, 1)).size(),
+                 store->runEvents(QDate(2026, 10, 1)).size());
+        QCOMPARE(twin->runEvents(QDate(2026, 10, 1)).last().at,
+                 store->runEvents(QDate(2026, 10, 1)).last().at);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoInventory)

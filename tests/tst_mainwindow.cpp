@@ -270,6 +270,15 @@ private slots:
                  QStringLiteral("ROLL BACK recommended"));
         QCOMPARE(panel->overview()->index(1, ParityOverviewModel::AdviceColumn).data().toString(),
                  QStringLiteral("cutover held"));
+        // The status bar's advice is never cut off at the default size: the store's location
+        // gives way.
+        const auto *rollback = m_window->findChild<QLabel *>(QStringLiteral("rollbackLabel"));
+        QVERIFY(rollback->isVisible());
+        QVERIFY(rollback->text().contains(QStringLiteral("1 rollback(s) recommended")));
+        QVERIFY2(rollback->width() >= rollback->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(rollback->width())
+                                .arg(rollback->sizeHint().width())));
 
         // Nothing selected: the overview of every pipeline's comparisons, one point per night,
         // not an empty chart with made-up dates.

@@ -71,8 +71,10 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         SlaTimeline *timeline = window.slaPanel()->timeline();
-        QCOMPARE(timeline->rowPipelines(),
-                 (QStringList{QStringLiteral("src"), QStringLiteral("report")}));
+        // The night is evaluated on the store thread: wait for its first picture.
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->rowPipelines(),
+                                  (QStringList{QStringLiteral("src"), QStringLiteral("report")}),
+                                  10000);
         // Not started at 01:10: it starts no earlier than now (within the quarter of an hour
         // after its start was due, before the night counts as "no data").
         QCOMPARE(timeline->barFor(QStringLiteral("src"))->at(0).x(),
@@ -91,7 +93,7 @@ private slots:
         started.at = berlin(kNight, 1, 5);
         QCOMPARE(feed.recordEvent(started).kind, Outcome::Kind::Done);
         QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->at(0).x(),
-                                  plotted(berlin(kNight, 1, 5)), 3000);
+                                  plotted(berlin(kNight, 1, 5)), 10000);
         QCOMPARE(timeline->barFor(QStringLiteral("src"))->pen().color(),
                  QColor(0x1f, 0x6f, 0xc5)); // running
         QCOMPARE(timeline->barFor(QStringLiteral("report"))->at(1).x(),
@@ -103,7 +105,7 @@ private slots:
         const SlaService::EventOutcome o = feed.recordEvent(failed);
         QCOMPARE(o.raised.size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(timeline->barFor(QStringLiteral("src"))->pen().color(),
-                                  QColor(0xc0, 0x1c, 0x28), 3000);
+                                  QColor(0xc0, 0x1c, 0x28), 10000);
         QCOMPARE(timeline->barFor(QStringLiteral("report"))->pen().color(),
                  QColor(0xc0, 0x1c, 0x28)); // blocked
         QCOMPARE(window.slaPanel()->alertList()->count(), 1);

@@ -230,8 +230,11 @@ private slots:
         bad.recordedAt = audit.at;
         AuditEntry history = audit;
         history.action = QStringLiteral("parity_import");
+        StoreHistory past;
+        past.parity = {bad};
+        past.audit = {history};
         QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 store->replaceInventory(smallInventory(), audit, {bad}, history));
+                                 store->replaceInventory(smallInventory(), audit, past));
         QVERIFY(store->isEmpty());
         QCOMPARE(auditCount(*store), 0);
     }

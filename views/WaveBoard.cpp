@@ -23,7 +23,7 @@ namespace daybreak {
 
 WaveBoard::WaveBoard(QWidget *parent)
     : QWidget(parent), m_columnsLayout(new QHBoxLayout), m_toolBar(new QToolBar(this)),
-      m_sort(new QComboBox(this)), m_filter(new QLineEdit(this))
+      m_sort(new QComboBox(this)), m_filter(new QLineEdit(this)), m_pastWaves(new QLabel(this))
 {
     setObjectName(QStringLiteral("waveBoard"));
     m_toolBar->addAction(tr("Add wave…"), this, &WaveBoard::addWave);
@@ -59,6 +59,11 @@ WaveBoard::WaveBoard(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_toolBar);
+    m_pastWaves->setObjectName(QStringLiteral("pastWaves"));
+    m_pastWaves->setContentsMargins(8, 2, 8, 2);
+    m_pastWaves->setWordWrap(true);
+    m_pastWaves->hide();
+    layout->addWidget(m_pastWaves);
     layout->addWidget(scroll, 1);
 }
 
@@ -78,9 +83,24 @@ void WaveBoard::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
     m_moves = std::make_unique<PlanMoves>(snapshot, today);
     for (WaveColumn *column : std::as_const(m_columns))
         column->model()->setPlan(m_plan, m_moves.get());
-    QStringList names;
-    for (const Wave &w : m_snapshot.plan.waves())
-        names << w.name;
+    // A wave whose window is over is history: named above the board with what it cut over,
+    // never a column to plan into.
+    QStringList names, past;
+    for (const Wave &w : m_snapshot.plan.waves()) {
+        if (w.windowEnd.isValid() && w.windowEnd.date() < today) {
+            int cut = 0;
+            for (const QString &id : w.members)
+                cut += canonicalSide(m_snapshot.stateOf(id)) == Side::Cloud ? 1 : 0;
+            past << tr("%1 (%2, %3 of %4 cut over)")
+                        .arg(w.name, w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
+                        .arg(cut)
+                        .arg(w.members.size());
+        } else {
+            names << w.name;
+        }
+    }
+    m_pastWaves->setText(tr("Past waves: %1").arg(past.join(QStringLiteral(" · "))));
+    m_pastWaves->setVisible(!past.isEmpty());
     if (names != m_waveNames || m_columns.isEmpty()) {
         m_waveNames = names;
         rebuildColumns();

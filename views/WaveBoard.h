@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QHBoxLayout;
+class QLabel;
 class QLineEdit;
 class QToolBar;
 
@@ -81,6 +82,7 @@ private:
     QToolBar *m_toolBar;
     QComboBox *m_sort;
     QLineEdit *m_filter;
+    QLabel *m_pastWaves; // the waves whose window is over: history, not columns to plan into
     mutable int m_backlogTotal = 0;
 };
 

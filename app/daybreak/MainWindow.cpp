@@ -63,7 +63,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
       m_sla(new SlaPanel(this)),
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
       m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)),
-      m_countsLabel(new QLabel(this)), m_freshnessLabel(new QLabel(this))
+      m_countsLabel(new QLabel(this)), m_rollbackLabel(new QLabel(this)),
+      m_freshnessLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
@@ -106,8 +107,15 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
 
     m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
     m_windowLabel->setObjectName(QStringLiteral("changeWindowLabel"));
-    statusBar()->addWidget(m_storeLabel);
+    // The store's location is the one that gives way when the bar is short; the full text is
+    // its tooltip.
+    m_storeLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_storeLabel->setMinimumWidth(120);
+    m_rollbackLabel->setObjectName(QStringLiteral("rollbackLabel"));
+    m_rollbackLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    statusBar()->addWidget(m_storeLabel, 1);
     statusBar()->addWidget(m_countsLabel);
+    statusBar()->addWidget(m_rollbackLabel);
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     statusBar()->addPermanentWidget(m_freshnessLabel);
     statusBar()->addPermanentWidget(m_windowLabel);
@@ -413,6 +421,7 @@ void MainWindow::refresh()
     selectPipeline(s.inventory.contains(selected) ? selected : QString());
     m_storeLabel->setText(
         tr("Store: %1 · %2").arg(m_session->location(), m_session->access().describe()));
+    m_storeLabel->setToolTip(m_storeLabel->text());
     QHash<State, int> counts;
     for (const Pipeline &p : s.inventory.pipelines())
         ++counts[s.stateOf(p.id)];
@@ -422,16 +431,17 @@ void MainWindow::refresh()
                              ParityService::evaluate(s, p.id, today).rollbackRecommended
                          ? 1
                          : 0;
-    m_countsLabel->setText(
-        tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 decommissioned%6")
-            .arg(s.inventory.size())
-            .arg(counts.value(State::OnPrem))
-            .arg(counts.value(State::DualRun))
-            .arg(counts.value(State::Cloud))
-            .arg(counts.value(State::Decommissioned))
-            .arg(rollbacks > 0 ? tr(" · <b style='color:#b00020'>%1 rollback(s) recommended</b>")
-                                     .arg(rollbacks)
-                               : QString()));
+    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 "
+                              "decommissioned")
+                               .arg(s.inventory.size())
+                               .arg(counts.value(State::OnPrem))
+                               .arg(counts.value(State::DualRun))
+                               .arg(counts.value(State::Cloud))
+                               .arg(counts.value(State::Decommissioned)));
+    m_rollbackLabel->setText(
+        rollbacks > 0 ? tr("<b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks)
+                      : QString());
+    m_rollbackLabel->setVisible(rollbacks > 0);
     m_windowLabel->setText(changeWindowText());
     const ChangeWindowPolicy &policy = s.inventory.changeWindow;
     QStringList blackouts;

@@ -106,6 +106,7 @@ private:
     QLabel *m_storeLabel;
     QLabel *m_windowLabel;
     QLabel *m_countsLabel;
+    QLabel *m_rollbackLabel; // never cut off: the store's location gives way first
     QLabel *m_freshnessLabel;
     bool m_nightInFlight = false; // a night evaluation is on the store thread
     bool m_nightAgain = false;    // and another was asked for meanwhile

@@ -3,6 +3,7 @@
 #include "Inventory.h"
 #include "ParityResult.h"
 #include "Pipeline.h"
+#include "RunEvent.h"
 #include "Wave.h"
 
 #include <QDateTime>
@@ -115,6 +116,22 @@ enum class WriteStatus
 
 // One plan edit as the store applies it: wave rows to write or delete, memberships to set,
 // and the audit rows that describe it, all in one transaction guarded by the plan version.
+// What a new store starts with besides its inventory: the demo's generated past. Written in the
+// import's transaction. `audit` is in time order; each of its routing rows (dual_run, cutover,
+// rollback, decommission) moves its pipeline's pointer from `from` to `to`, one version.
+struct StoreHistory
+{
+    QList<AuditEntry> audit;
+    QList<Wave> waves; // with their members
+    QList<RunEvent> runEvents;
+    QList<ParityResult> parity;
+
+    bool isEmpty() const
+    {
+        return audit.isEmpty() && waves.isEmpty() && runEvents.isEmpty() && parity.isEmpty();
+    }
+};
+
 struct PlanChange
 {
     QList<Wave> upsertWaves; // written with their members in this order

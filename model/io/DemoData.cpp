@@ -31,8 +31,8 @@ QList<ParityResult> demoParityHistory(const Inventory &inventory, const QDateTim
     QList<ParityResult> results;
     const QDate lastNight = Calendar(inventory).localDate(now);
     const QDate quarterEnd = lastQuarterEnd(lastNight);
-    // Long enough to hold two clean weeks before the quarter-end run.
-    const int nights = std::max<int>(28, int(quarterEnd.daysTo(lastNight)) + 15);
+    // Nine weeks, and long enough to hold two clean weeks before the quarter-end run.
+    const int nights = std::max<int>(63, int(quarterEnd.daysTo(lastNight)) + 15);
     int index = 0;
     for (const Pipeline &p : inventory.pipelines()) {
         const bool migrating = p.initialState == State::DualRun || p.initialState == State::Cloud;

@@ -113,6 +113,12 @@ Decision WaveRules::checkAssign(const WavePlan &plan, const QString &pipeline,
                  QStringLiteral("%1 is already cut over (%2)").arg(pipeline, stateName(state)),
                  {pipeline});
     d.reasons += checkWaveDate(wave).reasons;
+    if (wave.windowEnd.isValid() && wave.windowEnd.date() < m_today)
+        d.refuse(
+            Reason::Code::WindowClosed,
+            QStringLiteral("wave '%1' is over: its window ended %2")
+                .arg(wave.name, wave.windowEnd.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm"))),
+            {pipeline});
 
     const bool alreadyHere = plan.waveOf(pipeline) == waveName;
     const int others = int(wave.members.size()) - (alreadyHere ? 1 : 0);

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "DemoData.h"
+#include "DemoHistory.h"
 #include "Guarded.h"
 #include "InventoryReader.h"
 #include "Store.h"
@@ -99,16 +100,14 @@ Outcome InventoryService::apply(const Inventory &inventory, const QString &sourc
         audit.actor = m_actor;
         audit.action = QStringLiteral("import");
         audit.reason = QStringLiteral("%1 pipelines from %2").arg(inventory.size()).arg(source);
-        // The demo's history goes in the same transaction as its inventory: one init, whole or
-        // not at all (finding D10).
-        QList<ParityResult> history;
-        AuditEntry historyAudit = audit;
+        // The demo's past goes in the same transaction as its inventory: one init, whole or not
+        // at all (finding D10).
         if (withDemoHistory) {
-            historyAudit.action = QStringLiteral("parity_import");
-            historyAudit.reason = QStringLiteral("demo dual-run history");
-            history = demoParityHistory(inventory, audit.at, m_actor);
+            const DemoPast past = demoPast(inventory, audit.at, m_actor);
+            m_store.replaceInventory(past.inventory, audit, past.history);
+        } else {
+            m_store.replaceInventory(inventory, audit);
         }
-        m_store.replaceInventory(inventory, audit, history, historyAudit);
         o.problems = problems;
         o.message =
             QStringLiteral("imported %1 pipelines from %2").arg(inventory.size()).arg(source);

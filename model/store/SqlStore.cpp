@@ -501,6 +501,26 @@ WavePlan SqlStore::loadPlan()
     return WavePlan(waves);
 }
 
+void SqlStore::writeWave(const Wave &w)
+{
+    run(QStringLiteral("INSERT INTO waves (name, wave_date, window_start, window_end, capacity, "
+                       "max_high_risk) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET wave_date = "
+                       "excluded.wave_date, "
+                       "window_start = excluded.window_start, window_end = excluded.window_end, "
+                       "capacity = excluded.capacity, max_high_risk = excluded.max_high_risk"),
+        {w.name, w.date.toString(Qt::ISODate), w.windowStart.toString(Qt::ISODate),
+         w.windowEnd.toString(Qt::ISODate), w.capacity, w.maxHighRisk},
+        QStringLiteral("writing wave %1").arg(w.name));
+    run(QStringLiteral("DELETE FROM wave_members WHERE wave = ?"), {w.name});
+    int position = 0;
+    for (const QString &id : w.members) {
+        run(QStringLiteral("DELETE FROM wave_members WHERE pipeline = ?"), {id});
+        run(QStringLiteral("INSERT INTO wave_members (pipeline, wave, position) VALUES (?, ?, ?)"),
+            {id, w.name, position++}, QStringLiteral("planning %1 in wave %2").arg(id, w.name));
+    }
+}
+
 WriteStatus SqlStore::applyPlanChange(const PlanChange &change)
 {
     Transaction tx(*this);
@@ -525,26 +545,8 @@ WriteStatus SqlStore::applyPlanChange(const PlanChange &change)
     for (const QString &name : change.removeWaves)
         run(QStringLiteral("DELETE FROM waves WHERE name = ?"), {name},
             QStringLiteral("removing wave %1").arg(name));
-    for (const Wave &w : change.upsertWaves) {
-        run(QStringLiteral(
-                "INSERT INTO waves (name, wave_date, window_start, window_end, capacity, "
-                "max_high_risk) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET wave_date = "
-                "excluded.wave_date, "
-                "window_start = excluded.window_start, window_end = excluded.window_end, "
-                "capacity = excluded.capacity, max_high_risk = excluded.max_high_risk"),
-            {w.name, w.date.toString(Qt::ISODate), w.windowStart.toString(Qt::ISODate),
-             w.windowEnd.toString(Qt::ISODate), w.capacity, w.maxHighRisk},
-            QStringLiteral("writing wave %1").arg(w.name));
-        run(QStringLiteral("DELETE FROM wave_members WHERE wave = ?"), {w.name});
-        int position = 0;
-        for (const QString &id : w.members) {
-            run(QStringLiteral("DELETE FROM wave_members WHERE pipeline = ?"), {id});
-            run(QStringLiteral(
-                    "INSERT INTO wave_members (pipeline, wave, position) VALUES (?, ?, ?)"),
-                {id, w.name, position++}, QStringLiteral("planning %1 in wave %2").arg(id, w.name));
-        }
-    }
+    for (const Wave &w : change.upsertWaves)
+        writeWave(w);
     for (const AuditEntry &a : change.audit)
         insertAudit(a);
     tx.commit();
@@ -643,7 +645,7 @@ bool SqlStore::neighboursUnchanged(const QHash<QString, qint64> &expected)
 }
 
 void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
-                                const QList<ParityResult> &history, const AuditEntry &historyAudit)
+                                const StoreHistory &history)
 {
     Transaction tx(*this);
     const QString upsertSetting =
@@ -716,12 +718,35 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
     if (planChanged)
         run(QStringLiteral("UPDATE settings SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
                            "WHERE key = 'plan_version'"));
+    writeHistory(history);
     insertAudit(audit);
-    if (!history.isEmpty()) {
-        writeParity(history);
-        insertAudit(historyAudit);
-    }
     tx.commit();
+}
+
+void SqlStore::writeHistory(const StoreHistory &history)
+{
+    static const QStringList routingActions{QStringLiteral("dual_run"), QStringLiteral("cutover"),
+                                            QStringLiteral("rollback"),
+                                            QStringLiteral("decommission")};
+    for (const AuditEntry &a : history.audit) {
+        if (routingActions.contains(a.action)) {
+            const QSqlQuery moved =
+                run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, "
+                                   "updated_at = ? WHERE pipeline = ? AND state = ?"),
+                    {a.to, isoUtc(a.at), a.pipeline, a.from},
+                    QStringLiteral("replaying the %1 of %2").arg(a.action, a.pipeline));
+            if (moved.numRowsAffected() != 1)
+                throw StoreError(QStringLiteral("the history moves %1 from %2, but it is not %2")
+                                     .arg(a.pipeline, a.from));
+        }
+        insertAudit(a);
+    }
+    for (const Wave &w : history.waves)
+        writeWave(w);
+    for (const RunEvent &e : history.runEvents)
+        insertRunEvent(e);
+    if (!history.parity.isEmpty())
+        writeParity(history.parity);
 }
 
 void SqlStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
@@ -778,12 +803,17 @@ WriteStatus SqlStore::resolveBreach(const QString &pipeline, const QDate &date,
 void SqlStore::recordRunEvent(const RunEvent &e)
 {
     Transaction tx(*this);
+    insertRunEvent(e);
+    tx.commit();
+}
+
+void SqlStore::insertRunEvent(const RunEvent &e)
+{
     run(QStringLiteral("INSERT INTO run_events (pipeline, business_date, side, state, at, "
                        "recorded_by) VALUES (?, ?, ?, ?, ?, ?)"),
         {e.pipeline, e.businessDate.toString(Qt::ISODate), sideName(e.side),
          runEventKindName(e.kind), isoUtc(e.at), text(e.recordedBy)},
         QStringLiteral("recording a run event of %1").arg(e.pipeline));
-    tx.commit();
 }
 
 QList<RunEvent> SqlStore::runEvents(const QDate &businessDate)

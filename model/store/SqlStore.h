@@ -32,8 +32,7 @@ public:
     QList<AuditEntry> auditLog(const QString &pipeline = {}) override;
     WriteStatus applyTransition(const Transition &transition) override;
     void replaceInventory(const Inventory &inventory, const AuditEntry &audit,
-                          const QList<ParityResult> &history = {},
-                          const AuditEntry &historyAudit = {}) override;
+                          const StoreHistory &history = {}) override;
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
     void recordRunEvent(const RunEvent &event) override;
@@ -117,6 +116,10 @@ protected:
     // The socket a call to the server waits on, for the watchdog; -1 where there is none (SQLite's
     // busy timeout already bounds every wait).
     virtual int socket() const { return -1; }
+    // Inside a write transaction: one wave with its members; one run event; the demo's past.
+    void writeWave(const Wave &wave);
+    void insertRunEvent(const RunEvent &event);
+    void writeHistory(const StoreHistory &history);
     bool inTransaction() const { return m_inTransaction; }
     // Before a statement that runs outside any transaction: SQLite's viewer reopens there when
     // the file changed under it.

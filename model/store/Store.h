@@ -33,11 +33,9 @@ public:
     virtual WriteStatus applyTransition(const Transition &transition) = 0;
     // Replaces the inventory's definitions; existing routing pointers are kept, new pipelines start
     // in their initial state, pipelines missing from `inventory` are removed.
-    // `history` (the demo's parity results) is written in the same transaction, with its own
-    // audit row `historyAudit`.
+    // `history` (the demo's past) is written in the same transaction.
     virtual void replaceInventory(const Inventory &inventory, const AuditEntry &audit,
-                                  const QList<ParityResult> &history = {},
-                                  const AuditEntry &historyAudit = {}) = 0;
+                                  const StoreHistory &history = {}) = 0;
     // Conflict when the plan version moved since `expectedPlanVersion` (nothing written).
     virtual WriteStatus applyPlanChange(const PlanChange &change) = 0;
     // Closes an open breach (accepted or explained); Conflict when there is no open breach that
