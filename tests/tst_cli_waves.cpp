@@ -136,6 +136,13 @@ private slots:
                      .exit,
                  3);
 
+        // The demo's past wave is history, not a target.
+        Run past = ctl({QStringLiteral("wave"), QStringLiteral("assign"),
+                        QStringLiteral("erp_orders_extract"), QStringLiteral("Pilot")});
+        QCOMPARE(past.exit, 4);
+        QVERIFY2(past.err.contains(QStringLiteral("wave 'Pilot' is over: its window ended")),
+                 qPrintable(past.err));
+
         const QJsonArray list = waves();
         QCOMPARE(list.size(), 2);
         const QJsonObject w2 = list.at(1).toObject();
