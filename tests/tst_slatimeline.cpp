@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,6 +123,58 @@ private slots:
         QCOMPARE(window.warRoom()->timeline()->barFor(QStringLiteral("src"))->pen().color(),
                  QColor(0xc0, 0x1c, 0x28));
         window.warRoom()->close();
+    }
+
+    void aNightThatIsOverShowsItsOutcomeAndOffersTheNext()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("over.sqlite"));
+        ManualClock clock(berlin(kNight, 9, 43));
+        {
+            SqliteStore seed(path, OpenMode::CreateIfMissing);
+            Pipeline src = pipeline(QStringLiteral("src"));
+            src.schedule = QTime(1, 0);
+            src.onpremMinutes = 60;
+            Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+            report.onpremMinutes = 30;
+            report.sla = QTime(6, 0);
+            TestStores::seed(seed, inventory({src, report}));
+            SlaService feed(seed, clock, QStringLiteral("airflow"));
+            for (const auto &[id, kind, h, m] :
+                 {std::tuple{"src", RunEvent::Kind::Started, 1, 0},
+                  std::tuple{"src", RunEvent::Kind::Succeeded, 2, 0},
+                  std::tuple{"report", RunEvent::Kind::Started, 2, 0},
+                  std::tuple{"report", RunEvent::Kind::Succeeded, 6, 40}}) {
+                RunEvent e;
+                e.pipeline = QString::fromLatin1(id);
+                e.kind = kind;
+                e.at = berlin(kNight, h, m);
+                QCOMPARE(feed.recordEvent(e).kind, Outcome::Kind::Done);
+            }
+        }
+        ScriptedPrompter prompter;
+        MainWindow window(clock, &prompter);
+        QVERIFY(window.openStore(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SlaTimeline *timeline = window.slaPanel()->timeline();
+        // 09:43: the night that ended, told by what happened.
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->chart()->title().contains(QStringLiteral(
+                                     "Night of Wed 2026-11-25 (Europe/Berlin) — over: 0 of 1 "
+                                     "reports made their deadline; missed: report (06:40 "
+                                     "against 06:00)")),
+                                 10000);
+        // The coming night, one click away: nothing has run, the bars are the projection.
+        auto *next = window.slaPanel()->findChild<QPushButton *>(QStringLiteral("nextNight"));
+        QVERIFY(next && next->isEnabled());
+        next->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            timeline->chart()->title().contains(
+                QStringLiteral("Night of Thu 2026-11-26 (Europe/Berlin) — coming: 1 reports")),
+            10000);
+        QVERIFY(!next->isEnabled());
+        window.slaPanel()->findChild<QPushButton *>(QStringLiteral("currentNight"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            timeline->chart()->title().contains(QStringLiteral("Wed 2026-11-25")), 10000);
     }
 };
 

@@ -12,11 +12,16 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace daybreak {
 
 SlaPanel::SlaPanel(QWidget *parent)
     : QWidget(parent), m_timeline(new SlaTimeline(this)), m_rows(new QComboBox(this)),
-      m_alerts(new QListWidget(this)), m_ack(new QPushButton(tr("Acknowledge"), this))
+      m_alerts(new QListWidget(this)), m_ack(new QPushButton(tr("Acknowledge"), this)),
+      m_earlier(new QPushButton(tr("◀ Night before"), this)),
+      m_current(new QPushButton(tr("Current night"), this)),
+      m_later(new QPushButton(tr("Next night ▶"), this))
 {
     setObjectName(QStringLiteral("slaPanel"));
     m_rows->addItem(tr("Critical paths of the reports"));
@@ -26,6 +31,18 @@ SlaPanel::SlaPanel(QWidget *parent)
     bar->addWidget(new QLabel(tr("Rows:"), this));
     bar->addWidget(m_rows);
     bar->addStretch(1);
+    // After the morning's deadlines the current night is the one that just ended (its outcome);
+    // the coming one is a click away, and so are the nights before.
+    m_earlier->setObjectName(QStringLiteral("nightBefore"));
+    m_current->setObjectName(QStringLiteral("currentNight"));
+    m_later->setObjectName(QStringLiteral("nextNight"));
+    bar->addWidget(m_earlier);
+    bar->addWidget(m_current);
+    bar->addWidget(m_later);
+    m_current->setEnabled(false);
+    connect(m_earlier, &QPushButton::clicked, this, [this] { setNightOffset(m_offset - 1); });
+    connect(m_current, &QPushButton::clicked, this, [this] { setNightOffset(0); });
+    connect(m_later, &QPushButton::clicked, this, [this] { setNightOffset(m_offset + 1); });
     auto *alertsBox = new QWidget(this);
     auto *alertsLayout = new QVBoxLayout(alertsBox);
     alertsLayout->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +75,17 @@ SlaPanel::SlaPanel(QWidget *parent)
         if (QListWidgetItem *item = m_alerts->currentItem())
             emit acknowledgeRequested(item->data(Qt::UserRole).toLongLong());
     });
+}
+
+void SlaPanel::setNightOffset(int offset)
+{
+    offset = std::clamp(offset, -365, 1); // the coming night is the latest there is
+    if (offset == m_offset)
+        return;
+    m_offset = offset;
+    m_current->setEnabled(offset != 0);
+    m_later->setEnabled(offset < 1);
+    emit nightOffsetChanged(offset);
 }
 
 void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,

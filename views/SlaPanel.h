@@ -24,16 +24,24 @@ public:
     void setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,
                   const QDateTime &now);
     SlaTimeline *timeline() const { return m_timeline; }
+    // Which night the panel shows, in nights from the current one (0: follow the clock).
+    int nightOffset() const { return m_offset; }
+    void setNightOffset(int offset);
     QListWidget *alertList() const { return m_alerts; }
 
 signals:
     void acknowledgeRequested(qint64 alertId);
+    void nightOffsetChanged(int offset);
 
 private:
     SlaTimeline *m_timeline;
     QComboBox *m_rows;
     QListWidget *m_alerts;
     QPushButton *m_ack;
+    QPushButton *m_earlier;
+    QPushButton *m_current;
+    QPushButton *m_later;
+    int m_offset = 0;
 };
 
 } // namespace daybreak

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace daybreak {
 
 namespace {
@@ -195,6 +197,57 @@ void SlaTimeline::rebuild()
                 .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
                      QString::fromUtf8(zone.id()),
                      m_projection.firstDue().toTimeZone(zone).toString(QStringLiteral("HH:mm"))));
+        return;
+    }
+    const QString rowsNote = total > order.size()
+                                 ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
+                                 : QString();
+    const QString legend = tr(" · grey: plan · green done · blue running · amber at-risk path · "
+                              "red failed · dashed: cloud shadow");
+    const QString night = m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd"));
+    QDateTime lastDeadline;
+    for (const SlaProjection::Report &r : m_projection.reports())
+        lastDeadline = std::max(lastDeadline, r.deadline);
+    if (m_nowTime.isValid() && lastDeadline.isValid() && m_nowTime > lastDeadline) {
+        // The night is over: its outcome, from the runs that happened.
+        QStringList missed;
+        QDateTime lastFinish;
+        for (const SlaProjection::Report &r : m_projection.reports()) {
+            const SlaProjection::Run run = m_projection.runs().value(r.pipeline);
+            if (run.succeeded && run.finish <= r.deadline)
+                lastFinish = std::max(lastFinish, run.finish);
+            else
+                missed << (run.succeeded ? tr("%1 (%2 against %3)")
+                                               .arg(r.pipeline,
+                                                    run.finish.toTimeZone(zone).toString(
+                                                        QStringLiteral("HH:mm")),
+                                                    r.deadline.toTimeZone(zone).toString(
+                                                        QStringLiteral("HH:mm")))
+                                         : tr("%1 (never finished)").arg(r.pipeline));
+        }
+        const int made = int(m_projection.reports().size() - missed.size());
+        c->setTitle(
+            (missed.isEmpty()
+                 ? tr("Night of %1 (%2) — over: all %3 reports made their deadline (the last "
+                      "at %4)")
+                       .arg(night, QString::fromUtf8(zone.id()))
+                       .arg(made)
+                       .arg(lastFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")))
+                 : tr("Night of %1 (%2) — over: %3 of %4 reports made their deadline; missed: %5")
+                       .arg(night, QString::fromUtf8(zone.id()))
+                       .arg(made)
+                       .arg(m_projection.reports().size())
+                       .arg(missed.join(QStringLiteral(", ")))) +
+            rowsNote + legend);
+        return;
+    }
+    if (m_nowTime.isValid() && m_nowTime < m_projection.firstDue()) {
+        c->setTitle(tr("Night of %1 (%2) — coming: %3 reports, %4 at risk at p95 · nothing has "
+                       "run yet, the bars are the projection%5%6")
+                        .arg(night, QString::fromUtf8(zone.id()))
+                        .arg(m_projection.reports().size())
+                        .arg(atRisk)
+                        .arg(rowsNote, legend));
         return;
     }
     c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "

@@ -142,6 +142,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     });
     connect(m_board, &WaveBoard::pipelineSelected, this, &MainWindow::selectPipeline);
     connect(m_parity, &ParityPanel::pipelineSelected, this, &MainWindow::selectPipeline);
+    connect(m_sla, &SlaPanel::nightOffsetChanged, this, &MainWindow::refreshNight);
     connect(m_sla, &SlaPanel::acknowledgeRequested, this, [this](qint64 id) {
         if (!m_session)
             return;
@@ -578,16 +579,21 @@ void MainWindow::refreshNight()
     const StoreSnapshot snapshot = m_session->snapshot();
     const QDateTime now = m_clock.now();
     const bool warRoom = m_warRoom != nullptr;
+    const int offset = m_sla->nightOffset();
     // The sensors read the night's run events and may raise alerts: on the store thread.
-    m_session->post([this, snapshot, now, warRoom](Store *store) -> std::function<void()> {
+    m_session->post([this, snapshot, now, warRoom, offset](Store *store) -> std::function<void()> {
         if (!store)
             return [this] { m_nightInFlight = false; };
-        SlaService::Night night;
+        SlaService::Night night, current;
         QList<AuditEntry> routing;
         try {
             const ClockReading at(now); // SlaService keeps a reference: it must outlive it
             SlaService sla(*store, at, currentOsUser());
-            night = sla.evaluate(snapshot, SlaService::currentNight(snapshot.inventory, now));
+            const QDate tonight = SlaService::currentNight(snapshot.inventory, now);
+            // The sensors watch the current night whichever one the panel shows; the war room
+            // always shows the current night.
+            current = sla.evaluate(snapshot, tonight);
+            night = offset == 0 ? current : sla.evaluate(snapshot, tonight.addDays(offset));
             if (warRoom) {
                 const QList<AuditEntry> all = store->auditLog();
                 for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
@@ -600,11 +606,11 @@ void MainWindow::refreshNight()
         } catch (const StoreError &) {
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
-        return [this, night, routing, now, calendar = Calendar(snapshot.inventory)] {
+        return [this, night, current, routing, now, calendar = Calendar(snapshot.inventory)] {
             m_nightInFlight = false;
             m_sla->setNight(night.projection, night.alerts, now);
             if (m_warRoom) {
-                m_warRoom->setNight(night.projection, now);
+                m_warRoom->setNight(current.projection, now);
                 m_warRoom->setRecentChanges(routing, calendar);
             }
             if (m_nightAgain) {
