@@ -275,6 +275,25 @@ private slots:
         QVERIFY(all.contains(
             QStringLiteral("pipeline 'b', field 'upstreams[2]': expected an id (a string)")));
         QCOMPARE(errorsOf(r).size(), 2);
+
+        // The last of two keys used to win without a word: two "pipelines" emptied a store.
+        r = InventoryReader::readJson(
+            "{\"format\": \"daybreak-inventory/1\",\n"
+            "\"pipelines\": [{\"id\": \"a\", \"name\": \"a\", \"owner\": \"o\", \"schedule\": "
+            "\"01:00\", \"risk\": \"low\", \"target\": \"cloud\", \"risk\": \"high\",\n"
+            "\"duration_minutes\": {\"onprem\": 10, \"cloud\": 10}}],\n"
+            "\"note\": \"a \\\"pipelines\\\": [] inside a string is no key\",\n"
+            "\n"
+            "\"pipelines\": []}",
+            QStringLiteral("twice.json"));
+        QCOMPARE(errorsOf(r),
+                 (QStringList{QStringLiteral("twice.json:2: error: field 'risk': the key repeats "
+                                             "(first on line 2); only one of them can be meant"),
+                              QStringLiteral("twice.json:6: error: field 'pipelines': the key "
+                                             "repeats (first on line 2); only one of them can be "
+                                             "meant"),
+                              QStringLiteral("twice.json: error: field 'pipelines': the "
+                                             "inventory holds no pipeline")}));
     }
 
     void invalidUtf8IsRefusedWithItsPlace()

@@ -2,6 +2,7 @@
 
 #include "CsvParser.h"
 #include "DependencyGraph.h"
+#include "JsonKeys.h"
 #include "PipelineFields.h"
 #include "Utf8.h"
 
@@ -152,6 +153,16 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
                          QStringLiteral("malformed JSON: %1").arg(parseError.errorString())});
         return result;
     }
+    for (const RepeatedKey &k : repeatedKeys(data))
+        problems.append({Problem::Severity::Error,
+                         fileName,
+                         k.line,
+                         0,
+                         {},
+                         k.key,
+                         QStringLiteral("the key repeats (first on line %1); only one of them "
+                                        "can be meant")
+                             .arg(k.firstLine)});
     if (!doc.isObject()) {
         problems.append(
             {Problem::Severity::Error,
