@@ -100,7 +100,9 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     try {
         if (!readOnly)
             run(QStringLiteral("PRAGMA journal_mode = WAL"), {},
-                QStringLiteral("%1 is not a usable SQLite store").arg(m_path));
+                QStringLiteral("cannot put %1 in WAL mode (a full disk, a damaged file or a "
+                               "folder that cannot be written)")
+                    .arg(m_path));
         // Only `init` (and a console's first start) may turn a file into a store; any other
         // command refuses a SQLite file that holds no Daybreak schema instead of writing one
         // into it (finding D11).
