@@ -303,13 +303,16 @@ private slots:
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
         // Pretend the store was written by the previous release (one migration behind).
-        m_server.exec({QStringLiteral("DROP TRIGGER audit_no_overwrite ON audit"),
-                       QStringLiteral("DROP FUNCTION daybreak_audit_no_overwrite()"),
-                       QStringLiteral("UPDATE schema_version SET version = 6")},
+        m_server.exec({QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_at"),
+                       QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_reason"),
+                       QStringLiteral("ALTER TABLE alerts DROP CONSTRAINT alerts_status_check"),
+                       QStringLiteral("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check "
+                                      "CHECK (status IN ('at_risk', 'breached'))"),
+                       QStringLiteral("UPDATE schema_version SET version = 7")},
                       db);
         const Run refused = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
         QCOMPARE(refused.exit, 6);
-        QVERIFY2(refused.err.contains(QStringLiteral("schema version 6")) &&
+        QVERIFY2(refused.err.contains(QStringLiteral("schema version 7")) &&
                      refused.err.contains(QStringLiteral("its owner must open it")),
                  qPrintable(refused.err));
         // The owner's next open migrates; then the operator gets on with it.

@@ -6,13 +6,15 @@
 
 namespace daybreak {
 
-// A sensor's alert: a report turned at-risk (or breached) for one night.
+// A sensor's alert for one night: a report turned at-risk or breached; a run that should have
+// started has not (late_start); a run is past its p95 (overrun); a side of the orchestrator fell
+// silent while runs are due (silent, the dead-man's switch).
 struct SlaAlert
 {
     qint64 id = 0;
     QDate businessDate;
-    QString report;
-    QString status; // at_risk or breached
+    QString report; // what it is about: the report, the late or overrunning run, or the side
+    QString status; // at_risk, breached, late_start, overrun or silent
     QDateTime raisedAt;
     QDateTime projectedFinish;
     QString cause; // the pipeline on the critical path that causes it
@@ -20,8 +22,14 @@ struct SlaAlert
     QString message;
     QString acknowledgedBy;
     QDateTime acknowledgedAt;
+    // Set when its cause cleared (the run started, the report is back on track, the side reports
+    // again): the alert resolved itself, and says how.
+    QDateTime resolvedAt;
+    QString resolvedReason;
 
     bool isAcknowledged() const { return !acknowledgedBy.isEmpty(); }
+    bool isResolved() const { return resolvedAt.isValid(); }
+    bool isOpen() const { return !isAcknowledged() && !isResolved(); }
 };
 
 } // namespace daybreak

@@ -125,6 +125,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
             (side == Side::OnPrem ? p.onpremP95Minutes : p.cloudP95Minutes).value_or(p50);
         run.expectedStart = expectedStart;
         run.expectedFinish = expectedStart.addSecs(qint64(p50) * 60);
+        run.due = start;
+        run.p95Minutes = p95;
 
         const SideEvents ev = fold(bySide.value({p.id, int(side)}));
         if (ev.succeededAt.isValid()) {

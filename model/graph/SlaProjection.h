@@ -42,6 +42,10 @@ public:
         bool failed = false;
         bool blocked = false; // an upstream failed
         QString drivenBy; // the upstream whose finish set the start; empty when the schedule did
+        // When it could have started: its schedule or its upstreams' finishes, before "not
+        // earlier than now" (the late-start sensor compares it with now).
+        QDateTime due;
+        int p95Minutes = 0; // on its side: the overrun sensor's limit
     };
     struct Report
     {

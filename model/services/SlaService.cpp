@@ -120,12 +120,21 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
 {
     const QDateTime now = m_clock.now();
     Night night;
-    night.projection = project(s, businessDate, m_store.runEvents(businessDate), now);
-    // Sensors run in every console that may write; a viewer's war room only watches.
+    const QList<RunEvent> events = m_store.runEvents(businessDate);
+    night.projection = project(s, businessDate, events, now);
+    // Sensors run in every console that may write and in the watch; a viewer's war room only
+    // watches.
     const Access access = m_store.access();
     if ((access.can(Role::Operator) || access.can(Role::Planner)) &&
-        businessDate == Calendar(s.inventory).businessDate(now))
-        night.raisedNow = m_store.raiseAlerts(sense(night.projection, now));
+        businessDate == Calendar(s.inventory).businessDate(now)) {
+        const QList<SlaAlert> found =
+            sense(night.projection, now) +
+            NightSensors(s.inventory, m_sensors).sense(night.projection, events, now);
+        night.raisedNow = m_store.raiseAlerts(found);
+        // What no longer holds resolves itself, and says how.
+        night.resolvedNow = m_store.resolveAlerts(
+            NightSensors::cleared(m_store.alerts(businessDate), found, night.projection, now));
+    }
     night.alerts = m_store.alerts(businessDate);
     return night;
 }
@@ -163,7 +172,8 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
         outcome.message = QStringLiteral("%1 %2 on %3 for %4")
                               .arg(event.pipeline, runEventKindName(event.kind),
                                    sideName(event.side), event.businessDate.toString(Qt::ISODate));
-        outcome.raised = evaluate(event.businessDate).raisedNow;
+        // A cheap append on the orchestrator's hot path: the watch and the consoles project
+        // the night and run the sensors.
         return outcome;
     });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "NightSensors.h"
 #include "Outcome.h"
 #include "RunEvent.h"
 #include "SlaAlert.h"
@@ -18,12 +19,14 @@ class SlaService
 {
 public:
     SlaService(Store &store, const Clock &clock, QString actor);
+    void setSensorSettings(const SensorSettings &settings) { m_sensors = settings; }
 
     struct Night
     {
         SlaProjection projection;
-        QList<SlaAlert> alerts;    // all of the night, oldest first
-        QList<SlaAlert> raisedNow; // raised by this evaluation
+        QList<SlaAlert> alerts;      // all of the night, oldest first
+        QList<SlaAlert> raisedNow;   // raised by this evaluation
+        QList<SlaAlert> resolvedNow; // resolved by it: their cause cleared
         bool anyAtRiskOrBreached() const;
     };
 
@@ -39,10 +42,8 @@ public:
     // Alerts for reports that are at risk or breached, naming the cause on the critical path.
     static QList<SlaAlert> sense(const SlaProjection &projection, const QDateTime &now);
 
-    struct EventOutcome : Outcome
-    {
-        QList<SlaAlert> raised; // alerts the event's re-projection raised
-    };
+    using EventOutcome = Outcome;
+    // Appends the event, nothing more (the watch and the consoles project and raise alerts).
     // `event.businessDate` may be empty: it is derived from `event.at` (or now).
     EventOutcome recordEvent(RunEvent event);
     // Unknown when there is no such alert or it was acknowledged already.
@@ -52,6 +53,7 @@ private:
     Store &m_store;
     const Clock &m_clock;
     QString m_actor;
+    SensorSettings m_sensors;
 };
 
 } // namespace daybreak

@@ -157,6 +157,15 @@ QList<QStringList> pgMigrations()
             QStringLiteral("CREATE TRIGGER audit_no_overwrite BEFORE INSERT ON audit "
                            "FOR EACH ROW EXECUTE FUNCTION daybreak_audit_no_overwrite()"),
         },
+        // 8: the watch's alerts (late start, overrun, a silent orchestrator) and alerts that
+        // resolve themselves when their cause clears
+        {
+            QStringLiteral("ALTER TABLE alerts DROP CONSTRAINT alerts_status_check"),
+            QStringLiteral("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check CHECK (status IN "
+                           "('at_risk', 'breached', 'late_start', 'overrun', 'silent'))"),
+            QStringLiteral("ALTER TABLE alerts ADD COLUMN resolved_at TEXT"),
+            QStringLiteral("ALTER TABLE alerts ADD COLUMN resolved_reason TEXT"),
+        },
     };
 }
 
@@ -196,6 +205,7 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT UPDATE ON alerts TO daybreak_operator"),
         // any console that can write runs the SLA sensors, which raise alerts
         QStringLiteral("GRANT INSERT ON alerts TO daybreak_planner, daybreak_operator"),
+        QStringLiteral("GRANT UPDATE (resolved_at, resolved_reason) ON alerts TO daybreak_planner"),
     };
 }
 

@@ -866,7 +866,8 @@ QList<SlaAlert> SqlStore::alerts(const QDate &businessDate)
 {
     QSqlQuery q = run(QStringLiteral("SELECT id, business_date, report, status, raised_at, "
                                      "projected_finish, cause, hours_left, "
-                                     "message, acknowledged_by, acknowledged_at FROM alerts WHERE "
+                                     "message, acknowledged_by, acknowledged_at, resolved_at, "
+                                     "resolved_reason FROM alerts WHERE "
                                      "business_date = ? ORDER BY id"),
                       {businessDate.toString(Qt::ISODate)});
     QList<SlaAlert> result;
@@ -883,9 +884,32 @@ QList<SlaAlert> SqlStore::alerts(const QDate &businessDate)
         a.message = q.value(8).toString();
         a.acknowledgedBy = q.value(9).toString();
         a.acknowledgedAt = fromIsoUtc(q.value(10).toString());
+        a.resolvedAt = fromIsoUtc(q.value(11).toString());
+        a.resolvedReason = q.value(12).toString();
         result.append(a);
     }
     return result;
+}
+
+QList<SlaAlert> SqlStore::resolveAlerts(const QList<SlaAlert> &resolved)
+{
+    QList<SlaAlert> done;
+    if (resolved.isEmpty())
+        return done;
+    Transaction tx(*this);
+    for (const SlaAlert &a : resolved)
+        if (run(QStringLiteral("UPDATE alerts SET resolved_at = ?, resolved_reason = ? WHERE id = "
+                               "? AND resolved_at IS NULL"),
+                {isoUtc(a.resolvedAt), a.resolvedReason, a.id},
+                QStringLiteral("resolving alert %1").arg(a.id))
+                .numRowsAffected() == 1)
+            done.append(a);
+    if (done.isEmpty()) {
+        tx.rollback(); // another console or watch resolved them first
+        return done;
+    }
+    tx.commit();
+    return done;
 }
 
 WriteStatus SqlStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)

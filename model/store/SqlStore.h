@@ -39,6 +39,7 @@ public:
     QList<RunEvent> runEvents(const QDate &businessDate) override;
     QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;
     QList<SlaAlert> alerts(const QDate &businessDate) override;
+    QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) override;
     WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                               BreachResolution resolution, const AuditEntry &audit) override;

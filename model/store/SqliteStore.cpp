@@ -4,11 +4,15 @@
 #include "SqliteSchema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUuid>
+
+#include <cerrno>
+#include <unistd.h>
 
 namespace daybreak {
 
@@ -39,12 +43,15 @@ QString viewerReason(const QString &path, bool askedReadOnly)
     if (!QFileInfo(path).isWritable())
         return QStringLiteral("%1 cannot write %2").arg(user, path);
     for (const QString &side : {walPath(path), shmPath(path)}) {
+        // One call, not exists() then isWritable(): another connection may be removing the file
+        // at that very moment, and a vanished file is no reason to be a viewer.
+        if (::access(QFile::encodeName(side).constData(), W_OK) == 0 || errno == ENOENT)
+            continue;
         const QFileInfo info(side);
-        if (info.exists() && !info.isWritable())
-            return QStringLiteral("%1 cannot write %2, which belongs to %3 (when nobody has the "
-                                  "store open, its owner may remove the -wal and -shm files)")
-                .arg(user, side,
-                     info.owner().isEmpty() ? QString::number(info.ownerId()) : info.owner());
+        return QStringLiteral("%1 cannot write %2, which belongs to %3 (when nobody has the "
+                              "store open, its owner may remove the -wal and -shm files)")
+            .arg(user, side,
+                 info.owner().isEmpty() ? QString::number(info.ownerId()) : info.owner());
     }
     const QString folder = QFileInfo(path).absolutePath();
     if (!sideFilesExist(path) && !QFileInfo(folder).isWritable())

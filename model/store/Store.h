@@ -50,6 +50,9 @@ public:
     // Only alerts not raised before for that night and status are written; returns those.
     virtual QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) = 0;
     virtual QList<SlaAlert> alerts(const QDate &businessDate) = 0;
+    // Marks each alert (by id) resolved at its resolvedAt with its resolvedReason, unless it is
+    // already; returns those this call resolved.
+    virtual QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) = 0;
     virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
 
     // Who is connected and which roles they hold; read once when the store is opened.

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Inventory.h"
+#include "RunEvent.h"
+#include "SlaAlert.h"
+#include "SlaProjection.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace daybreak {
+
+// The sensors that do not wait for an event: a run that should have started and has not, a run
+// past its p95, and a side of the orchestrator silent while runs are due. Each alert names its
+// cause, the reports it threatens and the hours left before the first of their deadlines.
+struct SensorSettings
+{
+    int graceMinutes = 15;   // after a run's due start before it is late
+    int silenceMinutes = 30; // without an event from a side while its runs are due
+};
+
+class NightSensors
+{
+public:
+    NightSensors(const Inventory &inventory, SensorSettings settings = {});
+
+    QList<SlaAlert> sense(const SlaProjection &projection, const QList<RunEvent> &events,
+                          const QDateTime &now) const;
+
+    // The open alerts of the night (late start, overrun, silent, at risk) whose cause is gone
+    // from `current` (what the sensors find now), marked resolved at `now` with how.
+    static QList<SlaAlert> cleared(const QList<SlaAlert> &stored, const QList<SlaAlert> &current,
+                                   const SlaProjection &projection, const QDateTime &now);
+
+    // The side-of-the-orchestrator subject of a silence alert: "orchestrator:onprem".
+    static QString silenceSubject(Side side);
+
+private:
+    struct Threat
+    {
+        QStringList reports;
+        QDateTime firstDeadline;
+    };
+    Threat threatOf(const QStringList &pipelines, const SlaProjection &projection) const;
+    SlaAlert alert(const SlaProjection &projection, const QString &subject, const QString &kind,
+                   const QString &cause, const QString &what, const Threat &threat,
+                   const QDateTime &now) const;
+
+    const Inventory &m_inventory;
+    SensorSettings m_settings;
+};
+
+} // namespace daybreak
