@@ -444,8 +444,9 @@ private slots:
             db.setDatabaseName(store);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER audit_no_replace")));
-            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 6")));
+            // The previous release: one migration behind.
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE watches")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 8")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));

@@ -252,6 +252,28 @@ private slots:
         QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("dual_run")));
     }
 
+    void theStatusBarSaysWhenTheWatchLastRanAndWhenItIsStale()
+    {
+        auto *label = m_window->findChild<QLabel *>(QStringLiteral("watchLabel"));
+        QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("watch: none running"), 10000);
+        SqliteStore other(m_path, OpenMode::MustExist);
+        WatchBeat beat{QStringLiteral("ops1:4242"), QStringLiteral("ops1"), 4242,
+                       m_clock.now().addSecs(-600), m_clock.now(),          60,
+                       QStringLiteral("quiet")};
+        other.recordWatchBeat(beat);
+        m_window->refreshNight();
+        const QString at = m_clock.now()
+                               .toTimeZone(QTimeZone("Europe/Berlin"))
+                               .toString(QStringLiteral("HH:mm:ss"));
+        QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("watch: last ran ") + at, 10000);
+        // Three minutes without a beat from a 60-second watch: dead, and said so in red.
+        m_clock.set(m_clock.now().addSecs(180));
+        m_window->showFreshness();
+        QCOMPARE(label->text(),
+                 QStringLiteral("watch: last ran ") + at + QStringLiteral(" — STALE"));
+        QVERIFY(label->styleSheet().contains(QStringLiteral("#b71c1c")));
+    }
+
     void parityPanelShowsTheSpikeAndTheAdvice()
     {
         // Saturday morning, when the demo's latest comparisons are in: a comparison dated after

@@ -64,7 +64,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
       m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
       m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)),
       m_countsLabel(new QLabel(this)), m_rollbackLabel(new QLabel(this)),
-      m_freshnessLabel(new QLabel(this))
+      m_freshnessLabel(new QLabel(this)), m_watchLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
@@ -118,6 +118,8 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     statusBar()->addWidget(m_rollbackLabel);
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     statusBar()->addPermanentWidget(m_freshnessLabel);
+    m_watchLabel->setObjectName(QStringLiteral("watchLabel"));
+    statusBar()->addPermanentWidget(m_watchLabel);
     statusBar()->addPermanentWidget(m_windowLabel);
     buildMenus();
 
@@ -586,6 +588,7 @@ void MainWindow::refreshNight()
             return [this] { m_nightInFlight = false; };
         SlaService::Night night, current;
         QList<AuditEntry> routing;
+        QList<WatchBeat> watches;
         try {
             const ClockReading at(now); // SlaService keeps a reference: it must outlive it
             SlaService sla(*store, at, currentOsUser());
@@ -594,6 +597,7 @@ void MainWindow::refreshNight()
             // always shows the current night.
             current = sla.evaluate(snapshot, tonight);
             night = offset == 0 ? current : sla.evaluate(snapshot, tonight.addDays(offset));
+            watches = store->watches();
             if (warRoom) {
                 const QList<AuditEntry> all = store->auditLog();
                 for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
@@ -606,18 +610,21 @@ void MainWindow::refreshNight()
         } catch (const StoreError &) {
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
-        return [this, night, current, routing, now, calendar = Calendar(snapshot.inventory)] {
-            m_nightInFlight = false;
-            m_sla->setNight(night.projection, night.alerts, now);
-            if (m_warRoom) {
-                m_warRoom->setNight(current.projection, now);
-                m_warRoom->setRecentChanges(routing, calendar);
-            }
-            if (m_nightAgain) {
-                m_nightAgain = false;
-                refreshNight();
-            }
-        };
+        return
+            [this, night, current, routing, watches, now, calendar = Calendar(snapshot.inventory)] {
+                m_nightInFlight = false;
+                m_watches = watches;
+                showFreshness();
+                m_sla->setNight(night.projection, night.alerts, now);
+                if (m_warRoom) {
+                    m_warRoom->setNight(current.projection, now);
+                    m_warRoom->setRecentChanges(routing, calendar);
+                }
+                if (m_nightAgain) {
+                    m_nightAgain = false;
+                    refreshNight();
+                }
+            };
     });
 }
 
@@ -651,8 +658,38 @@ void MainWindow::showFreshness()
             : QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: "
                              "0 6px; }")
                   .arg(colour));
+    // The watch: when it last ran, or that none runs; a dead watch must never pass for a quiet
+    // night.
+    const Calendar calendar(m_session->snapshot().inventory);
+    QString watchText, watchColour;
+    if (m_watches.isEmpty()) {
+        watchText = tr("watch: none running");
+        watchColour = QStringLiteral("#c77700");
+        m_watchLabel->setToolTip(tr("No daybreakctl watch beats in this store: nothing raises "
+                                    "alerts while no console is open, and nobody is paged."));
+    } else {
+        const WatchBeat &latest = m_watches.first();
+        const bool stale = latest.isStaleAt(m_clock.now());
+        watchText = tr("watch: last ran %1%2")
+                        .arg(calendar.format(latest.lastRan, QStringLiteral("HH:mm:ss")),
+                             stale ? tr(" — STALE") : QString());
+        watchColour = stale ? QStringLiteral("#b71c1c") : QString();
+        m_watchLabel->setToolTip(
+            tr("%1, every %2 s since %3; %4")
+                .arg(latest.id)
+                .arg(latest.intervalSeconds)
+                .arg(calendar.format(latest.startedAt, QStringLiteral("ddd HH:mm")), latest.note));
+    }
+    m_watchLabel->setText(watchText);
+    m_watchLabel->setStyleSheet(
+        watchColour.isEmpty()
+            ? QString()
+            : QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: "
+                             "0 6px; }")
+                  .arg(watchColour));
     if (m_warRoom)
-        m_warRoom->setFreshness(text, colour);
+        m_warRoom->setFreshness(text + QStringLiteral(" · ") + watchText,
+                                colour.isEmpty() ? watchColour : colour);
 }
 
 void MainWindow::showWarRoom()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SlaAlert.h"
+
 #include "OpenStoreDialog.h"
 
 #include <QMainWindow>
@@ -108,6 +110,8 @@ private:
     QLabel *m_countsLabel;
     QLabel *m_rollbackLabel; // never cut off: the store's location gives way first
     QLabel *m_freshnessLabel;
+    QLabel *m_watchLabel;         // "watch: last ran 03:12:05", red when the watch is stale
+    QList<WatchBeat> m_watches;   // as the last night evaluation read them
     bool m_nightInFlight = false; // a night evaluation is on the store thread
     bool m_nightAgain = false;    // and another was asked for meanwhile
     bool m_fitted = false;

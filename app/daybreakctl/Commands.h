@@ -24,5 +24,6 @@ int cmdSla(CtlContext &ctx);
 int cmdSimulateNight(CtlContext &ctx);
 int cmdWhoami(CtlContext &ctx);
 int cmdVerify(CtlContext &ctx);
+int cmdWatch(CtlContext &ctx);
 
 } // namespace daybreak

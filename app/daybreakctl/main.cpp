@@ -46,6 +46,10 @@ const char kHelp[] =
     "risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
+    "  watch [--interval S] [--grace M] [--silence M]\n"
+    "                                      the unattended sensors: late starts, overruns, a "
+    "silent\n"
+    "                                      orchestrator, at-risk reports; until SIGTERM/SIGINT\n"
     "  whoami                              the store's user and the Daybreak roles they hold\n"
     "\n"
     "status and report take --select S too: +id, id+, 2+id, @id, group:G, owner:O, state:S,\n"
@@ -112,6 +116,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("simulate-night"), cmdSimulateNight},
         {QStringLiteral("whoami"), cmdWhoami},
         {QStringLiteral("verify"), cmdVerify},
+        {QStringLiteral("watch"), cmdWatch},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

@@ -32,4 +32,23 @@ struct SlaAlert
     bool isOpen() const { return !isAcknowledged() && !isResolved(); }
 };
 
+// One watch's heartbeat: who runs it, since when, and when it last projected the night.
+struct WatchBeat
+{
+    QString id; // host:pid
+    QString host;
+    qint64 pid = 0;
+    QDateTime startedAt;
+    QDateTime lastRan;
+    int intervalSeconds = 60;
+    QString note; // what the last run found ("2 open alerts"), or why it failed
+
+    // Stale when two intervals and half a minute passed without a run: the watch is dead or
+    // stuck, and nobody may take the quiet for a quiet night.
+    bool isStaleAt(const QDateTime &now) const
+    {
+        return lastRan.secsTo(now) > 2 * qint64(intervalSeconds) + 30;
+    }
+};
+
 } // namespace daybreak

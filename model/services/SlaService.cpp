@@ -56,9 +56,17 @@ SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessD
 QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTime &now)
 {
     QList<SlaAlert> alerts;
+    // Before any run of the night has started, an at-risk projection is the plan's p95 and
+    // would page on-call every afternoon for the same plan: the view shows it, no alert says
+    // it. A run that should have started and has not is the late-start sensor's.
+    bool begun = false;
+    for (const SlaProjection::Run &run : projection.runs())
+        begun = begun || run.started;
     for (const SlaProjection::Report &r : projection.reports()) {
         // Nothing reported is no evidence of lateness: no at-risk or breach alert from a plan.
         if (r.status == SlaProjection::Status::OnTrack || r.status == SlaProjection::Status::NoData)
+            continue;
+        if (r.status == SlaProjection::Status::AtRisk && !begun)
             continue;
         // The cause: a failed run on the path, else the step furthest behind its plan, else the
         // longest.

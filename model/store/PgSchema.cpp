@@ -166,6 +166,12 @@ QList<QStringList> pgMigrations()
             QStringLiteral("ALTER TABLE alerts ADD COLUMN resolved_at TEXT"),
             QStringLiteral("ALTER TABLE alerts ADD COLUMN resolved_reason TEXT"),
         },
+        // 9: each watch's heartbeat, so every console can tell a dead watch from a quiet night
+        {
+            QStringLiteral("CREATE TABLE watches (id TEXT PRIMARY KEY, host TEXT NOT NULL,"
+                           " pid BIGINT NOT NULL, started_at TEXT NOT NULL, last_ran TEXT NOT NULL,"
+                           " interval_seconds INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')"),
+        },
     };
 }
 
@@ -206,6 +212,8 @@ QStringList pgGrantStatements(const QString &database)
         // any console that can write runs the SLA sensors, which raise alerts
         QStringLiteral("GRANT INSERT ON alerts TO daybreak_planner, daybreak_operator"),
         QStringLiteral("GRANT UPDATE (resolved_at, resolved_reason) ON alerts TO daybreak_planner"),
+        // the watch runs as an operator
+        QStringLiteral("GRANT INSERT, UPDATE, DELETE ON watches TO daybreak_operator"),
     };
 }
 

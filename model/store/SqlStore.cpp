@@ -912,6 +912,39 @@ QList<SlaAlert> SqlStore::resolveAlerts(const QList<SlaAlert> &resolved)
     return done;
 }
 
+void SqlStore::recordWatchBeat(const WatchBeat &b)
+{
+    Transaction tx(*this);
+    run(QStringLiteral("INSERT INTO watches (id, host, pid, started_at, last_ran, "
+                       "interval_seconds, note) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO "
+                       "UPDATE SET last_ran = excluded.last_ran, interval_seconds = "
+                       "excluded.interval_seconds, note = excluded.note"),
+        {b.id, text(b.host), b.pid, isoUtc(b.startedAt), isoUtc(b.lastRan), b.intervalSeconds,
+         text(b.note)},
+        QStringLiteral("writing the watch's heartbeat"));
+    tx.commit();
+}
+
+QList<WatchBeat> SqlStore::watches()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT id, host, pid, started_at, last_ran, "
+                                     "interval_seconds, note FROM watches ORDER BY last_ran DESC"));
+    QList<WatchBeat> result;
+    while (q.next())
+        result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                       fromIsoUtc(q.value(3).toString()), fromIsoUtc(q.value(4).toString()),
+                       q.value(5).toInt(), q.value(6).toString()});
+    return result;
+}
+
+void SqlStore::removeWatch(const QString &id)
+{
+    Transaction tx(*this);
+    run(QStringLiteral("DELETE FROM watches WHERE id = ?"), {id},
+        QStringLiteral("removing the watch's heartbeat"));
+    tx.commit();
+}
+
 WriteStatus SqlStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
 {
     return updateOneWithAudit(

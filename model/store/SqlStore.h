@@ -40,6 +40,9 @@ public:
     QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;
     QList<SlaAlert> alerts(const QDate &businessDate) override;
     QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) override;
+    void recordWatchBeat(const WatchBeat &beat) override;
+    QList<WatchBeat> watches() override;
+    void removeWatch(const QString &id) override;
     WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                               BreachResolution resolution, const AuditEntry &audit) override;

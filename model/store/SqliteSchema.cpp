@@ -138,6 +138,13 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("DROP TABLE alerts"),
             QStringLiteral("ALTER TABLE alerts_v8 RENAME TO alerts"),
         },
+        // 9: each watch's heartbeat, so every console can tell a dead watch from a quiet night
+        {
+            QStringLiteral(
+                "CREATE TABLE watches (id TEXT PRIMARY KEY, host TEXT NOT NULL,"
+                " pid INTEGER NOT NULL, started_at TEXT NOT NULL, last_ran TEXT NOT NULL,"
+                " interval_seconds INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')"),
+        },
     };
 }
 

@@ -53,6 +53,11 @@ public:
     // Marks each alert (by id) resolved at its resolvedAt with its resolvedReason, unless it is
     // already; returns those this call resolved.
     virtual QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) = 0;
+    // The watch's heartbeat (insert or update by id), the watches that ever beat, and a watch
+    // stopping cleanly (its row goes).
+    virtual void recordWatchBeat(const WatchBeat &beat) = 0;
+    virtual QList<WatchBeat> watches() = 0;
+    virtual void removeWatch(const QString &id) = 0;
     virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
 
     // Who is connected and which roles they hold; read once when the store is opened.

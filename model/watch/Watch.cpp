@@ -1,0 +1,115 @@
+#include "Watch.h"
+
+#include "Access.h"
+#include "Calendar.h"
+#include "ChangeNotifier.h"
+#include "Clock.h"
+#include "SlaService.h"
+#include "Store.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QTimer>
+
+namespace daybreak {
+
+Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings, QTextStream &log)
+    : m_store(store), m_clock(clock), m_actor(std::move(actor)), m_settings(settings), m_log(log),
+      m_timer(new QTimer(this)), m_soon(new QTimer(this))
+{
+    m_beat.host = QSysInfo::machineHostName();
+    m_beat.pid = QCoreApplication::applicationPid();
+    m_beat.id = QStringLiteral("%1:%2").arg(m_beat.host).arg(m_beat.pid);
+    m_beat.intervalSeconds = m_settings.intervalSeconds;
+    m_timer->setInterval(m_settings.intervalSeconds * 1000);
+    connect(m_timer, &QTimer::timeout, this, [this] { tick(true); });
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(500);
+    connect(m_soon, &QTimer::timeout, this, [this] { tick(false); });
+}
+
+Watch::~Watch() = default;
+
+void Watch::log(const QString &level, const QString &what)
+{
+    m_log << m_clock.now().toOffsetFromUtc(m_clock.now().offsetFromUtc()).toString(Qt::ISODate)
+          << ' ' << level << ' ' << what << Qt::endl;
+}
+
+void Watch::start()
+{
+    m_beat.startedAt = m_clock.now();
+    log(QStringLiteral("INFO"),
+        QStringLiteral(
+            "watch %1 started on %2, every %3 s (late after %4 min, silent after %5 min)")
+            .arg(m_beat.id, m_store.location())
+            .arg(m_settings.intervalSeconds)
+            .arg(m_settings.sensors.graceMinutes)
+            .arg(m_settings.sensors.silenceMinutes));
+    if (!m_store.access().can(Role::Operator))
+        log(QStringLiteral("WARN"),
+            QStringLiteral("%1 cannot raise alerts here: %2")
+                .arg(m_store.access().describe(),
+                     roleRefusal(m_store.access(), Role::Operator, QStringLiteral("the watch"))));
+    m_notifier = m_store.createNotifier();
+    if (m_notifier)
+        connect(m_notifier.get(), &ChangeNotifier::changed, this, [this] {
+            if (!m_soon->isActive())
+                m_soon->start();
+        });
+    tick(true);
+    m_timer->start();
+}
+
+void Watch::stop(const QString &why)
+{
+    m_timer->stop();
+    m_soon->stop();
+    try {
+        m_store.removeWatch(m_beat.id);
+    } catch (const StoreError &e) {
+        log(QStringLiteral("WARN"),
+            QStringLiteral("could not remove the heartbeat: %1").arg(e.message()));
+    }
+    log(QStringLiteral("INFO"), QStringLiteral("watch %1 stopped (%2)").arg(m_beat.id, why));
+    emit stopped();
+}
+
+void Watch::tick(bool beat)
+{
+    try {
+        const StoreSnapshot snapshot = m_store.snapshot();
+        const QDateTime now = m_clock.now();
+        const QDate night = SlaService::currentNight(snapshot.inventory, now);
+        SlaService sla(m_store, m_clock, m_actor);
+        sla.setSensorSettings(m_settings.sensors);
+        const SlaService::Night n = sla.evaluate(snapshot, night);
+        for (const SlaAlert &a : n.raisedNow)
+            log(QStringLiteral("ALERT"),
+                QStringLiteral("%1 %2: %3").arg(a.status, a.report, a.message));
+        for (const SlaAlert &a : n.resolvedNow)
+            log(QStringLiteral("INFO"),
+                QStringLiteral("resolved %1 %2: %3").arg(a.status, a.report, a.resolvedReason));
+        int open = 0;
+        for (const SlaAlert &a : n.alerts)
+            open += a.isOpen() ? 1 : 0;
+        if (m_failing)
+            log(QStringLiteral("INFO"), QStringLiteral("the store answers again"));
+        m_failing = false;
+        if (beat) {
+            m_beat.lastRan = now;
+            m_beat.note = QStringLiteral("night of %1: %2 open alert(s)")
+                              .arg(night.toString(Qt::ISODate))
+                              .arg(open);
+            m_store.recordWatchBeat(m_beat);
+        }
+    } catch (const StoreError &e) {
+        // Said once per outage, then quiet until the store answers; the stale heartbeat is what
+        // every console shows meanwhile.
+        if (!m_failing)
+            log(QStringLiteral("ERROR"), QStringLiteral("store unavailable: %1").arg(e.message()));
+        m_failing = true;
+    }
+}
+
+} // namespace daybreak

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "NightSensors.h"
+#include "SlaAlert.h"
+
+#include <QObject>
+#include <QTextStream>
+
+#include <memory>
+
+class QTimer;
+
+namespace daybreak {
+
+class ChangeNotifier;
+class Clock;
+class Store;
+
+// The unattended 6am watch: projects the current night at start, then on a timer and on every
+// store change, runs every sensor (raising and resolving alerts through SlaService, as a console
+// would), and writes its heartbeat so every console can tell a dead watch from a quiet night.
+// One line per event to `log`: time, level, what.
+class Watch : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settings
+    {
+        int intervalSeconds = 60;
+        SensorSettings sensors;
+    };
+
+    Watch(Store &store, const Clock &clock, QString actor, Settings settings, QTextStream &log);
+    ~Watch() override;
+
+    void start();
+    // Logs why, removes the heartbeat (a clean stop is not a dead watch) and emits stopped().
+    void stop(const QString &why);
+    // One run of the sensors; `beat`: also write the heartbeat (the timer's runs do, a change
+    // notification's do not, so the watch's own heartbeat never wakes it again).
+    void tick(bool beat);
+
+    const WatchBeat &beat() const { return m_beat; }
+
+signals:
+    void stopped();
+
+private:
+    void log(const QString &level, const QString &what);
+
+    Store &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+    Settings m_settings;
+    QTextStream &m_log;
+    WatchBeat m_beat;
+    QTimer *m_timer;
+    QTimer *m_soon; // coalesces a burst of change notifications into one run
+    std::unique_ptr<ChangeNotifier> m_notifier;
+    bool m_failing = false;
+};
+
+} // namespace daybreak
