@@ -445,8 +445,10 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             // The previous release: one migration behind.
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE watches")));
-            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 8")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE leases")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE channels")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 9")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));

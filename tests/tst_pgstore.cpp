@@ -303,7 +303,8 @@ private slots:
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
         // Pretend the store was written by the previous release (one migration behind).
-        m_server.exec({QStringLiteral("DROP TABLE watches"),
+        m_server.exec({QStringLiteral("DROP TABLE outbox"), QStringLiteral("DROP TABLE leases"),
+                       QStringLiteral("DROP TABLE channels"), QStringLiteral("DROP TABLE watches"),
                        QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_at"),
                        QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_reason"),
                        QStringLiteral("ALTER TABLE alerts DROP CONSTRAINT alerts_status_check"),

@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(text.count(QStringLiteral("ALERT late_start")), 1); // raised once
         const WatchBeat beat = store->watches().first();
         QCOMPARE(beat.lastRan, berlin(1, 17));
-        QCOMPARE(beat.note, QStringLiteral("night of 2026-11-25: 1 open alert(s)"));
+        QCOMPARE(beat.note, QStringLiteral("night of 2026-11-25: 1 open alert(s); delivers"));
         QVERIFY(!beat.isStaleAt(berlin(1, 19)));
         QVERIFY(beat.isStaleAt(berlin(1, 20))); // two intervals and half a minute
 

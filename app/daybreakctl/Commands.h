@@ -25,5 +25,6 @@ int cmdSimulateNight(CtlContext &ctx);
 int cmdWhoami(CtlContext &ctx);
 int cmdVerify(CtlContext &ctx);
 int cmdWatch(CtlContext &ctx);
+int cmdNotify(CtlContext &ctx);
 
 } // namespace daybreak

@@ -61,7 +61,7 @@ int cmdRunEvent(CtlContext &ctx)
     // A time without an offset is the platform's wall clock, the inventory's zone, never this
     // machine's (finding D14).
     if (e.at.isValid() && e.at.timeSpec() == Qt::LocalTime)
-        e.at = Calendar(store->snapshot().inventory).at(e.at.date(), e.at.time());
+        e.at = Calendar(store->timezoneName()).at(e.at.date(), e.at.time());
     const SlaService::EventOutcome o = SlaService(*store, ctx.clock, ctx.actor).recordEvent(e);
     if (!o.ok())
         return ctx.finish(o);

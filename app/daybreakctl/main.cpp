@@ -50,6 +50,9 @@ const char kHelp[] =
     "                                      the unattended sensors: late starts, overruns, a "
     "silent\n"
     "                                      orchestrator, at-risk reports; until SIGTERM/SIGINT\n"
+    "  notify add NAME webhook|slack URL | pagerduty ROUTING-KEY | command PATH\n"
+    "         [--reports IDS] [--owners O] [--min-severity critical] [--escalate-after MIN]\n"
+    "  notify list | remove NAME | test NAME   where the watch delivers alerts\n"
     "  whoami                              the store's user and the Daybreak roles they hold\n"
     "\n"
     "status and report take --select S too: +id, id+, 2+id, @id, group:G, owner:O, state:S,\n"
@@ -117,6 +120,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("whoami"), cmdWhoami},
         {QStringLiteral("verify"), cmdVerify},
         {QStringLiteral("watch"), cmdWatch},
+        {QStringLiteral("notify"), cmdNotify},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

@@ -157,8 +157,8 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
             outcome.refuse(role, QStringLiteral("the run event was not recorded"));
             return outcome;
         }
-        const StoreSnapshot s = m_store.snapshot();
-        if (!s.inventory.contains(event.pipeline)) {
+        // Two single-row reads, not the snapshot: this is the orchestrator's hot path.
+        if (!m_store.routing(event.pipeline)) {
             outcome.fail(Outcome::Kind::Unknown,
                          QStringLiteral("unknown pipeline '%1'").arg(event.pipeline));
             return outcome;
@@ -174,7 +174,7 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
             return outcome;
         }
         if (!event.businessDate.isValid())
-            event.businessDate = Calendar(s.inventory).businessDate(event.at);
+            event.businessDate = Calendar(m_store.timezoneName()).businessDate(event.at);
         event.recordedBy = m_actor;
         m_store.recordRunEvent(event);
         outcome.message = QStringLiteral("%1 %2 on %3 for %4")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Delivery.h"
+
 #include "SocketWatchdog.h"
 #include "Store.h"
 
@@ -29,6 +31,7 @@ public:
     bool isEmpty() override;
     StoreSnapshot snapshot() override;
     std::optional<RoutingPointer> routing(const QString &pipeline) override;
+    QString timezoneName() override;
     QList<AuditEntry> auditLog(const QString &pipeline = {}) override;
     WriteStatus applyTransition(const Transition &transition) override;
     void replaceInventory(const Inventory &inventory, const AuditEntry &audit,
@@ -40,6 +43,15 @@ public:
     QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;
     QList<SlaAlert> alerts(const QDate &businessDate) override;
     QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) override;
+    WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) override;
+    WriteStatus removeChannel(const QString &name, const AuditEntry &audit) override;
+    QList<Channel> channels() override;
+    int enqueueDeliveries(const QList<Delivery> &deliveries) override;
+    QList<Delivery> dueDeliveries(const QDateTime &now, int limit) override;
+    void recordAttempt(const Delivery &delivery) override;
+    QList<Delivery> deliveriesOf(const QList<qint64> &alertIds) override;
+    bool takeLease(const QString &name, const QString &holder, const QDateTime &now,
+                   const QDateTime &until) override;
     void recordWatchBeat(const WatchBeat &beat) override;
     QList<WatchBeat> watches() override;
     void removeWatch(const QString &id) override;

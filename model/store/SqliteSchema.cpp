@@ -145,6 +145,25 @@ QList<QStringList> sqliteMigrations()
                 " pid INTEGER NOT NULL, started_at TEXT NOT NULL, last_ran TEXT NOT NULL,"
                 " interval_seconds INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '')"),
         },
+        // 10: where alerts go (channels), every alert x channel delivery (the outbox), and the
+        // lease that lets one of several watches deliver
+        {
+            QStringLiteral("CREATE TABLE channels (name TEXT PRIMARY KEY,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('webhook', 'slack', 'pagerduty',"
+                           " 'email', 'command')),"
+                           " target TEXT NOT NULL, options TEXT NOT NULL DEFAULT '{}',"
+                           " created_by TEXT NOT NULL, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " alert_id INTEGER NOT NULL REFERENCES alerts (id),"
+                           " channel TEXT NOT NULL REFERENCES channels (name) ON DELETE CASCADE,"
+                           " event TEXT NOT NULL CHECK (event IN ('trigger', 'resolve')),"
+                           " state TEXT NOT NULL CHECK (state IN ('pending', 'delivered')),"
+                           " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL,"
+                           " last_error TEXT, delivered_at TEXT,"
+                           " UNIQUE (alert_id, channel, event))"),
+            QStringLiteral("CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL,"
+                           " expires_at TEXT NOT NULL)"),
+        },
     };
 }
 

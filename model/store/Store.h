@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Delivery.h"
+
 #include "Access.h"
 #include "RunEvent.h"
 #include "SlaAlert.h"
@@ -28,6 +30,9 @@ public:
 
     virtual StoreSnapshot snapshot() = 0;
     virtual std::optional<RoutingPointer> routing(const QString &pipeline) = 0;
+    // The inventory's time zone name alone: what an append on the hot path needs, without
+    // reading the whole snapshot.
+    virtual QString timezoneName() = 0;
     virtual QList<AuditEntry> auditLog(const QString &pipeline = {}) = 0;
 
     virtual WriteStatus applyTransition(const Transition &transition) = 0;
@@ -55,6 +60,20 @@ public:
     virtual QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) = 0;
     // The watch's heartbeat (insert or update by id), the watches that ever beat, and a watch
     // stopping cleanly (its row goes).
+    // Delivery channels, each change with its audit row (Conflict: the name is taken / gone).
+    virtual WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) = 0;
+    virtual WriteStatus removeChannel(const QString &name, const AuditEntry &audit) = 0;
+    virtual QList<Channel> channels() = 0;
+    // The outbox: rows already there stay as they are (restart-safe); the due pending ones;
+    // one attempt's outcome; the deliveries of some alerts.
+    virtual int enqueueDeliveries(const QList<Delivery> &deliveries) = 0;
+    virtual QList<Delivery> dueDeliveries(const QDateTime &now, int limit) = 0;
+    virtual void recordAttempt(const Delivery &delivery) = 0;
+    virtual QList<Delivery> deliveriesOf(const QList<qint64> &alertIds) = 0;
+    // Takes or renews the lease `name` for `holder` until `until`, if it is free, expired at
+    // `now` or already this holder's.
+    virtual bool takeLease(const QString &name, const QString &holder, const QDateTime &now,
+                           const QDateTime &until) = 0;
     virtual void recordWatchBeat(const WatchBeat &beat) = 0;
     virtual QList<WatchBeat> watches() = 0;
     virtual void removeWatch(const QString &id) = 0;

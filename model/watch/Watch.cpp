@@ -4,6 +4,7 @@
 #include "Calendar.h"
 #include "ChangeNotifier.h"
 #include "Clock.h"
+#include "Deliverer.h"
 #include "SlaService.h"
 #include "Store.h"
 
@@ -21,6 +22,7 @@ Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings,
     m_beat.pid = QCoreApplication::applicationPid();
     m_beat.id = QStringLiteral("%1:%2").arg(m_beat.host).arg(m_beat.pid);
     m_beat.intervalSeconds = m_settings.intervalSeconds;
+    m_deliverer = std::make_unique<Deliverer>(m_store, m_clock, m_beat.id, m_log);
     m_timer->setInterval(m_settings.intervalSeconds * 1000);
     connect(m_timer, &QTimer::timeout, this, [this] { tick(true); });
     m_soon->setSingleShot(true);
@@ -93,14 +95,17 @@ void Watch::tick(bool beat)
         int open = 0;
         for (const SlaAlert &a : n.alerts)
             open += a.isOpen() ? 1 : 0;
+        m_deliverer->round(night);
         if (m_failing)
             log(QStringLiteral("INFO"), QStringLiteral("the store answers again"));
         m_failing = false;
         if (beat) {
             m_beat.lastRan = now;
-            m_beat.note = QStringLiteral("night of %1: %2 open alert(s)")
-                              .arg(night.toString(Qt::ISODate))
-                              .arg(open);
+            m_beat.note =
+                QStringLiteral("night of %1: %2 open alert(s)%3")
+                    .arg(night.toString(Qt::ISODate))
+                    .arg(open)
+                    .arg(m_deliverer->holdsLease() ? QStringLiteral("; delivers") : QString());
             m_store.recordWatchBeat(m_beat);
         }
     } catch (const StoreError &e) {

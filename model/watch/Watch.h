@@ -13,12 +13,14 @@ class QTimer;
 namespace daybreak {
 
 class ChangeNotifier;
+class Deliverer;
 class Clock;
 class Store;
 
 // The unattended 6am watch: projects the current night at start, then on a timer and on every
 // store change, runs every sensor (raising and resolving alerts through SlaService, as a console
-// would), and writes its heartbeat so every console can tell a dead watch from a quiet night.
+// would), delivers them through the outbox (Deliverer), and writes its heartbeat so every
+// console can tell a dead watch from a quiet night.
 // One line per event to `log`: time, level, what.
 class Watch : public QObject
 {
@@ -58,6 +60,7 @@ private:
     QTimer *m_timer;
     QTimer *m_soon; // coalesces a burst of change notifications into one run
     std::unique_ptr<ChangeNotifier> m_notifier;
+    std::unique_ptr<Deliverer> m_deliverer;
     bool m_failing = false;
 };
 

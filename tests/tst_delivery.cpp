@@ -1,0 +1,288 @@
+#include "Deliverer.h"
+#include "ManualClock.h"
+#include "NotifyService.h"
+#include "SlaService.h"
+#include "TestStores.h"
+
+#include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace daybreak;
+using namespace TestStores;
+
+namespace {
+const QTimeZone kBerlin("Europe/Berlin");
+const QDate kNight(2026, 11, 25);
+QDateTime berlin(int h, int m = 0)
+{
+    return QDateTime(kNight, QTime(h, m), kBerlin);
+}
+
+// A real HTTP receiver on loopback: records every request; answers 202, or 503 while told to
+// fail.
+class Receiver
+{
+public:
+    Receiver()
+    {
+        m_server.route(QStringLiteral("/<arg>"), QHttpServerRequest::Method::Post,
+                       [this](const QString &path, const QHttpServerRequest &request) {
+                           m_requests.append({path, request.value("Idempotency-Key"),
+                                              QJsonDocument::fromJson(request.body()).object()});
+                           return QHttpServerResponse(
+                               m_failing ? QHttpServerResponder::StatusCode::ServiceUnavailable
+                                         : QHttpServerResponder::StatusCode::Accepted);
+                       });
+        m_port = m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1/%2").arg(m_port).arg(path);
+    }
+    struct Request
+    {
+        QString path;
+        QByteArray idempotencyKey;
+        QJsonObject body;
+    };
+    QList<Request> m_requests;
+    bool m_failing = false;
+
+private:
+    QHttpServer m_server;
+    quint16 m_port = 0;
+};
+
+Inventory night()
+{
+    Pipeline src = pipeline(QStringLiteral("src"));
+    src.schedule = QTime(1, 0);
+    src.onpremMinutes = 60;
+    src.owner = QStringLiteral("commerce");
+    Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+    report.onpremMinutes = 20;
+    report.sla = QTime(6, 0);
+    Pipeline other = pipeline(QStringLiteral("other"));
+    other.schedule = QTime(0, 30);
+    other.onpremMinutes = 10;
+    return inventory({src, report, other});
+}
+} // namespace
+
+// Alerts delivered through the outbox to real receivers on loopback, against SQLite and the
+// throwaway PostgreSQL: once, retried with back-off, by one of two watches, resolved at the
+// receiver when acknowledged.
+class TestDelivery : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestBackend m_backend;
+    std::unique_ptr<SqlStore> m_store;
+    QString m_url;
+    ManualClock m_clock{berlin(0, 31)};
+    QString m_text;
+    QTextStream m_log{&m_text};
+
+    // src is late at 01:16 (other ran and finished: the orchestrator is alive).
+    void raiseLateStart()
+    {
+        SlaService sla(*m_store, m_clock, QStringLiteral("airflow"));
+        for (const auto &[kind, at] : {std::pair{RunEvent::Kind::Started, berlin(0, 30)},
+                                       std::pair{RunEvent::Kind::Succeeded, berlin(0, 40)}}) {
+            RunEvent e;
+            e.pipeline = QStringLiteral("other");
+            e.kind = kind;
+            e.at = at;
+            QVERIFY(sla.recordEvent(e).ok());
+        }
+        m_clock.set(berlin(1, 16));
+        QCOMPARE(sla.evaluate(kNight).raisedNow.size(), 1);
+    }
+    void addChannel(const QString &name, const QString &kind, const QString &target,
+                    const QJsonObject &options = {})
+    {
+        const Outcome o = NotifyService(*m_store, m_clock, QStringLiteral("ops"))
+                              .addChannel({name, kind, target, options, {}, {}});
+        QVERIFY2(o.ok(), qPrintable(o.describe()));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
+    }
+
+    void init()
+    {
+        m_url = m_backend.freshUrl();
+        m_store = m_backend.open(m_url);
+        seed(*m_store, night());
+        m_clock.set(berlin(0, 31));
+        m_text.clear();
+    }
+
+    void aFailingReceiverIsRetriedWithBackoffAndGetsTheAlertOnce()
+    {
+        Receiver hook;
+        addChannel(QStringLiteral("hook"), QStringLiteral("webhook"),
+                   hook.url(QStringLiteral("in")));
+        raiseLateStart();
+        hook.m_failing = true;
+        Deliverer deliverer(*m_store, m_clock, QStringLiteral("watch-a"), m_log);
+        QCOMPARE(deliverer.round(kNight), 0);
+        QCOMPARE(hook.m_requests.size(), 1);
+        QList<Delivery> rows = m_store->deliveriesOf({m_store->alerts(kNight).first().id});
+        QCOMPARE(rows.size(), 1);
+        QVERIFY(rows.first().isFailing());
+        QVERIFY2(rows.first().lastError.startsWith(QStringLiteral("HTTP 503")),
+                 qPrintable(rows.first().lastError));
+        // Not before its back-off (30 s at most +20%, at least 24 s)...
+        m_clock.set(berlin(1, 16).addSecs(20));
+        QCOMPARE(deliverer.round(kNight), 0);
+        QCOMPARE(hook.m_requests.size(), 1);
+        // ...then again, failing twice more: the wait doubles.
+        m_clock.set(berlin(1, 16).addSecs(40));
+        deliverer.round(kNight);
+        QCOMPARE(hook.m_requests.size(), 2);
+        rows = m_store->deliveriesOf({rows.first().alertId});
+        QCOMPARE(rows.first().attempts, 2);
+        QVERIFY(rows.first().nextAttemptAt >= m_clock.now().addSecs(48));
+        // The receiver is back: delivered, once, and never again.
+        hook.m_failing = false;
+        m_clock.set(m_clock.now().addSecs(5 * 60));
+        QCOMPARE(deliverer.round(kNight), 1);
+        m_clock.set(m_clock.now().addSecs(5 * 60));
+        QCOMPARE(deliverer.round(kNight), 0);
+        QCOMPARE(hook.m_requests.size(), 3);
+        const QJsonObject body = hook.m_requests.last().body;
+        QCOMPARE(body.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("daybreak-alert/1"));
+        QCOMPARE(body.value(QStringLiteral("event")).toString(), QStringLiteral("trigger"));
+        const QJsonObject alert = body.value(QStringLiteral("alert")).toObject();
+        QCOMPARE(alert.value(QStringLiteral("kind")).toString(), QStringLiteral("late_start"));
+        QCOMPARE(alert.value(QStringLiteral("subject")).toString(), QStringLiteral("src"));
+        QCOMPARE(alert.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+        // Every attempt carried the same key: a receiver can deduplicate on it.
+        QCOMPARE(hook.m_requests.first().idempotencyKey, hook.m_requests.last().idempotencyKey);
+        QCOMPARE(m_store->deliveriesOf({rows.first().alertId}).first().state,
+                 QStringLiteral("delivered"));
+    }
+
+    void pagerDutyGetsTriggerThenResolveWithOneDedupKey()
+    {
+        Receiver pd;
+        addChannel(QStringLiteral("pager"), QStringLiteral("pagerduty"),
+                   QStringLiteral("0123456789abcdef0123456789ABCDEF"),
+                   {{QStringLiteral("events_url"), pd.url(QStringLiteral("enqueue"))}});
+        raiseLateStart();
+        Deliverer deliverer(*m_store, m_clock, QStringLiteral("watch-a"), m_log);
+        QVERIFY2(deliverer.round(kNight) == 1, qPrintable(m_text));
+        const QJsonObject trigger = pd.m_requests.first().body;
+        QCOMPARE(pd.m_requests.first().path, QStringLiteral("enqueue"));
+        QCOMPARE(trigger.value(QStringLiteral("routing_key")).toString(),
+                 QStringLiteral("0123456789abcdef0123456789ABCDEF"));
+        QCOMPARE(trigger.value(QStringLiteral("event_action")).toString(),
+                 QStringLiteral("trigger"));
+        const QJsonObject payload = trigger.value(QStringLiteral("payload")).toObject();
+        QVERIFY(payload.value(QStringLiteral("summary"))
+                    .toString()
+                    .startsWith(QStringLiteral("src LATE START")));
+        QCOMPARE(payload.value(QStringLiteral("source")).toString(), QStringLiteral("daybreak"));
+        QCOMPARE(payload.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+        // Acknowledged in a console (or with `sla ack`): resolved at PagerDuty.
+        const qint64 id = m_store->alerts(kNight).first().id;
+        QVERIFY(SlaService(*m_store, m_clock, QStringLiteral("alice")).acknowledge(id).ok());
+        m_clock.set(berlin(1, 18));
+        QCOMPARE(deliverer.round(kNight), 1);
+        QCOMPARE(pd.m_requests.size(), 2);
+        const QJsonObject resolve = pd.m_requests.last().body;
+        QCOMPARE(resolve.value(QStringLiteral("event_action")).toString(),
+                 QStringLiteral("resolve"));
+        QCOMPARE(resolve.value(QStringLiteral("dedup_key")),
+                 trigger.value(QStringLiteral("dedup_key")));
+        QVERIFY(!resolve.contains(QStringLiteral("payload")));
+    }
+
+    void ofTwoWatchesOneDeliversAndTheOtherTakesOverWhenItDies()
+    {
+        Receiver hook;
+        addChannel(QStringLiteral("hook"), QStringLiteral("webhook"),
+                   hook.url(QStringLiteral("in")));
+        raiseLateStart();
+        auto second = m_backend.open(m_url, OpenMode::MustExist);
+        Deliverer a(*m_store, m_clock, QStringLiteral("watch-a"), m_log);
+        Deliverer b(*second, m_clock, QStringLiteral("watch-b"), m_log);
+        QCOMPARE(a.round(kNight) + b.round(kNight), 1);
+        QVERIFY(a.holdsLease() && !b.holdsLease());
+        QCOMPARE(hook.m_requests.size(), 1);
+        // watch-a dies (no more rounds). The alert is acknowledged: its resolve waits while
+        // the dead watch's lease runs...
+        m_clock.set(berlin(1, 16).addSecs(30));
+        QVERIFY(SlaService(*m_store, m_clock, QStringLiteral("alice"))
+                    .acknowledge(m_store->alerts(kNight).first().id)
+                    .ok());
+        QCOMPARE(b.round(kNight), 0);
+        QCOMPARE(hook.m_requests.size(), 1);
+        // ...and watch-b delivers it once the lease is out, 90 s after watch-a's last round.
+        m_clock.set(berlin(1, 16).addSecs(Deliverer::kLeaseSeconds + 1));
+        QCOMPARE(b.round(kNight), 1);
+        QVERIFY(b.holdsLease());
+        QCOMPARE(hook.m_requests.size(), 2);
+        QCOMPARE(hook.m_requests.last().body.value(QStringLiteral("event")).toString(),
+                 QStringLiteral("resolve"));
+        QCOMPARE(b.round(kNight) + a.round(kNight), 0); // nothing twice, whoever runs
+        QVERIFY(!a.holdsLease());
+    }
+
+    void aBadChannelIsAClearErrorAndNothingIsStored()
+    {
+        NotifyService notify(*m_store, m_clock, QStringLiteral("ops"));
+        const int auditBefore = int(m_store->auditLog().size());
+        const QList<std::pair<Channel, QString>> bad{
+            {{QStringLiteral("hook"),
+              QStringLiteral("webhook"),
+              QStringLiteral("ftp://x/y"),
+              {},
+              {},
+              {}},
+             QStringLiteral("url: 'ftp://x/y' is not an http:// or https:// URL with a host")},
+            {{QStringLiteral("pd"),
+              QStringLiteral("pagerduty"),
+              QStringLiteral("short"),
+              {},
+              {},
+              {}},
+             QStringLiteral("routing key: a PagerDuty Events API v2 integration key is 32 letters "
+                            "and digits, got 5 character(s)")},
+            {{QStringLiteral("run"),
+              QStringLiteral("command"),
+              QStringLiteral("relative/tool"),
+              {},
+              {},
+              {}},
+             QStringLiteral("path: 'relative/tool' is not an absolute path to an executable file")},
+            {{QStringLiteral("bad name!"),
+              QStringLiteral("carrier-pigeon"),
+              QStringLiteral("x"),
+              {},
+              {},
+              {}},
+             QStringLiteral("name: 'bad name!' is not 1 to 64 letters")},
+        };
+        for (const auto &[channel, expected] : bad) {
+            const Outcome o = notify.addChannel(channel);
+            QCOMPARE(o.kind, Outcome::Kind::BadInput);
+            QVERIFY2(o.message.contains(expected), qPrintable(o.message));
+        }
+        QVERIFY(m_store->channels().isEmpty());
+        QCOMPARE(int(m_store->auditLog().size()), auditBefore);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDelivery)
+#include "tst_delivery.moc"
