@@ -405,6 +405,62 @@ private slots:
         QFile::setPermissions(closed.path(), QFileDevice::Permissions(0x7700));
     }
 
+    void notifyChannelsAreCheckedStoredTestedAndRemoved()
+    {
+        const QString store = freshStore(QStringLiteral("notify.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        Run r = ctl({QStringLiteral("notify"), QStringLiteral("add"), QStringLiteral("hook"),
+                     QStringLiteral("webhook"), QStringLiteral("ftp://example.com/x")},
+                    store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("url: 'ftp://example.com/x' is not an http:// or "
+                                               "https:// URL")),
+                 qPrintable(r.err));
+        QCOMPARE(json({QStringLiteral("notify"), QStringLiteral("list")}, store).size(), 0);
+
+        // A command channel: the program gets the alert document on standard input.
+        QTemporaryDir dir;
+        const QString got = dir.filePath(QStringLiteral("got.json"));
+        const QString program = dir.filePath(QStringLiteral("receive.sh"));
+        QFile script(program);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(QStringLiteral("#!/bin/sh\ncat > '%1'\n").arg(got).toUtf8());
+        script.close();
+        script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                              QFileDevice::ExeOwner);
+        QCOMPARE(ctl({QStringLiteral("notify"), QStringLiteral("add"), QStringLiteral("run"),
+                      QStringLiteral("command"), program},
+                     store)
+                     .exit,
+                 0);
+        const QJsonArray list = json({QStringLiteral("notify"), QStringLiteral("list")}, store);
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().toObject()[QStringLiteral("kind")].toString(),
+                 QStringLiteral("command"));
+        r = ctl({QStringLiteral("notify"), QStringLiteral("test"), QStringLiteral("run")}, store);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QFile received(got);
+        QVERIFY(received.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(received.readAll()).object();
+        QCOMPARE(doc[QStringLiteral("format")].toString(), QStringLiteral("daybreak-alert/1"));
+        QVERIFY(
+            doc[QStringLiteral("alert")].toObject()[QStringLiteral("message")].toString().contains(
+                QStringLiteral("test alert")));
+        QCOMPARE(json({QStringLiteral("audit")}, store)
+                     .last()
+                     .toObject()[QStringLiteral("action")]
+                     .toString(),
+                 QStringLiteral("channel_add"));
+        QCOMPARE(
+            ctl({QStringLiteral("notify"), QStringLiteral("remove"), QStringLiteral("run")}, store)
+                .exit,
+            0);
+        QCOMPARE(
+            ctl({QStringLiteral("notify"), QStringLiteral("remove"), QStringLiteral("run")}, store)
+                .exit,
+            3);
+    }
+
     void valuesTheStoreCannotHoldAreBadInput()
     {
         // Finding D9: these gave exit 6 "store unavailable" from a CHECK or a year 10000 date.

@@ -5,10 +5,12 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -89,8 +91,26 @@ void SlaPanel::setNightOffset(int offset)
 }
 
 void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,
-                        const QDateTime &now)
+                        const QDateTime &now, const QList<Delivery> &deliveries)
 {
+    QHash<qint64, QStringList> delivered;
+    QSet<qint64> failing;
+    const Calendar zone(projection.nightStart().timeZone());
+    for (const Delivery &d : deliveries) {
+        QString state;
+        if (d.state == QLatin1String("delivered"))
+            state = tr("%1 delivered %2")
+                        .arg(d.event, zone.format(d.deliveredAt, QStringLiteral("HH:mm")));
+        else if (d.isFailing()) {
+            state = tr("%1 FAILING (%2 attempt(s): %3; next %4)")
+                        .arg(d.event)
+                        .arg(d.attempts)
+                        .arg(d.lastError, zone.format(d.nextAttemptAt, QStringLiteral("HH:mm:ss")));
+            failing.insert(d.alertId);
+        } else
+            state = tr("%1 queued").arg(d.event);
+        delivered[d.alertId] << QStringLiteral("%1: %2").arg(d.channel, state);
+    }
     m_timeline->setProjection(projection, now);
     m_timeline->setMinimumHeight(m_timeline->readableHeight());
     const qint64 current =
@@ -99,13 +119,23 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
     const Calendar calendar(projection.nightStart().timeZone());
     for (int i = int(alerts.size()) - 1; i >= 0; --i) {
         const SlaAlert &a = alerts.at(i);
+        QString state;
+        if (a.isAcknowledged())
+            state = tr("  — acknowledged by %1").arg(a.acknowledgedBy);
+        else if (a.isResolved())
+            state =
+                tr("  — resolved %1: %2")
+                    .arg(calendar.format(a.resolvedAt, QStringLiteral("HH:mm")), a.resolvedReason);
+        const QStringList channels = delivered.value(a.id);
         auto *item = new QListWidgetItem(
-            QStringLiteral("%1  %2%3")
-                .arg(calendar.format(a.raisedAt, QStringLiteral("HH:mm")), a.message,
-                     a.isAcknowledged() ? tr("  — acknowledged by %1").arg(a.acknowledgedBy)
-                                        : QString()));
+            QStringLiteral("%1  %2%3%4")
+                .arg(calendar.format(a.raisedAt, QStringLiteral("HH:mm")), a.message, state,
+                     channels.isEmpty()
+                         ? QString()
+                         : QStringLiteral("\n        → ") + channels.join(QStringLiteral(" · "))));
         item->setData(Qt::UserRole, a.id);
-        item->setForeground(a.isAcknowledged()                      ? QColor(0x70, 0x70, 0x70)
+        item->setForeground(failing.contains(a.id)                  ? QColor(0xb0, 0x10, 0x20)
+                            : !a.isOpen()                           ? QColor(0x70, 0x70, 0x70)
                             : a.status == QLatin1String("breached") ? QColor(0xb0, 0x10, 0x20)
                                                                     : QColor(0xa0, 0x5a, 0x00));
         m_alerts->addItem(item);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Delivery.h"
 #include "SlaAlert.h"
 #include "SlaProjection.h"
 
@@ -21,8 +22,9 @@ class SlaPanel : public QWidget
 public:
     explicit SlaPanel(QWidget *parent = nullptr);
 
+    // `deliveries`: the outbox rows of these alerts, shown per channel under each.
     void setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,
-                  const QDateTime &now);
+                  const QDateTime &now, const QList<Delivery> &deliveries = {});
     SlaTimeline *timeline() const { return m_timeline; }
     // Which night the panel shows, in nights from the current one (0: follow the clock).
     int nightOffset() const { return m_offset; }

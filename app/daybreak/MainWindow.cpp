@@ -589,6 +589,7 @@ void MainWindow::refreshNight()
         SlaService::Night night, current;
         QList<AuditEntry> routing;
         QList<WatchBeat> watches;
+        QList<Delivery> deliveries;
         try {
             const ClockReading at(now); // SlaService keeps a reference: it must outlive it
             SlaService sla(*store, at, currentOsUser());
@@ -598,6 +599,10 @@ void MainWindow::refreshNight()
             current = sla.evaluate(snapshot, tonight);
             night = offset == 0 ? current : sla.evaluate(snapshot, tonight.addDays(offset));
             watches = store->watches();
+            QList<qint64> ids;
+            for (const SlaAlert &a : night.alerts)
+                ids.append(a.id);
+            deliveries = store->deliveriesOf(ids);
             if (warRoom) {
                 const QList<AuditEntry> all = store->auditLog();
                 for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
@@ -610,21 +615,24 @@ void MainWindow::refreshNight()
         } catch (const StoreError &) {
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
-        return
-            [this, night, current, routing, watches, now, calendar = Calendar(snapshot.inventory)] {
-                m_nightInFlight = false;
-                m_watches = watches;
-                showFreshness();
-                m_sla->setNight(night.projection, night.alerts, now);
-                if (m_warRoom) {
-                    m_warRoom->setNight(current.projection, now);
-                    m_warRoom->setRecentChanges(routing, calendar);
-                }
-                if (m_nightAgain) {
-                    m_nightAgain = false;
-                    refreshNight();
-                }
-            };
+        return [this, night, current, routing, watches, deliveries, now,
+                calendar = Calendar(snapshot.inventory)] {
+            m_nightInFlight = false;
+            m_watches = watches;
+            m_failingDeliveries = 0;
+            for (const Delivery &d : deliveries)
+                m_failingDeliveries += d.isFailing() ? 1 : 0;
+            showFreshness();
+            m_sla->setNight(night.projection, night.alerts, now, deliveries);
+            if (m_warRoom) {
+                m_warRoom->setNight(current.projection, now);
+                m_warRoom->setRecentChanges(routing, calendar);
+            }
+            if (m_nightAgain) {
+                m_nightAgain = false;
+                refreshNight();
+            }
+        };
     });
 }
 
@@ -687,6 +695,14 @@ void MainWindow::showFreshness()
             : QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: "
                              "0 6px; }")
                   .arg(watchColour));
+    // A delivery that keeps failing means on-call may not have heard: the war room says so.
+    if (m_failingDeliveries > 0) {
+        watchText += tr(" · %1 alert delivery(ies) FAILING").arg(m_failingDeliveries);
+        watchColour = QStringLiteral("#b71c1c");
+        m_watchLabel->setText(watchText);
+        m_watchLabel->setStyleSheet(QStringLiteral(
+            "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
+    }
     if (m_warRoom)
         m_warRoom->setFreshness(text + QStringLiteral(" · ") + watchText,
                                 colour.isEmpty() ? watchColour : colour);

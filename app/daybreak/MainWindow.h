@@ -112,6 +112,7 @@ private:
     QLabel *m_freshnessLabel;
     QLabel *m_watchLabel;         // "watch: last ran 03:12:05", red when the watch is stale
     QList<WatchBeat> m_watches;   // as the last night evaluation read them
+    int m_failingDeliveries = 0;  // outbox rows of the shown night still failing
     bool m_nightInFlight = false; // a night evaluation is on the store thread
     bool m_nightAgain = false;    // and another was asked for meanwhile
     bool m_fitted = false;

@@ -128,9 +128,31 @@ int cmdSla(CtlContext &ctx)
                 {QStringLiteral("p95_finish"), local(r.p95Finish)},
                 {QStringLiteral("status"), slaStatusName(r.status)},
                 {QStringLiteral("critical_path"), QJsonArray::fromStringList(r.criticalPath)}});
+        QList<qint64> ids;
+        for (const SlaAlert &a : n.alerts)
+            ids.append(a.id);
+        QHash<qint64, QJsonArray> deliveries;
+        for (const Delivery &d : store->deliveriesOf(ids))
+            deliveries[d.alertId].append(QJsonObject{
+                {QStringLiteral("channel"), d.channel},
+                {QStringLiteral("event"), d.event},
+                {QStringLiteral("state"), d.isFailing() ? QStringLiteral("failing") : d.state},
+                {QStringLiteral("attempts"), d.attempts},
+                {QStringLiteral("last_error"),
+                 d.lastError.isEmpty() ? QJsonValue() : QJsonValue(d.lastError)},
+                {QStringLiteral("next_attempt_at"), d.state == QLatin1String("pending")
+                                                        ? QJsonValue(isoUtc(d.nextAttemptAt))
+                                                        : QJsonValue()},
+                {QStringLiteral("delivered_at"),
+                 d.deliveredAt.isValid() ? QJsonValue(isoUtc(d.deliveredAt)) : QJsonValue()}});
         for (const SlaAlert &a : n.alerts)
             alerts.append(
                 QJsonObject{{QStringLiteral("id"), a.id},
+                            {QStringLiteral("resolved_at"),
+                             a.isResolved() ? QJsonValue(isoUtc(a.resolvedAt)) : QJsonValue()},
+                            {QStringLiteral("resolved_reason"),
+                             a.isResolved() ? QJsonValue(a.resolvedReason) : QJsonValue()},
+                            {QStringLiteral("deliveries"), deliveries.value(a.id)},
                             {QStringLiteral("report"), a.report},
                             {QStringLiteral("status"), a.status},
                             {QStringLiteral("raised_at"), isoUtc(a.raisedAt)},
@@ -171,6 +193,8 @@ int cmdSla(CtlContext &ctx)
                            .arg(a.id)
                            .arg(a.isAcknowledged()
                                     ? QStringLiteral(" (ack %1)").arg(a.acknowledgedBy)
+                                : a.isResolved()
+                                    ? QStringLiteral(" (resolved: %1)").arg(a.resolvedReason)
                                     : QString(),
                                 a.message);
         ctx.out.flush();
