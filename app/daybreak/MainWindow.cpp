@@ -114,7 +114,9 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_rollbackLabel->setObjectName(QStringLiteral("rollbackLabel"));
     m_rollbackLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     statusBar()->addWidget(m_storeLabel, 1);
-    statusBar()->addWidget(m_countsLabel);
+    m_countsLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_countsLabel->setMinimumWidth(160);
+    statusBar()->addWidget(m_countsLabel, 1);
     statusBar()->addWidget(m_rollbackLabel);
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
     statusBar()->addPermanentWidget(m_freshnessLabel);
@@ -441,6 +443,7 @@ void MainWindow::refresh()
                                .arg(counts.value(State::DualRun))
                                .arg(counts.value(State::Cloud))
                                .arg(counts.value(State::Decommissioned)));
+    m_countsLabel->setToolTip(m_countsLabel->text());
     m_rollbackLabel->setText(
         rollbacks > 0 ? tr("<b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks)
                       : QString());
@@ -697,7 +700,7 @@ void MainWindow::showFreshness()
                   .arg(watchColour));
     // A delivery that keeps failing means on-call may not have heard: the war room says so.
     if (m_failingDeliveries > 0) {
-        watchText += tr(" · %1 alert delivery(ies) FAILING").arg(m_failingDeliveries);
+        watchText += tr(" · %1 deliveries FAILING").arg(m_failingDeliveries);
         watchColour = QStringLiteral("#b71c1c");
         m_watchLabel->setText(watchText);
         m_watchLabel->setStyleSheet(QStringLiteral(
