@@ -8,7 +8,11 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
 using namespace daybreak;
@@ -55,6 +59,84 @@ public:
 private:
     QHttpServer m_server;
     quint16 m_port = 0;
+};
+
+// A real SMTP receiver on loopback, on its own thread (libcurl's send blocks the test's): takes
+// one mail per connection and keeps its envelope and text.
+class SmtpSink : public QObject
+{
+public:
+    SmtpSink()
+    {
+        moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_server = new QTcpServer(this);
+                connect(m_server, &QTcpServer::newConnection, this, &SmtpSink::accept);
+                m_server->listen(QHostAddress::LocalHost, 0);
+                m_port = m_server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~SmtpSink() override
+    {
+        QMetaObject::invokeMethod(
+            this, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    QStringList mails() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_mails;
+    }
+
+private:
+    void accept()
+    {
+        QTcpSocket *socket = m_server->nextPendingConnection();
+        auto data = std::make_shared<bool>(false);
+        auto text = std::make_shared<QByteArray>();
+        socket->write("220 sink ESMTP\r\n");
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, data, text] {
+            while (socket->canReadLine()) {
+                const QByteArray line = socket->readLine();
+                if (*data) {
+                    if (line == ".\r\n") {
+                        *data = false;
+                        QMutexLocker lock(&m_mutex);
+                        m_mails.append(QString::fromUtf8(*text));
+                        socket->write("250 queued\r\n");
+                    } else {
+                        text->append(line);
+                    }
+                } else if (line.startsWith("EHLO") || line.startsWith("HELO")) {
+                    socket->write("250 sink\r\n");
+                } else if (line.startsWith("MAIL FROM") || line.startsWith("RCPT TO")) {
+                    text->append(line);
+                    socket->write("250 OK\r\n");
+                } else if (line.startsWith("DATA")) {
+                    *data = true;
+                    socket->write("354 go on\r\n");
+                } else if (line.startsWith("QUIT")) {
+                    socket->write("221 bye\r\n");
+                    socket->disconnectFromHost();
+                } else {
+                    socket->write("502 not here\r\n");
+                }
+            }
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    QThread m_thread;
+    QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
+    mutable QMutex m_mutex;
+    QStringList m_mails;
 };
 
 Inventory night()
@@ -239,6 +321,53 @@ private slots:
         QVERIFY(!a.holdsLease());
     }
 
+    void mailGoesThroughSmtpOnceAndItsResolveFollows()
+    {
+        SmtpSink sink;
+        addChannel(QStringLiteral("mail"), QStringLiteral("email"),
+                   QStringLiteral("oncall@example.com"),
+                   {{QStringLiteral("smtp"), sink.address()},
+                    {QStringLiteral("from"), QStringLiteral("daybreak@example.com")}});
+        raiseLateStart();
+        Deliverer deliverer(*m_store, m_clock, QStringLiteral("watch-a"), m_log);
+        QVERIFY2(deliverer.round(kNight) == 1, qPrintable(m_text));
+        QCOMPARE(sink.mails().size(), 1);
+        const QString mail = sink.mails().first();
+        QVERIFY2(mail.contains(QStringLiteral("RCPT TO:<oncall@example.com>")), qPrintable(mail));
+        QVERIFY(mail.contains(QStringLiteral("MAIL FROM:<daybreak@example.com>")));
+        QVERIFY(mail.contains(
+            QStringLiteral("Subject: [Daybreak] WARNING late_start src (night of 2026-11-25)")));
+        QVERIFY(mail.contains(QStringLiteral("Message-ID: <daybreak-delivery-")));
+        QVERIFY(mail.contains(QStringLiteral("src LATE START on onprem")));
+        QCOMPARE(deliverer.round(kNight), 0); // once
+        QVERIFY(SlaService(*m_store, m_clock, QStringLiteral("alice"))
+                    .acknowledge(m_store->alerts(kNight).first().id)
+                    .ok());
+        QCOMPARE(deliverer.round(kNight), 1);
+        QCOMPARE(sink.mails().size(), 2);
+        QVERIFY(sink.mails().last().contains(QStringLiteral("Subject: [Daybreak] resolved: "
+                                                            "late_start src")));
+        QVERIFY(sink.mails().last().contains(QStringLiteral("Acknowledged by alice")));
+
+        // STARTTLS required, and this server offers none: a failed attempt, never clear text.
+        addChannel(QStringLiteral("tls"), QStringLiteral("email"),
+                   QStringLiteral("oncall@example.com"),
+                   {{QStringLiteral("smtp"), sink.address()}, {QStringLiteral("starttls"), true}});
+        SlaAlert a = m_store->alerts(kNight).first();
+        const QString error = deliverer.send(m_store->channels().last(), a,
+                                             {0,
+                                              a.id,
+                                              QStringLiteral("tls"),
+                                              QStringLiteral("trigger"),
+                                              QStringLiteral("pending"),
+                                              0,
+                                              m_clock.now(),
+                                              {},
+                                              {}});
+        QVERIFY2(!error.isEmpty(), "a mail went out without the STARTTLS it required");
+        QCOMPARE(sink.mails().size(), 2);
+    }
+
     void aBadChannelIsAClearErrorAndNothingIsStored()
     {
         NotifyService notify(*m_store, m_clock, QStringLiteral("ops"));
@@ -266,6 +395,13 @@ private slots:
               {},
               {}},
              QStringLiteral("path: 'relative/tool' is not an absolute path to an executable file")},
+            {{QStringLiteral("mail"),
+              QStringLiteral("email"),
+              QStringLiteral("oncall@example.com"),
+              {{QStringLiteral("smtp"), QStringLiteral("mail.example.com")}},
+              {},
+              {}},
+             QStringLiteral("smtp: 'mail.example.com' is not HOST:PORT")},
             {{QStringLiteral("bad name!"),
               QStringLiteral("carrier-pigeon"),
               QStringLiteral("x"),

@@ -39,7 +39,15 @@ int notifyAdd(CtlContext &ctx)
                                        QStringLiteral("PagerDuty's Events API URL (default "
                                                       "https://events.pagerduty.com/v2/enqueue)"),
                                        QStringLiteral("URL"));
-    if (!ctx.parse({reports, owners, severity, escalate, eventsUrl},
+    const QCommandLineOption smtp(QStringLiteral("smtp"),
+                                  QStringLiteral("email: the mail server, HOST:PORT"),
+                                  QStringLiteral("HOST:PORT"));
+    const QCommandLineOption starttls(QStringLiteral("starttls"),
+                                      QStringLiteral("email: require STARTTLS"));
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("email: the sender (default daybreak@localhost)"),
+                                  QStringLiteral("ADDRESS"));
+    if (!ctx.parse({reports, owners, severity, escalate, eventsUrl, smtp, starttls, from},
                    QStringLiteral("NAME KIND TARGET"), 3, 3))
         return ctx.parseExit;
     const QStringList args = ctx.parser.positionalArguments();
@@ -55,6 +63,12 @@ int notifyAdd(CtlContext &ctx)
         const int minutes = ctx.parser.value(escalate).toInt(&ok);
         c.options.insert(QStringLiteral("escalate_after_minutes"), ok ? minutes : -1);
     }
+    if (ctx.parser.isSet(smtp))
+        c.options.insert(QStringLiteral("smtp"), ctx.parser.value(smtp));
+    if (ctx.parser.isSet(starttls))
+        c.options.insert(QStringLiteral("starttls"), true);
+    if (ctx.parser.isSet(from))
+        c.options.insert(QStringLiteral("from"), ctx.parser.value(from));
     if (ctx.parser.isSet(eventsUrl))
         c.options.insert(QStringLiteral("events_url"), ctx.parser.value(eventsUrl));
     // A bad channel is refused before the store is opened: nothing can be half-written.

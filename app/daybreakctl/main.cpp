@@ -51,6 +51,7 @@ const char kHelp[] =
     "silent\n"
     "                                      orchestrator, at-risk reports; until SIGTERM/SIGINT\n"
     "  notify add NAME webhook|slack URL | pagerduty ROUTING-KEY | command PATH\n"
+    "             | email ADDRESS --smtp HOST:PORT [--starttls] [--from ADDRESS]\n"
     "         [--reports IDS] [--owners O] [--min-severity critical] [--escalate-after MIN]\n"
     "  notify list | remove NAME | test NAME   where the watch delivers alerts (test: exit 1\n"
     "                                      when the receiver fails)\n"

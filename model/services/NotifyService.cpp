@@ -50,8 +50,16 @@ QStringList NotifyService::problemsOf(const Channel &c)
             problems << QStringLiteral("path: '%1' is not an absolute path to an executable file")
                             .arg(c.target);
     } else if (c.kind == QLatin1String("email")) {
-        problems << QStringLiteral("kind: email delivery is not built yet; use a webhook, Slack, "
-                                   "PagerDuty or a command that mails");
+        static const QRegularExpression address(QStringLiteral("^[^@\\s<>]+@[^@\\s<>]+$"));
+        if (!address.match(c.target).hasMatch())
+            problems << QStringLiteral("address: '%1' is not an email address").arg(c.target);
+        const QString smtp = c.options.value(QStringLiteral("smtp")).toString();
+        static const QRegularExpression hostPort(
+            QStringLiteral("^([A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\]):([0-9]{1,5})$"));
+        const QRegularExpressionMatch m = hostPort.match(smtp);
+        if (!m.hasMatch() || m.captured(2).toInt() < 1 || m.captured(2).toInt() > 65535)
+            problems << QStringLiteral("smtp: '%1' is not HOST:PORT (--smtp mail.example.com:587)")
+                            .arg(smtp);
     }
     const QString severity = c.options.value(QStringLiteral("min_severity")).toString();
     if (!severity.isEmpty() && severity != QLatin1String("warning") &&

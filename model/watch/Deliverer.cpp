@@ -1,6 +1,7 @@
 #include "Deliverer.h"
 
 #include "Clock.h"
+#include "MailSender.h"
 #include "NotifyService.h"
 #include "Payloads.h"
 #include "Store.h"
@@ -96,6 +97,15 @@ QString Deliverer::send(const Channel &c, const SlaAlert &alert, const Delivery 
                     json(Payloads::pagerDuty(c.target, alert, d, severity)), key);
     if (c.kind == QLatin1String("command"))
         return runCommand(c.target, json(Payloads::webhook(alert, d, severity)));
+    if (c.kind == QLatin1String("email")) {
+        const QJsonObject mail = Payloads::email(alert, d, severity);
+        return sendMail(
+            c.options.value(QStringLiteral("smtp")).toString(),
+            c.options.value(QStringLiteral("starttls")).toBool(),
+            c.options.value(QStringLiteral("from")).toString(QStringLiteral("daybreak@localhost")),
+            c.target, mail.value(QStringLiteral("subject")).toString(),
+            mail.value(QStringLiteral("body")).toString(), key + "@daybreak");
+    }
     return QStringLiteral("%1 channels cannot deliver").arg(c.kind);
 }
 

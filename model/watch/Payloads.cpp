@@ -78,4 +78,23 @@ QJsonObject pagerDuty(const QString &routingKey, const SlaAlert &a, const Delive
     return event;
 }
 
+QJsonObject email(const SlaAlert &a, const Delivery &d, const QString &severity)
+{
+    const bool trigger = d.event == QLatin1String("trigger");
+    const QString subject =
+        trigger
+            ? QStringLiteral("[Daybreak] %1 %2 %3 (night of %4)")
+                  .arg(severity.toUpper(), a.status, a.report, a.businessDate.toString(Qt::ISODate))
+            : QStringLiteral("[Daybreak] resolved: %1 %2 (night of %3)")
+                  .arg(a.status, a.report, a.businessDate.toString(Qt::ISODate));
+    QString body = a.message + QStringLiteral("\n\nRaised at %1.").arg(isoUtc(a.raisedAt));
+    if (a.isAcknowledged())
+        body += QStringLiteral("\nAcknowledged by %1 at %2.")
+                    .arg(a.acknowledgedBy, isoUtc(a.acknowledgedAt));
+    if (a.isResolved())
+        body += QStringLiteral("\nResolved at %1: %2.").arg(isoUtc(a.resolvedAt), a.resolvedReason);
+    body += QStringLiteral("\nAcknowledge with: daybreakctl sla ack %1\n").arg(a.id);
+    return {{QStringLiteral("subject"), subject}, {QStringLiteral("body"), body}};
+}
+
 } // namespace daybreak::Payloads

@@ -19,6 +19,8 @@ QJsonObject slack(const SlaAlert &alert, const Delivery &delivery, const QString
 QJsonObject pagerDuty(const QString &routingKey, const SlaAlert &alert, const Delivery &delivery,
                       const QString &severity);
 QString dedupKey(const SlaAlert &alert);
+// A mail's subject and body (plain text).
+QJsonObject email(const SlaAlert &alert, const Delivery &delivery, const QString &severity);
 
 } // namespace Payloads
 } // namespace daybreak
