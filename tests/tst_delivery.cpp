@@ -1,3 +1,4 @@
+#include "Calendar.h"
 #include "Deliverer.h"
 #include "ManualClock.h"
 #include "NotifyService.h"
@@ -6,14 +7,18 @@
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
+#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 #include <QTimeZone>
+
+#include <csignal>
 
 using namespace daybreak;
 using namespace TestStores;
@@ -33,14 +38,19 @@ class Receiver
 public:
     Receiver()
     {
-        m_server.route(QStringLiteral("/<arg>"), QHttpServerRequest::Method::Post,
-                       [this](const QString &path, const QHttpServerRequest &request) {
-                           m_requests.append({path, request.value("Idempotency-Key"),
-                                              QJsonDocument::fromJson(request.body()).object()});
-                           return QHttpServerResponse(
-                               m_failing ? QHttpServerResponder::StatusCode::ServiceUnavailable
-                                         : QHttpServerResponder::StatusCode::Accepted);
-                       });
+        m_server.route(
+            QStringLiteral("/<arg>"), QHttpServerRequest::Method::Post,
+            [this](const QString &path, const QHttpServerRequest &request,
+                   QHttpServerResponder &&responder) {
+                m_requests.append({path, request.value("Idempotency-Key"),
+                                   QJsonDocument::fromJson(request.body()).object()});
+                if (m_hanging) { // keeps the connection open, answers nothing
+                    m_held.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+                    return;
+                }
+                responder.write(m_failing ? QHttpServerResponder::StatusCode::ServiceUnavailable
+                                          : QHttpServerResponder::StatusCode::Accepted);
+            });
         m_port = m_server.listen(QHostAddress::LocalHost, 0);
     }
     QString url(const QString &path) const
@@ -55,6 +65,8 @@ public:
     };
     QList<Request> m_requests;
     bool m_failing = false;
+    bool m_hanging = false;
+    std::vector<std::unique_ptr<QHttpServerResponder>> m_held;
 
 private:
     QHttpServer m_server;
@@ -366,6 +378,54 @@ private slots:
                                               {}});
         QVERIFY2(!error.isEmpty(), "a mail went out without the STARTTLS it required");
         QCOMPARE(sink.mails().size(), 2);
+    }
+
+    void aWatchKilledMidDeliveryAndRestartedDeliversOnce()
+    {
+        // A breach (it never clears by itself) for the night the real clock is in, routed to a
+        // receiver that takes the request and never answers.
+        Receiver hook;
+        hook.m_hanging = true;
+        addChannel(QStringLiteral("hook"), QStringLiteral("webhook"),
+                   hook.url(QStringLiteral("in")),
+                   {{QStringLiteral("reports"), QJsonArray{QStringLiteral("manual")}}});
+        SlaAlert breach;
+        breach.businessDate =
+            Calendar(m_store->timezoneName()).businessDate(QDateTime::currentDateTimeUtc());
+        breach.report = QStringLiteral("manual");
+        breach.status = QStringLiteral("breached");
+        breach.raisedAt = QDateTime::currentDateTimeUtc();
+        breach.message = QStringLiteral("manual BREACHED: test");
+        QCOMPARE(m_store->raiseAlerts({breach}).size(), 1);
+        const qint64 id = m_store->alerts(breach.businessDate).first().id;
+        auto startWatch = [this](QProcess &p) {
+            p.start(QStringLiteral(DAYBREAKCTL_PATH),
+                    {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("1"),
+                     QStringLiteral("--lease"), QStringLiteral("3"), QStringLiteral("--store"),
+                     m_url});
+            return p.waitForStarted(30000);
+        };
+        QProcess first;
+        QVERIFY(startWatch(first));
+        QTRY_COMPARE_WITH_TIMEOUT(hook.m_requests.size(), 1, 30000); // in flight
+        ::kill(pid_t(first.processId()), SIGKILL);
+        QVERIFY(first.waitForFinished(30000));
+        QCOMPARE(m_store->deliveriesOf({id}).first().state, QStringLiteral("pending"));
+
+        hook.m_hanging = false;
+        hook.m_held.clear();
+        QProcess second;
+        QVERIFY(startWatch(second));
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->deliveriesOf({id}).first().state,
+                                  QStringLiteral("delivered"), 30000);
+        ::kill(pid_t(second.processId()), SIGTERM);
+        QVERIFY(second.waitForFinished(30000));
+        QCOMPARE(second.exitCode(), 0);
+        // The receiver saw the request the killed watch sent and the one after the restart,
+        // with one key: deduplicated, one alert. Nothing further arrived.
+        QCOMPARE(hook.m_requests.size(), 2);
+        QCOMPARE(hook.m_requests.first().idempotencyKey, hook.m_requests.last().idempotencyKey);
+        QCOMPARE(m_store->deliveriesOf({id}).size(), 1);
     }
 
     void aBadChannelIsAClearErrorAndNothingIsStored()

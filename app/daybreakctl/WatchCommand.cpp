@@ -38,7 +38,12 @@ int cmdWatch(CtlContext &ctx)
                                      QStringLiteral("minutes without an event from a side while "
                                                     "its runs are due (default 30)"),
                                      QStringLiteral("MINUTES"), QStringLiteral("30"));
-    if (!ctx.parse({interval, grace, silence}))
+    const QCommandLineOption lease(QStringLiteral("lease"),
+                                   QStringLiteral("seconds a watch holds the delivery lease; "
+                                                  "another takes over that long after it dies "
+                                                  "(default 90, at least the interval)"),
+                                   QStringLiteral("SECONDS"), QStringLiteral("90"));
+    if (!ctx.parse({interval, grace, silence, lease}))
         return ctx.parseExit;
     Watch::Settings settings;
     bool ok = true;
@@ -57,6 +62,12 @@ int cmdWatch(CtlContext &ctx)
     number(interval, 1, 3600, settings.intervalSeconds);
     number(grace, 0, 720, settings.sensors.graceMinutes);
     number(silence, 1, 720, settings.sensors.silenceMinutes);
+    number(lease, 2, 600, settings.leaseSeconds);
+    if (bad.isEmpty() && settings.leaseSeconds <= settings.intervalSeconds)
+        bad << QStringLiteral("--lease: %1 s must be longer than the interval (%2 s), or the "
+                              "lease lapses between runs")
+                   .arg(settings.leaseSeconds)
+                   .arg(settings.intervalSeconds);
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();

@@ -46,7 +46,7 @@ const char kHelp[] =
     "risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
-    "  watch [--interval S] [--grace M] [--silence M]\n"
+    "  watch [--interval S] [--grace M] [--silence M] [--lease S]\n"
     "                                      the unattended sensors: late starts, overruns, a "
     "silent\n"
     "                                      orchestrator, at-risk reports; until SIGTERM/SIGINT\n"

@@ -22,8 +22,10 @@ namespace {
 const QString kPagerDutyEvents = QStringLiteral("https://events.pagerduty.com/v2/enqueue");
 } // namespace
 
-Deliverer::Deliverer(Store &store, const Clock &clock, QString holder, QTextStream &log)
-    : m_store(store), m_clock(clock), m_holder(std::move(holder)), m_log(log)
+Deliverer::Deliverer(Store &store, const Clock &clock, QString holder, QTextStream &log,
+                     int leaseSeconds)
+    : m_store(store), m_clock(clock), m_holder(std::move(holder)), m_log(log),
+      m_leaseSeconds(leaseSeconds)
 {
 }
 
@@ -114,7 +116,7 @@ int Deliverer::round(const QDate &night)
     const QDateTime now = m_clock.now();
     const bool held = m_holds;
     m_holds =
-        m_store.takeLease(QStringLiteral("delivery"), m_holder, now, now.addSecs(kLeaseSeconds));
+        m_store.takeLease(QStringLiteral("delivery"), m_holder, now, now.addSecs(m_leaseSeconds));
     if (m_holds != held)
         log(QStringLiteral("INFO"), m_holds ? QStringLiteral("delivering (holds the lease)")
                                             : QStringLiteral("another watch delivers"));

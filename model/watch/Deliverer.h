@@ -26,7 +26,8 @@ public:
     static constexpr int kLeaseSeconds = 90;
     static constexpr int kTimeoutMs = 10000;
 
-    Deliverer(Store &store, const Clock &clock, QString holder, QTextStream &log);
+    Deliverer(Store &store, const Clock &clock, QString holder, QTextStream &log,
+              int leaseSeconds = kLeaseSeconds);
 
     // One round for the night `night`: returns how many deliveries succeeded.
     int round(const QDate &night);
@@ -49,6 +50,7 @@ private:
     QTextStream &m_log;
     QNetworkAccessManager m_network;
     bool m_holds = false;
+    int m_leaseSeconds;
 };
 
 } // namespace daybreak

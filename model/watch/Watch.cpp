@@ -9,6 +9,7 @@
 #include "Store.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSysInfo>
 #include <QTimer>
 
@@ -22,7 +23,8 @@ Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings,
     m_beat.pid = QCoreApplication::applicationPid();
     m_beat.id = QStringLiteral("%1:%2").arg(m_beat.host).arg(m_beat.pid);
     m_beat.intervalSeconds = m_settings.intervalSeconds;
-    m_deliverer = std::make_unique<Deliverer>(m_store, m_clock, m_beat.id, m_log);
+    m_deliverer =
+        std::make_unique<Deliverer>(m_store, m_clock, m_beat.id, m_log, m_settings.leaseSeconds);
     m_timer->setInterval(m_settings.intervalSeconds * 1000);
     connect(m_timer, &QTimer::timeout, this, [this] { tick(true); });
     m_soon->setSingleShot(true);
@@ -79,6 +81,12 @@ void Watch::stop(const QString &why)
 
 void Watch::tick(bool beat)
 {
+    // A delivery waits for its receiver in a local event loop, where the timer may fire again:
+    // one run at a time, or one alert could go out twice.
+    if (m_busy)
+        return;
+    m_busy = true;
+    const auto done = qScopeGuard([this] { m_busy = false; });
     try {
         const StoreSnapshot snapshot = m_store.snapshot();
         const QDateTime now = m_clock.now();

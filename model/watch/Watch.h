@@ -30,6 +30,7 @@ public:
     struct Settings
     {
         int intervalSeconds = 60;
+        int leaseSeconds = 90; // how long a dead watch holds delivery back
         SensorSettings sensors;
     };
 
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<ChangeNotifier> m_notifier;
     std::unique_ptr<Deliverer> m_deliverer;
     bool m_failing = false;
+    bool m_busy = false; // inside tick()
 };
 
 } // namespace daybreak
