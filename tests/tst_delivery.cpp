@@ -428,6 +428,65 @@ private slots:
         QCOMPARE(m_store->deliveriesOf({id}).size(), 1);
     }
 
+    void routingAndEscalationDecideWhichChannelGetsWhat()
+    {
+        SlaAlert late;
+        late.id = 1;
+        late.report = QStringLiteral("src");
+        late.status = QStringLiteral("late_start");
+        late.raisedAt = berlin(1, 16);
+        SlaAlert breach = late;
+        breach.id = 2;
+        breach.report = QStringLiteral("report");
+        breach.status = QStringLiteral("breached");
+        const QHash<QString, QString> owners{{QStringLiteral("src"), QStringLiteral("commerce")},
+                                             {QStringLiteral("report"), QStringLiteral("finance")}};
+        const Channel all{QStringLiteral("all"), QStringLiteral("webhook"), {}, {}, {}, {}};
+        const Channel pager{QStringLiteral("pager"),
+                            QStringLiteral("pagerduty"),
+                            {},
+                            {{QStringLiteral("min_severity"), QStringLiteral("critical")}},
+                            {},
+                            {}};
+        const Channel commerce{QStringLiteral("commerce"),
+                               QStringLiteral("slack"),
+                               {},
+                               {{QStringLiteral("owners"), QJsonArray{QStringLiteral("commerce")}}},
+                               {},
+                               {}};
+        const Channel boss{QStringLiteral("boss"),
+                           QStringLiteral("email"),
+                           {},
+                           {{QStringLiteral("escalate_after_minutes"), 30}},
+                           {},
+                           {}};
+        auto names = [](const QList<Delivery> &plan) {
+            QStringList out;
+            for (const Delivery &d : plan)
+                out << QStringLiteral("%1:%2:%3").arg(d.alertId).arg(d.channel, d.event);
+            return out;
+        };
+        // At 01:20: everything to "all", the breach alone to the pager (critical), src's to its
+        // owner's channel; the escalation channel waits.
+        QList<Delivery> plan = NotifyService::planned({late, breach}, {all, pager, commerce, boss},
+                                                      {}, owners, berlin(1, 20));
+        QCOMPARE(names(plan),
+                 (QStringList{QStringLiteral("1:all:trigger"), QStringLiteral("1:commerce:trigger"),
+                              QStringLiteral("2:all:trigger"), QStringLiteral("2:pager:trigger")}));
+        // 30 minutes on, still unacknowledged: escalated; what is there is not planned again.
+        plan += NotifyService::planned({late, breach}, {all, pager, commerce, boss}, plan, owners,
+                                       berlin(1, 47));
+        QCOMPARE(names(plan).mid(4),
+                 (QStringList{QStringLiteral("1:boss:trigger"), QStringLiteral("2:boss:trigger")}));
+        // Acknowledged: a resolve to every channel that got the trigger, and only those.
+        late.acknowledgedBy = QStringLiteral("alice");
+        const QList<Delivery> resolves = NotifyService::planned(
+            {late}, {all, pager, commerce, boss}, plan, owners, berlin(1, 50));
+        QCOMPARE(names(resolves),
+                 (QStringList{QStringLiteral("1:all:resolve"), QStringLiteral("1:commerce:resolve"),
+                              QStringLiteral("1:boss:resolve")}));
+    }
+
     void aBadChannelIsAClearErrorAndNothingIsStored()
     {
         NotifyService notify(*m_store, m_clock, QStringLiteral("ops"));

@@ -19,16 +19,16 @@ QDateTime berlin(int h, int m = 0)
 }
 } // namespace
 
-// The watch's sensors against a real store, time from a manual clock: each alert is raised
-// once, names its cause, what it threatens and the hours left, and resolves itself when its
-// cause clears.
+// The watch's sensors against a real store (SQLite, and the throwaway PostgreSQL), time from a
+// manual clock: each alert is raised once, names its cause, what it threatens and the hours left,
+// and resolves itself when its cause clears.
 class TestNightSensors : public QObject
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<SqliteStore> m_store;
+    TestBackend m_backend;
+    std::unique_ptr<SqlStore> m_store;
     ManualClock m_clock{berlin(0, 30)};
 
     void event(const QString &id, RunEvent::Kind kind, const QDateTime &at)
@@ -57,8 +57,8 @@ private slots:
     void init()
     {
         // src at 01:00 (60 min, p95 90) feeds the 06:00 report; "other" runs at 05:00.
-        m_store = sqlite(m_dir, QString::fromLatin1(QTest::currentTestFunction()) +
-                                    QStringLiteral(".sqlite"));
+        QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
+        m_store = m_backend.open(m_backend.freshUrl());
         Pipeline src = pipeline(QStringLiteral("src"));
         src.schedule = QTime(1, 0);
         src.onpremMinutes = 60;

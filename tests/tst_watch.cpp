@@ -35,19 +35,20 @@ Inventory night()
 }
 } // namespace
 
-// The unattended watch: in-process with a manual clock for what it raises, and as the real
-// `daybreakctl watch` process for its heartbeat and its clean stop.
+// The unattended watch, on SQLite and the throwaway PostgreSQL: in-process with a manual clock for
+// what it raises, and as the real `daybreakctl watch` process for its heartbeat and its clean stop.
 class TestWatch : public QObject
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    TestBackend m_backend;
 
 private slots:
     void theLateStartFiresAtScheduleAndGraceOnceWithTheHeartbeat()
     {
-        auto store = sqlite(m_dir, QStringLiteral("late.sqlite"));
+        QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
+        auto store = m_backend.open(m_backend.freshUrl());
         seed(*store, night());
         ManualClock clock(berlin(0, 31));
         RunEvent started;
@@ -95,8 +96,8 @@ private slots:
 
     void theWatchProcessBeatsAndStopsCleanlyOnSigterm()
     {
-        const QString path = m_dir.filePath(QStringLiteral("process.sqlite"));
-        seed(*sqlite(m_dir, QStringLiteral("process.sqlite")), night());
+        const QString path = m_backend.freshUrl();
+        seed(*m_backend.open(path), night());
         QProcess bad;
         bad.start(QStringLiteral(DAYBREAKCTL_PATH),
                   {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("0"),
@@ -110,10 +111,10 @@ private slots:
                     {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("1"),
                      QStringLiteral("--store"), path});
         QVERIFY(watch.waitForStarted(30000));
-        SqliteStore reader(path, OpenMode::MustExist, true);
-        QTRY_VERIFY_WITH_TIMEOUT(!reader.watches().isEmpty(), 30000);
-        const QDateTime first = reader.watches().first().lastRan;
-        QTRY_VERIFY_WITH_TIMEOUT(reader.watches().first().lastRan > first, 30000); // it ticks
+        auto reader = m_backend.open(path, OpenMode::MustExist);
+        QTRY_VERIFY_WITH_TIMEOUT(!reader->watches().isEmpty(), 30000);
+        const QDateTime first = reader->watches().first().lastRan;
+        QTRY_VERIFY_WITH_TIMEOUT(reader->watches().first().lastRan > first, 30000); // it ticks
         ::kill(pid_t(watch.processId()), SIGTERM);
         QVERIFY(watch.waitForFinished(30000));
         QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
@@ -122,7 +123,7 @@ private slots:
         QVERIFY2(err.contains(QStringLiteral(" INFO watch ")) &&
                      err.contains(QStringLiteral("stopped (SIGTERM)")),
                  qPrintable(err));
-        QVERIFY(reader.watches().isEmpty());
+        QVERIFY(reader->watches().isEmpty());
     }
 };
 
