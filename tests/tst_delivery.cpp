@@ -151,20 +151,6 @@ private:
     QStringList m_mails;
 };
 
-Inventory night()
-{
-    Pipeline src = pipeline(QStringLiteral("src"));
-    src.schedule = QTime(1, 0);
-    src.onpremMinutes = 60;
-    src.owner = QStringLiteral("commerce");
-    Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
-    report.onpremMinutes = 20;
-    report.sla = QTime(6, 0);
-    Pipeline other = pipeline(QStringLiteral("other"));
-    other.schedule = QTime(0, 30);
-    other.onpremMinutes = 10;
-    return inventory({src, report, other});
-}
 } // namespace
 
 // Alerts delivered through the outbox to real receivers on loopback, against SQLite and the
@@ -215,7 +201,7 @@ private slots:
     {
         m_url = m_backend.freshUrl();
         m_store = m_backend.open(m_url);
-        seed(*m_store, night());
+        seed(*m_store, watchedNight());
         m_clock.set(berlin(0, 31));
         m_text.clear();
     }

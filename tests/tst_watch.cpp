@@ -20,19 +20,6 @@ QDateTime berlin(int h, int m = 0)
 {
     return QDateTime(QDate(2026, 11, 25), QTime(h, m), kBerlin);
 }
-Inventory night()
-{
-    Pipeline src = pipeline(QStringLiteral("src"));
-    src.schedule = QTime(1, 0);
-    src.onpremMinutes = 60;
-    Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
-    report.onpremMinutes = 20;
-    report.sla = QTime(6, 0);
-    Pipeline other = pipeline(QStringLiteral("other"));
-    other.schedule = QTime(0, 30);
-    other.onpremMinutes = 10;
-    return inventory({src, report, other});
-}
 } // namespace
 
 // The unattended watch, on SQLite and the throwaway PostgreSQL: in-process with a manual clock for
@@ -49,7 +36,7 @@ private slots:
     {
         QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
         auto store = m_backend.open(m_backend.freshUrl());
-        seed(*store, night());
+        seed(*store, watchedNight());
         ManualClock clock(berlin(0, 31));
         RunEvent started;
         started.pipeline = QStringLiteral("other");
@@ -97,7 +84,7 @@ private slots:
     void theWatchProcessBeatsAndStopsCleanlyOnSigterm()
     {
         const QString path = m_backend.freshUrl();
-        seed(*m_backend.open(path), night());
+        seed(*m_backend.open(path), watchedNight());
         QProcess bad;
         bad.start(QStringLiteral(DAYBREAKCTL_PATH),
                   {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("0"),

@@ -55,6 +55,21 @@ Inventory smallInventory()
     return inventory({a, pipeline(QStringLiteral("b"), {QStringLiteral("a")}), keep});
 }
 
+Inventory watchedNight()
+{
+    Pipeline src = pipeline(QStringLiteral("src"));
+    src.schedule = QTime(1, 0);
+    src.onpremMinutes = 60;
+    src.owner = QStringLiteral("commerce");
+    Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+    report.onpremMinutes = 20;
+    report.sla = QTime(6, 0);
+    Pipeline other = pipeline(QStringLiteral("other"));
+    other.schedule = QTime(0, 30);
+    other.onpremMinutes = 10;
+    return inventory({src, report, other});
+}
+
 Transition routingChange(const QString &id, State from, State to, qint64 version)
 {
     Transition t;

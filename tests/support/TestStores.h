@@ -24,6 +24,9 @@ void seed(Store &store, const Inventory &inventory);
 // Three pipelines: "a" (dual-running, p95 45, SLA 06:00, two tags), "b" reading "a", and
 // "keep" (stays on-prem, high risk).
 Inventory smallInventory();
+// A night for the watch: "other" (00:30, 10 min) and "src" (01:00, 60 min, owner commerce), which
+// feeds "report" (20 min, due 06:00).
+Inventory watchedNight();
 // A routing change of `id` from `from` to `to`, expecting `version`, with its audit row.
 Transition routingChange(const QString &id, State from, State to, qint64 version);
 // `n` clean parity results ending on `lastDate`.
