@@ -54,6 +54,10 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     top->addWidget(m_unlock);
     auto *right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("Latest routing changes"), this));
+    m_changes->setObjectName(QStringLiteral("recentChanges"));
+    // Ids keep their end, as in the pipeline table; nothing scrolls sideways on a wall.
+    m_changes->setTextElideMode(Qt::ElideLeft);
+    m_changes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     right->addWidget(m_changes, 1);
     auto *rightBox = new QWidget(this);
     rightBox->setLayout(right);
@@ -62,6 +66,7 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     bottom->addWidget(rightBox);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 1);
+    rightBox->setMinimumWidth(360);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_timeline);
     split->addWidget(bottom);
@@ -126,9 +131,11 @@ void WarRoomWindow::setRecentChanges(const QList<AuditEntry> &entries, const Cal
 {
     m_changes->clear();
     for (const AuditEntry &a : entries)
-        m_changes->addItem(QStringLiteral("%1  %2 %3  %4 → %5%6")
-                               .arg(calendar.format(a.at, QStringLiteral("ddd HH:mm")), a.action,
-                                    a.pipeline, a.from, a.to,
+        // The date with its day of the month (the list spans weeks), then the pipeline and the
+        // move on lines of their own, so a narrow column never cuts them off.
+        m_changes->addItem(QStringLiteral("%1  %2\n  %3\n  %4 → %5%6")
+                               .arg(calendar.format(a.at, QStringLiteral("ddd d MMM HH:mm")),
+                                    a.action, a.pipeline, a.from, a.to,
                                     a.breakGlass  ? tr("  BREAK-GLASS")
                                     : a.unplanned ? tr("  unplanned")
                                                   : QString()));
