@@ -35,6 +35,17 @@ double plotted(const QDateTime &t)
     const QDateTime wall = t.toTimeZone(kBerlin);
     return double(QDateTime(wall.date(), wall.time(), Qt::LocalTime).toMSecsSinceEpoch());
 }
+// src at 01:00 for 60 min feeds a report (30 min) due at 06:00.
+Inventory srcAndReport()
+{
+    Pipeline src = pipeline(QStringLiteral("src"));
+    src.schedule = QTime(1, 0);
+    src.onpremMinutes = 60;
+    Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+    report.onpremMinutes = 30;
+    report.sla = QTime(6, 0);
+    return inventory({src, report});
+}
 } // namespace
 
 class TestSlaTimeline : public QObject
@@ -58,13 +69,7 @@ private slots:
         ManualClock clock(berlin(kNight, 1, 10));
         {
             SqliteStore seed(path, OpenMode::CreateIfMissing);
-            Pipeline src = pipeline(QStringLiteral("src"));
-            src.schedule = QTime(1, 0);
-            src.onpremMinutes = 60;
-            Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
-            report.onpremMinutes = 30;
-            report.sla = QTime(6, 0);
-            TestStores::seed(seed, inventory({src, report}));
+            TestStores::seed(seed, srcAndReport());
         }
         ScriptedPrompter prompter;
         MainWindow window(clock, &prompter);
@@ -130,13 +135,7 @@ private slots:
         ManualClock clock(berlin(kNight, 9, 43));
         {
             SqliteStore seed(path, OpenMode::CreateIfMissing);
-            Pipeline src = pipeline(QStringLiteral("src"));
-            src.schedule = QTime(1, 0);
-            src.onpremMinutes = 60;
-            Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
-            report.onpremMinutes = 30;
-            report.sla = QTime(6, 0);
-            TestStores::seed(seed, inventory({src, report}));
+            TestStores::seed(seed, srcAndReport());
             SlaService feed(seed, clock, QStringLiteral("airflow"));
             for (const auto &[id, kind, h, m] :
                  {std::tuple{"src", RunEvent::Kind::Started, 1, 0},

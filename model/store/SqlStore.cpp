@@ -920,21 +920,13 @@ QList<SlaAlert> SqlStore::resolveAlerts(const QList<SlaAlert> &resolved)
 
 WriteStatus SqlStore::addChannel(const Channel &c, const AuditEntry &audit)
 {
-    Transaction tx(*this);
-    QSqlQuery q =
-        run(QStringLiteral("INSERT INTO channels (name, kind, target, options, created_by, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
-            {c.name, c.kind, c.target,
-             QString::fromUtf8(QJsonDocument(c.options).toJson(QJsonDocument::Compact)),
-             text(c.createdBy), isoUtc(c.createdAt)},
-            QStringLiteral("adding channel %1").arg(c.name));
-    if (q.numRowsAffected() != 1) {
-        tx.rollback();
-        return WriteStatus::Conflict;
-    }
-    insertAudit(audit);
-    tx.commit();
-    return WriteStatus::Written;
+    return updateOneWithAudit(
+        QStringLiteral("INSERT INTO channels (name, kind, target, options, created_by, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
+        {c.name, c.kind, c.target,
+         QString::fromUtf8(QJsonDocument(c.options).toJson(QJsonDocument::Compact)),
+         text(c.createdBy), isoUtc(c.createdAt)},
+        audit);
 }
 
 WriteStatus SqlStore::removeChannel(const QString &name, const AuditEntry &audit)

@@ -111,7 +111,7 @@ QString Deliverer::send(const Channel &c, const SlaAlert &alert, const Delivery 
     return QStringLiteral("%1 channels cannot deliver").arg(c.kind);
 }
 
-int Deliverer::round(const QDate &night)
+int Deliverer::round(const QDate &night, const Inventory *inventory)
 {
     const QDateTime now = m_clock.now();
     const bool held = m_holds;
@@ -132,9 +132,9 @@ int Deliverer::round(const QDate &night)
         ids.append(a.id);
         byId.insert(a.id, a);
     }
-    const StoreSnapshot snapshot = m_store.snapshot();
+    const Inventory owners = inventory ? *inventory : m_store.snapshot().inventory;
     QHash<QString, QString> ownerOf;
-    for (const Pipeline &p : snapshot.inventory.pipelines())
+    for (const Pipeline &p : owners.pipelines())
         ownerOf.insert(p.id, p.owner);
     m_store.enqueueDeliveries(
         NotifyService::planned(alerts, channels, m_store.deliveriesOf(ids), ownerOf, now));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Delivery.h"
+#include "Inventory.h"
 #include "SlaAlert.h"
 
 #include <QNetworkAccessManager>
@@ -29,8 +30,9 @@ public:
     Deliverer(Store &store, const Clock &clock, QString holder, QTextStream &log,
               int leaseSeconds = kLeaseSeconds);
 
-    // One round for the night `night`: returns how many deliveries succeeded.
-    int round(const QDate &night);
+    // One round for the night `night`: returns how many deliveries succeeded. `inventory`
+    // (for the owners routing looks at) spares a snapshot read when the caller holds one.
+    int round(const QDate &night, const Inventory *inventory = nullptr);
     bool holdsLease() const { return m_holds; }
 
     // Sends one delivery now, whatever the outbox says (notify test); the error on failure.

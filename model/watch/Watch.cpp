@@ -103,7 +103,7 @@ void Watch::tick(bool beat)
         int open = 0;
         for (const SlaAlert &a : n.alerts)
             open += a.isOpen() ? 1 : 0;
-        m_deliverer->round(night);
+        m_deliverer->round(night, &snapshot.inventory);
         if (m_failing)
             log(QStringLiteral("INFO"), QStringLiteral("the store answers again"));
         m_failing = false;
