@@ -90,7 +90,74 @@ private slots:
                  QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.json")),
                  QStringLiteral("--collapse"), QStringLiteral("finance,nope")});
         QCOMPARE(bad.exit, 2);
-        QVERIFY2(bad.err.contains(QStringLiteral("no group nope")), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(QStringLiteral("no group or folder nope")), qPrintable(bad.err));
+    }
+
+    void foldersFoldIntoAnOverview()
+    {
+        // A bare graph of two folders (dex, tokens) holding groups, as a dbt project's folders.
+        QTemporaryDir dir;
+        QFile nodes(dir.filePath(QStringLiteral("nodes.csv")));
+        QVERIFY(nodes.open(QIODevice::WriteOnly));
+        nodes.write("id,name,group\n");
+        QFile edges(dir.filePath(QStringLiteral("edges.csv")));
+        QVERIFY(edges.open(QIODevice::WriteOnly));
+        edges.write("source,target\n");
+        for (int g = 0; g < 5; ++g)
+            for (int k = 0; k < 2; ++k) {
+                nodes.write(QStringLiteral("dex_%1_%2,,dex:trades/g%1\n").arg(g).arg(k).toUtf8());
+                nodes.write(
+                    QStringLiteral("tok_%1_%2,,tokens:prices/g%1\n").arg(g).arg(k).toUtf8());
+                edges.write(QStringLiteral("tok_%1_%2,dex_%1_%2\n").arg(g).arg(k).toUtf8());
+            }
+        nodes.close();
+        edges.close();
+        const QString store = m_dir.filePath(QStringLiteral("folders.sqlite"));
+        const auto run = [&](QStringList args) {
+            return runCtl(QStringLiteral(DAYBREAKCTL_PATH),
+                          args << QStringLiteral("--store") << store);
+        };
+        QCOMPARE(run({QStringLiteral("init")}).exit, 0);
+        QCOMPARE(run({QStringLiteral("import"), dir.path()}).exit, 0);
+        const QString out = m_dir.filePath(QStringLiteral("folders.json"));
+        const auto groups = [&](const QString &collapse) {
+            const CtlRun r =
+                run({QStringLiteral("graph"), QStringLiteral("--format"), QStringLiteral("json"),
+                     QStringLiteral("--out"), out, QStringLiteral("--collapse"), collapse});
+            QFile f(out);
+            f.open(QIODevice::ReadOnly);
+            QHash<QString, QJsonObject> byName;
+            for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll())
+                                           .object()
+                                           .value(QStringLiteral("groups"))
+                                           .toArray())
+                byName.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+            return r.exit == 0 ? byName : QHash<QString, QJsonObject>{};
+        };
+        // Ten groups are few enough for the overview to open every folder: collapse-all.
+        const QHash<QString, QJsonObject> overview = groups(QStringLiteral("overview"));
+        QCOMPARE(overview.keys().size(), 10);
+        QVERIFY(overview.value(QStringLiteral("dex:trades/g3"))
+                    .value(QStringLiteral("collapsed"))
+                    .toBool());
+        QVERIFY(!overview.value(QStringLiteral("dex:trades/g3"))
+                     .contains(QStringLiteral("folded_groups")));
+        // A folder named in --collapse folds; a group named there collapses.
+        const QHash<QString, QJsonObject> named = groups(QStringLiteral("tokens,dex:trades/g1"));
+        QCOMPARE(
+            named.value(QStringLiteral("tokens")).value(QStringLiteral("folded_groups")).toInt(),
+            5);
+        QVERIFY(named.value(QStringLiteral("dex:trades/g1"))
+                    .value(QStringLiteral("collapsed"))
+                    .toBool());
+        QVERIFY(!named.value(QStringLiteral("dex:trades/g2"))
+                     .value(QStringLiteral("collapsed"))
+                     .toBool());
+        QCOMPARE(groups(QStringLiteral("dex:trades"))
+                     .value(QStringLiteral("dex:trades"))
+                     .value(QStringLiteral("folded_groups"))
+                     .toInt(),
+                 5);
     }
 
     void selectDrawsOnlyTheSelection()

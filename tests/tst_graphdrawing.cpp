@@ -1,4 +1,5 @@
 #include "GraphDrawing.h"
+#include "GroupFolders.h"
 #include "Inventory.h"
 #include "TestStores.h"
 
@@ -236,6 +237,121 @@ private slots:
             3);
         for (const GraphDrawing::Edge &e : d.edges())
             QVERIFY(o.only->contains(e.source) && o.only->contains(e.target));
+    }
+
+    void groupNamesReadAsFolders()
+    {
+        QCOMPARE(GroupFolders::parentOf(QStringLiteral("daily:_sector/bridges")),
+                 QStringLiteral("daily:_sector"));
+        QCOMPARE(GroupFolders::parentOf(QStringLiteral("daily:_sector")), QStringLiteral("daily"));
+        QCOMPARE(GroupFolders::parentOf(QStringLiteral("moz-prod.telemetry")),
+                 QStringLiteral("moz-prod"));
+        QCOMPARE(GroupFolders::parentOf(QStringLiteral("finance")), QString());
+        QVERIFY(GroupFolders::within(QStringLiteral("dex:trades/base"), QStringLiteral("dex")));
+        QVERIFY(GroupFolders::within(QStringLiteral("dex"), QStringLiteral("dex")));
+        QVERIFY(!GroupFolders::within(QStringLiteral("dexter"), QStringLiteral("dex")));
+        QCOMPARE(GroupFolders::foldedAs(QStringLiteral("dex:trades/base"),
+                                        {QStringLiteral("dex:trades"), QStringLiteral("dex")}),
+                 QStringLiteral("dex")); // the outermost folded folder holds it
+        QCOMPARE(GroupFolders::foldedAs(QStringLiteral("tokens:prices"), {QStringLiteral("dex")}),
+                 QString());
+    }
+
+    // `top` folders, each of `sub` sub-folders of `leaf` groups of three chained pipelines; each
+    // group's head reads the previous folder's last pipeline.
+    static Inventory foldered(int top, int sub, int leaf)
+    {
+        QList<Pipeline> ps;
+        QString previous;
+        for (int t = 0; t < top; ++t)
+            for (int s = 0; s < sub; ++s)
+                for (int l = 0; l < leaf; ++l) {
+                    const QString g = QStringLiteral("f%1:s%2/g%3").arg(t).arg(s).arg(l);
+                    QString up = t > 0 ? QStringLiteral("f%1.s%2.g%3.p2").arg(t - 1).arg(s).arg(l)
+                                       : QString();
+                    for (int k = 0; k < 3; ++k) {
+                        const QString id =
+                            QStringLiteral("f%1.s%2.g%3.p%4").arg(t).arg(s).arg(l).arg(k);
+                        Pipeline p = pipeline(id, up.isEmpty() ? QStringList{} : QStringList{up});
+                        p.group = g;
+                        ps << p;
+                        up = id;
+                    }
+                }
+        return inventory(ps);
+    }
+
+    void anOverviewFoldsFoldersUntilItFits()
+    {
+        const Inventory inv = foldered(4, 6, 30); // 720 groups of three
+        const GroupFolders folders(inv);
+        QCOMPARE(folders.groupCount(), 720);
+        QVERIFY(folders.isFolder(QStringLiteral("f0")));
+        QVERIFY(folders.isFolder(QStringLiteral("f0:s1")));
+        QVERIFY(!folders.isFolder(QStringLiteral("f0:s1/g2")));
+        QCOMPARE(folders.childrenOf(QStringLiteral("f0")).size(), 6);
+        for (int limit : {2, 4, 10, 30, 80}) {
+            const QSet<QString> folded = folders.overview(limit);
+            GraphDrawing::Options o;
+            o.collapseAll = true;
+            o.folded = folded;
+            const GraphDrawing d = GraphDrawing::compute(inv, o);
+            QVERIFY2(d.groups().size() + d.nodes().size() <= std::max(limit, 4),
+                     qPrintable(QString::number(limit)));
+            // Every pipeline is in exactly one drawn box.
+            int members = 0;
+            for (const GraphDrawing::Group &g : d.groups())
+                members += int(g.members.size());
+            QCOMPARE(members + int(d.nodes().size()), inv.size());
+            checkDrawing(inv, d);
+        }
+        // 40 boxes: the four top folders open (24 sub-folders), theirs (30 groups each) do not;
+        // 80: one of them opens too (23 + 30 boxes), a second would not fit.
+        QCOMPARE(folders.overview(80).size(), 23);
+        const QSet<QString> folded = folders.overview(40);
+        QCOMPARE(folded.size(), 24);
+        QVERIFY(folded.contains(QStringLiteral("f3:s5")));
+        GraphDrawing::Options o;
+        o.collapseAll = true;
+        o.folded = folded;
+        const GraphDrawing d = GraphDrawing::compute(inv, o);
+        const GraphDrawing::Group *box = d.group(QStringLiteral("f2:s4"));
+        QVERIFY(box);
+        QVERIFY(box->collapsed);
+        QCOMPARE(box->foldedGroups, 30);
+        QCOMPARE(box->members.size(), 90);
+        QCOMPARE(d.groupOf(QStringLiteral("f2.s4.g7.p1")), QStringLiteral("f2:s4"));
+        // Folded boxes keep dependency order: f1's box reads f0's.
+        QVERIFY(d.group(QStringLiteral("f0:s4"))->rect.right() < box->rect.left());
+        // Unfolded, the same pipelines come back as the collapsed groups of before.
+        o.folded.clear();
+        const GraphDrawing all = GraphDrawing::compute(inv, o);
+        QCOMPARE(all.groups().size(), 720);
+        QCOMPARE(all.group(QStringLiteral("f2:s4/g7"))->foldedGroups, 0);
+    }
+
+    void aFolderThatIsAlsoAGroupHoldsItsOwnMembers()
+    {
+        Pipeline a = pipeline(QStringLiteral("a1"));
+        a.group = QStringLiteral("ajna");
+        Pipeline b = pipeline(QStringLiteral("a2"), {QStringLiteral("a1")});
+        b.group = QStringLiteral("ajna");
+        Pipeline c = pipeline(QStringLiteral("a3"), {QStringLiteral("a2")});
+        c.group = QStringLiteral("ajna/base");
+        Pipeline e = pipeline(QStringLiteral("a4"), {QStringLiteral("a3")});
+        e.group = QStringLiteral("ajna/base");
+        const Inventory inv = inventory({a, b, c, e});
+        const GroupFolders folders(inv);
+        QVERIFY(folders.isFolder(QStringLiteral("ajna")));
+        QCOMPARE(folders.childrenOf(QStringLiteral("ajna")),
+                 (QStringList{QStringLiteral("ajna"), QStringLiteral("ajna/base")}));
+        GraphDrawing::Options o;
+        o.folded = {QStringLiteral("ajna")};
+        const GraphDrawing d = GraphDrawing::compute(inv, o);
+        QCOMPARE(d.groups().size(), 1);
+        QCOMPARE(d.groups().first().members.size(), 4);
+        QCOMPARE(d.groups().first().foldedGroups, 2);
+        QVERIFY(d.nodes().isEmpty()); // a folded folder is drawn collapsed without collapse-all
     }
 };
 

@@ -3,6 +3,7 @@
 #include "GraphPicture.h"
 #include "GraphScene.h"
 #include "GroupBoxItem.h"
+#include "GroupFolders.h"
 #include "InventoryReader.h"
 #include "PipelineNodeItem.h"
 #include "TestStores.h"
@@ -110,6 +111,57 @@ private slots:
         scene.setSnapshot(s, m_today);
         QVERIFY(scene.node(QStringLiteral("g3.p3")));
         QVERIFY(scene.isGroupCollapsed(QStringLiteral("g4")));
+    }
+
+    void thousandsOfGroupsOpenFoldedIntoTheirFolders()
+    {
+        // 3 folders of 250 groups of two: more groups than collapse-all can show.
+        QList<Pipeline> ps;
+        for (int f = 0; f < 3; ++f)
+            for (int g = 0; g < 250; ++g)
+                for (int k = 0; k < 2; ++k) {
+                    const QString id = QStringLiteral("f%1_g%2_p%3").arg(f).arg(g).arg(k);
+                    QStringList ups;
+                    if (k == 1)
+                        ups << QStringLiteral("f%1_g%2_p0").arg(f).arg(g);
+                    else if (f > 0)
+                        ups << QStringLiteral("f%1_g%2_p1").arg(f - 1).arg(g);
+                    Pipeline p = pipeline(id, ups);
+                    p.group = QStringLiteral("f%1/g%2").arg(f).arg(g);
+                    ps << p;
+                }
+        StoreSnapshot s;
+        s.inventory = inventory(ps);
+        QVERIFY(750 > GroupFolders::kFoldAbove);
+        GraphScene scene;
+        scene.setSnapshot(s, m_today);
+        QCOMPARE(scene.drawing().groups().size(), 3);
+        QVERIFY(scene.drawing().nodes().isEmpty());
+        GroupBoxItem *f1 = scene.groupBox(QStringLiteral("f1"));
+        QVERIFY(f1 && f1->isCollapsed());
+        QVERIFY(f1->toolTip().contains(QStringLiteral("500 pipelines in 250 groups")));
+        // Double-clicking a folder goes one level down: its groups, collapsed.
+        scene.toggleGroup(QStringLiteral("f1"));
+        QCOMPARE(scene.drawing().groups().size(), 252);
+        QVERIFY(scene.isGroupCollapsed(QStringLiteral("f1/g7")));
+        QVERIFY(scene.isGroupCollapsed(QStringLiteral("f0")));
+        // Searching a pipeline inside a folded folder opens what hides it.
+        scene.reveal(QStringLiteral("f2_g9_p1"));
+        QVERIFY(scene.node(QStringLiteral("f2_g9_p1")));
+        QVERIFY(scene.node(QStringLiteral("f2_g9_p0")));
+        QVERIFY(scene.isGroupCollapsed(QStringLiteral("f2/g8")));
+        QVERIFY(scene.isGroupCollapsed(QStringLiteral("f1/g7")));
+        // The overview folds everything again; collapse-all unfolds into the 750 groups.
+        scene.foldToOverview();
+        QCOMPARE(scene.drawing().groups().size(), 3);
+        scene.collapseAll();
+        QCOMPARE(scene.drawing().groups().size(), 750);
+        // A selection inside a folded folder unfolds it down to the selected groups.
+        scene.foldToOverview();
+        QCOMPARE(scene.setSelection(QStringLiteral("+f2_g4_p1"), false), QString());
+        QVERIFY(scene.node(QStringLiteral("f0_g4_p0")));
+        QVERIFY(scene.node(QStringLiteral("f2_g4_p1")));
+        QVERIFY(!scene.selectionBounds().isEmpty());
     }
 
     void selectionsDimOrHideTheRest()

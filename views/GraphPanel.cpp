@@ -61,6 +61,10 @@ GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
         bar->addWidget(b);
         return b;
     };
+    addSceneButton(tr("Overview"),
+                   tr("Whole folders of groups as one box each; double-click one to go a level "
+                      "down"),
+                   QStringLiteral("foldToOverview"), &GraphScene::foldToOverview);
     addSceneButton(tr("Collapse groups"), tr("Every group as one box: the whole platform at once"),
                    QStringLiteral("collapseAll"), &GraphScene::collapseAll);
     addSceneButton(tr("Expand groups"), tr("Every group open (double-click a group to toggle it)"),
@@ -112,7 +116,7 @@ void GraphPanel::search(const QString &text)
         !id.contains(QLatin1Char(':')) && !id.contains(QLatin1Char('@'))) {
         // A plain id: open its group if need be, and go there.
         if (!m_scene->node(id))
-            m_scene->setGroupCollapsed(m_scene->drawing().groupOf(id), false);
+            m_scene->reveal(id);
         if (m_scene->node(id)) {
             m_view->centreOn(id);
             emit searchRequested(id);

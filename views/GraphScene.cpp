@@ -4,6 +4,7 @@
 #include "DependencyGraph.h"
 #include "GraphPicture.h"
 #include "GroupBoxItem.h"
+#include "GroupFolders.h"
 #include "PipelineNodeItem.h"
 #include "Selector.h"
 
@@ -96,8 +97,13 @@ void GraphScene::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
     if (shape != m_shape) {
         m_shape = shape;
         m_graph = DependencyGraph(snapshot.inventory);
-        if (m_firstShape && snapshot.inventory.size() > kCollapseAbove)
+        if (m_firstShape && snapshot.inventory.size() > kCollapseAbove) {
             m_options.collapseAll = true;
+            // Thousands of collapsed groups are still a wall: fold their folders.
+            if (const GroupFolders folders(snapshot.inventory);
+                folders.groupCount() > GroupFolders::kFoldAbove)
+                m_options.folded = folders.overview(GroupFolders::kOverviewBoxes);
+        }
         m_firstShape = snapshot.inventory.size() == 0;
         rebuild();
         return;
@@ -144,10 +150,63 @@ bool GraphScene::isGroupCollapsed(const QString &group) const
     return g && g->collapsed;
 }
 
+void GraphScene::unfold(const QString &folder)
+{
+    // One level down: the folder's sub-folders folded, its groups collapsed.
+    const GroupFolders folders(m_snapshot.inventory);
+    m_options.folded.remove(folder);
+    for (const QString &child : folders.childrenOf(folder)) {
+        if (child != folder && folders.isFolder(child))
+            m_options.folded.insert(child);
+        else if (!m_options.collapseAll)
+            m_options.collapsed.insert(child);
+    }
+}
+
+void GraphScene::unfoldAround(const QSet<QString> &groups)
+{
+    for (const QString &g : groups)
+        for (QString f; !(f = GroupFolders::foldedAs(g, m_options.folded)).isEmpty();)
+            unfold(f);
+}
+
+void GraphScene::foldToOverview()
+{
+    const GroupFolders folders(m_snapshot.inventory);
+    m_options.collapseAll = true;
+    m_options.collapsed.clear();
+    m_options.folded = folders.overview(GroupFolders::kOverviewBoxes);
+    rebuild();
+}
+
+void GraphScene::reveal(const QString &id)
+{
+    const Pipeline *p = m_snapshot.inventory.find(id);
+    if (!p || m_nodes.contains(id))
+        return;
+    const QString g = p->groupName();
+    unfoldAround({g});
+    if (m_options.collapseAll) {
+        m_options.collapseAll = false;
+        m_options.collapsed.clear();
+        for (const Pipeline &other : m_snapshot.inventory.pipelines())
+            m_options.collapsed.insert(other.groupName());
+    }
+    m_options.collapsed.remove(g);
+    if (m_selection && m_hideContext && !m_selection->contains(id))
+        return; // hidden by the selection, not by a group
+    rebuild();
+}
+
 void GraphScene::setGroupCollapsed(const QString &group, bool collapsed)
 {
     if (isGroupCollapsed(group) == collapsed)
         return;
+    if (!collapsed && m_options.folded.contains(group)) {
+        unfold(group);
+        rebuild();
+        return;
+    }
     if (m_options.collapseAll) {
         // From "all collapsed" to "all but this one": name every other group.
         m_options.collapseAll = false;
@@ -172,6 +231,7 @@ void GraphScene::collapseAll()
 {
     m_options.collapseAll = true;
     m_options.collapsed.clear();
+    m_options.folded.clear();
     rebuild();
 }
 
@@ -179,6 +239,7 @@ void GraphScene::expandAll()
 {
     m_options.collapseAll = false;
     m_options.collapsed.clear();
+    m_options.folded.clear();
     rebuild();
 }
 
@@ -202,6 +263,7 @@ QString GraphScene::setSelection(const QString &expression, bool hideContext)
                 for (const Pipeline &p : m_snapshot.inventory.pipelines())
                     m_options.collapsed.insert(p.groupName());
             }
+            unfoldAround(open);
             for (const QString &g : open)
                 m_options.collapsed.remove(g);
         }

@@ -41,6 +41,11 @@ public:
     void toggleGroup(const QString &group);
     void collapseAll();
     void expandAll();
+    // Whole folders of groups as one box each (GroupFolders::overview); double-clicking a
+    // folder unfolds it one level.
+    void foldToOverview();
+    // Opens whatever hides the pipeline (its folders, its group) so its node is drawn.
+    void reveal(const QString &id);
     bool isGroupCollapsed(const QString &group) const;
     // A selector (dbt's grammar, see Selector); returns the error naming the bad token, or
     // empty. An empty expression clears the selection. `hideContext` draws only the selection.
@@ -67,6 +72,8 @@ signals:
 
 private:
     void rebuild();
+    void unfold(const QString &folder);
+    void unfoldAround(const QSet<QString> &groups); // until none of them is folded away
     void refreshStatus();
     void applyEmphasis();
     void applyFill();

@@ -4,6 +4,7 @@
 #include "Calendar.h"
 #include "GraphDrawing.h"
 #include "GraphPicture.h"
+#include "GroupFolders.h"
 
 #include <QFile>
 
@@ -19,7 +20,9 @@ int cmdGraph(CtlContext &ctx)
                                  QStringLiteral("file"));
     const QCommandLineOption collapse(
         QStringLiteral("collapse"),
-        QStringLiteral("Draw these groups as one box each: all, or names separated by commas."),
+        QStringLiteral("Draw these groups as one box each: all; overview (whole folders of "
+                       "groups folded, as the console opens a large platform); or group and "
+                       "folder names separated by commas."),
         QStringLiteral("groups"));
     const QCommandLineOption flat(QStringLiteral("no-groups"),
                                   QStringLiteral("The plain layout, without group boxes."));
@@ -46,22 +49,31 @@ int cmdGraph(CtlContext &ctx)
 
     GraphDrawing::Options options;
     options.groups = !ctx.parser.isSet(flat);
+    const GroupFolders folders(s->inventory);
     if (ctx.parser.value(collapse) == QLatin1String("all")) {
         options.collapseAll = true;
+    } else if (ctx.parser.value(collapse) == QLatin1String("overview")) {
+        options.collapseAll = true;
+        options.folded = folders.overview(GroupFolders::kOverviewBoxes);
     } else if (ctx.parser.isSet(collapse)) {
         QSet<QString> known;
         for (const Pipeline &p : s->inventory.pipelines())
             known.insert(p.groupName());
         QStringList unknown;
-        for (const QString &g :
+        for (const QString &name :
              ctx.parser.value(collapse).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!known.contains(g.trimmed()))
-                unknown << g.trimmed();
-            options.collapsed.insert(g.trimmed());
+            const QString g = name.trimmed();
+            if (folders.isFolder(g))
+                options.folded.insert(g);
+            else if (known.contains(g))
+                options.collapsed.insert(g);
+            else
+                unknown << g;
         }
         if (!unknown.isEmpty())
-            return ctx.usage(QStringLiteral("--collapse: no group %1 among the drawn pipelines")
-                                 .arg(unknown.join(QStringLiteral(", "))));
+            return ctx.usage(
+                QStringLiteral("--collapse: no group or folder %1 among the drawn pipelines")
+                    .arg(unknown.join(QStringLiteral(", "))));
     }
     const GraphDrawing drawing = GraphDrawing::compute(s->inventory, options);
     const QString path = ctx.parser.value(out);

@@ -1,6 +1,7 @@
 #include "GraphDrawing.h"
 
 #include "DependencyGraph.h"
+#include "GroupFolders.h"
 #include "Inventory.h"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -195,11 +196,15 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
 
     QStringList ids;
     QSet<QString> drawn;
+    QHash<QString, QSet<QString>> foldedGroups; // a folded folder's groups
     for (const Pipeline &p : inventory.pipelines())
         if (!options.only || options.only->contains(p.id)) {
             ids << p.id;
             drawn.insert(p.id);
-            d.m_groupOf.insert(p.id, p.groupName());
+            const QString folder = GroupFolders::foldedAs(p.groupName(), options.folded);
+            d.m_groupOf.insert(p.id, folder.isEmpty() ? p.groupName() : folder);
+            if (!folder.isEmpty())
+                foldedGroups[folder].insert(p.groupName());
         }
     QList<QPair<QString, QString>> edges;
     for (const Pipeline &p : inventory.pipelines())
@@ -233,7 +238,8 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
     }
     QSet<QString> collapsed;
     for (const QString &g : names)
-        if (members.value(g).size() > 1 && (options.collapseAll || options.collapsed.contains(g)))
+        if (members.value(g).size() > 1 &&
+            (options.collapseAll || options.collapsed.contains(g) || foldedGroups.contains(g)))
             collapsed.insert(g);
 
     // The graph that is laid out: a collapsed group is one vertex, its edges merged with a count.
@@ -330,6 +336,7 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
             box.members = part.members;
             box.firstLayer = part.first;
             box.lastLayer = part.last;
+            box.foldedGroups = int(foldedGroups.value(part.name).size());
             box.rect = QRectF(part.x, part.top,
                               (part.last - part.first) * step + o.nodeWidth + kGroupPadding * 2,
                               part.height);

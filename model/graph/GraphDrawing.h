@@ -32,6 +32,9 @@ public:
         bool groups = true;       // false: the plain layout, no group boxes
         bool collapseAll = false; // every group of two or more collapsed
         QSet<QString> collapsed;  // or these groups
+        // Folders (see GroupFolders) drawn as one collapsed box each, named by the folder,
+        // holding every group inside them.
+        QSet<QString> folded;
         // Only these pipelines are drawn (a selection with its context hidden); unset: all.
         std::optional<QSet<QString>> only;
     };
@@ -50,6 +53,7 @@ public:
         QStringList members; // in the inventory's order
         int firstLayer = 0;
         int lastLayer = 0;
+        int foldedGroups = 0; // a folded folder: how many groups it holds; else 0
     };
     struct Edge
     {

@@ -1,5 +1,7 @@
 #include "GraphPicture.h"
 
+#include "GroupFolders.h"
+
 #include "ParityService.h"
 #include "StatePalette.h"
 
@@ -71,7 +73,10 @@ ParityHealth worstHealth(const GraphDrawing::Group &g, const StoreSnapshot &s, c
 QString groupCounts(const GraphDrawing::Group &g, const StoreSnapshot &s)
 {
     const auto [onprem, dual, cloud] = stateCounts(g, s);
-    QStringList parts{QString::number(g.members.size())};
+    QStringList parts{
+        g.foldedGroups > 0
+            ? QStringLiteral("%1 groups · %2").arg(g.foldedGroups).arg(g.members.size())
+            : QString::number(g.members.size())};
     if (onprem)
         parts << QStringLiteral("%1 on-prem").arg(onprem);
     if (dual)
@@ -85,12 +90,16 @@ QString groupSummary(const GraphDrawing::Group &g, const StoreSnapshot &s, const
 {
     const auto [onprem, dual, cloud] = stateCounts(g, s);
     const ParityHealth worst = worstHealth(g, s, asOf);
-    return QStringLiteral("%1 pipelines: %2 on-prem, %3 dual-run, %4 cloud; parity %5")
+    const QString in = g.foldedGroups > 0
+                           ? QStringLiteral(" in %1 groups (a folder)").arg(g.foldedGroups)
+                           : QString();
+    return QStringLiteral("%1 pipelines%6: %2 on-prem, %3 dual-run, %4 cloud; parity %5")
         .arg(g.members.size())
         .arg(onprem)
         .arg(dual)
         .arg(cloud)
-        .arg(worst == ParityHealth::Unknown ? QStringLiteral("unknown") : parityHealthName(worst));
+        .arg(worst == ParityHealth::Unknown ? QStringLiteral("unknown") : parityHealthName(worst),
+             in);
 }
 
 void paint(QPainter &p, const GraphDrawing &d, const StoreSnapshot &s, const QDate &asOf)
@@ -170,6 +179,9 @@ QImage render(const StoreSnapshot &snapshot, const QDate &asOf, int maxWidth)
     // Too tall to read on a page: the groups collapsed give the overview.
     if (d.size().height() > d.size().width() * 3) {
         options.collapseAll = true;
+        if (const GroupFolders folders(snapshot.inventory);
+            folders.groupCount() > GroupFolders::kFoldAbove)
+            options.folded = folders.overview(GroupFolders::kOverviewBoxes);
         d = GraphDrawing::compute(snapshot.inventory, options);
     }
     const QSizeF size = d.size() + QSizeF(2 * kMargin, 2 * kMargin);
@@ -241,6 +253,8 @@ QJsonDocument json(const GraphDrawing &d)
         QJsonObject o = rectJson(g.rect);
         o.insert(QStringLiteral("name"), g.name);
         o.insert(QStringLiteral("collapsed"), g.collapsed);
+        if (g.foldedGroups > 0)
+            o.insert(QStringLiteral("folded_groups"), g.foldedGroups);
         o.insert(QStringLiteral("members"), QJsonArray::fromStringList(g.members));
         groups.append(o);
     }
