@@ -164,7 +164,7 @@ private slots:
 
     void refusedCutoverFromTheContextMenuChangesNothing()
     {
-        const int auditBefore = int(m_window->session()->store().auditLog().size());
+        const int auditBefore = int(SqliteStore(m_path, OpenMode::MustExist).auditLog().size());
         QMenu *menu = m_window->pipelineMenu(QStringLiteral("stg_products"));
         QAction *cutover = menuAction(menu, QStringLiteral("actionCutover"));
         QVERIFY(cutover && cutover->isEnabled());
@@ -176,7 +176,7 @@ private slots:
                                                 "still canonical on-prem (dual_run)")));
         QVERIFY(reasons.last().startsWith(QStringLiteral("the change window is closed")));
         QVERIFY(m_prompter.questions.isEmpty());
-        QCOMPARE(int(m_window->session()->store().auditLog().size()), auditBefore);
+        QCOMPARE(int(SqliteStore(m_path, OpenMode::MustExist).auditLog().size()), auditBefore);
         QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_products"))->state(),
                  State::DualRun);
     }
@@ -191,9 +191,9 @@ private slots:
         QCOMPARE(m_prompter.questions.size(), 1);
         PipelineNodeItem *node = m_window->graphScene()->node(QStringLiteral("core_fx"));
         QCOMPARE(node->state(), State::Cloud);
-        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state,
+        QCOMPARE(SqliteStore(m_path, OpenMode::MustExist).routing(QStringLiteral("core_fx"))->state,
                  State::Cloud);
-        QCOMPARE(m_window->session()->store().auditLog().last().reason,
+        QCOMPARE(SqliteStore(m_path, OpenMode::MustExist).auditLog().last().reason,
                  QStringLiteral("scripted reason"));
         // The painted fill is the cloud colour.
         QImage nodeImage(QSize(220, 50), QImage::Format_ARGB32);
@@ -213,7 +213,7 @@ private slots:
         m_window->migrationActions()->cutoverAction()->trigger();
         QVERIFY(settled());
         QCOMPARE(m_prompter.questions.size(), 1); // it was asked, and the answer was no
-        QCOMPARE(m_window->session()->store().routing(QStringLiteral("core_fx"))->state,
+        QCOMPARE(SqliteStore(m_path, OpenMode::MustExist).routing(QStringLiteral("core_fx"))->state,
                  State::DualRun);
     }
 
@@ -229,7 +229,7 @@ private slots:
         QCOMPARE(m_prompter.questions.size(), 1);
         QVERIFY(m_prompter.questions.first().dangerous);
         QVERIFY(m_prompter.questions.first().reasonRequired);
-        const AuditEntry last = m_window->session()->store().auditLog().last();
+        const AuditEntry last = SqliteStore(m_path, OpenMode::MustExist).auditLog().last();
         QCOMPARE(last.action, QStringLiteral("rollback"));
         QVERIFY(last.breakGlass);
         QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_fx_rates"))->state(),

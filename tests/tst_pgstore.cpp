@@ -4,6 +4,7 @@
 #include "InventoryService.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
+#include "MigrationPlan.h"
 #include "MigrationService.h"
 #include "PgChangeNotifier.h"
 #include "PgSchema.h"
@@ -611,8 +612,17 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         window.session()->reload(); // a read that hangs on the store thread, not here
+        // A plan edit meanwhile returns before the store answers, and is answered (refused)
+        // once the store is given up on.
+        QSignalSpy answers(window.plan(), &MigrationPlan::answered);
+        window.plan()->addWave(QStringLiteral("Frozen"), QDate(2026, 12, 5));
+        QCOMPARE(window.plan()->pending(), 1);
+        QCOMPARE(answers.count(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")),
                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(answers.count(), 1, 15000);
+        QCOMPARE(window.plan()->lastAnswer().kind, Outcome::Kind::StoreFailure);
+        QCOMPARE(window.plan()->undoStack()->count(), 0);
         // Then the picture ages in plain sight: amber after 15 s without an answer.
         QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().contains(QStringLiteral("#c77700")),
                                  20000);
@@ -623,6 +633,9 @@ private slots:
         QVERIFY(m_server.thaw());
         QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
         QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().isEmpty(), 5000);
+        QVERIFY(!PgStore(PgTarget::parse(url), OpenMode::MustExist)
+                     .snapshot()
+                     .plan.find(QStringLiteral("Frozen")));
     }
 
     void stoppedServerIsSurvivedByConsoleAndCli()

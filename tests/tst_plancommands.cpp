@@ -24,6 +24,20 @@ private:
     std::unique_ptr<MigrationPlan> m_plan;
 
     QString waveOf(const QString &id) { return m_store->snapshot().plan.waveOf(id); }
+    // Runs an edit and returns its answer: on a store of this thread it has arrived by the time
+    // the call returns.
+    template <typename F> PlanOutcome edit(F call)
+    {
+        QSignalSpy answered(m_plan.get(), &MigrationPlan::answered);
+        call();
+        if (answered.count() != 1) { // exactly one answer per edit, or the edit fails the test
+            PlanOutcome none;
+            none.kind = Outcome::Kind::Unknown;
+            none.message = QStringLiteral("%1 answers").arg(answered.count());
+            return none;
+        }
+        return m_plan->lastAnswer();
+    }
     int waves() { return int(m_store->snapshot().plan.waves().size()); }
 
 private slots:
@@ -46,10 +60,10 @@ private slots:
     void undoRedoRoundTrips()
     {
         QUndoStack *stack = m_plan->undoStack();
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->addWave(QStringLiteral("w2"), QDate(2026, 12, 5)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("b")}, QStringLiteral("w2")).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w2"), QDate(2026, 12, 5)); }).ok());
+        QVERIFY(edit([&] { m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")); }).ok());
+        QVERIFY(edit([&] { m_plan->assign({QStringLiteral("b")}, QStringLiteral("w2")); }).ok());
         QCOMPARE(stack->count(), 4);
         QCOMPARE(waveOf(QStringLiteral("b")), QStringLiteral("w2"));
 
@@ -75,23 +89,26 @@ private slots:
 
     void refusedEditsNeverReachTheStack()
     {
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        const PlanOutcome o = m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"));
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
+        const PlanOutcome o =
+            edit([&] { m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1")); });
         QCOMPARE(o.kind, Outcome::Kind::Refused);
         QCOMPARE(o.decision.reasons.first().text,
                  QStringLiteral(
                      "b reads a, which is still canonical on-prem and not planned in any wave"));
         QCOMPARE(m_plan->undoStack()->count(), 1);
-        QCOMPARE(m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)).kind,
+        QCOMPARE(edit([&] { m_plan->addWave(QStringLiteral("tue"), QDate(2026, 12, 1)); }).kind,
                  Outcome::Kind::Refused);
         QCOMPARE(m_plan->undoStack()->count(), 1);
     }
 
     void shiftMoveCarriesUpstreamsAndUndoesAsOne()
     {
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
         QVERIFY(
-            m_plan->assign({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("w1")).ok());
+            edit([&] {
+                m_plan->assign({QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("w1"));
+            }).ok());
         QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
         m_plan->undoStack()->undo();
         QCOMPARE(waveOf(QStringLiteral("a")), QString());
@@ -100,11 +117,13 @@ private slots:
 
     void removeAndUnassignUndo()
     {
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
         QVERIFY(
-            m_plan->assign({QStringLiteral("a"), QStringLiteral("c")}, QStringLiteral("w1")).ok());
-        QVERIFY(m_plan->unassign({QStringLiteral("c")}).ok());
-        QVERIFY(m_plan->removeWave(QStringLiteral("w1")).ok());
+            edit([&] {
+                m_plan->assign({QStringLiteral("a"), QStringLiteral("c")}, QStringLiteral("w1"));
+            }).ok());
+        QVERIFY(edit([&] { m_plan->unassign({QStringLiteral("c")}); }).ok());
+        QVERIFY(edit([&] { m_plan->removeWave(QStringLiteral("w1")); }).ok());
         QCOMPARE(waves(), 0);
         m_plan->undoStack()->undo();
         QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("w1"));
@@ -114,10 +133,13 @@ private slots:
 
     void renamesMergeAndUndoToTheOriginal()
     {
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
-        QVERIFY(m_plan->renameWave(QStringLiteral("w1"), QStringLiteral("First")).ok());
-        QVERIFY(m_plan->renameWave(QStringLiteral("First"), QStringLiteral("Wave one")).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
+        QVERIFY(edit([&] { m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")); }).ok());
+        QVERIFY(
+            edit([&] { m_plan->renameWave(QStringLiteral("w1"), QStringLiteral("First")); }).ok());
+        QVERIFY(edit([&] {
+                    m_plan->renameWave(QStringLiteral("First"), QStringLiteral("Wave one"));
+                }).ok());
         QCOMPARE(m_plan->undoStack()->count(), 3);
         QCOMPARE(waveOf(QStringLiteral("a")), QStringLiteral("Wave one"));
         m_plan->undoStack()->undo();
@@ -128,8 +150,8 @@ private slots:
 
     void undoRefusesToOverwriteAnotherConsole()
     {
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
+        QVERIFY(edit([&] { m_plan->assign({QStringLiteral("a")}, QStringLiteral("w1")); }).ok());
         // Another console edits the plan.
         SqliteStore other(m_store->location(), OpenMode::MustExist);
         QVERIFY(PlanService(other, m_clock, QStringLiteral("other"))
@@ -155,10 +177,11 @@ private slots:
         b.initialState = State::DualRun;
         seed(*m_store, inventory({a, b}));
         m_plan = std::make_unique<MigrationPlan>(*m_store, m_clock, QStringLiteral("lead"));
-        QVERIFY(m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)).ok());
-        QVERIFY(m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"))
-                    .ok()); // a is in the cloud already
-        QVERIFY(m_plan->unassign({QStringLiteral("b")}).ok());
+        QVERIFY(edit([&] { m_plan->addWave(QStringLiteral("w1"), QDate(2026, 11, 28)); }).ok());
+        QVERIFY(edit([&] {
+                    m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1"));
+                }).ok()); // a is in the cloud already
+        QVERIFY(edit([&] { m_plan->unassign({QStringLiteral("b")}); }).ok());
         // a is rolled back meanwhile (a routing change: the plan version does not move).
         const ActionOutcome rollback =
             MigrationService(*m_store, m_clock, QStringLiteral("oncall"))
@@ -174,12 +197,12 @@ private slots:
                  qPrintable(failed.first().first().toString()));
         QCOMPARE(waveOf(QStringLiteral("b")), QString());
         // The same edit made fresh is refused the same way.
-        QVERIFY(!m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1")).ok());
+        QVERIFY(!edit([&] { m_plan->assign({QStringLiteral("b")}, QStringLiteral("w1")); }).ok());
     }
 
     void autoPlanIsOneUndoStep()
     {
-        const PlanOutcome o = m_plan->applyAutoPlan({QDate(2026, 11, 28), 2, 2});
+        const PlanOutcome o = edit([&] { m_plan->applyAutoPlan({QDate(2026, 11, 28), 2, 2}); });
         QVERIFY(o.ok());
         QCOMPARE(o.autoPlan.placed.size(), 3);
         QCOMPARE(m_plan->undoStack()->count(), 1);

@@ -6,6 +6,7 @@
 #include "WaveColumn.h"
 #include "WaveColumnModel.h"
 #include "WaveDialogs.h"
+#include "WavePlanner.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -71,7 +72,13 @@ WaveBoard::~WaveBoard() = default;
 
 void WaveBoard::setPlan(MigrationPlan *plan)
 {
+    if (m_plan)
+        disconnect(m_plan, nullptr, this, nullptr);
     m_plan = plan;
+    // Every edit's answer, once the store wrote it or refused it, in the status bar.
+    if (m_plan)
+        connect(m_plan, &MigrationPlan::answered, this,
+                [this](const PlanOutcome &o) { emit message(MigrationPlan::answerText(o)); });
     for (WaveColumn *column : std::as_const(m_columns))
         column->model()->setPlan(m_plan, m_moves.get());
 }
@@ -106,6 +113,7 @@ void WaveBoard::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
         rebuildColumns();
     }
     fillColumns();
+    followMovedCard();
 }
 
 void WaveBoard::rebuildColumns()
@@ -124,16 +132,10 @@ void WaveBoard::rebuildColumns()
             const QString name = QInputDialog::getText(
                 this, tr("Rename wave"), tr("New name for %1:").arg(w), QLineEdit::Normal, w, &ok);
             if (ok && !name.trimmed().isEmpty() && name.trimmed() != w && m_plan) {
-                const PlanOutcome o = m_plan->renameWave(w, name);
-                emit message(o.ok() ? o.message
-                                    : tr("Rename refused: %1")
-                                          .arg(o.decision.reasons.isEmpty()
-                                                   ? o.message
-                                                   : o.decision.reasons.first().text));
+                m_plan->renameWave(w, name);
             }
         });
         column->model()->setPlan(m_plan, m_moves.get());
-        connect(column->model(), &WaveColumnModel::dropAnswered, this, &WaveBoard::message);
         connect(column->view(), &QAbstractItemView::clicked, this, [this](const QModelIndex &i) {
             emit pipelineSelected(i.data(WaveColumnModel::PipelineIdRole).toString());
         });
@@ -278,17 +280,21 @@ void WaveBoard::moveSelected(int direction, bool carryUpstreams)
         return;
     if (!m_plan)
         return;
-    const PlanOutcome o = m_plan->move({id}, m_columns.at(target)->wave(), carryUpstreams);
-    QStringList reasons;
-    for (const Reason &r : o.decision.reasons)
-        reasons << r.text;
-    emit message(
-        o.ok() ? o.message
-               : tr("Refused: %1")
-                     .arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
-    selectPipeline(id);
-    if (WaveColumn *now = column(m_snapshot.plan.waveOf(id)))
+    // The card keeps the selection and the focus where it lands, once the store has it.
+    m_follow = id;
+    m_plan->move({id}, m_columns.at(target)->wave(), carryUpstreams);
+    followMovedCard();
+}
+
+void WaveBoard::followMovedCard()
+{
+    if (m_follow.isEmpty())
+        return;
+    selectPipeline(m_follow);
+    if (WaveColumn *now = column(m_snapshot.plan.waveOf(m_follow)))
         now->view()->setFocus();
+    if (m_plan && m_plan->pending() == 0)
+        m_follow.clear();
 }
 
 void WaveBoard::selectPipeline(const QString &id)
@@ -323,12 +329,7 @@ void WaveBoard::addWave()
     const auto wave = WaveDialogs::askNewWave(this, next);
     if (!wave)
         return;
-    const PlanOutcome o =
-        m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
-    emit message(o.ok() ? o.message
-                        : tr("Refused: %1")
-                              .arg(o.decision.reasons.isEmpty() ? o.message
-                                                                : o.decision.reasons.first().text));
+    m_plan->addWave(wave->name, wave->date, wave->capacity, wave->maxHighRisk);
 }
 
 void WaveBoard::autoPlan()
@@ -336,7 +337,10 @@ void WaveBoard::autoPlan()
     if (!m_plan)
         return;
     auto preview = [this](const WavePlanner::Options &options) {
-        const PlanOutcome o = m_plan->service().autoPlan(options, false);
+        // The preview plans on the board's snapshot: no store call while the dialog waits.
+        PlanOutcome o;
+        o.autoPlan = WavePlanner(m_snapshot, m_moves->rules()).plan(options);
+        o.message = PlanService::autoPlanMessage(o.autoPlan);
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
             html +=
@@ -358,8 +362,7 @@ void WaveBoard::autoPlan()
     const auto options = WaveDialogs::askAutoPlan(this, from, preview);
     if (!options)
         return;
-    const PlanOutcome o = m_plan->applyAutoPlan(*options);
-    emit message(o.message);
+    m_plan->applyAutoPlan(*options);
 }
 
 void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
@@ -367,14 +370,7 @@ void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
     QMenu menu(this);
     menu.addAction(tr("Rename %1…").arg(wave), this,
                    [this, wave] { emit column(wave)->headerDoubleClicked(wave); });
-    menu.addAction(tr("Remove %1").arg(wave), this, [this, wave] {
-        const PlanOutcome o = m_plan->removeWave(wave);
-        emit message(o.ok() ? o.message
-                            : tr("Refused: %1")
-                                  .arg(o.decision.reasons.isEmpty()
-                                           ? o.message
-                                           : o.decision.reasons.first().text));
-    });
+    menu.addAction(tr("Remove %1").arg(wave), this, [this, wave] { m_plan->removeWave(wave); });
     menu.exec(globalPos);
 }
 

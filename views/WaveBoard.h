@@ -64,6 +64,8 @@ signals:
     void pipelineSelected(const QString &id);
 
 private:
+    // After a keyboard move: the moved card selected and focused where the store put it.
+    void followMovedCard();
     void rebuildColumns();
     void fillColumns();
     QStringList backlog() const;
@@ -73,6 +75,7 @@ private:
     QString selectedPipeline(QString *wave) const;
 
     MigrationPlan *m_plan = nullptr;
+    QString m_follow; // the card a keyboard move is following
     StoreSnapshot m_snapshot;
     QDate m_today;
     std::unique_ptr<PlanMoves> m_moves;

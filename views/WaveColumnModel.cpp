@@ -15,8 +15,18 @@ WaveColumnModel::WaveColumnModel(WaveBoard *board, const QString &wave, QObject 
 
 void WaveColumnModel::setPlan(MigrationPlan *plan, const PlanMoves *moves)
 {
-    m_plan = plan;
     m_moves = moves;
+    if (plan == m_plan)
+        return;
+    disconnect(m_answers);
+    m_plan = plan;
+    m_awaiting = false;
+    if (plan)
+        m_answers = connect(plan, &MigrationPlan::answered, this, [this](const PlanOutcome &o) {
+            if (!std::exchange(m_awaiting, false))
+                return;
+            emit dropAnswered(MigrationPlan::answerText(o));
+        });
 }
 
 Decision WaveColumnModel::checkDrop(const QStringList &ids) const
@@ -26,7 +36,7 @@ Decision WaveColumnModel::checkDrop(const QStringList &ids) const
         d.refuse(Reason::Code::Other, tr("no store is open"));
         return d;
     }
-    return m_plan->service().checkMove(*m_moves, ids, m_wave, m_carry);
+    return m_plan->checkMove(*m_moves, ids, m_wave, m_carry);
 }
 
 void WaveColumnModel::setPipelines(const QStringList &ids)
@@ -130,14 +140,9 @@ bool WaveColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
         same = same && m_moves->snapshot().plan.waveOf(id) == m_wave;
     if (same)
         return false; // dropped where it already was
-    const PlanOutcome o = m_plan->move(ids, m_wave, m_carry);
-    QStringList reasons;
-    for (const Reason &r : o.decision.reasons)
-        reasons << r.text;
-    emit dropAnswered(
-        o.ok() ? o.message
-               : tr("Refused: %1")
-                     .arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; "))));
+    // The answer arrives when the store has written it (MigrationPlan::answered).
+    m_awaiting = true;
+    m_plan->move(ids, m_wave, m_carry);
     return false;
 }
 

@@ -63,7 +63,8 @@ public:
     Decision checkDrop(const QStringList &ids) const;
 
 signals:
-    // The answer to a drop: what moved, or "Refused: " and every reason.
+    // The answer to a drop, once the store wrote it or refused: what moved, or "Refused: " and
+    // every reason.
     void dropAnswered(const QString &text);
 
 private:
@@ -71,6 +72,8 @@ private:
     MigrationPlan *m_plan = nullptr;
     const PlanMoves *m_moves = nullptr;
     bool m_carry = false;
+    bool m_awaiting = false; // a drop here waits for its answer
+    QMetaObject::Connection m_answers;
     QString m_wave;
     QStringList m_ids;
 };

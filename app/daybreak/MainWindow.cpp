@@ -197,19 +197,28 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_unreachableBar->hide();
     m_storeLabel->setStyleSheet(QString());
     m_fitted = false;
-    m_plan = std::make_unique<MigrationPlan>(m_session->store(), m_clock, currentOsUser());
+    // Plan edits run on the store thread like every other store call; the board and graph
+    // refresh from the store like after any change.
+    m_plan = std::make_unique<MigrationPlan>(
+        [store = m_session.get()](MigrationPlan::Job job) { store->post(std::move(job)); },
+        m_session->access(), m_clock, currentOsUser());
     m_board->setPlan(m_plan.get());
-    // Plan edits are saved at once; the board and graph refresh from the store like any change.
-    connect(m_plan.get(), &MigrationPlan::planChanged, m_session.get(),
-            &StoreSession::reloadAfterOwnWrite);
+    connect(m_plan.get(), &MigrationPlan::planChanged, m_session.get(), &StoreSession::reload);
     connect(m_plan.get(), &MigrationPlan::editFailed, this, [this](const QString &text) {
         statusBar()->showMessage(tr("Undo/redo not applied: %1").arg(text), 10000);
         QTimer::singleShot(0, m_plan.get(), [this] { m_plan->undoStack()->clear(); });
     });
     m_undo->setEnabled(false);
     m_redo->setEnabled(false);
-    connect(m_plan->undoStack(), &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
-    connect(m_plan->undoStack(), &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    // Undo and redo wait while an edit is on its way to the store: they replay what it wrote.
+    const auto undoable = [this] {
+        const bool idle = m_plan->pending() == 0;
+        m_undo->setEnabled(idle && m_plan->undoStack()->canUndo());
+        m_redo->setEnabled(idle && m_plan->undoStack()->canRedo());
+    };
+    connect(m_plan->undoStack(), &QUndoStack::canUndoChanged, this, undoable);
+    connect(m_plan->undoStack(), &QUndoStack::canRedoChanged, this, undoable);
+    connect(m_plan.get(), &MigrationPlan::pendingChanged, this, undoable);
     connect(m_plan->undoStack(), &QUndoStack::undoTextChanged, m_undo, [this](const QString &t) {
         m_undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t));
     });

@@ -1,136 +1,222 @@
 #include "MigrationPlan.h"
 
 #include "PlanCommands.h"
+#include "Store.h"
+
+#include <QPointer>
 
 namespace daybreak {
 
+MigrationPlan::MigrationPlan(Runner run, Access access, const Clock &clock, const QString &actor,
+                             QObject *parent)
+    : QObject(parent), m_run(std::move(run)), m_access(std::move(access)), m_clock(clock),
+      m_actor(actor)
+{
+}
+
 MigrationPlan::MigrationPlan(Store &store, const Clock &clock, const QString &actor,
                              QObject *parent)
-    : QObject(parent), m_service(store, clock, actor)
+    : MigrationPlan(
+          [&store](const Job &job) {
+              if (const std::function<void()> then = job(&store))
+                  then();
+          },
+          store.access(), clock, actor, parent)
 {
 }
 
-void MigrationPlan::failed(const QString &message)
+QString MigrationPlan::answerText(const PlanOutcome &o)
 {
-    emit editFailed(message);
-    emit planChanged();
+    if (o.ok())
+        return o.message;
+    QStringList reasons;
+    for (const Reason &r : o.decision.reasons)
+        reasons << r.text;
+    return tr("Refused: %1")
+        .arg(reasons.isEmpty() ? o.message : reasons.join(QStringLiteral("; ")));
 }
 
-PlanOutcome MigrationPlan::addWave(const QString &name, const QDate &date, int capacity,
-                                   int maxHighRisk)
+Decision MigrationPlan::checkMove(const PlanMoves &moves, const QStringList &pipelines,
+                                  const QString &wave, bool carryUpstreams) const
 {
-    PlanOutcome o = m_service.addWave(name, date, capacity, maxHighRisk);
-    if (!o.ok())
-        return o;
-    return accepted(
-        o, new AddWaveCommand(this,
-                              tr("Add wave %1").arg(name.isEmpty() ? defaultWaveName(date) : name),
-                              o.before, o.after));
+    return PlanService::checkMove(m_access, moves, pipelines, wave, carryUpstreams);
 }
 
-PlanOutcome MigrationPlan::removeWave(const QString &name)
+namespace {
+PlanOutcome failure(const QString &message)
 {
-    PlanOutcome o = m_service.removeWave(name);
-    if (!o.ok())
-        return o;
-    return accepted(o,
-                    new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before, o.after));
-}
-
-PlanOutcome MigrationPlan::renameWave(const QString &from, const QString &to)
-{
-    PlanOutcome o = m_service.renameWave(from, to);
-    if (!o.ok())
-        return o;
-    return accepted(o, new RenameWaveCommand(this, from, to.trimmed()));
-}
-
-PlanOutcome MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
-{
-    PlanOutcome o = m_service.assign(pipelines, wave);
-    if (!o.ok())
-        return o;
-    return accepted(
-        o,
-        new AssignCommand(this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave),
-                          o.before, o.after));
-}
-
-PlanOutcome MigrationPlan::unassign(const QStringList &pipelines)
-{
-    PlanOutcome o = m_service.unassign(pipelines);
-    if (!o.ok())
-        return o;
-    return accepted(o, new UnassignCommand(
-                           this,
-                           tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
-                           o.before, o.after));
-}
-
-PlanOutcome MigrationPlan::move(const QStringList &pipelines, const QString &wave,
-                                bool carryUpstreams)
-{
-    PlanOutcome o = m_service.move(pipelines, wave, carryUpstreams);
-    if (!o.ok())
-        return o;
-    // Name what moved, carried upstreams included, in the order they were placed.
-    QStringList moved;
-    QStringList candidates;
-    if (const Wave *w = o.after.find(wave))
-        candidates = w->members;
-    candidates += pipelines;
-    for (const QString &id : std::as_const(candidates))
-        if (o.before.waveOf(id) != o.after.waveOf(id) && !moved.contains(id))
-            moved << id;
-    const QString label = moved.join(QStringLiteral(", "));
-    if (wave.isEmpty())
-        return accepted(o, new UnassignCommand(this, tr("Move %1 to the backlog").arg(label),
-                                               o.before, o.after));
-    return accepted(
-        o, new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before, o.after));
-}
-
-PlanOutcome MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
-{
-    PlanOutcome o = m_service.autoPlan(options, true);
-    if (!o.ok() || o.autoPlan.placed.isEmpty())
-        return o;
-    return accepted(
-        o, new AutoPlanCommand(this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()),
-                               o.before, o.after));
-}
-
-PlanOutcome MigrationPlan::accepted(PlanOutcome o, QUndoCommand *command)
-{
-    m_version = o.planVersion;
-    m_stack.push(command);
-    emit planChanged();
+    PlanOutcome o;
+    o.kind = Outcome::Kind::StoreFailure;
+    o.message = message;
     return o;
 }
 
-bool MigrationPlan::restore(const WavePlan &target)
+// On the store's thread: the edit with a service of its own, always with an answer.
+PlanOutcome runOn(Store *store, const Clock &clock, const QString &actor,
+                  const std::function<PlanOutcome(PlanService &)> &edit)
 {
-    return replayed(m_service.restore(target, m_version, QStringLiteral("wave_undo")));
-}
-
-bool MigrationPlan::rename(const QString &from, const QString &to)
-{
-    return replayed(m_service.renameWave(from, to, m_version));
-}
-
-bool MigrationPlan::replayed(const PlanOutcome &o)
-{
-    if (!o.ok()) {
-        QStringList reasons;
-        for (const Reason &r : o.decision.reasons)
-            reasons << r.text;
-        failed(reasons.isEmpty() ? o.message
-                                 : tr("%1: %2").arg(o.message, reasons.join(QStringLiteral("; "))));
-        return false;
+    if (!store)
+        return failure(QStringLiteral("the store is not answering; the plan was not changed"));
+    try {
+        PlanService service(*store, clock, actor);
+        return edit(service);
+    } catch (const StoreError &e) {
+        return failure(e.message());
     }
-    m_version = o.planVersion;
-    emit planChanged();
-    return true;
+}
+} // namespace
+
+void MigrationPlan::finished()
+{
+    --m_pending;
+    emit pendingChanged(m_pending);
+}
+
+void MigrationPlan::submit(Edit edit, MakeCommand make)
+{
+    ++m_pending;
+    emit pendingChanged(m_pending);
+    QPointer<MigrationPlan> self(this);
+    m_run([self, edit = std::move(edit), make = std::move(make), version = m_version,
+           &clock = m_clock, actor = m_actor](Store *store) -> std::function<void()> {
+        const PlanOutcome o = runOn(store, clock, actor, edit);
+        if (o.ok())
+            version->store(o.planVersion);
+        return [self, o, make] {
+            if (!self)
+                return;
+            self->m_last = o;
+            if (o.ok() && make)
+                if (QUndoCommand *command = make(o))
+                    self->m_stack.push(command);
+            self->finished();
+            emit self->answered(o);
+            if (o.ok())
+                emit self->planChanged();
+        };
+    });
+}
+
+void MigrationPlan::replay(Edit edit)
+{
+    ++m_pending;
+    emit pendingChanged(m_pending);
+    QPointer<MigrationPlan> self(this);
+    m_run([self, edit = std::move(edit), version = m_version, &clock = m_clock,
+           actor = m_actor](Store *store) -> std::function<void()> {
+        const PlanOutcome o = runOn(store, clock, actor, edit);
+        if (o.ok())
+            version->store(o.planVersion);
+        return [self, o] {
+            if (!self)
+                return;
+            self->finished();
+            if (!o.ok()) {
+                QStringList reasons;
+                for (const Reason &r : o.decision.reasons)
+                    reasons << r.text;
+                emit self->editFailed(
+                    reasons.isEmpty()
+                        ? o.message
+                        : tr("%1: %2").arg(o.message, reasons.join(QStringLiteral("; "))));
+            }
+            emit self->planChanged();
+        };
+    });
+}
+
+void MigrationPlan::addWave(const QString &name, const QDate &date, int capacity, int maxHighRisk)
+{
+    const QString label = name.isEmpty() ? defaultWaveName(date) : name;
+    submit([=](PlanService &s) { return s.addWave(name, date, capacity, maxHighRisk); },
+           [this, label](const PlanOutcome &o) {
+               return new AddWaveCommand(this, tr("Add wave %1").arg(label), o.before, o.after);
+           });
+}
+
+void MigrationPlan::removeWave(const QString &name)
+{
+    submit([=](PlanService &s) { return s.removeWave(name); },
+           [this, name](const PlanOutcome &o) {
+               return new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before,
+                                            o.after);
+           });
+}
+
+void MigrationPlan::renameWave(const QString &from, const QString &to)
+{
+    submit([=](PlanService &s) { return s.renameWave(from, to); },
+           [this, from, to](const PlanOutcome &) {
+               return new RenameWaveCommand(this, from, to.trimmed());
+           });
+}
+
+void MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
+{
+    submit([=](PlanService &s) { return s.assign(pipelines, wave); },
+           [this, pipelines, wave](const PlanOutcome &o) {
+               return new AssignCommand(
+                   this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave),
+                   o.before, o.after);
+           });
+}
+
+void MigrationPlan::unassign(const QStringList &pipelines)
+{
+    submit([=](PlanService &s) { return s.unassign(pipelines); },
+           [this, pipelines](const PlanOutcome &o) {
+               return new UnassignCommand(
+                   this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
+                   o.before, o.after);
+           });
+}
+
+void MigrationPlan::move(const QStringList &pipelines, const QString &wave, bool carryUpstreams)
+{
+    submit([=](PlanService &s) { return s.move(pipelines, wave, carryUpstreams); },
+           [this, pipelines, wave](const PlanOutcome &o) -> QUndoCommand * {
+               // Name what moved, carried upstreams included, in the order they were placed.
+               QStringList moved;
+               QStringList candidates;
+               if (const Wave *w = o.after.find(wave))
+                   candidates = w->members;
+               candidates += pipelines;
+               for (const QString &id : std::as_const(candidates))
+                   if (o.before.waveOf(id) != o.after.waveOf(id) && !moved.contains(id))
+                       moved << id;
+               const QString label = moved.join(QStringLiteral(", "));
+               if (wave.isEmpty())
+                   return new UnassignCommand(this, tr("Move %1 to the backlog").arg(label),
+                                              o.before, o.after);
+               return new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before,
+                                        o.after);
+           });
+}
+
+void MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
+{
+    submit([=](PlanService &s) { return s.autoPlan(options, true); },
+           [this](const PlanOutcome &o) -> QUndoCommand * {
+               if (o.autoPlan.placed.isEmpty())
+                   return nullptr;
+               return new AutoPlanCommand(
+                   this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
+                   o.after);
+           });
+}
+
+void MigrationPlan::restore(const WavePlan &target)
+{
+    replay([target, version = m_version](PlanService &s) {
+        return s.restore(target, version->load(), QStringLiteral("wave_undo"));
+    });
+}
+
+void MigrationPlan::rename(const QString &from, const QString &to)
+{
+    replay([from, to, version = m_version](PlanService &s) {
+        return s.renameWave(from, to, version->load());
+    });
 }
 
 } // namespace daybreak

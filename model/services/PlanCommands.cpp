@@ -12,8 +12,7 @@ PlanEditCommand::PlanEditCommand(MigrationPlan *plan, const QString &text, WaveP
 
 void PlanEditCommand::undo()
 {
-    if (!m_plan->restore(m_before))
-        setObsolete(true);
+    m_plan->restore(m_before);
 }
 
 void PlanEditCommand::redo()
@@ -22,8 +21,7 @@ void PlanEditCommand::redo()
         m_applied = false; // the first redo happened in the service before the push
         return;
     }
-    if (!m_plan->restore(m_after))
-        setObsolete(true);
+    m_plan->restore(m_after);
 }
 
 RenameWaveCommand::RenameWaveCommand(MigrationPlan *plan, QString from, QString to)
@@ -34,8 +32,7 @@ RenameWaveCommand::RenameWaveCommand(MigrationPlan *plan, QString from, QString 
 
 void RenameWaveCommand::undo()
 {
-    if (!m_plan->rename(m_to, m_from))
-        setObsolete(true);
+    m_plan->rename(m_to, m_from);
 }
 
 void RenameWaveCommand::redo()
@@ -44,8 +41,7 @@ void RenameWaveCommand::redo()
         m_applied = false;
         return;
     }
-    if (!m_plan->rename(m_from, m_to))
-        setObsolete(true);
+    m_plan->rename(m_from, m_to);
 }
 
 bool RenameWaveCommand::mergeWith(const QUndoCommand *other)

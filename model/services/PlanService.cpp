@@ -52,10 +52,10 @@ QDate PlanService::today() const
     return Calendar(s.inventory).localDate(m_clock.now());
 }
 
-Decision PlanService::roleDecision() const
+Decision PlanService::roleDecision(const Access &access)
 {
     Decision d;
-    if (const Access access = m_store.access(); !access.can(Role::Planner))
+    if (!access.can(Role::Planner))
         d.refuse(Reason::Code::RoleMissing,
                  roleRefusal(access, Role::Planner, QStringLiteral("changing the wave plan")));
     return d;
@@ -65,7 +65,7 @@ PlanOutcome PlanService::commit(const StoreSnapshot &snapshot, const WavePlan &a
                                 const QString &action, const QString &reason,
                                 qint64 expectedPlanVersion)
 {
-    if (const Decision d = roleDecision(); !d.allowed())
+    if (const Decision d = roleDecision(m_store.access()); !d.allowed())
         return refused(d, QStringLiteral("the plan was not changed"));
     const WavePlan &before = snapshot.plan;
     PlanChange change;
@@ -202,7 +202,7 @@ PlanOutcome PlanService::renameWave(const QString &from, const QString &to,
                      QStringLiteral("a wave named '%1' already exists").arg(to.trimmed()));
             return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
         }
-        if (const Decision d = roleDecision(); !d.allowed())
+        if (const Decision d = roleDecision(m_store.access()); !d.allowed())
             return refused(d, QStringLiteral("wave '%1' not renamed").arg(from));
         PlanChange change;
         change.expectedPlanVersion = expectedPlanVersion < 0 ? s.planVersion : expectedPlanVersion;
@@ -251,10 +251,11 @@ PlanOutcome PlanService::unassign(const QStringList &pipelines)
     });
 }
 
-Decision PlanService::checkMove(const PlanMoves &moves, const QStringList &pipelines,
-                                const QString &wave, bool carryUpstreams) const
+Decision PlanService::checkMove(const Access &access, const PlanMoves &moves,
+                                const QStringList &pipelines, const QString &wave,
+                                bool carryUpstreams)
 {
-    Decision d = roleDecision();
+    Decision d = roleDecision(access);
     const Decision rules = moves.check(pipelines, wave, carryUpstreams);
     d.reasons += rules.reasons;
     d.warnings += rules.warnings;
@@ -329,14 +330,18 @@ PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool appl
             written.autoPlan = result;
             o = written;
         }
-        o.message =
-            QStringLiteral(
-                "%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
-                .arg(result.placed.size())
-                .arg(result.plan.waves().size())
-                .arg(result.unplaced.size());
+        o.message = autoPlanMessage(result);
         return o;
     });
+}
+
+QString PlanService::autoPlanMessage(const WavePlanner::Result &result)
+{
+    return QStringLiteral(
+               "%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
+        .arg(result.placed.size())
+        .arg(result.plan.waves().size())
+        .arg(result.unplaced.size());
 }
 
 PlanOutcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Access.h"
 #include "Decision.h"
 #include "Outcome.h"
 #include "PlanMoves.h"
@@ -38,9 +39,11 @@ public:
     // The board's move: into `wave` (empty: back to the backlog), with the upstreams it needs when
     // `carryUpstreams` (a Shift-drag). Judged by PlanMoves on the store's current plan.
     PlanOutcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
-    // The same judgement on a snapshot the caller holds (what a column shows while dragging).
-    Decision checkMove(const PlanMoves &moves, const QStringList &pipelines, const QString &wave,
-                       bool carryUpstreams) const;
+    // The same judgement on a snapshot the caller holds (what a column shows while dragging),
+    // for a user with `access`: no store call.
+    static Decision checkMove(const Access &access, const PlanMoves &moves,
+                              const QStringList &pipelines, const QString &wave,
+                              bool carryUpstreams);
     // Plans every unplanned pipeline; with `apply` false it only previews.
     PlanOutcome autoPlan(const WavePlanner::Options &options, bool apply);
     // Puts the plan back to `target` (undo/redo): refused as a conflict if the plan moved, and by
@@ -50,7 +53,9 @@ public:
     QList<PlanFinding> validate();
     // Refuses every plan edit for a user without the planner role (the board says so while
     // dragging).
-    Decision roleDecision() const;
+    static Decision roleDecision(const Access &access);
+    // What an auto-plan placed, in a sentence.
+    static QString autoPlanMessage(const WavePlanner::Result &result);
     // Today in the inventory's time zone, from the clock.
     QDate today() const;
 

@@ -64,20 +64,6 @@ void StoreSession::reload()
     toWorker([w = m_worker] { w->read(); });
 }
 
-void StoreSession::reloadAfterOwnWrite()
-{
-    if (!m_reachable)
-        return;
-    try {
-        m_snapshot = m_store->snapshot();
-    } catch (const StoreError &) {
-        reload(); // the store thread finds out what is wrong and says so
-        return;
-    }
-    onAnswered();
-    emit changed();
-}
-
 void StoreSession::post(Job job)
 {
     toWorker([this, w = m_worker, job = std::move(job)] {

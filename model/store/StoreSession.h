@@ -26,13 +26,11 @@ class StoreSession : public QObject
     Q_OBJECT
 
 public:
-    // `store` was opened on this thread (with any password prompt); it stays here for plan
-    // edits (MigrationPlan), and the store thread opens the same store again for itself.
+    // `store` was opened on this thread (with any password prompt); the store thread opens the
+    // same store again for itself, and every call after opening runs there.
     explicit StoreSession(std::unique_ptr<Store> store, QObject *parent = nullptr);
     ~StoreSession() override;
 
-    // The GUI thread's connection: only for plan edits, which answer the board at once.
-    Store &store() { return *m_store; }
     QString location() const { return m_location; }
     Access access() const { return m_access; }
     const StoreSnapshot &snapshot() const { return m_snapshot; }
@@ -45,9 +43,6 @@ public:
     bool idle() const { return m_pending == 0; }
     // Asks for a fresh snapshot; changed() follows when the store thread has read it.
     void reload();
-    // Reads the snapshot back at once on this thread's connection, right after a change made
-    // through it (a plan edit, a routing change): the same wait as the write it follows.
-    void reloadAfterOwnWrite();
 
     // Runs `job` on the store thread with its connection (nullptr while the store is
     // unreachable); the function it returns runs back on this thread. Jobs run in order.
