@@ -8,6 +8,8 @@
 #include "PipelineNodeItem.h"
 #include "Selector.h"
 
+#include <limits>
+
 namespace daybreak {
 
 namespace {
@@ -163,11 +165,15 @@ void GraphScene::unfold(const QString &folder)
     }
 }
 
-void GraphScene::unfoldAround(const QSet<QString> &groups)
+void GraphScene::unfoldAround(const QSet<QString> &groups, int maxChildren)
 {
+    const GroupFolders folders(m_snapshot.inventory);
     for (const QString &g : groups)
-        for (QString f; !(f = GroupFolders::foldedAs(g, m_options.folded)).isEmpty();)
+        for (QString f; !(f = GroupFolders::foldedAs(g, m_options.folded)).isEmpty();) {
+            if (folders.childrenOf(f).size() > maxChildren)
+                break; // too wide to open: it stays one box
             unfold(f);
+        }
 }
 
 void GraphScene::foldToOverview()
@@ -185,7 +191,7 @@ void GraphScene::reveal(const QString &id)
     if (!p || m_nodes.contains(id))
         return;
     const QString g = p->groupName();
-    unfoldAround({g});
+    unfoldAround({g}, std::numeric_limits<int>::max());
     if (m_options.collapseAll) {
         m_options.collapseAll = false;
         m_options.collapsed.clear();
@@ -263,7 +269,10 @@ QString GraphScene::setSelection(const QString &expression, bool hideContext)
                 for (const Pipeline &p : m_snapshot.inventory.pipelines())
                     m_options.collapsed.insert(p.groupName());
             }
-            unfoldAround(open);
+            // Hidden context: only the selection is drawn, so every folder around it opens.
+            // Dimmed context: a folder of thousands (all sources) stays one box, lit.
+            unfoldAround(open, hideContext ? std::numeric_limits<int>::max()
+                                           : GroupFolders::kOverviewBoxes);
             for (const QString &g : open)
                 m_options.collapsed.remove(g);
         }

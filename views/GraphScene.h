@@ -73,7 +73,8 @@ signals:
 private:
     void rebuild();
     void unfold(const QString &folder);
-    void unfoldAround(const QSet<QString> &groups); // until none of them is folded away
+    // Until none of them is folded away, except into a folder of more than `maxChildren`.
+    void unfoldAround(const QSet<QString> &groups, int maxChildren);
     void refreshStatus();
     void applyEmphasis();
     void applyFill();
