@@ -156,12 +156,19 @@ private slots:
         QCOMPARE(scene.drawing().groups().size(), 3);
         scene.collapseAll();
         QCOMPARE(scene.drawing().groups().size(), 750);
-        // A selection inside a folded folder unfolds it down to the selected groups.
+        // A selection with the rest hidden opens every folder around it; with the rest dimmed a
+        // folder of hundreds of groups stays one box, which holds the selection.
         scene.foldToOverview();
         QCOMPARE(scene.setSelection(QStringLiteral("+f2_g4_p1"), false), QString());
+        QVERIFY(!scene.node(QStringLiteral("f0_g4_p0")));
+        QCOMPARE(scene.drawing().groupOf(QStringLiteral("f0_g4_p0")), QStringLiteral("f0"));
+        QVERIFY(
+            scene.selectionBounds().contains(scene.drawing().group(QStringLiteral("f0"))->rect));
+        scene.foldToOverview();
+        QCOMPARE(scene.setSelection(QStringLiteral("+f2_g4_p1"), true), QString());
         QVERIFY(scene.node(QStringLiteral("f0_g4_p0")));
         QVERIFY(scene.node(QStringLiteral("f2_g4_p1")));
-        QVERIFY(!scene.selectionBounds().isEmpty());
+        QCOMPARE(scene.drawing().nodes().size(), 6);
     }
 
     void selectionsDimOrHideTheRest()
