@@ -98,6 +98,34 @@ private slots:
 
     void cleanup() { m_window.reset(); }
 
+    void theMenuOpensStoresInTheBackground()
+    {
+        // Another store, opened the menu's way: the console keeps the old one until the new
+        // one has answered, then shows it.
+        const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            SqliteStore seed(other, OpenMode::CreateIfMissing);
+            QVERIFY(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo().ok());
+        }
+        QSignalSpy opened(m_window.get(), &MainWindow::storeOpened);
+        QSignalSpy failed(m_window.get(), &MainWindow::storeOpenFailed);
+        m_window->openStoreInBackground(other);
+        QVERIFY(m_window->opening());
+        QCOMPARE(m_window->session()->location(), m_path);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(m_window->session()->location(), other);
+        QCOMPARE(m_window->session()->snapshot().inventory.size(), 66);
+        QVERIFY(!m_window->opening());
+        // A store that is not there: refused with the reason, the open one stays.
+        m_window->openStoreInBackground(m_dir.filePath(QStringLiteral("missing.sqlite")));
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(m_window->session()->location(), other);
+        QCOMPARE(m_prompter.refusals.size(), 1);
+        QVERIFY2(m_prompter.refusals.first().first().contains(QStringLiteral("missing.sqlite")),
+                 qPrintable(m_prompter.refusals.first().first()));
+        QCOMPARE(opened.count(), 1);
+    }
+
     void opensOnTheDemo()
     {
         QCOMPARE(m_window->tablePanel()->view()->model()->rowCount(), 66);

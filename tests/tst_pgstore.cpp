@@ -595,7 +595,8 @@ private slots:
     {
         const QString db = seededDatabase();
         const QString url = m_server.superuserUrl(db);
-        MainWindow window(m_clock);
+        ScriptedPrompter prompter;
+        MainWindow window(m_clock, &prompter);
         QVERIFY(window.openStore(url));
         auto *label = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
         auto *freshness = window.findChild<QLabel *>(QStringLiteral("freshnessLabel"));
@@ -623,6 +624,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(answers.count(), 1, 15000);
         QCOMPARE(window.plan()->lastAnswer().kind, Outcome::Kind::StoreFailure);
         QCOMPARE(window.plan()->undoStack()->count(), 0);
+        // Opening a store on the hung server from the menu: the console goes on, and is told.
+        QSignalSpy openFailed(&window, &MainWindow::storeOpenFailed);
+        window.openStoreInBackground(url);
+        QVERIFY(window.opening());
+        QVERIFY(openFailed.wait(15000));
+        QVERIFY(!window.opening());
+        QCOMPARE(prompter.refusals.size(), 1);
+        QCOMPARE(window.session()->location(), PgTarget::parse(url).displayUrl());
         // Then the picture ages in plain sight: amber after 15 s without an answer.
         QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().contains(QStringLiteral("#c77700")),
                                  20000);

@@ -32,6 +32,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -42,6 +43,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThread>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
@@ -60,11 +62,11 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
       m_scene(new GraphScene(this)), m_graph(new GraphPanel(m_scene, this)),
       m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)),
       m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)),
-      m_sla(new SlaPanel(this)),
-      m_actions(new MigrationActions(clock, prompter ? prompter : m_ownPrompter.get(), this)),
-      m_storeLabel(new QLabel(this)), m_windowLabel(new QLabel(this)),
-      m_countsLabel(new QLabel(this)), m_rollbackLabel(new QLabel(this)),
-      m_freshnessLabel(new QLabel(this)), m_watchLabel(new QLabel(this))
+      m_sla(new SlaPanel(this)), m_prompter(prompter ? prompter : m_ownPrompter.get()),
+      m_actions(new MigrationActions(clock, m_prompter, this)), m_storeLabel(new QLabel(this)),
+      m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this)),
+      m_rollbackLabel(new QLabel(this)), m_freshnessLabel(new QLabel(this)),
+      m_watchLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
@@ -187,7 +189,15 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // A store being opened answers within the store's limits (the watchdog's 10 s).
+    if (m_opening) {
+        disconnect(m_opening, nullptr, this, nullptr);
+        m_opening->wait();
+        delete m_opening;
+    }
+}
 
 void MainWindow::setSession(std::unique_ptr<StoreSession> session)
 {
@@ -267,6 +277,72 @@ bool MainWindow::openStore(const QString &url, QString *error)
             *error = e.message();
         return false;
     }
+}
+
+void MainWindow::openStoreInBackground(const QString &url)
+{
+    openInBackground(url, {}, 0);
+}
+
+void MainWindow::openInBackground(const QString &url, const QString &password, int attempt)
+{
+    const QString shown = url.section(QLatin1Char('?'), 0, 0);
+    if (m_opening) {
+        statusBar()->showMessage(tr("Still opening another store; try again when it answers"),
+                                 10000);
+        return;
+    }
+    StoreOptions options;
+    options.readOnly = m_readOnly;
+    options.password = password;
+    struct Result
+    {
+        std::optional<OpenedStore> opened;
+        bool needsPassword = false;
+        QString error;
+    };
+    auto result = std::make_shared<Result>();
+    m_opening = QThread::create([url, options, result] {
+        try {
+            result->opened =
+                StoreSession::prepare(daybreak::openStore(url, OpenMode::MustExist, options));
+        } catch (const PasswordRequired &e) {
+            result->needsPassword = true;
+            result->error = e.message();
+        } catch (const StoreError &e) {
+            result->error = e.message();
+        }
+    });
+    statusBar()->showMessage(tr("Opening %1…").arg(shown));
+    connect(m_opening, &QThread::finished, this, [this, url, shown, result, attempt] {
+        m_opening->deleteLater();
+        m_opening = nullptr;
+        statusBar()->clearMessage();
+        if (result->opened) {
+            setSession(std::make_unique<StoreSession>(std::move(*result->opened)));
+            if (isPostgresUrl(url))
+                QSettings().setValue(QStringLiteral("store/lastServer"), m_session->location());
+            emit storeOpened(m_session->location());
+            return;
+        }
+        if (result->needsPassword && attempt < 3) {
+            bool ok = false;
+            const QString prompt =
+                attempt == 0 ? tr("Password for %1:").arg(shown)
+                             : tr("The server refused it:\n%1\n\nPassword:").arg(result->error);
+            const QString password = QInputDialog::getText(this, tr("PostgreSQL password"), prompt,
+                                                           QLineEdit::Password, QString(), &ok);
+            if (ok) {
+                openInBackground(url, password, attempt + 1);
+                return;
+            }
+            result->error = tr("no password given for %1").arg(shown);
+        }
+        emit storeOpenFailed(url, result->error);
+        m_prompter->showRefusal(this, tr("Open store"),
+                                {tr("Cannot open %1: %2").arg(shown, result->error)});
+    });
+    m_opening->start();
 }
 
 void MainWindow::buildMenus()
@@ -483,12 +559,7 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
     for (const QString &url : recent)
-        m_recentMenu->addAction(url, this, [this, url] {
-            QString error;
-            if (!openStore(url, &error))
-                QMessageBox::warning(this, tr("Open store"),
-                                     tr("Cannot open %1:\n%2").arg(url, error));
-        });
+        m_recentMenu->addAction(url, this, [this, url] { openStoreInBackground(url); });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -519,16 +590,7 @@ void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_readOnly = dialog.readOnly();
-    const QString url = dialog.url();
-    QString error;
-    if (!openStore(url, &error)) {
-        QMessageBox::warning(
-            this, tr("Open store"),
-            tr("Cannot open %1:\n%2").arg(url.section(QLatin1Char('?'), 0, 0), error));
-        return;
-    }
-    if (isPostgresUrl(url))
-        settings.setValue(QStringLiteral("store/lastServer"), m_session->location());
+    openStoreInBackground(dialog.url());
 }
 
 void MainWindow::exportGraph()

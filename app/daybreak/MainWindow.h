@@ -9,6 +9,7 @@
 #include <memory>
 
 class QTabWidget;
+class QThread;
 class QLabel;
 class QMenu;
 
@@ -43,6 +44,11 @@ public:
 
     void setSession(std::unique_ptr<StoreSession> session);
     bool openStore(const QString &url, QString *error = nullptr);
+    // The menu's way: opens on a thread of its own, so a server that does not answer never
+    // freezes the console; the new store replaces the old one when it has answered (a password
+    // prompt first if the server wants one). storeOpened() or storeOpenFailed() follows.
+    void openStoreInBackground(const QString &url);
+    bool opening() const { return m_opening != nullptr; }
     void showUnreachable(const QString &message);
     // Open every store as a viewer from now on (daybreak --read-only: the war-room wall).
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
@@ -72,6 +78,10 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+signals:
+    void storeOpened(const QString &location);
+    void storeOpenFailed(const QString &url, const QString &error);
+
 private:
     void buildMenus();
     void refresh();
@@ -82,11 +92,14 @@ private:
     void chooseStore();
     void connectToServer();
     void openStoreDialog(OpenStoreDialog::Kind kind);
+    void openInBackground(const QString &url, const QString &password, int attempt);
 
     const Clock &m_clock;
     std::unique_ptr<ActionPrompter> m_ownPrompter;
+    ActionPrompter *m_prompter;
     QLabel *m_unreachableBar = nullptr;
     bool m_readOnly = false;
+    QThread *m_opening = nullptr; // a store being opened in the background
     std::unique_ptr<StoreSession> m_session;
     std::unique_ptr<MigrationPlan> m_plan;
     PipelineTableModel *m_model;

@@ -6,26 +6,37 @@
 
 namespace daybreak {
 
-StoreSession::StoreSession(std::unique_ptr<Store> store, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_location(m_store->location()),
-      m_access(m_store->access())
+OpenedStore StoreSession::prepare(std::unique_ptr<Store> store)
+{
+    OpenedStore opened;
+    opened.location = store->location();
+    opened.access = store->access();
+    opened.opener = store->opener();
+    try {
+        opened.snapshot = store->snapshot();
+    } catch (const StoreError &e) {
+        opened.readError = e.message();
+    }
+    return opened;
+}
+
+StoreSession::StoreSession(OpenedStore opened, QObject *parent)
+    : QObject(parent), m_location(opened.location), m_access(opened.access)
 {
     m_lastAnswer.start();
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &StoreSession::retry);
     // The first picture comes from the connection just opened (the console is not shown yet);
     // from then on the store thread reads.
-    try {
-        m_snapshot = m_store->snapshot();
-    } catch (const StoreError &e) {
-        // Opened a moment ago, so this is a fault in flight: keep trying like any other loss.
-        QTimer::singleShot(0, this, [this, message = e.message()] { onFailed(message); });
-    }
+    if (opened.snapshot)
+        m_snapshot = std::move(*opened.snapshot);
+    else // opened a moment ago, so this is a fault in flight: keep trying like any other loss
+        QTimer::singleShot(0, this, [this, message = opened.readError] { onFailed(message); });
     StoreWorker::Callbacks callbacks;
     callbacks.read = [this](const StoreSnapshot &s) { onRead(s); };
     callbacks.answered = [this] { onAnswered(); };
     callbacks.failed = [this](const QString &message) { onFailed(message); };
-    m_worker = new StoreWorker(m_store->opener(), this, std::move(callbacks));
+    m_worker = new StoreWorker(std::move(opened.opener), this, std::move(callbacks));
     m_worker->moveToThread(&m_thread);
     // Connections belong to the thread that opened them: they close on it too, as it ends.
     connect(&m_thread, &QThread::finished, m_worker, &StoreWorker::close, Qt::DirectConnection);

@@ -10,10 +10,22 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace daybreak {
 
 class StoreWorker;
+
+// A store just opened, as a session starts from it: what it is, who we are there, how to open
+// it again, and its first picture (or why it could not be read).
+struct OpenedStore
+{
+    QString location;
+    Access access;
+    Store::Opener opener;
+    std::optional<StoreSnapshot> snapshot;
+    QString readError;
+};
 
 // A console's open store. Every read (snapshots, the heartbeat, reconnecting, the jobs views
 // post) runs on a thread of its own with a connection of its own (StoreWorker), so the GUI
@@ -26,9 +38,15 @@ class StoreSession : public QObject
     Q_OBJECT
 
 public:
-    // `store` was opened on this thread (with any password prompt); the store thread opens the
-    // same store again for itself, and every call after opening runs there.
-    explicit StoreSession(std::unique_ptr<Store> store, QObject *parent = nullptr);
+    // Reads what a session starts from; the store's connection closes here, on the thread that
+    // opened it (which may be any thread: the console opens stores on one of their own).
+    static OpenedStore prepare(std::unique_ptr<Store> store);
+    // The store thread opens the same store again for itself; every call runs there.
+    explicit StoreSession(OpenedStore opened, QObject *parent = nullptr);
+    explicit StoreSession(std::unique_ptr<Store> store, QObject *parent = nullptr)
+        : StoreSession(prepare(std::move(store)), parent)
+    {
+    }
     ~StoreSession() override;
 
     QString location() const { return m_location; }
@@ -67,7 +85,6 @@ private:
     void retry();
     template <typename F> void toWorker(F call);
 
-    std::unique_ptr<Store> m_store;
     QString m_location;
     Access m_access;
     QThread m_thread;
