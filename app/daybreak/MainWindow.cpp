@@ -119,8 +119,9 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_countsLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_countsLabel->setMinimumWidth(160);
     statusBar()->addWidget(m_countsLabel, 1);
-    statusBar()->addWidget(m_rollbackLabel);
     m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
+    // Permanent, so an edit's answer in the status bar never draws over the advice.
+    statusBar()->addPermanentWidget(m_rollbackLabel);
     statusBar()->addPermanentWidget(m_freshnessLabel);
     m_watchLabel->setObjectName(QStringLiteral("watchLabel"));
     statusBar()->addPermanentWidget(m_watchLabel);
