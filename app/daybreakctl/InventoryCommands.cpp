@@ -1,10 +1,15 @@
 #include "Commands.h"
 #include "CtlContext.h"
 
+#include "DbtManifest.h"
+#include "DbtRunResults.h"
 #include "InventoryReader.h"
 #include "InventoryService.h"
+#include "PlatformImport.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QTimeZone>
 
 namespace daybreak {
 
@@ -60,14 +65,89 @@ int cmdInit(CtlContext &ctx)
     return ExitDone;
 }
 
+namespace {
+struct PlatformFile;
+int importPlatform(CtlContext &ctx, const QString &file, const PlatformFile &platform, bool apply,
+                   Side side);
+} // namespace
+
+namespace {
+// What a platform wrote about itself, read: an inventory or a run history (or the problems).
+struct PlatformFile
+{
+    enum class Kind
+    {
+        None, // our own inventory formats
+        Inventory,
+        Runs
+    };
+    Kind kind = Kind::None;
+    InventoryReadResult inventory;
+    RunHistoryRead runs;
+};
+
+PlatformFile readPlatformFile(const QString &path, const DbtManifest::Options &options)
+{
+    PlatformFile f;
+    if (QFileInfo(path).isDir())
+        return f;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return f;
+    const QByteArray data = file.readAll();
+    if (DbtManifest::isManifest(data)) {
+        f.kind = PlatformFile::Kind::Inventory;
+        f.inventory = DbtManifest::read(data, path, options);
+    } else if (DbtRunResults::isRunResults(data)) {
+        f.kind = PlatformFile::Kind::Runs;
+        f.runs = DbtRunResults::read(data, path);
+    }
+    return f;
+}
+} // namespace
+
 int cmdImport(CtlContext &ctx)
 {
     const QCommandLineOption allowRemovals(
         QStringLiteral("allow-removals"),
         QStringLiteral("Remove the on-prem pipelines the file leaves out (each is listed)."));
-    if (!ctx.parse({allowRemovals}, QStringLiteral("FILE"), 1, 1))
+    const QCommandLineOption apply(
+        QStringLiteral("apply"),
+        QStringLiteral("dbt or Airflow into a store that has an inventory: write the changes "
+                       "listed (without it they are only shown)."));
+    const QCommandLineOption defaultSla(
+        QStringLiteral("default-sla"),
+        QStringLiteral("dbt: the deadline of an exposure without meta.daybreak.sla (06:00)."),
+        QStringLiteral("HH:MM"), QStringLiteral("06:00"));
+    const QCommandLineOption timezone(
+        QStringLiteral("timezone"),
+        QStringLiteral("dbt or Airflow into an empty store: the platform's time zone (UTC)."),
+        QStringLiteral("zone"), QStringLiteral("UTC"));
+    const QCommandLineOption side(
+        QStringLiteral("side"),
+        QStringLiteral("Run history: the side that ran it, onprem or cloud (onprem)."),
+        QStringLiteral("side"), QStringLiteral("onprem"));
+    if (!ctx.parse({allowRemovals, apply, defaultSla, timezone, side}, QStringLiteral("FILE"), 1,
+                   1))
         return ctx.parseExit;
     const QString file = ctx.parser.positionalArguments().constFirst();
+    DbtManifest::Options options;
+    options.defaultSla = QTime::fromString(ctx.parser.value(defaultSla), QStringLiteral("HH:mm"));
+    options.timezone = ctx.parser.value(timezone);
+    QStringList bad;
+    if (!options.defaultSla.isValid() || ctx.parser.value(defaultSla).size() != 5)
+        bad << QStringLiteral("--default-sla: '%1' is not HH:MM").arg(ctx.parser.value(defaultSla));
+    if (!QTimeZone(options.timezone.toUtf8()).isValid())
+        bad << QStringLiteral("--timezone: '%1' is not a time zone (e.g. Europe/Berlin)")
+                   .arg(options.timezone);
+    const std::optional<Side> runSide = sideFromName(ctx.parser.value(side));
+    if (!runSide)
+        bad << QStringLiteral("--side must be onprem or cloud");
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    const PlatformFile platform = readPlatformFile(file, options);
+    if (platform.kind != PlatformFile::Kind::None)
+        return importPlatform(ctx, file, platform, ctx.parser.isSet(apply), *runSide);
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
@@ -83,6 +163,39 @@ int cmdImport(CtlContext &ctx)
     }
     return ctx.finish(o);
 }
+
+namespace {
+int importPlatform(CtlContext &ctx, const QString &file, const PlatformFile &platform, bool apply,
+                   Side side)
+{
+    const Problems &read = platform.kind == PlatformFile::Kind::Runs ? platform.runs.problems
+                                                                     : platform.inventory.problems;
+    if (hasErrors(read)) {
+        ctx.printProblems(read);
+        int errors = 0;
+        for (const Problem &p : read)
+            errors += p.isError() ? 1 : 0;
+        return ctx.fail(
+            ExitBadInput,
+            QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file));
+    }
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    PlatformImport service(*store, ctx.clock, ctx.actor);
+    if (platform.kind == PlatformFile::Kind::Runs) {
+        const Outcome o = service.importRuns(platform.runs, file, side);
+        ctx.printProblems(o.problems);
+        return ctx.finish(o);
+    }
+    ctx.printProblems(platform.inventory.problems);
+    const ImportOutcome o = service.importInventory(platform.inventory.inventory, file, apply);
+    for (const InventoryChange &c : o.changes)
+        ctx.out << c.line() << "\n";
+    ctx.printProblems(o.problems);
+    return ctx.finish(o);
+}
+} // namespace
 
 int cmdValidate(CtlContext &ctx)
 {

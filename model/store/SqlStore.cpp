@@ -813,6 +813,15 @@ void SqlStore::recordRunEvent(const RunEvent &e)
     tx.commit();
 }
 
+void SqlStore::recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit)
+{
+    Transaction tx(*this);
+    for (const RunEvent &e : events)
+        insertRunEvent(e);
+    insertAudit(audit);
+    tx.commit();
+}
+
 void SqlStore::insertRunEvent(const RunEvent &e)
 {
     run(QStringLiteral("INSERT INTO run_events (pipeline, business_date, side, state, at, "

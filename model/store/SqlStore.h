@@ -39,6 +39,7 @@ public:
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
     void recordRunEvent(const RunEvent &event) override;
+    void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) override;
     QList<RunEvent> runEvents(const QDate &businessDate) override;
     QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;
     QList<SlaAlert> alerts(const QDate &businessDate) override;

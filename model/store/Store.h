@@ -51,6 +51,9 @@ public:
 
     // Run events are telemetry: appended as they come, never changed.
     virtual void recordRunEvent(const RunEvent &event) = 0;
+    // A run history (an orchestrator's record of past nights) as one transaction with its audit
+    // row.
+    virtual void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) = 0;
     virtual QList<RunEvent> runEvents(const QDate &businessDate) = 0;
     // Only alerts not raised before for that night and status are written; returns those.
     virtual QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) = 0;

@@ -1,0 +1,250 @@
+#include "DbtManifest.h"
+
+#include "PipelineFields.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace daybreak {
+
+namespace {
+QString slug(QString id)
+{
+    static const QRegularExpression bad(QStringLiteral("[^a-z0-9_.-]+"));
+    id = id.trimmed().toLower();
+    id.replace(bad, QStringLiteral("_"));
+    return id;
+}
+
+// The value of `key` in `meta`, or in `config.meta` (where dbt 1.10 moves it).
+QJsonValue metaValue(const QJsonObject &node, const QString &key)
+{
+    const QJsonValue direct = node.value(QStringLiteral("meta")).toObject().value(key);
+    if (!direct.isUndefined() && !direct.isNull())
+        return direct;
+    return node.value(QStringLiteral("config"))
+        .toObject()
+        .value(QStringLiteral("meta"))
+        .toObject()
+        .value(key);
+}
+
+QString ownerName(const QJsonObject &owner)
+{
+    const QString name = owner.value(QStringLiteral("name")).toString().trimmed();
+    return name.isEmpty() ? owner.value(QStringLiteral("email")).toString().trimmed() : name;
+}
+
+struct Node
+{
+    QString uniqueId;
+    QString type; // model, seed, snapshot, source, exposure
+    QJsonObject json;
+    QString id;
+    QStringList reads; // unique ids
+    bool ephemeral = false;
+};
+} // namespace
+
+bool DbtManifest::isManifest(const QByteArray &data)
+{
+    // A cheap look at the start, without parsing a file of many megabytes twice.
+    return data.left(4096).contains("schemas.getdbt.com/dbt/manifest/");
+}
+
+InventoryReadResult DbtManifest::read(const QByteArray &data, const QString &fileName,
+                                      const Options &options)
+{
+    InventoryReadResult result;
+    Problems &problems = result.problems;
+    const auto error = [&](const QString &record, const QString &field, const QString &message) {
+        problems.append({Problem::Severity::Error, fileName, 0, 0, record, field, message});
+    };
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        error({}, {},
+              parseError.error != QJsonParseError::NoError
+                  ? QStringLiteral("not JSON at byte %1: %2")
+                        .arg(parseError.offset)
+                        .arg(parseError.errorString())
+                  : QStringLiteral("not a JSON object"));
+        return result;
+    }
+    const QJsonObject root = doc.object();
+    const QString schema = root.value(QStringLiteral("metadata"))
+                               .toObject()
+                               .value(QStringLiteral("dbt_schema_version"))
+                               .toString();
+    static const QRegularExpression version(
+        QStringLiteral("schemas\\.getdbt\\.com/dbt/manifest/v(\\d+)\\.json"));
+    const QRegularExpressionMatch m = version.match(schema);
+    if (!m.hasMatch()) {
+        error({}, QStringLiteral("metadata.dbt_schema_version"),
+              QStringLiteral("not a dbt manifest (expected a manifest schema URL, found '%1')")
+                  .arg(schema));
+        return result;
+    }
+    if (const int v = m.captured(1).toInt(); v < 7 || v > 12) {
+        error({}, QStringLiteral("metadata.dbt_schema_version"),
+              QStringLiteral("manifest schema v%1; Daybreak reads v7 to v12 (dbt 1.3 to 1.10)")
+                  .arg(v));
+        return result;
+    }
+
+    // The dbt groups' owners, for nodes that name a group.
+    QHash<QString, QString> groupOwner;
+    const QJsonObject groups = root.value(QStringLiteral("groups")).toObject();
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        const QJsonObject g = it.value().toObject();
+        groupOwner.insert(g.value(QStringLiteral("name")).toString(),
+                          ownerName(g.value(QStringLiteral("owner")).toObject()));
+    }
+
+    QList<Node> nodes;
+    QHash<QString, qsizetype> indexOf;
+    const auto take = [&](const QJsonObject &section, bool exposures) {
+        for (auto it = section.begin(); it != section.end(); ++it) {
+            const QJsonObject n = it.value().toObject();
+            const QString type = n.value(QStringLiteral("resource_type")).toString();
+            static const QStringList kept{QStringLiteral("model"), QStringLiteral("seed"),
+                                          QStringLiteral("snapshot"), QStringLiteral("source")};
+            if (exposures ? type != QLatin1String("exposure") : !kept.contains(type))
+                continue; // tests, analyses, operations, unit tests
+            const QJsonObject config = n.value(QStringLiteral("config")).toObject();
+            if (config.value(QStringLiteral("enabled")) == QJsonValue(false))
+                continue;
+            Node node;
+            node.uniqueId = it.key();
+            node.type = type;
+            node.json = n;
+            node.ephemeral = config.value(QStringLiteral("materialized")).toString() ==
+                             QLatin1String("ephemeral");
+            for (const QJsonValue &r : n.value(QStringLiteral("depends_on"))
+                                           .toObject()
+                                           .value(QStringLiteral("nodes"))
+                                           .toArray())
+                node.reads << r.toString();
+            indexOf.insert(node.uniqueId, nodes.size());
+            nodes.append(node);
+        }
+    };
+    take(root.value(QStringLiteral("nodes")).toObject(), false);
+    take(root.value(QStringLiteral("sources")).toObject(), false);
+    take(root.value(QStringLiteral("exposures")).toObject(), true);
+    if (nodes.isEmpty()) {
+        error({}, QStringLiteral("nodes"),
+              QStringLiteral("no models, seeds, snapshots, sources or exposures"));
+        return result;
+    }
+
+    // Ids: the model's name; a source as dbt's source() names it (source_name.table); the
+    // package in front where two packages use one name.
+    QHash<QString, int> uses;
+    const auto baseId = [](const Node &n) {
+        const QString name = n.json.value(QStringLiteral("name")).toString();
+        if (n.type == QLatin1String("source"))
+            return slug(n.json.value(QStringLiteral("source_name")).toString() + QLatin1Char('.') +
+                        name);
+        return slug(name);
+    };
+    for (const Node &n : std::as_const(nodes))
+        ++uses[baseId(n)];
+    QSet<QString> taken;
+    for (Node &n : nodes) {
+        QString id = baseId(n);
+        if (uses.value(id) > 1)
+            id = slug(n.json.value(QStringLiteral("package_name")).toString() + QLatin1Char('.') +
+                      id);
+        for (int k = 2; taken.contains(id); ++k)
+            id = baseId(n) + QStringLiteral("-%1").arg(k);
+        taken.insert(id);
+        n.id = id;
+    }
+
+    // An ephemeral model is compiled into its readers: they read what it reads.
+    std::function<QStringList(const QString &, int)> resolve = [&](const QString &uid,
+                                                                   int depth) -> QStringList {
+        const auto it = indexOf.constFind(uid);
+        if (it == indexOf.cend() || depth > 64)
+            return {}; // disabled, a test, a metric or a semantic model: nothing to run
+        const Node &n = nodes.at(*it);
+        if (!n.ephemeral)
+            return {n.id};
+        QStringList through;
+        for (const QString &r : n.reads)
+            through += resolve(r, depth + 1);
+        return through;
+    };
+
+    QList<Pipeline> pipelines;
+    QHash<QString, int> lineOfId;
+    for (const Node &n : std::as_const(nodes)) {
+        if (n.ephemeral)
+            continue;
+        Pipeline p;
+        p.id = n.id;
+        p.name = n.json.value(QStringLiteral("name")).toString();
+        if (n.type == QLatin1String("source"))
+            p.name =
+                n.json.value(QStringLiteral("source_name")).toString() + QLatin1Char('.') + p.name;
+        const QStringList fqn = [&] {
+            QStringList parts;
+            for (const QJsonValue &v : n.json.value(QStringLiteral("fqn")).toArray())
+                parts << v.toString();
+            return parts;
+        }();
+        const QString package = n.json.value(QStringLiteral("package_name")).toString();
+        const QStringList folder = fqn.mid(1, std::max<qsizetype>(0, fqn.size() - 2));
+        p.group =
+            folder.isEmpty() ? package : package + QLatin1Char(':') + folder.join(QLatin1Char('/'));
+        const QString dbtGroup = n.json.value(QStringLiteral("group")).toString().isEmpty()
+                                     ? n.json.value(QStringLiteral("config"))
+                                           .toObject()
+                                           .value(QStringLiteral("group"))
+                                           .toString()
+                                     : n.json.value(QStringLiteral("group")).toString();
+        p.owner = metaValue(n.json, QStringLiteral("owner")).toString().trimmed();
+        if (p.owner.isEmpty() && n.type == QLatin1String("exposure"))
+            p.owner = ownerName(n.json.value(QStringLiteral("owner")).toObject());
+        if (p.owner.isEmpty())
+            p.owner = groupOwner.value(dbtGroup);
+        for (const QString &r : n.reads)
+            for (const QString &up : resolve(r, 0))
+                if (!p.upstreams.contains(up) && up != p.id)
+                    p.upstreams << up;
+        p.onpremMinutes = p.cloudMinutes = 10;
+        p.tags << tagFor(n.uniqueId);
+        if (n.type == QLatin1String("exposure")) {
+            p.sla = options.defaultSla;
+            const QJsonValue sla = metaValue(n.json, QStringLiteral("daybreak"))
+                                       .toObject()
+                                       .value(QStringLiteral("sla"));
+            if (!sla.isUndefined() && !sla.isNull()) {
+                const QTime t = QTime::fromString(sla.toString(), QStringLiteral("HH:mm"));
+                if (!t.isValid() || sla.toString().size() != 5)
+                    error(p.id, QStringLiteral("meta.daybreak.sla"),
+                          QStringLiteral("'%1' is not a time of day (HH:MM, e.g. \"06:00\")")
+                              .arg(sla.toVariant().toString()));
+                else
+                    p.sla = t;
+            }
+        }
+        if (p.upstreams.isEmpty())
+            p.schedule = QTime(1, 0); // a source is loaded at night; the rest follows its reads
+        if (p.id.size() > PipelineFields::kMaxIdLength)
+            error(n.uniqueId, QStringLiteral("name"),
+                  QStringLiteral("gives an id of %1 characters; at most %2")
+                      .arg(p.id.size())
+                      .arg(PipelineFields::kMaxIdLength));
+        pipelines.append(p);
+    }
+    result.inventory.timezone = options.timezone;
+    result.inventory.setPipelines(pipelines);
+    InventoryReader::checkGraph(result.inventory, fileName, lineOfId, problems);
+    return result;
+}
+
+} // namespace daybreak
