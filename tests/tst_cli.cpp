@@ -501,10 +501,9 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             // The previous release: one migration behind.
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox")));
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE leases")));
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE channels")));
-            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 9")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE lineage_map")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE lineage_unmapped")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 10")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));

@@ -304,7 +304,9 @@ private slots:
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
         // Pretend the store was written by the previous release (one migration behind).
-        m_server.exec({QStringLiteral("DROP TABLE outbox"), QStringLiteral("DROP TABLE leases"),
+        m_server.exec({QStringLiteral("DROP TABLE lineage_map"),
+                       QStringLiteral("DROP TABLE lineage_unmapped"),
+                       QStringLiteral("DROP TABLE outbox"), QStringLiteral("DROP TABLE leases"),
                        QStringLiteral("DROP TABLE channels"), QStringLiteral("DROP TABLE watches"),
                        QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_at"),
                        QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_reason"),

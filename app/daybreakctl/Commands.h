@@ -26,5 +26,6 @@ int cmdWhoami(CtlContext &ctx);
 int cmdVerify(CtlContext &ctx);
 int cmdWatch(CtlContext &ctx);
 int cmdNotify(CtlContext &ctx);
+int cmdMap(CtlContext &ctx);
 
 } // namespace daybreak

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "CtlContext.h"
+#include "LineageService.h"
 
 #include "Calendar.h"
 #include "NightSimulator.h"
@@ -10,6 +11,8 @@
 #include <QJsonObject>
 #include <QThread>
 #include <QTimeZone>
+
+#include <QFile>
 
 namespace daybreak {
 
@@ -27,8 +30,39 @@ int cmdRunEvent(CtlContext &ctx)
     const QCommandLineOption date(QStringLiteral("date"),
                                   QStringLiteral("Business date (default: from --at)."),
                                   QStringLiteral("date"));
-    if (!ctx.parse({side, state, at, date}, QStringLiteral("ID"), 1, 1))
+    const QCommandLineOption openlineage(
+        QStringLiteral("openlineage"),
+        QStringLiteral("OpenLineage run events from FILE (- for standard input), mapped to "
+                       "pipelines and sides by daybreakctl map."),
+        QStringLiteral("FILE"));
+    if (!ctx.parse({side, state, at, date, openlineage}, QStringLiteral("ID"), 0, 1))
         return ctx.parseExit;
+    if (ctx.parser.isSet(openlineage)) {
+        if (!ctx.parser.positionalArguments().isEmpty() || ctx.parser.isSet(side) ||
+            ctx.parser.isSet(state) || ctx.parser.isSet(at) || ctx.parser.isSet(date))
+            return ctx.usage(QStringLiteral("--openlineage takes no ID, --side, --state, --at or "
+                                            "--date: the events and the mappings say them"));
+        const QString path = ctx.parser.value(openlineage);
+        QFile file;
+        const bool opened = path == QLatin1String("-")
+                                ? file.open(stdin, QIODevice::ReadOnly)
+                                : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened)
+            return ctx.fail(ExitBadInput,
+                            QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString()));
+        const OpenLineage::Read read = OpenLineage::parse(
+            file.readAll(), path == QLatin1String("-") ? QStringLiteral("stdin") : path);
+        if (!read.ok()) {
+            ctx.printProblems(read.problems);
+            return ctx.fail(ExitBadInput, QStringLiteral("nothing was recorded"));
+        }
+        Store *store = ctx.openStore();
+        if (!store)
+            return ExitStore;
+        return ctx.finish(LineageService(*store, ctx.clock, ctx.actor).ingest(read));
+    }
+    if (ctx.parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("run-event needs the pipeline ID (or --openlineage FILE)"));
     QStringList bad;
     RunEvent e;
     e.pipeline = ctx.parser.positionalArguments().constFirst();

@@ -43,11 +43,13 @@ const char kHelp[] =
     "[--no-groups]\n"
     "  run-event ID --side onprem|cloud --state started|succeeded|failed [--at ISO-8601] [--date "
     "D]\n"
+    "  run-event --openlineage FILE|-      OpenLineage run events (one or a batch), mapped\n"
     "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at "
     "risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
     "  watch [--interval S] [--grace M] [--silence M] [--lease S]\n"
+    "        [--listen HOST:PORT --token-file F]  OpenLineage in, /metrics and /healthz out\n"
     "                                      the unattended sensors: late starts, overruns, a "
     "silent\n"
     "                                      orchestrator, at-risk reports; until SIGTERM/SIGINT\n"
@@ -56,6 +58,9 @@ const char kHelp[] =
     "         [--reports IDS] [--owners O] [--min-severity critical] [--escalate-after MIN]\n"
     "  notify list | remove NAME | test NAME   where the watch delivers alerts (test: exit 1\n"
     "                                      when the receiver fails)\n"
+    "  map add NAMESPACE JOB-PATTERN --pipeline ID|--same-name --side onprem|cloud\n"
+    "  map list | remove ID | unmapped     which OpenLineage job reports on which pipeline and "
+    "side\n"
     "  whoami                              the store's user and the Daybreak roles they hold\n"
     "\n"
     "status and report take --select S too: +id, id+, 2+id, @id, group:G, owner:O, state:S,\n"
@@ -124,6 +129,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("verify"), cmdVerify},
         {QStringLiteral("watch"), cmdWatch},
         {QStringLiteral("notify"), cmdNotify},
+        {QStringLiteral("map"), cmdMap},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

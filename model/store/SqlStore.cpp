@@ -943,6 +943,71 @@ WriteStatus SqlStore::removeChannel(const QString &name, const AuditEntry &audit
     return updateOneWithAudit(QStringLiteral("DELETE FROM channels WHERE name = ?"), {name}, audit);
 }
 
+WriteStatus SqlStore::addLineageMapping(const LineageMapping &m, const AuditEntry &audit)
+{
+    return updateOneWithAudit(
+        QStringLiteral("INSERT INTO lineage_map (namespace, job_pattern, pipeline, side, "
+                       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (namespace, "
+                       "job_pattern, side) DO NOTHING"),
+        {m.ns, m.jobPattern, m.pipeline.isEmpty() ? QVariant() : QVariant(m.pipeline),
+         sideName(m.side), text(m.createdBy), isoUtc(m.createdAt)},
+        audit);
+}
+
+WriteStatus SqlStore::removeLineageMapping(qint64 id, const AuditEntry &audit)
+{
+    return updateOneWithAudit(QStringLiteral("DELETE FROM lineage_map WHERE id = ?"), {id}, audit);
+}
+
+QList<LineageMapping> SqlStore::lineageMappings()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT id, namespace, job_pattern, pipeline, side, "
+                                     "created_by, created_at FROM lineage_map ORDER BY id"));
+    QList<LineageMapping> result;
+    while (q.next())
+        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(),
+                       sideFromName(q.value(4).toString()).value_or(Side::OnPrem),
+                       q.value(5).toString(), fromIsoUtc(q.value(6).toString())});
+    return result;
+}
+
+void SqlStore::countUnmapped(const QList<UnmappedJob> &seen)
+{
+    if (seen.isEmpty())
+        return;
+    Transaction tx(*this);
+    for (const UnmappedJob &j : seen)
+        run(QStringLiteral("INSERT INTO lineage_unmapped (namespace, job, events, first_seen, "
+                           "last_seen) VALUES (?, ?, ?, ?, ?) ON CONFLICT (namespace, job) DO "
+                           "UPDATE SET events = lineage_unmapped.events + excluded.events, "
+                           "last_seen = excluded.last_seen"),
+            {j.ns, j.job, j.events, isoUtc(j.firstSeen), isoUtc(j.lastSeen)},
+            QStringLiteral("counting the unmapped job %1").arg(j.job));
+    tx.commit();
+}
+
+QList<UnmappedJob> SqlStore::unmappedJobs()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT namespace, job, events, first_seen, last_seen FROM "
+                                     "lineage_unmapped ORDER BY namespace, job"));
+    QList<UnmappedJob> result;
+    while (q.next())
+        result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                       fromIsoUtc(q.value(3).toString()), fromIsoUtc(q.value(4).toString())});
+    return result;
+}
+
+void SqlStore::recordRunEvents(const QList<RunEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    Transaction tx(*this);
+    for (const RunEvent &e : events)
+        insertRunEvent(e);
+    tx.commit();
+}
+
 QList<Channel> SqlStore::channels()
 {
     QSqlQuery q = run(QStringLiteral("SELECT name, kind, target, options, created_by, created_at "

@@ -47,6 +47,12 @@ public:
     WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) override;
     WriteStatus removeChannel(const QString &name, const AuditEntry &audit) override;
     QList<Channel> channels() override;
+    WriteStatus addLineageMapping(const LineageMapping &mapping, const AuditEntry &audit) override;
+    WriteStatus removeLineageMapping(qint64 id, const AuditEntry &audit) override;
+    QList<LineageMapping> lineageMappings() override;
+    void countUnmapped(const QList<UnmappedJob> &seen) override;
+    QList<UnmappedJob> unmappedJobs() override;
+    void recordRunEvents(const QList<RunEvent> &events) override;
     int enqueueDeliveries(const QList<Delivery> &deliveries) override;
     QList<Delivery> dueDeliveries(const QDateTime &now, int limit) override;
     void recordAttempt(const Delivery &delivery) override;

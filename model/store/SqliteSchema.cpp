@@ -164,6 +164,17 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL,"
                            " expires_at TEXT NOT NULL)"),
         },
+        // 11: which OpenLineage job is which pipeline and side, and the jobs no mapping took
+        {
+            QStringLiteral("CREATE TABLE lineage_map (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " namespace TEXT NOT NULL, job_pattern TEXT NOT NULL,"
+                           " pipeline TEXT, side TEXT NOT NULL CHECK (side IN ('onprem', 'cloud')),"
+                           " created_by TEXT NOT NULL, created_at TEXT NOT NULL,"
+                           " UNIQUE (namespace, job_pattern, side))"),
+            QStringLiteral("CREATE TABLE lineage_unmapped (namespace TEXT NOT NULL,"
+                           " job TEXT NOT NULL, events BIGINT NOT NULL, first_seen TEXT NOT NULL,"
+                           " last_seen TEXT NOT NULL, PRIMARY KEY (namespace, job))"),
+        },
     };
 }
 

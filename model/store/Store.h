@@ -3,6 +3,7 @@
 #include "Delivery.h"
 
 #include "Access.h"
+#include "Lineage.h"
 #include "RunEvent.h"
 #include "SlaAlert.h"
 #include "StoreTypes.h"
@@ -67,6 +68,17 @@ public:
     virtual WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) = 0;
     virtual WriteStatus removeChannel(const QString &name, const AuditEntry &audit) = 0;
     virtual QList<Channel> channels() = 0;
+    // OpenLineage: the job-to-pipeline mappings (each change with its audit row; Conflict: the
+    // same namespace, pattern and side exist already / no such mapping) and the jobs that
+    // matched none, counted.
+    virtual WriteStatus addLineageMapping(const LineageMapping &mapping,
+                                          const AuditEntry &audit) = 0;
+    virtual WriteStatus removeLineageMapping(qint64 id, const AuditEntry &audit) = 0;
+    virtual QList<LineageMapping> lineageMappings() = 0;
+    virtual void countUnmapped(const QList<UnmappedJob> &seen) = 0;
+    virtual QList<UnmappedJob> unmappedJobs() = 0;
+    // Several run events in one transaction (an OpenLineage batch): all or none.
+    virtual void recordRunEvents(const QList<RunEvent> &events) = 0;
     // The outbox: rows already there stay as they are (restart-safe); the due pending ones;
     // one attempt's outcome; the deliveries of some alerts.
     virtual int enqueueDeliveries(const QList<Delivery> &deliveries) = 0;
