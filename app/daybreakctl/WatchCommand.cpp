@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "CtlContext.h"
 #include "ExitCode.h"
+#include "LineageListener.h"
 #include "Watch.h"
 
 #include <QCoreApplication>
@@ -43,7 +44,17 @@ int cmdWatch(CtlContext &ctx)
                                                   "another takes over that long after it dies "
                                                   "(default 90, at least the interval)"),
                                    QStringLiteral("SECONDS"), QStringLiteral("90"));
-    if (!ctx.parse({interval, grace, silence, lease}))
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("accept OpenLineage run events at POST /api/v1/lineage and serve "
+                       "/metrics and /healthz on this address (e.g. 127.0.0.1:5000)"),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        QStringLiteral("the bearer tokens posters must send, one per line ('TOKEN' or 'TOKEN "
+                       "onprem|cloud'); required with --listen"),
+        QStringLiteral("FILE"));
+    if (!ctx.parse({interval, grace, silence, lease, listen, tokenFile}))
         return ctx.parseExit;
     Watch::Settings settings;
     bool ok = true;
@@ -68,6 +79,34 @@ int cmdWatch(CtlContext &ctx)
                               "lease lapses between runs")
                    .arg(settings.leaseSeconds)
                    .arg(settings.intervalSeconds);
+    QHostAddress listenHost;
+    quint16 listenPort = 0;
+    QList<LineageListener::Token> tokens;
+    if (ctx.parser.isSet(listen)) {
+        const QString value = ctx.parser.value(listen);
+        const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+        bool portOk = false;
+        const int port = colon > 0 ? value.mid(colon + 1).toInt(&portOk) : 0;
+        QString host = value.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        if (colon <= 0 || !portOk || port < 0 || port > 65535 || !listenHost.setAddress(host))
+            bad << QStringLiteral("--listen: '%1' is not HOST:PORT with a numeric host (e.g. "
+                                  "127.0.0.1:5000)")
+                       .arg(value);
+        listenPort = quint16(port);
+        if (!ctx.parser.isSet(tokenFile)) {
+            bad << QStringLiteral("--listen needs --token-file: nobody may post run events "
+                                  "without a token");
+        } else {
+            QString error;
+            tokens = LineageListener::readTokens(ctx.parser.value(tokenFile), &error);
+            if (tokens.isEmpty())
+                bad << QStringLiteral("--token-file: %1").arg(error);
+        }
+    } else if (ctx.parser.isSet(tokenFile)) {
+        bad << QStringLiteral("--token-file goes with --listen");
+    }
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
@@ -91,6 +130,20 @@ int cmdWatch(CtlContext &ctx)
     });
     QObject::connect(&watch, &Watch::stopped, QCoreApplication::instance(),
                      [] { QCoreApplication::exit(ExitDone); });
+    std::unique_ptr<LineageListener> listener;
+    if (ctx.parser.isSet(listen)) {
+        listener = std::make_unique<LineageListener>(*store, ctx.clock, ctx.actor, tokens, ctx.err);
+        listener->setLastRan([&watch] { return watch.beat().lastRan; });
+        const quint16 port = listener->listen(listenHost, listenPort);
+        if (port == 0)
+            return ctx.fail(
+                ExitStore,
+                QStringLiteral("--listen: cannot listen on %1").arg(ctx.parser.value(listen)));
+        // The port, also when the system picked it (port 0): scripts and tests read this line.
+        ctx.err << ctx.clock.now().toUTC().toString(Qt::ISODate) << " INFO listening on "
+                << listenHost.toString() << ":" << port
+                << " (POST /api/v1/lineage, GET /metrics, GET /healthz)" << Qt::endl;
+    }
     watch.start();
     return QCoreApplication::exec();
 }

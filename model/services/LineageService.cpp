@@ -135,9 +135,18 @@ LineageService::Ingested LineageService::ingest(const OpenLineage::Read &read,
         Decision forbidden;
         for (const OpenLineage::Event &e : read.events) {
             const LineageMapping *m = match(mappings, e.ns, e.job);
-            const QString id = m ? (m->pipeline.isEmpty() ? e.job : m->pipeline) : QString();
-            if (m && !known.contains(id))
-                known.insert(id, m_store.routing(id).has_value());
+            const auto exists = [&](const QString &candidate) {
+                if (!known.contains(candidate))
+                    known.insert(candidate, m_store.routing(candidate).has_value());
+                return known.value(candidate);
+            };
+            // By name: the job's whole name, else its last part (Airflow's "dag.task" is the
+            // task, dbt's "db.schema.model" the model).
+            QString id = m ? m->pipeline : QString();
+            if (m && id.isEmpty())
+                id = exists(e.job) ? e.job : e.job.section(QLatin1Char('.'), -1);
+            if (m)
+                exists(id);
             if (!m || !known.value(id)) {
                 UnmappedJob &u = unmapped[{e.ns, e.job}];
                 if (u.events == 0) {

@@ -18,7 +18,8 @@ class LineageService
 public:
     LineageService(Store &store, const Clock &clock, QString actor);
 
-    // `pipeline` empty: the pipeline named like the job (--same-name).
+    // `pipeline` empty: the pipeline named like the job (--same-name): its whole name, else its
+    // last dot-separated part (Airflow's "dag.task" is the task).
     Outcome addMapping(const QString &ns, const QString &jobPattern, const QString &pipeline,
                        Side side);
     Outcome removeMapping(qint64 id);

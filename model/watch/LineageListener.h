@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Metrics.h"
+#include "Pipeline.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+
+namespace daybreak {
+
+class Clock;
+class Store;
+
+// The watch's HTTP side (QtHttpServer): OpenLineage run events in at POST /api/v1/lineage, the
+// endpoint the OpenLineage clients post to; the night for Prometheus at GET /metrics; GET
+// /healthz. Posting needs a bearer token from the token file; a token may be limited to one
+// side, so the on-prem Airflow cannot report cloud runs. 400 names what is wrong with the
+// document, 401 is a missing or wrong token, 403 an event for a side the token may not report;
+// a refused document writes nothing.
+class LineageListener : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Token
+    {
+        QByteArray secret;
+        std::optional<Side> side; // empty: either side
+    };
+    // One token per line: "SECRET" or "SECRET onprem|cloud"; '#' starts a comment. Empty, with
+    // `error` set, when the file cannot be read or holds no token or a bad line.
+    static QList<Token> readTokens(const QString &path, QString *error);
+
+    LineageListener(Store &store, const Clock &clock, QString actor, QList<Token> tokens,
+                    QTextStream &log, QObject *parent = nullptr);
+    ~LineageListener() override;
+
+    // The port it listens on (the one asked for, or the one picked for 0), or 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
+    // Where /metrics reads when the watch last ran.
+    void setLastRan(std::function<QDateTime()> lastRan) { m_lastRan = std::move(lastRan); }
+    const Metrics::Counters &counters() const { return m_counters; }
+
+signals:
+    // Events were recorded: the watch runs its sensors on them.
+    void recorded(int events);
+
+private:
+    QHttpServerResponse post(const QHttpServerRequest &request);
+    QHttpServerResponse metrics();
+    const Token *tokenOf(const QHttpServerRequest &request) const;
+
+    Store &m_store;
+    const Clock &m_clock;
+    QString m_actor;
+    QList<Token> m_tokens;
+    QTextStream &m_log;
+    std::unique_ptr<QHttpServer> m_server;
+    Metrics::Counters m_counters;
+    std::function<QDateTime()> m_lastRan;
+};
+
+} // namespace daybreak
