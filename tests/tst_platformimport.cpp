@@ -1,3 +1,4 @@
+#include "AirflowApi.h"
 #include "DbtManifest.h"
 #include "DbtRunResults.h"
 #include "ManualClock.h"
@@ -118,6 +119,59 @@ private slots:
             fixture(QStringLiteral("run_results-docs.json")), QStringLiteral("docs.json"));
         QVERIFY(!docs.ok());
         QVERIFY(docs.problems.first().toString().contains(QStringLiteral("dbt generate")));
+    }
+
+    void airflowsApiAnswersAreAnInventoryAndRuns()
+    {
+        const QString folder = QStringLiteral(DAYBREAK_TEST_DATA "/airflow");
+        QVERIFY(AirflowApi::isExport(folder));
+        QVERIFY(!AirflowApi::isExport(QStringLiteral(DAYBREAK_TEST_DATA "/dbt")));
+        const InventoryReadResult r = AirflowApi::read(folder, QStringLiteral("UTC"));
+        QVERIFY2(r.ok(),
+                 qPrintable(r.problems.isEmpty() ? QString() : r.problems.first().toString()));
+        const Inventory &inv = r.inventory;
+        QCOMPARE(inv.size(), 6);
+        const Pipeline *load = inv.find(QStringLiteral("sales_extract.load_orders"));
+        QVERIFY(load);
+        QCOMPARE(load->group, QStringLiteral("sales_extract"));
+        QCOMPARE(load->upstreams, QStringList{QStringLiteral("sales_extract.extract_orders")});
+        QVERIFY(load->tags.contains(QStringLiteral("airflow:sales_extract.load_orders")));
+        // The DAG's cron starts its first task; the owner is the DAG's.
+        const Pipeline *extract = inv.find(QStringLiteral("sales_extract.extract_orders"));
+        QCOMPARE(extract->schedule, QTime(1, 0));
+        QCOMPARE(extract->owner, QStringLiteral("sales-eng"));
+        // The ExternalTaskSensor reads the task it waits for; the task's own owner wins.
+        const Pipeline *sensor = inv.find(QStringLiteral("sales_marts.wait_for_orders"));
+        QCOMPARE(sensor->upstreams, QStringList{QStringLiteral("sales_extract.load_orders")});
+        QCOMPARE(sensor->schedule, QTime(2, 30));
+        QCOMPARE(inv.find(QStringLiteral("sales_marts.build_mart"))->owner,
+                 QStringLiteral("marts-team"));
+        // A dataset-scheduled DAG reads the task that produces the dataset.
+        const Pipeline *report = inv.find(QStringLiteral("finance_daily.finance_report"));
+        QCOMPARE(report->upstreams, QStringList{QStringLiteral("sales_marts.publish")});
+        QVERIFY(!report->schedule);
+
+        const RunHistoryRead runs = AirflowApi::readRuns(folder);
+        QVERIFY(runs.ok());
+        QCOMPARE(runs.runs.size(), 6); // both tries of build_mart; one still running
+        QCOMPARE(runs.skipped, 2);     // upstream_failed without a start, and a skipped task
+        int failed = 0, open = 0;
+        for (const RunRecord &run : runs.runs) {
+            failed += run.succeeded ? 0 : 1;
+            open += run.finished.isValid() ? 0 : 1;
+        }
+        QCOMPARE(failed, 1);
+        QCOMPARE(open, 1);
+
+        auto store = m_backend.open(m_backend.freshUrl());
+        PlatformImport importer(*store, m_clock, QStringLiteral("lead"));
+        QVERIFY(importer.importInventory(inv, folder, false).ok());
+        const Outcome recorded = importer.importRuns(runs, folder, Side::OnPrem);
+        QVERIFY2(recorded.message.startsWith(QStringLiteral("6 run(s)")),
+                 qPrintable(recorded.message));
+        // Runs after local noon belong to the next morning; 00:00-02:10 UTC to 2026-11-30's.
+        QCOMPARE(store->runEvents(QDate(2026, 11, 30)).size(), 10); // five runs, start and end
+        QCOMPARE(store->runEvents(QDate(2026, 12, 1)).size(), 1);   // the running one: started
     }
 
     void theFirstImportIsTheInventoryAndRunsFollow()

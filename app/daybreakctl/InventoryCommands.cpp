@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "CtlContext.h"
 
+#include "AirflowApi.h"
 #include "DbtManifest.h"
 #include "DbtRunResults.h"
 #include "InventoryReader.h"
@@ -86,9 +87,19 @@ struct PlatformFile
     RunHistoryRead runs;
 };
 
-PlatformFile readPlatformFile(const QString &path, const DbtManifest::Options &options)
+PlatformFile readPlatformFile(const QString &path, const DbtManifest::Options &options, bool runs)
 {
     PlatformFile f;
+    if (AirflowApi::isExport(path)) {
+        if (runs) {
+            f.kind = PlatformFile::Kind::Runs;
+            f.runs = AirflowApi::readRuns(path);
+        } else {
+            f.kind = PlatformFile::Kind::Inventory;
+            f.inventory = AirflowApi::read(path, options.timezone);
+        }
+        return f;
+    }
     if (QFileInfo(path).isDir())
         return f;
     QFile file(path);
@@ -123,12 +134,15 @@ int cmdImport(CtlContext &ctx)
         QStringLiteral("timezone"),
         QStringLiteral("dbt or Airflow into an empty store: the platform's time zone (UTC)."),
         QStringLiteral("zone"), QStringLiteral("UTC"));
+    const QCommandLineOption runs(
+        QStringLiteral("runs"),
+        QStringLiteral("Airflow: the run history in the folder's task_instances*.json files."));
     const QCommandLineOption side(
         QStringLiteral("side"),
         QStringLiteral("Run history: the side that ran it, onprem or cloud (onprem)."),
         QStringLiteral("side"), QStringLiteral("onprem"));
-    if (!ctx.parse({allowRemovals, apply, defaultSla, timezone, side}, QStringLiteral("FILE"), 1,
-                   1))
+    if (!ctx.parse({allowRemovals, apply, defaultSla, timezone, runs, side}, QStringLiteral("FILE"),
+                   1, 1))
         return ctx.parseExit;
     const QString file = ctx.parser.positionalArguments().constFirst();
     DbtManifest::Options options;
@@ -145,7 +159,10 @@ int cmdImport(CtlContext &ctx)
         bad << QStringLiteral("--side must be onprem or cloud");
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
-    const PlatformFile platform = readPlatformFile(file, options);
+    const PlatformFile platform = readPlatformFile(file, options, ctx.parser.isSet(runs));
+    if (ctx.parser.isSet(runs) && !AirflowApi::isExport(file))
+        return ctx.usage(QStringLiteral("--runs goes with a folder of Airflow API answers (with "
+                                        "dags.json)"));
     if (platform.kind != PlatformFile::Kind::None)
         return importPlatform(ctx, file, platform, ctx.parser.isSet(apply), *runSide);
     Store *store = ctx.openStore();

@@ -240,10 +240,13 @@ Outcome PlatformImport::importRuns(const RunHistoryRead &runs, const QString &so
             start.at = r.started;
             start.businessDate = calendar.businessDate(r.started);
             start.recordedBy = m_actor;
-            RunEvent end = start;
-            end.kind = r.succeeded ? RunEvent::Kind::Succeeded : RunEvent::Kind::Failed;
-            end.at = r.finished;
-            events << start << end;
+            events << start;
+            if (r.finished.isValid()) { // else still running when the file was saved
+                RunEvent end = start;
+                end.kind = r.succeeded ? RunEvent::Kind::Succeeded : RunEvent::Kind::Failed;
+                end.at = r.finished;
+                events << end;
+            }
             dates.insert(start.businessDate);
         }
         // A file imported twice adds nothing the second time.
@@ -269,7 +272,12 @@ Outcome PlatformImport::importRuns(const RunHistoryRead &runs, const QString &so
                                {},
                                QStringLiteral("no pipeline was imported from it; import the "
                                               "manifest first")});
-        const int runCount = int(fresh.size() / 2);
+        int runCount = 0;
+        for (const RunEvent &e : std::as_const(fresh))
+            runCount += e.kind == RunEvent::Kind::Started ? 1 : 0;
+        int already = 0;
+        for (const RunEvent &e : std::as_const(events))
+            already += e.kind == RunEvent::Kind::Started && known.contains(keyOf(e)) ? 1 : 0;
         if (!fresh.isEmpty()) {
             AuditEntry audit;
             audit.at = m_clock.now();
@@ -283,7 +291,7 @@ Outcome PlatformImport::importRuns(const RunHistoryRead &runs, const QString &so
                                    "unmatched, %6 skipped)")
                         .arg(runCount)
                         .arg(sideName(side), source)
-                        .arg((events.size() - fresh.size()) / 2)
+                        .arg(already)
                         .arg(unknown.size())
                         .arg(runs.skipped);
         return o;

@@ -1,0 +1,318 @@
+#include "AirflowApi.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace daybreak {
+
+namespace {
+QString slug(QString id)
+{
+    static const QRegularExpression bad(QStringLiteral("[^a-z0-9_.-]+"));
+    id = id.trimmed().toLower();
+    id.replace(bad, QStringLiteral("_"));
+    return id;
+}
+
+QString idFor(const QString &dag, const QString &task)
+{
+    return slug(dag + QLatin1Char('.') + task);
+}
+
+// A file's JSON object, or a problem naming it.
+std::optional<QJsonObject> load(const QString &path, Problems &problems)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        problems.append({Problem::Severity::Error,
+                         path,
+                         0,
+                         0,
+                         {},
+                         {},
+                         QStringLiteral("cannot be read: %1").arg(f.errorString())});
+        return std::nullopt;
+    }
+    QJsonParseError e;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
+    if (e.error != QJsonParseError::NoError || !doc.isObject()) {
+        problems.append(
+            {Problem::Severity::Error,
+             path,
+             0,
+             0,
+             {},
+             {},
+             e.error != QJsonParseError::NoError
+                 ? QStringLiteral("not JSON at byte %1: %2").arg(e.offset).arg(e.errorString())
+                 : QStringLiteral("not a JSON object")});
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+// The time of day a daily cron or preset starts at; empty for anything else.
+std::optional<QTime> dailyStart(const QJsonValue &schedule)
+{
+    QString expr = schedule.isObject()
+                       ? schedule.toObject().value(QStringLiteral("value")).toString()
+                       : schedule.toString();
+    expr = expr.trimmed();
+    if (expr == QLatin1String("@daily") || expr == QLatin1String("@midnight"))
+        return QTime(0, 0);
+    static const QRegularExpression cron(QStringLiteral("^(\\d{1,2}) (\\d{1,2}) \\* \\* \\S+$"));
+    const QRegularExpressionMatch m = cron.match(expr);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QTime t(m.captured(2).toInt(), m.captured(1).toInt());
+    return t.isValid() ? std::optional<QTime>(t) : std::nullopt;
+}
+
+QStringList instanceFiles(const QString &folder)
+{
+    QStringList files;
+    for (const QString &name :
+         QDir(folder).entryList({QStringLiteral("task_instances*.json")}, QDir::Files, QDir::Name))
+        files << QDir(folder).filePath(name);
+    return files;
+}
+} // namespace
+
+bool AirflowApi::isExport(const QString &folder)
+{
+    return QFileInfo(folder).isDir() &&
+           QFileInfo::exists(QDir(folder).filePath(QStringLiteral("dags.json")));
+}
+
+InventoryReadResult AirflowApi::read(const QString &folder, const QString &timezone)
+{
+    InventoryReadResult result;
+    Problems &problems = result.problems;
+    const QDir dir(folder);
+    const std::optional<QJsonObject> dags =
+        load(dir.filePath(QStringLiteral("dags.json")), problems);
+    if (!dags)
+        return result;
+    struct Task
+    {
+        QString dag;
+        QString task;
+        QJsonObject json;
+    };
+    QList<Task> tasks;
+    QHash<QString, QJsonObject> dagOf;
+    QHash<QString, QStringList> tasksOfDag; // ids
+    QHash<QString, QStringList> upstreams;  // id: upstream ids
+    const QJsonArray dagList = dags->value(QStringLiteral("dags")).toArray();
+    if (dagList.isEmpty())
+        problems.append({Problem::Severity::Error,
+                         dir.filePath(QStringLiteral("dags.json")),
+                         0,
+                         0,
+                         {},
+                         QStringLiteral("dags"),
+                         QStringLiteral("no DAG")});
+    for (qsizetype i = 0; i < dagList.size(); ++i) {
+        const QJsonObject dag = dagList.at(i).toObject();
+        const QString dagId = dag.value(QStringLiteral("dag_id")).toString();
+        if (dagId.isEmpty()) {
+            problems.append({Problem::Severity::Error,
+                             dir.filePath(QStringLiteral("dags.json")),
+                             0,
+                             0,
+                             {},
+                             QStringLiteral("dags[%1].dag_id").arg(i),
+                             QStringLiteral("missing")});
+            continue;
+        }
+        dagOf.insert(dagId, dag);
+        const QString tasksPath = dir.filePath(QStringLiteral("tasks/%1.json").arg(dagId));
+        const std::optional<QJsonObject> list = load(tasksPath, problems);
+        if (!list)
+            continue;
+        for (const QJsonValue &v : list->value(QStringLiteral("tasks")).toArray()) {
+            const QJsonObject t = v.toObject();
+            const QString taskId = t.value(QStringLiteral("task_id")).toString();
+            if (taskId.isEmpty())
+                continue;
+            tasks.append({dagId, taskId, t});
+            tasksOfDag[dagId] << idFor(dagId, taskId);
+        }
+    }
+    for (const Task &t : std::as_const(tasks))
+        for (const QJsonValue &down : t.json.value(QStringLiteral("downstream_task_ids")).toArray())
+            upstreams[idFor(t.dag, down.toString())] << idFor(t.dag, t.task);
+    // The first tasks of a DAG: nothing in the DAG reads into them.
+    const auto firstTasks = [&](const QString &dag) {
+        QStringList first;
+        for (const QString &id : tasksOfDag.value(dag)) {
+            bool inner = false;
+            for (const QString &up : upstreams.value(id))
+                inner = inner || tasksOfDag.value(dag).contains(up);
+            if (!inner)
+                first << id;
+        }
+        return first;
+    };
+    QHash<QString, QStringList> crossDag; // id: upstream ids from other DAGs
+    // Datasets: a producing task feeds the first tasks of every DAG the dataset schedules.
+    if (const QString path = dir.filePath(QStringLiteral("datasets.json")); QFile::exists(path)) {
+        if (const std::optional<QJsonObject> ds = load(path, problems))
+            for (const QJsonValue &v : ds->value(QStringLiteral("datasets")).toArray()) {
+                const QJsonObject d = v.toObject();
+                QStringList producers;
+                for (const QJsonValue &p : d.value(QStringLiteral("producing_tasks")).toArray())
+                    producers << idFor(p.toObject().value(QStringLiteral("dag_id")).toString(),
+                                       p.toObject().value(QStringLiteral("task_id")).toString());
+                for (const QJsonValue &c : d.value(QStringLiteral("consuming_dags")).toArray())
+                    for (const QString &first :
+                         firstTasks(c.toObject().value(QStringLiteral("dag_id")).toString()))
+                        crossDag[first] += producers;
+            }
+    }
+    // ExternalTaskSensors: their targets are in the task instances' rendered fields.
+    for (const QString &path : instanceFiles(folder)) {
+        const std::optional<QJsonObject> ti = load(path, problems);
+        if (!ti)
+            continue;
+        for (const QJsonValue &v : ti->value(QStringLiteral("task_instances")).toArray()) {
+            const QJsonObject i = v.toObject();
+            const QJsonObject fields = i.value(QStringLiteral("rendered_fields")).toObject();
+            const QString externalDag = fields.value(QStringLiteral("external_dag_id")).toString();
+            if (externalDag.isEmpty())
+                continue;
+            const QString sensor = idFor(i.value(QStringLiteral("dag_id")).toString(),
+                                         i.value(QStringLiteral("task_id")).toString());
+            QStringList targets;
+            const QString externalTask =
+                fields.value(QStringLiteral("external_task_id")).toString();
+            if (!externalTask.isEmpty())
+                targets << idFor(externalDag, externalTask);
+            for (const QJsonValue &t : fields.value(QStringLiteral("external_task_ids")).toArray())
+                targets << idFor(externalDag, t.toString());
+            if (targets.isEmpty()) { // the whole DAG: its last tasks
+                for (const QString &id : tasksOfDag.value(externalDag)) {
+                    bool read = false;
+                    for (const QString &other : tasksOfDag.value(externalDag))
+                        read = read || upstreams.value(other).contains(id);
+                    if (!read)
+                        targets << id;
+                }
+            }
+            crossDag[sensor] += targets;
+        }
+    }
+
+    QList<Pipeline> pipelines;
+    QSet<QString> ids;
+    for (const Task &t : std::as_const(tasks))
+        ids.insert(idFor(t.dag, t.task));
+    QSet<QString> warnedSchedule;
+    for (const Task &t : std::as_const(tasks)) {
+        Pipeline p;
+        p.id = idFor(t.dag, t.task);
+        p.name = t.json.value(QStringLiteral("task_display_name")).toString();
+        if (p.name.isEmpty())
+            p.name = t.task;
+        p.group = t.dag;
+        const QJsonObject dag = dagOf.value(t.dag);
+        const QString taskOwner = t.json.value(QStringLiteral("owner")).toString();
+        const QJsonArray owners = dag.value(QStringLiteral("owners")).toArray();
+        p.owner = taskOwner != QLatin1String("airflow") ? taskOwner : QString();
+        if (p.owner.isEmpty() && !owners.isEmpty() &&
+            owners.first().toString() != QLatin1String("airflow"))
+            p.owner = owners.first().toString();
+        for (const QString &up : upstreams.value(p.id) + crossDag.value(p.id))
+            if (ids.contains(up) && !p.upstreams.contains(up) && up != p.id)
+                p.upstreams << up;
+        for (const QString &up : crossDag.value(p.id))
+            if (!ids.contains(up))
+                problems.append({Problem::Severity::Warning, folder, 0, 0, p.id,
+                                 QStringLiteral("upstreams"),
+                                 QStringLiteral("reads %1, which is not among the DAGs saved; "
+                                                "the read is left out")
+                                     .arg(up)});
+        const bool first = upstreams.value(p.id).isEmpty();
+        if (first) {
+            const QJsonValue schedule = dag.value(QStringLiteral("schedule_interval"));
+            p.schedule = dailyStart(schedule);
+            if (!p.schedule && p.upstreams.isEmpty()) {
+                p.schedule = QTime(0, 0);
+                if (!warnedSchedule.contains(t.dag)) {
+                    warnedSchedule.insert(t.dag);
+                    problems.append(
+                        {Problem::Severity::Warning, dir.filePath(QStringLiteral("dags.json")), 0,
+                         0, t.dag, QStringLiteral("schedule_interval"),
+                         QStringLiteral("'%1' is not a daily time; its first tasks start at 00:00 "
+                                        "until you set their schedule")
+                             .arg(
+                                 schedule.isObject()
+                                     ? schedule.toObject().value(QStringLiteral("value")).toString()
+                                     : schedule.toVariant().toString())});
+                }
+            }
+        }
+        p.onpremMinutes = p.cloudMinutes = 10;
+        p.tags << tagFor(t.dag, t.task);
+        pipelines.append(p);
+    }
+    result.inventory.timezone = timezone;
+    result.inventory.setPipelines(pipelines);
+    InventoryReader::checkGraph(result.inventory, folder, {}, problems);
+    return result;
+}
+
+RunHistoryRead AirflowApi::readRuns(const QString &folder)
+{
+    RunHistoryRead result;
+    for (const QString &path : instanceFiles(folder)) {
+        const std::optional<QJsonObject> ti = load(path, result.problems);
+        if (!ti)
+            continue;
+        const QJsonArray list = ti->value(QStringLiteral("task_instances")).toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonObject t = list.at(i).toObject();
+            const QString state = t.value(QStringLiteral("state")).toString();
+            const QDateTime start = QDateTime::fromString(
+                t.value(QStringLiteral("start_date")).toString(), Qt::ISODateWithMs);
+            const QDateTime end = QDateTime::fromString(
+                t.value(QStringLiteral("end_date")).toString(), Qt::ISODateWithMs);
+            if (!start.isValid()) {
+                ++result.skipped; // never started: skipped, upstream_failed, queued
+                continue;
+            }
+            RunRecord r;
+            r.key = tagFor(t.value(QStringLiteral("dag_id")).toString(),
+                           t.value(QStringLiteral("task_id")).toString());
+            r.where =
+                QStringLiteral("%1: task_instances[%2]").arg(QFileInfo(path).fileName()).arg(i);
+            r.started = start;
+            if (state == QLatin1String("success")) {
+                r.finished = end;
+            } else if (state == QLatin1String("failed") || state == QLatin1String("up_for_retry") ||
+                       state == QLatin1String("upstream_failed")) {
+                r.finished = end;
+                r.succeeded = false;
+            } else if (state == QLatin1String("skipped")) {
+                ++result.skipped;
+                continue;
+            } // running, deferred, up_for_reschedule: started, no end yet
+            result.runs.append(r);
+        }
+    }
+    if (instanceFiles(folder).isEmpty())
+        result.problems.append({Problem::Severity::Error,
+                                folder,
+                                0,
+                                0,
+                                {},
+                                {},
+                                QStringLiteral("no task_instances*.json file")});
+    return result;
+}
+
+} // namespace daybreak
