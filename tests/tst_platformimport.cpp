@@ -1,4 +1,5 @@
 #include "AirflowApi.h"
+#include "CtlRun.h"
 #include "DbtManifest.h"
 #include "DbtRunResults.h"
 #include "ManualClock.h"
@@ -9,6 +10,7 @@
 #include "TestStores.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace daybreak;
@@ -298,6 +300,55 @@ private slots:
         const ImportOutcome same = importer.importInventory(next, QStringLiteral("m2"), true);
         QVERIFY(!same.applied);
         QCOMPARE(int(store->auditLog().size()), auditBefore + 5);
+    }
+
+    void theCliReviewsThenApplies()
+    {
+        QTemporaryDir dir;
+        const QString url = m_backend.freshUrl();
+        const auto ctl = [&](QStringList args) {
+            return runCtl(QStringLiteral(DAYBREAKCTL_PATH),
+                          args << QStringLiteral("--store") << url);
+        };
+        const QString manifest = QStringLiteral(DAYBREAK_TEST_DATA "/dbt/manifest.json");
+        QCOMPARE(ctl({QStringLiteral("init")}).exit, 0);
+        const CtlRun first = ctl({QStringLiteral("import"), manifest, QStringLiteral("--timezone"),
+                                  QStringLiteral("Europe/Berlin")});
+        QCOMPARE(first.exit, 0);
+        QVERIFY2(first.out.contains(QStringLiteral("imported: 9 pipelines")),
+                 qPrintable(first.out));
+        // The next manifest drops a seed: shown, not written, until --apply.
+        QByteArray next = fixture(QStringLiteral("manifest.json"));
+        next.replace("\"seed.shop.raw_countries\": {", "\"seed.shop.raw_countries_gone\": {");
+        next.replace("\"unique_id\": \"seed.shop.raw_countries\"",
+                     "\"unique_id\": \"seed.shop.raw_countries_gone\"");
+        next.replace("\"name\": \"raw_countries\"", "\"name\": \"countries\"");
+        next.replace("\"seed.shop.raw_countries\"", "\"seed.shop.raw_countries_gone\"");
+        QFile changed(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(changed.open(QIODevice::WriteOnly));
+        changed.write(next);
+        changed.close();
+        const CtlRun review = ctl({QStringLiteral("import"), changed.fileName()});
+        QCOMPARE(review.exit, 0);
+        QVERIFY2(review.out.contains(QStringLiteral("+ countries")) &&
+                     review.out.contains(QStringLiteral("- raw_countries")) &&
+                     review.out.contains(QStringLiteral("nothing was written")),
+                 qPrintable(review.out));
+        QVERIFY(ctl({QStringLiteral("status"), QStringLiteral("raw_countries")}).exit == 0);
+        const CtlRun applied =
+            ctl({QStringLiteral("import"), changed.fileName(), QStringLiteral("--apply")});
+        QCOMPARE(applied.exit, 0);
+        QCOMPARE(ctl({QStringLiteral("status"), QStringLiteral("raw_countries")}).exit, 3);
+        QCOMPARE(ctl({QStringLiteral("status"), QStringLiteral("countries")}).exit, 0);
+        // Bad input names the file and changes nothing.
+        const CtlRun docs = ctl({QStringLiteral("import"),
+                                 QStringLiteral(DAYBREAK_TEST_DATA "/dbt/run_results-docs.json")});
+        QCOMPARE(docs.exit, 2);
+        QVERIFY2(docs.err.contains(QStringLiteral("run_results-docs.json")), qPrintable(docs.err));
+        QCOMPARE(ctl({QStringLiteral("import"), manifest, QStringLiteral("--default-sla"),
+                      QStringLiteral("6am")})
+                     .exit,
+                 2);
     }
 };
 
