@@ -16,3 +16,9 @@ fi
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build --output-on-failure --timeout 600 -j "$(nproc)"
+# The importers on the real dbt and OpenLineage files, where the team's workspace has them.
+if [ -d ../shared/data/dbt ]; then
+  ./scripts/check-real-intake.sh
+else
+  echo "test: ../shared/data not found next to this clone; the real-intake check is skipped" >&2
+fi

@@ -179,12 +179,12 @@ ImportOutcome PlatformImport::importInventory(const Inventory &incoming, const Q
                         .arg(changed)
                         .arg(o.count(InventoryChange::Kind::Kept))
                         .arg(source);
-        if (!fresh && !apply) {
-            o.message = summary + QStringLiteral("; nothing was written (review, then --apply)");
-            return o;
-        }
         if (!fresh && added + removed + changed == 0) {
             o.message = QStringLiteral("%1 matches the store; nothing to write").arg(source);
+            return o;
+        }
+        if (!fresh && !apply) {
+            o.message = summary + QStringLiteral("; nothing was written (review, then --apply)");
             return o;
         }
         AuditEntry audit;
