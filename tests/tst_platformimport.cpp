@@ -9,6 +9,7 @@
 #include "SqlStore.h"
 #include "TestStores.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -174,6 +175,47 @@ private slots:
         // Runs after local noon belong to the next morning; 00:00-02:10 UTC to 2026-11-30's.
         QCOMPARE(store->runEvents(QDate(2026, 11, 30)).size(), 10); // five runs, start and end
         QCOMPARE(store->runEvents(QDate(2026, 12, 1)).size(), 1);   // the running one: started
+    }
+
+    void airflowThreesAssetsAndTimetablesToo()
+    {
+        // The same platform as Airflow 3's API v2 answers: assets.json, timetable_summary.
+        QTemporaryDir dir;
+        const QDir from(QStringLiteral(DAYBREAK_TEST_DATA "/airflow"));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("tasks")));
+        for (const QString &f : from.entryList({QStringLiteral("*.json")}, QDir::Files))
+            QVERIFY(QFile::copy(from.filePath(f), dir.filePath(f)));
+        for (const QString &f : QDir(from.filePath(QStringLiteral("tasks"))).entryList(QDir::Files))
+            QVERIFY(QFile::copy(from.filePath(QStringLiteral("tasks/") + f),
+                                dir.filePath(QStringLiteral("tasks/") + f)));
+        const auto rewrite = [&](const QString &name, const QByteArray &a, const QByteArray &b,
+                                 const QString &to = {}) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QByteArray data = f.readAll().replace(a, b);
+            f.close();
+            QVERIFY(f.remove());
+            QFile out(dir.filePath(to.isEmpty() ? name : to));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(data);
+        };
+        rewrite(QStringLiteral("dags.json"), "\"schedule_interval\"", "\"timetable_summary\"");
+        rewrite(QStringLiteral("dags.json"),
+                "{\n    \"__type\": \"CronExpression\",\n    \"value\": \"0 1 * * *\"\n   }",
+                "\"0 1 * * *\"");
+        rewrite(QStringLiteral("datasets.json"), "\"datasets\"", "\"assets\"",
+                QStringLiteral("assets.json"));
+        rewrite(QStringLiteral("assets.json"), "\"consuming_dags\"", "\"scheduled_dags\"");
+        QFile dags(dir.filePath(QStringLiteral("dags.json")));
+        QVERIFY(dags.open(QIODevice::ReadOnly));
+        QVERIFY(dags.readAll().contains("\"timetable_summary\": \"0 1 * * *\""));
+        const InventoryReadResult r = AirflowApi::read(dir.path(), QStringLiteral("UTC"));
+        QVERIFY2(r.ok(),
+                 qPrintable(r.problems.isEmpty() ? QString() : r.problems.first().toString()));
+        QCOMPARE(r.inventory.find(QStringLiteral("sales_extract.extract_orders"))->schedule,
+                 QTime(1, 0));
+        QCOMPARE(r.inventory.find(QStringLiteral("finance_daily.finance_report"))->upstreams,
+                 QStringList{QStringLiteral("sales_marts.publish")});
     }
 
     void theFirstImportIsTheInventoryAndRunsFollow()

@@ -160,15 +160,24 @@ InventoryReadResult AirflowApi::read(const QString &folder, const QString &timez
     };
     QHash<QString, QStringList> crossDag; // id: upstream ids from other DAGs
     // Datasets: a producing task feeds the first tasks of every DAG the dataset schedules.
-    if (const QString path = dir.filePath(QStringLiteral("datasets.json")); QFile::exists(path)) {
+    // Airflow 2's datasets.json (GET /api/v1/datasets), or Airflow 3's assets.json (GET
+    // /api/v2/assets: "assets", consumers under "scheduled_dags").
+    for (const QString &name : {QStringLiteral("datasets"), QStringLiteral("assets")}) {
+        const QString path = dir.filePath(name + QStringLiteral(".json"));
+        if (!QFile::exists(path))
+            continue;
         if (const std::optional<QJsonObject> ds = load(path, problems))
-            for (const QJsonValue &v : ds->value(QStringLiteral("datasets")).toArray()) {
+            for (const QJsonValue &v : ds->value(name).toArray()) {
                 const QJsonObject d = v.toObject();
                 QStringList producers;
                 for (const QJsonValue &p : d.value(QStringLiteral("producing_tasks")).toArray())
                     producers << idFor(p.toObject().value(QStringLiteral("dag_id")).toString(),
                                        p.toObject().value(QStringLiteral("task_id")).toString());
-                for (const QJsonValue &c : d.value(QStringLiteral("consuming_dags")).toArray())
+                const QJsonArray consumers =
+                    d.contains(QStringLiteral("consuming_dags"))
+                        ? d.value(QStringLiteral("consuming_dags")).toArray()
+                        : d.value(QStringLiteral("scheduled_dags")).toArray();
+                for (const QJsonValue &c : consumers)
                     for (const QString &first :
                          firstTasks(c.toObject().value(QStringLiteral("dag_id")).toString()))
                         crossDag[first] += producers;
@@ -238,7 +247,10 @@ InventoryReadResult AirflowApi::read(const QString &folder, const QString &timez
                                      .arg(up)});
         const bool first = upstreams.value(p.id).isEmpty();
         if (first) {
-            const QJsonValue schedule = dag.value(QStringLiteral("schedule_interval"));
+            // Airflow 2 says schedule_interval; Airflow 3's API v2 timetable_summary.
+            const QJsonValue schedule = dag.value(QStringLiteral("schedule_interval")).isUndefined()
+                                            ? dag.value(QStringLiteral("timetable_summary"))
+                                            : dag.value(QStringLiteral("schedule_interval"));
             p.schedule = dailyStart(schedule);
             if (!p.schedule && p.upstreams.isEmpty()) {
                 p.schedule = QTime(0, 0);

@@ -9,7 +9,8 @@ namespace daybreak {
 // to files in one folder, so no live Airflow is needed to import:
 //   dags.json               GET /api/v1/dags
 //   tasks/DAG_ID.json       GET /api/v1/dags/DAG_ID/tasks, one file per DAG
-//   datasets.json           GET /api/v1/datasets (optional: dataset-scheduled DAGs)
+//   datasets.json           GET /api/v1/datasets (optional: dataset-scheduled DAGs; or
+//                           assets.json, GET /api/v2/assets, Airflow 3)
 //   task_instances*.json    GET /api/v1/dags/~/dagRuns/~/taskInstances (optional: run history,
 //                           and the targets of ExternalTaskSensors in their rendered fields)
 // Each task is a pipeline "DAG_ID.TASK_ID" in the group DAG_ID; in-DAG edges come from
