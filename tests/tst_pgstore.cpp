@@ -10,6 +10,7 @@
 #include "PgSchema.h"
 #include "PgStore.h"
 #include "ScriptedPrompter.h"
+#include "SqliteStore.h"
 #include "StoreSession.h"
 #include "TestStores.h"
 
@@ -647,6 +648,43 @@ private slots:
         QVERIFY(!PgStore(PgTarget::parse(url), OpenMode::MustExist)
                      .snapshot()
                      .plan.find(QStringLiteral("Frozen")));
+    }
+
+    void switchingAwayFromAHungStoreDoesNotWait()
+    {
+        const QString db = seededDatabase();
+        const QString url = m_server.superuserUrl(db);
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("local.sqlite"));
+        {
+            SqliteStore seeded(local, OpenMode::CreateIfMissing);
+            TestStores::seed(seeded, TestStores::smallInventory());
+        }
+        ScriptedPrompter prompter;
+        MainWindow window(m_clock, &prompter);
+        QVERIFY(window.openStore(url));
+        QVERIFY(m_server.freeze());
+        const auto thawAtEnd = qScopeGuard([this] { m_server.thaw(); });
+        window.session()->reload(); // a read in flight on the hung server
+        QVERIFY(!window.session()->idle());
+        // Another store, from the menu: it replaces the hung one while that one still hangs,
+        // and the console never stops answering.
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(100);
+        QElapsedTimer clock;
+        clock.start();
+        QSignalSpy opened(&window, &MainWindow::storeOpened);
+        window.openStoreInBackground(local);
+        QVERIFY(opened.wait(5000));
+        QCOMPARE(window.session()->location(), local);
+        // Well within the 10 s after which the watchdog would have cut the hung call off: the
+        // old store's thread was left to end by itself, not waited for.
+        const qint64 elapsed = clock.elapsed();
+        QVERIFY2(elapsed < 8000, qPrintable(QString::number(elapsed)));
+        QVERIFY2(ticks >= elapsed / 100 * 7 / 10,
+                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
     }
 
     void stoppedServerIsSurvivedByConsoleAndCli()

@@ -32,26 +32,59 @@ StoreSession::StoreSession(OpenedStore opened, QObject *parent)
         m_snapshot = std::move(*opened.snapshot);
     else // opened a moment ago, so this is a fault in flight: keep trying like any other loss
         QTimer::singleShot(0, this, [this, message = opened.readError] { onFailed(message); });
+    // What the store thread sends back goes to the inbox, which outlives this session until the
+    // thread has ended; `alive` turns it away once the session is gone.
+    m_inbox = new QObject;
     StoreWorker::Callbacks callbacks;
-    callbacks.read = [this](const StoreSnapshot &s) { onRead(s); };
-    callbacks.answered = [this] { onAnswered(); };
-    callbacks.failed = [this](const QString &message) { onFailed(message); };
-    m_worker = new StoreWorker(std::move(opened.opener), this, std::move(callbacks));
-    m_worker->moveToThread(&m_thread);
+    callbacks.read = [this, alive = m_alive](const StoreSnapshot &s) {
+        if (*alive)
+            onRead(s);
+    };
+    callbacks.answered = [this, alive = m_alive] {
+        if (*alive)
+            onAnswered();
+    };
+    callbacks.failed = [this, alive = m_alive](const QString &message) {
+        if (*alive)
+            onFailed(message);
+    };
+    m_thread = new QThread;
+    m_worker = new StoreWorker(std::move(opened.opener), m_inbox, std::move(callbacks));
+    m_worker->moveToThread(m_thread);
     // Connections belong to the thread that opened them: they close on it too, as it ends.
-    connect(&m_thread, &QThread::finished, m_worker, &StoreWorker::close, Qt::DirectConnection);
-    m_thread.setObjectName(QStringLiteral("daybreak-store"));
-    m_thread.start();
+    connect(m_thread, &QThread::finished, m_worker, &StoreWorker::close, Qt::DirectConnection);
+    m_thread->setObjectName(QStringLiteral("daybreak-store"));
+    m_thread->start();
     m_reconnecting = true;
     toWorker([w = m_worker] { w->connectStore(); });
 }
 
 StoreSession::~StoreSession()
 {
-    // A call in flight ends within the answer limit (the watchdog cuts a hung server off).
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker;
+    *m_alive = false;
+    m_thread->quit();
+    // A quiet store thread ends at once. One in a call to a server that does not answer ends
+    // within the answer limit (the watchdog cuts a hung server off); the console does not wait
+    // for that: the thread, its worker and the inbox go when it has ended.
+    if (m_thread->wait(kQuitWaitMs)) {
+        delete m_worker;
+        delete m_thread;
+        delete m_inbox;
+        return;
+    }
+    QThread *thread = m_thread;
+    StoreWorker *worker = m_worker;
+    QObject *inbox = m_inbox;
+    connect(thread, &QThread::finished, inbox, [thread, worker, inbox] {
+        delete worker;
+        thread->deleteLater();
+        inbox->deleteLater();
+    });
+    if (thread->isFinished()) { // it ended between the wait and the connection
+        delete worker;
+        delete thread;
+        delete inbox;
+    }
 }
 
 template <typename F> void StoreSession::toWorker(F call)
@@ -60,10 +93,16 @@ template <typename F> void StoreSession::toWorker(F call)
     ++m_pending;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, call = std::move(call)] {
+        // On the store thread: only what is captured by value, the session may be gone.
+        [this, inbox = m_inbox, alive = m_alive, call = std::move(call)] {
             call();
             QMetaObject::invokeMethod(
-                this, [this] { --m_pending; }, Qt::QueuedConnection);
+                inbox,
+                [this, alive] {
+                    if (*alive)
+                        --m_pending;
+                },
+                Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -77,10 +116,16 @@ void StoreSession::reload()
 
 void StoreSession::post(Job job)
 {
-    toWorker([this, w = m_worker, job = std::move(job)] {
-        w->run([this, &job](Store *store) {
+    toWorker([inbox = m_inbox, alive = m_alive, w = m_worker, job = std::move(job)] {
+        w->run([&](Store *store) {
             if (std::function<void()> then = job(store))
-                QMetaObject::invokeMethod(this, std::move(then), Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    inbox,
+                    [alive, then = std::move(then)] {
+                        if (*alive)
+                            then();
+                    },
+                    Qt::QueuedConnection);
         });
     });
 }

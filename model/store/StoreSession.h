@@ -68,6 +68,8 @@ public:
     void post(Job job);
 
     static constexpr int kFirstRetryMs = 500;
+    // How long closing waits for a quiet store thread to end before leaving it to end alone.
+    static constexpr int kQuitWaitMs = 250;
     static constexpr int kMaxRetryMs = 16000;
 
 signals:
@@ -87,8 +89,10 @@ private:
 
     QString m_location;
     Access m_access;
-    QThread m_thread;
+    QThread *m_thread = nullptr;     // outlives the session while a call is in flight
     StoreWorker *m_worker = nullptr; // lives on m_thread
+    QObject *m_inbox = nullptr;      // where m_thread's answers arrive, on this thread
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     StoreSnapshot m_snapshot;
     QTimer m_retry;
     QElapsedTimer m_lastAnswer;
