@@ -3,8 +3,10 @@
 #include "Printable.h"
 
 #include "Calendar.h"
+#include "LearnedDurations.h"
 #include "MigrationService.h"
 #include "ParityService.h"
+#include "SlaService.h"
 #include "SqlStore.h"
 
 #include <QJsonArray>
@@ -73,8 +75,33 @@ int runAction(CtlContext &ctx, MigrationAction action)
     return ctx.finish(service.perform(action, request, expected));
 }
 
+// What the last nights teach about the pipeline's durations, on each side it ran on.
+QString learnedText(const StoreSnapshot &s, const Pipeline &p, Store &store, const QDateTime &now)
+{
+    const QDate night = SlaService::currentNight(s.inventory, now);
+    const LearnedDurations learned = LearnedDurations::learn(
+        s.inventory,
+        store.runEventsBetween(LearnedDurations::historyFrom(night), night.addDays(-1), p.id),
+        night);
+    QStringList parts;
+    for (const Side side : {Side::OnPrem, Side::Cloud})
+        if (const auto f = learned.of(p.id, side))
+            parts << QStringLiteral("%1 p50 %2 min, p95 %3 min (%4; %5%6 % over %7 nights)")
+                         .arg(side == Side::OnPrem ? QStringLiteral("on-prem")
+                                                   : QStringLiteral("cloud"))
+                         .arg(f->p50, 0, 'f', 0)
+                         .arg(f->p95, 0, 'f', 0)
+                         .arg(f->basis)
+                         .arg(f->trendPercent >= 0 ? QStringLiteral("+") : QString())
+                         .arg(f->trendPercent, 0, 'f', 0)
+                         .arg(f->window);
+    return parts.isEmpty() ? QStringLiteral("- (no run in the last %1 nights)")
+                                 .arg(LearnedDurations::kWindowNights)
+                           : parts.join(QStringLiteral("; "));
+}
+
 void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
-                 MigrationService &service)
+                 MigrationService &service, Store &store)
 {
     const RoutingPointer r = s.routing.value(p.id);
     const ParityService::PipelineParity parity =
@@ -89,7 +116,8 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
       << (p.sla ? QStringLiteral(", SLA ") + p.sla->toString(QStringLiteral("HH:mm")) : QString())
       << "\n";
     o << "  duration    on-prem " << p.onpremMinutes << " min, cloud " << p.cloudMinutes
-      << " min\n";
+      << " min (inventory)\n";
+    o << "  learned     " << learnedText(s, p, store, ctx.clock.now()) << "\n";
     o << "  wave        "
       << (s.plan.waveOf(p.id).isEmpty() ? QStringLiteral("-") : s.plan.waveOf(p.id)) << "\n";
     o << "  upstreams   "
@@ -149,7 +177,7 @@ int cmdStatus(CtlContext &ctx)
     }
     if (!ids.isEmpty()) {
         MigrationService service(*store, ctx.clock, ctx.actor);
-        printDetail(ctx, full, *full.inventory.find(ids.first()), service);
+        printDetail(ctx, full, *full.inventory.find(ids.first()), service, *store);
         return ExitDone;
     }
     const QString row = QStringLiteral("%1 %2 %3 %4 %5\n");

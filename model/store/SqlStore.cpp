@@ -833,11 +833,21 @@ void SqlStore::insertRunEvent(const RunEvent &e)
 
 QList<RunEvent> SqlStore::runEvents(const QDate &businessDate)
 {
+    return runEventsBetween(businessDate, businessDate);
+}
+
+QList<RunEvent> SqlStore::runEventsBetween(const QDate &from, const QDate &to,
+                                           const QString &pipeline)
+{
+    QVariantList values{from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
+    if (!pipeline.isEmpty())
+        values << pipeline;
     QSqlQuery q =
         run(QStringLiteral(
                 "SELECT id, pipeline, business_date, side, state, at, recorded_by FROM run_events "
-                "WHERE business_date = ? ORDER BY at, id"),
-            {businessDate.toString(Qt::ISODate)});
+                "WHERE business_date >= ? AND business_date <= ?%1 ORDER BY at, id")
+                .arg(pipeline.isEmpty() ? QString() : QStringLiteral(" AND pipeline = ?")),
+            values);
     QList<RunEvent> events;
     while (q.next())
         events.append(

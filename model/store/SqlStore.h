@@ -39,6 +39,8 @@ public:
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
     void recordRunEvent(const RunEvent &event) override;
+    QList<RunEvent> runEventsBetween(const QDate &from, const QDate &to,
+                                     const QString &pipeline = {}) override;
     void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) override;
     QList<RunEvent> runEvents(const QDate &businessDate) override;
     QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) override;

@@ -56,6 +56,9 @@ public:
     // row.
     virtual void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) = 0;
     virtual QList<RunEvent> runEvents(const QDate &businessDate) = 0;
+    // The run events of the nights from `from` to `to` (both included), of one pipeline or all.
+    virtual QList<RunEvent> runEventsBetween(const QDate &from, const QDate &to,
+                                             const QString &pipeline = {}) = 0;
     // Only alerts not raised before for that night and status are written; returns those.
     virtual QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) = 0;
     virtual QList<SlaAlert> alerts(const QDate &businessDate) = 0;

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Inventory.h"
+#include "RunEvent.h"
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace daybreak {
+
+// Durations learned from run history: per pipeline and side, the robust p50 and p95 of the
+// nights it ran (start to success; a rerun counts from its own start), from the last
+// kWindowNights nights before the one forecast. Nightly batches run longer at month-end and
+// quarter-end and differently at weekends, so a night of one kind learns from the nights of its
+// kind when there are kMinOfKind of them (month- and quarter-ends from the last
+// kCalendarWindowDays), else from all. With fewer than kFullNights nights the
+// figures are blended with the inventory's, in proportion, and say so. The trend is the fitted
+// change of the duration over the window (nights of the kind used, or the ordinary ones), as a
+// percentage of their median.
+class LearnedDurations
+{
+public:
+    static constexpr int kWindowNights = 30;
+    // Month-ends and quarter-ends are rare: their nights are looked for this far back.
+    static constexpr int kCalendarWindowDays = 400;
+    static constexpr int kFullNights = 10;
+    static constexpr int kMinOfKind = 3;
+
+    enum class NightKind
+    {
+        Weekday,
+        Weekend,
+        MonthEnd,
+        QuarterEnd
+    };
+    // The kind of the night whose reports are due on the morning of `businessDate`: the data of
+    // the day before (its last day of a quarter or month, or a Saturday or Sunday).
+    static NightKind kindOf(const QDate &businessDate);
+    static QString kindName(NightKind kind); // "weekday", "weekend", "month-end", "quarter-end"
+
+    struct Figures
+    {
+        double p50 = 0; // minutes
+        double p95 = 0;
+        int nights = 0;       // nights with a finished run (of the kind used, when it is)
+        int window = 0;       // nights with a finished run in the whole window
+        bool blended = false; // fewer than kFullNights: blended with the inventory's figures
+        double trendPercent = 0;
+        QString basis; // "22 weekday nights", "4 nights, blended with the inventory's"
+    };
+
+    // `history`: the run events of the nights before `night` (any number; the windows are taken:
+    // historyFrom(night) is as far back as it looks).
+    static LearnedDurations learn(const Inventory &inventory, const QList<RunEvent> &history,
+                                  const QDate &night);
+
+    static QDate historyFrom(const QDate &night) { return night.addDays(-kCalendarWindowDays); }
+
+    std::optional<Figures> of(const QString &pipeline, Side side) const;
+    // The inventory with the learned figures as its durations (whole minutes, at least 1).
+    Inventory applyTo(const Inventory &inventory) const;
+
+    // The quantile q (0-1) of `values`, interpolated between the nearest ranks.
+    static double quantile(QList<double> values, double q);
+
+private:
+    QHash<QString, Figures> m_onprem, m_cloud;
+};
+
+} // namespace daybreak
