@@ -42,7 +42,8 @@ void PipelineDetailsPanel::showNothing()
 }
 
 void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &id,
-                                        const QList<AuditEntry> &recentAudit, const QDate &today)
+                                        const QList<AuditEntry> &recentAudit, const QDate &today,
+                                        const QString &learned)
 {
     const Pipeline *p = s.inventory.find(id);
     if (!p) {
@@ -74,11 +75,13 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
         html += row(tr("SLA"), p->sla->toString(QStringLiteral("HH:mm")));
     html +=
         row(tr("Duration"),
-            tr("on-prem %1 min%2 · cloud %3 min%4")
+            tr("on-prem %1 min%2 · cloud %3 min%4 (inventory)")
                 .arg(p->onpremMinutes)
                 .arg(p->onpremP95Minutes ? tr(" (p95 %1)").arg(*p->onpremP95Minutes) : QString())
                 .arg(p->cloudMinutes)
                 .arg(p->cloudP95Minutes ? tr(" (p95 %1)").arg(*p->cloudP95Minutes) : QString()));
+    if (!learned.isEmpty())
+        html += row(tr("Learned"), learned.toHtmlEscaped());
     html += row(tr("Upstreams"), links(p->upstreams));
     html += row(tr("Downstreams"), links(s.inventory.downstreamsOf(id)));
     html +=

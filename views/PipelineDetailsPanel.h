@@ -15,8 +15,10 @@ class PipelineDetailsPanel : public QTextBrowser
 public:
     explicit PipelineDetailsPanel(QWidget *parent = nullptr);
 
+    // `learned`: LearnedDurations::summary, read from the store's history (empty: not yet).
     void showPipeline(const StoreSnapshot &snapshot, const QString &id,
-                      const QList<AuditEntry> &recentAudit, const QDate &today);
+                      const QList<AuditEntry> &recentAudit, const QDate &today,
+                      const QString &learned = {});
     void showNothing();
     const QString &pipeline() const { return m_id; }
 

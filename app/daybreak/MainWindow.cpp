@@ -9,6 +9,7 @@
 #include "GraphPanel.h"
 #include "GraphScene.h"
 #include "GraphView.h"
+#include "LearnedDurations.h"
 #include "MigrationActions.h"
 #include "MigrationPlan.h"
 #include "MigrationRules.h"
@@ -458,18 +459,24 @@ void MainWindow::selectPipeline(const QString &id)
     const QDate today = Calendar(m_session->snapshot().inventory).localDate(m_clock.now());
     m_details->showPipeline(m_session->snapshot(), id, {}, today);
     // Its history comes from the store thread; shown if it is still the one selected.
-    m_session->post([this, id, today](Store *store) -> std::function<void()> {
+    // Read here, on this thread: the job runs on the store thread.
+    const Inventory inventory = m_session->snapshot().inventory;
+    const QDate night = SlaService::currentNight(inventory, m_clock.now());
+    m_session->post([this, id, today, inventory, night](Store *store) -> std::function<void()> {
         if (!store)
             return {}; // the status bar already says the store is unreachable
         QList<AuditEntry> audit;
+        QString learned;
         try {
             audit = store->auditLog(id);
+            // What the last nights teach about its durations, for the night ahead.
+            learned = LearnedDurations::forPipeline(*store, inventory, id, night).summary(id);
         } catch (const StoreError &) {
             return {};
         }
-        return [this, id, today, audit] {
+        return [this, id, today, audit, learned] {
             if (m_actions->currentPipeline() == id)
-                m_details->showPipeline(m_session->snapshot(), id, audit, today);
+                m_details->showPipeline(m_session->snapshot(), id, audit, today, learned);
         };
     });
 }

@@ -78,26 +78,12 @@ int runAction(CtlContext &ctx, MigrationAction action)
 // What the last nights teach about the pipeline's durations, on each side it ran on.
 QString learnedText(const StoreSnapshot &s, const Pipeline &p, Store &store, const QDateTime &now)
 {
-    const QDate night = SlaService::currentNight(s.inventory, now);
-    const LearnedDurations learned = LearnedDurations::learn(
-        s.inventory,
-        store.runEventsBetween(LearnedDurations::historyFrom(night), night.addDays(-1), p.id),
-        night);
-    QStringList parts;
-    for (const Side side : {Side::OnPrem, Side::Cloud})
-        if (const auto f = learned.of(p.id, side))
-            parts << QStringLiteral("%1 p50 %2 min, p95 %3 min (%4; %5%6 % over %7 nights)")
-                         .arg(side == Side::OnPrem ? QStringLiteral("on-prem")
-                                                   : QStringLiteral("cloud"))
-                         .arg(f->p50, 0, 'f', 0)
-                         .arg(f->p95, 0, 'f', 0)
-                         .arg(f->basis)
-                         .arg(f->trendPercent >= 0 ? QStringLiteral("+") : QString())
-                         .arg(f->trendPercent, 0, 'f', 0)
-                         .arg(f->window);
-    return parts.isEmpty() ? QStringLiteral("- (no run in the last %1 nights)")
-                                 .arg(LearnedDurations::kWindowNights)
-                           : parts.join(QStringLiteral("; "));
+    const QString text = LearnedDurations::forPipeline(store, s.inventory, p.id,
+                                                       SlaService::currentNight(s.inventory, now))
+                             .summary(p.id);
+    return text.isEmpty() ? QStringLiteral("- (no run in the last %1 nights)")
+                                .arg(LearnedDurations::kWindowNights)
+                          : text;
 }
 
 void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,

@@ -166,6 +166,23 @@ std::optional<LearnedDurations::Figures> LearnedDurations::of(const QString &pip
     return *it;
 }
 
+QString LearnedDurations::summary(const QString &pipeline) const
+{
+    QStringList parts;
+    for (const Side side : {Side::OnPrem, Side::Cloud})
+        if (const auto f = of(pipeline, side))
+            parts << QStringLiteral("%1 p50 %2 min, p95 %3 min (%4; %5%6 % over %7 nights)")
+                         .arg(side == Side::OnPrem ? QStringLiteral("on-prem")
+                                                   : QStringLiteral("cloud"))
+                         .arg(f->p50, 0, 'f', 0)
+                         .arg(f->p95, 0, 'f', 0)
+                         .arg(f->basis)
+                         .arg(f->trendPercent >= 0 ? QStringLiteral("+") : QString())
+                         .arg(f->trendPercent, 0, 'f', 0)
+                         .arg(f->window);
+    return parts.join(QStringLiteral("; "));
+}
+
 Inventory LearnedDurations::applyTo(const Inventory &inventory) const
 {
     Inventory out = inventory;
