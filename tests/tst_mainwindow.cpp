@@ -2,6 +2,7 @@
 #include "GraphExport.h"
 #include "GraphScene.h"
 #include "InventoryService.h"
+#include "LearnedDurations.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
 #include "MigrationActions.h"
@@ -15,6 +16,7 @@
 #include "PipelineTablePanel.h"
 #include "ScriptedPrompter.h"
 #include "SideColors.h"
+#include "SlaService.h"
 #include "StoreSession.h"
 #include "TestStores.h"
 
@@ -188,6 +190,16 @@ private slots:
             QStringLiteral("Parity gate: passed (")));
         QVERIFY(m_window->detailsPanel()->toPlainText().contains(
             QStringLiteral(" clean in a row, 7 needed)")));
+        // What the demo's nights teach about its durations arrives from the store thread.
+        SqliteStore store(m_path, OpenMode::MustExist);
+        const Inventory inventory = store.snapshot().inventory;
+        const QString learned =
+            LearnedDurations::forPipeline(store, inventory, QStringLiteral("core_fx"),
+                                          SlaService::currentNight(inventory, m_clock.now()))
+                .summary(QStringLiteral("core_fx"));
+        QVERIFY(learned.startsWith(QStringLiteral("on-prem p50 ")));
+        QTRY_VERIFY2(m_window->detailsPanel()->toPlainText().contains(learned),
+                     qPrintable(m_window->detailsPanel()->toPlainText()));
     }
 
     void refusedCutoverFromTheContextMenuChangesNothing()
