@@ -1,4 +1,6 @@
+#include "Calendar.h"
 #include "LearnedDurations.h"
+#include "SlaService.h"
 #include "TestStores.h"
 
 #include <QTest>
@@ -138,6 +140,53 @@ private slots:
         QVERIFY2(f->trendPercent > 15 && f->trendPercent < 35,
                  qPrintable(QString::number(f->trendPercent)));
         QVERIFY(f->p95 < 60); // the failed night's three hours are not a duration
+    }
+
+    void theBlastRadiusNamesEachReportWithItsSlack()
+    {
+        // src (01:00, 60 min) feeds rpt_a (due 06:00, 30 min) and, through mid, rpt_b (03:00);
+        // other feeds rpt_c alone.
+        Pipeline src = pipeline(QStringLiteral("src"));
+        src.schedule = QTime(1, 0);
+        src.onpremMinutes = 60;
+        src.onpremP95Minutes = 90;
+        Pipeline mid = pipeline(QStringLiteral("mid"), {QStringLiteral("src")});
+        mid.onpremMinutes = 60;
+        Pipeline a = pipeline(QStringLiteral("rpt_a"), {QStringLiteral("src")});
+        a.onpremMinutes = 30;
+        a.sla = QTime(6, 0);
+        Pipeline b = pipeline(QStringLiteral("rpt_b"), {QStringLiteral("mid")});
+        b.onpremMinutes = 30;
+        b.sla = QTime(3, 0);
+        Pipeline other = pipeline(QStringLiteral("other"));
+        other.schedule = QTime(1, 0);
+        Pipeline c = pipeline(QStringLiteral("rpt_c"), {QStringLiteral("other")});
+        c.sla = QTime(6, 0);
+        for (Pipeline *p : {&src, &mid, &a, &b, &other, &c})
+            p->target = Side::Cloud;
+        StoreSnapshot s;
+        s.inventory = inventory({src, mid, a, b, other, c});
+        for (const Pipeline &p : s.inventory.pipelines())
+            s.routing.insert(p.id, {p.id, State::OnPrem, 1, {}});
+        const QDate night(2026, 12, 2);
+        const SlaProjection projection = SlaService::project(s, night, {}, QDateTime());
+        const QList<SlaService::Exposure> stake =
+            SlaService::blastRadius(s.inventory, projection, QStringLiteral("src"));
+        QCOMPARE(stake.size(), 2);
+        // rpt_b: 01:00 + 90 (src p95) + 60 + 30 = 04:00, an hour late; rpt_a: 01:00 + 90 + 30 =
+        // 03:00, three hours early. The tightest first.
+        QCOMPARE(stake.at(0).report, QStringLiteral("rpt_b"));
+        QCOMPARE(stake.at(0).slackMinutes, -60);
+        QCOMPARE(stake.at(1).report, QStringLiteral("rpt_a"));
+        QCOMPARE(stake.at(1).slackMinutes, 180);
+        QCOMPARE(
+            SlaService::blastRadiusText(stake, Calendar(s.inventory).zone()),
+            QStringLiteral("rpt_b 03:00 (late at p95 by 60 min), rpt_a 06:00 (slack 180 min)"));
+        QCOMPARE(SlaService::blastRadiusText(
+                     SlaService::blastRadius(s.inventory, projection, QStringLiteral("rpt_c")),
+                     Calendar(s.inventory).zone())
+                     .left(11),
+                 QStringLiteral("rpt_c 06:00"));
     }
 };
 

@@ -229,6 +229,10 @@ private slots:
         QVERIFY(settled()); // checked and performed on the store thread
         QVERIFY(m_prompter.refusals.isEmpty());
         QCOMPARE(m_prompter.questions.size(), 1);
+        // The dialog says what the cutover puts at stake: the reports it feeds, their slack.
+        QVERIFY2(m_prompter.questions.first().text.contains(
+                     QStringLiteral("It feeds tonight: rpt_finance_flash 06:00 (")),
+                 qPrintable(m_prompter.questions.first().text));
         PipelineNodeItem *node = m_window->graphScene()->node(QStringLiteral("core_fx"));
         QCOMPARE(node->state(), State::Cloud);
         QCOMPARE(SqliteStore(m_path, OpenMode::MustExist).routing(QStringLiteral("core_fx"))->state,

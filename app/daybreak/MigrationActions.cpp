@@ -1,8 +1,10 @@
 #include "MigrationActions.h"
 
 #include "ActionPrompter.h"
+#include "Calendar.h"
 #include "Clock.h"
 #include "MigrationService.h"
+#include "SlaService.h"
 #include "StoreSession.h"
 
 #include <QAction>
@@ -113,18 +115,26 @@ void MigrationActions::run(MigrationAction action, bool breakGlass)
     const QString id = m_current;
     const qint64 seenVersion = m_session->snapshot().routing.value(id).version;
     const QDateTime now = m_clock.now();
+    const StoreSnapshot snapshot = m_session->snapshot(); // read here; the job runs elsewhere
     // Check first with a placeholder reason, so the only refusals shown are the real rules; on
     // the store thread, like every call that waits on the store.
-    m_session->post([this, action, breakGlass, id, seenVersion,
-                     now](Store *store) -> std::function<void()> {
+    m_session->post([this, action, breakGlass, id, seenVersion, now,
+                     snapshot](Store *store) -> std::function<void()> {
         if (!store)
             return [this] { storeUnreachable(tr("the store is unreachable")); };
         try {
             const ClockReading at(now);
             const Decision pre = MigrationService(*store, at, currentOsUser())
                                      .check(action, {id, QStringLiteral("pending"), breakGlass});
-            return [this, action, breakGlass, id, seenVersion, pre] {
-                confirmAndPerform(action, breakGlass, id, seenVersion, pre);
+            // The 6am reports it feeds and tonight's slack of each: what the change risks.
+            const QDate night = SlaService::currentNight(snapshot.inventory, now);
+            const QString stake = SlaService::blastRadiusText(
+                SlaService::blastRadius(
+                    snapshot.inventory,
+                    SlaService::project(snapshot, night, store->runEvents(night), now), id),
+                Calendar(snapshot.inventory).zone());
+            return [this, action, breakGlass, id, seenVersion, pre, stake] {
+                confirmAndPerform(action, breakGlass, id, seenVersion, pre, stake);
             };
         } catch (const StoreError &e) {
             return [this, why = e.message()] { storeUnreachable(why); };
@@ -140,7 +150,8 @@ void MigrationActions::storeUnreachable(const QString &why)
 }
 
 void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass, const QString &id,
-                                         qint64 seenVersion, const Decision &pre)
+                                         qint64 seenVersion, const Decision &pre,
+                                         const QString &stake)
 {
     const QString verb = breakGlass ? tr("Break-glass rollback") : actionTitle(action);
     if (!pre.allowed()) {
@@ -177,6 +188,7 @@ void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass
             tr("Retire the on-prem side of %1? There is no pointer rollback afterwards.").arg(id);
         break;
     }
+    q.text += QLatin1Char('\n') + tr("It feeds tonight: %1.").arg(stake);
     const std::optional<QString> reason = m_prompter->confirm(m_parent, q);
     if (!reason || !m_session)
         return;

@@ -46,7 +46,7 @@ signals:
 private:
     void updateEnabled();
     void confirmAndPerform(MigrationAction action, bool breakGlass, const QString &id,
-                           qint64 seenVersion, const Decision &pre);
+                           qint64 seenVersion, const Decision &pre, const QString &stake);
     void storeUnreachable(const QString &why);
 
     const Clock &m_clock;

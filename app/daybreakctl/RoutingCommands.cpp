@@ -104,6 +104,16 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
     o << "  duration    on-prem " << p.onpremMinutes << " min, cloud " << p.cloudMinutes
       << " min (inventory)\n";
     o << "  learned     " << learnedText(s, p, store, ctx.clock.now()) << "\n";
+    {
+        // What a cutover or rollback of it puts at stake tonight.
+        const QDate night = SlaService::currentNight(s.inventory, ctx.clock.now());
+        const SlaProjection tonight =
+            SlaService::project(s, night, store.runEvents(night), ctx.clock.now());
+        o << "  feeds       "
+          << SlaService::blastRadiusText(SlaService::blastRadius(s.inventory, tonight, p.id),
+                                         Calendar(s.inventory).zone())
+          << "\n";
+    }
     o << "  wave        "
       << (s.plan.waveOf(p.id).isEmpty() ? QStringLiteral("-") : s.plan.waveOf(p.id)) << "\n";
     o << "  upstreams   "

@@ -212,3 +212,51 @@ Outcome SlaService::acknowledge(qint64 alertId)
 }
 
 } // namespace daybreak
+
+namespace daybreak {
+
+QList<SlaService::Exposure> SlaService::blastRadius(const Inventory &inventory,
+                                                    const SlaProjection &projection,
+                                                    const QString &pipeline)
+{
+    // Everything downstream of it, itself included.
+    QSet<QString> reached{pipeline};
+    QStringList queue{pipeline};
+    while (!queue.isEmpty())
+        for (const QString &down : inventory.downstreamsOf(queue.takeFirst()))
+            if (!reached.contains(down)) {
+                reached.insert(down);
+                queue << down;
+            }
+    QList<Exposure> exposures;
+    for (const SlaProjection::Report &r : projection.reports())
+        if (reached.contains(r.pipeline)) {
+            const QDateTime finish = r.p95Finish.isValid() ? r.p95Finish : r.projectedFinish;
+            exposures.append({r.pipeline, r.deadline, finish,
+                              finish.isValid() ? int(finish.secsTo(r.deadline) / 60) : 0});
+        }
+    std::sort(exposures.begin(), exposures.end(),
+              [](const Exposure &a, const Exposure &b) { return a.slackMinutes < b.slackMinutes; });
+    return exposures;
+}
+
+QString SlaService::blastRadiusText(const QList<Exposure> &exposures, const QTimeZone &zone)
+{
+    if (exposures.isEmpty())
+        return QStringLiteral("no 6am report");
+    QStringList parts;
+    for (const Exposure &e : exposures) {
+        const QString due = e.deadline.toTimeZone(zone).toString(QStringLiteral("HH:mm"));
+        parts
+            << (!e.p95Finish.isValid()
+                    ? QStringLiteral("%1 %2 (blocked tonight)").arg(e.report, due)
+                : e.slackMinutes >= 0
+                    ? QStringLiteral("%1 %2 (slack %3 min)").arg(e.report, due).arg(e.slackMinutes)
+                    : QStringLiteral("%1 %2 (late at p95 by %3 min)")
+                          .arg(e.report, due)
+                          .arg(-e.slackMinutes));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace daybreak

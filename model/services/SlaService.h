@@ -7,6 +7,8 @@
 #include "SlaProjection.h"
 #include "StoreTypes.h"
 
+#include <QTimeZone>
+
 namespace daybreak {
 
 class Clock;
@@ -39,6 +41,22 @@ public:
     Night evaluate(const StoreSnapshot &snapshot, const QDate &businessDate);
     static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate,
                                  const QList<RunEvent> &events, const QDateTime &now);
+    // The reports `pipeline` feeds tonight (itself, if it is one), each with its slack: minutes
+    // from the p95 finish to the deadline (negative: late at p95). What a cutover or rollback
+    // puts at stake.
+    struct Exposure
+    {
+        QString report;
+        QDateTime deadline;
+        QDateTime p95Finish;
+        int slackMinutes = 0;
+    };
+    static QList<Exposure> blastRadius(const Inventory &inventory, const SlaProjection &projection,
+                                       const QString &pipeline);
+    // "rpt_finance_flash 06:00 (slack 45 min), rpt_store_ops 06:00 (late at p95 by 10 min)", or
+    // "no 6am report" when it feeds none.
+    static QString blastRadiusText(const QList<Exposure> &exposures, const QTimeZone &zone);
+
     // Alerts for reports that are at risk or breached, naming the cause on the critical path.
     static QList<SlaAlert> sense(const SlaProjection &projection, const QDateTime &now);
 
