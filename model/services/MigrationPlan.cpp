@@ -29,6 +29,8 @@ QString MigrationPlan::answerText(const PlanOutcome &o)
 {
     if (o.ok())
         return o.message;
+    if (o.kind != Outcome::Kind::Refused && o.decision.reasons.isEmpty())
+        return tr("Not saved: %1").arg(o.message); // the store failed, or someone edited first
     QStringList reasons;
     for (const Reason &r : o.decision.reasons)
         reasons << r.text;

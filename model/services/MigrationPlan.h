@@ -59,7 +59,8 @@ public:
     void restore(const WavePlan &target);
     void rename(const QString &from, const QString &to);
 
-    // The answer in a sentence: the outcome's message, or "Refused: " and every reason.
+    // The answer in a sentence: the outcome's message, "Refused: " and every reason, or "Not
+    // saved: " and why (the store failed, or the plan moved meanwhile).
     static QString answerText(const PlanOutcome &o);
 
 signals:
