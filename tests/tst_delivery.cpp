@@ -336,6 +336,10 @@ private slots:
         QVERIFY(mail.contains(
             QStringLiteral("Subject: [Daybreak] WARNING late_start src (night of 2026-11-25)")));
         QVERIFY(mail.contains(QStringLiteral("Message-ID: <daybreak-delivery-")));
+        // Dated by the watch's clock, not the machine's.
+        QVERIFY2(mail.contains(QStringLiteral("Date: ") +
+                               m_clock.now().toUTC().toString(Qt::RFC2822Date)),
+                 qPrintable(mail));
         QVERIFY(mail.contains(QStringLiteral("src LATE START on onprem")));
         QCOMPARE(deliverer.round(kNight), 0); // once
         QVERIFY(SlaService(*m_store, m_clock, QStringLiteral("alice"))

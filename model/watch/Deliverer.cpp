@@ -106,7 +106,7 @@ QString Deliverer::send(const Channel &c, const SlaAlert &alert, const Delivery 
             c.options.value(QStringLiteral("starttls")).toBool(),
             c.options.value(QStringLiteral("from")).toString(QStringLiteral("daybreak@localhost")),
             c.target, mail.value(QStringLiteral("subject")).toString(),
-            mail.value(QStringLiteral("body")).toString(), key + "@daybreak");
+            mail.value(QStringLiteral("body")).toString(), key + "@daybreak", m_clock.now());
     }
     return QStringLiteral("%1 channels cannot deliver").arg(c.kind);
 }

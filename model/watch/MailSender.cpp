@@ -40,7 +40,8 @@ QByteArray headerValue(const QString &text)
 } // namespace
 
 QString sendMail(const QString &smtp, bool starttls, const QString &from, const QString &to,
-                 const QString &subject, const QString &body, const QByteArray &messageId)
+                 const QString &subject, const QString &body, const QByteArray &messageId,
+                 const QDateTime &at)
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -48,9 +49,9 @@ QString sendMail(const QString &smtp, bool starttls, const QString &from, const 
     if (!curl)
         return QStringLiteral("libcurl could not start");
     Upload upload;
-    upload.data = "Date: " + QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toUtf8() +
-                  "\r\nTo: <" + headerValue(to) + ">\r\nFrom: <" + headerValue(from) +
-                  ">\r\nMessage-ID: <" + messageId + ">\r\nSubject: " + headerValue(subject) +
+    upload.data = "Date: " + at.toUTC().toString(Qt::RFC2822Date).toUtf8() + "\r\nTo: <" +
+                  headerValue(to) + ">\r\nFrom: <" + headerValue(from) + ">\r\nMessage-ID: <" +
+                  messageId + ">\r\nSubject: " + headerValue(subject) +
                   "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
     QByteArray text = body.toUtf8();
     text.replace("\r\n", "\n");
