@@ -1,5 +1,7 @@
 #include "AirflowApi.h"
 
+#include "ImportJson.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,17 +12,9 @@
 namespace daybreak {
 
 namespace {
-QString slug(QString id)
-{
-    static const QRegularExpression bad(QStringLiteral("[^a-z0-9_.-]+"));
-    id = id.trimmed().toLower();
-    id.replace(bad, QStringLiteral("_"));
-    return id;
-}
-
 QString idFor(const QString &dag, const QString &task)
 {
-    return slug(dag + QLatin1Char('.') + task);
+    return ImportJson::slug(dag + QLatin1Char('.') + task);
 }
 
 // A file's JSON object, or a problem naming it.
@@ -37,22 +31,7 @@ std::optional<QJsonObject> load(const QString &path, Problems &problems)
                          QStringLiteral("cannot be read: %1").arg(f.errorString())});
         return std::nullopt;
     }
-    QJsonParseError e;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &e);
-    if (e.error != QJsonParseError::NoError || !doc.isObject()) {
-        problems.append(
-            {Problem::Severity::Error,
-             path,
-             0,
-             0,
-             {},
-             {},
-             e.error != QJsonParseError::NoError
-                 ? QStringLiteral("not JSON at byte %1: %2").arg(e.offset).arg(e.errorString())
-                 : QStringLiteral("not a JSON object")});
-        return std::nullopt;
-    }
-    return doc.object();
+    return ImportJson::object(f.readAll(), path, problems);
 }
 
 // The time of day a daily cron or preset starts at; empty for anything else.

@@ -1,5 +1,6 @@
 #include "DbtManifest.h"
 
+#include "ImportJson.h"
 #include "PipelineFields.h"
 
 #include <QJsonArray>
@@ -10,14 +11,6 @@
 namespace daybreak {
 
 namespace {
-QString slug(QString id)
-{
-    static const QRegularExpression bad(QStringLiteral("[^a-z0-9_.-]+"));
-    id = id.trimmed().toLower();
-    id.replace(bad, QStringLiteral("_"));
-    return id;
-}
-
 // The value of `key` in `meta`, or in `config.meta` (where dbt 1.10 moves it).
 QJsonValue metaValue(const QJsonObject &node, const QString &key)
 {
@@ -62,18 +55,10 @@ InventoryReadResult DbtManifest::read(const QByteArray &data, const QString &fil
     const auto error = [&](const QString &record, const QString &field, const QString &message) {
         problems.append({Problem::Severity::Error, fileName, 0, 0, record, field, message});
     };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        error({}, {},
-              parseError.error != QJsonParseError::NoError
-                  ? QStringLiteral("not JSON at byte %1: %2")
-                        .arg(parseError.offset)
-                        .arg(parseError.errorString())
-                  : QStringLiteral("not a JSON object"));
+    const std::optional<QJsonObject> parsed = ImportJson::object(data, fileName, problems);
+    if (!parsed)
         return result;
-    }
-    const QJsonObject root = doc.object();
+    const QJsonObject root = *parsed;
     const QString schema = root.value(QStringLiteral("metadata"))
                                .toObject()
                                .value(QStringLiteral("dbt_schema_version"))
@@ -146,9 +131,9 @@ InventoryReadResult DbtManifest::read(const QByteArray &data, const QString &fil
     const auto baseId = [](const Node &n) {
         const QString name = n.json.value(QStringLiteral("name")).toString();
         if (n.type == QLatin1String("source"))
-            return slug(n.json.value(QStringLiteral("source_name")).toString() + QLatin1Char('.') +
-                        name);
-        return slug(name);
+            return ImportJson::slug(n.json.value(QStringLiteral("source_name")).toString() +
+                                    QLatin1Char('.') + name);
+        return ImportJson::slug(name);
     };
     for (const Node &n : std::as_const(nodes))
         ++uses[baseId(n)];
@@ -156,8 +141,8 @@ InventoryReadResult DbtManifest::read(const QByteArray &data, const QString &fil
     for (Node &n : nodes) {
         QString id = baseId(n);
         if (uses.value(id) > 1)
-            id = slug(n.json.value(QStringLiteral("package_name")).toString() + QLatin1Char('.') +
-                      id);
+            id = ImportJson::slug(n.json.value(QStringLiteral("package_name")).toString() +
+                                  QLatin1Char('.') + id);
         for (int k = 2; taken.contains(id); ++k)
             id = baseId(n) + QStringLiteral("-%1").arg(k);
         taken.insert(id);

@@ -1,6 +1,7 @@
 #include "DbtRunResults.h"
 
 #include "DbtManifest.h"
+#include "ImportJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,18 +20,10 @@ RunHistoryRead DbtRunResults::read(const QByteArray &data, const QString &fileNa
     const auto error = [&](const QString &record, const QString &field, const QString &message) {
         result.problems.append({Problem::Severity::Error, fileName, 0, 0, record, field, message});
     };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        error({}, {},
-              parseError.error != QJsonParseError::NoError
-                  ? QStringLiteral("not JSON at byte %1: %2")
-                        .arg(parseError.offset)
-                        .arg(parseError.errorString())
-                  : QStringLiteral("not a JSON object"));
+    const std::optional<QJsonObject> parsed = ImportJson::object(data, fileName, result.problems);
+    if (!parsed)
         return result;
-    }
-    const QJsonObject root = doc.object();
+    const QJsonObject root = *parsed;
     const QString which =
         root.value(QStringLiteral("args")).toObject().value(QStringLiteral("which")).toString();
     static const QStringList runs{QStringLiteral("run"),   QStringLiteral("build"),
