@@ -6,6 +6,7 @@
 #include "Guarded.h"
 #include "Store.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace daybreak {
@@ -16,15 +17,21 @@ LineageService::LineageService(Store &store, const Clock &clock, QString actor)
 }
 
 namespace {
-// A job pattern: '*' any run of characters (dots and slashes too), '?' any one.
+// A job pattern: '*' any run of characters (dots and slashes too), '?' any one. Each pattern is
+// compiled once per thread: the listener matches every event of every batch against them.
 bool globMatches(const QString &pattern, const QString &job)
 {
-    QString rx;
-    for (const QChar c : pattern)
-        rx += c == QLatin1Char('*')   ? QStringLiteral(".*")
-              : c == QLatin1Char('?') ? QStringLiteral(".")
-                                      : QRegularExpression::escape(QString(c));
-    return QRegularExpression(QRegularExpression::anchoredPattern(rx)).match(job).hasMatch();
+    thread_local QHash<QString, QRegularExpression> compiled;
+    auto it = compiled.find(pattern);
+    if (it == compiled.end()) {
+        QString rx;
+        for (const QChar c : pattern)
+            rx += c == QLatin1Char('*')   ? QStringLiteral(".*")
+                  : c == QLatin1Char('?') ? QStringLiteral(".")
+                                          : QRegularExpression::escape(QString(c));
+        it = compiled.insert(pattern, QRegularExpression(QRegularExpression::anchoredPattern(rx)));
+    }
+    return it->match(job).hasMatch();
 }
 } // namespace
 
