@@ -67,12 +67,6 @@ int cmdInit(CtlContext &ctx)
 }
 
 namespace {
-struct PlatformFile;
-int importPlatform(CtlContext &ctx, const QString &file, const PlatformFile &platform, bool apply,
-                   Side side);
-} // namespace
-
-namespace {
 // What a platform wrote about itself, read: an inventory or a run history (or the problems).
 struct PlatformFile
 {
@@ -114,6 +108,37 @@ PlatformFile readPlatformFile(const QString &path, const DbtManifest::Options &o
         f.runs = DbtRunResults::read(data, path);
     }
     return f;
+}
+
+int importPlatform(CtlContext &ctx, const QString &file, const PlatformFile &platform, bool apply,
+                   Side side)
+{
+    const Problems &read = platform.kind == PlatformFile::Kind::Runs ? platform.runs.problems
+                                                                     : platform.inventory.problems;
+    if (hasErrors(read)) {
+        ctx.printProblems(read);
+        int errors = 0;
+        for (const Problem &p : read)
+            errors += p.isError() ? 1 : 0;
+        return ctx.fail(
+            ExitBadInput,
+            QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file));
+    }
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    PlatformImport service(*store, ctx.clock, ctx.actor);
+    if (platform.kind == PlatformFile::Kind::Runs) {
+        const Outcome o = service.importRuns(platform.runs, file, side);
+        ctx.printProblems(o.problems);
+        return ctx.finish(o);
+    }
+    ctx.printProblems(platform.inventory.problems);
+    const ImportOutcome o = service.importInventory(platform.inventory.inventory, file, apply);
+    for (const InventoryChange &c : o.changes)
+        ctx.out << c.line() << "\n";
+    ctx.printProblems(o.problems);
+    return ctx.finish(o);
 }
 } // namespace
 
@@ -180,39 +205,6 @@ int cmdImport(CtlContext &ctx)
     }
     return ctx.finish(o);
 }
-
-namespace {
-int importPlatform(CtlContext &ctx, const QString &file, const PlatformFile &platform, bool apply,
-                   Side side)
-{
-    const Problems &read = platform.kind == PlatformFile::Kind::Runs ? platform.runs.problems
-                                                                     : platform.inventory.problems;
-    if (hasErrors(read)) {
-        ctx.printProblems(read);
-        int errors = 0;
-        for (const Problem &p : read)
-            errors += p.isError() ? 1 : 0;
-        return ctx.fail(
-            ExitBadInput,
-            QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file));
-    }
-    Store *store = ctx.openStore();
-    if (!store)
-        return ExitStore;
-    PlatformImport service(*store, ctx.clock, ctx.actor);
-    if (platform.kind == PlatformFile::Kind::Runs) {
-        const Outcome o = service.importRuns(platform.runs, file, side);
-        ctx.printProblems(o.problems);
-        return ctx.finish(o);
-    }
-    ctx.printProblems(platform.inventory.problems);
-    const ImportOutcome o = service.importInventory(platform.inventory.inventory, file, apply);
-    for (const InventoryChange &c : o.changes)
-        ctx.out << c.line() << "\n";
-    ctx.printProblems(o.problems);
-    return ctx.finish(o);
-}
-} // namespace
 
 int cmdValidate(CtlContext &ctx)
 {
