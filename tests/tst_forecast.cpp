@@ -1,3 +1,4 @@
+#include "Backtest.h"
 #include "Calendar.h"
 #include "LearnedDurations.h"
 #include "SlaService.h"
@@ -187,6 +188,144 @@ private slots:
                      Calendar(s.inventory).zone())
                      .left(11),
                  QStringLiteral("rpt_c 06:00"));
+    }
+
+    void aFirstMonthEndBorrowsThePlatformsFactor()
+    {
+        // Each pipeline has seen one month-end, twice as long as its ordinary nights: too few
+        // of its own, so the ratio pooled over the platform (2) scales its ordinary figures.
+        const Inventory inv =
+            inventory({pipeline(QStringLiteral("a")), pipeline(QStringLiteral("b"))});
+        QList<RunEvent> history;
+        for (QDate d(2026, 11, 1); d < QDate(2026, 12, 1); d = d.addDays(1)) {
+            const bool monthEnd =
+                LearnedDurations::kindOf(d) == LearnedDurations::NightKind::MonthEnd;
+            history += run(QStringLiteral("a"), d, monthEnd ? 40 : 20);
+            history += run(QStringLiteral("b"), d, monthEnd ? 60 : 30);
+        }
+        // 1 Nov was a month-end night (31 Oct's data); 1 Dec is the next.
+        const auto f = LearnedDurations::learn(inv, history, QDate(2026, 12, 1))
+                           .of(QStringLiteral("a"), Side::OnPrem);
+        QVERIFY(f);
+        QCOMPARE(f->p50, 40.0);
+        QVERIFY2(f->basis.contains(QStringLiteral("x 2.00 for a month-end")), qPrintable(f->basis));
+    }
+
+    void startDelaysAreLearnedFromReadyToStart()
+    {
+        // src is scheduled at 02:00 (the zone's wall clock) and is picked up 4, 5 or 6 minutes
+        // later; dst starts 10 minutes after src's success.
+        Pipeline src = pipeline(QStringLiteral("src"));
+        src.schedule = QTime(2, 0);
+        const Inventory inv =
+            inventory({src, pipeline(QStringLiteral("dst"), {QStringLiteral("src")})});
+        const QTimeZone zone = Calendar(inv).zone();
+        QList<RunEvent> history;
+        for (int i = 1; i <= 12; ++i) {
+            const QDate d = QDate(2026, 11, 10).addDays(i);
+            const QDateTime start = wallClock(d, QTime(2, 4 + i % 3), zone);
+            const QDateTime done = start.addSecs(30 * 60);
+            history << RunEvent{0,
+                                QStringLiteral("src"),
+                                d,
+                                Side::OnPrem,
+                                RunEvent::Kind::Started,
+                                start,
+                                {}}
+                    << RunEvent{0,
+                                QStringLiteral("src"),
+                                d,
+                                Side::OnPrem,
+                                RunEvent::Kind::Succeeded,
+                                done,
+                                {}}
+                    << RunEvent{0,
+                                QStringLiteral("dst"),
+                                d,
+                                Side::OnPrem,
+                                RunEvent::Kind::Started,
+                                done.addSecs(600),
+                                {}}
+                    << RunEvent{0,
+                                QStringLiteral("dst"),
+                                d,
+                                Side::OnPrem,
+                                RunEvent::Kind::Succeeded,
+                                done.addSecs(1200),
+                                {}};
+        }
+        const LearnedDurations learned = LearnedDurations::learn(inv, history, QDate(2026, 11, 30));
+        QCOMPARE(learned.of(QStringLiteral("src"), Side::OnPrem)->delayP50, 5.0);
+        QCOMPARE(learned.of(QStringLiteral("src"), Side::OnPrem)->delayP95, 6.0);
+        QCOMPARE(learned.of(QStringLiteral("dst"), Side::OnPrem)->delayP50, 10.0);
+        // The projection starts dst 10 minutes after src's projected success.
+        SlaProjection::Inputs in;
+        in.startDelay = learned.startDelays();
+        const SlaProjection p = SlaProjection::project(
+            learned.applyTo(inv), QDate(2026, 11, 30),
+            [](const Pipeline &) { return Side::OnPrem; }, in);
+        QCOMPARE(p.runs().value(QStringLiteral("src")).start,
+                 wallClock(QDate(2026, 11, 30), QTime(2, 5), zone));
+        QCOMPARE(p.runs().value(QStringLiteral("dst")).start,
+                 wallClock(QDate(2026, 11, 30), QTime(2, 45), zone));
+    }
+
+    void theBacktestFlagsALateNightWhenItsCauseShows()
+    {
+        // src (01:00, 60 min) -> report (30 min, due 06:00). Twenty ordinary nights, then one on
+        // which src fails at 01:00 and its rerun ends at 05:50: late, and visible at 01:00.
+        Pipeline src = pipeline(QStringLiteral("src"));
+        src.schedule = QTime(1, 0);
+        src.onpremMinutes = 60;
+        Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+        report.onpremMinutes = 30;
+        report.sla = QTime(6, 0);
+        const Inventory inv = inventory({src, report});
+        const QTimeZone zone = Calendar(inv).zone();
+        auto at = [&](const QDate &d, int h, int m) { return wallClock(d, QTime(h, m), zone); };
+        auto event = [](const QString &id, const QDate &d, RunEvent::Kind kind,
+                        const QDateTime &t) {
+            return RunEvent{0, id, d, Side::OnPrem, kind, t, {}};
+        };
+        const QDate bad(2026, 11, 25);
+        QList<RunEvent> history;
+        for (QDate d(2026, 11, 5); d <= bad; d = d.addDays(1)) {
+            const int jitter = d.day() % 5; // 0-4 minutes longer
+            history << event(QStringLiteral("src"), d, RunEvent::Kind::Started, at(d, 0, 30));
+            QDateTime done = at(d, 1, 30 + jitter);
+            if (d == bad) {
+                history << event(QStringLiteral("src"), d, RunEvent::Kind::Failed, at(d, 0, 58));
+                history << event(QStringLiteral("src"), d, RunEvent::Kind::Started, at(d, 4, 50));
+                done = at(d, 5, 50);
+            }
+            history << event(QStringLiteral("src"), d, RunEvent::Kind::Succeeded, done)
+                    << event(QStringLiteral("report"), d, RunEvent::Kind::Started, done)
+                    << event(QStringLiteral("report"), d, RunEvent::Kind::Succeeded,
+                             done.addSecs(1800));
+        }
+        const Backtest::Result r =
+            Backtest::run(inv, history, QDate(2026, 11, 20), bad,
+                          [](const QString &, const QDateTime &) { return State::OnPrem; });
+        QCOMPARE(r.nights.size(), 6);
+        QCOMPARE(r.rows.size(), 6);
+        QCOMPARE(r.late, 1);
+        QCOMPARE(r.misses, 0);
+        QCOMPARE(r.falseAlarms, 0);
+        const Backtest::ReportNight &late = r.rows.last();
+        QCOMPARE(late.night, bad);
+        QVERIFY(late.late);
+        // Failed at 00:58: the 01:00 check is the first that knows it, and it says so.
+        QCOMPARE(late.firstFlagged, at(bad, 1, 0));
+        QCOMPARE(late.flaggedAs, QStringLiteral("breached"));
+        QCOMPARE(late.cause, QStringLiteral("src"));
+        QCOMPARE(late.leadMinutes(), 300);
+        QCOMPARE(r.medianLeadMinutes, 300.0);
+        QCOMPARE(r.flaggedTwoHoursAhead, 1);
+        // Every run of the five ordinary nights was within its learned p95; of the late night's,
+        // the report's own 30 minutes were too, src's rerun was not counted past its p95.
+        QCOMPARE(r.runs, 12);
+        QVERIFY(r.p95Coverage() >= 10.0 / 12);
+        QVERIFY(r.calibration().contains(QStringLiteral("alerts came 5 h ahead on median")));
     }
 };
 

@@ -19,8 +19,8 @@ QDateTime berlin(const QDate &d, int h, int m = 0)
 }
 const QDate kNight(2026, 11, 25); // the Wednesday 6am
 
-// src 01:00 (60 min) -> mid (60) -> report (30, SLA 06:00); side -> other_src 23:30 (20) stays on
-// time.
+// src 01:00 (60 min) -> mid (60, p95 120) -> report (30, SLA 06:00); side -> other_src 23:30 (20)
+// stays on time.
 Inventory chain(int srcMinutes = 60)
 {
     Pipeline src = pipeline(QStringLiteral("src"));
@@ -32,6 +32,7 @@ Inventory chain(int srcMinutes = 60)
     Pipeline mid =
         pipeline(QStringLiteral("mid"), {QStringLiteral("src"), QStringLiteral("other_src")});
     mid.onpremMinutes = 60;
+    mid.onpremP95Minutes = 120;
     Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("mid")});
     report.onpremMinutes = 30;
     report.sla = QTime(6, 0);
@@ -92,7 +93,7 @@ private slots:
         QCOMPARE(p.runs().value(QStringLiteral("src")).start, berlin(kNight, 2, 30));
         QCOMPARE(p.reports().first().projectedFinish, berlin(kNight, 5));
         QCOMPARE(p.reports().first().status,
-                 SlaProjection::Status::OnTrack); // p95 05:00 is exactly deadline - 60 min
+                 SlaProjection::Status::OnTrack); // p95 06:00 is exactly the deadline
         p = project(chain(), kNight, alive, berlin(kNight, 2, 31));
         QCOMPARE(p.reports().first().status, SlaProjection::Status::AtRisk);
         p = project(chain(), kNight, alive, berlin(kNight, 3, 31));
@@ -251,7 +252,7 @@ private slots:
         QCOMPARE(a.status, QStringLiteral("at_risk"));
         QCOMPARE(a.cause, QStringLiteral("src"));
         QCOMPARE(a.raisedAt, berlin(kNight, 2, 31).toUTC());
-        QCOMPARE(a.message, QStringLiteral("report AT RISK: projected 05:01 (p95 05:01) against "
+        QCOMPARE(a.message, QStringLiteral("report AT RISK: projected 05:01 (p95 06:01) against "
                                            "06:00; cause: src on its critical path; "
                                            "3.5 h to the deadline"));
         // Raised once: the next evaluation at the same status adds nothing.

@@ -59,11 +59,11 @@ const char kRecentKey[] = "recentStores";
 
 MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
-      m_model(new PipelineTableModel(this)), m_table(new PipelineTablePanel(m_model, this)),
-      m_scene(new GraphScene(this)), m_graph(new GraphPanel(m_scene, this)),
-      m_board(new WaveBoard(this)), m_tabs(new QTabWidget(this)),
-      m_details(new PipelineDetailsPanel(this)), m_parity(new ParityPanel(this)),
-      m_sla(new SlaPanel(this)), m_prompter(prompter ? prompter : m_ownPrompter.get()),
+      m_prompter(prompter ? prompter : m_ownPrompter.get()), m_model(new PipelineTableModel(this)),
+      m_table(new PipelineTablePanel(m_model, this)), m_scene(new GraphScene(this)),
+      m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)),
+      m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)),
+      m_parity(new ParityPanel(this)), m_sla(new SlaPanel(this)),
       m_actions(new MigrationActions(clock, m_prompter, this)), m_storeLabel(new QLabel(this)),
       m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this)),
       m_rollbackLabel(new QLabel(this)), m_freshnessLabel(new QLabel(this)),
@@ -665,7 +665,8 @@ void MainWindow::refreshNight()
     const bool warRoom = m_warRoom != nullptr;
     const int offset = m_sla->nightOffset();
     // The sensors read the night's run events and may raise alerts: on the store thread.
-    m_session->post([this, snapshot, now, warRoom, offset](Store *store) -> std::function<void()> {
+    m_session->post([this, snapshot, now, warRoom, offset,
+                     learned = m_learned](Store *store) -> std::function<void()> {
         if (!store)
             return [this] { m_nightInFlight = false; };
         SlaService::Night night, current;
@@ -675,6 +676,7 @@ void MainWindow::refreshNight()
         try {
             const ClockReading at(now); // SlaService keeps a reference: it must outlive it
             SlaService sla(*store, at, currentOsUser());
+            sla.setLearnedCache(learned.get());
             const QDate tonight = SlaService::currentNight(snapshot.inventory, now);
             // The sensors watch the current night whichever one the panel shows; the war room
             // always shows the current night.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SlaAlert.h"
+#include "SlaService.h"
 
 #include "OpenStoreDialog.h"
 
@@ -127,7 +128,10 @@ private:
     QList<WatchBeat> m_watches;   // as the last night evaluation read them
     int m_failingDeliveries = 0;  // outbox rows of the shown night still failing
     bool m_nightInFlight = false; // a night evaluation is on the store thread
-    bool m_nightAgain = false;    // and another was asked for meanwhile
+    // The night's learned durations; read and written on the store thread only.
+    std::shared_ptr<SlaService::LearnedCache> m_learned =
+        std::make_shared<SlaService::LearnedCache>();
+    bool m_nightAgain = false; // and another was asked for meanwhile
     bool m_fitted = false;
 };
 

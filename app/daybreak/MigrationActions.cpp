@@ -131,7 +131,7 @@ void MigrationActions::run(MigrationAction action, bool breakGlass)
             const QString stake = SlaService::blastRadiusText(
                 SlaService::blastRadius(
                     snapshot.inventory,
-                    SlaService::project(snapshot, night, store->runEvents(night), now), id),
+                    SlaService(*store, at, currentOsUser()).projectNight(snapshot, night), id),
                 Calendar(snapshot.inventory).zone());
             return [this, action, breakGlass, id, seenVersion, pre, stake] {
                 confirmAndPerform(action, breakGlass, id, seenVersion, pre, stake);

@@ -108,7 +108,7 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
         // What a cutover or rollback of it puts at stake tonight.
         const QDate night = SlaService::currentNight(s.inventory, ctx.clock.now());
         const SlaProjection tonight =
-            SlaService::project(s, night, store.runEvents(night), ctx.clock.now());
+            SlaService(store, ctx.clock, ctx.actor).projectNight(s, night);
         o << "  feeds       "
           << SlaService::blastRadiusText(SlaService::blastRadius(s.inventory, tonight, p.id),
                                          Calendar(s.inventory).zone())

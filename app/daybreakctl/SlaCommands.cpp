@@ -122,6 +122,166 @@ int slaAck(CtlContext &ctx)
     return ctx.finish(o);
 }
 
+int slaBacktest(CtlContext &ctx)
+{
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("First night (default: 60 nights before --to)."),
+                                  QStringLiteral("date"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("Last night (default: the last one that is over)."),
+                                QStringLiteral("date"));
+    const QCommandLineOption step(
+        QStringLiteral("step"), QStringLiteral("Minutes between the replay's checks (default 15)."),
+        QStringLiteral("min"));
+    if (!ctx.parse({from, to, step}))
+        return ctx.parseExit;
+    QStringList bad;
+    Store *store = nullptr;
+    Backtest::Settings settings;
+    if (ctx.parser.isSet(step)) {
+        bool ok = false;
+        settings.stepMinutes = ctx.parser.value(step).toInt(&ok);
+        if (!ok || settings.stepMinutes < 1 || settings.stepMinutes > 120)
+            bad << QStringLiteral("--step: '%1' is not a number of minutes from 1 to 120")
+                       .arg(ctx.parser.value(step));
+    }
+    QDate first, last;
+    for (const auto &[option, date] : {std::pair{&from, &first}, std::pair{&to, &last}})
+        if (ctx.parser.isSet(*option)) {
+            *date = CtlContext::strictDate(ctx.parser.value(*option));
+            if (!date->isValid())
+                bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD, years 2000 to 2999)")
+                           .arg(option->names().constFirst(), ctx.parser.value(*option));
+        }
+    if (first.isValid() && last.isValid() && first > last)
+        bad << QStringLiteral("--from %1 is after --to %2")
+                   .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate));
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
+    store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    SlaService sla(*store, ctx.clock, ctx.actor);
+    if (!last.isValid())
+        last = sla.currentNight().addDays(-1);
+    if (!first.isValid())
+        first = last.addDays(-(SlaService::kBacktestNights - 1));
+    const Backtest::Result r = sla.backtest(first, last, settings);
+    const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
+    auto local = [&](const QDateTime &t) {
+        return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
+                           : QStringLiteral("never");
+    };
+    auto localJson = [&](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
+    };
+    if (ctx.json()) {
+        QHash<QString, QJsonArray> nightsOf;
+        for (const Backtest::ReportNight &row : r.rows)
+            nightsOf[row.report].append(QJsonObject{
+                {QStringLiteral("night"), row.night.toString(Qt::ISODate)},
+                {QStringLiteral("deadline"), localJson(row.deadline)},
+                {QStringLiteral("finished"), localJson(row.finished)},
+                {QStringLiteral("late"), row.late},
+                {QStringLiteral("first_flagged"), localJson(row.firstFlagged)},
+                {QStringLiteral("flagged_as"),
+                 row.flagged() ? QJsonValue(row.flaggedAs) : QJsonValue()},
+                {QStringLiteral("cause"), row.flagged() ? QJsonValue(row.cause) : QJsonValue()},
+                {QStringLiteral("lead_minutes"),
+                 row.flagged() ? QJsonValue(row.leadMinutes()) : QJsonValue()},
+                {QStringLiteral("miss"), row.miss()},
+                {QStringLiteral("false_alarm"), row.falseAlarm()},
+                {QStringLiteral("planned_p95_finish"), localJson(row.plannedP95)}});
+        QJsonArray reports;
+        for (const Backtest::ReportFigures &f : r.reports)
+            reports.append(QJsonObject{{QStringLiteral("id"), f.report},
+                                       {QStringLiteral("nights"), f.nights},
+                                       {QStringLiteral("late"), f.late},
+                                       {QStringLiteral("flagged"), f.flagged},
+                                       {QStringLiteral("misses"), f.misses},
+                                       {QStringLiteral("false_alarms"), f.falseAlarms},
+                                       {QStringLiteral("median_lead_minutes"), f.medianLeadMinutes},
+                                       {QStringLiteral("p95_coverage"), f.p95Coverage()},
+                                       {QStringLiteral("per_night"), nightsOf.value(f.report)}});
+        ctx.printJson(QJsonDocument(
+            QJsonObject{{QStringLiteral("from"), first.toString(Qt::ISODate)},
+                        {QStringLiteral("to"), last.toString(Qt::ISODate)},
+                        {QStringLiteral("step_minutes"), settings.stepMinutes},
+                        {QStringLiteral("nights"), int(r.nights.size())},
+                        {QStringLiteral("runs"), r.runs},
+                        {QStringLiteral("p95_coverage"), r.p95Coverage()},
+                        {QStringLiteral("nights_p95_held"), r.nightsHeld},
+                        {QStringLiteral("late"), r.late},
+                        {QStringLiteral("false_alarms"), r.falseAlarms},
+                        {QStringLiteral("misses"), r.misses},
+                        {QStringLiteral("flagged_two_hours_ahead"), r.flaggedTwoHoursAhead},
+                        {QStringLiteral("median_lead_minutes"), r.medianLeadMinutes},
+                        {QStringLiteral("calibration"), r.calibration()},
+                        {QStringLiteral("reports"), reports}}));
+        return ExitDone;
+    }
+    ctx.out << QStringLiteral("Backtest of %1 recorded nights from %2 to %3 (%4), checked every "
+                              "%5 min as if live\n")
+                   .arg(r.nights.size())
+                   .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate),
+                        QString::fromUtf8(zone.id()))
+                   .arg(settings.stepMinutes);
+    ctx.out << QStringLiteral("  p95 coverage  %1 % of %2 runs took no longer than the p95 they "
+                              "were projected with\n")
+                   .arg(100.0 * r.p95Coverage(), 0, 'f', 1)
+                   .arg(r.runs);
+    ctx.out << QStringLiteral("  late          %1 report-night(s): %2 flagged in time (%3 at least "
+                              "2 h ahead), %4 missed\n")
+                   .arg(r.late)
+                   .arg(r.late - r.misses)
+                   .arg(r.flaggedTwoHoursAhead)
+                   .arg(r.misses);
+    ctx.out << QStringLiteral("  false alarms  %1 (flagged, then on time)\n").arg(r.falseAlarms);
+    ctx.out << QStringLiteral("  calibration   %1\n\n").arg(r.calibration());
+    ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
+                   .arg(QStringLiteral("report"), -28)
+                   .arg(QStringLiteral("nights"), 6)
+                   .arg(QStringLiteral("late"), 5)
+                   .arg(QStringLiteral("flagged"), 8)
+                   .arg(QStringLiteral("misses"), 7)
+                   .arg(QStringLiteral("false"), 6)
+                   .arg(QStringLiteral("lead"), 14)
+                   .arg(QStringLiteral("p95"), 7);
+    for (const Backtest::ReportFigures &f : r.reports)
+        ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
+                       .arg(f.report, -28)
+                       .arg(f.nights, 6)
+                       .arg(f.late, 5)
+                       .arg(f.flagged, 8)
+                       .arg(f.misses, 7)
+                       .arg(f.falseAlarms, 6)
+                       .arg(f.late > f.misses ? minutesText(f.medianLeadMinutes)
+                                              : QStringLiteral("-"),
+                            14)
+                       .arg(QStringLiteral("%1 %").arg(100.0 * f.p95Coverage(), 0, 'f', 0), 7);
+    bool header = false;
+    for (const Backtest::ReportNight &row : r.rows) {
+        if (!row.late && !row.flagged())
+            continue;
+        if (!header)
+            ctx.out << "\n  Nights to look at (late or flagged):\n";
+        header = true;
+        ctx.out << QStringLiteral("  %1 %2 %3, deadline %4, finished %5; %6\n")
+                       .arg(row.night.toString(Qt::ISODate), row.report)
+                       .arg(row.miss()         ? QStringLiteral("MISSED")
+                            : row.falseAlarm() ? QStringLiteral("false alarm")
+                                               : QStringLiteral("late, flagged"))
+                       .arg(local(row.deadline), local(row.finished))
+                       .arg(row.flagged() ? QStringLiteral("first flagged %1 as %2 (%3 ahead), "
+                                                           "cause %4")
+                                                .arg(local(row.firstFlagged), row.flaggedAs,
+                                                     minutesText(row.leadMinutes()), row.cause)
+                                          : QStringLiteral("never flagged before the deadline"));
+    }
+    ctx.out.flush();
+    return ExitDone;
+}
+
 } // namespace
 
 int cmdSla(CtlContext &ctx)
@@ -129,6 +289,10 @@ int cmdSla(CtlContext &ctx)
     if (ctx.peekSubcommand() == QLatin1String("ack")) {
         ctx.takeSubcommand();
         return slaAck(ctx);
+    }
+    if (ctx.peekSubcommand() == QLatin1String("backtest")) {
+        ctx.takeSubcommand();
+        return slaBacktest(ctx);
     }
     const QCommandLineOption date(QStringLiteral("date"),
                                   QStringLiteral("Business date (default: the coming 6am)."),
@@ -262,6 +426,8 @@ int cmdSimulateNight(CtlContext &ctx)
     if (!store)
         return ExitStore;
     SlaService sla(*store, ctx.clock, ctx.actor);
+    SlaService::LearnedCache learned; // the night's durations, learned once for the whole play
+    sla.setLearnedCache(&learned);
     QDate night = sla.currentNight();
     if (ctx.parser.isSet(date)) {
         night = CtlContext::strictDate(ctx.parser.value(date));

@@ -51,6 +51,8 @@ const char kHelp[] =
     "  sla [--date D]                      tonight's 6am projection and alerts (exit 1 when at "
     "risk)\n"
     "  sla ack ALERT-ID                    acknowledge an alert\n"
+    "  sla backtest [--from D] [--to D] [--step MIN]   recorded nights replayed as if live:\n"
+    "                                      flags, misses, false alarms, p95 coverage\n"
     "  simulate-night [--speed N] [--seed S] [--date D]   the demo orchestrator\n"
     "  watch [--interval S] [--grace M] [--silence M] [--lease S]\n"
     "        [--listen HOST:PORT --token-file F]  OpenLineage in, /metrics and /healthz out\n"

@@ -1,5 +1,9 @@
 #include "LearnedDurations.h"
 
+#include "Calendar.h"
+
+#include <QTimeZone>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -85,6 +89,14 @@ double trendOf(const QList<Night> &nights, double median, const QDate &night)
 }
 } // namespace
 
+std::optional<double> LearnedDurations::runMinutes(const QList<RunEvent> &events)
+{
+    const QList<Night> nights = nightsOf(events);
+    if (nights.isEmpty())
+        return std::nullopt;
+    return nights.last().minutes;
+}
+
 LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList<RunEvent> &history,
                                          const QDate &night)
 {
@@ -98,6 +110,70 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
             (e.businessDate >= from ||
              (rare && e.businessDate >= historyFrom(night) && kindOf(e.businessDate) == kind)))
             (e.side == Side::OnPrem ? onprem : cloud)[e.pipeline].append(e);
+
+    // Each night's first start and success per pipeline and side, for the start delays.
+    struct NightRun
+    {
+        QDateTime firstStart, success;
+        bool failed = false;
+    };
+    QHash<QString, std::map<QDate, NightRun>> runsOf[2];
+    for (const int side : {0, 1})
+        for (const auto &[id, events] : (side == 0 ? onprem : cloud).asKeyValueRange())
+            for (const RunEvent &e : events) {
+                if (e.businessDate < from)
+                    continue;
+                NightRun &r = runsOf[side][id][e.businessDate];
+                if (e.kind == RunEvent::Kind::Started &&
+                    (!r.firstStart.isValid() || e.at < r.firstStart))
+                    r.firstStart = e.at;
+                else if (e.kind == RunEvent::Kind::Succeeded &&
+                         (!r.success.isValid() || e.at > r.success))
+                    r.success = e.at;
+                else if (e.kind == RunEvent::Kind::Failed)
+                    r.failed = true;
+            }
+    const QTimeZone zone = Calendar(inventory).zone();
+    // From ready (its schedule and every upstream's success, on its side where that ran, else the
+    // other) to its first start, on the window's nights without a failure.
+    auto delaysOf = [&](const Pipeline &p, int side) {
+        QList<double> delays;
+        for (const auto &[date, run] : runsOf[side].value(p.id)) {
+            if (!run.firstStart.isValid() || run.failed)
+                continue;
+            QDateTime ready;
+            if (p.schedule)
+                ready = wallClock(p.schedule->hour() >= 12 ? date.addDays(-1) : date, *p.schedule,
+                                  zone);
+            bool known = true;
+            for (const QString &up : p.upstreams) {
+                QDateTime done = runsOf[side].value(up).count(date)
+                                     ? runsOf[side].value(up).at(date).success
+                                     : QDateTime();
+                if (!done.isValid() && runsOf[1 - side].value(up).count(date))
+                    done = runsOf[1 - side].value(up).at(date).success;
+                if (!done.isValid()) {
+                    known = false;
+                    break;
+                }
+                ready = ready.isValid() ? std::max(ready, done) : done;
+            }
+            if (known && ready.isValid())
+                delays << std::max<qint64>(0, ready.secsTo(run.firstStart)) / 60.0;
+        }
+        return delays;
+    };
+
+    struct Sample
+    {
+        QList<double> all, ofKind;
+        QList<Night> kindNights, ordinary; // month- and quarter-ends would fake a trend
+        QList<double> ordinaryMinutes;
+    };
+    QHash<QString, Sample> samples[2];
+    // A month- or quarter-end weighs on the whole platform: where one pipeline has too few
+    // nights of the kind, the pooled ratio of such nights to ordinary ones (per side) stands in.
+    QList<double> ratios[2];
     for (const Pipeline &p : inventory.pipelines())
         for (const Side side : {Side::OnPrem, Side::Cloud}) {
             QList<RunEvent> events = (side == Side::OnPrem ? onprem : cloud).value(p.id);
@@ -105,40 +181,64 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
                 continue;
             std::stable_sort(events.begin(), events.end(),
                              [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
-            const QList<Night> nights = nightsOf(events);
-            if (nights.isEmpty())
-                continue;
-            QList<double> all, ofKind;
-            QList<Night> kindNights, ordinary; // month- and quarter-ends would fake a trend
-            for (const Night &n : nights) {
+            Sample sample;
+            for (const Night &n : nightsOf(events)) {
                 const NightKind k = kindOf(n.date);
                 if (n.date < from && k != kind)
                     continue;
                 if (n.date >= from)
-                    all << n.minutes;
+                    sample.all << n.minutes;
                 if (k == kind) {
-                    ofKind << n.minutes;
-                    kindNights << n;
+                    sample.ofKind << n.minutes;
+                    sample.kindNights << n;
                 }
-                if (n.date >= from && (k == NightKind::Weekday || k == NightKind::Weekend))
-                    ordinary << n;
+                if (n.date >= from && (k == NightKind::Weekday || k == NightKind::Weekend)) {
+                    sample.ordinary << n;
+                    sample.ordinaryMinutes << n.minutes;
+                }
             }
-            const bool byKind = ofKind.size() >= kMinOfKind;
-            const QList<double> &used = byKind ? ofKind : all;
+            if (rare && !sample.ordinaryMinutes.isEmpty()) {
+                const double median = quantile(sample.ordinaryMinutes, 0.5);
+                if (median > 0)
+                    for (const double m : std::as_const(sample.ofKind))
+                        ratios[int(side)] << m / median;
+            }
+            samples[int(side)].insert(p.id, sample);
+        }
+
+    for (const Pipeline &p : inventory.pipelines())
+        for (const Side side : {Side::OnPrem, Side::Cloud}) {
+            const auto it = samples[int(side)].constFind(p.id);
+            if (it == samples[int(side)].cend())
+                continue;
+            const Sample &sample = *it;
+            const bool byKind = sample.ofKind.size() >= kMinOfKind;
+            const bool pooled = !byKind && rare && !ratios[int(side)].isEmpty() &&
+                                sample.ordinaryMinutes.size() >= kMinOfKind;
+            const QList<double> &used = byKind   ? sample.ofKind
+                                        : pooled ? sample.ordinaryMinutes
+                                                 : sample.all;
             if (used.isEmpty())
                 continue; // only nights of long ago, too few of its kind
+            const double factor = pooled ? quantile(ratios[int(side)], 0.5) : 1.0;
             Figures f;
-            f.window = int(all.size());
+            f.window = int(sample.all.size());
             f.nights = int(used.size());
-            f.p50 = quantile(used, 0.5);
-            f.p95 = quantile(used, 0.95);
-            const QList<Night> &trendNights = byKind ? kindNights : ordinary;
+            f.p50 = factor * quantile(used, 0.5);
+            f.p95 = factor * quantile(used, 0.95);
+            const QList<Night> &trendNights = byKind ? sample.kindNights : sample.ordinary;
             QList<double> trendMinutes;
             for (const Night &n : trendNights)
                 trendMinutes << n.minutes;
             f.trendPercent = trendOf(trendNights, quantile(trendMinutes, 0.5), night);
-            f.basis = byKind ? QStringLiteral("%1 %2 nights").arg(f.nights).arg(kindName(kind))
-                             : QStringLiteral("%1 nights").arg(f.nights);
+            f.basis = byKind   ? QStringLiteral("%1 %2 nights").arg(f.nights).arg(kindName(kind))
+                      : pooled ? QStringLiteral("%1 ordinary nights x %2 for a %3, from %4 such "
+                                                "runs across the platform")
+                                     .arg(f.nights)
+                                     .arg(factor, 0, 'f', 2)
+                                     .arg(kindName(kind))
+                                     .arg(ratios[int(side)].size())
+                               : QStringLiteral("%1 nights").arg(f.nights);
             if (f.window < kFullNights) {
                 // Short history: the inventory's figures weigh what the missing nights would.
                 const double w = double(f.window) / double(kFullNights);
@@ -151,6 +251,9 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
                 f.basis += QStringLiteral(", blended with the inventory's");
             }
             f.p95 = std::max(f.p95, f.p50);
+            const QList<double> delays = delaysOf(p, int(side));
+            f.delayP50 = quantile(delays, 0.5);
+            f.delayP95 = quantile(delays, 0.95);
             (side == Side::OnPrem ? learned.m_onprem : learned.m_cloud).insert(p.id, f);
         }
     return learned;
@@ -181,6 +284,16 @@ QString LearnedDurations::summary(const QString &pipeline) const
                          .arg(f->trendPercent, 0, 'f', 0)
                          .arg(f->window);
     return parts.join(QStringLiteral("; "));
+}
+
+std::function<SlaProjection::Inputs::StartDelay(const Pipeline &, Side)>
+LearnedDurations::startDelays() const
+{
+    return [learned = *this](const Pipeline &p, Side side) {
+        const auto f = learned.of(p.id, side);
+        return f ? SlaProjection::Inputs::StartDelay{f->delayP50, f->delayP95}
+                 : SlaProjection::Inputs::StartDelay{};
+    };
 }
 
 Inventory LearnedDurations::applyTo(const Inventory &inventory) const

@@ -2,6 +2,7 @@
 
 #include "Inventory.h"
 #include "RunEvent.h"
+#include "SlaProjection.h"
 
 #include <QHash>
 #include <QString>
@@ -48,6 +49,9 @@ public:
         int window = 0;       // nights with a finished run in the whole window
         bool blended = false; // fewer than kFullNights: blended with the inventory's figures
         double trendPercent = 0;
+        // From its inputs being ready (schedule, upstreams' successes) to its start, minutes.
+        double delayP50 = 0;
+        double delayP95 = 0;
         QString basis; // "22 weekday nights", "4 nights, blended with the inventory's"
     };
 
@@ -62,18 +66,42 @@ public:
     // "on-prem p50 73 min, p95 82 min (20 weekday nights; +6 % over 30 nights); cloud ...", or
     // empty when the pipeline has no run in the window.
     QString summary(const QString &pipeline) const;
-    // The figures of one pipeline for the night ahead, from the store's history.
+    // The run history `night` learns from, read from the store: the window's nights and, for a
+    // month- or quarter-end, the earlier nights of its kind (one read each, not 400 days).
+    template <typename Store>
+    static QList<RunEvent> historyOf(Store &store, const QDate &night, const QString &pipeline = {})
+    {
+        QList<RunEvent> events;
+        const NightKind kind = kindOf(night);
+        if (kind == NightKind::MonthEnd || kind == NightKind::QuarterEnd)
+            for (QDate d = historyFrom(night); d < night.addDays(-kWindowNights); d = d.addDays(1))
+                if (kindOf(d) == kind)
+                    events += store.runEventsBetween(d, d, pipeline);
+        events +=
+            store.runEventsBetween(night.addDays(-kWindowNights), night.addDays(-1), pipeline);
+        return events;
+    }
+    // The figures of one pipeline, or of all, for the night ahead, from the store's history.
     template <typename Store>
     static LearnedDurations forPipeline(Store &store, const Inventory &inventory,
                                         const QString &pipeline, const QDate &night)
     {
-        return learn(inventory,
-                     store.runEventsBetween(historyFrom(night), night.addDays(-1), pipeline),
-                     night);
+        return learn(inventory, historyOf(store, night, pipeline), night);
+    }
+    template <typename Store>
+    static LearnedDurations forNight(Store &store, const Inventory &inventory, const QDate &night)
+    {
+        return learn(inventory, historyOf(store, night), night);
     }
     // The inventory with the learned figures as its durations (whole minutes, at least 1).
     Inventory applyTo(const Inventory &inventory) const;
+    // The learned start delays, as the projection takes them.
+    std::function<SlaProjection::Inputs::StartDelay(const Pipeline &, Side)> startDelays() const;
 
+    // How long one night's run took (minutes): from the last start before its success to the
+    // success, from the events of one pipeline and side in time order; none when it did not
+    // succeed.
+    static std::optional<double> runMinutes(const QList<RunEvent> &events);
     // The quantile q (0-1) of `values`, interpolated between the nearest ranks.
     static double quantile(QList<double> values, double q);
 

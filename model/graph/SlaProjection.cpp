@@ -5,6 +5,9 @@
 
 #include <QTimeZone>
 
+#include <cmath>
+#include <optional>
+
 namespace daybreak {
 
 namespace {
@@ -21,6 +24,34 @@ QDateTime later(const QDateTime &a, const QDateTime &b)
     if (!b.isValid())
         return a;
     return a > b ? a : b;
+}
+
+// z of the 95th percentile of a normal distribution.
+constexpr double kZ95 = 1.6448536;
+
+// A finish time as a normal distribution: mean and standard deviation, in seconds from a base.
+struct Spread
+{
+    double mean = 0;
+    double sd = 0;
+};
+
+// The later of two independent finishes (Clark, 1961): its mean and spread. Waiting for the
+// last of several upstreams starts later on average than the latest of their medians, the
+// more so the more they spread; with no spread it is the plain maximum.
+Spread latest(const Spread &a, const Spread &b)
+{
+    const double theta = std::sqrt(a.sd * a.sd + b.sd * b.sd);
+    if (theta < 1.0)
+        return a.mean >= b.mean ? a : b;
+    const double alpha = (a.mean - b.mean) / theta;
+    const double cdf = 0.5 * std::erfc(-alpha / std::sqrt(2.0));
+    const double pdf = std::exp(-0.5 * alpha * alpha) / std::sqrt(2.0 * M_PI);
+    const double mean = a.mean * cdf + b.mean * (1 - cdf) + theta * pdf;
+    const double second = (a.mean * a.mean + a.sd * a.sd) * cdf +
+                          (b.mean * b.mean + b.sd * b.sd) * (1 - cdf) +
+                          (a.mean + b.mean) * theta * pdf;
+    return {mean, std::sqrt(std::max(0.0, second - mean * mean))};
 }
 
 struct SideEvents
@@ -92,13 +123,21 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
     for (const RunEvent &e : in.events)
         bySide[{e.pipeline, int(e.side)}].append(e);
 
-    const DependencyGraph graph(inventory);
+    const QStringList order =
+        in.order.isEmpty() ? DependencyGraph(inventory).topologicalOrder() : in.order;
     auto projectRun = [&](const Pipeline &p, Side side) {
         Run run;
         run.pipeline = p.id;
         run.side = side;
         const QDateTime scheduled = p.schedule ? at(businessDate, *p.schedule, tz) : QDateTime();
         QDateTime expectedStart = scheduled, start = scheduled, startP95 = scheduled;
+        const QDateTime base = result.m_nightStart;
+        auto spreadOf = [&base](const QDateTime &finish, const QDateTime &finishP95) {
+            return Spread{double(base.secsTo(finish)), double(finish.secsTo(finishP95)) / kZ95};
+        };
+        std::optional<Spread> ready; // when its inputs are there: schedule and upstreams
+        if (scheduled.isValid())
+            ready = spreadOf(scheduled, scheduled);
         for (const QString &up : p.upstreams) {
             const auto it = result.m_runs.constFind(up);
             if (it == result.m_runs.constEnd())
@@ -115,6 +154,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
                     run.drivenBy = up;
             }
             startP95 = later(startP95, it->finishP95);
+            const Spread s = spreadOf(it->finish, it->finishP95);
+            ready = ready ? latest(*ready, s) : s;
         }
         if (!expectedStart.isValid())
             expectedStart = at(businessDate, QTime(0, 0), tz);
@@ -146,19 +187,29 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
             run.finish = later(ev.startedAt.addSecs(qint64(p50) * 60), in.now);
             run.finishP95 = later(ev.startedAt.addSecs(qint64(p95) * 60), in.now);
         } else if (!run.blocked) {
-            if (in.now.isValid() && in.now > start) { // late: it cannot start before now
-                start = in.now;
-                startP95 = later(startP95, in.now);
+            Spread begin = ready.value_or(spreadOf(start, start));
+            if (in.startDelay) {
+                const Inputs::StartDelay d = in.startDelay(p, side);
+                const double spread = std::max(0.0, d.p95Minutes - d.p50Minutes) * 60.0 / kZ95;
+                begin.mean += d.p50Minutes * 60.0;
+                begin.sd = std::sqrt(begin.sd * begin.sd + spread * spread);
             }
+            if (in.now.isValid()) // it cannot start before now
+                begin = latest(begin, spreadOf(in.now, in.now));
+            start = base.addSecs(qint64(std::llround(begin.mean)));
             run.start = start;
             run.finish = start.addSecs(qint64(p50) * 60);
-            run.finishP95 = startP95.addSecs(qint64(p95) * 60);
+            // Spreads of independent steps add in quadrature, not in minutes: summing the p95s
+            // of a chain would forecast a night slower than any on record.
+            const double own = double(p95 - p50) * 60.0 / kZ95;
+            run.finishP95 = run.finish.addSecs(
+                qint64(std::llround(kZ95 * std::sqrt(begin.sd * begin.sd + own * own))));
         } else {
             run.start = start;
         }
         return run;
     };
-    for (const QString &id : graph.topologicalOrder()) {
+    for (const QString &id : order) {
         const Pipeline *p = inventory.find(id);
         const Side side = sideOf(*p);
         const Run run = projectRun(*p, side);

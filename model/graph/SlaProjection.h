@@ -61,7 +61,21 @@ public:
         QList<RunEvent> events;
         QDateTime now;                                  // invalid: plan only
         std::function<bool(const Pipeline &)> shadowed; // also project the other side (dual run)
-        int marginMinutes = 60;
+        // At risk: the p95 finish later than the deadline minus this margin. The p95s learned
+        // from history are calibrated (the backtest measures it), so by default a report is at
+        // risk when its p95 finish is past the deadline: a 5 % chance or more of missing it.
+        int marginMinutes = 0;
+        // The inventory's topological order when the caller has it (a replay projects one
+        // inventory many times); empty: computed.
+        QStringList order;
+        // How long after its inputs are ready a run starts (the scheduler's pick-up), learned
+        // from history; none: at once.
+        struct StartDelay
+        {
+            double p50Minutes = 0;
+            double p95Minutes = 0;
+        };
+        std::function<StartDelay(const Pipeline &, Side)> startDelay;
     };
 
     // `sideOf` picks the side each pipeline runs on canonically that night.
@@ -70,7 +84,7 @@ public:
                                  const Inputs &inputs);
     static SlaProjection project(const Inventory &inventory, const QDate &businessDate,
                                  const std::function<Side(const Pipeline &)> &sideOf,
-                                 int marginMinutes = 60);
+                                 int marginMinutes = 0);
 
     const QHash<QString, Run> &runs() const { return m_runs; }
     const QHash<QString, Run> &shadowRuns() const { return m_shadows; }

@@ -9,7 +9,8 @@ namespace daybreak {
 
 // The embedded demo's past, generated from a seed so every view tells a true story the moment a
 // newcomer opens it: nine weeks of nightly runs on both sides (slower month-ends, a quarter-end
-// spike, two nights on which an extract failed and recovered late, the cloud shadow runs of
+// spike, a mart whose runs grow 2 % a week, two nights on which an extract failed and recovered
+// late, the cloud shadow runs of
 // every dual-running pipeline), the dual-run comparisons that go with them, three past waves
 // with their audited cutovers, and one rollback.
 struct DemoPast

@@ -3,19 +3,13 @@
 #include "Calendar.h"
 #include "Clock.h"
 #include "Guarded.h"
+#include "ReportAlerts.h"
+#include "RoutingHistory.h"
 #include "Store.h"
 
 #include <QTimeZone>
 
 namespace daybreak {
-
-namespace {
-QString hhmm(const QDateTime &t, const QTimeZone &zone)
-{
-    return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
-                       : QStringLiteral("never");
-}
-} // namespace
 
 SlaService::SlaService(Store &store, const Clock &clock, QString actor)
     : m_store(store), m_clock(clock), m_actor(std::move(actor))
@@ -41,82 +35,58 @@ QDate SlaService::currentNight(const Inventory &inventory, const QDateTime &now)
     return Calendar(inventory).businessDate(now);
 }
 
+std::shared_ptr<const LearnedDurations> SlaService::learned(const Inventory &inventory,
+                                                            const QDate &night)
+{
+    const QDateTime now = m_clock.now();
+    if (m_cache && m_cache->learned && m_cache->night == night &&
+        m_cache->store == m_store.location() && m_cache->learnedAt.isValid() &&
+        m_cache->learnedAt <= now && m_cache->learnedAt.secsTo(now) < qint64(kRelearnMinutes) * 60)
+        return m_cache->learned;
+    auto learned = std::make_shared<const LearnedDurations>(
+        LearnedDurations::forNight(m_store, inventory, night));
+    if (m_cache)
+        *m_cache = {m_store.location(), night, now, learned};
+    return learned;
+}
+
+Backtest::Result SlaService::backtest(const QDate &from, const QDate &to,
+                                      const Backtest::Settings &settings)
+{
+    const StoreSnapshot s = m_store.snapshot();
+    const RoutingHistory routing(s, m_store.auditLog());
+    const QList<RunEvent> events =
+        m_store.runEventsBetween(LearnedDurations::historyFrom(from), to);
+    return Backtest::run(
+        s.inventory, events, from, to,
+        [&routing](const QString &id, const QDateTime &at) { return routing.stateAt(id, at); },
+        settings);
+}
+
+SlaProjection SlaService::projectNight(const StoreSnapshot &s, const QDate &night)
+{
+    const auto figures = learned(s.inventory, night);
+    return project(s, night, m_store.runEvents(night), m_clock.now(), figures.get());
+}
+
 SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate,
-                                  const QList<RunEvent> &events, const QDateTime &now)
+                                  const QList<RunEvent> &events, const QDateTime &now,
+                                  const LearnedDurations *learned)
 {
     SlaProjection::Inputs inputs;
     inputs.events = events;
     inputs.now = now;
     inputs.shadowed = [&s](const Pipeline &p) { return s.stateOf(p.id) == State::DualRun; };
+    if (learned)
+        inputs.startDelay = learned->startDelays();
     return SlaProjection::project(
-        s.inventory, businessDate,
+        learned ? learned->applyTo(s.inventory) : s.inventory, businessDate,
         [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
 }
 
 QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTime &now)
 {
-    QList<SlaAlert> alerts;
-    // Before any run of the night has started, an at-risk projection is the plan's p95 and
-    // would page on-call every afternoon for the same plan: the view shows it, no alert says
-    // it. A run that should have started and has not is the late-start sensor's.
-    bool begun = false;
-    for (const SlaProjection::Run &run : projection.runs())
-        begun = begun || run.started;
-    for (const SlaProjection::Report &r : projection.reports()) {
-        // Nothing reported is no evidence of lateness: no at-risk or breach alert from a plan.
-        if (r.status == SlaProjection::Status::OnTrack || r.status == SlaProjection::Status::NoData)
-            continue;
-        if (r.status == SlaProjection::Status::AtRisk && !begun)
-            continue;
-        // The cause: a failed run on the path, else the step furthest behind its plan, else the
-        // longest.
-        QString cause;
-        qint64 worst = -1;
-        for (const QString &id : r.criticalPath) {
-            const SlaProjection::Run &run = projection.runs().value(id);
-            if (run.failed) {
-                cause = id;
-                break;
-            }
-            const qint64 delay = run.finish.isValid() ? run.expectedFinish.secsTo(run.finish) : 0;
-            const qint64 length = run.start.isValid() && run.finishP95.isValid()
-                                      ? run.start.secsTo(run.finishP95)
-                                      : 0;
-            const qint64 weight = delay > 0 ? 1'000'000 + delay : length;
-            if (weight > worst) {
-                worst = weight;
-                cause = id;
-            }
-        }
-        const QTimeZone zone = r.deadline.timeZone();
-        SlaAlert a;
-        a.businessDate = projection.businessDate();
-        a.report = r.pipeline;
-        a.status = slaStatusName(r.status);
-        a.raisedAt = now;
-        a.projectedFinish = r.projectedFinish;
-        a.cause = cause;
-        a.hoursLeft = now.secsTo(r.deadline) / 3600.0;
-        const SlaProjection::Run &causeRun = projection.runs().value(cause);
-        const QString why = causeRun.failed ? QStringLiteral("%1 failed").arg(cause)
-                            : causeRun.blocked
-                                ? QStringLiteral("%1 is blocked by a failed upstream").arg(cause)
-                                : QStringLiteral("%1 on its critical path").arg(cause);
-        const QString projected =
-            r.projectedFinish.isValid()
-                ? QStringLiteral("projected %1 (p95 %2)")
-                      .arg(hhmm(r.projectedFinish, zone), hhmm(r.p95Finish, zone))
-                : QStringLiteral("cannot finish until re-run");
-        a.message =
-            QStringLiteral("%1 %2: %3 against %4; cause: %5; %6 h to the deadline")
-                .arg(r.pipeline,
-                     r.status == SlaProjection::Status::Breached ? QStringLiteral("BREACHED")
-                                                                 : QStringLiteral("AT RISK"),
-                     projected, hhmm(r.deadline, zone), why)
-                .arg(a.hoursLeft, 0, 'f', 1);
-        alerts.append(a);
-    }
-    return alerts;
+    return reportAlerts(projection, now);
 }
 
 SlaService::Night SlaService::evaluate(const QDate &businessDate)
@@ -129,7 +99,8 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     const QDateTime now = m_clock.now();
     Night night;
     const QList<RunEvent> events = m_store.runEvents(businessDate);
-    night.projection = project(s, businessDate, events, now);
+    night.projection =
+        project(s, businessDate, events, now, learned(s.inventory, businessDate).get());
     // Sensors run in every console that may write and in the watch; a viewer's war room only
     // watches.
     const Access access = m_store.access();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Backtest.h"
+#include "LearnedDurations.h"
 #include "NightSensors.h"
 #include "Outcome.h"
 #include "RunEvent.h"
@@ -8,6 +10,8 @@
 #include "StoreTypes.h"
 
 #include <QTimeZone>
+
+#include <memory>
 
 namespace daybreak {
 
@@ -22,6 +26,23 @@ class SlaService
 public:
     SlaService(Store &store, const Clock &clock, QString actor);
     void setSensorSettings(const SensorSettings &settings) { m_sensors = settings; }
+    // The durations a night learns from its history, kept across evaluations by a long-lived
+    // caller (the console, the watch) so the history is read once per night, not on each tick;
+    // learned again after kRelearnMinutes (a run history imported meanwhile counts).
+    struct LearnedCache
+    {
+        QString store; // its location: a console that switches stores learns anew
+        QDate night;
+        QDateTime learnedAt;
+        std::shared_ptr<const LearnedDurations> learned;
+    };
+    static constexpr int kRelearnMinutes = 60;
+    void setLearnedCache(LearnedCache *cache) { m_cache = cache; }
+    // The durations `night` is projected with (from the cache when it holds them).
+    std::shared_ptr<const LearnedDurations> learned(const Inventory &inventory, const QDate &night);
+    // `night` projected on the learned durations with its run events so far: what evaluate(),
+    // the blast radius and the metrics show.
+    SlaProjection projectNight(const StoreSnapshot &snapshot, const QDate &night);
 
     struct Night
     {
@@ -39,8 +60,17 @@ public:
     Night evaluate(const QDate &businessDate);
     // The same on a snapshot the caller already holds (the console's), sparing a store read.
     Night evaluate(const StoreSnapshot &snapshot, const QDate &businessDate);
+    // `learned`: the durations learned from history (null: the inventory's figures).
     static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate,
-                                 const QList<RunEvent> &events, const QDateTime &now);
+                                 const QList<RunEvent> &events, const QDateTime &now,
+                                 const LearnedDurations *learned = nullptr);
+    // The recorded nights from `from` to `to` replayed as if live (Backtest), on the routing each
+    // night had, with the durations each learned from the nights before it.
+    Backtest::Result backtest(const QDate &from, const QDate &to,
+                              const Backtest::Settings &settings = {});
+    // The nights a calibration looks back over by default.
+    static constexpr int kBacktestNights = 60;
+
     // The reports `pipeline` feeds tonight (itself, if it is one), each with its slack: minutes
     // from the p95 finish to the deadline (negative: late at p95). What a cutover or rollback
     // puts at stake.
@@ -72,6 +102,7 @@ private:
     const Clock &m_clock;
     QString m_actor;
     SensorSettings m_sensors;
+    LearnedCache *m_cache = nullptr;
 };
 
 } // namespace daybreak

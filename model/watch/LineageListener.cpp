@@ -154,7 +154,7 @@ QHttpServerResponse LineageListener::metrics()
         m_counters.lastRan = m_lastRan();
     try {
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4"),
-                                   Metrics::render(m_store, m_clock, m_counters));
+                                   Metrics::render(m_store, m_clock, m_counters, &m_learned));
     } catch (const StoreError &e) {
         return QHttpServerResponse(
             QByteArrayLiteral("text/plain"),

@@ -66,6 +66,7 @@ private:
     QTextStream &m_log;
     std::unique_ptr<QHttpServer> m_server;
     Metrics::Counters m_counters;
+    SlaService::LearnedCache m_learned; // the night's learned durations, for /metrics
     std::function<QDateTime()> m_lastRan;
 };
 

@@ -39,12 +39,15 @@ private:
 };
 } // namespace
 
-QByteArray Metrics::render(Store &store, const Clock &clock, const Counters &counters)
+QByteArray Metrics::render(Store &store, const Clock &clock, const Counters &counters,
+                           SlaService::LearnedCache *learned)
 {
     const StoreSnapshot s = store.snapshot();
     const QDateTime now = clock.now();
     const QDate night = SlaService::currentNight(s.inventory, now);
-    const SlaProjection projection = SlaService::project(s, night, store.runEvents(night), now);
+    SlaService sla(store, clock, QStringLiteral("metrics"));
+    sla.setLearnedCache(learned);
+    const SlaProjection projection = sla.projectNight(s, night);
     Text t;
     t.family("daybreak_report_deadline_timestamp_seconds", "gauge",
              "The report's deadline tonight, as a Unix time.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SlaService.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
@@ -25,7 +27,9 @@ public:
         qint64 refused = 0; // 400, 401, 403
         QDateTime lastRan;  // the watch's last run
     };
-    static QByteArray render(Store &store, const Clock &clock, const Counters &counters);
+    // `learned`: the caller's cache of the night's learned durations (null: learned per scrape).
+    static QByteArray render(Store &store, const Clock &clock, const Counters &counters,
+                             SlaService::LearnedCache *learned = nullptr);
 };
 
 } // namespace daybreak

@@ -93,6 +93,7 @@ void Watch::tick(bool beat)
         const QDate night = SlaService::currentNight(snapshot.inventory, now);
         SlaService sla(m_store, m_clock, m_actor);
         sla.setSensorSettings(m_settings.sensors);
+        sla.setLearnedCache(&m_learned);
         const SlaService::Night n = sla.evaluate(snapshot, night);
         for (const SlaAlert &a : n.raisedNow)
             log(QStringLiteral("ALERT"),

@@ -2,6 +2,7 @@
 
 #include "NightSensors.h"
 #include "SlaAlert.h"
+#include "SlaService.h"
 
 #include <QObject>
 #include <QTextStream>
@@ -58,6 +59,7 @@ private:
     Settings m_settings;
     QTextStream &m_log;
     WatchBeat m_beat;
+    SlaService::LearnedCache m_learned; // the night's learned durations, read once an hour
     QTimer *m_timer;
     QTimer *m_soon; // coalesces a burst of change notifications into one run
     std::unique_ptr<ChangeNotifier> m_notifier;
