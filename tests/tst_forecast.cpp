@@ -1,8 +1,10 @@
 #include "Backtest.h"
 #include "Calendar.h"
 #include "LearnedDurations.h"
+#include "PlanMoves.h"
 #include "SlaService.h"
 #include "TestStores.h"
+#include "WaveNights.h"
 
 #include <QTest>
 #include <QTimeZone>
@@ -326,6 +328,75 @@ private slots:
         QCOMPARE(r.runs, 12);
         QVERIFY(r.p95Coverage() >= 10.0 / 12);
         QVERIFY(r.calibration().contains(QStringLiteral("alerts came 5 h ahead on median")));
+    }
+
+    void theSecondWavesNightBreaksAReport()
+    {
+        // quick (on-prem 30, cloud 20) and slow (on-prem 60, cloud 240) both feed report (30 min,
+        // due 06:00) from 01:00. Wave one moves quick: still on track. Wave two moves slow: its
+        // cloud four hours make the report late the Monday after.
+        Pipeline quick = pipeline(QStringLiteral("quick"));
+        quick.schedule = QTime(1, 0);
+        quick.onpremMinutes = 30;
+        quick.cloudMinutes = 20;
+        Pipeline slow = pipeline(QStringLiteral("slow"));
+        slow.schedule = QTime(1, 0);
+        slow.onpremMinutes = 60;
+        slow.cloudMinutes = 240;
+        Pipeline report =
+            pipeline(QStringLiteral("report"), {QStringLiteral("quick"), QStringLiteral("slow")});
+        report.onpremMinutes = 30;
+        report.sla = QTime(6, 0);
+        for (Pipeline *p : {&quick, &slow})
+            p->target = Side::Cloud;
+        report.target = Side::OnPrem;
+        StoreSnapshot s;
+        s.inventory = inventory({quick, slow, report});
+        for (const Pipeline &p : s.inventory.pipelines())
+            s.routing.insert(p.id, {p.id, State::DualRun, 1, {}});
+        const Calendar calendar(s.inventory);
+        auto wave = [&](const QString &name, const QDate &saturday, const QStringList &members) {
+            Wave w;
+            w.name = name;
+            w.date = saturday;
+            w.windowStart = calendar.at(saturday, QTime(0, 0));
+            w.windowEnd = calendar.at(saturday.addDays(1), QTime(23, 59));
+            w.members = members;
+            return w;
+        };
+        const WavePlan plan(
+            {wave(QStringLiteral("one"), QDate(2026, 12, 5), {QStringLiteral("quick")}),
+             wave(QStringLiteral("two"), QDate(2026, 12, 12), {QStringLiteral("slow")})});
+        const QList<WaveNight> nights = WaveNights::all(s, plan);
+        QCOMPARE(nights.size(), 2);
+        QCOMPARE(nights.at(0).night, QDate(2026, 12, 7)); // the Monday
+        QVERIFY(!nights.at(0).bad());
+        QCOMPARE(nights.at(1).night, QDate(2026, 12, 14));
+        // 01:00 + 240 + 30 = 05:30, and with no spread typed its p95 is the same: on time.
+        QVERIFY2(!nights.at(1).bad(), qPrintable(nights.at(1).summary(calendar.zone())));
+        // With a p95 of 5 hours on the cloud, the report's p95 06:30 is past its deadline.
+        QList<Pipeline> ps = s.inventory.pipelines();
+        for (Pipeline &p : ps)
+            if (p.id == QStringLiteral("slow"))
+                p.cloudP95Minutes = 300;
+        s.inventory.setPipelines(ps);
+        const QList<WaveNight> risky = WaveNights::all(s, plan);
+        QVERIFY(!risky.at(0).bad());
+        QCOMPARE(risky.at(1).atRisk, QStringList{QStringLiteral("report")});
+        QCOMPARE(risky.at(1).brief(), QStringLiteral("Mon 14 Dec 6am: 1 at risk"));
+        QCOMPARE(WaveNights::turnedAtRisk(risky.at(0), risky.at(1), calendar.zone()),
+                 QStringList{QStringLiteral("report (p95 06:30, due 06:00)")});
+        // The drop check warns when slow is dropped into wave one, and still allows it.
+        s.plan =
+            WavePlan({wave(QStringLiteral("one"), QDate(2026, 12, 5), {QStringLiteral("quick")})});
+        const PlanMoves moves(s, QDate(2026, 12, 1));
+        const Decision d = moves.check({QStringLiteral("slow")}, QStringLiteral("one"), false);
+        QVERIFY(d.allowed());
+        bool warned = false;
+        for (const Reason &w : d.warnings)
+            warned = warned || (w.code == Reason::Code::NightAtRisk &&
+                                w.text.contains(QStringLiteral("report (p95 06:30, due 06:00)")));
+        QVERIFY(warned);
     }
 };
 

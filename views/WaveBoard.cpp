@@ -6,7 +6,10 @@
 #include "WaveColumn.h"
 #include "WaveColumnModel.h"
 #include "WaveDialogs.h"
+#include "WaveNights.h"
 #include "WavePlanner.h"
+
+#include "Calendar.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -88,6 +91,7 @@ void WaveBoard::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
     m_snapshot = snapshot;
     m_today = today;
     m_moves = std::make_unique<PlanMoves>(snapshot, today);
+    m_moves->setLearned(m_learned);
     for (WaveColumn *column : std::as_const(m_columns))
         column->model()->setPlan(m_plan, m_moves.get());
     // A wave whose window is over is history: named above the board with what it cut over,
@@ -182,10 +186,30 @@ QStringList WaveBoard::backlog() const
     return ids;
 }
 
+void WaveBoard::setLearned(std::shared_ptr<const LearnedDurations> learned)
+{
+    if (learned == m_learned)
+        return;
+    m_learned = std::move(learned);
+    if (m_moves)
+        m_moves->setLearned(m_learned);
+    fillColumns();
+}
+
 void WaveBoard::fillColumns()
 {
     if (!m_moves)
         return;
+    if (m_nights.isEmpty() || !(m_nightsOf == m_snapshot.plan) ||
+        m_nightsLearned != m_learned.get()) {
+        // Projected again only when the plan or the durations changed, not on every refresh.
+        m_nights.clear();
+        if (PlanMoves::whatIfApplies(m_snapshot))
+            for (const WaveNight &n : WaveNights::all(m_snapshot, m_snapshot.plan, m_learned.get()))
+                m_nights.insert(n.wave, n);
+        m_nightsOf = m_snapshot.plan;
+        m_nightsLearned = m_learned.get();
+    }
     const WaveRules &rules = m_moves->rules();
     const QList<PlanFinding> findings = rules.validate(m_snapshot.plan);
     for (WaveColumn *column : std::as_const(m_columns)) {
@@ -220,18 +244,31 @@ void WaveBoard::fillColumns()
             errors > 0     ? tr("<span style='color:#c01c28'>✕ %1 invalid</span>").arg(errors)
             : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
                            : tr("<span style='color:#1b7f3b'>✓ ready</span>");
+        const auto nightIt = m_nights.constFind(wave);
+        const bool hasNight = nightIt != m_nights.cend();
+        const bool nightBad = hasNight && nightIt->bad();
+        if (hasNight)
+            texts.prepend(tr("The night after: %1")
+                              .arg(nightIt->summary(Calendar(m_snapshot.inventory).zone())));
         column->setHeader(
-            tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7")
+            tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7%8")
                 .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
                 .arg(w->members.size())
                 .arg(w->capacity)
                 .arg(high)
                 .arg(w->maxHighRisk)
-                .arg(badge),
-            texts.isEmpty() ? tr("Window %1 – %2")
-                                  .arg(w->windowStart.toString(QStringLiteral("ddd HH:mm")),
-                                       w->windowEnd.toString(QStringLiteral("ddd HH:mm")))
-                            : texts.join(QLatin1Char('\n')));
+                .arg(badge, !hasNight
+                                ? QString()
+                                : QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
+                                      .arg(nightBad ? QStringLiteral("#b36b00")
+                                                    : QStringLiteral("#1b7f3b"),
+                                           nightBad ? QStringLiteral("⚠") : QStringLiteral("☾"),
+                                           nightIt->brief().toHtmlEscaped())),
+            (QStringList{tr("Window %1 – %2")
+                             .arg(w->windowStart.toString(QStringLiteral("ddd HH:mm")),
+                                  w->windowEnd.toString(QStringLiteral("ddd HH:mm")))} +
+             texts)
+                .join(QLatin1Char('\n')));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "ParityService.h"
 #include "PlanMoves.h"
 #include "StoreTypes.h"
+#include "WaveNights.h"
 
 #include <QWidget>
 
@@ -33,6 +34,8 @@ public:
     void setPlan(MigrationPlan *plan);
     MigrationPlan *plan() const { return m_plan; }
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // The learned durations of the coming night: the what-if nights and the drop check use them.
+    void setLearned(std::shared_ptr<const LearnedDurations> learned);
     QToolBar *toolBar() const { return m_toolBar; }
     // The backlog shows only what this selects: a selector (group:G, +id, owner:O, …) or, when
     // it is not one, the ids containing the text. Thousands of cards stay workable.
@@ -79,6 +82,12 @@ private:
     StoreSnapshot m_snapshot;
     QDate m_today;
     std::unique_ptr<PlanMoves> m_moves;
+    // The durations the what-if nights use (from the console's night evaluation), and the
+    // nights as last projected, per wave, with the plan they were projected on.
+    std::shared_ptr<const LearnedDurations> m_learned;
+    QHash<QString, WaveNight> m_nights;
+    WavePlan m_nightsOf;
+    const LearnedDurations *m_nightsLearned = nullptr;
     QStringList m_waveNames; // the columns' waves, in date order
     QList<WaveColumn *> m_columns;
     QHBoxLayout *m_columnsLayout;

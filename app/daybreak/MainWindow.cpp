@@ -700,8 +700,9 @@ void MainWindow::refreshNight()
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
         return [this, night, current, routing, watches, deliveries, now,
-                calendar = Calendar(snapshot.inventory)] {
+                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned] {
             m_nightInFlight = false;
+            m_board->setLearned(learnedNow); // the what-if nights of the waves use them too
             m_watches = watches;
             m_failingDeliveries = 0;
             for (const Delivery &d : deliveries)

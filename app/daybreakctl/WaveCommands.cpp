@@ -3,6 +3,10 @@
 
 #include "MigrationService.h"
 #include "PlanService.h"
+#include "SlaService.h"
+#include "WaveNights.h"
+
+#include "Calendar.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -39,12 +43,19 @@ QDate dateOption(CtlContext &ctx, const QCommandLineOption &o, QStringList &bad)
 }
 
 void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan,
-               const WaveRules &rules, const QSet<QString> &highlight = {})
+               const WaveRules &rules, const QSet<QString> &highlight = {},
+               const LearnedDurations *learned = nullptr)
 {
     if (plan.waves().isEmpty()) {
         ctx.out << "No waves planned." << Qt::endl;
         return;
     }
+    // The 6am after each wave, as the plan would leave it (what-if nights).
+    QHash<QString, WaveNight> nights;
+    if (PlanMoves::whatIfApplies(s))
+        for (const WaveNight &n : WaveNights::all(s, plan, learned))
+            nights.insert(n.wave, n);
+    const QTimeZone zone = Calendar(s.inventory).zone();
     for (const Wave &w : plan.waves()) {
         int high = 0;
         for (const QString &m : w.members)
@@ -55,6 +66,8 @@ void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan,
                 << w.windowEnd.toString(QStringLiteral("ddd HH:mm")) << "  " << w.members.size()
                 << "/" << w.capacity << " pipelines, " << high << "/" << w.maxHighRisk
                 << " high-risk\n";
+        if (nights.contains(w.name))
+            ctx.out << "  night after  " << nights.value(w.name).summary(zone) << "\n";
         int n = 0;
         for (const QString &m : rules.cutoverOrder(w)) {
             const Pipeline *p = s.inventory.find(m);
@@ -112,7 +125,8 @@ int waveList(CtlContext &ctx)
     const PlanService service(*store, ctx.clock, ctx.actor);
     const WaveRules rules(s, service.today());
     if (!ctx.json()) {
-        printPlan(ctx, s, s.plan, rules);
+        SlaService sla(*store, ctx.clock, ctx.actor);
+        printPlan(ctx, s, s.plan, rules, {}, sla.learned(s.inventory, sla.currentNight()).get());
         return ExitDone;
     }
     QJsonArray array;
@@ -241,7 +255,9 @@ int waveAuto(CtlContext &ctx)
     const StoreSnapshot s = store->snapshot();
     const WaveRules rules(s, service.today());
     const QStringList placed = o.autoPlan.placed;
-    printPlan(ctx, s, o.autoPlan.plan, rules, QSet<QString>(placed.begin(), placed.end()));
+    SlaService sla(*store, ctx.clock, ctx.actor);
+    printPlan(ctx, s, o.autoPlan.plan, rules, QSet<QString>(placed.begin(), placed.end()),
+              sla.learned(s.inventory, sla.currentNight()).get());
     for (const PlanFinding &f : o.autoPlan.unplaced)
         ctx.err << "not placed: " << f.reason.text << Qt::endl;
     ctx.out << (ctx.parser.isSet(dryRun) ? "Preview: " : "") << o.message << Qt::endl;

@@ -26,6 +26,7 @@ struct Reason
         CrossSideRead,   // warnings only
         Unplanned,       // warnings only
         ParityReadiness, // warnings only
+        NightAtRisk,     // warnings only: the night after a wave would put a report at risk
         RoleMissing,     // the user's database role does not allow the action
         Removal,         // an import would remove a pipeline the lead did not allow to go
         Other

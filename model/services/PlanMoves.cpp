@@ -1,5 +1,10 @@
 #include "PlanMoves.h"
 
+#include "Calendar.h"
+#include "WaveNights.h"
+
+#include <QTimeZone>
+
 #include <QSet>
 
 #include <algorithm>
@@ -65,6 +70,20 @@ Decision PlanMoves::check(const QStringList &ids, const QString &wave, bool carr
         all.reasons += d.reasons;
         all.warnings += d.warnings;
         after.assign(id, wave);
+    }
+    if (all.allowed() && !moves.isEmpty() && whatIfApplies(m_snapshot)) {
+        // The night after the wave, before and after the move: a report it would turn at risk.
+        const QTimeZone zone = Calendar(m_snapshot.inventory).zone();
+        const WaveNight then = WaveNights::after(m_snapshot, after, wave, m_learned.get());
+        const QStringList turned = WaveNights::turnedAtRisk(
+            WaveNights::after(m_snapshot, m_snapshot.plan, wave, m_learned.get()), then, zone);
+        if (!turned.isEmpty())
+            all.warn(Reason::Code::NightAtRisk,
+                     QStringLiteral("the night after %1 (%2) would turn %3 from on track to at "
+                                    "risk")
+                         .arg(wave, then.night.toString(QStringLiteral("ddd dd MMM 6am")),
+                              turned.join(QStringLiteral(", "))),
+                     moves);
     }
     return all;
 }

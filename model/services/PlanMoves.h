@@ -1,12 +1,15 @@
 #pragma once
 
 #include "Decision.h"
+#include "LearnedDurations.h"
 #include "StoreTypes.h"
 #include "WaveRules.h"
 
 #include <QDate>
 #include <QHash>
 #include <QStringList>
+
+#include <memory>
 
 namespace daybreak {
 
@@ -30,6 +33,19 @@ public:
     QStringList withUpstreams(const QString &id, const QString &wave) const;
 
     const StoreSnapshot &snapshot() const { return m_snapshot; }
+    // What-if nights are projected twice per drag move: above this many pipelines the drop
+    // check and the board leave them out (a 10,000-pipeline night takes about 0.1 s).
+    static constexpr int kWhatIfLimit = 3000;
+    static bool whatIfApplies(const StoreSnapshot &s)
+    {
+        return s.inventory.pipelines().size() <= kWhatIfLimit;
+    }
+    // The durations the what-if nights are projected with (none: the inventory's).
+    void setLearned(std::shared_ptr<const LearnedDurations> learned)
+    {
+        m_learned = std::move(learned);
+    }
+    const LearnedDurations *learned() const { return m_learned.get(); }
     const WaveRules &rules() const { return m_rules; }
     // Longest-path layer of a pipeline: 0 reads nothing.
     int depthOf(const QString &id) const { return m_depth.value(id); }
@@ -38,6 +54,7 @@ private:
     StoreSnapshot m_snapshot;
     WaveRules m_rules; // after m_snapshot: it reads it
     QHash<QString, int> m_depth;
+    std::shared_ptr<const LearnedDurations> m_learned;
 };
 
 } // namespace daybreak
