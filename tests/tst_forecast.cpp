@@ -2,6 +2,7 @@
 #include "Calendar.h"
 #include "LearnedDurations.h"
 #include "PlanMoves.h"
+#include "PlanNights.h"
 #include "SlaService.h"
 #include "TestStores.h"
 #include "WaveNights.h"
@@ -397,6 +398,64 @@ private slots:
             warned = warned || (w.code == Reason::Code::NightAtRisk &&
                                 w.text.contains(QStringLiteral("report (p95 06:30, due 06:00)")));
         QVERIFY(warned);
+    }
+
+    void theAutoPlannerLetsASlowStepWaitForTheOneThatMakesUpForIt()
+    {
+        // a (01:00; on-prem 60, cloud 180) -> b (on-prem 200, cloud 60) -> report (30, due
+        // 06:00). Both on-prem: 05:50; both in the cloud: 05:30; a alone in the cloud: 07:50.
+        // b is pinned in wave two; the planner's first pick for a is an earlier weekend, whose
+        // night would be late: a waits for wave two instead.
+        Pipeline a = pipeline(QStringLiteral("a"));
+        a.schedule = QTime(1, 0);
+        a.onpremMinutes = 60;
+        a.cloudMinutes = 180;
+        Pipeline b = pipeline(QStringLiteral("b"), {QStringLiteral("a")});
+        b.onpremMinutes = 200;
+        b.cloudMinutes = 60;
+        Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("b")});
+        report.onpremMinutes = 30;
+        report.sla = QTime(6, 0);
+        report.target = Side::OnPrem;
+        a.target = b.target = Side::Cloud;
+        StoreSnapshot s;
+        s.inventory = inventory({a, b, report});
+        for (const Pipeline &p : s.inventory.pipelines())
+            s.routing.insert(p.id, {p.id, State::OnPrem, 1, {}});
+        const QDate today(2026, 12, 1);
+        const WaveRules rules(s, today);
+        Wave two = rules.makeWave(QStringLiteral("two"), QDate(2026, 12, 26));
+        two.members = {QStringLiteral("b")};
+        s.plan = WavePlan({two});
+        const WaveRules pinned(s, today);
+        WavePlanner::Options options;
+        options.from = today;
+        WavePlanner::Result result = WavePlanner(s, pinned).plan(options);
+        QCOMPARE(result.placed, QStringList{QStringLiteral("a")});
+        const QString first = result.plan.waveOf(QStringLiteral("a"));
+        QVERIFY2(first != QStringLiteral("two"), qPrintable(first)); // the earliest weekend
+        PlanNights::avoidRiskyNights(s, pinned, result, nullptr);
+        QCOMPARE(result.plan.waveOf(QStringLiteral("a")), QStringLiteral("two"));
+        QCOMPARE(result.plan.waves().size(), 1); // the emptied wave is gone
+        QCOMPARE(result.nights.size(), 1);
+        QVERIFY2(result.nights.first().reason.text.contains(QStringLiteral("a waits for two")),
+                 qPrintable(result.nights.first().reason.text));
+        for (const WaveNight &n : WaveNights::all(s, result.plan))
+            QVERIFY2(!n.bad(), qPrintable(n.summary(Calendar(s.inventory).zone())));
+
+        // With b staying on-prem nothing makes up for a's cloud hours: the night stays late,
+        // and the planner says so.
+        QList<Pipeline> ps = s.inventory.pipelines();
+        for (Pipeline &p : ps)
+            if (p.id == QStringLiteral("b"))
+                p.target = Side::OnPrem;
+        s.inventory.setPipelines(ps);
+        s.plan = WavePlan();
+        const WaveRules open(s, today);
+        WavePlanner::Result alone = WavePlanner(s, open).plan(options);
+        PlanNights::avoidRiskyNights(s, open, alone, nullptr);
+        QVERIFY(!alone.nights.isEmpty());
+        QVERIFY(alone.nights.last().reason.text.contains(QStringLiteral("turns report")));
     }
 };
 

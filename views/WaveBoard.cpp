@@ -3,6 +3,7 @@
 #include "Selector.h"
 
 #include "MigrationPlan.h"
+#include "PlanNights.h"
 #include "WaveColumn.h"
 #include "WaveColumnModel.h"
 #include "WaveDialogs.h"
@@ -377,6 +378,7 @@ void WaveBoard::autoPlan()
         // The preview plans on the board's snapshot: no store call while the dialog waits.
         PlanOutcome o;
         o.autoPlan = WavePlanner(m_snapshot, m_moves->rules()).plan(options);
+        PlanNights::avoidRiskyNights(m_snapshot, m_moves->rules(), o.autoPlan, m_learned.get());
         o.message = PlanService::autoPlanMessage(o.autoPlan);
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
@@ -392,6 +394,9 @@ void WaveBoard::autoPlan()
         }
         for (const PlanFinding &f : o.autoPlan.unplaced)
             html += QStringLiteral("<div style='color:#c01c28'>%1</div>")
+                        .arg(f.reason.text.toHtmlEscaped());
+        for (const PlanFinding &f : o.autoPlan.nights)
+            html += QStringLiteral("<div style='color:#b36b00'>☾ %1</div>")
                         .arg(f.reason.text.toHtmlEscaped());
         return html;
     };

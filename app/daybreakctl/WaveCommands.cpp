@@ -260,6 +260,8 @@ int waveAuto(CtlContext &ctx)
               sla.learned(s.inventory, sla.currentNight()).get());
     for (const PlanFinding &f : o.autoPlan.unplaced)
         ctx.err << "not placed: " << f.reason.text << Qt::endl;
+    for (const PlanFinding &f : o.autoPlan.nights)
+        ctx.out << "night: " << f.reason.text << Qt::endl;
     ctx.out << (ctx.parser.isSet(dryRun) ? "Preview: " : "") << o.message << Qt::endl;
     return o.autoPlan.unplaced.isEmpty() ? ExitDone : ExitValidation;
 }

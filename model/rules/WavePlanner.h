@@ -22,6 +22,9 @@ public:
         QStringList createdWaves;
         QStringList placed;
         QList<PlanFinding> unplaced; // pipelines no weekend could take, with why
+        // What the 6am after each wave says about the plan (PlanNights): moves made to spare a
+        // night, and nights that stay at risk. Warnings.
+        QList<PlanFinding> nights;
     };
 
     WavePlanner(const StoreSnapshot &snapshot, const WaveRules &rules);

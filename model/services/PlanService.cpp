@@ -3,6 +3,8 @@
 #include "Calendar.h"
 #include "Clock.h"
 #include "Guarded.h"
+#include "PlanNights.h"
+#include "SlaService.h"
 #include "Store.h"
 
 #include <QRegularExpression>
@@ -317,7 +319,12 @@ PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool appl
                               "auto-plan needs a valid --from date, a capacity of at least 1 and a "
                               "non-negative high-risk limit"));
         const WaveRules rules(s, today());
-        const WavePlanner::Result result = WavePlanner(s, rules).plan(options);
+        WavePlanner::Result result = WavePlanner(s, rules).plan(options);
+        // The 6am after each wave, on the durations tonight is projected with.
+        SlaService sla(m_store, m_clock, m_actor);
+        PlanNights::avoidRiskyNights(
+            s, rules, result,
+            sla.learned(s.inventory, sla.currentNight(s.inventory, m_clock.now())).get());
         PlanOutcome o;
         o.before = s.plan;
         o.after = result.plan;
@@ -337,11 +344,16 @@ PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool appl
 
 QString PlanService::autoPlanMessage(const WavePlanner::Result &result)
 {
-    return QStringLiteral(
-               "%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
-        .arg(result.placed.size())
-        .arg(result.plan.waves().size())
-        .arg(result.unplaced.size());
+    QString text =
+        QStringLiteral(
+            "%1 pipeline(s) placed in %2 new and existing wave(s); %3 could not be placed")
+            .arg(result.placed.size())
+            .arg(result.plan.waves().size())
+            .arg(result.unplaced.size());
+    if (!result.nights.isEmpty())
+        text +=
+            QStringLiteral("; %1 note(s) on the nights after the waves").arg(result.nights.size());
+    return text;
 }
 
 PlanOutcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion,
