@@ -1,5 +1,6 @@
 #include "Backtest.h"
 #include "GeneratedPlatform.h"
+#include "LearnedDurations.h"
 #include "NightSimulator.h"
 
 #include <QElapsedTimer>
@@ -18,7 +19,7 @@ private slots:
     void ninetyNights_data()
     {
         QTest::addColumn<int>("pipelines");
-        for (int n : {60, 1000, 5000})
+        for (int n : {60, 1000, 2000})
             QTest::newRow(qPrintable(QString::number(n))) << n;
     }
 

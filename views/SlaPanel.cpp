@@ -20,6 +20,7 @@ namespace daybreak {
 
 SlaPanel::SlaPanel(QWidget *parent)
     : QWidget(parent), m_timeline(new SlaTimeline(this)), m_rows(new QComboBox(this)),
+      m_calibration(new QLabel(tr("Forecast record: checking the recorded nights…"), this)),
       m_alerts(new QListWidget(this)), m_ack(new QPushButton(tr("Acknowledge"), this)),
       m_earlier(new QPushButton(tr("◀ Night before"), this)),
       m_current(new QPushButton(tr("Current night"), this)),
@@ -32,6 +33,9 @@ SlaPanel::SlaPanel(QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Rows:"), this));
     bar->addWidget(m_rows);
+    m_calibration->setObjectName(QStringLiteral("calibration"));
+    m_calibration->setStyleSheet(QStringLiteral("color:#444; padding-left:12px"));
+    bar->addWidget(m_calibration);
     bar->addStretch(1);
     // After the morning's deadlines the current night is the one that just ended (its outcome);
     // the coming one is a click away, and so are the nights before.
@@ -88,6 +92,17 @@ void SlaPanel::setNightOffset(int offset)
     m_current->setEnabled(offset != 0);
     m_later->setEnabled(offset < 1);
     emit nightOffsetChanged(offset);
+}
+
+void SlaPanel::setCalibration(const QString &text, const QString &toolTip)
+{
+    m_calibration->setText(tr("Forecast record: %1").arg(text));
+    m_calibration->setToolTip(toolTip);
+}
+
+QString SlaPanel::calibration() const
+{
+    return m_calibration->text();
 }
 
 void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &alerts,

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QListWidget;
 class QPushButton;
 
@@ -28,6 +29,9 @@ public:
     SlaTimeline *timeline() const { return m_timeline; }
     // Which night the panel shows, in nights from the current one (0: follow the clock).
     int nightOffset() const { return m_offset; }
+    // How the forecast fared on the recorded nights (the backtest), beside the projection.
+    void setCalibration(const QString &text, const QString &toolTip);
+    QString calibration() const;
     void setNightOffset(int offset);
     QListWidget *alertList() const { return m_alerts; }
 
@@ -38,6 +42,7 @@ signals:
 private:
     SlaTimeline *m_timeline;
     QComboBox *m_rows;
+    QLabel *m_calibration;
     QListWidget *m_alerts;
     QPushButton *m_ack;
     QPushButton *m_earlier;

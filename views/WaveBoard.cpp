@@ -246,7 +246,8 @@ void WaveBoard::fillColumns()
             : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
                            : tr("<span style='color:#1b7f3b'>✓ ready</span>");
         const auto nightIt = m_nights.constFind(wave);
-        const bool hasNight = nightIt != m_nights.cend();
+        // A platform without deadlines has no 6am to show.
+        const bool hasNight = nightIt != m_nights.cend() && !nightIt->reports.isEmpty();
         const bool nightBad = hasNight && nightIt->bad();
         if (hasNight)
             texts.prepend(tr("The night after: %1")

@@ -36,6 +36,7 @@ public:
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     // The learned durations of the coming night: the what-if nights and the drop check use them.
     void setLearned(std::shared_ptr<const LearnedDurations> learned);
+    std::shared_ptr<const LearnedDurations> learned() const { return m_learned; }
     QToolBar *toolBar() const { return m_toolBar; }
     // The backlog shows only what this selects: a selector (group:G, +id, owner:O, …) or, when
     // it is not one, the ids containing the text. Thousands of cards stay workable.

@@ -38,6 +38,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
@@ -45,6 +46,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
@@ -206,6 +208,7 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_board->setPlan(nullptr);
     m_plan.reset();
     m_session = std::move(session);
+    m_calibratedNight = QDate(); // a new store has its own record
     m_unreachableBar->hide();
     m_storeLabel->setStyleSheet(QString());
     m_fitted = false;
@@ -640,7 +643,9 @@ void MainWindow::exportReport()
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
     progress.setValue(0);
-    const PlanReport::Options options{m_session->location(), m_clock.now(), QString()};
+    // The durations the board's what-if nights use, learned by the last night evaluation.
+    const PlanReport::Options options{m_session->location(), m_clock.now(), QString(),
+                                      m_board->learned()};
     const QString error =
         ReportExport::write(*format, path, m_session->snapshot(), options,
                             [&progress](int percent) { progress.setValue(percent); });
@@ -649,6 +654,49 @@ void MainWindow::exportReport()
         QMessageBox::warning(this, tr("Export report"), error);
     else
         statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
+}
+
+void MainWindow::calibrate(const QDate &tonight)
+{
+    // The record of the last nights: their events read on the store thread, the replay on a
+    // worker of its own, so neither the window nor the store's other jobs wait on it.
+    const QDate to = tonight.addDays(-1);
+    const QDate from = to.addDays(-(SlaService::kBacktestNights - 1));
+    const QDateTime now = m_clock.now();
+    m_session->post([this, from, to, now](Store *store) -> std::function<void()> {
+        if (!store)
+            return [] {};
+        SlaService::BacktestInputs inputs;
+        try {
+            const ClockReading at(now);
+            inputs = SlaService(*store, at, currentOsUser()).backtestInputs(from, to);
+        } catch (const StoreError &) {
+            return [] {}; // the session reports the loss
+        }
+        return [this, inputs = std::move(inputs)] {
+            QThreadPool::globalInstance()->start([inputs, window = QPointer<MainWindow>(this)] {
+                const Backtest::Result r = SlaService::backtest(inputs);
+                const QString tip =
+                    tr("The last %1 recorded nights replayed as if live, each on the "
+                       "durations learned before it (daybreakctl sla backtest):\n"
+                       "p95 coverage %2 % of %3 runs; %4 late report-night(s), %5 missed; "
+                       "%6 false alarm(s)")
+                        .arg(r.nights.size())
+                        .arg(100.0 * r.p95Coverage(), 0, 'f', 1)
+                        .arg(r.runs)
+                        .arg(r.late)
+                        .arg(r.misses)
+                        .arg(r.falseAlarms);
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [window, text = r.calibration(), tip] {
+                        if (window)
+                            window->m_sla->setCalibration(text, tip);
+                    },
+                    Qt::QueuedConnection);
+            });
+        };
+    });
 }
 
 void MainWindow::refreshNight()
@@ -700,9 +748,15 @@ void MainWindow::refreshNight()
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
         return [this, night, current, routing, watches, deliveries, now,
-                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned] {
+                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned,
+                calendarInventory = snapshot.inventory] {
             m_nightInFlight = false;
             m_board->setLearned(learnedNow); // the what-if nights of the waves use them too
+            if (const QDate tonight = SlaService::currentNight(calendarInventory, now);
+                tonight != m_calibratedNight) {
+                m_calibratedNight = tonight;
+                calibrate(tonight);
+            }
             m_watches = watches;
             m_failingDeliveries = 0;
             for (const Delivery &d : deliveries)

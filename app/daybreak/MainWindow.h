@@ -67,6 +67,8 @@ public:
     void showWarRoom();
     // Re-projects tonight (the clock moves even when the store does not) and runs the sensors.
     void refreshNight();
+    // Works out the forecast's record on the nights before `tonight` (in the background).
+    void calibrate(const QDate &tonight);
     MigrationPlan *plan() const { return m_plan.get(); }
     QTabWidget *tabs() const { return m_tabs; }
     QString changeWindowText() const;
@@ -131,6 +133,7 @@ private:
     // The night's learned durations; read and written on the store thread only.
     std::shared_ptr<SlaService::LearnedCache> m_learned =
         std::make_shared<SlaService::LearnedCache>();
+    QDate m_calibratedNight;   // the night the forecast record was last worked out for
     bool m_nightAgain = false; // and another was asked for meanwhile
     bool m_fitted = false;
 };

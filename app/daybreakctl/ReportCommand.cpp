@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "CtlContext.h"
+#include "SlaService.h"
 
 #include "ReportExport.h"
 
@@ -36,7 +37,9 @@ int cmdReport(CtlContext &ctx)
     if (ctx.parser.isSet(wave) && !snapshot.plan.find(ctx.parser.value(wave)))
         return ctx.fail(ExitUnknown,
                         QStringLiteral("unknown wave '%1'").arg(ctx.parser.value(wave)));
-    const PlanReport::Options options{store->location(), ctx.clock.now(), ctx.parser.value(wave)};
+    SlaService sla(*store, ctx.clock, ctx.actor);
+    const PlanReport::Options options{store->location(), ctx.clock.now(), ctx.parser.value(wave),
+                                      sla.learned(snapshot.inventory, sla.currentNight())};
     const QString error = ReportExport::write(*f, ctx.parser.value(out), snapshot, options);
     if (!error.isEmpty())
         return ctx.fail(ExitBadInput, error);

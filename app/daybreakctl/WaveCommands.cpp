@@ -66,7 +66,7 @@ void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan,
                 << w.windowEnd.toString(QStringLiteral("ddd HH:mm")) << "  " << w.members.size()
                 << "/" << w.capacity << " pipelines, " << high << "/" << w.maxHighRisk
                 << " high-risk\n";
-        if (nights.contains(w.name))
+        if (nights.contains(w.name) && !nights.value(w.name).reports.isEmpty())
             ctx.out << "  night after  " << nights.value(w.name).summary(zone) << "\n";
         int n = 0;
         for (const QString &m : rules.cutoverOrder(w)) {

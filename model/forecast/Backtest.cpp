@@ -10,7 +10,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
+#include <thread>
+#include <vector>
 
 namespace daybreak {
 
@@ -79,22 +82,30 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
 {
     Result result;
     Nights byNight;
-    for (const RunEvent &e : events)
+    for (RunEvent e : events) {
+        e.at = e.at.toUTC(); // copied many times over: UTC times are the cheap ones
         byNight[e.businessDate].append(e);
+    }
     for (auto &[night, list] : byNight)
         std::stable_sort(list.begin(), list.end(),
                          [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
     const QStringList order = DependencyGraph(inventory).topologicalOrder();
     const int step = std::max(1, settings.stepMinutes);
-    QHash<QString, ReportFigures> perReport;
-    QHash<QString, QList<double>> leadsOf;
-    QList<double> leads;
-
-    for (auto it = byNight.lower_bound(from); it != byNight.end() && it->first <= to; ++it) {
+    // One night replayed; nights are independent (each learns from the record, not from the
+    // replay), so they run side by side on every core.
+    struct NightOutcome
+    {
+        bool counted = false;
+        QList<ReportNight> rows; // in the plan's report order
+        int runs = 0, within = 0;
+        QHash<QString, std::pair<int, int>> reportRuns; // runs, within p95
+    };
+    auto replay = [&](Nights::const_iterator it) {
+        NightOutcome out;
         const QDate night = it->first;
         const QList<RunEvent> &tonight = it->second;
         if (tonight.isEmpty())
-            continue;
+            return out;
         const LearnedDurations learned =
             LearnedDurations::learn(inventory, historyBefore(byNight, night), night);
         const Inventory inv = learned.applyTo(inventory);
@@ -113,8 +124,8 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
         in.shadowed = [&states](const Pipeline &p) { return states.value(p.id) == State::DualRun; };
         const SlaProjection plan = SlaProjection::project(inv, night, sideOf, in);
         if (plan.reports().isEmpty())
-            continue;
-        result.nights.append(night);
+            return out;
+        out.counted = true;
 
         // What really happened: each pipeline's run on its canonical side.
         QHash<QString, QList<RunEvent>> canonical;
@@ -129,12 +140,10 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
             const int p95 = (side == Side::OnPrem ? p.onpremP95Minutes : p.cloudP95Minutes)
                                 .value_or(p.minutesOn(side));
             const int within = *minutes <= p95 ? 1 : 0;
-            ++result.runs;
-            result.runsWithinP95 += within;
-            if (p.sla) {
-                ++perReport[p.id].runs;
-                perReport[p.id].runsWithinP95 += within;
-            }
+            ++out.runs;
+            out.within += within;
+            if (p.sla)
+                out.reportRuns[p.id] = {1, within};
         }
         QHash<QString, ReportNight> rows;
         QDateTime lastDeadline;
@@ -166,8 +175,13 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
                 live.events.append(tonight.at(known++));
             live.now = t;
             const SlaProjection now = SlaProjection::project(inv, night, sideOf, live);
-            bool open = false; // a report that may still be flagged
-            for (const SlaAlert &a : reportAlerts(now, t)) {
+            bool open = false;  // a report that may still be flagged
+            bool fresh = false; // one not flagged yet is at risk or late now
+            for (const SlaProjection::Report &r : now.reports())
+                fresh = fresh || ((r.status == SlaProjection::Status::AtRisk ||
+                                   r.status == SlaProjection::Status::Breached) &&
+                                  !rows.value(r.pipeline).flagged() && t < r.deadline);
+            for (const SlaAlert &a : fresh ? reportAlerts(now, t) : QList<SlaAlert>()) {
                 ReportNight &row = rows[a.report];
                 if (row.flagged() || t >= row.deadline)
                     continue;
@@ -181,10 +195,42 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
             if (!open)
                 break;
         }
+        for (const SlaProjection::Report &r : plan.reports())
+            out.rows.append(rows.value(r.pipeline));
+        return out;
+    };
 
+    std::vector<Nights::const_iterator> nights;
+    for (auto it = byNight.lower_bound(from); it != byNight.end() && it->first <= to; ++it)
+        nights.push_back(it);
+    std::vector<NightOutcome> outcomes(nights.size());
+    const int workers =
+        std::max(1, std::min<int>(int(std::thread::hardware_concurrency()), int(nights.size())));
+    std::vector<std::future<void>> running;
+    for (int w = 0; w < workers; ++w)
+        running.push_back(std::async(std::launch::async, [&, w] {
+            for (size_t i = size_t(w); i < nights.size(); i += size_t(workers))
+                outcomes[i] = replay(nights[i]);
+        }));
+    for (std::future<void> &f : running)
+        f.get(); // rethrows what a worker threw
+
+    QHash<QString, ReportFigures> perReport;
+    QHash<QString, QList<double>> leadsOf;
+    QList<double> leads;
+    for (size_t i = 0; i < nights.size(); ++i) {
+        const NightOutcome &out = outcomes[i];
+        if (!out.counted)
+            continue;
+        result.nights.append(nights[i]->first);
+        result.runs += out.runs;
+        result.runsWithinP95 += out.within;
+        for (const auto &[id, runs] : out.reportRuns.asKeyValueRange()) {
+            perReport[id].runs += runs.first;
+            perReport[id].runsWithinP95 += runs.second;
+        }
         bool held = true;
-        for (const SlaProjection::Report &r : plan.reports()) {
-            const ReportNight &row = rows[r.pipeline];
+        for (const ReportNight &row : out.rows) {
             const bool rowHeld = row.finished.isValid() && row.plannedP95.isValid() &&
                                  row.finished <= row.plannedP95;
             held = held && rowHeld;

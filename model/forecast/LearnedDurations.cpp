@@ -51,11 +51,21 @@ struct Night
     double minutes = 0;
 };
 
+const RunEvent &deref(const RunEvent &e)
+{
+    return e;
+}
+const RunEvent &deref(const RunEvent *e)
+{
+    return *e;
+}
+
 // Each night's duration from its events: the last start before the success to the success.
-QList<Night> nightsOf(const QList<RunEvent> &events)
+template <typename Events> QList<Night> nightsOf(const Events &events)
 {
     std::map<QDate, std::pair<QDateTime, QDateTime>> byNight; // (last start, success)
-    for (const RunEvent &e : events) {
+    for (const auto &item : events) {
+        const RunEvent &e = deref(item);
         auto &[start, done] = byNight[e.businessDate];
         if (e.kind == RunEvent::Kind::Started && (!done.isValid() || e.at > done))
             start = e.at, done = QDateTime();
@@ -104,12 +114,14 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
     const QDate from = night.addDays(-kWindowNights);
     const NightKind kind = kindOf(night);
     const bool rare = kind == NightKind::MonthEnd || kind == NightKind::QuarterEnd;
-    QHash<QString, QList<RunEvent>> onprem, cloud;
+    // Pointers into `history`, not copies: a backtest learns from 30 nights of a whole platform
+    // for every night it replays.
+    QHash<QString, QList<const RunEvent *>> onprem, cloud;
     for (const RunEvent &e : history)
         if (e.businessDate < night &&
             (e.businessDate >= from ||
              (rare && e.businessDate >= historyFrom(night) && kindOf(e.businessDate) == kind)))
-            (e.side == Side::OnPrem ? onprem : cloud)[e.pipeline].append(e);
+            (e.side == Side::OnPrem ? onprem : cloud)[e.pipeline].append(&e);
 
     // Each night's first start and success per pipeline and side, for the start delays.
     struct NightRun
@@ -120,7 +132,8 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
     QHash<QString, std::map<QDate, NightRun>> runsOf[2];
     for (const int side : {0, 1})
         for (const auto &[id, events] : (side == 0 ? onprem : cloud).asKeyValueRange())
-            for (const RunEvent &e : events) {
+            for (const RunEvent *event : events) {
+                const RunEvent &e = *event;
                 if (e.businessDate < from)
                     continue;
                 NightRun &r = runsOf[side][id][e.businessDate];
@@ -136,9 +149,19 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
     const QTimeZone zone = Calendar(inventory).zone();
     // From ready (its schedule and every upstream's success, on its side where that ran, else the
     // other) to its first start, on the window's nights without a failure.
+    auto successOf = [&](const QString &id, int side, const QDate &date) {
+        const auto runs = runsOf[side].constFind(id);
+        if (runs == runsOf[side].cend())
+            return QDateTime();
+        const auto night = runs->find(date);
+        return night == runs->end() ? QDateTime() : night->second.success;
+    };
     auto delaysOf = [&](const Pipeline &p, int side) {
         QList<double> delays;
-        for (const auto &[date, run] : runsOf[side].value(p.id)) {
+        const auto own = runsOf[side].constFind(p.id);
+        if (own == runsOf[side].cend())
+            return delays;
+        for (const auto &[date, run] : *own) {
             if (!run.firstStart.isValid() || run.failed)
                 continue;
             QDateTime ready;
@@ -147,11 +170,9 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
                                   zone);
             bool known = true;
             for (const QString &up : p.upstreams) {
-                QDateTime done = runsOf[side].value(up).count(date)
-                                     ? runsOf[side].value(up).at(date).success
-                                     : QDateTime();
-                if (!done.isValid() && runsOf[1 - side].value(up).count(date))
-                    done = runsOf[1 - side].value(up).at(date).success;
+                QDateTime done = successOf(up, side, date);
+                if (!done.isValid())
+                    done = successOf(up, 1 - side, date);
                 if (!done.isValid()) {
                     known = false;
                     break;
@@ -176,11 +197,11 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
     QList<double> ratios[2];
     for (const Pipeline &p : inventory.pipelines())
         for (const Side side : {Side::OnPrem, Side::Cloud}) {
-            QList<RunEvent> events = (side == Side::OnPrem ? onprem : cloud).value(p.id);
+            QList<const RunEvent *> events = (side == Side::OnPrem ? onprem : cloud).value(p.id);
             if (events.isEmpty())
                 continue;
             std::stable_sort(events.begin(), events.end(),
-                             [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
+                             [](const RunEvent *a, const RunEvent *b) { return a->at < b->at; });
             Sample sample;
             for (const Night &n : nightsOf(events)) {
                 const NightKind k = kindOf(n.date);

@@ -54,6 +54,8 @@ WaveNight project(const StoreSnapshot &s, const WavePlan &plan, int index,
 QString WaveNight::brief() const
 {
     const QString when = night.toString(QStringLiteral("ddd dd MMM")) + QStringLiteral(" 6am");
+    if (reports.isEmpty())
+        return QStringLiteral("%1: no report with a deadline").arg(when);
     QStringList parts;
     if (!breached.isEmpty())
         parts << QStringLiteral("%1 late").arg(breached.size());
@@ -66,6 +68,8 @@ QString WaveNight::brief() const
 QString WaveNight::summary(const QTimeZone &zone) const
 {
     const QString when = night.toString(QStringLiteral("ddd dd MMM")) + QStringLiteral(" 6am");
+    if (reports.isEmpty())
+        return QStringLiteral("%1: no report with a deadline").arg(when);
     if (atRisk.isEmpty() && breached.isEmpty())
         return QStringLiteral("%1: %2 report(s) on track").arg(when).arg(reports.size());
     QStringList late, risky;

@@ -14,7 +14,7 @@ namespace {
 QDateTime at(const QDate &businessDate, const QTime &time, const QTimeZone &zone)
 {
     const QDate day = time.hour() >= 12 ? businessDate.addDays(-1) : businessDate;
-    return wallClock(day, time, zone);
+    return wallClock(day, time, zone).toUTC();
 }
 
 QDateTime later(const QDateTime &a, const QDateTime &b)
@@ -61,19 +61,19 @@ struct SideEvents
     bool failed = false;
 };
 
-SideEvents fold(const QList<RunEvent> &events)
+// One more event of a run, in time order.
+void fold(SideEvents &s, const RunEvent &e)
 {
-    SideEvents s;
-    for (const RunEvent &e : events) { // in time order
+    {
         switch (e.kind) {
         case RunEvent::Kind::Started:
         case RunEvent::Kind::Retrying:
-            s.startedAt = e.at;
+            s.startedAt = e.at.toUTC();
             s.failed = false;
             s.succeededAt = {};
             break;
         case RunEvent::Kind::Succeeded:
-            s.succeededAt = e.at;
+            s.succeededAt = e.at.toUTC();
             s.failed = false;
             break;
         case RunEvent::Kind::Failed:
@@ -83,7 +83,6 @@ SideEvents fold(const QList<RunEvent> &events)
             break;
         }
     }
-    return s;
 }
 } // namespace
 
@@ -118,10 +117,14 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
     const QTimeZone tz = Calendar(inventory).zone();
     result.m_nightStart = wallClock(businessDate.addDays(-1), QTime(20, 0), tz);
     result.m_nightEnd = wallClock(businessDate, QTime(8, 0), tz);
+    // Arithmetic on times of a named zone allocates and looks up its rules at every step: the
+    // runs are worked out in UTC, the reports handed back in the inventory's zone.
+    const QDateTime nightStartUtc = result.m_nightStart.toUTC();
+    const QDateTime nowUtc = in.now.isValid() ? in.now.toUTC() : QDateTime();
 
-    QHash<QPair<QString, int>, QList<RunEvent>> bySide;
+    QHash<QPair<QString, int>, SideEvents> bySide; // folded as they come: no copies
     for (const RunEvent &e : in.events)
-        bySide[{e.pipeline, int(e.side)}].append(e);
+        fold(bySide[{e.pipeline, int(e.side)}], e);
 
     const QStringList order =
         in.order.isEmpty() ? DependencyGraph(inventory).topologicalOrder() : in.order;
@@ -131,7 +134,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         run.side = side;
         const QDateTime scheduled = p.schedule ? at(businessDate, *p.schedule, tz) : QDateTime();
         QDateTime expectedStart = scheduled, start = scheduled, startP95 = scheduled;
-        const QDateTime base = result.m_nightStart;
+        const QDateTime &base = nightStartUtc;
         auto spreadOf = [&base](const QDateTime &finish, const QDateTime &finishP95) {
             return Spread{double(base.secsTo(finish)), double(finish.secsTo(finishP95)) / kZ95};
         };
@@ -169,7 +172,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         run.due = start;
         run.p95Minutes = p95;
 
-        const SideEvents ev = fold(bySide.value({p.id, int(side)}));
+        const SideEvents ev = bySide.value({p.id, int(side)});
         if (ev.succeededAt.isValid()) {
             run.started = run.succeeded = true;
             run.blocked = false;
@@ -184,8 +187,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
             run.started = true;
             run.blocked = false;
             run.start = ev.startedAt;
-            run.finish = later(ev.startedAt.addSecs(qint64(p50) * 60), in.now);
-            run.finishP95 = later(ev.startedAt.addSecs(qint64(p95) * 60), in.now);
+            run.finish = later(ev.startedAt.addSecs(qint64(p50) * 60), nowUtc);
+            run.finishP95 = later(ev.startedAt.addSecs(qint64(p95) * 60), nowUtc);
         } else if (!run.blocked) {
             Spread begin = ready.value_or(spreadOf(start, start));
             if (in.startDelay) {
@@ -194,8 +197,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
                 begin.mean += d.p50Minutes * 60.0;
                 begin.sd = std::sqrt(begin.sd * begin.sd + spread * spread);
             }
-            if (in.now.isValid()) // it cannot start before now
-                begin = latest(begin, spreadOf(in.now, in.now));
+            if (nowUtc.isValid()) // it cannot start before now
+                begin = latest(begin, spreadOf(nowUtc, nowUtc));
             start = base.addSecs(qint64(std::llround(begin.mean)));
             run.start = start;
             run.finish = start.addSecs(qint64(p50) * 60);
@@ -227,12 +230,13 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         Report report;
         report.pipeline = p.id;
         report.deadline = wallClock(businessDate, *p.sla, tz);
-        report.projectedFinish = run.finish;
-        report.p95Finish = run.finishP95;
-        if (run.failed || run.blocked || run.finish > report.deadline)
+        const QDateTime deadlineUtc = report.deadline.toUTC();
+        report.projectedFinish = run.finish.isValid() ? run.finish.toTimeZone(tz) : QDateTime();
+        report.p95Finish = run.finishP95.isValid() ? run.finishP95.toTimeZone(tz) : QDateTime();
+        if (run.failed || run.blocked || run.finish > deadlineUtc)
             report.status = Status::Breached;
         else if (!run.succeeded &&
-                 run.finishP95 > report.deadline.addSecs(-qint64(in.marginMinutes) * 60))
+                 run.finishP95 > deadlineUtc.addSecs(-qint64(in.marginMinutes) * 60))
             report.status = Status::AtRisk;
         for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at);
              at = result.m_runs.value(at).drivenBy)

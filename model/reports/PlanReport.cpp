@@ -3,6 +3,7 @@
 #include "Calendar.h"
 #include "GraphPicture.h"
 #include "ParityService.h"
+#include "SlaService.h"
 #include "StatePalette.h"
 
 #include <QPainter>
@@ -70,7 +71,12 @@ SlaProjection PlanReport::projectionAfter(const Wave &wave) const
         const int planned = m_snapshot.plan.waveIndexOf(p.id);
         return planned >= 0 && planned <= index ? Side::Cloud : Side::OnPrem;
     };
-    return SlaProjection::project(m_snapshot.inventory, wave.windowEnd.date().addDays(1), side);
+    SlaProjection::Inputs in;
+    if (m_options.learned)
+        in.startDelay = m_options.learned->startDelays();
+    return SlaProjection::project(
+        m_options.learned ? m_options.learned->applyTo(m_snapshot.inventory) : m_snapshot.inventory,
+        wave.windowEnd.date().addDays(1), side, in);
 }
 
 QStringList PlanReport::readersWithDeadlines(const QString &pipeline) const
@@ -266,6 +272,11 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
                      .arg(esc(storeArgument()), esc(id),
                           esc(reports.isEmpty() ? QStringLiteral("none")
                                                 : reports.join(QStringLiteral(", "))));
+            // What the change puts at stake: the reports it feeds, with their slack the night
+            // after the wave.
+            h += QStringLiteral("<li>At stake the night after: %1</li>")
+                     .arg(esc(SlaService::blastRadiusText(SlaService::blastRadius(inv, sla, id),
+                                                          Calendar(inv).zone())));
             h += QStringLiteral("<li>Roll back: <code>%1</code> (outside the window add "
                                 "<code>--break-glass</code>)</li></ul>")
                      .arg(esc(rollbackCommand(id)));
@@ -372,11 +383,15 @@ QString PlanReport::markdown(const QString &graphImage, const QString &chartImag
                                 "on-prem (%3); parity gate passed (now %4)\n"
                                 "   - Cut over: `%5`\n   - Watch: route says cloud; next "
                                 "comparison; reports fed: %6\n"
-                                "   - Roll back: `%7`\n")
+                                "   - At stake the night after: %7\n"
+                                "   - Roll back: `%8`\n")
                      .arg(++n)
                      .arg(id, inv.find(id)->upstreams.join(QStringLiteral(", ")),
                           gateStatusName(parity.gate.status), cutoverCommand(id, w.name),
-                          readersWithDeadlines(id).join(QStringLiteral(", ")), rollbackCommand(id));
+                          readersWithDeadlines(id).join(QStringLiteral(", ")),
+                          SlaService::blastRadiusText(SlaService::blastRadius(inv, sla, id),
+                                                      Calendar(inv).zone()),
+                          rollbackCommand(id));
         }
         m += QLatin1Char('\n');
     }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "LearnedDurations.h"
 #include "SlaProjection.h"
 #include "StoreTypes.h"
 #include "WaveRules.h"
 
 #include <QDateTime>
 #include <QImage>
+
+#include <memory>
 
 namespace daybreak {
 
@@ -19,6 +22,8 @@ public:
         QString storeLocation;
         QDateTime generatedAt; // from the clock
         QString onlyWave;      // empty: every wave
+        // The durations the nights after the waves are projected with (none: the inventory's).
+        std::shared_ptr<const LearnedDurations> learned;
     };
 
     PlanReport(const StoreSnapshot &snapshot, Options options);

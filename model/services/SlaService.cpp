@@ -50,17 +50,25 @@ std::shared_ptr<const LearnedDurations> SlaService::learned(const Inventory &inv
     return learned;
 }
 
+SlaService::BacktestInputs SlaService::backtestInputs(const QDate &from, const QDate &to)
+{
+    return {m_store.snapshot(), m_store.auditLog(),
+            m_store.runEventsBetween(LearnedDurations::historyFrom(from), to), from, to};
+}
+
+Backtest::Result SlaService::backtest(const BacktestInputs &in, const Backtest::Settings &settings)
+{
+    const RoutingHistory routing(in.snapshot, in.audit);
+    return Backtest::run(
+        in.snapshot.inventory, in.events, in.from, in.to,
+        [&routing](const QString &id, const QDateTime &at) { return routing.stateAt(id, at); },
+        settings);
+}
+
 Backtest::Result SlaService::backtest(const QDate &from, const QDate &to,
                                       const Backtest::Settings &settings)
 {
-    const StoreSnapshot s = m_store.snapshot();
-    const RoutingHistory routing(s, m_store.auditLog());
-    const QList<RunEvent> events =
-        m_store.runEventsBetween(LearnedDurations::historyFrom(from), to);
-    return Backtest::run(
-        s.inventory, events, from, to,
-        [&routing](const QString &id, const QDateTime &at) { return routing.stateAt(id, at); },
-        settings);
+    return backtest(backtestInputs(from, to), settings);
 }
 
 SlaProjection SlaService::projectNight(const StoreSnapshot &s, const QDate &night)

@@ -68,6 +68,18 @@ public:
     // night had, with the durations each learned from the nights before it.
     Backtest::Result backtest(const QDate &from, const QDate &to,
                               const Backtest::Settings &settings = {});
+    // The same in two halves, for a console: what the store must give (read on its thread) and
+    // the replay (on any thread: it touches no store).
+    struct BacktestInputs
+    {
+        StoreSnapshot snapshot;
+        QList<AuditEntry> audit;
+        QList<RunEvent> events;
+        QDate from, to;
+    };
+    BacktestInputs backtestInputs(const QDate &from, const QDate &to);
+    static Backtest::Result backtest(const BacktestInputs &inputs,
+                                     const Backtest::Settings &settings = {});
     // The nights a calibration looks back over by default.
     static constexpr int kBacktestNights = 60;
 
