@@ -457,6 +457,65 @@ private slots:
         QVERIFY(!alone.nights.isEmpty());
         QVERIFY(alone.nights.last().reason.text.contains(QStringLiteral("turns report")));
     }
+
+    void aFailureTheOrchestratorRetriesIsProjectedWithItsRerun()
+    {
+        // src (01:00, 60 min) -> report (30 min, due 06:00). Over the window src failed three
+        // times, each retried 20 minutes later: the habit is learned.
+        Pipeline src = pipeline(QStringLiteral("src"));
+        src.schedule = QTime(1, 0);
+        src.onpremMinutes = 60;
+        Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+        report.onpremMinutes = 30;
+        report.sla = QTime(6, 0);
+        const Inventory inv = inventory({src, report});
+        const QTimeZone zone = Calendar(inv).zone();
+        auto at = [&](const QDate &d, int h, int m) { return wallClock(d, QTime(h, m), zone); };
+        auto event = [](const QString &id, const QDate &d, RunEvent::Kind kind,
+                        const QDateTime &t) {
+            return RunEvent{0, id, d, Side::OnPrem, kind, t, {}};
+        };
+        const QDate night(2026, 11, 30);
+        QList<RunEvent> history;
+        for (int i = 1; i <= 12; ++i) {
+            const QDate d = night.addDays(-i);
+            history << event(QStringLiteral("src"), d, RunEvent::Kind::Started, at(d, 1, 0));
+            if (i % 4 == 0)
+                history << event(QStringLiteral("src"), d, RunEvent::Kind::Failed, at(d, 1, 10))
+                        << event(QStringLiteral("src"), d, RunEvent::Kind::Retrying,
+                                 at(d, 1, i == 12 ? 40 : 30));
+            history << event(QStringLiteral("src"), d, RunEvent::Kind::Succeeded, at(d, 2, 40));
+        }
+        const LearnedDurations learned = LearnedDurations::learn(inv, history, night);
+        const auto f = learned.of(QStringLiteral("src"), Side::OnPrem);
+        QVERIFY(f && f->retries);
+        QCOMPARE(f->retryP50, 20.0);
+        QCOMPARE(f->retryP95, 29.0); // 20, 20, 30: rank 1.9 between 20 and 30
+
+        // Tonight src fails at 01:30. At 01:40 the rerun is expected at 01:50: done 02:50, the
+        // report at 03:20, on track, with src named as what failed.
+        SlaProjection::Inputs in;
+        in.events = {event(QStringLiteral("src"), night, RunEvent::Kind::Started, at(night, 1, 0)),
+                     event(QStringLiteral("src"), night, RunEvent::Kind::Failed, at(night, 1, 30))};
+        in.retry = learned.retryHabits();
+        in.now = at(night, 1, 40);
+        const auto onPrem = [](const Pipeline &) { return Side::OnPrem; };
+        SlaProjection p = SlaProjection::project(inv, night, onPrem, in);
+        QVERIFY(p.runs().value(QStringLiteral("src")).retryExpected);
+        QCOMPARE(p.runs().value(QStringLiteral("src")).finish, at(night, 2, 50));
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::OnTrack);
+        QCOMPARE(p.reports().first().projectedFinish, at(night, 3, 20));
+        // At 02:00 the usual wait (p95 29 min) is over without a rerun: the failure blocks.
+        in.now = at(night, 2, 0);
+        p = SlaProjection::project(inv, night, onPrem, in);
+        QVERIFY(!p.runs().value(QStringLiteral("src")).retryExpected);
+        QCOMPARE(p.reports().first().status, SlaProjection::Status::Breached);
+        // Without a habit a failure blocks at once.
+        in.retry = {};
+        in.now = at(night, 1, 40);
+        QCOMPARE(SlaProjection::project(inv, night, onPrem, in).reports().first().status,
+                 SlaProjection::Status::Breached);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestForecast)

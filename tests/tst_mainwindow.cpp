@@ -16,6 +16,7 @@
 #include "PipelineTablePanel.h"
 #include "ScriptedPrompter.h"
 #include "SideColors.h"
+#include "SlaPanel.h"
 #include "SlaService.h"
 #include "StoreSession.h"
 #include "TestStores.h"
@@ -140,6 +141,15 @@ private slots:
         QCOMPARE(m_window->changeWindowText(),
                  QStringLiteral("Change window open until Sun 23:59"));
         QCOMPARE(m_window->graphScene()->drawing().nodes().size(), 66);
+    }
+
+    void theSixAmViewShowsTheForecastRecord()
+    {
+        // The demo's recorded nights replayed in the background, beside the projection.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->slaPanel()->calibration().contains(QStringLiteral("p95 held on")), 20000);
+        const QString text = m_window->slaPanel()->calibration();
+        QVERIFY2(text.contains(QStringLiteral("of the last 60 nights")), qPrintable(text));
     }
 
     void nodesFollowStateAndParity()

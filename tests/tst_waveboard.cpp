@@ -107,6 +107,9 @@ private slots:
                     ->column(QStringLiteral("W1"))
                     ->headerText()
                     .contains(QStringLiteral("0/3 pipelines")));
+        // The 6am after the wave, as the plan would leave it.
+        const QString header = board()->column(QStringLiteral("W1"))->headerText();
+        QVERIFY2(header.contains(QStringLiteral(" 6am: ")), qPrintable(header));
     }
 
     void theBacklogFiltersBySelectorOrText()

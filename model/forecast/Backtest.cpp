@@ -121,6 +121,7 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
         in.order = order;
         in.marginMinutes = settings.marginMinutes;
         in.startDelay = learned.startDelays();
+        in.retry = learned.retryHabits();
         in.shadowed = [&states](const Pipeline &p) { return states.value(p.id) == State::DualRun; };
         const SlaProjection plan = SlaProjection::project(inv, night, sideOf, in);
         if (plan.reports().isEmpty())

@@ -190,11 +190,16 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
         QList<double> all, ofKind;
         QList<Night> kindNights, ordinary; // month- and quarter-ends would fake a trend
         QList<double> ordinaryMinutes;
+        int failures = 0;           // in the window
+        QList<double> retryMinutes; // failure to the rerun's start, for those retried
     };
     QHash<QString, Sample> samples[2];
     // A month- or quarter-end weighs on the whole platform: where one pipeline has too few
     // nights of the kind, the pooled ratio of such nights to ordinary ones (per side) stands in.
     QList<double> ratios[2];
+    // Failures and the waits before their reruns, pooled per side the same way.
+    int failures[2] = {0, 0};
+    QList<double> retries[2];
     for (const Pipeline &p : inventory.pipelines())
         for (const Side side : {Side::OnPrem, Side::Cloud}) {
             QList<const RunEvent *> events = (side == Side::OnPrem ? onprem : cloud).value(p.id);
@@ -216,6 +221,26 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
                 if (n.date >= from && (k == NightKind::Weekday || k == NightKind::Weekend)) {
                     sample.ordinary << n;
                     sample.ordinaryMinutes << n.minutes;
+                }
+            }
+            // Its failures in the window, and how long the orchestrator waited to retry each.
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                const RunEvent &e = *events.at(i);
+                if (e.kind != RunEvent::Kind::Failed || e.businessDate < from)
+                    continue;
+                ++sample.failures;
+                ++failures[int(side)];
+                for (qsizetype j = i + 1; j < events.size(); ++j) {
+                    const RunEvent &next = *events.at(j);
+                    if (next.businessDate != e.businessDate)
+                        break;
+                    if (next.kind == RunEvent::Kind::Started ||
+                        next.kind == RunEvent::Kind::Retrying) {
+                        const double wait = double(e.at.secsTo(next.at)) / 60.0;
+                        sample.retryMinutes << wait;
+                        retries[int(side)] << wait;
+                        break;
+                    }
                 }
             }
             if (rare && !sample.ordinaryMinutes.isEmpty()) {
@@ -272,6 +297,15 @@ LearnedDurations LearnedDurations::learn(const Inventory &inventory, const QList
                 f.basis += QStringLiteral(", blended with the inventory's");
             }
             f.p95 = std::max(f.p95, f.p50);
+            // Its own retry habit from three failures on, else the platform's.
+            const bool own = sample.failures >= kMinOfKind;
+            const QList<double> &waits = own ? sample.retryMinutes : retries[int(side)];
+            const int failed = own ? sample.failures : failures[int(side)];
+            if (!waits.isEmpty() && 2 * waits.size() >= failed) {
+                f.retries = true;
+                f.retryP50 = quantile(waits, 0.5);
+                f.retryP95 = quantile(waits, 0.95);
+            }
             const QList<double> delays = delaysOf(p, int(side));
             f.delayP50 = quantile(delays, 0.5);
             f.delayP95 = quantile(delays, 0.95);
@@ -305,6 +339,18 @@ QString LearnedDurations::summary(const QString &pipeline) const
                          .arg(f->trendPercent, 0, 'f', 0)
                          .arg(f->window);
     return parts.join(QStringLiteral("; "));
+}
+
+std::function<std::optional<SlaProjection::Inputs::RetryHabit>(const Pipeline &, Side)>
+LearnedDurations::retryHabits() const
+{
+    return [learned = *this](const Pipeline &p,
+                             Side side) -> std::optional<SlaProjection::Inputs::RetryHabit> {
+        const auto f = learned.of(p.id, side);
+        if (!f || !f->retries)
+            return std::nullopt;
+        return SlaProjection::Inputs::RetryHabit{f->retryP50, f->retryP95};
+    };
 }
 
 std::function<SlaProjection::Inputs::StartDelay(const Pipeline &, Side)>

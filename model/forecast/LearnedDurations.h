@@ -52,6 +52,11 @@ public:
         // From its inputs being ready (schedule, upstreams' successes) to its start, minutes.
         double delayP50 = 0;
         double delayP95 = 0;
+        // Whether a failed run is usually retried (at least half of the failures: its own from
+        // three on, else the platform's on its side), and after how many minutes.
+        bool retries = false;
+        double retryP50 = 0;
+        double retryP95 = 0;
         QString basis; // "22 weekday nights", "4 nights, blended with the inventory's"
     };
 
@@ -95,6 +100,9 @@ public:
     }
     // The inventory with the learned figures as its durations (whole minutes, at least 1).
     Inventory applyTo(const Inventory &inventory) const;
+    // The learned retry habits, as the projection takes them.
+    std::function<std::optional<SlaProjection::Inputs::RetryHabit>(const Pipeline &, Side)>
+    retryHabits() const;
     // The learned start delays, as the projection takes them.
     std::function<SlaProjection::Inputs::StartDelay(const Pipeline &, Side)> startDelays() const;
 

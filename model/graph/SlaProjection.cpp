@@ -58,6 +58,7 @@ struct SideEvents
 {
     QDateTime startedAt;
     QDateTime succeededAt;
+    QDateTime failedAt;
     bool failed = false;
 };
 
@@ -78,6 +79,7 @@ void fold(SideEvents &s, const RunEvent &e)
             break;
         case RunEvent::Kind::Failed:
             s.failed = true;
+            s.failedAt = e.at.toUTC();
             break;
         case RunEvent::Kind::Scheduled:
             break;
@@ -146,7 +148,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
             if (it == result.m_runs.constEnd())
                 continue;
             expectedStart = later(expectedStart, it->expectedFinish);
-            if (it->failed || it->blocked) {
+            if ((it->failed && !it->retryExpected) || it->blocked) {
                 run.blocked = true;
                 run.drivenBy = up;
                 continue;
@@ -183,6 +185,23 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
             run.started = run.failed = true;
             run.blocked = false;
             run.start = ev.startedAt;
+            const std::optional<Inputs::RetryHabit> habit =
+                in.retry ? in.retry(p, side) : std::nullopt;
+            if (habit && ev.failedAt.isValid() &&
+                (!nowUtc.isValid() || nowUtc <= ev.failedAt.addSecs(qint64(
+                                                    std::llround(habit->delayP95Minutes * 60))))) {
+                // The orchestrator usually retries it: project the rerun, its wait's spread and
+                // its own.
+                run.retryExpected = true;
+                const QDateTime rerun = later(
+                    ev.failedAt.addSecs(qint64(std::llround(habit->delayP50Minutes * 60))), nowUtc);
+                run.finish = rerun.addSecs(qint64(p50) * 60);
+                const double wait =
+                    std::max(0.0, habit->delayP95Minutes - habit->delayP50Minutes) * 60.0 / kZ95;
+                const double own = double(p95 - p50) * 60.0 / kZ95;
+                run.finishP95 = run.finish.addSecs(
+                    qint64(std::llround(kZ95 * std::sqrt(wait * wait + own * own))));
+            }
         } else if (ev.startedAt.isValid()) {
             run.started = true;
             run.blocked = false;
@@ -233,7 +252,7 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         const QDateTime deadlineUtc = report.deadline.toUTC();
         report.projectedFinish = run.finish.isValid() ? run.finish.toTimeZone(tz) : QDateTime();
         report.p95Finish = run.finishP95.isValid() ? run.finishP95.toTimeZone(tz) : QDateTime();
-        if (run.failed || run.blocked || run.finish > deadlineUtc)
+        if ((run.failed && !run.retryExpected) || run.blocked || run.finish > deadlineUtc)
             report.status = Status::Breached;
         else if (!run.succeeded &&
                  run.finishP95 > deadlineUtc.addSecs(-qint64(in.marginMinutes) * 60))

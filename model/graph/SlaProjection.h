@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <functional>
+#include <optional>
 
 namespace daybreak {
 
@@ -40,7 +41,8 @@ public:
         bool started = false;
         bool succeeded = false;
         bool failed = false;
-        bool blocked = false; // an upstream failed
+        bool blocked = false;       // an upstream failed
+        bool retryExpected = false; // failed, and projected with the rerun its habit promises
         QString drivenBy; // the upstream whose finish set the start; empty when the schedule did
         // When it could have started: its schedule or its upstreams' finishes, before "not
         // earlier than now" (the late-start sensor compares it with now).
@@ -76,6 +78,15 @@ public:
             double p95Minutes = 0;
         };
         std::function<StartDelay(const Pipeline &, Side)> startDelay;
+        // How the orchestrator retries a failed run (learned from history): after how long the
+        // rerun starts. A failed run it usually retries is projected with its rerun until the
+        // usual wait (p95) is over; without a habit, or after it, the failure blocks.
+        struct RetryHabit
+        {
+            double delayP50Minutes = 0;
+            double delayP95Minutes = 0;
+        };
+        std::function<std::optional<RetryHabit>(const Pipeline &, Side)> retry;
     };
 
     // `sideOf` picks the side each pipeline runs on canonically that night.

@@ -85,8 +85,10 @@ SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessD
     inputs.events = events;
     inputs.now = now;
     inputs.shadowed = [&s](const Pipeline &p) { return s.stateOf(p.id) == State::DualRun; };
-    if (learned)
+    if (learned) {
         inputs.startDelay = learned->startDelays();
+        inputs.retry = learned->retryHabits();
+    }
     return SlaProjection::project(
         learned ? learned->applyTo(s.inventory) : s.inventory, businessDate,
         [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
