@@ -847,6 +847,58 @@ private slots:
                     .out.contains(QStringLiteral("ROLLBACK RECOMMENDED")));
     }
 
+    void theBacktestReplaysTheDemosNights()
+    {
+        const QString store = freshStore(QStringLiteral("backtest.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        Run r = ctl({QStringLiteral("sla"), QStringLiteral("backtest"), QStringLiteral("--json")},
+                    store);
+        QCOMPARE(r.exit, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        // Nine weeks of history: the default 60 nights are all there, each with its 9 reports.
+        QCOMPARE(o[QStringLiteral("nights")].toInt(), 60);
+        const double coverage = o[QStringLiteral("p95_coverage")].toDouble();
+        QVERIFY2(coverage > 0.85 && coverage < 1.0, qPrintable(QString::number(coverage)));
+        const QJsonArray reports = o[QStringLiteral("reports")].toArray();
+        QCOMPARE(reports.size(), 9);
+        int late = 0, misses = 0, falseAlarms = 0;
+        for (const QJsonValue &v : reports) {
+            const QJsonObject report = v.toObject();
+            QCOMPARE(report[QStringLiteral("per_night")].toArray().size(), 60);
+            late += report[QStringLiteral("late")].toInt();
+            misses += report[QStringLiteral("misses")].toInt();
+            falseAlarms += report[QStringLiteral("false_alarms")].toInt();
+        }
+        QCOMPARE(o[QStringLiteral("late")].toInt(), late);
+        QCOMPARE(o[QStringLiteral("misses")].toInt(), misses);
+        QCOMPARE(o[QStringLiteral("false_alarms")].toInt(), falseAlarms);
+        // The two failed nights of the demo's history make reports late or flag them.
+        QVERIFY(late + falseAlarms > 0);
+        QVERIFY(
+            o[QStringLiteral("calibration")].toString().startsWith(QStringLiteral("p95 held on ")));
+        // A range of one night, and bad ranges refused with the flag named.
+        r = ctl({QStringLiteral("sla"), QStringLiteral("backtest"), QStringLiteral("--json"),
+                 QStringLiteral("--from"), QStringLiteral("2026-11-20"), QStringLiteral("--to"),
+                 QStringLiteral("2026-11-20")},
+                store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8())[QStringLiteral("nights")].toInt() <= 1);
+        r = ctl({QStringLiteral("sla"), QStringLiteral("backtest"), QStringLiteral("--from"),
+                 QStringLiteral("2026-11-31")},
+                store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--from: '2026-11-31' is not a date")),
+                 qPrintable(r.err));
+        r = ctl({QStringLiteral("sla"), QStringLiteral("backtest"), QStringLiteral("--from"),
+                 QStringLiteral("2026-11-20"), QStringLiteral("--to"), QStringLiteral("2026-11-10"),
+                 QStringLiteral("--step"), QStringLiteral("0")},
+                store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--from 2026-11-20 is after --to 2026-11-10")) &&
+                     r.err.contains(QStringLiteral("--step: '0'")),
+                 qPrintable(r.err));
+    }
+
     void runEventsAndTheSlaProjection()
     {
         const QString store = freshStore(QStringLiteral("sla.sqlite"));

@@ -213,6 +213,7 @@ int slaBacktest(CtlContext &ctx)
                         {QStringLiteral("nights_p95_held"), r.nightsHeld},
                         {QStringLiteral("late"), r.late},
                         {QStringLiteral("false_alarms"), r.falseAlarms},
+                        {QStringLiteral("nights_with_false_alarm"), r.nightsWithFalseAlarm},
                         {QStringLiteral("misses"), r.misses},
                         {QStringLiteral("flagged_two_hours_ahead"), r.flaggedTwoHoursAhead},
                         {QStringLiteral("median_lead_minutes"), r.medianLeadMinutes},
@@ -236,7 +237,11 @@ int slaBacktest(CtlContext &ctx)
                    .arg(r.late - r.misses)
                    .arg(r.flaggedTwoHoursAhead)
                    .arg(r.misses);
-    ctx.out << QStringLiteral("  false alarms  %1 (flagged, then on time)\n").arg(r.falseAlarms);
+    ctx.out << QStringLiteral("  false alarms  %1 report-night(s) flagged and then on time, on %2 "
+                              "of the %3 nights\n")
+                   .arg(r.falseAlarms)
+                   .arg(r.nightsWithFalseAlarm)
+                   .arg(r.nights.size());
     ctx.out << QStringLiteral("  calibration   %1\n\n").arg(r.calibration());
     ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
                    .arg(QStringLiteral("report"), -28)

@@ -45,7 +45,7 @@ QString Backtest::Result::calibration() const
         text +=
             QStringLiteral("; alerts came %1 ahead on median").arg(minutesText(medianLeadMinutes));
     if (falseAlarms)
-        text += QStringLiteral("; %1 false alarm(s)").arg(falseAlarms);
+        text += QStringLiteral("; false alarms on %1 night(s)").arg(nightsWithFalseAlarm);
     return text;
 }
 
@@ -231,7 +231,9 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
             perReport[id].runsWithinP95 += runs.second;
         }
         bool held = true;
+        bool falseAlarm = false;
         for (const ReportNight &row : out.rows) {
+            falseAlarm = falseAlarm || row.falseAlarm();
             const bool rowHeld = row.finished.isValid() && row.plannedP95.isValid() &&
                                  row.finished <= row.plannedP95;
             held = held && rowHeld;
@@ -254,6 +256,7 @@ Backtest::Result Backtest::run(const Inventory &inventory, const QList<RunEvent>
             }
         }
         result.nightsHeld += held ? 1 : 0;
+        result.nightsWithFalseAlarm += falseAlarm ? 1 : 0;
     }
     result.medianLeadMinutes = LearnedDurations::quantile(leads, 0.5);
     for (ReportFigures &f : perReport) {

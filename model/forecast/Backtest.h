@@ -57,6 +57,7 @@ public:
         int nightsHeld = 0;    // nights on which every report finished by its planned p95
         int rowsHeld = 0;      // report-nights finished by their planned p95
         int late = 0, misses = 0, falseAlarms = 0;
+        int nightsWithFalseAlarm = 0; // nights on which at least one report was a false alarm
         int flaggedTwoHoursAhead = 0; // late reports flagged at least 120 min before
         double medianLeadMinutes = 0; // over late reports flagged in time
         double p95Coverage() const { return runs ? double(runsWithinP95) / runs : 0; }
