@@ -2,6 +2,8 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace daybreak {
 
 namespace {
@@ -27,10 +29,12 @@ QList<SlaAlert> reportAlerts(const SlaProjection &projection, const QDateTime &n
             continue;
         if (r.status == SlaProjection::Status::AtRisk && !begun)
             continue;
-        // The cause: a failed run on the path, else the step furthest behind its plan, else the
+        // The cause: a failed run on the path, else the step that adds the most delay to its
+        // plan (a delay passed down the path belongs to the step that made it), else the
         // longest.
         QString cause;
         qint64 worst = -1;
+        qint64 before = 0; // the delay the path had reached before this step
         for (const QString &id : r.criticalPath) {
             const SlaProjection::Run &run = projection.runs().value(id);
             if (run.failed) {
@@ -38,10 +42,12 @@ QList<SlaAlert> reportAlerts(const SlaProjection &projection, const QDateTime &n
                 break;
             }
             const qint64 delay = run.finish.isValid() ? run.expectedFinish.secsTo(run.finish) : 0;
+            const qint64 added = delay - std::max<qint64>(0, before);
+            before = std::max(before, delay);
             const qint64 length = run.start.isValid() && run.finishP95.isValid()
                                       ? run.start.secsTo(run.finishP95)
                                       : 0;
-            const qint64 weight = delay > 0 ? 1'000'000 + delay : length;
+            const qint64 weight = added > 0 ? 1'000'000 + added : length;
             if (weight > worst) {
                 worst = weight;
                 cause = id;
