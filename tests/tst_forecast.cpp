@@ -30,6 +30,23 @@ class TestForecast : public QObject
         return {s, e};
     }
 
+    // src (01:00, 60 min) -> report (30 min, due 06:00).
+    static Inventory srcToReport()
+    {
+        Pipeline src = pipeline(QStringLiteral("src"));
+        src.schedule = QTime(1, 0);
+        src.onpremMinutes = 60;
+        Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
+        report.onpremMinutes = 30;
+        report.sla = QTime(6, 0);
+        return inventory({src, report});
+    }
+    static RunEvent event(const QString &id, const QDate &d, RunEvent::Kind kind,
+                          const QDateTime &t)
+    {
+        return RunEvent{0, id, d, Side::OnPrem, kind, t, {}};
+    }
+
 private slots:
     void quantilesAsComputedByHand()
     {
@@ -277,19 +294,9 @@ private slots:
     {
         // src (01:00, 60 min) -> report (30 min, due 06:00). Twenty ordinary nights, then one on
         // which src fails at 01:00 and its rerun ends at 05:50: late, and visible at 01:00.
-        Pipeline src = pipeline(QStringLiteral("src"));
-        src.schedule = QTime(1, 0);
-        src.onpremMinutes = 60;
-        Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
-        report.onpremMinutes = 30;
-        report.sla = QTime(6, 0);
-        const Inventory inv = inventory({src, report});
+        const Inventory inv = srcToReport();
         const QTimeZone zone = Calendar(inv).zone();
         auto at = [&](const QDate &d, int h, int m) { return wallClock(d, QTime(h, m), zone); };
-        auto event = [](const QString &id, const QDate &d, RunEvent::Kind kind,
-                        const QDateTime &t) {
-            return RunEvent{0, id, d, Side::OnPrem, kind, t, {}};
-        };
         const QDate bad(2026, 11, 25);
         QList<RunEvent> history;
         for (QDate d(2026, 11, 5); d <= bad; d = d.addDays(1)) {
@@ -462,19 +469,9 @@ private slots:
     {
         // src (01:00, 60 min) -> report (30 min, due 06:00). Over the window src failed three
         // times, each retried 20 minutes later: the habit is learned.
-        Pipeline src = pipeline(QStringLiteral("src"));
-        src.schedule = QTime(1, 0);
-        src.onpremMinutes = 60;
-        Pipeline report = pipeline(QStringLiteral("report"), {QStringLiteral("src")});
-        report.onpremMinutes = 30;
-        report.sla = QTime(6, 0);
-        const Inventory inv = inventory({src, report});
+        const Inventory inv = srcToReport();
         const QTimeZone zone = Calendar(inv).zone();
         auto at = [&](const QDate &d, int h, int m) { return wallClock(d, QTime(h, m), zone); };
-        auto event = [](const QString &id, const QDate &d, RunEvent::Kind kind,
-                        const QDateTime &t) {
-            return RunEvent{0, id, d, Side::OnPrem, kind, t, {}};
-        };
         const QDate night(2026, 11, 30);
         QList<RunEvent> history;
         for (int i = 1; i <= 12; ++i) {
