@@ -899,6 +899,87 @@ private slots:
                  qPrintable(r.err));
     }
 
+    void dryRunsCheckEverythingAndWriteNothing()
+    {
+        const QString store = freshStore(QStringLiteral("dryrun.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--name"),
+                      QStringLiteral("W"), QStringLiteral("--date"), QStringLiteral("2030-01-07")},
+                     store)
+                     .exit,
+                 0);
+        const QString auditBefore = ctl({QStringLiteral("audit")}, store).out;
+        // Would go: exit 0, said as a dry run.
+        Run r = ctl({QStringLiteral("dual-run"), QStringLiteral("exec_daily_sales"),
+                     QStringLiteral("--dry-run")},
+                    store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out.trimmed(),
+                 QStringLiteral("dry run: exec_daily_sales would go onprem -> "
+                                "dual_run (canonical onprem); nothing was written"));
+        // Refused: exit 4 with every reason, as the real command.
+        r = ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--dry-run")},
+                store);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("parity gate is pending")), qPrintable(r.err));
+        QCOMPARE(ctl({QStringLiteral("cutover"), QStringLiteral("orders_ingest")}, store).exit, 4);
+        r = ctl({QStringLiteral("rollback"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--reason"), QStringLiteral("drill"), QStringLiteral("--dry-run")},
+                store);
+        QCOMPARE(r.exit, 4); // dual-running, not cut over: nothing to roll back
+        QVERIFY2(
+            r.err.contains(QStringLiteral("only a cut-over (cloud) pipeline can be rolled back")),
+            qPrintable(r.err));
+        QCOMPARE(
+            ctl({QStringLiteral("decommission"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("--dry-run")},
+                store)
+                .exit,
+            ctl({QStringLiteral("decommission"), QStringLiteral("orders_ingest")}, store).exit);
+        QCOMPARE(
+            ctl({QStringLiteral("cutover"), QStringLiteral("nope"), QStringLiteral("--dry-run")},
+                store)
+                .exit,
+            ctl({QStringLiteral("cutover"), QStringLiteral("nope")}, store).exit);
+        // A wave assignment and an import, checked and not written.
+        r = ctl({QStringLiteral("wave"), QStringLiteral("assign"), QStringLiteral("orders_ingest"),
+                 QStringLiteral("W"), QStringLiteral("--dry-run")},
+                store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("dry run: orders_ingest would be planned in wave "
+                                               "'W'; nothing was written")),
+                 qPrintable(r.out));
+        r = ctl({QStringLiteral("wave"), QStringLiteral("assign"),
+                 QStringLiteral("exec_daily_sales"), QStringLiteral("W"),
+                 QStringLiteral("--dry-run")},
+                store);
+        QCOMPARE(r.exit, 4); // its upstreams are not in a wave
+        r = ctl({QStringLiteral("import"), fixture(QStringLiteral("all_week.json")),
+                 QStringLiteral("--dry-run")},
+                store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("would be imported (0 new, 0 removed, 4 kept); "
+                                               "nothing was written")),
+                 qPrintable(r.out));
+        QCOMPARE(ctl({QStringLiteral("import"), fixture(QStringLiteral("all_week.json")),
+                      QStringLiteral("--dry-run"), QStringLiteral("--apply")},
+                     store)
+                     .exit,
+                 2);
+        // Nothing of it in the audit log, the routing or the plan.
+        QCOMPARE(ctl({QStringLiteral("audit")}, store).out, auditBefore);
+        QCOMPARE(
+            ctl({QStringLiteral("route"), QStringLiteral("exec_daily_sales")}, store).out.trimmed(),
+            QStringLiteral("onprem"));
+        QVERIFY(!ctl({QStringLiteral("wave"), QStringLiteral("list")}, store)
+                     .out.contains(QStringLiteral("orders_ingest")));
+    }
+
     void runEventsAndTheSlaProjection()
     {
         const QString store = freshStore(QStringLiteral("sla.sqlite"));

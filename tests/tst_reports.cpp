@@ -40,6 +40,51 @@ private:
             *err = QString::fromUtf8(p.readAllStandardError());
         return p.exitCode();
     }
+    // A runbook's commands continue over lines with the shell's " \\": joined back, as a shell
+    // reads them.
+    static QString joined(QString text)
+    {
+        static const QRegularExpression continuation(QStringLiteral(" \\\\\n\\s*"));
+        return text.replace(continuation, QStringLiteral(" "));
+    }
+    // The words of a command as a POSIX shell splits them (single and double quotes).
+    static QStringList shellWords(const QString &command)
+    {
+        QStringList words;
+        QString word;
+        QChar quote;
+        bool inWord = false;
+        for (const QChar c : command) {
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+                else
+                    word += c;
+            } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+                quote = c;
+                inWord = true;
+            } else if (c.isSpace()) {
+                if (inWord)
+                    words << word;
+                word.clear();
+                inWord = false;
+            } else {
+                word += c;
+                inWord = true;
+            }
+        }
+        if (inWord)
+            words << word;
+        return words;
+    }
+    int ctlOn(const QString &store, const QStringList &args, QString *err = nullptr)
+    {
+        const QString saved = m_store;
+        m_store = store;
+        const int exit = ctl(args, err);
+        m_store = saved;
+        return exit;
+    }
     QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
     {
         QProcess p;
@@ -82,7 +127,7 @@ private slots:
         const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
         QVERIFY2(!pdftotext.isEmpty(),
                  "pdftotext (poppler-utils) is installed by scripts/install-deps.sh");
-        QString text = run(pdftotext, {pdf, QStringLiteral("-")});
+        QString text = joined(run(pdftotext, {pdf, QStringLiteral("-")}));
         text.replace(QLatin1Char('\n'), QLatin1Char(' '));
         // The PDF sets ligatures (ﬁ, ﬂ); compatibility normalisation turns them back into letters.
         text = text.normalized(QString::NormalizationForm_KC).simplified();
@@ -111,6 +156,97 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("roll back recommended"))); // stg_clickstream's breach
     }
 
+    void runbookCommandsCopyOutOfThePdfAndRun()
+    {
+        // A 60-character id in a wave of its own store, beside the demo's plan.
+        const QString longId =
+            QStringLiteral("finance_flash_profit_and_loss_reconciliation_daily_fixed_fx2");
+        QCOMPARE(longId.size(), 60);
+        QTemporaryDir dir;
+        const QString inventory = dir.filePath(QStringLiteral("long.json"));
+        {
+            QFile f(inventory);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral(
+                        R"({"format": "daybreak-inventory/1", "timezone": "Europe/Berlin",
+  "pipelines": [
+    {"id": "fx_source", "name": "FX source", "owner": "finance", "schedule": "01:00",
+     "duration_minutes": {"onprem": 30, "cloud": 20}, "upstreams": [], "risk": "low",
+     "target": "cloud"},
+    {"id": "%1", "name": "Flash", "owner": "finance", "schedule": "after_upstreams",
+     "duration_minutes": {"onprem": 30, "cloud": 20}, "upstreams": ["fx_source"],
+     "risk": "low", "target": "cloud", "sla": "06:00"}]})")
+                        .arg(longId)
+                        .toUtf8());
+        }
+        const QString longStore = dir.filePath(QStringLiteral("long.sqlite"));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("init"), QStringLiteral("--inventory"), inventory},
+              QStringList{QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--name"),
+                          QStringLiteral("W"), QStringLiteral("--date"),
+                          QStringLiteral("2030-01-05")},
+              QStringList{QStringLiteral("wave"), QStringLiteral("assign"),
+                          QStringLiteral("fx_source"), QStringLiteral("W")},
+              QStringList{QStringLiteral("wave"), QStringLiteral("assign"), longId,
+                          QStringLiteral("W")}}) {
+            QString err;
+            QCOMPARE(ctlOn(longStore, args, &err), 0);
+        }
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        QVERIFY(!pdftotext.isEmpty());
+        int checked = 0;
+        for (const QString &store : {m_store, longStore}) {
+            const QString pdf = dir.filePath(QStringLiteral("runbook.pdf"));
+            QCOMPARE(ctlOn(store, {QStringLiteral("report"), QStringLiteral("--format"),
+                                   QStringLiteral("pdf"), QStringLiteral("--out"), pdf}),
+                     0);
+            const QString text = run(pdftotext, {pdf, QStringLiteral("-")});
+            // No typographic ligature anywhere (U+FB00 to U+FB06).
+            static const QRegularExpression ligature(QStringLiteral("[\\x{FB00}-\\x{FB06}]"));
+            const QRegularExpressionMatch found = ligature.match(text);
+            QVERIFY2(!found.hasMatch(),
+                     qPrintable(QStringLiteral("a ligature in \"%1\"")
+                                    .arg(text.mid(
+                                        std::max<qsizetype>(0, found.capturedStart() - 30), 60))));
+            if (store == longStore)
+                QVERIFY2(text.contains(QStringLiteral("2. %1 —").arg(longId)),
+                         "the long id on one line, unbroken");
+            // Every command, joined where the shell's " \" continues it, parses; with
+            // --dry-run a state change exits 0 (it would go) or 4 (refused, with why).
+            const QStringList lines = text.split(QLatin1Char('\n'));
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                if (!lines.at(i).startsWith(QStringLiteral("daybreakctl ")))
+                    continue;
+                const QString context = lines.mid(i, 4).join(QStringLiteral(" | "));
+                QString command = lines.at(i);
+                while (command.endsWith(QStringLiteral(" \\")) && i + 1 < lines.size())
+                    command = command.chopped(2) + QLatin1Char(' ') + lines.at(++i).trimmed();
+                const QStringList words = shellWords(command);
+                QVERIFY2(words.size() >= 5 && words.at(1) == QStringLiteral("--store") &&
+                             words.at(2) == store,
+                         qPrintable(command + QStringLiteral(" from: ") + context));
+                QStringList args = words.mid(3);
+                const bool change = args.first() == QStringLiteral("cutover") ||
+                                    args.first() == QStringLiteral("rollback");
+                if (change && !args.contains(QStringLiteral("--dry-run")))
+                    args << QStringLiteral("--dry-run");
+                QString err;
+                const int exit = ctlOn(store, args, &err);
+                QVERIFY2(
+                    exit == 0 || (change && exit == 4),
+                    qPrintable(QStringLiteral("%1: exit %2: %3").arg(command).arg(exit).arg(err)));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 50);
+        // Nothing was written by any of them.
+        SqliteStore store(longStore, OpenMode::MustExist);
+        for (const AuditEntry &a : store.auditLog())
+            QVERIFY2(a.action != QStringLiteral("cutover") &&
+                         a.action != QStringLiteral("rollback"),
+                     qPrintable(a.action));
+    }
+
     void htmlAndMarkdownCarryTheSameContent()
     {
         const QString html = m_dir.filePath(QStringLiteral("plan.html"));
@@ -123,7 +259,7 @@ private slots:
                  0);
         QFile h(html), m(md);
         QVERIFY(h.open(QIODevice::ReadOnly) && m.open(QIODevice::ReadOnly));
-        const QString htmlText = QString::fromUtf8(h.readAll());
+        const QString htmlText = joined(QString::fromUtf8(h.readAll()));
         const QString mdText = QString::fromUtf8(m.readAll());
         QVERIFY(htmlText.contains(QStringLiteral("data:image/png;base64,")));
         QVERIFY(mdText.contains(QStringLiteral("![Dependency graph](plan-graph.png)")));

@@ -151,6 +151,10 @@ int cmdImport(CtlContext &ctx)
         QStringLiteral("apply"),
         QStringLiteral("dbt or Airflow into a store that has an inventory: write the changes "
                        "listed (without it they are only shown)."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("Check everything against the live store and say what the import would "
+                       "do; write nothing, exit as the import would."));
     const QCommandLineOption defaultSla(
         QStringLiteral("default-sla"),
         QStringLiteral("dbt: the deadline of an exposure without meta.daybreak.sla (06:00)."),
@@ -166,8 +170,8 @@ int cmdImport(CtlContext &ctx)
         QStringLiteral("side"),
         QStringLiteral("Run history: the side that ran it, onprem or cloud (onprem)."),
         QStringLiteral("side"), QStringLiteral("onprem"));
-    if (!ctx.parse({allowRemovals, apply, defaultSla, timezone, runs, side}, QStringLiteral("FILE"),
-                   1, 1))
+    if (!ctx.parse({allowRemovals, apply, dryRun, defaultSla, timezone, runs, side},
+                   QStringLiteral("FILE"), 1, 1))
         return ctx.parseExit;
     const QString file = ctx.parser.positionalArguments().constFirst();
     DbtManifest::Options options;
@@ -188,19 +192,22 @@ int cmdImport(CtlContext &ctx)
     if (ctx.parser.isSet(runs) && !AirflowApi::isExport(file))
         return ctx.usage(QStringLiteral("--runs goes with a folder of Airflow API answers (with "
                                         "dags.json)"));
+    if (ctx.parser.isSet(dryRun) && ctx.parser.isSet(apply))
+        return ctx.usage(QStringLiteral("--dry-run and --apply exclude each other"));
     if (platform.kind != PlatformFile::Kind::None)
-        return importPlatform(ctx, file, platform, ctx.parser.isSet(apply), *runSide);
+        return importPlatform(ctx, file, platform,
+                              ctx.parser.isSet(apply) && !ctx.parser.isSet(dryRun), *runSide);
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
     Outcome o = InventoryService(*store, ctx.clock, ctx.actor)
-                    .importFile(file, ctx.parser.isSet(allowRemovals));
+                    .importFile(file, ctx.parser.isSet(allowRemovals), ctx.parser.isSet(dryRun));
     if (o.kind == Outcome::Kind::BadInput) {
         int errors = 0;
         for (const Problem &p : o.problems)
             errors += p.isError() ? 1 : 0;
         o.message = QStringLiteral("%1 error(s) in %2; nothing was written").arg(errors).arg(file);
-    } else if (o.ok()) {
+    } else if (o.ok() && !ctx.parser.isSet(dryRun)) {
         o.message = QStringLiteral("Imported %1 into %2").arg(file, store->location());
     }
     return ctx.finish(o);

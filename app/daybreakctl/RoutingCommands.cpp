@@ -49,7 +49,11 @@ int runAction(CtlContext &ctx, MigrationAction action)
         QStringLiteral("expect-version"),
         QStringLiteral("Refuse (exit 5) unless the routing pointer is at this version."),
         QStringLiteral("n"));
-    QList<QCommandLineOption> options{reason, expect};
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("Check every rule against the live store and say what would happen; write "
+                       "nothing, exit as the change would (0 or 4)."));
+    QList<QCommandLineOption> options{reason, expect, dryRun};
     if (action == MigrationAction::Rollback)
         options.append(breakGlass);
     if (!ctx.parse(options, QStringLiteral("ID"), 1, 1))
@@ -72,7 +76,8 @@ int runAction(CtlContext &ctx, MigrationAction action)
     const ActionRequest request{
         ctx.parser.positionalArguments().constFirst(), ctx.parser.value(reason),
         action == MigrationAction::Rollback && ctx.parser.isSet(breakGlass)};
-    return ctx.finish(service.perform(action, request, expected));
+    return ctx.finish(ctx.parser.isSet(dryRun) ? service.dryRun(action, request, expected)
+                                               : service.perform(action, request, expected));
 }
 
 // What the last nights teach about the pipeline's durations, on each side it ran on.

@@ -145,14 +145,18 @@ int waveList(CtlContext &ctx)
 
 int waveAssign(CtlContext &ctx)
 {
-    if (!ctx.parse({}, QStringLiteral("ID WAVE"), 2, 2))
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("Check every rule against the live store and say what would happen; write "
+                       "nothing, exit as the change would (0 or 4)."));
+    if (!ctx.parse({dryRun}, QStringLiteral("ID WAVE"), 2, 2))
         return ctx.parseExit;
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
     const QStringList args = ctx.parser.positionalArguments();
-    return outcomeExit(ctx,
-                       PlanService(*store, ctx.clock, ctx.actor).assign({args.at(0)}, args.at(1)));
+    return outcomeExit(ctx, PlanService(*store, ctx.clock, ctx.actor)
+                                .assign({args.at(0)}, args.at(1), ctx.parser.isSet(dryRun)));
 }
 
 int waveUnassign(CtlContext &ctx)

@@ -31,6 +31,8 @@ const char kHelp[] =
     "  rollback ID --reason TEXT [--break-glass]\n"
     "                                      make on-prem canonical again\n"
     "  decommission ID                     retire the on-prem side\n"
+    "        --dry-run on any of these four, on wave assign and on import: every rule checked\n"
+    "        against the live store, what would happen said, nothing written, the same exit\n"
     "  parity record ID --date D --onprem-rows N --cloud-rows N [--mismatched-rows N] "
     "[--max-rel-diff X]\n"
     "  parity import FILE.csv              comparisons in bulk (all or nothing)\n"

@@ -13,6 +13,40 @@
 namespace daybreak {
 
 namespace {
+// A command as a block that copies and runs as is: one line, or several joined by the shell's
+// " \\" continuation at word boundaries (never inside a quoted argument), so no line is wider
+// than a page and none is wrapped or clipped by the PDF.
+QString commandBlock(const QString &command)
+{
+    QStringList words;
+    QString word;
+    bool quoted = false;
+    for (const QChar c : command) {
+        if (c == QLatin1Char('\'')) {
+            quoted = !quoted;
+        } else if (c == QLatin1Char(' ') && !quoted) {
+            words << word;
+            word.clear();
+            continue;
+        }
+        word += c;
+    }
+    words << word;
+    // A landscape A4 line holds about 150 characters of 8 pt monospace: only commands with very
+    // long store paths or ids continue on a second line, where a page break could fall between.
+    constexpr qsizetype kWidth = 130;
+    QStringList lines{words.takeFirst()};
+    for (const QString &w : std::as_const(words)) {
+        if (lines.last().size() + 1 + w.size() > kWidth) {
+            lines.last() += QStringLiteral(" \\");
+            lines << QStringLiteral("    ") + w;
+        } else {
+            lines.last() += QLatin1Char(' ') + w;
+        }
+    }
+    return QStringLiteral("<pre class='cmd'>%1</pre>")
+        .arg(lines.join(QLatin1Char('\n')).toHtmlEscaped());
+}
 QString esc(const QString &s)
 {
     return s.toHtmlEscaped();
@@ -136,6 +170,8 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
         "border-bottom:1px solid #999} table{border-collapse:collapse;width:100%} td,th{border:1px "
         "solid #bbb;"
         "padding:3px 6px} th{background:#eee} code{font-family:monospace;font-size:9pt}"
+        // Commands on lines of their own, never wrapped: what is copied is what runs.
+        "pre.cmd{font-family:monospace;font-size:8pt;margin:1px 0 5px 12px;white-space:pre}"
         ".bad{color:#b00020} .warn{color:#a05a00} .ok{color:#1b7f3b}</style></head><body>");
     // Title page
     h += QStringLiteral("<h1>Migration plan</h1><p style='font-size:13pt'>Daybreak report of the "
@@ -263,13 +299,16 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
                      .arg(gateStatusName(parity.gate.status))
                      .arg(parity.gate.cleanRuns)
                      .arg(parity.gate.runsRequired);
-            h += QStringLiteral("<li>Cut over: <code>%1</code></li>")
-                     .arg(esc(cutoverCommand(id, w.name)));
+            h += QStringLiteral("<li>Pre-check, every rule against the live store (exit 0: it "
+                                "would go; 4: refused, with every reason):%1</li>")
+                     .arg(commandBlock(cutoverCommand(id, w.name) + QStringLiteral(" --dry-run")));
+            h += QStringLiteral("<li>Cut over:%1</li>")
+                     .arg(commandBlock(cutoverCommand(id, w.name)));
             const QStringList reports = readersWithDeadlines(id);
-            h += QStringLiteral("<li>Watch: <code>daybreakctl %1 route %2</code> says cloud; the "
-                                "next dual-run comparison; reports "
-                                "fed: %3</li>")
-                     .arg(esc(storeArgument()), esc(id),
+            h += QStringLiteral("<li>Watch: the route says cloud%1then the next dual-run "
+                                "comparison; reports fed: %2</li>")
+                     .arg(commandBlock(
+                              QStringLiteral("daybreakctl %1 route %2").arg(storeArgument(), id)),
                           esc(reports.isEmpty() ? QStringLiteral("none")
                                                 : reports.join(QStringLiteral(", "))));
             // What the change puts at stake: the reports it feeds, with their slack the night
@@ -277,9 +316,9 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
             h += QStringLiteral("<li>At stake the night after: %1</li>")
                      .arg(esc(SlaService::blastRadiusText(SlaService::blastRadius(inv, sla, id),
                                                           Calendar(inv).zone())));
-            h += QStringLiteral("<li>Roll back: <code>%1</code> (outside the window add "
-                                "<code>--break-glass</code>)</li></ul>")
-                     .arg(esc(rollbackCommand(id)));
+            h += QStringLiteral("<li>Roll back (outside the window add <code>--break-glass</code>):"
+                                "%1</li></ul>")
+                     .arg(commandBlock(rollbackCommand(id)));
         }
     }
 

@@ -11,7 +11,9 @@
 #include <QFileInfo>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextOption>
 
 namespace daybreak {
 
@@ -159,14 +161,30 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
         return saveText(path, report.markdown(graphName, chartName));
     }
     QTextDocument doc;
+    // Words (ids above all) break only between words, never inside one: "rpt_exec_d / aily_sales"
+    // in a narrow cell was an id nobody could search for.
+    QTextOption wrap = doc.defaultTextOption();
+    wrap.setWrapMode(QTextOption::WordWrap);
+    doc.setDefaultTextOption(wrap);
     doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("graph.png")), graph);
     doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("progress.png")), chart);
     doc.setHtml(report.html(QStringLiteral("graph.png"), QStringLiteral("progress.png")));
+    // No typographic ligatures anywhere: "rpt_finance_flash" copied out of the PDF must stay
+    // "fi" and "fl", not U+FB01 and U+FB02, or a pasted command fails. Qt's shaper leaves
+    // ligatures out of letter-spaced text, so every character gets a spacing too small to see.
+    QTextCursor all(&doc);
+    all.select(QTextCursor::Document);
+    QTextCharFormat noLigatures;
+    noLigatures.setFontLetterSpacingType(QFont::AbsoluteSpacing);
+    noLigatures.setFontLetterSpacing(0.05); // Qt counts in 64ths of a pixel: 0.01 would be 0
+    all.mergeCharFormat(noLigatures);
     step(70);
     QPdfWriter writer(path);
     writer.setTitle(QStringLiteral("Daybreak migration plan"));
     writer.setCreator(QStringLiteral("Daybreak"));
     writer.setPageSize(QPageSize(QPageSize::A4));
+    // Landscape: the tables get the width they need, and a runbook command fits on one line.
+    writer.setPageOrientation(QPageLayout::Landscape);
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
     doc.print(&writer);
     step(100);

@@ -24,18 +24,18 @@ Outcome badFile(const QString &source, Problems problems)
 }
 } // namespace
 
-Outcome InventoryService::importFile(const QString &path, bool allowRemovals)
+Outcome InventoryService::importFile(const QString &path, bool allowRemovals, bool dryRun)
 {
     const InventoryReadResult read = InventoryReader::readFile(path);
     if (!read.ok())
         return badFile(path, read.problems);
-    return apply(read.inventory, path, read.problems, false, allowRemovals);
+    return apply(read.inventory, path, read.problems, false, allowRemovals, dryRun);
 }
 
 Outcome InventoryService::importInventory(const Inventory &inventory, const QString &source,
-                                          bool allowRemovals)
+                                          bool allowRemovals, bool dryRun)
 {
-    return apply(inventory, source, {}, false, allowRemovals);
+    return apply(inventory, source, {}, false, allowRemovals, dryRun);
 }
 
 Outcome InventoryService::importDemo()
@@ -49,7 +49,7 @@ Outcome InventoryService::importDemo()
 
 Outcome InventoryService::apply(const Inventory &inventory, const QString &source,
                                 const Problems &readProblems, bool withDemoHistory,
-                                bool allowRemovals)
+                                bool allowRemovals, bool dryRun)
 {
     Outcome o;
     if (const Decision role =
@@ -94,6 +94,23 @@ Outcome InventoryService::apply(const Inventory &inventory, const QString &sourc
                                                     "imported")
                                          .arg(removals.reasons.size()));
             return refused;
+        }
+        if (dryRun) {
+            int added = 0, removed = 0;
+            for (const Pipeline &p : inventory.pipelines())
+                added += current.inventory.contains(p.id) ? 0 : 1;
+            for (const Pipeline &p : current.inventory.pipelines())
+                removed += inventory.contains(p.id) ? 0 : 1;
+            o.problems = problems;
+            o.message =
+                QStringLiteral("dry run: %1 pipelines from %2 would be imported (%3 new, %4 "
+                               "removed, %5 kept); nothing was written")
+                    .arg(inventory.size())
+                    .arg(source)
+                    .arg(added)
+                    .arg(removed)
+                    .arg(inventory.size() - added);
+            return o;
         }
         AuditEntry audit;
         audit.at = m_clock.now();

@@ -21,15 +21,17 @@ public:
     // import never removes a pipeline silently: one missing from the file is refused, named with
     // its wave, unless `allowRemovals` (then each removal is a warning in the outcome); a
     // pipeline that is not on-prem is never removed (finding D6).
-    Outcome importFile(const QString &path, bool allowRemovals = false);
+    // `dryRun`: every check made against the live store, nothing written; Done says what the
+    // import would do.
+    Outcome importFile(const QString &path, bool allowRemovals = false, bool dryRun = false);
     Outcome importInventory(const Inventory &inventory, const QString &source,
-                            bool allowRemovals = false);
+                            bool allowRemovals = false, bool dryRun = false);
     // The embedded demo (resources/demo-inventory.json) with a few weeks of dual-run history.
     Outcome importDemo();
 
 private:
     Outcome apply(const Inventory &inventory, const QString &source, const Problems &readProblems,
-                  bool withDemoHistory, bool allowRemovals);
+                  bool withDemoHistory, bool allowRemovals, bool dryRun = false);
     Problems checkAgainstStore(const Inventory &inventory, const QString &source,
                                const StoreSnapshot &current);
 

@@ -29,12 +29,19 @@ ActionOutcome MigrationService::perform(MigrationAction action, const ActionRequ
                                         std::optional<qint64> expectedVersion)
 {
     return guarded<ActionOutcome>(
-        [&] { return performUnguarded(action, request, expectedVersion); });
+        [&] { return performUnguarded(action, request, expectedVersion, true); });
+}
+
+ActionOutcome MigrationService::dryRun(MigrationAction action, const ActionRequest &request,
+                                       std::optional<qint64> expectedVersion)
+{
+    return guarded<ActionOutcome>(
+        [&] { return performUnguarded(action, request, expectedVersion, false); });
 }
 
 ActionOutcome MigrationService::performUnguarded(MigrationAction action,
                                                  const ActionRequest &request,
-                                                 std::optional<qint64> expectedVersion)
+                                                 std::optional<qint64> expectedVersion, bool write)
 {
     ActionOutcome outcome;
     const StoreSnapshot snapshot = m_store.snapshot();
@@ -84,6 +91,16 @@ ActionOutcome MigrationService::performUnguarded(MigrationAction action,
     t.audit.breakGlass = request.breakGlass;
     for (const Reason &w : outcome.decision.warnings)
         t.audit.unplanned = t.audit.unplanned || w.code == Reason::Code::Unplanned;
+    if (!write) {
+        outcome.kind = Outcome::Kind::Done;
+        outcome.message =
+            QStringLiteral("dry run: %1 would go %2 -> %3 (canonical %4)%5; nothing "
+                           "was written")
+                .arg(request.pipeline, stateName(t.from), stateName(t.to),
+                     sideName(canonicalSide(t.to)),
+                     t.audit.breakGlass ? QStringLiteral(", break-glass") : QString());
+        return outcome;
+    }
     if (m_store.applyTransition(t) == WriteStatus::Conflict) {
         outcome.fail(
             Outcome::Kind::Conflict,

@@ -30,6 +30,10 @@ public:
     // `expectedVersion`: the pointer version the caller last saw; a moved pointer is a conflict.
     ActionOutcome perform(MigrationAction action, const ActionRequest &request,
                           std::optional<qint64> expectedVersion = std::nullopt);
+    // The same path with nothing written: every rule, the role and the expected version checked
+    // against the live store; Done ("dry run: … would go …") or the refusal the change would get.
+    ActionOutcome dryRun(MigrationAction action, const ActionRequest &request,
+                         std::optional<qint64> expectedVersion = std::nullopt);
 
     ActionOutcome startDualRun(const ActionRequest &r)
     {
@@ -49,7 +53,7 @@ public:
 
 private:
     ActionOutcome performUnguarded(MigrationAction action, const ActionRequest &request,
-                                   std::optional<qint64> expectedVersion);
+                                   std::optional<qint64> expectedVersion, bool write);
     void refuseBeyondRole(Decision &decision, MigrationAction action) const;
 
     Store &m_store;

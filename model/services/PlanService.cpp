@@ -232,9 +232,9 @@ PlanOutcome PlanService::renameWave(const QString &from, const QString &to,
     });
 }
 
-PlanOutcome PlanService::assign(const QStringList &pipelines, const QString &waveName)
+PlanOutcome PlanService::assign(const QStringList &pipelines, const QString &waveName, bool dryRun)
 {
-    return move(pipelines, waveName, false);
+    return move(pipelines, waveName, false, dryRun);
 }
 
 PlanOutcome PlanService::unassign(const QStringList &pipelines)
@@ -265,7 +265,7 @@ Decision PlanService::checkMove(const Access &access, const PlanMoves &moves,
 }
 
 PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveName,
-                              bool carryUpstreams)
+                              bool carryUpstreams, bool dryRun)
 {
     return guarded<PlanOutcome>([&]() -> PlanOutcome {
         const StoreSnapshot s = m_store.snapshot();
@@ -283,7 +283,10 @@ PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveN
                 Outcome::Kind::BadInput,
                 QStringLiteral("%1: nothing to move").arg(pipelines.join(QStringLiteral(", "))));
         const QString label = moving.join(QStringLiteral(", "));
-        const Decision d = moves.check(pipelines, waveName, carryUpstreams);
+        // A dry run also answers for the role, as the write would.
+        const Decision d =
+            dryRun ? checkMove(m_store.access(), moves, pipelines, waveName, carryUpstreams)
+                   : moves.check(pipelines, waveName, carryUpstreams);
         if (!d.allowed())
             return refused(d,
                            waveName.isEmpty()
@@ -295,6 +298,19 @@ PlanOutcome PlanService::move(const QStringList &pipelines, const QString &waveN
                 after.unassign(id);
             else
                 after.assign(id, waveName);
+        }
+        if (dryRun) {
+            PlanOutcome o;
+            o.kind = Outcome::Kind::Done;
+            o.decision = d;
+            o.before = s.plan;
+            o.after = after;
+            o.planVersion = s.planVersion;
+            o.message = QStringLiteral("dry run: %1 would be %2; nothing was written")
+                            .arg(label, waveName.isEmpty()
+                                            ? QStringLiteral("back in the backlog")
+                                            : QStringLiteral("planned in wave '%1'").arg(waveName));
+            return o;
         }
         PlanOutcome o = commit(s, after,
                                waveName.isEmpty() ? QStringLiteral("wave_unassign")

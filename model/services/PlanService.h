@@ -34,11 +34,14 @@ public:
     PlanOutcome removeWave(const QString &name);
     PlanOutcome renameWave(const QString &from, const QString &to, qint64 expectedPlanVersion = -1);
     // Places the pipelines in order; all or nothing.
-    PlanOutcome assign(const QStringList &pipelines, const QString &wave);
+    // `dryRun`: every rule and the role checked against the live store, nothing written; the
+    // outcome is the one the real change would have (Done or Refused with every reason).
+    PlanOutcome assign(const QStringList &pipelines, const QString &wave, bool dryRun = false);
     PlanOutcome unassign(const QStringList &pipelines);
     // The board's move: into `wave` (empty: back to the backlog), with the upstreams it needs when
     // `carryUpstreams` (a Shift-drag). Judged by PlanMoves on the store's current plan.
-    PlanOutcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams);
+    PlanOutcome move(const QStringList &pipelines, const QString &wave, bool carryUpstreams,
+                     bool dryRun = false);
     // The same judgement on a snapshot the caller holds (what a column shows while dragging),
     // for a user with `access`: no store call.
     static Decision checkMove(const Access &access, const PlanMoves &moves,
