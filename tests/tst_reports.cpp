@@ -1,6 +1,7 @@
 #include "InventoryReader.h"
 #include "InventoryService.h"
 #include "ManualClock.h"
+#include "PlanReport.h"
 #include "PlanService.h"
 #include "ReportExport.h"
 #include "TestStores.h"
@@ -245,6 +246,37 @@ private slots:
             QVERIFY2(a.action != QStringLiteral("cutover") &&
                          a.action != QStringLiteral("rollback"),
                      qPrintable(a.action));
+    }
+
+    void twoCopiesCanBeToldApart()
+    {
+        // The version line: the inventory's fingerprint and the plan version, on the title page.
+        SqliteStore store(m_store, OpenMode::MustExist);
+        const StoreSnapshot s = store.snapshot();
+        const QString fingerprint = PlanReport::inventoryFingerprint(s.inventory);
+        QCOMPARE(fingerprint.size(), 12);
+        QCOMPARE(PlanReport::inventoryFingerprint(s.inventory), fingerprint); // stable
+        const QString md = m_dir.filePath(QStringLiteral("version.md"));
+        QCOMPARE(ctl({QStringLiteral("report"), QStringLiteral("--format"), QStringLiteral("md"),
+                      QStringLiteral("--out"), md}),
+                 0);
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY2(text.contains(QStringLiteral("- Version: inventory %1, plan version %2")
+                                   .arg(fingerprint)
+                                   .arg(s.planVersion)),
+                 qPrintable(text.left(400)));
+        // Any change to a definition changes it; the order pipelines come in does not.
+        QList<Pipeline> pipelines = s.inventory.pipelines();
+        Inventory changed = s.inventory;
+        pipelines.first().onpremMinutes += 1;
+        changed.setPipelines(pipelines);
+        QVERIFY(PlanReport::inventoryFingerprint(changed) != fingerprint);
+        pipelines.first().onpremMinutes -= 1;
+        std::reverse(pipelines.begin(), pipelines.end());
+        changed.setPipelines(pipelines);
+        QCOMPARE(PlanReport::inventoryFingerprint(changed), fingerprint);
     }
 
     void htmlAndMarkdownCarryTheSameContent()

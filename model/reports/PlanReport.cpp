@@ -6,9 +6,12 @@
 #include "SlaService.h"
 #include "StatePalette.h"
 
+#include <QCryptographicHash>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace daybreak {
 
@@ -82,6 +85,42 @@ QList<Wave> PlanReport::waves() const
 QString PlanReport::storeArgument() const
 {
     return QStringLiteral("--store ") + shellQuote(m_options.storeLocation);
+}
+
+QString PlanReport::inventoryFingerprint(const Inventory &inventory)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    auto add = [&hash](const QString &field) {
+        hash.addData(field.toUtf8());
+        hash.addData(QByteArrayView("\x1f", 1)); // a separator no field holds
+    };
+    add(inventory.timezone);
+    add(inventory.changeWindow.describe());
+    add(QString::number(inventory.parityRunsRequired));
+    QList<Pipeline> pipelines = inventory.pipelines();
+    std::sort(pipelines.begin(), pipelines.end(),
+              [](const Pipeline &a, const Pipeline &b) { return a.id < b.id; });
+    auto time = [](const std::optional<QTime> &t) {
+        return t ? t->toString(QStringLiteral("HH:mm")) : QString();
+    };
+    auto number = [](const std::optional<int> &n) { return n ? QString::number(*n) : QString(); };
+    for (const Pipeline &p : std::as_const(pipelines)) {
+        for (const QString &field :
+             {p.id, p.name, p.owner, time(p.schedule), QString::number(p.onpremMinutes),
+              QString::number(p.cloudMinutes), number(p.onpremP95Minutes),
+              number(p.cloudP95Minutes), time(p.sla), p.upstreams.join(QLatin1Char(',')),
+              riskName(p.risk), sideName(p.target), p.tags.join(QLatin1Char(',')), p.group})
+            add(field);
+        add(QStringLiteral("\x1e"));
+    }
+    return QString::fromLatin1(hash.result().toHex().left(12));
+}
+
+QString PlanReport::versionText() const
+{
+    return QStringLiteral("inventory %1, plan version %2")
+        .arg(inventoryFingerprint(m_snapshot.inventory))
+        .arg(m_snapshot.planVersion);
 }
 
 QString PlanReport::cutoverCommand(const QString &pipeline, const QString &wave) const
@@ -182,9 +221,11 @@ QString PlanReport::html(const QString &graphImage, const QString &chartImage) c
                         "align='left'>Time zone</th><td>%2</td></tr>"
                         "<tr><th align='left'>Change window</th><td>%3</td></tr><tr><th "
                         "align='left'>Generated</th><td>%4</td></tr>"
-                        "<tr><th align='left'>Waves</th><td>%5</td></tr></table>")
+                        "<tr><th align='left'>Version</th><td>%5</td></tr>"
+                        "<tr><th align='left'>Waves</th><td>%6</td></tr></table>")
              .arg(esc(m_options.storeLocation), esc(inv.timezone), esc(inv.changeWindow.describe()),
-                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")))
+                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
+                  versionText())
              .arg(waves().size());
 
     // Progress
@@ -353,10 +394,11 @@ QString PlanReport::markdown(const QString &graphImage, const QString &chartImag
     m += QStringLiteral("# Migration plan\n\nDaybreak report of the on-prem to cloud migration of "
                         "%1 nightly pipelines.\n\n")
              .arg(inv.size());
-    m +=
-        QStringLiteral("- Store: `%1`\n- Time zone: %2\n- Change window: %3\n- Generated: %4\n\n")
-            .arg(m_options.storeLocation, inv.timezone, inv.changeWindow.describe(),
-                 Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")));
+    m += QStringLiteral("- Store: `%1`\n- Time zone: %2\n- Change window: %3\n- Generated: %4\n"
+                        "- Version: %5\n\n")
+             .arg(m_options.storeLocation, inv.timezone, inv.changeWindow.describe(),
+                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
+                  versionText());
     QHash<State, int> counts;
     for (const Pipeline &p : inv.pipelines())
         ++counts[m_snapshot.stateOf(p.id)];

@@ -36,6 +36,13 @@ public:
     QImage graphPicture() const;
     QImage progressChart() const;
 
+    // What tells two printed copies apart beside the time they were made: a fingerprint of the
+    // inventory's definitions (12 hex digits of a SHA-256 over every pipeline's fields, the time
+    // zone, the change window and the parity rule; the routing states do not count) and the plan
+    // version, e.g. "inventory 3f9c0a41b2de, plan version 14".
+    static QString inventoryFingerprint(const Inventory &inventory);
+    QString versionText() const;
+
     // The exact commands of a runbook, so tests and readers see the same text.
     QString cutoverCommand(const QString &pipeline, const QString &wave) const;
     QString rollbackCommand(const QString &pipeline) const;
