@@ -50,11 +50,19 @@ void avoidRiskyNights(const StoreSnapshot &s, const WaveRules &rules, WavePlanne
 {
     if (!PlanMoves::whatIfApplies(s) || result.placed.isEmpty())
         return;
+    bool deadlines = false; // a platform without 6am reports has no night to spare
+    for (const Pipeline &p : s.inventory.pipelines())
+        deadlines = deadlines || p.sla.has_value();
+    if (!deadlines)
+        return;
     const QTimeZone zone = Calendar(s.inventory).zone();
     WavePlan plan = result.plan;
     QList<QStringList> turned = turnedPerWave(s, plan, learned, zone);
+    const qint64 perTrial =
+        std::max<qint64>(1, qint64(s.inventory.size()) * (result.plan.waves().size() + 1));
+    const int maxTrials = int(std::min<qint64>(kMaxTrials, kMaxWork / perTrial));
     int trials = 0;
-    for (int i = 0; i < plan.waves().size() && trials < kMaxTrials; ++i) {
+    for (int i = 0; i < plan.waves().size() && trials < maxTrials; ++i) {
         if (turned.value(i).isEmpty())
             continue;
         // Its newly placed pipelines, downstreams first (they free their upstreams to move).
@@ -63,7 +71,7 @@ void avoidRiskyNights(const StoreSnapshot &s, const WaveRules &rules, WavePlanne
         for (const QString &id : std::as_const(order)) {
             if (!result.placed.contains(id) || turned.value(i).isEmpty())
                 continue;
-            for (int j = i + 1; j < plan.waves().size() && trials < kMaxTrials; ++j) {
+            for (int j = i + 1; j < plan.waves().size() && trials < maxTrials; ++j) {
                 ++trials;
                 WavePlan trial = plan;
                 trial.unassign(id);
