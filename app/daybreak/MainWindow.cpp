@@ -748,12 +748,10 @@ void MainWindow::refreshNight()
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
         return [this, night, current, routing, watches, deliveries, now,
-                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned,
-                calendarInventory = snapshot.inventory] {
+                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned] {
             m_nightInFlight = false;
             m_board->setLearned(learnedNow); // the what-if nights of the waves use them too
-            if (const QDate tonight = SlaService::currentNight(calendarInventory, now);
-                tonight != m_calibratedNight) {
+            if (const QDate tonight = calendar.businessDate(now); tonight != m_calibratedNight) {
                 m_calibratedNight = tonight;
                 calibrate(tonight);
             }
