@@ -48,7 +48,8 @@ private:
         static const QRegularExpression continuation(QStringLiteral(" \\\\\n\\s*"));
         return text.replace(continuation, QStringLiteral(" "));
     }
-    // The words of a command as a POSIX shell splits them (single and double quotes).
+    // The words of a command as a POSIX shell splits them (single and double quotes; a word
+    // that begins with # starts a comment, to the end of the line).
     static QStringList shellWords(const QString &command)
     {
         QStringList words;
@@ -56,6 +57,8 @@ private:
         QChar quote;
         bool inWord = false;
         for (const QChar c : command) {
+            if (quote.isNull() && !inWord && c == QLatin1Char('#'))
+                break;
             if (!quote.isNull()) {
                 if (c == quote)
                     quote = QChar();
@@ -137,10 +140,25 @@ private slots:
         SqliteStore store(m_store, OpenMode::MustExist);
         const StoreSnapshot s = store.snapshot();
         QVERIFY(s.plan.waves().size() >= 8);
+        int done = 0;
         for (const Wave &w : s.plan.waves()) {
             QVERIFY2(text.contains(QStringLiteral("%1 — %2").arg(
                          w.name, w.date.toString(QStringLiteral("dddd yyyy-MM-dd")))),
                      qPrintable(w.name));
+            // A wave whose members are all in the cloud is listed with its rollbacks only.
+            const bool allCut = std::all_of(w.members.begin(), w.members.end(), [&](auto &id) {
+                return canonicalSide(s.stateOf(id)) == Side::Cloud;
+            });
+            if (allCut) {
+                ++done;
+                QVERIFY(text.contains(
+                    QStringLiteral("%1 — %2 (done)")
+                        .arg(w.name, w.date.toString(QStringLiteral("dddd yyyy-MM-dd")))));
+                for (const QString &id : w.members)
+                    QVERIFY(text.contains(QStringLiteral("rollback %1 --reason").arg(id)));
+                QVERIFY(!text.contains(QStringLiteral("Runbook — %1 ").arg(w.name)));
+                continue;
+            }
             // Members appear in cutover order within the wave's runbook.
             const qsizetype runbook = text.indexOf(QStringLiteral("Runbook — %1").arg(w.name));
             QVERIFY(runbook >= 0);
@@ -154,7 +172,29 @@ private slots:
                 QVERIFY(text.indexOf(QStringLiteral("rollback %1 --reason").arg(id), at) > at);
             }
         }
+        QVERIFY(done >= 2); // the demo's Pilot and Clickstream
         QVERIFY(text.contains(QStringLiteral("roll back recommended"))); // stg_clickstream's breach
+
+        // Page 1 is the summary a lead reads first; the details come after, in an appendix.
+        const QString first =
+            run(pdftotext, {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                            QStringLiteral("1"), pdf, QStringLiteral("-")})
+                .simplified();
+        for (const QString &expected :
+             {QStringLiteral("weekends needed"), QStringLiteral("pipelines to move"),
+              QStringLiteral("high-risk still to move"), QStringLiteral("open parity breaches"),
+              QStringLiteral("held cutovers"), QStringLiteral("The 6am after"),
+              QStringLiteral("Tonight: the critical path"), QStringLiteral("rpt_finance_flash")})
+            QVERIFY2(first.contains(expected), qPrintable(expected));
+        for (const Wave &w : s.plan.waves())
+            QVERIFY2(first.contains(w.name), qPrintable(w.name));
+        QVERIFY(text.indexOf(QStringLiteral("Appendix A.")) >
+                text.lastIndexOf(QStringLiteral("Runbook — ")));
+        int pages = 0;
+        const QString info = run(QStandardPaths::findExecutable(QStringLiteral("pdfinfo")), {pdf});
+        static const QRegularExpression count(QStringLiteral("Pages:\\s+(\\d+)"));
+        pages = count.match(info).captured(1).toInt();
+        QVERIFY2(pages > 5 && pages < 40, qPrintable(info));
     }
 
     void runbookCommandsCopyOutOfThePdfAndRun()
@@ -294,7 +334,16 @@ private slots:
         const QString htmlText = joined(QString::fromUtf8(h.readAll()));
         const QString mdText = QString::fromUtf8(m.readAll());
         QVERIFY(htmlText.contains(QStringLiteral("data:image/png;base64,")));
-        QVERIFY(mdText.contains(QStringLiteral("![Dependency graph](plan-graph.png)")));
+        QVERIFY(mdText.contains(QStringLiteral("](plan-graph.png)")));
+        QVERIFY(mdText.contains(QStringLiteral("](plan-calendar-1.png)")));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("plan-calendar-1.png"))));
+        // A wiki's task list, and the commands in shell blocks.
+        QVERIFY(mdText.contains(QStringLiteral("- [ ] **1. ")));
+        QVERIFY(mdText.contains(QStringLiteral("```sh\n")));
+        // The page reads on a phone and prints in landscape with the PDF's page breaks.
+        QVERIFY(htmlText.contains(QStringLiteral("name='viewport'")));
+        QVERIFY(htmlText.contains(QStringLiteral("@page{size:A4 landscape")));
+        QVERIFY(htmlText.contains(QStringLiteral("page-break-before:always")));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("plan-graph.png"))));
         for (const QString &text : {htmlText, mdText}) {
             QVERIFY(text.contains(QStringLiteral("Wave 1")));

@@ -19,7 +19,7 @@ namespace GraphPicture {
 
 namespace {
 
-constexpr double kMargin = 20;
+constexpr double kMargin = kPictureMargin;
 
 QJsonObject rectJson(const QRectF &r)
 {
@@ -172,6 +172,27 @@ void paint(QPainter &p, const GraphDrawing &d, const StoreSnapshot &s, const QDa
     }
 }
 
+QImage draw(const GraphDrawing &d, const StoreSnapshot &snapshot, const QDate &asOf,
+            const QSet<QString> &outlined, int maxWidth)
+{
+    const QSizeF size = d.size() + QSizeF(2 * kMargin, 2 * kMargin);
+    const double scale = std::min(2.0, maxWidth / std::max(1.0, size.width()));
+    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.scale(scale, scale);
+    p.translate(kMargin, kMargin);
+    paint(p, d, snapshot, asOf);
+    p.setPen(QPen(QColor(0x1a, 0x23, 0x7e), 4));
+    p.setBrush(Qt::NoBrush);
+    for (const QString &id : outlined)
+        if (const GraphDrawing::Node *n = d.node(id))
+            p.drawRoundedRect(n->rect.adjusted(-3, -3, 3, 3), 8, 8);
+    p.end();
+    return image;
+}
+
 QImage render(const StoreSnapshot &snapshot, const QDate &asOf, int maxWidth)
 {
     GraphDrawing::Options options;
@@ -184,17 +205,7 @@ QImage render(const StoreSnapshot &snapshot, const QDate &asOf, int maxWidth)
             options.folded = folders.overview(GroupFolders::kOverviewBoxes);
         d = GraphDrawing::compute(snapshot.inventory, options);
     }
-    const QSizeF size = d.size() + QSizeF(2 * kMargin, 2 * kMargin);
-    const double scale = std::min(2.0, maxWidth / std::max(1.0, size.width()));
-    QImage image((size * scale).toSize().expandedTo(QSize(10, 10)),
-                 QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.scale(scale, scale);
-    p.translate(kMargin, kMargin);
-    paint(p, d, snapshot, asOf);
-    p.end();
-    return image;
+    return draw(d, snapshot, asOf, {}, maxWidth);
 }
 
 QString write(const QString &path, bool svg, const GraphDrawing &d, const StoreSnapshot &s,

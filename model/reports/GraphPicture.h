@@ -29,6 +29,12 @@ QString groupCounts(const GraphDrawing::Group &group, const StoreSnapshot &snaps
 // For reports: the whole graph, groups collapsed when it would be too tall to read, scaled to
 // `maxWidth`.
 QImage render(const StoreSnapshot &snapshot, const QDate &asOf, int maxWidth = 1800);
+// A drawing as a picture scaled to `maxWidth`, the `outlined` pipelines (a wave's members, say)
+// drawn with a thick dark outline.
+QImage draw(const GraphDrawing &drawing, const StoreSnapshot &snapshot, const QDate &asOf,
+            const QSet<QString> &outlined, int maxWidth = 1800);
+// The margin a picture has around its drawing, in scene units.
+inline constexpr double kPictureMargin = 20;
 // Writes the picture as SVG or PNG (a PNG is scaled down to at most 16,000 pixels a side).
 // Returns the error, or empty.
 QString write(const QString &path, bool svg, const GraphDrawing &drawing,

@@ -2,9 +2,12 @@
 
 #include "Calendar.h"
 #include "GraphPicture.h"
+#include "GroupFolders.h"
 #include "ParityService.h"
+#include "Selector.h"
 #include "SlaService.h"
 #include "StatePalette.h"
+#include "WaveCalendar.h"
 
 #include <QCryptographicHash>
 #include <QPainter>
@@ -12,48 +15,11 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 
 namespace daybreak {
 
 namespace {
-// A command as a block that copies and runs as is: one line, or several joined by the shell's
-// " \\" continuation at word boundaries (never inside a quoted argument), so no line is wider
-// than a page and none is wrapped or clipped by the PDF.
-QString commandBlock(const QString &command)
-{
-    QStringList words;
-    QString word;
-    bool quoted = false;
-    for (const QChar c : command) {
-        if (c == QLatin1Char('\'')) {
-            quoted = !quoted;
-        } else if (c == QLatin1Char(' ') && !quoted) {
-            words << word;
-            word.clear();
-            continue;
-        }
-        word += c;
-    }
-    words << word;
-    // A landscape A4 line holds about 150 characters of 8 pt monospace: only commands with very
-    // long store paths or ids continue on a second line, where a page break could fall between.
-    constexpr qsizetype kWidth = 130;
-    QStringList lines{words.takeFirst()};
-    for (const QString &w : std::as_const(words)) {
-        if (lines.last().size() + 1 + w.size() > kWidth) {
-            lines.last() += QStringLiteral(" \\");
-            lines << QStringLiteral("    ") + w;
-        } else {
-            lines.last() += QLatin1Char(' ') + w;
-        }
-    }
-    return QStringLiteral("<pre class='cmd'>%1</pre>")
-        .arg(lines.join(QLatin1Char('\n')).toHtmlEscaped());
-}
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
 QString shellQuote(const QString &s)
 {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:@%+=-]+$"));
@@ -64,6 +30,73 @@ QString shellQuote(const QString &s)
     return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 const State kStates[] = {State::OnPrem, State::DualRun, State::Cloud, State::Decommissioned};
+// A landscape A4 page holds a picture of about 1000 by 540 CSS pixels below its heading; a graph
+// reads when its node labels are drawn at two thirds of their size or more.
+constexpr double kPageWidth = 1000, kPageHeight = 540, kReadableScale = 0.66;
+constexpr int kCalendarRows = 30;
+constexpr qsizetype kNeighbourhoodLimit = 150;
+
+QSizeF pictureSize(const QSizeF &scene)
+{
+    return scene + QSizeF(2 * GraphPicture::kPictureMargin, 2 * GraphPicture::kPictureMargin);
+}
+bool readsOnAPage(const QSizeF &scene)
+{
+    const QSizeF s = pictureSize(scene);
+    return std::min(kPageWidth / s.width(), kPageHeight / s.height()) >= kReadableScale;
+}
+// The width a graph picture is shown at: the page's, or less so that it fits the page's height,
+// and never larger than drawn.
+int shownWidth(const QSizeF &scene)
+{
+    const QSizeF s = pictureSize(scene);
+    const double scale = std::min({1.0, kPageWidth / s.width(), kPageHeight / s.height()});
+    return int(s.width() * scale);
+}
+
+// The tightest two reports a change puts at stake, and how many more: a runbook line, not a
+// paragraph (`status ID` lists them all).
+QString atStakeText(QList<SlaService::Exposure> exposures, const QTimeZone &zone)
+{
+    std::stable_sort(exposures.begin(), exposures.end(),
+                     [](const auto &a, const auto &b) { return a.slackMinutes < b.slackMinutes; });
+    constexpr qsizetype kShown = 2;
+    QString text = SlaService::blastRadiusText(exposures.mid(0, kShown), zone);
+    if (exposures.size() > kShown)
+        text += QStringLiteral(" and %1 more").arg(exposures.size() - kShown);
+    return text;
+}
+
+QImage progressPicture(const StoreSnapshot &snapshot)
+{
+    QHash<State, int> counts;
+    for (const Pipeline &p : snapshot.inventory.pipelines())
+        ++counts[snapshot.stateOf(p.id)];
+    const int total = std::max(1, snapshot.inventory.size());
+    QImage image(QSize(900, 200), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    QFont font = p.font();
+    font.setPixelSize(16);
+    p.setFont(font);
+    int y = 14;
+    for (State s : kStates) {
+        const int n = counts.value(s);
+        p.setPen(Qt::black);
+        p.drawText(QRect(0, y, 160, 34), Qt::AlignVCenter | Qt::AlignRight, stateName(s));
+        p.setPen(QColor(0x40, 0x40, 0x40));
+        p.setBrush(StatePalette::fill(s));
+        const int w = int(600.0 * n / total);
+        p.drawRect(QRect(175, y + 4, std::max(w, 2), 26));
+        p.setPen(Qt::black);
+        p.drawText(QRect(185 + w, y, 200, 34), Qt::AlignVCenter | Qt::AlignLeft,
+                   QStringLiteral("%1 (%2%)").arg(n).arg(100.0 * n / total, 0, 'f', 0));
+        y += 44;
+    }
+    p.end();
+    return image;
+}
 } // namespace
 
 PlanReport::PlanReport(const StoreSnapshot &snapshot, Options options)
@@ -71,6 +104,185 @@ PlanReport::PlanReport(const StoreSnapshot &snapshot, Options options)
       m_today(Calendar(snapshot.inventory).localDate(m_options.generatedAt)),
       m_rules(snapshot, m_today)
 {
+    const QList<PlanFinding> findings = m_rules.validate(m_snapshot.plan);
+    for (const Wave &w : waves()) {
+        WaveFacts f;
+        f.wave = w;
+        f.order = m_rules.cutoverOrder(w);
+        for (const PlanFinding &finding : findings)
+            if (finding.wave == w.name)
+                f.findings << finding;
+        f.night = projectionAfter(w);
+        for (const SlaProjection::Report &r : f.night.reports())
+            if (r.status != SlaProjection::Status::OnTrack)
+                f.atRisk << r.pipeline;
+        f.done = !w.members.isEmpty();
+        for (const QString &id : w.members) {
+            const Pipeline *p = m_snapshot.inventory.find(id);
+            f.highRisk += p && p->risk == Risk::High ? 1 : 0;
+            f.done = f.done && canonicalSide(m_snapshot.stateOf(id)) == Side::Cloud;
+        }
+        const int index = m_snapshot.plan.indexOf(w.name);
+        for (const Pipeline &p : m_snapshot.inventory.pipelines()) {
+            const int at = m_snapshot.plan.waveIndexOf(p.id);
+            f.cloudAfter +=
+                canonicalSide(m_snapshot.stateOf(p.id)) == Side::Cloud || (at >= 0 && at <= index)
+                    ? 1
+                    : 0;
+        }
+        m_waves << f;
+    }
+    m_tonight = SlaService::project(
+        m_snapshot, SlaService::currentNight(m_snapshot.inventory, m_options.generatedAt), {},
+        QDateTime(), m_options.learned.get());
+    gatherBreaches();
+    drawPictures();
+}
+
+void PlanReport::gatherBreaches()
+{
+    QSet<QString> breached;
+    for (const Pipeline &p : m_snapshot.inventory.pipelines()) {
+        const ParityService::PipelineParity parity =
+            ParityService::evaluate(m_snapshot, p.id, m_today);
+        for (const ParityResult &b : parity.gate.openBreaches) {
+            m_breaches << Breach{p.id, m_snapshot.stateOf(p.id), b.businessDate,
+                                 b.worstRelativeDiff(), parity.rollbackRecommended};
+            breached.insert(p.id);
+        }
+    }
+    for (const WaveFacts &f : std::as_const(m_waves)) {
+        if (f.done)
+            continue;
+        for (const QString &id : f.order) {
+            if (canonicalSide(m_snapshot.stateOf(id)) == Side::Cloud)
+                continue;
+            if (breached.contains(id)) {
+                m_held << QStringLiteral("%1: open parity breach (wave %2)").arg(id, f.wave.name);
+                continue;
+            }
+            const QDate ready = m_rules.parityReadyDate(id);
+            if (ready > f.wave.date)
+                m_held << QStringLiteral("%1: parity gate not passed before %2 (wave %3 is %4)")
+                              .arg(id, ready.toString(Qt::ISODate), f.wave.name,
+                                   f.wave.date.toString(Qt::ISODate));
+        }
+    }
+}
+
+PlanReport::Moves PlanReport::moves() const
+{
+    Moves m;
+    for (const Pipeline &p : m_snapshot.inventory.pipelines()) {
+        const bool cloud = canonicalSide(m_snapshot.stateOf(p.id)) == Side::Cloud;
+        m.toMove += !p.staysOnPrem() && !cloud ? 1 : 0;
+        m.inCloud += cloud ? 1 : 0;
+        m.highRiskToMove += !p.staysOnPrem() && !cloud && p.risk == Risk::High ? 1 : 0;
+    }
+    return m;
+}
+
+int PlanReport::weekendsNeeded() const
+{
+    QSet<QDate> weekends;
+    for (const WaveFacts &f : m_waves)
+        if (!f.done)
+            weekends.insert(f.wave.date.addDays(6 - f.wave.date.dayOfWeek()));
+    return int(weekends.size());
+}
+
+QStringList PlanReport::unplanned() const
+{
+    QStringList ids;
+    for (const Pipeline &p : m_snapshot.inventory.pipelines())
+        if (!p.staysOnPrem() && canonicalSide(m_snapshot.stateOf(p.id)) != Side::Cloud &&
+            m_snapshot.plan.waveOf(p.id).isEmpty())
+            ids << p.id;
+    return ids;
+}
+
+QList<SlaProjection::Report> PlanReport::tightestTonight(int count) const
+{
+    QList<SlaProjection::Report> reports = m_tonight.reports();
+    auto slack = [](const SlaProjection::Report &r) {
+        return r.p95Finish.isValid() ? r.p95Finish.secsTo(r.deadline)
+                                     : std::numeric_limits<qint64>::min();
+    };
+    std::stable_sort(reports.begin(), reports.end(),
+                     [&](const auto &a, const auto &b) { return slack(a) < slack(b); });
+    return reports.mid(0, count);
+}
+
+void PlanReport::drawPictures()
+{
+    const Inventory &inv = m_snapshot.inventory;
+    m_pictures << Picture{QStringLiteral("progress"), QStringLiteral("Pipelines by state"),
+                          progressPicture(m_snapshot), 600};
+    // The calendar, 30 waves a picture.
+    QList<WaveCalendar::Row> rows;
+    for (const WaveFacts &f : std::as_const(m_waves))
+        rows << WaveCalendar::Row{f.wave.name,
+                                  f.wave.windowStart,
+                                  f.wave.windowEnd,
+                                  int(f.wave.members.size()),
+                                  f.highRisk,
+                                  f.cloudAfter,
+                                  f.done,
+                                  std::any_of(f.findings.begin(), f.findings.end(),
+                                              [](const PlanFinding &x) { return x.error; }),
+                                  int(f.atRisk.size())};
+    for (qsizetype i = 0; i < rows.size(); i += kCalendarRows)
+        m_pictures << Picture{QStringLiteral("calendar-%1").arg(i / kCalendarRows + 1),
+                              QStringLiteral("The waves over the coming weekends"),
+                              WaveCalendar::render(rows.mid(i, kCalendarRows), m_today,
+                                                   inv.changeWindow.blackoutDates,
+                                                   Calendar(inv).zone(), inv.size()),
+                              1000};
+    // The whole graph when it reads on a page; otherwise its groups collapsed, and each wave
+    // still to do drawn with its neighbourhood.
+    GraphDrawing::Options options;
+    GraphDrawing whole = GraphDrawing::compute(inv, options);
+    m_wholeGraphReads = readsOnAPage(whole.size());
+    if (!m_wholeGraphReads) {
+        options.collapseAll = true;
+        if (const GroupFolders folders(inv); folders.groupCount() > GroupFolders::kFoldAbove)
+            options.folded = folders.overview(GroupFolders::kOverviewBoxes);
+        whole = GraphDrawing::compute(inv, options);
+    }
+    m_pictures << Picture{QStringLiteral("graph"),
+                          m_wholeGraphReads
+                              ? QStringLiteral("The dependency graph")
+                              : QStringLiteral("The dependency graph, each group as one box"),
+                          GraphPicture::draw(whole, m_snapshot, m_today, {}), 0};
+    m_pictures.last().width = shownWidth(whole.size());
+    if (m_wholeGraphReads)
+        return;
+    for (WaveFacts &f : m_waves) {
+        if (f.done || f.wave.members.isEmpty())
+            continue;
+        // The members, what they read and what reads them: the graph's selector 1+wave:"W"+1
+        // (a wave whose name holds a double quote cannot be quoted in it: its members only).
+        Selector::Result near;
+        if (!f.wave.name.contains(QLatin1Char('"')))
+            near = Selector::select(QStringLiteral("1+wave:\"%1\"+1").arg(f.wave.name), m_snapshot);
+        else
+            near.error = QStringLiteral("unquotable");
+        const QSet<QString> members(f.wave.members.begin(), f.wave.members.end());
+        QString caption = QStringLiteral(
+            "%1 in the graph: its members outlined, with what they read and what reads them");
+        if (!near.ok() || near.ids.size() > kNeighbourhoodLimit) {
+            near.ids = members;
+            caption = QStringLiteral("%1 in the graph: its members (their neighbourhood is too "
+                                     "large for a page)");
+        }
+        GraphDrawing::Options only;
+        only.only = near.ids;
+        const GraphDrawing d = GraphDrawing::compute(inv, only);
+        f.picture = QStringLiteral("wave-%1").arg(m_snapshot.plan.indexOf(f.wave.name) + 1);
+        m_pictures << Picture{f.picture, caption.arg(f.wave.name),
+                              GraphPicture::draw(d, m_snapshot, m_today, members),
+                              shownWidth(d.size())};
+    }
 }
 
 QList<Wave> PlanReport::waves() const
@@ -152,348 +364,32 @@ SlaProjection PlanReport::projectionAfter(const Wave &wave) const
         wave.windowEnd.date().addDays(1), side, in);
 }
 
-QStringList PlanReport::readersWithDeadlines(const QString &pipeline) const
-{
-    QStringList reports;
-    QSet<QString> closure = m_rules.graph().downstreamClosure(pipeline);
-    closure.insert(pipeline);
-    for (const Pipeline &p : m_snapshot.inventory.pipelines())
-        if (p.sla && closure.contains(p.id))
-            reports << QStringLiteral("%1 (%2)").arg(p.id,
-                                                     p.sla->toString(QStringLiteral("HH:mm")));
-    return reports;
-}
-
-QImage PlanReport::graphPicture() const
-{
-    return GraphPicture::render(m_snapshot, m_today);
-}
-
-QImage PlanReport::progressChart() const
-{
-    QHash<State, int> counts;
-    for (const Pipeline &p : m_snapshot.inventory.pipelines())
-        ++counts[m_snapshot.stateOf(p.id)];
-    const int total = std::max(1, m_snapshot.inventory.size());
-    QImage image(QSize(900, 200), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.setRenderHint(QPainter::Antialiasing);
-    QFont font = p.font();
-    font.setPixelSize(16);
-    p.setFont(font);
-    int y = 14;
-    for (State s : kStates) {
-        const int n = counts.value(s);
-        p.setPen(Qt::black);
-        p.drawText(QRect(0, y, 160, 34), Qt::AlignVCenter | Qt::AlignRight, stateName(s));
-        p.setPen(QColor(0x40, 0x40, 0x40));
-        p.setBrush(StatePalette::fill(s));
-        const int w = int(600.0 * n / total);
-        p.drawRect(QRect(175, y + 4, std::max(w, 2), 26));
-        p.setPen(Qt::black);
-        p.drawText(QRect(185 + w, y, 200, 34), Qt::AlignVCenter | Qt::AlignLeft,
-                   QStringLiteral("%1 (%2%)").arg(n).arg(100.0 * n / total, 0, 'f', 0));
-        y += 44;
-    }
-    p.end();
-    return image;
-}
-
-QString PlanReport::html(const QString &graphImage, const QString &chartImage) const
+QString PlanReport::precheckText(const QString &pipeline, const WaveFacts &f) const
 {
     const Inventory &inv = m_snapshot.inventory;
-    QString h = QStringLiteral(
-        "<html><head><meta charset='utf-8'><title>Daybreak migration plan</title>"
-        "<style>body{font-family:sans-serif;font-size:10pt} h1{font-size:22pt} h2{font-size:15pt;"
-        "border-bottom:1px solid #999} table{border-collapse:collapse;width:100%} td,th{border:1px "
-        "solid #bbb;"
-        "padding:3px 6px} th{background:#eee} code{font-family:monospace;font-size:9pt}"
-        // Commands on lines of their own, never wrapped: what is copied is what runs.
-        "pre.cmd{font-family:monospace;font-size:8pt;margin:1px 0 5px 12px;white-space:pre}"
-        ".bad{color:#b00020} .warn{color:#a05a00} .ok{color:#1b7f3b}</style></head><body>");
-    // Title page
-    h += QStringLiteral("<h1>Migration plan</h1><p style='font-size:13pt'>Daybreak report of the "
-                        "on-prem to cloud "
-                        "migration of %1 nightly pipelines.</p>")
-             .arg(inv.size());
-    h += QStringLiteral("<table><tr><th align='left'>Store</th><td>%1</td></tr><tr><th "
-                        "align='left'>Time zone</th><td>%2</td></tr>"
-                        "<tr><th align='left'>Change window</th><td>%3</td></tr><tr><th "
-                        "align='left'>Generated</th><td>%4</td></tr>"
-                        "<tr><th align='left'>Version</th><td>%5</td></tr>"
-                        "<tr><th align='left'>Waves</th><td>%6</td></tr></table>")
-             .arg(esc(m_options.storeLocation), esc(inv.timezone), esc(inv.changeWindow.describe()),
-                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
-                  versionText())
-             .arg(waves().size());
-
-    // Progress
-    QHash<State, int> counts;
-    for (const Pipeline &p : inv.pipelines())
-        ++counts[m_snapshot.stateOf(p.id)];
-    h += QStringLiteral(
-        "<h2 style='page-break-before:always'>Migration "
-        "progress</h2><table><tr><th>State</th><th>Pipelines</th><th>Share</th></tr>");
-    for (State s : kStates)
-        h += QStringLiteral(
-                 "<tr><td>%1</td><td align='right'>%2</td><td align='right'>%3%</td></tr>")
-                 .arg(stateName(s))
-                 .arg(counts.value(s))
-                 .arg(100.0 * counts.value(s) / std::max(1, inv.size()), 0, 'f', 1);
-    h += QStringLiteral("</table><p><img src='%1' width='600'></p>").arg(chartImage);
-    h += QStringLiteral("<h2>Dependency graph</h2><p>Nodes are filled by state (grey on-prem, "
-                        "amber dual-run, blue cloud, "
-                        "dark blue decommissioned); dashed orange edges are cross-side reads; "
-                        "dashed nodes stay on-prem.</p>"
-                        "<p><img src='%1' width='680'></p>")
-             .arg(graphImage);
-
-    // Waves
-    const QList<PlanFinding> findings = m_rules.validate(m_snapshot.plan);
-    for (const Wave &w : waves()) {
-        h += QStringLiteral("<h2 style='page-break-before:always'>%1 — %2</h2>")
-                 .arg(esc(w.name), w.date.toString(QStringLiteral("dddd yyyy-MM-dd")));
-        h += QStringLiteral(
-                 "<p>Window %1 to %2 (%3) · %4 of %5 pipelines · at most %6 high-risk</p>")
-                 .arg(w.windowStart.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),
-                      w.windowEnd.toString(QStringLiteral("ddd HH:mm")), esc(inv.timezone))
-                 .arg(w.members.size())
-                 .arg(w.capacity)
-                 .arg(w.maxHighRisk);
-        h += QStringLiteral("<table><tr><th>#</th><th>Pipeline</th><th>Owner</th><th>Risk</"
-                            "th><th>State</th><th>Parity readiness</th></tr>");
-        int n = 0;
-        const QStringList order = m_rules.cutoverOrder(w);
-        for (const QString &id : order) {
-            const Pipeline *p = inv.find(id);
-            const QDate ready = m_rules.parityReadyDate(id);
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td "
-                                "class='%6'>%7</td></tr>")
-                     .arg(++n)
-                     .arg(esc(id), esc(p->owner), riskName(p->risk),
-                          stateName(m_snapshot.stateOf(id)),
-                          ready > w.date ? QStringLiteral("warn") : QStringLiteral("ok"),
-                          ready > w.date
-                              ? QStringLiteral("not before %1").arg(ready.toString(Qt::ISODate))
-                              : QStringLiteral("ready"));
-        }
-        h += QStringLiteral("</table>");
-        QStringList waveFindings;
-        for (const PlanFinding &f : findings)
-            if (f.wave == w.name)
-                waveFindings << QStringLiteral("<li class='%1'>%2</li>")
-                                    .arg(f.error ? QStringLiteral("bad") : QStringLiteral("warn"),
-                                         esc(f.reason.text));
-        h += waveFindings.isEmpty() ? QStringLiteral("<p class='ok'>Validation: no findings.</p>")
-                                    : QStringLiteral("<p>Validation findings:</p><ul>%1</ul>")
-                                          .arg(waveFindings.join(QString()));
-
-        const SlaProjection sla = projectionAfter(w);
-        h += QStringLiteral("<h3>6am reports the night after (business date %1, cloud durations "
-                            "for everything cut over by then)</h3>")
-                 .arg(sla.businessDate().toString(Qt::ISODate));
-        h += QStringLiteral("<table><tr><th>Report</th><th>Deadline</th><th>Projected</th><th>p95</"
-                            "th><th>Status</th><th>Critical path</th></tr>");
-        for (const SlaProjection::Report &r : sla.reports()) {
-            const QString cls = r.status == SlaProjection::Status::OnTrack  ? QStringLiteral("ok")
-                                : r.status == SlaProjection::Status::AtRisk ? QStringLiteral("warn")
-                                                                            : QStringLiteral("bad");
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td "
-                                "class='%5'>%6</td><td>%7</td></tr>")
-                     .arg(esc(r.pipeline), r.deadline.toString(QStringLiteral("HH:mm")),
-                          r.projectedFinish.toString(QStringLiteral("HH:mm")),
-                          r.p95Finish.toString(QStringLiteral("HH:mm")), cls,
-                          slaStatusName(r.status), esc(r.criticalPath.join(QStringLiteral(" → "))));
-        }
-        h += QStringLiteral("</table>");
-
-        // Runbook
-        h += QStringLiteral("<h3 style='page-break-before:always'>Runbook — %1</h3>")
-                 .arg(esc(w.name));
-        n = 0;
-        for (const QString &id : order) {
-            const Pipeline *p = inv.find(id);
-            const ParityService::PipelineParity parity =
-                ParityService::evaluate(m_snapshot, id, m_today);
-            QStringList ups;
-            for (const QString &up : p->upstreams) {
-                const Pipeline *u = inv.find(up);
-                const int at = m_snapshot.plan.waveIndexOf(up);
-                const QString where =
-                    u && u->staysOnPrem() ? QStringLiteral("stays on-prem")
-                    : canonicalSide(m_snapshot.stateOf(up)) == Side::Cloud ? QStringLiteral("cloud")
-                    : at == m_snapshot.plan.indexOf(w.name)
-                        ? QStringLiteral("earlier in this wave")
-                        : QStringLiteral("wave %1").arg(m_snapshot.plan.waveOf(up));
-                ups << QStringLiteral("%1 (%2)").arg(up, where);
-            }
-            h += QStringLiteral("<h4>%1. %2 — %3, %4 risk</h4><ul>")
-                     .arg(++n)
-                     .arg(esc(id), esc(p->name), riskName(p->risk));
-            h +=
-                QStringLiteral("<li>Pre-check: every upstream cut over or staying on-prem: %1</li>")
-                    .arg(ups.isEmpty() ? QStringLiteral("no upstreams")
-                                       : esc(ups.join(QStringLiteral(", "))));
-            h += QStringLiteral("<li>Pre-check: parity gate passed (now: %1, %2 clean in a row, %3 "
-                                "needed)</li>")
-                     .arg(gateStatusName(parity.gate.status))
-                     .arg(parity.gate.cleanRuns)
-                     .arg(parity.gate.runsRequired);
-            h += QStringLiteral("<li>Pre-check, every rule against the live store (exit 0: it "
-                                "would go; 4: refused, with every reason):%1</li>")
-                     .arg(commandBlock(cutoverCommand(id, w.name) + QStringLiteral(" --dry-run")));
-            h += QStringLiteral("<li>Cut over:%1</li>")
-                     .arg(commandBlock(cutoverCommand(id, w.name)));
-            const QStringList reports = readersWithDeadlines(id);
-            h += QStringLiteral("<li>Watch: the route says cloud%1then the next dual-run "
-                                "comparison; reports fed: %2</li>")
-                     .arg(commandBlock(
-                              QStringLiteral("daybreakctl %1 route %2").arg(storeArgument(), id)),
-                          esc(reports.isEmpty() ? QStringLiteral("none")
-                                                : reports.join(QStringLiteral(", "))));
-            // What the change puts at stake: the reports it feeds, with their slack the night
-            // after the wave.
-            h += QStringLiteral("<li>At stake the night after: %1</li>")
-                     .arg(esc(SlaService::blastRadiusText(SlaService::blastRadius(inv, sla, id),
-                                                          Calendar(inv).zone())));
-            h += QStringLiteral("<li>Roll back (outside the window add <code>--break-glass</code>):"
-                                "%1</li></ul>")
-                     .arg(commandBlock(rollbackCommand(id)));
-        }
+    const Pipeline *p = inv.find(pipeline);
+    QStringList reads;
+    for (const QString &up : p->upstreams) {
+        const Pipeline *u = inv.find(up);
+        const int step = int(f.order.indexOf(up)) + 1;
+        const QString where = u && u->staysOnPrem() ? QStringLiteral("stays on-prem")
+                              : canonicalSide(m_snapshot.stateOf(up)) == Side::Cloud
+                                  ? QStringLiteral("cloud")
+                              : step > 0 ? QStringLiteral("step %1").arg(step)
+                              : m_snapshot.plan.waveOf(up).isEmpty()
+                                  ? QStringLiteral("not planned")
+                                  : QStringLiteral("wave %1").arg(m_snapshot.plan.waveOf(up));
+        reads << QStringLiteral("%1 (%2)").arg(up, where);
     }
-
-    // Parity breaches and rollback recommendations
-    h += QStringLiteral("<h2 style='page-break-before:always'>Open parity breaches and rollback "
-                        "recommendations</h2>");
-    QStringList rows;
-    for (const Pipeline &p : inv.pipelines()) {
-        const ParityService::PipelineParity parity =
-            ParityService::evaluate(m_snapshot, p.id, m_today);
-        for (const ParityResult &b : parity.gate.openBreaches)
-            rows << QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4%</td><td "
-                                   "class='bad'>%5</td></tr>")
-                        .arg(esc(p.id), stateName(m_snapshot.stateOf(p.id)),
-                             b.businessDate.toString(Qt::ISODate))
-                        .arg(b.worstRelativeDiff() * 100, 0, 'g', 3)
-                        .arg(parity.rollbackRecommended ? QStringLiteral("roll back recommended")
-                                                        : QStringLiteral("cutover held"));
-    }
-    h += rows.isEmpty() ? QStringLiteral("<p class='ok'>None.</p>")
-                        : QStringLiteral("<table><tr><th>Pipeline</th><th>State</th><th>Night</"
-                                         "th><th>Difference</th><th>Advice</th></tr>%1</table>")
-                              .arg(rows.join(QString()));
-    h += QStringLiteral("</body></html>");
-    return h;
-}
-
-QString PlanReport::markdown(const QString &graphImage, const QString &chartImage) const
-{
-    const Inventory &inv = m_snapshot.inventory;
-    QString m;
-    m += QStringLiteral("# Migration plan\n\nDaybreak report of the on-prem to cloud migration of "
-                        "%1 nightly pipelines.\n\n")
-             .arg(inv.size());
-    m += QStringLiteral("- Store: `%1`\n- Time zone: %2\n- Change window: %3\n- Generated: %4\n"
-                        "- Version: %5\n\n")
-             .arg(m_options.storeLocation, inv.timezone, inv.changeWindow.describe(),
-                  Calendar(inv).format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
-                  versionText());
-    QHash<State, int> counts;
-    for (const Pipeline &p : inv.pipelines())
-        ++counts[m_snapshot.stateOf(p.id)];
-    m +=
-        QStringLiteral("## Migration progress\n\n| State | Pipelines | Share |\n|---|---:|---:|\n");
-    for (State s : kStates)
-        m += QStringLiteral("| %1 | %2 | %3% |\n")
-                 .arg(stateName(s))
-                 .arg(counts.value(s))
-                 .arg(100.0 * counts.value(s) / std::max(1, inv.size()), 0, 'f', 1);
-    m += QStringLiteral("\n![Progress](%1)\n\n## Dependency graph\n\n![Dependency graph](%2)\n\n")
-             .arg(chartImage, graphImage);
-    const QList<PlanFinding> findings = m_rules.validate(m_snapshot.plan);
-    for (const Wave &w : waves()) {
-        m += QStringLiteral(
-                 "## %1 — %2\n\nWindow %3 to %4 · %5 of %6 pipelines · at most %7 high-risk\n\n")
-                 .arg(w.name, w.date.toString(QStringLiteral("dddd yyyy-MM-dd")),
-                      w.windowStart.toString(QStringLiteral("ddd HH:mm")),
-                      w.windowEnd.toString(QStringLiteral("ddd HH:mm")))
-                 .arg(w.members.size())
-                 .arg(w.capacity)
-                 .arg(w.maxHighRisk);
-        m += QStringLiteral("| # | Pipeline | Owner | Risk | State | Parity readiness "
-                            "|\n|---:|---|---|---|---|---|\n");
-        const QStringList order = m_rules.cutoverOrder(w);
-        int n = 0;
-        for (const QString &id : order) {
-            const Pipeline *p = inv.find(id);
-            const QDate ready = m_rules.parityReadyDate(id);
-            m += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                     .arg(++n)
-                     .arg(id, p->owner, riskName(p->risk), stateName(m_snapshot.stateOf(id)),
-                          ready > w.date
-                              ? QStringLiteral("not before %1").arg(ready.toString(Qt::ISODate))
-                              : QStringLiteral("ready"));
-        }
-        QStringList waveFindings;
-        for (const PlanFinding &f : findings)
-            if (f.wave == w.name)
-                waveFindings << QStringLiteral("- %1: %2")
-                                    .arg(f.error ? QStringLiteral("error")
-                                                 : QStringLiteral("warning"),
-                                         f.reason.text);
-        m += QStringLiteral("\nValidation: %1\n\n")
-                 .arg(waveFindings.isEmpty()
-                          ? QStringLiteral("no findings.")
-                          : QStringLiteral("\n\n") + waveFindings.join(QLatin1Char('\n')));
-        const SlaProjection sla = projectionAfter(w);
-        m += QStringLiteral("### 6am reports the night after (business date %1)\n\n| Report | "
-                            "Deadline | Projected | p95 | Status |\n|---|---|---|---|---|\n")
-                 .arg(sla.businessDate().toString(Qt::ISODate));
-        for (const SlaProjection::Report &r : sla.reports())
-            m += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                     .arg(r.pipeline, r.deadline.toString(QStringLiteral("HH:mm")),
-                          r.projectedFinish.toString(QStringLiteral("HH:mm")),
-                          r.p95Finish.toString(QStringLiteral("HH:mm")), slaStatusName(r.status));
-        m += QStringLiteral("\n### Runbook — %1\n\n").arg(w.name);
-        n = 0;
-        for (const QString &id : order) {
-            const ParityService::PipelineParity parity =
-                ParityService::evaluate(m_snapshot, id, m_today);
-            m += QStringLiteral("%1. **%2**\n   - Pre-checks: upstreams cut over or staying "
-                                "on-prem (%3); parity gate passed (now %4)\n"
-                                "   - Cut over: `%5`\n   - Watch: route says cloud; next "
-                                "comparison; reports fed: %6\n"
-                                "   - At stake the night after: %7\n"
-                                "   - Roll back: `%8`\n")
-                     .arg(++n)
-                     .arg(id, inv.find(id)->upstreams.join(QStringLiteral(", ")),
-                          gateStatusName(parity.gate.status), cutoverCommand(id, w.name),
-                          readersWithDeadlines(id).join(QStringLiteral(", ")),
-                          SlaService::blastRadiusText(SlaService::blastRadius(inv, sla, id),
-                                                      Calendar(inv).zone()),
-                          rollbackCommand(id));
-        }
-        m += QLatin1Char('\n');
-    }
-    m += QStringLiteral("## Open parity breaches and rollback recommendations\n\n");
-    int breaches = 0;
-    for (const Pipeline &p : inv.pipelines()) {
-        const ParityService::PipelineParity parity =
-            ParityService::evaluate(m_snapshot, p.id, m_today);
-        for (const ParityResult &b : parity.gate.openBreaches) {
-            ++breaches;
-            m += QStringLiteral("- %1 (%2) on %3: %4% — %5\n")
-                     .arg(p.id, stateName(m_snapshot.stateOf(p.id)),
-                          b.businessDate.toString(Qt::ISODate))
-                     .arg(b.worstRelativeDiff() * 100, 0, 'g', 3)
-                     .arg(parity.rollbackRecommended ? QStringLiteral("roll back recommended")
-                                                     : QStringLiteral("cutover held"));
-        }
-    }
-    if (breaches == 0)
-        m += QStringLiteral("None.\n");
-    return m;
+    const ParityService::PipelineParity parity =
+        ParityService::evaluate(m_snapshot, pipeline, m_today);
+    return QStringLiteral("%1 · %2 risk · parity gate %3, %4 of %5 clean nights · reads %6 · at "
+                          "stake the night after: %7")
+        .arg(p->owner, riskName(p->risk), gateStatusName(parity.gate.status))
+        .arg(parity.gate.cleanRuns)
+        .arg(parity.gate.runsRequired)
+        .arg(reads.isEmpty() ? QStringLiteral("nothing") : reads.join(QStringLiteral(", ")),
+             atStakeText(SlaService::blastRadius(inv, f.night, pipeline), Calendar(inv).zone()));
 }
 
 } // namespace daybreak

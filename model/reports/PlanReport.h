@@ -8,12 +8,16 @@
 #include <QDateTime>
 #include <QImage>
 
+#include <functional>
 #include <memory>
 
 namespace daybreak {
 
 // Everything a plan report says, gathered once from a snapshot, then written as HTML (also the
-// PDF's source) or Markdown. CSV and DOT live in ReportExport.
+// PDF's source, PlanReportHtml.cpp) or Markdown (PlanReportMarkdown.cpp). CSV and DOT live in
+// ReportExport. The document: a one-page summary, the calendar of the waves, the graph, one
+// runbook per wave still to do (with its neighbourhood in the graph when the whole graph is too
+// big to read on a page), the completed waves, then an appendix with the details.
 class PlanReport
 {
 public:
@@ -22,19 +26,41 @@ public:
         QString storeLocation;
         QDateTime generatedAt; // from the clock
         QString onlyWave;      // empty: every wave
-        // The durations the nights after the waves are projected with (none: the inventory's).
+        // The durations the nights are projected with (none: the inventory's).
         std::shared_ptr<const LearnedDurations> learned;
+    };
+
+    // What a report knows about one wave.
+    struct WaveFacts
+    {
+        Wave wave;
+        QStringList order; // cutover order
+        QList<PlanFinding> findings;
+        SlaProjection night; // the 6am after the wave, everything cut over by then in the cloud
+        QStringList atRisk;  // reports at risk or breached that night
+        int highRisk = 0;
+        bool done = false;  // every member in the cloud (or decommissioned)
+        int cloudAfter = 0; // pipelines in the cloud once the wave is done
+        QString picture;    // its neighbourhood's picture, or empty when the whole graph reads
+    };
+
+    // A picture the document shows, by name: "progress", "calendar-1", "graph", "wave-3".
+    struct Picture
+    {
+        QString name;
+        QString caption;
+        QImage image;
+        int width = 0; // shown at, in CSS pixels (a landscape A4 page holds about 1000)
     };
 
     PlanReport(const StoreSnapshot &snapshot, Options options);
 
-    // `graphImage`/`chartImage`: how the HTML refers to the pictures (a resource name, a file
-    // name or a data: URL).
-    QString html(const QString &graphImage, const QString &chartImage) const;
-    QString markdown(const QString &graphImage, const QString &chartImage) const;
-
-    QImage graphPicture() const;
-    QImage progressChart() const;
+    // `source(name)`: how the document refers to a picture (a resource name, a file name or a
+    // data: URL).
+    using PictureSource = std::function<QString(const QString &name)>;
+    QString html(const PictureSource &source) const;
+    QString markdown(const PictureSource &source) const;
+    const QList<Picture> &pictures() const { return m_pictures; }
 
     // What tells two printed copies apart beside the time they were made: a fingerprint of the
     // inventory's definitions (12 hex digits of a SHA-256 over every pipeline's fields, the time
@@ -47,16 +73,52 @@ public:
     QString cutoverCommand(const QString &pipeline, const QString &wave) const;
     QString rollbackCommand(const QString &pipeline) const;
     QList<Wave> waves() const;
+    const QList<WaveFacts> &waveFacts() const { return m_waves; }
     SlaProjection projectionAfter(const Wave &wave) const;
+
+    // The summary's figures.
+    struct Moves
+    {
+        int toMove = 0; // neither in the cloud nor staying on-prem
+        int inCloud = 0;
+        int highRiskToMove = 0;
+    };
+    Moves moves() const;
+    int weekendsNeeded() const;    // distinct weekends of the waves still to do
+    QStringList unplanned() const; // pipelines to move that no wave holds yet
+    struct Breach
+    {
+        QString pipeline;
+        State state = State::OnPrem;
+        QDate night;
+        double difference = 0; // worst relative difference
+        bool rollbackRecommended = false;
+    };
+    const QList<Breach> &breaches() const { return m_breaches; }
+    // Planned pipelines whose cutover cannot go as planned: an open breach, or a parity gate
+    // that will not have passed by their wave's date. "id: why".
+    const QStringList &heldCutovers() const { return m_held; }
+    // Tonight as planned, on the routing now.
+    const SlaProjection &tonight() const { return m_tonight; }
+    // Tonight's reports, tightest first (least slack between p95 finish and deadline).
+    QList<SlaProjection::Report> tightestTonight(int count) const;
 
 private:
     QString storeArgument() const;
-    QStringList readersWithDeadlines(const QString &pipeline) const;
+    QString precheckText(const QString &pipeline, const WaveFacts &facts) const;
+    void gatherBreaches();
+    void drawPictures();
 
     const StoreSnapshot &m_snapshot;
     Options m_options;
     QDate m_today;
     WaveRules m_rules;
+    QList<WaveFacts> m_waves;
+    QList<Breach> m_breaches;
+    QStringList m_held;
+    SlaProjection m_tonight;
+    QList<Picture> m_pictures;
+    bool m_wholeGraphReads = true;
 };
 
 } // namespace daybreak

@@ -3,6 +3,7 @@
 #include "Calendar.h"
 #include "CsvParser.h"
 #include "MigrationRules.h"
+#include "PdfPages.h"
 #include "StatePalette.h"
 
 #include <QBuffer>
@@ -142,23 +143,27 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
     if (format == Format::Dot)
         return saveText(path, dot(snapshot));
 
-    const PlanReport report(snapshot, options);
-    step(10);
-    const QImage graph = report.graphPicture();
-    step(40);
-    const QImage chart = report.progressChart();
+    const PlanReport report(snapshot, options); // gathers the facts and draws the pictures
     step(50);
+    auto pictureOf = [&report](const QString &name) {
+        for (const PlanReport::Picture &p : report.pictures())
+            if (p.name == name)
+                return p.image;
+        return QImage();
+    };
     if (format == Format::Html)
-        return saveText(path, report.html(dataUrl(graph), dataUrl(chart)));
+        return saveText(path,
+                        report.html([&](const QString &name) { return dataUrl(pictureOf(name)); }));
     if (format == Format::Markdown) {
         // The pictures go beside the Markdown file, which links them by name.
         const QFileInfo info(path);
-        const QString graphName = info.completeBaseName() + QStringLiteral("-graph.png");
-        const QString chartName = info.completeBaseName() + QStringLiteral("-progress.png");
-        if (!graph.save(info.dir().filePath(graphName)) ||
-            !chart.save(info.dir().filePath(chartName)))
-            return QStringLiteral("cannot write the pictures beside %1").arg(path);
-        return saveText(path, report.markdown(graphName, chartName));
+        auto fileName = [&info](const QString &name) {
+            return info.completeBaseName() + QLatin1Char('-') + name + QStringLiteral(".png");
+        };
+        for (const PlanReport::Picture &p : report.pictures())
+            if (!p.image.save(info.dir().filePath(fileName(p.name))))
+                return QStringLiteral("cannot write the pictures beside %1").arg(path);
+        return saveText(path, report.markdown(fileName));
     }
     QTextDocument doc;
     // Words (ids above all) break only between words, never inside one: "rpt_exec_d / aily_sales"
@@ -166,9 +171,10 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
     QTextOption wrap = doc.defaultTextOption();
     wrap.setWrapMode(QTextOption::WordWrap);
     doc.setDefaultTextOption(wrap);
-    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("graph.png")), graph);
-    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("progress.png")), chart);
-    doc.setHtml(report.html(QStringLiteral("graph.png"), QStringLiteral("progress.png")));
+    for (const PlanReport::Picture &p : report.pictures())
+        doc.addResource(QTextDocument::ImageResource, QUrl(p.name + QStringLiteral(".png")),
+                        p.image);
+    doc.setHtml(report.html([](const QString &name) { return name + QStringLiteral(".png"); }));
     // No typographic ligatures anywhere: "rpt_finance_flash" copied out of the PDF must stay
     // "fi" and "fl", not U+FB01 and U+FB02, or a pasted command fails. Qt's shaper leaves
     // ligatures out of letter-spaced text, so every character gets a spacing too small to see.
@@ -185,8 +191,16 @@ QString write(Format format, const QString &path, const StoreSnapshot &snapshot,
     writer.setPageSize(QPageSize(QPageSize::A4));
     // Landscape: the tables get the width they need, and a runbook command fits on one line.
     writer.setPageOrientation(QPageLayout::Landscape);
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    doc.print(&writer);
+    writer.setPageMargins(QMarginsF(12, 12, 12, 10), QPageLayout::Millimeter);
+    // Every page says which copy it belongs to.
+    const QString footer =
+        QStringLiteral("Daybreak migration plan · %1 · made %2 · %3")
+            .arg(options.storeLocation,
+                 Calendar(snapshot.inventory)
+                     .format(options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
+                 report.versionText());
+    if (PdfPages::print(doc, writer, footer) == 0)
+        return QStringLiteral("cannot write %1").arg(path);
     step(100);
     if (!QFileInfo::exists(path) || QFileInfo(path).size() == 0)
         return QStringLiteral("cannot write %1").arg(path);
