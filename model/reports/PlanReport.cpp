@@ -15,7 +15,10 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <limits>
+#include <vector>
 
 namespace daybreak {
 
@@ -33,7 +36,10 @@ const State kStates[] = {State::OnPrem, State::DualRun, State::Cloud, State::Dec
 // A landscape A4 page holds a picture of about 1000 by 540 CSS pixels below its heading; a graph
 // reads when its node labels are drawn at two thirds of their size or more.
 constexpr double kPageWidth = 1000, kPageHeight = 540, kReadableScale = 0.66;
-constexpr int kCalendarRows = 30;
+// Pictures are drawn at one and a half times the size they are shown at: sharp in print, and a
+// plan of a hundred waves keeps its pictures in memory without trouble.
+constexpr double kSharpness = 1.5;
+constexpr int kCalendarRows = 16; // 1000 px wide, 16 waves fit a page under the heading
 constexpr qsizetype kNeighbourhoodLimit = 150;
 
 QSizeF pictureSize(const QSizeF &scene)
@@ -105,14 +111,32 @@ PlanReport::PlanReport(const StoreSnapshot &snapshot, Options options)
       m_rules(snapshot, m_today)
 {
     const QList<PlanFinding> findings = m_rules.validate(m_snapshot.plan);
-    for (const Wave &w : waves()) {
+    // The night after each wave, projected two at a time (a night of 10,000 pipelines takes a
+    // tenth of a second); a platform without deadlines has no night to project.
+    const QList<Wave> planned = waves();
+    const bool deadlines = std::any_of(m_snapshot.inventory.pipelines().begin(),
+                                       m_snapshot.inventory.pipelines().end(),
+                                       [](const Pipeline &p) { return p.isReport(); });
+    std::vector<SlaProjection> nights(planned.size());
+    if (deadlines) {
+        std::atomic<qsizetype> next{0};
+        auto work = [&] {
+            for (qsizetype i; (i = next++) < planned.size();)
+                nights[size_t(i)] = projectionAfter(planned.at(i));
+        };
+        auto other = std::async(std::launch::async, work);
+        work();
+        other.get();
+    }
+    for (qsizetype i = 0; i < planned.size(); ++i) {
+        const Wave &w = planned.at(i);
         WaveFacts f;
         f.wave = w;
         f.order = m_rules.cutoverOrder(w);
         for (const PlanFinding &finding : findings)
             if (finding.wave == w.name)
                 f.findings << finding;
-        f.night = projectionAfter(w);
+        f.night = std::move(nights[size_t(i)]);
         for (const SlaProjection::Report &r : f.night.reports())
             if (r.status != SlaProjection::Status::OnTrack)
                 f.atRisk << r.pipeline;
@@ -253,8 +277,9 @@ void PlanReport::drawPictures()
                           m_wholeGraphReads
                               ? QStringLiteral("The dependency graph")
                               : QStringLiteral("The dependency graph, each group as one box"),
-                          GraphPicture::draw(whole, m_snapshot, m_today, {}), 0};
-    m_pictures.last().width = shownWidth(whole.size());
+                          GraphPicture::draw(whole, m_snapshot, m_today, {},
+                                             int(kSharpness * shownWidth(whole.size()))),
+                          shownWidth(whole.size())};
     if (m_wholeGraphReads)
         return;
     for (WaveFacts &f : m_waves) {
@@ -280,7 +305,8 @@ void PlanReport::drawPictures()
         const GraphDrawing d = GraphDrawing::compute(inv, only);
         f.picture = QStringLiteral("wave-%1").arg(m_snapshot.plan.indexOf(f.wave.name) + 1);
         m_pictures << Picture{f.picture, caption.arg(f.wave.name),
-                              GraphPicture::draw(d, m_snapshot, m_today, members),
+                              GraphPicture::draw(d, m_snapshot, m_today, members,
+                                                 int(kSharpness * shownWidth(d.size()))),
                               shownWidth(d.size())};
     }
 }
@@ -383,8 +409,9 @@ QString PlanReport::precheckText(const QString &pipeline, const WaveFacts &f) co
     }
     const ParityService::PipelineParity parity =
         ParityService::evaluate(m_snapshot, pipeline, m_today);
-    return QStringLiteral("%1 · %2 risk · parity gate %3, %4 of %5 clean nights · reads %6 · at "
-                          "stake the night after: %7")
+    return QStringLiteral(
+               "%1 · %2 risk · parity gate %3 (%4 clean nights, %5 needed) · reads %6 · at "
+               "stake the night after: %7")
         .arg(p->owner, riskName(p->risk), gateStatusName(parity.gate.status))
         .arg(parity.gate.cleanRuns)
         .arg(parity.gate.runsRequired)

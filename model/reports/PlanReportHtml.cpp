@@ -412,7 +412,7 @@ QString PlanReport::html(const PictureSource &source) const
             ParityService::evaluate(m_snapshot, p.id, m_today);
         const QString wave = m_snapshot.plan.waveOf(p.id);
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
-                            "<td>%6</td><td>%7 (%8 of %9)</td></tr>")
+                            "<td>%6</td><td>%7 (%8 clean, %9 needed)</td></tr>")
                  .arg(id(p.id), esc(p.name), esc(p.owner), riskName(p.risk),
                       stateName(m_snapshot.stateOf(p.id)),
                       p.staysOnPrem()  ? QStringLiteral("stays on-prem")

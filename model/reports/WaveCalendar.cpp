@@ -63,11 +63,18 @@ QString standingName(Standing s)
 QImage render(const QList<Row> &rows, const QDate &today, const QList<QDate> &blackouts,
               const QTimeZone &zone, int total)
 {
-    // From the Monday of the first week shown to the Sunday of the last.
-    QDate first = today, last = today;
+    // From the Monday of the first week shown to the Sunday of the last; today too when it is
+    // near (a later part of a long plan keeps its own span).
+    QDate first = rows.isEmpty() ? today : rows.first().windowStart.toTimeZone(zone).date();
+    QDate last = first;
     for (const Row &r : rows) {
         first = std::min(first, r.windowStart.toTimeZone(zone).date());
         last = std::max(last, r.windowEnd.toTimeZone(zone).date());
+    }
+    constexpr int kNearDays = 21;
+    if (today >= first.addDays(-kNearDays) && today <= last.addDays(kNearDays)) {
+        first = std::min(first, today);
+        last = std::max(last, today);
     }
     first = first.addDays(1 - first.dayOfWeek());
     last = last.addDays(7 - last.dayOfWeek());
@@ -103,12 +110,21 @@ QImage render(const QList<Row> &rows, const QDate &today, const QList<QDate> &bl
         }
         // A month's name at its first day, and at the chart's start when the month has room
         // left there for its name.
+        // A name that fits the month's width: "December 2026", "Dec 2026", "Dec" or none.
         const int daysLeftInMonth = day.daysInMonth() - day.day() + 1;
-        if (day.day() == 1 || (d == 0 && daysLeftInMonth * dayWidth > 150)) {
+        const double room = std::min<double>(daysLeftInMonth, days - d) * dayWidth;
+        if (day.day() == 1 || d == 0) {
             p.setPen(Qt::black);
             font.setBold(true);
             p.setFont(font);
-            p.drawText(QPointF(column.left() + 4, 22), day.toString(QStringLiteral("MMMM yyyy")));
+            QString name;
+            for (const QString &format :
+                 {QStringLiteral("MMMM yyyy"), QStringLiteral("MMM yyyy"), QStringLiteral("MMM")})
+                if (p.fontMetrics().horizontalAdvance(day.toString(format)) + 8 < room) {
+                    name = day.toString(format);
+                    break;
+                }
+            p.drawText(QPointF(column.left() + 4, 22), name);
             font.setBold(false);
             p.setFont(font);
         }

@@ -38,7 +38,7 @@ enum class Standing
 Standing standing(const Row &row);
 QString standingName(Standing standing); // "done", "plan refused", "6am at risk", "planned"
 
-// `total`: the platform's pipelines. Rows in date order; at most about 30 read well on a page.
+// `total`: the platform's pipelines. Rows in date order; 16 fit a landscape page.
 QImage render(const QList<Row> &rows, const QDate &today, const QList<QDate> &blackouts,
               const QTimeZone &zone, int total);
 

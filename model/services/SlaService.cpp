@@ -200,6 +200,8 @@ QList<SlaService::Exposure> SlaService::blastRadius(const Inventory &inventory,
                                                     const SlaProjection &projection,
                                                     const QString &pipeline)
 {
+    if (projection.reports().isEmpty())
+        return {}; // a platform without deadlines: nothing to walk to
     // Everything downstream of it, itself included.
     QSet<QString> reached{pipeline};
     QStringList queue{pipeline};
