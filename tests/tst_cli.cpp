@@ -1,3 +1,4 @@
+#include "Access.h"
 #include "CliCalendar.h"
 #include "SqliteStore.h"
 
@@ -500,7 +501,8 @@ private slots:
             db.setDatabaseName(store);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            // The previous release: one migration behind.
+            // An earlier release: two migrations behind.
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE change_requests")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE lineage_map")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE lineage_unmapped")));
             QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = 10")));
@@ -897,6 +899,64 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("--from 2026-11-20 is after --to 2026-11-10")) &&
                      r.err.contains(QStringLiteral("--step: '0'")),
                  qPrintable(r.err));
+    }
+
+    void fourEyesFromTheCommandLine()
+    {
+        const QString store = freshStore(QStringLiteral("foureyes.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("four_eyes.json"))},
+                     store)
+                     .exit,
+                 0);
+        // Alone, the rollback is refused, saying how to ask; break-glass stays one person's call.
+        Run r = ctl({QStringLiteral("rollback"), QStringLiteral("ledger_load"),
+                     QStringLiteral("--reason"), QStringLiteral("drill")},
+                    store);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("needs a second operator (approvals: all)")),
+                 qPrintable(r.err));
+        QCOMPARE(ctl({QStringLiteral("rollback"), QStringLiteral("ledger_load"),
+                      QStringLiteral("--reason"), QStringLiteral("drill"),
+                      QStringLiteral("--break-glass"), QStringLiteral("--dry-run")},
+                     store)
+                     .exit,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("request"), QStringLiteral("rollback"),
+                      QStringLiteral("ledger_load")},
+                     store)
+                     .exit,
+                 4); // no reason for the approver
+        r = ctl({QStringLiteral("request"), QStringLiteral("rollback"),
+                 QStringLiteral("ledger_load"), QStringLiteral("--reason"),
+                 QStringLiteral("row counts off"), QStringLiteral("--json")},
+                store);
+        QCOMPARE(r.exit, 0);
+        const qint64 id = QJsonDocument::fromJson(r.out.toUtf8())
+                              .object()
+                              .value(QStringLiteral("id"))
+                              .toInteger();
+        QVERIFY2(id > 0, qPrintable(r.out));
+        r = ctl({QStringLiteral("requests"), QStringLiteral("--json")}, store);
+        const QJsonArray pending = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first()[QStringLiteral("status")].toString(), QStringLiteral("pending"));
+        QCOMPARE(pending.first()[QStringLiteral("requester")].toString(), currentOsUser());
+        // The requester cannot approve it, nor reject it.
+        r = ctl({QStringLiteral("approve"), QString::number(id)}, store);
+        QCOMPARE(r.exit, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("four eyes")), qPrintable(r.err));
+        QCOMPARE(ctl({QStringLiteral("reject"), QString::number(id), QStringLiteral("--reason"),
+                      QStringLiteral("no")},
+                     store)
+                     .exit,
+                 4);
+        QCOMPARE(ctl({QStringLiteral("approve"), QStringLiteral("99")}, store).exit, 3);
+        QCOMPARE(ctl({QStringLiteral("approve"), QStringLiteral("x")}, store).exit, 2);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("ledger_load")}, store).out.trimmed(),
+                 QStringLiteral("cloud"));
+        QVERIFY(ctl({QStringLiteral("audit"), QStringLiteral("ledger_load")}, store)
+                    .out.contains(QStringLiteral("request #%1: rollback: row counts off").arg(id)));
     }
 
     void dryRunsCheckEverythingAndWriteNothing()

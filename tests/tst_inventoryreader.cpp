@@ -143,6 +143,10 @@ private slots:
             << QStringList{QStringLiteral("field 'id': 300 characters long; at most 256"),
                            QStringLiteral("field 'parity_runs_required': must be a whole number "
                                           "from 1 to 365")};
+        QTest::newRow("an approval policy that is none of the three")
+            << QStringLiteral("bad_approvals.json")
+            << QStringList{QStringLiteral("field 'approvals': must be none, high-risk or all "
+                                          "(found 'everyone')")};
         QTest::newRow("CSV cycle")
             << QStringLiteral("cycle.csv")
             << QStringList{QStringLiteral("dependency cycle: x -> y -> z -> x")};

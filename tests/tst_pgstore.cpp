@@ -304,8 +304,10 @@ private slots:
             PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
-        // Pretend the store was written by the previous release (one migration behind).
-        m_server.exec({QStringLiteral("DROP TABLE lineage_map"),
+        // Pretend the store was written by an earlier release (migration 7).
+        m_server.exec({QStringLiteral("DROP TABLE change_requests"),
+                       QStringLiteral("DROP FUNCTION daybreak_request_identity()"),
+                       QStringLiteral("DROP TABLE lineage_map"),
                        QStringLiteral("DROP TABLE lineage_unmapped"),
                        QStringLiteral("DROP TABLE outbox"), QStringLiteral("DROP TABLE leases"),
                        QStringLiteral("DROP TABLE channels"), QStringLiteral("DROP TABLE watches"),

@@ -27,5 +27,9 @@ int cmdVerify(CtlContext &ctx);
 int cmdWatch(CtlContext &ctx);
 int cmdNotify(CtlContext &ctx);
 int cmdMap(CtlContext &ctx);
+int cmdRequest(CtlContext &ctx);
+int cmdApprove(CtlContext &ctx);
+int cmdReject(CtlContext &ctx);
+int cmdRequests(CtlContext &ctx);
 
 } // namespace daybreak

@@ -29,6 +29,7 @@ struct Reason
         NightAtRisk,     // warnings only: the night after a wave would put a report at risk
         RoleMissing,     // the user's database role does not allow the action
         Removal,         // an import would remove a pipeline the lead did not allow to go
+        ApprovalNeeded,  // four eyes: a second operator must approve this change
         Other
     };
 

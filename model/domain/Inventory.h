@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChangeRequest.h"
 #include "ChangeWindowPolicy.h"
 #include "Pipeline.h"
 
@@ -20,6 +21,7 @@ public:
     QString timezone = QStringLiteral("UTC");
     ChangeWindowPolicy changeWindow;
     int parityRunsRequired = 7;
+    ApprovalPolicy approvals = ApprovalPolicy::None; // four eyes on which routing changes
 
     const QList<Pipeline> &pipelines() const { return m_pipelines; }
     void setPipelines(QList<Pipeline> pipelines);

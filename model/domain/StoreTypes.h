@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
 #include <stdexcept>
 
 namespace daybreak {
@@ -55,6 +56,16 @@ struct Transition
     // moved before this commits, the decision is stale and nothing is written (Conflict).
     QHash<QString, qint64> neighbourVersions;
     AuditEntry audit;
+    // Set when the change carries out an approved change request: in the same transaction the
+    // request, still pending and not its requester's, becomes approved by `approver` (or nothing
+    // is written: Conflict), with its own audit row.
+    struct Approval
+    {
+        qint64 request = 0;
+        QString approver;
+        AuditEntry audit;
+    };
+    std::optional<Approval> approval;
 };
 
 // Everything the rules look at, read in one go.

@@ -230,10 +230,27 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
         else
             inv.parityRunsRequired = n;
     }
+    if (root.contains(QStringLiteral("approvals"))) {
+        const QString name = root.value(QStringLiteral("approvals")).toString();
+        if (const auto policy = approvalPolicyFromName(name))
+            inv.approvals = *policy;
+        else
+            problems.append(
+                {Problem::Severity::Error,
+                 fileName,
+                 0,
+                 0,
+                 {},
+                 QStringLiteral("approvals"),
+                 QStringLiteral("must be none, high-risk or all (found '%1')").arg(name)});
+    }
     for (auto it = root.begin(); it != root.end(); ++it) {
-        static const QStringList known{QStringLiteral("format"), QStringLiteral("timezone"),
-                                       QStringLiteral("pipelines"), QStringLiteral("change_window"),
-                                       QStringLiteral("parity_runs_required")};
+        static const QStringList known{QStringLiteral("format"),
+                                       QStringLiteral("timezone"),
+                                       QStringLiteral("pipelines"),
+                                       QStringLiteral("change_window"),
+                                       QStringLiteral("parity_runs_required"),
+                                       QStringLiteral("approvals")};
         if (!known.contains(it.key()))
             problems.append({Problem::Severity::Warning,
                              fileName,

@@ -335,6 +335,9 @@ QString PlanReport::inventoryFingerprint(const Inventory &inventory)
     add(inventory.timezone);
     add(inventory.changeWindow.describe());
     add(QString::number(inventory.parityRunsRequired));
+    if (inventory.approvals !=
+        ApprovalPolicy::None) // fingerprints made before it stay as they were
+        add(approvalPolicyName(inventory.approvals));
     QList<Pipeline> pipelines = inventory.pipelines();
     std::sort(pipelines.begin(), pipelines.end(),
               [](const Pipeline &a, const Pipeline &b) { return a.id < b.id; });

@@ -18,6 +18,8 @@ QString roleName(Role role)
         return QStringLiteral("planner");
     case Role::Operator:
         return QStringLiteral("operator");
+    case Role::Approver:
+        return QStringLiteral("approver");
     case Role::Owner:
         return QStringLiteral("owner");
     }
@@ -43,7 +45,7 @@ QString Access::describe() const
     if (roles.contains(Role::Owner))
         return QStringLiteral("%1 (owner)").arg(user); // every role: no need to list them
     QStringList names;
-    for (Role r : {Role::Operator, Role::Planner, Role::Viewer})
+    for (Role r : {Role::Approver, Role::Operator, Role::Planner, Role::Viewer})
         if (roles.contains(r))
             names.append(roleName(r));
     return QStringLiteral("%1 (%2)").arg(user, names.isEmpty() ? QStringLiteral("no Daybreak role")
@@ -52,7 +54,7 @@ QString Access::describe() const
 
 Access Access::everything(const QString &user)
 {
-    return {user, {Role::Owner, Role::Operator, Role::Planner, Role::Viewer}, {}};
+    return {user, {Role::Owner, Role::Approver, Role::Operator, Role::Planner, Role::Viewer}, {}};
 }
 
 Access Access::viewerOnly(const QString &user, const QString &because)

@@ -8,13 +8,14 @@
 namespace daybreak {
 
 // Who may do what to a store. On PostgreSQL the roles are database roles (daybreak_viewer,
-// daybreak_planner, daybreak_operator) granted by the server; on SQLite a file opened read-only
-// is a viewer and a writable file gives its user every role.
+// daybreak_planner, daybreak_operator, daybreak_approver) granted by the server; on SQLite a file
+// opened read-only is a viewer and a writable file gives its user every role.
 enum class Role
 {
     Viewer,   // reads everything: the war room
     Planner,  // edits waves
     Operator, // routing changes, parity results and resolutions, run events, alert acknowledgements
+    Approver, // approves another operator's change request (four eyes); held beside Operator
     Owner,    // imports the inventory, creates the schema and the roles
 };
 

@@ -200,6 +200,22 @@ void MigrationRules::checkPlanned(Decision &d, const QString &pipeline) const
                QStringList{pipeline} + ahead);
 }
 
+bool MigrationRules::needsApproval(const Inventory &inventory, const Pipeline &pipeline,
+                                   MigrationAction action, bool breakGlass)
+{
+    if (action == MigrationAction::DualRun || (action == MigrationAction::Rollback && breakGlass))
+        return false;
+    switch (inventory.approvals) {
+    case ApprovalPolicy::None:
+        return false;
+    case ApprovalPolicy::HighRisk:
+        return pipeline.risk == Risk::High;
+    case ApprovalPolicy::All:
+        return true;
+    }
+    return false;
+}
+
 Decision MigrationRules::check(MigrationAction action, const ActionRequest &request) const
 {
     Decision d;
@@ -260,6 +276,15 @@ Decision MigrationRules::check(MigrationAction action, const ActionRequest &requ
         d.refuse(Reason::Code::ReasonMissing,
                  QStringLiteral("break-glass on %1 needs a reason").arg(p->id), {p->id});
     checkWindow(d, request, action);
+    if (request.approvedRequest == 0 &&
+        needsApproval(m_snapshot.inventory, *p, action, request.breakGlass))
+        d.refuse(
+            Reason::Code::ApprovalNeeded,
+            QStringLiteral("the %1 of %2 needs a second operator (approvals: %3): ask with "
+                           "'daybreakctl request %1 %2 --reason R', and another operator "
+                           "approves it")
+                .arg(actionName(action), p->id, approvalPolicyName(m_snapshot.inventory.approvals)),
+            {p->id});
     return d;
 }
 

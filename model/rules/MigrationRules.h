@@ -26,6 +26,8 @@ struct ActionRequest
     QString pipeline;
     QString reason;
     bool breakGlass = false;
+    // The change request this carries out, approved by a second operator (0: none).
+    qint64 approvedRequest = 0;
 };
 
 // The rules of DESIGN.md §3 for routing changes, as pure functions of a snapshot and an instant.
@@ -44,6 +46,10 @@ public:
     static ParityGate::Evaluation gateOf(const StoreSnapshot &snapshot, const QString &pipeline,
                                          const QDate &asOf);
     ChangeWindow changeWindow() const;
+    // Four eyes (the inventory's `approvals`): whether `action` on `pipeline` needs a second
+    // operator. A break-glass rollback never does.
+    static bool needsApproval(const Inventory &inventory, const Pipeline &pipeline,
+                              MigrationAction action, bool breakGlass);
     // Upstreams that are neither canonical in the cloud nor staying on-prem.
     QStringList upstreamsNotCutOver(const QString &pipeline) const
     {

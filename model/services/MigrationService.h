@@ -51,9 +51,27 @@ public:
 
     const QString &actor() const { return m_actor; }
 
+    // Four eyes (the inventory's `approvals`). requestChange() records a pending request when
+    // every rule but the approval allows the change now, and says its id (`requestId`);
+    // approve() performs it, by an approver who is not its requester, every rule checked again
+    // at that moment, the request approved in the change's own transaction (two approvers at
+    // once: one change, the other a conflict); reject() closes it with a reason. Requests expire
+    // at the end of the change window they were made in.
+    struct RequestOutcome : ActionOutcome
+    {
+        qint64 requestId = 0;
+    };
+    RequestOutcome requestChange(MigrationAction action, const ActionRequest &request);
+    ActionOutcome approve(qint64 requestId);
+    Outcome reject(qint64 requestId, const QString &reason);
+    // Who asks and who decides: the server's name for the user on PostgreSQL, else the actor.
+    QString identity() const;
+
 private:
     ActionOutcome performUnguarded(MigrationAction action, const ActionRequest &request,
-                                   std::optional<qint64> expectedVersion, bool write);
+                                   std::optional<qint64> expectedVersion, bool write,
+                                   const std::optional<ChangeRequest> &approving = std::nullopt);
+    std::optional<ChangeRequest> findRequest(qint64 id, Outcome &outcome);
     void refuseBeyondRole(Decision &decision, MigrationAction action) const;
 
     Store &m_store;

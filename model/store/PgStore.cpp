@@ -31,7 +31,7 @@ PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
     if (applied > 0) {
         QSqlQuery roles =
             run(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE 'daybreak\\_%'"));
-        if (roles.next() && roles.value(0).toInt() == 3) {
+        if (roles.next() && roles.value(0).toInt() >= 3) { // the approver came later
             Transaction tx(*this);
             lockSchema(); // concurrent GRANTs on one object fail with "tuple concurrently updated"
             for (const QString &grant : pgGrantStatements(m_target.database))
@@ -148,11 +148,11 @@ Access PgStore::readAccess()
     }
     QSqlQuery member =
         run(QStringLiteral("SELECT rolname FROM pg_roles WHERE rolname IN "
-                           "('daybreak_viewer', 'daybreak_planner', 'daybreak_operator') "
-                           "AND pg_has_role(session_user, oid, 'MEMBER')"));
+                           "('daybreak_viewer', 'daybreak_planner', 'daybreak_operator', "
+                           "'daybreak_approver') AND pg_has_role(session_user, oid, 'MEMBER')"));
     while (member.next()) {
         const QString role = member.value(0).toString();
-        for (Role r : {Role::Viewer, Role::Planner, Role::Operator})
+        for (Role r : {Role::Viewer, Role::Planner, Role::Operator, Role::Approver})
             if (role == databaseRoleName(r) && (!m_readOnly || r == Role::Viewer))
                 a.roles.insert(r);
     }
@@ -170,7 +170,7 @@ QStringList PgStore::setUpRoles()
     for (const QString &statement : pgRoleStatements(m_target.database))
         run(statement, {}, QStringLiteral("creating the Daybreak roles (needs CREATEROLE)"));
     tx.commit();
-    for (Role r : {Role::Viewer, Role::Planner, Role::Operator})
+    for (Role r : {Role::Viewer, Role::Planner, Role::Operator, Role::Approver})
         done.append(QStringLiteral("role %1 ready (GRANT %1 TO <user> gives a user the %2 role)")
                         .arg(databaseRoleName(r), roleName(r)));
     return done;

@@ -16,6 +16,7 @@ public:
 
     QString location() const override { return m_target.displayUrl(); }
     QStringList setUpRoles() override;
+    bool serverNamesUsers() const override { return true; }
     std::unique_ptr<ChangeNotifier> createNotifier() override;
     void reconnect() override;
     Opener opener() const override;

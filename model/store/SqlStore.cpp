@@ -402,6 +402,8 @@ StoreSnapshot SqlStore::snapshot()
                 ChangeWindowPolicy::fromJson(QJsonDocument::fromJson(value.toUtf8()).object());
         else if (key == QLatin1String("parity_runs_required"))
             s.inventory.parityRunsRequired = value.toInt();
+        else if (key == QLatin1String("approvals"))
+            s.inventory.approvals = approvalPolicyFromName(value).value_or(ApprovalPolicy::None);
         else if (key == QLatin1String("plan_version"))
             s.planVersion = value.toLongLong();
     }
@@ -620,6 +622,22 @@ WriteStatus SqlStore::applyTransition(const Transition &t)
             tx.rollback();
             return WriteStatus::Conflict;
         }
+        // ...and an approved request is approved once, never by its requester: two approvers at
+        // once give one change.
+        if (t.approval) {
+            const QSqlQuery approved = run(
+                QStringLiteral("UPDATE change_requests SET status = 'approved', decided_by = ?, "
+                               "decided_at = ? WHERE id = ? AND status = 'pending' AND "
+                               "requester <> ?"),
+                {t.approval->approver, isoUtc(t.approval->audit.at), t.approval->request,
+                 t.approval->approver},
+                QStringLiteral("approving the change request"));
+            if (approved.numRowsAffected() != 1) {
+                tx.rollback();
+                return WriteStatus::Conflict;
+            }
+            insertAudit(t.approval->audit);
+        }
         insertAudit(t.audit);
         tx.commit();
     } catch (const ConcurrentChange &) {
@@ -664,6 +682,7 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
              QJsonDocument(inv.changeWindow.toJson()).toJson(QJsonDocument::Compact))});
     run(upsertSetting,
         {QStringLiteral("parity_runs_required"), QString::number(inv.parityRunsRequired)});
+    run(upsertSetting, {QStringLiteral("approvals"), approvalPolicyName(inv.approvals)});
 
     run(QStringLiteral("DELETE FROM upstreams"));
     // A set: 100,000 pipelines were quadratic with a list (finding D8), all under the write lock.
@@ -1180,6 +1199,60 @@ WriteStatus SqlStore::updateOneWithAudit(const QString &sql, const QVariantList 
     insertAudit(audit);
     tx.commit();
     return WriteStatus::Written;
+}
+
+qint64 SqlStore::addChangeRequest(const ChangeRequest &r, const AuditEntry &audit)
+{
+    Transaction tx(*this);
+    QSqlQuery q = run(QStringLiteral("INSERT INTO change_requests (created_at, requester, action, "
+                                     "pipeline, reason, expires_at, status) VALUES (?, ?, ?, ?, "
+                                     "?, ?, 'pending') RETURNING id"),
+                      {isoUtc(r.createdAt), r.requester, r.action, r.pipeline, text(r.reason),
+                       isoUtc(r.expiresAt)},
+                      QStringLiteral("writing the change request"));
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish(); // SQLite commits nothing while a statement is still stepping
+    AuditEntry a = audit;
+    a.reason = QStringLiteral("request #%1: %2").arg(id).arg(audit.reason);
+    insertAudit(a);
+    tx.commit();
+    return id;
+}
+
+WriteStatus SqlStore::rejectChangeRequest(qint64 id, const QString &decider, const QString &reason,
+                                          const AuditEntry &audit)
+{
+    return updateOneWithAudit(
+        QStringLiteral("UPDATE change_requests SET status = 'rejected', decided_by = ?, "
+                       "decided_at = ?, decision_reason = ? WHERE id = ? AND status = 'pending' "
+                       "AND requester <> ?"),
+        {decider, isoUtc(audit.at), text(reason), id, decider}, audit);
+}
+
+QList<ChangeRequest> SqlStore::changeRequests()
+{
+    QSqlQuery q = run(QStringLiteral(
+        "SELECT id, created_at, requester, action, pipeline, reason, expires_at, status, "
+        "decided_by, decided_at, decision_reason FROM change_requests ORDER BY id DESC"));
+    QList<ChangeRequest> result;
+    while (q.next()) {
+        ChangeRequest r;
+        r.id = q.value(0).toLongLong();
+        r.createdAt = fromIsoUtc(q.value(1).toString());
+        r.requester = q.value(2).toString();
+        r.action = q.value(3).toString();
+        r.pipeline = q.value(4).toString();
+        r.reason = q.value(5).toString();
+        r.expiresAt = fromIsoUtc(q.value(6).toString());
+        r.status =
+            requestStatusFromName(q.value(7).toString()).value_or(ChangeRequest::Status::Pending);
+        r.decidedBy = q.value(8).toString();
+        if (!q.value(9).isNull())
+            r.decidedAt = fromIsoUtc(q.value(9).toString());
+        r.decisionReason = q.value(10).toString();
+        result.append(r);
+    }
+    return result;
 }
 
 } // namespace daybreak

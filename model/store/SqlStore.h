@@ -65,6 +65,10 @@ public:
     QList<WatchBeat> watches() override;
     void removeWatch(const QString &id) override;
     WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
+    qint64 addChangeRequest(const ChangeRequest &request, const AuditEntry &audit) override;
+    WriteStatus rejectChangeRequest(qint64 id, const QString &decider, const QString &reason,
+                                    const AuditEntry &audit) override;
+    QList<ChangeRequest> changeRequests() override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                               BreachResolution resolution, const AuditEntry &audit) override;
 

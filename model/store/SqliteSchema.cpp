@@ -2,6 +2,20 @@
 
 namespace daybreak {
 
+namespace {
+// The same table on both back ends: a request is decided once, never by its requester.
+const QString kChangeRequests = QStringLiteral(
+    "CREATE TABLE change_requests (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " created_at TEXT NOT NULL, requester TEXT NOT NULL,"
+    " action TEXT NOT NULL CHECK (action IN ('cutover', 'rollback', 'decommission')),"
+    " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
+    " reason TEXT NOT NULL, expires_at TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),"
+    " decided_by TEXT, decided_at TEXT, decision_reason TEXT,"
+    " CHECK (decided_by IS NULL OR decided_by <> requester),"
+    " CHECK ((status = 'pending') = (decided_by IS NULL)))");
+} // namespace
+
 QList<QStringList> sqliteMigrations()
 {
     return {
@@ -174,6 +188,10 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("CREATE TABLE lineage_unmapped (namespace TEXT NOT NULL,"
                            " job TEXT NOT NULL, events BIGINT NOT NULL, first_seen TEXT NOT NULL,"
                            " last_seen TEXT NOT NULL, PRIMARY KEY (namespace, job))"),
+        },
+        // 12: four eyes: routing changes one operator asks for and another approves or rejects
+        {
+            kChangeRequests,
         },
     };
 }

@@ -96,9 +96,20 @@ public:
     virtual QList<WatchBeat> watches() = 0;
     virtual void removeWatch(const QString &id) = 0;
     virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
+    // Four eyes: a pending change request with its audit row; returns its id. Approval is a
+    // Transition with its `approval` set (applyTransition); a rejection closes a pending request
+    // (Conflict: not pending any more, or the decider is its requester).
+    virtual qint64 addChangeRequest(const ChangeRequest &request, const AuditEntry &audit) = 0;
+    virtual WriteStatus rejectChangeRequest(qint64 id, const QString &decider,
+                                            const QString &reason, const AuditEntry &audit) = 0;
+    virtual QList<ChangeRequest> changeRequests() = 0; // newest first
 
     // Who is connected and which roles they hold; read once when the store is opened.
     virtual Access access() const = 0;
+    // Whether the server itself names who writes (PostgreSQL's session_user, which its triggers
+    // record on change requests): then access().user is who asks and who approves. A SQLite file
+    // takes the caller's name.
+    virtual bool serverNamesUsers() const { return false; }
     // Creates the roles and their grants where the back end has them (PostgreSQL); returns
     // what it did, one line each. SQLite has no roles: file permissions decide.
     virtual QStringList setUpRoles() { return {}; }
