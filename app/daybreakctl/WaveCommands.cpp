@@ -3,8 +3,10 @@
 
 #include "MigrationService.h"
 #include "PlanService.h"
+#include "Printable.h"
 #include "SlaService.h"
 #include "WaveNights.h"
+#include "WaveStatus.h"
 
 #include "Calendar.h"
 
@@ -140,6 +142,77 @@ int waveList(CtlContext &ctx)
             {QStringLiteral("max_high_risk"), w.maxHighRisk},
             {QStringLiteral("members"), QJsonArray::fromStringList(rules.cutoverOrder(w))}});
     ctx.printJson(QJsonDocument(array));
+    return ExitDone;
+}
+
+// The weekend's wave as a live runbook: each member's steps, who did each and when, what is
+// next and what is blocked and why.
+int waveStatus(CtlContext &ctx)
+{
+    if (!ctx.parse({}, QStringLiteral("[WAVE]"), 0, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const StoreSnapshot s = store->snapshot();
+    const QDateTime now = ctx.clock.now();
+    const Wave *wave = ctx.parser.positionalArguments().isEmpty()
+                           ? WaveStatus::currentWave(s.plan, now)
+                           : s.plan.find(ctx.parser.positionalArguments().constFirst());
+    if (!wave)
+        return ctx.fail(ExitUnknown, ctx.parser.positionalArguments().isEmpty()
+                                         ? QStringLiteral("no wave is planned")
+                                         : QStringLiteral("unknown wave '%1'")
+                                               .arg(ctx.parser.positionalArguments().constFirst()));
+    const WaveStatus st = WaveStatus::compute(*store, s, *wave, now);
+    const Calendar calendar(s.inventory);
+    if (ctx.json()) {
+        ctx.printJson(QJsonDocument(st.toJson(calendar.zone())));
+        return ExitDone;
+    }
+    QTextStream &o = ctx.out;
+    o << wave->name << "  " << wave->date.toString(QStringLiteral("ddd yyyy-MM-dd")) << "  window "
+      << calendar.format(wave->windowStart, QStringLiteral("ddd HH:mm")) << "–"
+      << calendar.format(wave->windowEnd, QStringLiteral("ddd HH:mm t"))
+      << (st.windowOpen ? "  (open now)" : "") << "\n";
+    o << st.progressText(calendar.zone()) << "\n";
+    auto step = [&](const char *name, const WaveStatus::Step &x) {
+        o << "      " << QString::fromLatin1(name).leftJustified(10) << (x.done ? "[x] " : "[ ] ")
+          << printable(x.detail);
+        if (!x.by.isEmpty() || x.at.isValid())
+            o << " (" << printable(x.by) << (x.by.isEmpty() || !x.at.isValid() ? "" : ", ")
+              << (x.at.isValid() ? calendar.format(x.at, QStringLiteral("ddd HH:mm")) : QString())
+              << ")";
+        o << "\n";
+    };
+    int n = 0;
+    QString next;
+    for (const WaveStatus::Member &m : st.members) {
+        o << QStringLiteral("%1. %2  %3  (%4, %5 risk, %6)")
+                 .arg(++n, 2)
+                 .arg(m.pipeline.leftJustified(30), WaveStatus::standingName(m.standing).toUpper(),
+                      m.owner, riskName(m.risk), stateName(m.state))
+          << "\n";
+        step("gate", m.gate);
+        step("pre-check", m.precheck);
+        step("cutover", m.cutover);
+        step("cloud run", m.firstCloudRun);
+        step("parity", m.firstNightParity);
+        for (const QString &why : m.blockedBecause)
+            o << "      - " << printable(why) << "\n";
+        if (m.pendingRequest)
+            o << QStringLiteral("      request #%1 by %2 waits for a second operator: "
+                                "daybreakctl approve %1")
+                     .arg(m.pendingRequest->id)
+                     .arg(printable(m.pendingRequest->requester))
+              << "\n";
+        if (m.standing == WaveStatus::Standing::Next)
+            next = m.pipeline;
+    }
+    if (!next.isEmpty())
+        o << "next: " << next << " — daybreakctl cutover " << next << " --reason 'wave "
+          << wave->name << "'\n";
+    o.flush();
     return ExitDone;
 }
 
@@ -280,13 +353,14 @@ int cmdWave(CtlContext &ctx)
         {QStringLiteral("assign"), waveAssign},     {QStringLiteral("unassign"), waveUnassign},
         {QStringLiteral("remove"), waveRemove},     {QStringLiteral("rename"), waveRename},
         {QStringLiteral("validate"), waveValidate}, {QStringLiteral("auto"), waveAuto},
+        {QStringLiteral("status"), waveStatus},
     };
     if (const auto fn = subs.value(sub))
         return fn(ctx);
     return ctx.usage(
         sub.isEmpty()
-            ? QStringLiteral("wave needs a sub-command: add, list, assign, unassign, remove, "
-                             "rename, validate or auto")
+            ? QStringLiteral("wave needs a sub-command: add, list, status, assign, unassign, "
+                             "remove, rename, validate or auto")
             : QStringLiteral("unknown wave sub-command '%1'").arg(sub));
 }
 

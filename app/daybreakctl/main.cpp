@@ -33,6 +33,12 @@ const char kHelp[] =
     "  decommission ID                     retire the on-prem side\n"
     "        --dry-run on any of these four, on wave assign and on import: every rule checked\n"
     "        against the live store, what would happen said, nothing written, the same exit\n"
+    "  request cutover|rollback|decommission ID --reason TEXT [--json]\n"
+    "                                      four eyes (the inventory's approvals): a pending\n"
+    "                                      request another operator decides; prints its id\n"
+    "  approve REQUEST                     carry it out, every rule checked again (approver)\n"
+    "  reject REQUEST --reason TEXT        close it\n"
+    "  requests [--all] [--json]           pending requests (--all: decided and expired too)\n"
     "  parity record ID --date D --onprem-rows N --cloud-rows N [--mismatched-rows N] "
     "[--max-rel-diff X]\n"
     "  parity import FILE.csv              comparisons in bulk (all or nothing)\n"
@@ -42,6 +48,8 @@ const char kHelp[] =
     "  audit [ID]                          the audit log, oldest first\n"
     "  wave add --date D [--name N] [--capacity N] [--max-high-risk N]\n"
     "  wave list | validate                the plan, in cutover order; every finding\n"
+    "  wave status [WAVE] [--json]         the weekend's wave as a live runbook: each member's\n"
+    "                                      steps, who did them and when, next, blocked and why\n"
     "  wave assign ID WAVE | unassign ID | remove WAVE | rename WAVE NEW\n"
     "  wave auto --from D [--capacity N] [--max-high-risk N] [--dry-run]\n"
     "  report --format pdf|html|md|csv|dot --out FILE [--wave W] [--select S]\n"
@@ -138,6 +146,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("watch"), cmdWatch},
         {QStringLiteral("notify"), cmdNotify},
         {QStringLiteral("map"), cmdMap},
+        {QStringLiteral("request"), cmdRequest},
+        {QStringLiteral("approve"), cmdApprove},
+        {QStringLiteral("reject"), cmdReject},
+        {QStringLiteral("requests"), cmdRequests},
     };
     const auto it = commands.find(command);
     CtlContext ctx(args);

@@ -1,0 +1,289 @@
+#include "WaveStatus.h"
+
+#include "Calendar.h"
+#include "MigrationRules.h"
+#include "ParityService.h"
+#include "Store.h"
+#include "WaveRules.h"
+
+#include <QJsonArray>
+
+namespace daybreak {
+
+namespace {
+QJsonValue time(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonObject stepJson(const WaveStatus::Step &s)
+{
+    return {{QStringLiteral("done"), s.done},
+            {QStringLiteral("by"), s.by.isEmpty() ? QJsonValue() : QJsonValue(s.by)},
+            {QStringLiteral("at"), time(s.at)},
+            {QStringLiteral("detail"), s.detail}};
+}
+
+// The last audit row of `action` on `pipeline` at or after `since`.
+const AuditEntry *last(const QList<AuditEntry> &audit, const QString &pipeline,
+                       const QString &action, const QDateTime &since)
+{
+    const AuditEntry *found = nullptr;
+    for (const AuditEntry &a : audit)
+        if (a.pipeline == pipeline && a.action == action && a.at >= since)
+            found = &a;
+    return found;
+}
+} // namespace
+
+QString WaveStatus::standingName(Standing s)
+{
+    switch (s) {
+    case Standing::CutOver:
+        return QStringLiteral("cut over");
+    case Standing::RolledBack:
+        return QStringLiteral("rolled back");
+    case Standing::Next:
+        return QStringLiteral("next");
+    case Standing::Ready:
+        return QStringLiteral("ready");
+    case Standing::AwaitingApproval:
+        return QStringLiteral("awaiting approval");
+    case Standing::Blocked:
+        break;
+    }
+    return QStringLiteral("blocked");
+}
+
+const Wave *WaveStatus::currentWave(const WavePlan &plan, const QDateTime &now)
+{
+    const Wave *next = nullptr;
+    for (const Wave &w : plan.waves()) {
+        if (w.windowStart <= now && now <= w.windowEnd)
+            return &w;
+        if (!next && w.windowStart > now)
+            next = &w;
+    }
+    if (next)
+        return next;
+    return plan.waves().isEmpty() ? nullptr : &plan.waves().last();
+}
+
+QString WaveStatus::progressText(const QTimeZone &zone) const
+{
+    QString text = QStringLiteral("%1 of %2 cut over").arg(cutOver).arg(members.size());
+    if (rolledBack > 0)
+        text += QStringLiteral(", %1 rolled back").arg(rolledBack);
+    text += QStringLiteral(", %1 to go").arg(toGo);
+    const QString closes = windowCloses.toTimeZone(zone).toString(QStringLiteral("ddd HH:mm"));
+    if (windowOpen) {
+        const qint64 h = minutesLeft / 60;
+        text += QStringLiteral("; window closes %1, %2 left")
+                    .arg(closes, h >= 1 ? QStringLiteral("%1 h").arg(h)
+                                        : QStringLiteral("%1 min").arg(minutesLeft));
+    } else if (minutesLeft > 0 || members.isEmpty()) {
+        text += QStringLiteral("; window opens %1")
+                    .arg(wave.windowStart.toTimeZone(zone).toString(
+                        QStringLiteral("ddd dd MMM HH:mm")));
+    } else {
+        text += QStringLiteral("; window closed %1").arg(closes);
+    }
+    return text;
+}
+
+QJsonObject WaveStatus::toJson(const QTimeZone &zone) const
+{
+    QJsonArray rows;
+    for (const Member &m : members) {
+        QJsonObject o{
+            {QStringLiteral("pipeline"), m.pipeline},
+            {QStringLiteral("owner"), m.owner},
+            {QStringLiteral("risk"), riskName(m.risk)},
+            {QStringLiteral("state"), stateName(m.state)},
+            {QStringLiteral("standing"), standingName(m.standing)},
+            {QStringLiteral("gate"), stepJson(m.gate)},
+            {QStringLiteral("precheck"), stepJson(m.precheck)},
+            {QStringLiteral("cutover"), stepJson(m.cutover)},
+            {QStringLiteral("first_cloud_run"), stepJson(m.firstCloudRun)},
+            {QStringLiteral("first_night_parity"), stepJson(m.firstNightParity)},
+            {QStringLiteral("blocked_because"), QJsonArray::fromStringList(m.blockedBecause)}};
+        o.insert(QStringLiteral("pending_request"),
+                 m.pendingRequest ? QJsonValue(m.pendingRequest->id) : QJsonValue());
+        rows.append(o);
+    }
+    return {{QStringLiteral("wave"), wave.name},
+            {QStringLiteral("date"), wave.date.toString(Qt::ISODate)},
+            {QStringLiteral("window_start"), time(wave.windowStart)},
+            {QStringLiteral("window_end"), time(wave.windowEnd)},
+            {QStringLiteral("window_open"), windowOpen},
+            {QStringLiteral("minutes_left"), minutesLeft},
+            {QStringLiteral("cut_over"), cutOver},
+            {QStringLiteral("rolled_back"), rolledBack},
+            {QStringLiteral("to_go"), toGo},
+            {QStringLiteral("progress"), progressText(zone)},
+            {QStringLiteral("members"), rows}};
+}
+
+WaveStatus WaveStatus::compute(Store &store, const StoreSnapshot &snapshot, const Wave &wave,
+                               const QDateTime &now)
+{
+    QList<AuditEntry> audit;
+    for (const QString &id : wave.members)
+        audit += store.auditLog(id);
+    const Calendar calendar(snapshot.inventory);
+    // The cloud runs from the window's start to the night after it.
+    const QList<RunEvent> runs = store.runEventsBetween(
+        calendar.localDate(wave.windowStart), calendar.localDate(wave.windowEnd).addDays(2));
+    return compute(snapshot, wave, audit, runs, store.changeRequests(), now);
+}
+
+WaveStatus WaveStatus::compute(const StoreSnapshot &s, const Wave &wave,
+                               const QList<AuditEntry> &audit, const QList<RunEvent> &runs,
+                               const QList<ChangeRequest> &requests, const QDateTime &now)
+{
+    WaveStatus st;
+    st.wave = wave;
+    st.windowOpen = wave.windowStart <= now && now <= wave.windowEnd;
+    st.windowCloses = wave.windowEnd;
+    st.minutesLeft = st.windowOpen            ? now.secsTo(wave.windowEnd) / 60
+                     : now < wave.windowStart ? now.secsTo(wave.windowStart) / 60
+                                              : 0;
+    const Calendar calendar(s.inventory);
+    const QDate today = calendar.localDate(now);
+    const WaveRules waveRules(s, today);
+    const MigrationRules rules(s, now);
+    bool nextTaken = false;
+    for (const QString &id : waveRules.cutoverOrder(wave)) {
+        const Pipeline *p = s.inventory.find(id);
+        if (!p)
+            continue;
+        Member m;
+        m.cutover.detail = QStringLiteral("not yet");
+        m.firstCloudRun.detail = QStringLiteral("after the cutover");
+        m.firstNightParity.detail = QStringLiteral("after the first night in the cloud");
+        m.pipeline = id;
+        m.owner = p->owner;
+        m.risk = p->risk;
+        m.state = s.stateOf(id);
+        for (const ChangeRequest &r : requests)
+            if (r.pipeline == id && r.statusText(now) == QLatin1String("pending")) {
+                m.pendingRequest = r;
+                st.pendingRequests.prepend(r); // requests come newest first
+            }
+
+        // 1. The dual-run gate.
+        const ParityGate::Evaluation gate = ParityService::evaluate(s, id, today).gate;
+        m.gate.done =
+            gate.status == ParityGate::Status::Passed || canonicalSide(m.state) == Side::Cloud;
+        m.gate.detail = QStringLiteral("%1, %2 clean night(s), %3 needed")
+                            .arg(gateStatusName(gate.status))
+                            .arg(gate.cleanRuns)
+                            .arg(gate.runsRequired);
+        if (gate.latest) {
+            m.gate.by = gate.latest->recordedBy;
+            m.gate.at = gate.latest->recordedAt;
+        }
+
+        // 3. The cutover, as the audit log has it (in this wave's window or before).
+        const AuditEntry *cut = last(audit, id, QStringLiteral("cutover"), QDateTime());
+        const AuditEntry *back =
+            cut ? last(audit, id, QStringLiteral("rollback"), cut->at) : nullptr;
+        const bool cloud = canonicalSide(m.state) == Side::Cloud;
+        if (cut) {
+            m.cutover.done = cloud;
+            m.cutover.by = cut->actor;
+            m.cutover.at = cut->at;
+            m.cutover.detail = cut->reason;
+            if (const AuditEntry *approved = last(audit, id, QStringLiteral("approve"), cut->at);
+                approved && approved->at == cut->at)
+                m.cutover.detail =
+                    QStringLiteral("approved by %1: %2").arg(approved->actor, cut->reason);
+        }
+
+        // 2. The pre-check: would the cutover go now (what `cutover --dry-run` says).
+        if (!cloud) {
+            const Decision d = rules.check(MigrationAction::Cutover,
+                                           {id, QStringLiteral("wave %1").arg(wave.name)});
+            bool onlyApproval = !d.reasons.isEmpty();
+            for (const Reason &r : d.reasons) {
+                onlyApproval = onlyApproval && r.code == Reason::Code::ApprovalNeeded;
+                if (r.code != Reason::Code::ApprovalNeeded || !m.pendingRequest)
+                    m.blockedBecause << r.text;
+            }
+            m.precheck.done = d.allowed() || onlyApproval;
+            m.precheck.detail = d.allowed()    ? QStringLiteral("would go")
+                                : onlyApproval ? QStringLiteral("would go once approved")
+                                               : QStringLiteral("refused");
+            m.precheck.at = now;
+        } else {
+            m.precheck.done = true;
+            m.precheck.detail = QStringLiteral("passed");
+        }
+
+        // 4. The first cloud run after the cutover, and 5. the parity of its first night.
+        if (cut && cloud) {
+            for (const RunEvent &e : runs)
+                if (e.pipeline == id && e.side == Side::Cloud && e.at >= cut->at &&
+                    e.kind == RunEvent::Kind::Succeeded) {
+                    m.firstCloudRun = {true, e.recordedBy, e.at,
+                                       QStringLiteral("succeeded, night of %1")
+                                           .arg(e.businessDate.toString(Qt::ISODate))};
+                    break;
+                }
+            for (const RunEvent &e : runs)
+                if (!m.firstCloudRun.done && e.pipeline == id && e.side == Side::Cloud &&
+                    e.at >= cut->at && e.kind == RunEvent::Kind::Failed) {
+                    m.firstCloudRun.detail =
+                        QStringLiteral("failed at %1")
+                            .arg(calendar.format(e.at, QStringLiteral("HH:mm")));
+                    break;
+                }
+            if (!m.firstCloudRun.done &&
+                !m.firstCloudRun.detail.startsWith(QLatin1String("failed")))
+                m.firstCloudRun.detail = QStringLiteral("not yet");
+            // The first night wholly after the cutover: a night of business date D runs from
+            // noon the day before, so it is the night half a day after the cutover belongs to.
+            const QDateTime later = calendar.localTime(cut->at.addSecs(12 * 3600));
+            const QDate firstNight =
+                later.time().hour() >= 12 ? later.date().addDays(1) : later.date();
+            m.firstNightParity.detail =
+                QStringLiteral("not yet (night of %1)").arg(firstNight.toString(Qt::ISODate));
+            for (const ParityResult &r : s.parity.value(id))
+                if (r.businessDate >= firstNight) {
+                    const bool clean = r.isWithin(p->parityTolerance) || r.isResolved();
+                    m.firstNightParity = {
+                        clean, r.recordedBy, r.recordedAt,
+                        QStringLiteral("%1 on %2 (difference %3%)")
+                            .arg(clean ? QStringLiteral("clean") : QStringLiteral("breach"),
+                                 r.businessDate.toString(Qt::ISODate))
+                            .arg(r.worstRelativeDiff() * 100, 0, 'g', 3)};
+                    break;
+                }
+        }
+
+        if (cloud) {
+            m.standing = Standing::CutOver;
+            ++st.cutOver;
+        } else if (back && back->at >= wave.windowStart) {
+            m.standing = Standing::RolledBack;
+            m.cutover.detail =
+                QStringLiteral("rolled back by %1 at %2: %3")
+                    .arg(back->actor, calendar.format(back->at, QStringLiteral("ddd HH:mm")),
+                         back->reason);
+            ++st.rolledBack;
+        } else if (m.pendingRequest && m.precheck.done) {
+            m.standing = Standing::AwaitingApproval;
+        } else if (m.blockedBecause.isEmpty() && m.precheck.done) {
+            m.standing = nextTaken ? Standing::Ready : Standing::Next;
+            nextTaken = true;
+        } else {
+            m.standing = Standing::Blocked;
+        }
+        if (!cloud && m.standing != Standing::RolledBack)
+            ++st.toGo;
+        st.members << m;
+    }
+    return st;
+}
+
+} // namespace daybreak

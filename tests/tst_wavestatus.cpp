@@ -1,0 +1,170 @@
+#include "ManualClock.h"
+#include "MigrationService.h"
+#include "PlanService.h"
+#include "TestStores.h"
+#include "WaveStatus.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace daybreak;
+
+// The weekend's wave as a live runbook, through a scripted weekend under an injected clock: the
+// window not yet open, two cutovers in order, one refusal, a rollback, the first cloud run and
+// the first night's parity.
+class TestWaveStatus : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    const QTimeZone m_berlin{"Europe/Berlin"};
+    ManualClock m_clock{QDateTime(QDate(2026, 12, 4), QTime(18, 0), QTimeZone("Europe/Berlin"))};
+
+    void at(int day, int hour, int minute = 0)
+    {
+        m_clock.set(QDateTime(QDate(2026, 12, day), QTime(hour, minute), m_berlin));
+    }
+    WaveStatus status(Store &store)
+    {
+        const StoreSnapshot s = store.snapshot();
+        const Wave *w = WaveStatus::currentWave(s.plan, m_clock.now());
+        Q_ASSERT(w);
+        return WaveStatus::compute(store, s, *w, m_clock.now());
+    }
+    static const WaveStatus::Member &member(const WaveStatus &st, const QString &id)
+    {
+        for (const WaveStatus::Member &m : st.members)
+            if (m.pipeline == id)
+                return m;
+        qFatal("no member %s", qPrintable(id));
+    }
+
+private slots:
+    void aScriptedWeekend()
+    {
+        auto store = TestStores::sqlite(m_dir);
+        Pipeline up = TestStores::pipeline(QStringLiteral("up"));
+        up.initialState = State::DualRun;
+        Pipeline b = TestStores::pipeline(QStringLiteral("b"), {QStringLiteral("up")});
+        b.initialState = State::DualRun;
+        Pipeline c = TestStores::pipeline(QStringLiteral("c"));
+        c.initialState = State::DualRun;
+        TestStores::seed(*store, TestStores::inventory({up, b, c}));
+        TestStores::recordCleanRuns(*store, QStringLiteral("up"), QDate(2026, 12, 4), 7);
+        TestStores::recordCleanRuns(*store, QStringLiteral("b"), QDate(2026, 12, 4), 7);
+        TestStores::recordCleanRuns(*store, QStringLiteral("c"), QDate(2026, 12, 4), 2);
+        PlanService plans(*store, m_clock, QStringLiteral("lead"));
+        QVERIFY(plans.addWave(QStringLiteral("W"), QDate(2026, 12, 5)).ok());
+        const PlanOutcome assigned = plans.assign(
+            {QStringLiteral("up"), QStringLiteral("b"), QStringLiteral("c")}, QStringLiteral("W"));
+        QStringList why{assigned.message};
+        for (const Reason &r : assigned.decision.reasons)
+            why << r.text;
+        QVERIFY2(assigned.ok(), qPrintable(why.join(QStringLiteral(" | "))));
+        MigrationService alice(*store, m_clock, QStringLiteral("alice"));
+
+        // Friday evening: the window is not open yet; everything waits, saying why.
+        WaveStatus st = status(*store);
+        QCOMPARE(st.wave.name, QStringLiteral("W"));
+        QVERIFY(!st.windowOpen);
+        QCOMPARE(st.toGo, 3);
+        QVERIFY2(
+            st.progressText(m_berlin).contains(QStringLiteral("window opens Sat 05 Dec 00:00")),
+            qPrintable(st.progressText(m_berlin)));
+        QVERIFY(member(st, QStringLiteral("up"))
+                    .blockedBecause.join(QLatin1Char(' '))
+                    .contains(QStringLiteral("window")));
+
+        // Saturday morning: up is next; b waits for up; c's gate refuses.
+        at(5, 9);
+        st = status(*store);
+        QVERIFY(st.windowOpen);
+        QCOMPARE(st.members.first().pipeline, QStringLiteral("up")); // cutover order
+        QCOMPARE(member(st, QStringLiteral("up")).standing, WaveStatus::Standing::Next);
+        QCOMPARE(member(st, QStringLiteral("b")).standing, WaveStatus::Standing::Blocked);
+        QVERIFY(member(st, QStringLiteral("b"))
+                    .blockedBecause.join(QLatin1Char(' '))
+                    .contains(QStringLiteral("b reads up, which is still canonical on-prem")));
+        QCOMPARE(member(st, QStringLiteral("c")).standing, WaveStatus::Standing::Blocked);
+        QVERIFY(!member(st, QStringLiteral("c")).gate.done);
+
+        at(5, 9, 5);
+        QVERIFY(alice.cutover({QStringLiteral("up"), QStringLiteral("wave W")}).ok());
+        QCOMPARE(alice.cutover({QStringLiteral("c"), QStringLiteral("wave W")}).kind,
+                 Outcome::Kind::Refused);
+        st = status(*store);
+        const WaveStatus::Member &cut = member(st, QStringLiteral("up"));
+        QCOMPARE(cut.standing, WaveStatus::Standing::CutOver);
+        QVERIFY(cut.cutover.done);
+        QCOMPARE(cut.cutover.by, QStringLiteral("alice"));
+        QCOMPARE(cut.cutover.at, m_clock.now());
+        QVERIFY(!cut.firstCloudRun.done);
+        QCOMPARE(member(st, QStringLiteral("b")).standing, WaveStatus::Standing::Next);
+        QVERIFY(member(st, QStringLiteral("c"))
+                    .blockedBecause.join(QLatin1Char(' '))
+                    .contains(QStringLiteral("parity gate is pending")));
+
+        at(5, 10);
+        QVERIFY(alice.cutover({QStringLiteral("b"), QStringLiteral("wave W")}).ok());
+        // The night: up's first cloud run, then its parity.
+        RunEvent run;
+        run.pipeline = QStringLiteral("up");
+        run.businessDate = QDate(2026, 12, 6);
+        run.side = Side::Cloud;
+        run.kind = RunEvent::Kind::Succeeded;
+        run.at = QDateTime(QDate(2026, 12, 6), QTime(1, 42), m_berlin);
+        run.recordedBy = QStringLiteral("orchestrator");
+        store->recordRunEvent(run);
+        TestStores::recordCleanRuns(*store, QStringLiteral("up"), QDate(2026, 12, 6), 1);
+
+        // Sunday morning: b goes back on-prem.
+        at(6, 9);
+        QVERIFY(alice.rollback({QStringLiteral("b"), QStringLiteral("row counts off")}).ok());
+        st = status(*store);
+        const WaveStatus::Member &done = member(st, QStringLiteral("up"));
+        QVERIFY(done.firstCloudRun.done);
+        QCOMPARE(done.firstCloudRun.by, QStringLiteral("orchestrator"));
+        QVERIFY(done.firstNightParity.done);
+        QVERIFY(done.firstNightParity.detail.contains(QStringLiteral("clean on 2026-12-06")));
+        const WaveStatus::Member &back = member(st, QStringLiteral("b"));
+        QCOMPARE(back.standing, WaveStatus::Standing::RolledBack);
+        QVERIFY(back.cutover.detail.contains(QStringLiteral("rolled back by alice")));
+        QCOMPARE(st.cutOver, 1);
+        QCOMPARE(st.rolledBack, 1);
+        QCOMPARE(st.toGo, 1);
+        QCOMPARE(st.progressText(m_berlin),
+                 QStringLiteral("1 of 3 cut over, 1 rolled back, 1 to go; window closes Sun "
+                                "23:59, 14 h left"));
+        const QJsonObject json = st.toJson(m_berlin);
+        QCOMPARE(json.value(QStringLiteral("rolled_back")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("members")).toArray().size(), 3);
+        QCOMPARE(json.value(QStringLiteral("members"))
+                     .toArray()
+                     .first()[QStringLiteral("standing")]
+                     .toString(),
+                 QStringLiteral("cut over"));
+    }
+
+    void theCurrentWaveIsTheOpenOneElseTheNext()
+    {
+        Wave a, b;
+        a.name = QStringLiteral("a");
+        a.windowStart = QDateTime(QDate(2026, 12, 5), QTime(0, 0), m_berlin);
+        a.windowEnd = QDateTime(QDate(2026, 12, 6), QTime(23, 59), m_berlin);
+        b = a;
+        b.name = QStringLiteral("b");
+        b.windowStart = b.windowStart.addDays(7);
+        b.windowEnd = b.windowEnd.addDays(7);
+        const WavePlan plan({a, b});
+        QCOMPARE(WaveStatus::currentWave(plan, a.windowStart.addSecs(-60))->name,
+                 QStringLiteral("a"));
+        QCOMPARE(WaveStatus::currentWave(plan, a.windowStart.addSecs(60))->name,
+                 QStringLiteral("a"));
+        QCOMPARE(WaveStatus::currentWave(plan, a.windowEnd.addSecs(60))->name, QStringLiteral("b"));
+        QCOMPARE(WaveStatus::currentWave(plan, b.windowEnd.addDays(3))->name, QStringLiteral("b"));
+        QVERIFY(!WaveStatus::currentWave(WavePlan(), a.windowStart));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWaveStatus)
+#include "tst_wavestatus.moc"
