@@ -14,12 +14,14 @@
 #include "PipelineDetailsPanel.h"
 #include "PipelineNodeItem.h"
 #include "PipelineTablePanel.h"
+#include "PlanService.h"
 #include "ScriptedPrompter.h"
 #include "SideColors.h"
 #include "SlaPanel.h"
 #include "SlaService.h"
 #include "StoreSession.h"
 #include "TestStores.h"
+#include "WaveRunbookPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -28,11 +30,13 @@
 #include <QLineSeries>
 #include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyleOptionGraphicsItem>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -257,6 +261,62 @@ private slots:
         node->paint(&painter, &option, nullptr);
         painter.end();
         QCOMPARE(nodeImage.pixelColor(100, 35), SideColors::forState(State::Cloud));
+    }
+
+    void fourEyesInTheWaveRunbook()
+    {
+        // The weekend's wave, under approvals: all.
+        m_clock.set(berlin(2026, 11, 28, 10)); // Saturday
+        {
+            SqliteStore store(m_path, OpenMode::MustExist);
+            Inventory inv = store.snapshot().inventory;
+            inv.approvals = ApprovalPolicy::All;
+            TestStores::seed(store, inv);
+            PlanService plans(store, m_clock, QStringLiteral("lead"));
+            QVERIFY(plans.addWave(QStringLiteral("W"), QDate(2026, 11, 28)).ok());
+            QVERIFY(plans.assign({QStringLiteral("core_fx")}, QStringLiteral("W")).ok());
+        }
+        m_window->session()->reload();
+        QVERIFY(settled());
+        // Cutting over asks for a second operator instead, and the request waits.
+        QMenu *menu = m_window->pipelineMenu(QStringLiteral("core_fx"));
+        menuAction(menu, QStringLiteral("actionCutover"))->trigger();
+        QVERIFY(settled());
+        QVERIFY(m_prompter.refusals.isEmpty());
+        QCOMPARE(m_prompter.questions.size(), 1);
+        QVERIFY2(m_prompter.questions.first().title.contains(QStringLiteral("second operator")),
+                 qPrintable(m_prompter.questions.first().title));
+        QVERIFY(settled());
+        QList<ChangeRequest> requests = SqliteStore(m_path, OpenMode::MustExist).changeRequests();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().requester, currentOsUser());
+        QCOMPARE(requests.first().reason, QStringLiteral("scripted reason"));
+        // The Wave runbook tab shows it waiting, with Approve greyed for its requester.
+        WaveRunbookPanel *panel = m_window->runbookPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->findChild<QPushButton *>(QStringLiteral("approve-%1").arg(requests.first().id)),
+            10000);
+        QVERIFY2(panel->progressText().startsWith(QStringLiteral("0 of 1 cut over, 1 to go; "
+                                                                 "window closes Sun 23:59")),
+                 qPrintable(panel->progressText()));
+        QPushButton *approve =
+            panel->findChild<QPushButton *>(QStringLiteral("approve-%1").arg(requests.first().id));
+        QVERIFY(!approve->isEnabled());
+        QVERIFY(approve->toolTip().contains(QStringLiteral("four eyes")));
+        QCOMPARE(panel->table()->item(0, 2)->text().section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("AWAITING APPROVAL"));
+        // Another operator approves; the console follows.
+        {
+            SqliteStore other(m_path, OpenMode::MustExist);
+            QVERIFY(MigrationService(other, m_clock, QStringLiteral("bob"))
+                        .approve(requests.first().id)
+                        .ok());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            panel->progressText().startsWith(QStringLiteral("1 of 1 cut over")), 10000);
+        QVERIFY(!panel->findChild<QPushButton *>(
+            QStringLiteral("approve-%1").arg(requests.first().id)));
+        QVERIFY(panel->table()->item(0, 5)->text().contains(QStringLiteral("bob")));
     }
 
     void cancelledConfirmationChangesNothing()

@@ -4,15 +4,18 @@
 #include "GraphScene.h"
 #include "GraphView.h"
 #include "SlaTimeline.h"
+#include "WaveRunbookPanel.h"
 
 #include <QChart>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -21,8 +24,8 @@ namespace daybreak {
 WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls, QWidget *parent)
     : QWidget(parent, Qt::Window), m_banner(new QLabel(this)), m_freshness(new QLabel(this)),
       m_timeline(new SlaTimeline(this)), m_graph(new GraphView(scene, this)),
-      m_changes(new QListWidget(this)), m_controls(new QToolBar(this)),
-      m_unlock(new QPushButton(tr("Unlock controls"), this))
+      m_changes(new QListWidget(this)), m_runbook(new WaveRunbookPanel(this)),
+      m_controls(new QToolBar(this)), m_unlock(new QPushButton(tr("Unlock controls"), this))
 {
     setObjectName(QStringLiteral("warRoom"));
     setWindowTitle(tr("Daybreak — war room"));
@@ -68,10 +71,22 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     bottom->setStretchFactor(1, 1);
     rightBox->setMinimumWidth(360);
     auto *split = new QSplitter(Qt::Vertical, this);
+    // During a change window the runbook leads: readable from across the room.
+    m_runbook->setObjectName(QStringLiteral("warRoomRunbook"));
+    m_runbook->setStyleSheet(QStringLiteral(
+        "QLabel#runbookProgress { font-size: 28pt; font-weight: bold; } QTableWidget { font-size: "
+        "13pt; gridline-color: #444; } QHeaderView::section { background: #1f262d; color: "
+        "#e8e8e8; font-size: 12pt; padding: 4px; }"));
+    m_runbook->table()->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_runbook->table()->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_runbook->hide();
+    split->addWidget(m_runbook);
+    m_split = split;
     split->addWidget(m_timeline);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
     m_timeline->setMinimumHeight(420);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -183,6 +198,24 @@ void WarRoomWindow::closeEvent(QCloseEvent *event)
 {
     emit closed();
     QWidget::closeEvent(event);
+}
+
+void WarRoomWindow::setWave(const std::optional<WaveStatus> &wave, const QTimeZone &zone,
+                            const QString &identity, bool canDecide, bool canApprove)
+{
+    const bool during = wave && wave->windowOpen;
+    if (wave)
+        m_runbook->setStatus(*wave, zone, identity, canDecide && controlsUnlocked(),
+                             canApprove && controlsUnlocked());
+    if (during == m_runbook->isVisible())
+        return;
+    m_runbook->setVisible(during);
+    m_graph->setVisible(!during);
+    // The runbook takes most of the wall; the night's timeline shrinks below it.
+    m_timeline->setMinimumHeight(during ? 220 : 420);
+    const int h = m_split->height();
+    m_split->setSizes(during ? QList<int>{h * 55 / 100, h * 30 / 100, h * 15 / 100}
+                             : QList<int>{0, h * 60 / 100, h * 40 / 100});
 }
 
 } // namespace daybreak

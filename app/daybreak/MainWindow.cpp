@@ -27,6 +27,8 @@
 #include "StoreSession.h"
 #include "WarRoomWindow.h"
 #include "WaveBoard.h"
+#include "WaveRunbookPanel.h"
+#include "WaveStatus.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -66,6 +68,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
       m_graph(new GraphPanel(m_scene, this)), m_board(new WaveBoard(this)),
       m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)),
       m_parity(new ParityPanel(this)), m_sla(new SlaPanel(this)),
+      m_runbook(new WaveRunbookPanel(this)),
       m_actions(new MigrationActions(clock, m_prompter, this)), m_storeLabel(new QLabel(this)),
       m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this)),
       m_rollbackLabel(new QLabel(this)), m_freshnessLabel(new QLabel(this)),
@@ -76,6 +79,11 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_tabs->addTab(m_graph, tr("Dependency graph"));
     m_tabs->addTab(m_board, tr("Wave board"));
     m_tabs->addTab(m_sla, tr("6am timeline"));
+    m_tabs->addTab(m_runbook, tr("Wave runbook"));
+    connect(m_runbook, &WaveRunbookPanel::approveRequested, this,
+            [this](qint64 id) { m_actions->decide(id, true); });
+    connect(m_runbook, &WaveRunbookPanel::rejectRequested, this,
+            [this](qint64 id) { m_actions->decide(id, false); });
     m_tabs->setDocumentMode(true);
     // Above everything: a bar that appears only while the store is unreachable.
     auto *central = new QWidget(this);
@@ -718,6 +726,7 @@ void MainWindow::refreshNight()
         if (!store)
             return [this] { m_nightInFlight = false; };
         SlaService::Night night, current;
+        std::optional<WaveStatus> wave;
         QList<AuditEntry> routing;
         QList<WatchBeat> watches;
         QList<Delivery> deliveries;
@@ -731,6 +740,9 @@ void MainWindow::refreshNight()
             current = sla.evaluate(snapshot, tonight);
             night = offset == 0 ? current : sla.evaluate(snapshot, tonight.addDays(offset));
             watches = store->watches();
+            // The weekend's wave as a live runbook: the Wave tab, and the war room's main panel.
+            if (const Wave *w = WaveStatus::currentWave(snapshot.plan, now))
+                wave = WaveStatus::compute(*store, snapshot, *w, now);
             QList<qint64> ids;
             for (const SlaAlert &a : night.alerts)
                 ids.append(a.id);
@@ -747,7 +759,7 @@ void MainWindow::refreshNight()
         } catch (const StoreError &) {
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
-        return [this, night, current, routing, watches, deliveries, now,
+        return [this, night, current, wave, routing, watches, deliveries, now,
                 calendar = Calendar(snapshot.inventory), learnedNow = learned->learned] {
             m_nightInFlight = false;
             m_board->setLearned(learnedNow); // the what-if nights of the waves use them too
@@ -761,9 +773,18 @@ void MainWindow::refreshNight()
                 m_failingDeliveries += d.isFailing() ? 1 : 0;
             showFreshness();
             m_sla->setNight(night.projection, night.alerts, now, deliveries);
+            const QString identity =
+                m_session->serverNamesUsers() ? m_session->access().user : currentOsUser();
+            const bool canDecide = m_session->access().can(Role::Operator);
+            const bool canApprove = canDecide && m_session->access().can(Role::Approver);
+            if (wave)
+                m_runbook->setStatus(*wave, calendar.zone(), identity, canDecide, canApprove);
+            else
+                m_runbook->setNoWave();
             if (m_warRoom) {
                 m_warRoom->setNight(current.projection, now);
                 m_warRoom->setRecentChanges(routing, calendar);
+                m_warRoom->setWave(wave, calendar.zone(), identity, canDecide, canApprove);
             }
             if (m_nightAgain) {
                 m_nightAgain = false;
@@ -851,6 +872,10 @@ void MainWindow::showWarRoom()
         m_warRoom = new WarRoomWindow(m_scene, m_actions->actions(), this);
         m_warRoom->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_warRoom, &WarRoomWindow::closed, this, [this] { m_warRoom = nullptr; });
+        connect(m_warRoom->runbook(), &WaveRunbookPanel::approveRequested, this,
+                [this](qint64 id) { m_actions->decide(id, true); });
+        connect(m_warRoom->runbook(), &WaveRunbookPanel::rejectRequested, this,
+                [this](qint64 id) { m_actions->decide(id, false); });
     }
     refreshNight();
     if (QScreen *screen = this->screen())

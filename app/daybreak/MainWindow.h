@@ -17,6 +17,7 @@ class QMenu;
 namespace daybreak {
 
 class ActionPrompter;
+class WaveRunbookPanel;
 class Clock;
 class GraphPanel;
 class GraphScene;
@@ -63,6 +64,7 @@ public:
     WaveBoard *waveBoard() const { return m_board; }
     ParityPanel *parityPanel() const { return m_parity; }
     SlaPanel *slaPanel() const { return m_sla; }
+    WaveRunbookPanel *runbookPanel() const { return m_runbook; }
     WarRoomWindow *warRoom() const { return m_warRoom; }
     void showWarRoom();
     // Re-projects tonight (the clock moves even when the store does not) and runs the sensors.
@@ -117,6 +119,7 @@ private:
     PipelineDetailsPanel *m_details;
     ParityPanel *m_parity;
     SlaPanel *m_sla;
+    WaveRunbookPanel *m_runbook;
     WarRoomWindow *m_warRoom = nullptr;
     MigrationActions *m_actions;
     QMenu *m_recentMenu = nullptr;

@@ -154,6 +154,24 @@ void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass
                                          const QString &stake)
 {
     const QString verb = breakGlass ? tr("Break-glass rollback") : actionTitle(action);
+    // Four eyes: when a second operator's approval is all that is missing, offer to ask.
+    const bool onlyApproval =
+        !pre.allowed() && std::all_of(pre.reasons.begin(), pre.reasons.end(), [](const Reason &r) {
+            return r.code == Reason::Code::ApprovalNeeded;
+        });
+    if (onlyApproval) {
+        ActionPrompter::Question q;
+        q.title = tr("%1 needs a second operator").arg(verb);
+        q.text = tr("%1 of %2 needs another operator's approval. Ask for it? The request waits "
+                    "until the change window closes; approving it carries the change out.")
+                     .arg(verb, id);
+        q.reasonRequired = true;
+        for (const Reason &w : pre.warnings)
+            q.warnings << w.text;
+        if (const std::optional<QString> reason = m_prompter->confirm(m_parent, q))
+            requestApproval(action, id, *reason);
+        return;
+    }
     if (!pre.allowed()) {
         QStringList reasons;
         for (const Reason &r : pre.reasons)
@@ -216,6 +234,66 @@ void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass
             m_session->reload();
         };
     });
+}
+
+void MigrationActions::requestApproval(MigrationAction action, const QString &id,
+                                       const QString &reason)
+{
+    if (!m_session)
+        return;
+    const QDateTime now = m_clock.now();
+    m_session->post([this, action, id, reason, now](Store *store) -> std::function<void()> {
+        if (!store)
+            return [this] { storeUnreachable(tr("the store is unreachable")); };
+        const ClockReading at(now);
+        const MigrationService::RequestOutcome o =
+            MigrationService(*store, at, currentOsUser()).requestChange(action, {id, reason});
+        return [this, o, id] { report(o, tr("Request for %1").arg(id)); };
+    });
+}
+
+void MigrationActions::decide(qint64 request, bool approve)
+{
+    if (!m_session)
+        return;
+    QString reason;
+    if (!approve) {
+        ActionPrompter::Question q;
+        q.title = tr("Reject request #%1").arg(request);
+        q.text = tr("Reject request #%1? Its requester reads your reason.").arg(request);
+        q.reasonRequired = true;
+        const std::optional<QString> typed = m_prompter->confirm(m_parent, q);
+        if (!typed)
+            return;
+        reason = *typed;
+    }
+    const QDateTime now = m_clock.now();
+    m_session->post([this, request, approve, reason, now](Store *store) -> std::function<void()> {
+        if (!store)
+            return [this] { storeUnreachable(tr("the store is unreachable")); };
+        const ClockReading at(now);
+        MigrationService service(*store, at, currentOsUser());
+        const Outcome o =
+            approve ? Outcome(service.approve(request)) : service.reject(request, reason);
+        return [this, o, request, approve] {
+            report(o, approve ? tr("Approval of request #%1").arg(request)
+                              : tr("Rejection of request #%1").arg(request));
+        };
+    });
+}
+
+void MigrationActions::report(const Outcome &o, const QString &what)
+{
+    if (o.kind == Outcome::Kind::Refused) {
+        QStringList reasons;
+        for (const Reason &r : o.decision.reasons)
+            reasons << r.text;
+        m_prompter->showRefusal(m_parent, tr("%1 refused").arg(what), reasons);
+    } else if (o.kind != Outcome::Kind::Done) {
+        m_prompter->showRefusal(m_parent, tr("%1 not done").arg(what), {o.message});
+    }
+    emit message(o.message);
+    m_session->reload();
 }
 
 } // namespace daybreak

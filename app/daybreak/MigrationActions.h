@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MigrationRules.h"
+#include "Outcome.h"
 
 #include <QObject>
 
@@ -39,6 +40,9 @@ public:
     // Checks on the store thread, asks, then performs on the store thread; what became of it
     // arrives as message() (and a dialog for a refusal).
     void run(MigrationAction action, bool breakGlass);
+    // Four eyes: ask a second operator for a change; approve or reject (asking why) a request.
+    void requestApproval(MigrationAction action, const QString &id, const QString &reason);
+    void decide(qint64 request, bool approve);
 
 signals:
     void message(const QString &text);
@@ -48,6 +52,7 @@ private:
     void confirmAndPerform(MigrationAction action, bool breakGlass, const QString &id,
                            qint64 seenVersion, const Decision &pre, const QString &stake);
     void storeUnreachable(const QString &why);
+    void report(const Outcome &outcome, const QString &what);
 
     const Clock &m_clock;
     ActionPrompter *m_prompter;

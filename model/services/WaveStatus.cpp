@@ -207,8 +207,13 @@ WaveStatus WaveStatus::compute(const StoreSnapshot &s, const Wave &wave,
             bool onlyApproval = !d.reasons.isEmpty();
             for (const Reason &r : d.reasons) {
                 onlyApproval = onlyApproval && r.code == Reason::Code::ApprovalNeeded;
-                if (r.code != Reason::Code::ApprovalNeeded || !m.pendingRequest)
+                if (r.code != Reason::Code::ApprovalNeeded)
                     m.blockedBecause << r.text;
+                else if (!m.pendingRequest)
+                    m.blockedBecause << QStringLiteral("needs a second operator: request it "
+                                                       "(daybreakctl request cutover %1), "
+                                                       "another operator approves")
+                                            .arg(id);
             }
             m.precheck.done = d.allowed() || onlyApproval;
             m.precheck.detail = d.allowed()    ? QStringLiteral("would go")

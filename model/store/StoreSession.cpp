@@ -11,6 +11,7 @@ OpenedStore StoreSession::prepare(std::unique_ptr<Store> store)
     OpenedStore opened;
     opened.location = store->location();
     opened.access = store->access();
+    opened.serverNamesUsers = store->serverNamesUsers();
     opened.opener = store->opener();
     try {
         opened.snapshot = store->snapshot();
@@ -21,7 +22,8 @@ OpenedStore StoreSession::prepare(std::unique_ptr<Store> store)
 }
 
 StoreSession::StoreSession(OpenedStore opened, QObject *parent)
-    : QObject(parent), m_location(opened.location), m_access(opened.access)
+    : QObject(parent), m_location(opened.location), m_access(opened.access),
+      m_serverNamesUsers(opened.serverNamesUsers)
 {
     m_lastAnswer.start();
     m_retry.setSingleShot(true);

@@ -22,6 +22,7 @@ struct OpenedStore
 {
     QString location;
     Access access;
+    bool serverNamesUsers = false;
     Store::Opener opener;
     std::optional<StoreSnapshot> snapshot;
     QString readError;
@@ -51,6 +52,7 @@ public:
 
     QString location() const { return m_location; }
     Access access() const { return m_access; }
+    bool serverNamesUsers() const { return m_serverNamesUsers; } // see Store::serverNamesUsers
     const StoreSnapshot &snapshot() const { return m_snapshot; }
     bool reachable() const { return m_reachable; }
     // How long until the next reconnection attempt (0 while reachable).
@@ -89,6 +91,7 @@ private:
 
     QString m_location;
     Access m_access;
+    bool m_serverNamesUsers = false;
     QThread *m_thread = nullptr;     // outlives the session while a call is in flight
     StoreWorker *m_worker = nullptr; // lives on m_thread
     QObject *m_inbox = nullptr;      // where m_thread's answers arrive, on this thread
