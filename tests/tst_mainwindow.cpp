@@ -1,6 +1,7 @@
 #include "DependencyEdgeItem.h"
 #include "GraphExport.h"
 #include "GraphScene.h"
+#include "GraphView.h"
 #include "InventoryService.h"
 #include "LearnedDurations.h"
 #include "MainWindow.h"
@@ -21,6 +22,7 @@
 #include "SlaService.h"
 #include "StoreSession.h"
 #include "TestStores.h"
+#include "WarRoomWindow.h"
 #include "WaveRunbookPanel.h"
 
 #include <QAbstractItemModelTester>
@@ -317,6 +319,19 @@ private slots:
         QVERIFY(!panel->findChild<QPushButton *>(
             QStringLiteral("approve-%1").arg(requests.first().id)));
         QVERIFY(panel->table()->item(0, 5)->text().contains(QStringLiteral("bob")));
+        // During the window the war room leads with the same runbook; the graph steps aside.
+        m_window->showWarRoom();
+        WarRoomWindow *wall = m_window->warRoom();
+        QVERIFY(wall);
+        QTRY_VERIFY_WITH_TIMEOUT(wall->runbook()->isVisible(), 10000);
+        QVERIFY(wall->runbook()->progressText().startsWith(QStringLiteral("1 of 1 cut over")));
+        QVERIFY(!wall->findChild<GraphView *>()->isVisible());
+        // After the window closes, the wall shows the graph again.
+        m_clock.set(berlin(2026, 11, 30, 9));
+        m_window->session()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!wall->runbook()->isVisible(), 10000);
+        QVERIFY(wall->findChild<GraphView *>()->isVisible());
+        wall->close();
     }
 
     void cancelledConfirmationChangesNothing()
