@@ -4,6 +4,7 @@
 #include "NotifyService.h"
 #include "SlaService.h"
 #include "TestStores.h"
+#include "Watch.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponder>
@@ -475,6 +476,52 @@ private slots:
         QCOMPARE(names(resolves),
                  (QStringList{QStringLiteral("1:all:resolve"), QStringLiteral("1:commerce:resolve"),
                               QStringLiteral("1:boss:resolve")}));
+    }
+
+    void theApproversHearEachRequestOnce()
+    {
+        // The approvers' channel (notify add ... --requests) hears each change request that
+        // waits for a second operator, once; the other channels do not.
+        Receiver approvers, oncall;
+        addChannel(QStringLiteral("approvers"), QStringLiteral("webhook"),
+                   approvers.url(QStringLiteral("requests")), {{QStringLiteral("requests"), true}});
+        addChannel(QStringLiteral("oncall"), QStringLiteral("webhook"),
+                   oncall.url(QStringLiteral("alerts")));
+        ChangeRequest r;
+        r.createdAt = m_clock.now();
+        r.requester = QStringLiteral("alice");
+        r.action = QStringLiteral("cutover");
+        r.pipeline = QStringLiteral("src");
+        r.reason = QStringLiteral("wave 3");
+        r.expiresAt = m_clock.now().addSecs(3600);
+        AuditEntry audit;
+        audit.at = m_clock.now();
+        audit.actor = QStringLiteral("alice");
+        audit.action = QStringLiteral("request");
+        audit.pipeline = r.pipeline;
+        const qint64 id = m_store->addChangeRequest(r, audit);
+        ChangeRequest old = r;
+        old.createdAt = m_clock.now().addSecs(-7200);
+        old.expiresAt = m_clock.now().addSecs(-60); // its window closed: nobody is asked
+        m_store->addChangeRequest(old, audit);
+        Watch watch(*m_store, m_clock, QStringLiteral("watch"), {}, m_log);
+        watch.tick(true);
+        QCOMPARE(approvers.m_requests.size(), 1);
+        const QJsonObject alert =
+            approvers.m_requests.first().body.value(QStringLiteral("alert")).toObject();
+        QCOMPARE(alert.value(QStringLiteral("kind")).toString(), QStringLiteral("approval"));
+        QCOMPARE(alert.value(QStringLiteral("subject")).toString(), QStringLiteral("src"));
+        QVERIFY2(alert.value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("request #%1: the cutover of src").arg(id)),
+                 qPrintable(alert.value(QStringLiteral("message")).toString()));
+        QVERIFY(oncall.m_requests.isEmpty());
+        for (const ChangeRequest &x : m_store->changeRequests()) // the expired one: untold
+            QCOMPARE(x.notifiedAt.isValid(), x.id == id);
+        m_clock.set(m_clock.now().addSecs(60));
+        watch.tick(true);
+        QCOMPARE(approvers.m_requests.size(), 1); // told once
+        QVERIFY(m_text.contains(QStringLiteral("told approvers about request #%1").arg(id)));
     }
 
     void aBadChannelIsAClearErrorAndNothingIsStored()

@@ -47,7 +47,11 @@ int notifyAdd(CtlContext &ctx)
     const QCommandLineOption from(QStringLiteral("from"),
                                   QStringLiteral("email: the sender (default daybreak@localhost)"),
                                   QStringLiteral("ADDRESS"));
-    if (!ctx.parse({reports, owners, severity, escalate, eventsUrl, smtp, starttls, from},
+    const QCommandLineOption requests(
+        QStringLiteral("requests"),
+        QStringLiteral("the approvers' channel: it also hears each change request that waits for "
+                       "a second operator"));
+    if (!ctx.parse({reports, owners, severity, escalate, eventsUrl, smtp, starttls, from, requests},
                    QStringLiteral("NAME KIND TARGET"), 3, 3))
         return ctx.parseExit;
     const QStringList args = ctx.parser.positionalArguments();
@@ -67,6 +71,8 @@ int notifyAdd(CtlContext &ctx)
         c.options.insert(QStringLiteral("smtp"), ctx.parser.value(smtp));
     if (ctx.parser.isSet(starttls))
         c.options.insert(QStringLiteral("starttls"), true);
+    if (ctx.parser.isSet(requests))
+        c.options.insert(QStringLiteral("requests"), true);
     if (ctx.parser.isSet(from))
         c.options.insert(QStringLiteral("from"), ctx.parser.value(from));
     if (ctx.parser.isSet(eventsUrl))

@@ -72,6 +72,7 @@ const char kHelp[] =
     "  notify add NAME webhook|slack URL | pagerduty ROUTING-KEY | command PATH\n"
     "             | email ADDRESS --smtp HOST:PORT [--starttls] [--from ADDRESS]\n"
     "         [--reports IDS] [--owners O] [--min-severity critical] [--escalate-after MIN]\n"
+    "         [--requests]  (the approvers' channel: also each change request that waits)\n"
     "  notify list | remove NAME | test NAME   where the watch delivers alerts (test: exit 1\n"
     "                                      when the receiver fails)\n"
     "  map add NAMESPACE JOB-PATTERN --pipeline ID|--same-name --side onprem|cloud\n"

@@ -42,6 +42,7 @@ struct ChangeRequest
     QString decidedBy;
     QDateTime decidedAt;
     QString decisionReason;
+    QDateTime notifiedAt; // when the watch told the approvers' channels (invalid: not yet)
 
     bool expired(const QDateTime &now) const
     {

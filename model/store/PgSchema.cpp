@@ -215,7 +215,7 @@ QList<QStringList> pgMigrations()
                 " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
                 " reason TEXT NOT NULL, expires_at TEXT NOT NULL,"
                 " status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),"
-                " decided_by TEXT, decided_at TEXT, decision_reason TEXT,"
+                " decided_by TEXT, decided_at TEXT, decision_reason TEXT, notified_at TEXT,"
                 " CHECK (decided_by IS NULL OR decided_by <> requester),"
                 " CHECK ((status = 'pending') = (decided_by IS NULL)))"),
             QStringLiteral(
@@ -232,6 +232,9 @@ QList<QStringList> pgMigrations()
                 " DISTINCT FROM OLD.reason OR NEW.created_at IS DISTINCT FROM OLD.created_at OR "
                 " NEW.expires_at IS DISTINCT FROM OLD.expires_at THEN RAISE EXCEPTION "
                 " 'change request %: what was asked cannot change', OLD.id; END IF; "
+                "IF NEW.status = OLD.status THEN NEW.decided_by := OLD.decided_by; "
+                " NEW.decided_at := OLD.decided_at; NEW.decision_reason := OLD.decision_reason;"
+                " RETURN NEW; END IF; "
                 "NEW.decided_by := session_user; "
                 "IF NEW.decided_by = OLD.requester THEN RAISE EXCEPTION "
                 " 'four eyes: % asked for change request % and cannot decide it', OLD.requester, "

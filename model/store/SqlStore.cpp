@@ -1233,7 +1233,8 @@ QList<ChangeRequest> SqlStore::changeRequests()
 {
     QSqlQuery q = run(QStringLiteral(
         "SELECT id, created_at, requester, action, pipeline, reason, expires_at, status, "
-        "decided_by, decided_at, decision_reason FROM change_requests ORDER BY id DESC"));
+        "decided_by, decided_at, decision_reason, notified_at FROM change_requests ORDER BY id "
+        "DESC"));
     QList<ChangeRequest> result;
     while (q.next()) {
         ChangeRequest r;
@@ -1250,9 +1251,23 @@ QList<ChangeRequest> SqlStore::changeRequests()
         if (!q.value(9).isNull())
             r.decidedAt = fromIsoUtc(q.value(9).toString());
         r.decisionReason = q.value(10).toString();
+        if (!q.value(11).isNull())
+            r.notifiedAt = fromIsoUtc(q.value(11).toString());
         result.append(r);
     }
     return result;
+}
+
+bool SqlStore::markRequestNotified(qint64 id, const QDateTime &at)
+{
+    Transaction tx(*this);
+    const QSqlQuery q =
+        run(QStringLiteral("UPDATE change_requests SET notified_at = ? WHERE id = ? "
+                           "AND notified_at IS NULL"),
+            {isoUtc(at), id}, QStringLiteral("marking the request told"));
+    const bool marked = q.numRowsAffected() == 1;
+    tx.commit();
+    return marked;
 }
 
 } // namespace daybreak

@@ -69,6 +69,7 @@ public:
     WriteStatus rejectChangeRequest(qint64 id, const QString &decider, const QString &reason,
                                     const AuditEntry &audit) override;
     QList<ChangeRequest> changeRequests() override;
+    bool markRequestNotified(qint64 id, const QDateTime &at) override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                               BreachResolution resolution, const AuditEntry &audit) override;
 

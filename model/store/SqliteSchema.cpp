@@ -11,7 +11,7 @@ const QString kChangeRequests = QStringLiteral(
     " pipeline TEXT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,"
     " reason TEXT NOT NULL, expires_at TEXT NOT NULL,"
     " status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),"
-    " decided_by TEXT, decided_at TEXT, decision_reason TEXT,"
+    " decided_by TEXT, decided_at TEXT, decision_reason TEXT, notified_at TEXT,"
     " CHECK (decided_by IS NULL OR decided_by <> requester),"
     " CHECK ((status = 'pending') = (decided_by IS NULL)))");
 } // namespace

@@ -103,6 +103,8 @@ public:
     virtual WriteStatus rejectChangeRequest(qint64 id, const QString &decider,
                                             const QString &reason, const AuditEntry &audit) = 0;
     virtual QList<ChangeRequest> changeRequests() = 0; // newest first
+    // The watch told the approvers about it (false: someone else did already).
+    virtual bool markRequestNotified(qint64 id, const QDateTime &at) = 0;
 
     // Who is connected and which roles they hold; read once when the store is opened.
     virtual Access access() const = 0;

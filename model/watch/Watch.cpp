@@ -105,6 +105,8 @@ void Watch::tick(bool beat)
         for (const SlaAlert &a : n.alerts)
             open += a.isOpen() ? 1 : 0;
         m_deliverer->round(night, &snapshot.inventory);
+        if (m_deliverer->holdsLease())
+            tellApprovers(snapshot, now);
         if (m_failing)
             log(QStringLiteral("INFO"), QStringLiteral("the store answers again"));
         m_failing = false;
@@ -123,6 +125,54 @@ void Watch::tick(bool beat)
         if (!m_failing)
             log(QStringLiteral("ERROR"), QStringLiteral("store unavailable: %1").arg(e.message()));
         m_failing = true;
+    }
+}
+
+void Watch::tellApprovers(const StoreSnapshot &snapshot, const QDateTime &now)
+{
+    // Four eyes: each request that waits for a second operator, told once to the channels that
+    // asked for requests (`notify add ... --requests`), by the watch that holds the delivery
+    // lease.
+    QList<Channel> approvers;
+    for (const Channel &c : m_store.channels())
+        if (c.options.value(QStringLiteral("requests")).toBool())
+            approvers << c;
+    if (approvers.isEmpty())
+        return;
+    const Calendar calendar(snapshot.inventory);
+    for (const ChangeRequest &r : m_store.changeRequests()) {
+        if (r.statusText(now) != QLatin1String("pending") || r.notifiedAt.isValid())
+            continue;
+        if (!m_store.markRequestNotified(r.id, now))
+            continue; // another watch told them
+        SlaAlert a;
+        a.id = r.id;
+        a.businessDate = calendar.localDate(r.createdAt);
+        a.report = r.pipeline;
+        a.status = QStringLiteral("approval");
+        a.raisedAt = r.createdAt;
+        a.cause = r.requester;
+        a.hoursLeft = r.createdAt.secsTo(r.expiresAt) / 3600.0;
+        a.message =
+            QStringLiteral("request #%1: the %2 of %3, asked by %4 (%5), waits for a second "
+                           "operator until %6: daybreakctl approve %1")
+                .arg(r.id)
+                .arg(r.action, r.pipeline, r.requester, r.reason,
+                     calendar.format(r.expiresAt, QStringLiteral("ddd HH:mm t")));
+        Delivery d;
+        d.id = r.id;
+        d.alertId = r.id;
+        d.event = QStringLiteral("trigger");
+        for (const Channel &c : std::as_const(approvers)) {
+            d.channel = c.name;
+            const QString error = m_deliverer->send(c, a, d);
+            log(error.isEmpty() ? QStringLiteral("INFO") : QStringLiteral("ERROR"),
+                error.isEmpty() ? QStringLiteral("told %1 about request #%2").arg(c.name).arg(r.id)
+                                : QStringLiteral("could not tell %1 about request #%2: %3")
+                                      .arg(c.name)
+                                      .arg(r.id)
+                                      .arg(error));
+        }
     }
 }
 

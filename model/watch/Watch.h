@@ -52,6 +52,7 @@ signals:
 
 private:
     void log(const QString &level, const QString &what);
+    void tellApprovers(const StoreSnapshot &snapshot, const QDateTime &now);
 
     Store &m_store;
     const Clock &m_clock;
