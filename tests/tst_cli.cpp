@@ -1,6 +1,7 @@
 #include "Access.h"
 #include "CliCalendar.h"
 #include "SqliteStore.h"
+#include "Version.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -899,6 +901,30 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("--from 2026-11-20 is after --to 2026-11-10")) &&
                      r.err.contains(QStringLiteral("--step: '0'")),
                  qPrintable(r.err));
+    }
+
+    void versionSaysTheReleaseAndTheCommit()
+    {
+        const Run r = ctl({QStringLiteral("--version")}, QString());
+        QCOMPARE(r.exit, 0);
+        static const QRegularExpression line(QStringLiteral(
+            "^daybreakctl \\d+\\.\\d+\\.\\d+ \\(commit ([0-9a-f]{12}|unknown)\\)\n$"));
+        QVERIFY2(line.match(r.out).hasMatch(), qPrintable(r.out));
+        QCOMPARE(r.out.trimmed(), versionLine(QStringLiteral("daybreakctl")));
+        // The store records which Daybreak last migrated its schema.
+        const QString store = freshStore(QStringLiteral("version.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("version"));
+            db.setDatabaseName(store);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'migrated_by'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), versionLine(QStringLiteral("daybreak")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("version"));
     }
 
     void fourEyesFromTheCommandLine()

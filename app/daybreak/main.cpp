@@ -4,6 +4,7 @@
 #include "MigrationService.h"
 #include "StorePrompt.h"
 #include "StoreSession.h"
+#include "Version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,7 +43,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("daybreak"));
     QApplication::setOrganizationName(QStringLiteral("Daybreak"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(
+        QStringLiteral("%1 (commit %2)").arg(daybreakVersion(), daybreakCommit()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Daybreak migration console"));

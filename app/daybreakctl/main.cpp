@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "CtlContext.h"
+#include "Version.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -104,10 +105,15 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> application(drawing ? new QGuiApplication(argc, argv)
                                                           : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("daybreak"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(daybreakVersion());
 
     QStringList args = QCoreApplication::arguments();
     const QString program = args.takeFirst();
+    if (args.size() == 1 &&
+        (args.first() == QLatin1String("--version") || args.first() == QLatin1String("-V"))) {
+        fputs(qPrintable(versionLine(QStringLiteral("daybreakctl")) + QLatin1Char('\n')), stdout);
+        return ExitDone;
+    }
     // The command is the first argument that is not an option (or an option's value).
     qsizetype at = 0;
     while (at < args.size() && args.at(at).startsWith(QLatin1Char('-'))) {

@@ -1,4 +1,5 @@
 #include "SqlStore.h"
+#include "Version.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -371,6 +372,10 @@ int SqlStore::migrate(const QList<QStringList> &migrations, bool mustHaveSchema,
             run(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {version + 1});
         else
             run(QStringLiteral("UPDATE schema_version SET version = ?"), {version + 1});
+        // Which Daybreak last migrated the schema, for whoever wonders later.
+        run(QStringLiteral("INSERT INTO settings (key, value) VALUES ('migrated_by', ?) ON "
+                           "CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            {versionLine(QStringLiteral("daybreak"))});
         tx.commit();
         ++version;
         ++applied;
