@@ -13,13 +13,11 @@
 namespace daybreak {
 
 namespace {
+// What a request can ask for: every routing change but a dual run, which never needs two.
 std::optional<MigrationAction> requestable(const QString &name)
 {
-    for (MigrationAction a :
-         {MigrationAction::Cutover, MigrationAction::Rollback, MigrationAction::Decommission})
-        if (actionName(a) == name)
-            return a;
-    return std::nullopt;
+    const std::optional<MigrationAction> a = actionFromName(name);
+    return a == MigrationAction::DualRun ? std::nullopt : a;
 }
 
 std::optional<qint64> requestId(CtlContext &ctx)

@@ -21,6 +21,15 @@ QString actionName(MigrationAction action)
     return {};
 }
 
+std::optional<MigrationAction> actionFromName(const QString &name)
+{
+    for (MigrationAction a : {MigrationAction::DualRun, MigrationAction::Cutover,
+                              MigrationAction::Rollback, MigrationAction::Decommission})
+        if (actionName(a) == name)
+            return a;
+    return std::nullopt;
+}
+
 State targetState(MigrationAction action)
 {
     switch (action) {

@@ -19,6 +19,7 @@ enum class MigrationAction
 };
 
 QString actionName(MigrationAction action); // "dual_run", "cutover", ...
+std::optional<MigrationAction> actionFromName(const QString &name);
 State targetState(MigrationAction action);
 
 struct ActionRequest

@@ -148,17 +148,6 @@ QString MigrationService::identity() const
     return m_store.serverNamesUsers() ? m_store.access().user : m_actor;
 }
 
-namespace {
-std::optional<MigrationAction> actionFromName(const QString &name)
-{
-    for (MigrationAction a : {MigrationAction::DualRun, MigrationAction::Cutover,
-                              MigrationAction::Rollback, MigrationAction::Decommission})
-        if (actionName(a) == name)
-            return a;
-    return std::nullopt;
-}
-} // namespace
-
 MigrationService::RequestOutcome MigrationService::requestChange(MigrationAction action,
                                                                  const ActionRequest &request)
 {
