@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Debug}" >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Debug}" -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 # Every CMake package the build found must come from install-deps.sh, or a machine that had nothing
 # fails where this one passed. The checker ships with the team's workspace, next to the clone.
 deps_check=../shared/tools/check-install-deps

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -29,10 +30,64 @@ bool displayAvailable(int argc, char *argv[])
             return true;
     return false;
 }
+
+// The console's options; its --help is also where `man daybreak` comes from.
+struct Options
+{
+    QCommandLineParser parser;
+    QCommandLineOption store{QStringLiteral("store"),
+                             QStringLiteral("Store URL: a SQLite file path, sqlite:///path or "
+                                            "postgresql://user@host:port/db?sslmode=... (else "
+                                            "$DAYBREAK_STORE, else the per-user file, made from "
+                                            "the demo on first start)"),
+                             QStringLiteral("url")};
+    QCommandLineOption readOnly{
+        QStringLiteral("read-only"),
+        QStringLiteral("Open the store as a viewer: nothing can be changed from this console.")};
+    QCommandLineOption warRoom{QStringLiteral("war-room"),
+                               QStringLiteral("Start on the war-room display (read-only).")};
+
+    Options()
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Daybreak migration console: plan dependency-valid weekend waves, "
+                           "watch the 6am SLA, cut each pipeline over or roll it back alone."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(readOnly);
+        parser.addOption(store);
+        parser.addOption(warRoom);
+    }
+};
+
+void describe()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("daybreak"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Daybreak"));
+    QCoreApplication::setApplicationVersion(
+        QStringLiteral("%1 (commit %2)").arg(daybreakVersion(), daybreakCommit()));
+}
+
+bool asksForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *word : {"--help", "-h", "--help-all", "--version", "-v"})
+            if (std::strcmp(argv[i], word) == 0)
+                return true;
+    return false;
+}
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // --help and --version print and leave: no display needed (the man page is made from them).
+    if (!displayAvailable(argc, argv) && asksForText(argc, argv)) {
+        QCoreApplication text(argc, argv);
+        describe();
+        Options options;
+        options.parser.process(text);
+        return 0;
+    }
     if (!displayAvailable(argc, argv)) {
         std::fputs("daybreak: no display (DISPLAY and WAYLAND_DISPLAY are unset); to run it in a "
                    "virtual display: "
@@ -41,28 +96,13 @@ int main(int argc, char *argv[])
         return 1;
     }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("daybreak"));
-    QApplication::setOrganizationName(QStringLiteral("Daybreak"));
-    QApplication::setApplicationVersion(
-        QStringLiteral("%1 (commit %2)").arg(daybreakVersion(), daybreakCommit()));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Daybreak migration console"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption storeOption(
-        QStringLiteral("store"),
-        QStringLiteral("Store URL: a SQLite file path, sqlite:///path or "
-                       "postgresql://user@host:port/db?sslmode=..."),
-        QStringLiteral("url"));
-    const QCommandLineOption readOnlyOption(
-        QStringLiteral("read-only"),
-        QStringLiteral("Open the store as a viewer: nothing can be changed from this console."));
-    parser.addOption(readOnlyOption);
-    parser.addOption(storeOption);
-    const QCommandLineOption warRoomOption(
-        QStringLiteral("war-room"), QStringLiteral("Start on the war-room display (read-only)."));
-    parser.addOption(warRoomOption);
+    describe();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/daybreak.svg")));
+    Options options;
+    QCommandLineParser &parser = options.parser;
+    const QCommandLineOption &storeOption = options.store;
+    const QCommandLineOption &readOnlyOption = options.readOnly;
+    const QCommandLineOption &warRoomOption = options.warRoom;
     parser.process(app);
 
     SystemClock clock;

@@ -31,5 +31,6 @@ int cmdRequest(CtlContext &ctx);
 int cmdApprove(CtlContext &ctx);
 int cmdReject(CtlContext &ctx);
 int cmdRequests(CtlContext &ctx);
+int cmdComplete(CtlContext &ctx);
 
 } // namespace daybreak

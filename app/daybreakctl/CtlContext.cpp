@@ -1,5 +1,6 @@
 #include "CtlContext.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include "Printable.h"
@@ -45,7 +46,15 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // Qt names the program as invoked (a path); the help, the man page made from it and the
+        // completion read "daybreakctl wave add" instead.
+        QString text = parser.helpText();
+        const QString invoked = QCoreApplication::arguments().value(0);
+        const QString from = QStringLiteral("Usage: ") + invoked;
+        if (!invoked.isEmpty() && text.startsWith(from) && m_args.first().startsWith(invoked))
+            text = QStringLiteral("Usage: daybreakctl") + m_args.first().mid(invoked.size()) +
+                   text.mid(from.size());
+        out << text;
         parseExit = ExitDone;
         return false;
     }
@@ -115,6 +124,8 @@ QString CtlContext::storeUrl() const
 {
     if (parser.isSet(QStringLiteral("store")))
         return parser.value(QStringLiteral("store"));
+    if (!m_configuredStore.isEmpty())
+        return m_configuredStore;
     const QString fromEnv = qEnvironmentVariable("DAYBREAK_STORE");
     return fromEnv.isEmpty() ? defaultStorePath() : fromEnv;
 }

@@ -36,7 +36,10 @@ public:
     QString takeSubcommand();
     QString peekSubcommand() const;
     bool json() const { return parser.isSet(QStringLiteral("json")); }
+    // --store, else a config file's store (setConfiguredStore), else $DAYBREAK_STORE, else the
+    // per-user default file.
     QString storeUrl() const;
+    void setConfiguredStore(const QString &url) { m_configuredStore = url; }
     // Opens the store or prints why not; nullptr means exit 6.
     Store *openStore(OpenMode mode = OpenMode::MustExist);
     Store &store() { return *m_store; }
@@ -63,6 +66,7 @@ public:
 
 private:
     QStringList m_args;
+    QString m_configuredStore;
     std::unique_ptr<Store> m_store;
 };
 

@@ -1,3 +1,4 @@
+#include "CommandTable.h"
 #include "Commands.h"
 #include "CtlContext.h"
 
@@ -99,11 +100,7 @@ int cmdMap(CtlContext &ctx)
         return mapRemove(ctx);
     if (sub == QLatin1String("unmapped"))
         return mapUnmapped(ctx);
-    return ctx.usage(sub.isEmpty() ? QStringLiteral("map needs a sub-command: add, list, remove "
-                                                    "or unmapped")
-                                   : QStringLiteral("unknown map sub-command '%1' (add, list, "
-                                                    "remove, unmapped)")
-                                         .arg(sub));
+    return ctx.usage(subcommandUsage(QStringLiteral("map"), sub));
 }
 
 } // namespace daybreak

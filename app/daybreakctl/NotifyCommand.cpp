@@ -1,3 +1,4 @@
+#include "CommandTable.h"
 #include "Commands.h"
 #include "CtlContext.h"
 #include "Deliverer.h"
@@ -181,11 +182,7 @@ int cmdNotify(CtlContext &ctx)
         return notifyRemove(ctx);
     if (sub == QLatin1String("test"))
         return notifyTest(ctx);
-    return ctx.usage(sub.isEmpty() ? QStringLiteral("notify needs a sub-command: add, list, "
-                                                    "remove or test")
-                                   : QStringLiteral("unknown notify sub-command '%1' (add, list, "
-                                                    "remove, test)")
-                                         .arg(sub));
+    return ctx.usage(subcommandUsage(QStringLiteral("notify"), sub));
 }
 
 } // namespace daybreak

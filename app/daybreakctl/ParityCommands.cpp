@@ -1,3 +1,4 @@
+#include "CommandTable.h"
 #include "Commands.h"
 #include "CtlContext.h"
 
@@ -208,13 +209,7 @@ int cmdParity(CtlContext &ctx)
         return parityResolve(ctx, true);
     if (sub == QLatin1String("explain"))
         return parityResolve(ctx, false);
-    return ctx.usage(
-        sub.isEmpty()
-            ? QStringLiteral(
-                  "parity needs a sub-command: record, import, status, accept or explain")
-            : QStringLiteral(
-                  "unknown parity sub-command '%1' (record, import, status, accept, explain)")
-                  .arg(sub));
+    return ctx.usage(subcommandUsage(QStringLiteral("parity"), sub));
 }
 
 } // namespace daybreak

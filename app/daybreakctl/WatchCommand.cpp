@@ -3,6 +3,7 @@
 #include "ExitCode.h"
 #include "LineageListener.h"
 #include "Watch.h"
+#include "WatchConfig.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -54,19 +55,43 @@ int cmdWatch(CtlContext &ctx)
         QStringLiteral("the bearer tokens posters must send, one per line ('TOKEN' or 'TOKEN "
                        "onprem|cloud'); required with --listen"),
         QStringLiteral("FILE"));
-    if (!ctx.parse({interval, grace, silence, lease, listen, tokenFile}))
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("read the store, the listen address, the token file and the numbers from "
+                       "this INI file's [watch] section (the unit's /etc/daybreak/watch.conf); "
+                       "options given here win"),
+        QStringLiteral("FILE"));
+    if (!ctx.parse({interval, grace, silence, lease, listen, tokenFile, config}))
         return ctx.parseExit;
+    WatchConfig file;
+    if (ctx.parser.isSet(config)) {
+        file = WatchConfig::read(ctx.parser.value(config));
+        if (!file.ok())
+            return ctx.usage(file.problems.join(QStringLiteral("; ")));
+        if (file.values.contains(QStringLiteral("store")))
+            ctx.setConfiguredStore(file.values.value(QStringLiteral("store")));
+    }
+    // An option on the command line, else the config file's key, else the option's default.
+    auto given = [&](const QCommandLineOption &option) {
+        return ctx.parser.isSet(option) || file.values.contains(option.names().first().replace(
+                                               QLatin1Char('-'), QLatin1Char('_')));
+    };
+    auto valueOf = [&](const QCommandLineOption &option) {
+        const QString key = option.names().first().replace(QLatin1Char('-'), QLatin1Char('_'));
+        return ctx.parser.isSet(option) || !file.values.contains(key) ? ctx.parser.value(option)
+                                                                      : file.values.value(key);
+    };
     Watch::Settings settings;
     bool ok = true;
     QStringList bad;
     auto number = [&](const QCommandLineOption &option, int low, int high, int &into) {
-        const int value = ctx.parser.value(option).toInt(&ok);
+        const int value = valueOf(option).toInt(&ok);
         if (!ok || value < low || value > high)
             bad << QStringLiteral("--%1: expected a whole number from %2 to %3, got '%4'")
                        .arg(option.names().first())
                        .arg(low)
                        .arg(high)
-                       .arg(ctx.parser.value(option));
+                       .arg(valueOf(option));
         else
             into = value;
     };
@@ -82,8 +107,8 @@ int cmdWatch(CtlContext &ctx)
     QHostAddress listenHost;
     quint16 listenPort = 0;
     QList<LineageListener::Token> tokens;
-    if (ctx.parser.isSet(listen)) {
-        const QString value = ctx.parser.value(listen);
+    if (given(listen)) {
+        const QString value = valueOf(listen);
         const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
         bool portOk = false;
         const int port = colon > 0 ? value.mid(colon + 1).toInt(&portOk) : 0;
@@ -95,16 +120,16 @@ int cmdWatch(CtlContext &ctx)
                                   "127.0.0.1:5000)")
                        .arg(value);
         listenPort = quint16(port);
-        if (!ctx.parser.isSet(tokenFile)) {
+        if (!given(tokenFile)) {
             bad << QStringLiteral("--listen needs --token-file: nobody may post run events "
                                   "without a token");
         } else {
             QString error;
-            tokens = LineageListener::readTokens(ctx.parser.value(tokenFile), &error);
+            tokens = LineageListener::readTokens(valueOf(tokenFile), &error);
             if (tokens.isEmpty())
                 bad << QStringLiteral("--token-file: %1").arg(error);
         }
-    } else if (ctx.parser.isSet(tokenFile)) {
+    } else if (given(tokenFile)) {
         bad << QStringLiteral("--token-file goes with --listen");
     }
     if (!bad.isEmpty())
@@ -131,14 +156,13 @@ int cmdWatch(CtlContext &ctx)
     QObject::connect(&watch, &Watch::stopped, QCoreApplication::instance(),
                      [] { QCoreApplication::exit(ExitDone); });
     std::unique_ptr<LineageListener> listener;
-    if (ctx.parser.isSet(listen)) {
+    if (given(listen)) {
         listener = std::make_unique<LineageListener>(*store, ctx.clock, ctx.actor, tokens, ctx.err);
         listener->setLastRan([&watch] { return watch.beat().lastRan; });
         const quint16 port = listener->listen(listenHost, listenPort);
         if (port == 0)
-            return ctx.fail(
-                ExitStore,
-                QStringLiteral("--listen: cannot listen on %1").arg(ctx.parser.value(listen)));
+            return ctx.fail(ExitStore,
+                            QStringLiteral("--listen: cannot listen on %1").arg(valueOf(listen)));
         // The port, also when the system picked it (port 0): scripts and tests read this line.
         ctx.err << ctx.clock.now().toUTC().toString(Qt::ISODate) << " INFO listening on "
                 << listenHost.toString() << ":" << port

@@ -1,3 +1,4 @@
+#include "CommandTable.h"
 #include "Commands.h"
 #include "CtlContext.h"
 
@@ -357,11 +358,7 @@ int cmdWave(CtlContext &ctx)
     };
     if (const auto fn = subs.value(sub))
         return fn(ctx);
-    return ctx.usage(
-        sub.isEmpty()
-            ? QStringLiteral("wave needs a sub-command: add, list, status, assign, unassign, "
-                             "remove, rename, validate or auto")
-            : QStringLiteral("unknown wave sub-command '%1'").arg(sub));
+    return ctx.usage(subcommandUsage(QStringLiteral("wave"), sub));
 }
 
 } // namespace daybreak

@@ -1,12 +1,9 @@
-#include "Commands.h"
+#include "CommandTable.h"
 #include "CtlContext.h"
 #include "Version.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
-
-#include <functional>
-#include <map>
 
 using namespace daybreak;
 
@@ -80,6 +77,8 @@ const char kHelp[] =
     "  map list | remove ID | unmapped     which OpenLineage job reports on which pipeline and "
     "side\n"
     "  whoami                              the store's user and the Daybreak roles they hold\n"
+    "  complete commands | subcommands COMMAND | pipelines | waves | groups | owners\n"
+    "           | requests | channels      one word a line, for the shell's completion\n"
     "\n"
     "status and report take --select S too: +id, id+, 2+id, @id, group:G, owner:O, state:S,\n"
     "wave:W; a space for union, a comma for intersection.\n"
@@ -130,40 +129,18 @@ int main(int argc, char *argv[])
     const QString command = args.takeAt(at);
     args.prepend(program + QLatin1Char(' ') + command);
 
-    static const std::map<QString, std::function<int(CtlContext &)>> commands{
-        {QStringLiteral("init"), cmdInit},
-        {QStringLiteral("import"), cmdImport},
-        {QStringLiteral("validate"), cmdValidate},
-        {QStringLiteral("status"), cmdStatus},
-        {QStringLiteral("route"), cmdRoute},
-        {QStringLiteral("dual-run"), cmdDualRun},
-        {QStringLiteral("cutover"), cmdCutover},
-        {QStringLiteral("rollback"), cmdRollback},
-        {QStringLiteral("decommission"), cmdDecommission},
-        {QStringLiteral("audit"), cmdAudit},
-        {QStringLiteral("parity"), cmdParity},
-        {QStringLiteral("wave"), cmdWave},
-        {QStringLiteral("report"), cmdReport},
-        {QStringLiteral("graph"), cmdGraph},
-        {QStringLiteral("run-event"), cmdRunEvent},
-        {QStringLiteral("sla"), cmdSla},
-        {QStringLiteral("simulate-night"), cmdSimulateNight},
-        {QStringLiteral("whoami"), cmdWhoami},
-        {QStringLiteral("verify"), cmdVerify},
-        {QStringLiteral("watch"), cmdWatch},
-        {QStringLiteral("notify"), cmdNotify},
-        {QStringLiteral("map"), cmdMap},
-        {QStringLiteral("request"), cmdRequest},
-        {QStringLiteral("approve"), cmdApprove},
-        {QStringLiteral("reject"), cmdReject},
-        {QStringLiteral("requests"), cmdRequests},
-    };
-    const auto it = commands.find(command);
+    const CommandEntry *entry = findCommand(command);
     CtlContext ctx(args);
-    if (it == commands.end())
+    if (!entry)
         return ctx.usage(QStringLiteral("unknown command '%1'").arg(command));
+    if (!entry->subcommands.isEmpty() && !entry->runsAlone &&
+        (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) &&
+        ctx.peekSubcommand().isEmpty()) {
+        fputs(qPrintable(subcommandHelp(*entry)), stdout);
+        return ExitDone;
+    }
     try {
-        return it->second(ctx);
+        return entry->run(ctx);
     } catch (const StoreError &e) { // a read that failed; every write reports through its Outcome
         return ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(e.message()));
     }
