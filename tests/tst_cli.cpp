@@ -1,5 +1,6 @@
 #include "Access.h"
 #include "CliCalendar.h"
+#include "CtlRun.h"
 #include "SqliteStore.h"
 #include "Version.h"
 
@@ -22,12 +23,7 @@
 using namespace daybreak;
 
 namespace {
-struct Run
-{
-    int exit = -1;
-    QString out;
-    QString err;
-};
+using Run = CtlRun;
 
 QString fixture(const QString &name)
 {
@@ -47,17 +43,10 @@ private:
     Run ctl(const QStringList &args, const QString &store = {},
             const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
         QStringList all = args;
         if (!store.isEmpty())
             all << QStringLiteral("--store") << store;
-        p.start(QStringLiteral(DAYBREAKCTL_PATH), all);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runCtl(QStringLiteral(DAYBREAKCTL_PATH), all, env);
     }
     Run ctl(const QStringList &args) { return ctl(args, m_store); }
 
@@ -66,17 +55,12 @@ private:
     {
         if (geteuid() != 0)
             return ctl(args, store);
-        QProcess p;
         const QString id = QString::number(uid);
-        p.start(QStringLiteral("setpriv"),
-                QStringList{QStringLiteral("--reuid=") + id, QStringLiteral("--regid=") + id,
-                            QStringLiteral("--clear-groups"), QStringLiteral(DAYBREAKCTL_PATH)} +
-                    args + QStringList{QStringLiteral("--store"), store});
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            return {};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return runCtl(QStringLiteral("setpriv"),
+                      QStringList{QStringLiteral("--reuid=") + id, QStringLiteral("--regid=") + id,
+                                  QStringLiteral("--clear-groups"),
+                                  QStringLiteral(DAYBREAKCTL_PATH)} +
+                          args + QStringList{QStringLiteral("--store"), store});
     }
 
     QString freshStore(const QString &name)

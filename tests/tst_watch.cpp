@@ -3,11 +3,13 @@
 #include "TestStores.h"
 #include "Watch.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QUrl>
 
 #include <csignal>
 
@@ -111,6 +113,88 @@ private slots:
                      err.contains(QStringLiteral("stopped (SIGTERM)")),
                  qPrintable(err));
         QVERIFY(reader->watches().isEmpty());
+    }
+
+    // /etc/daybreak/watch.conf as the unit passes it: the store and the numbers from the file,
+    // options on the command line winning, and every bad line, key or password named.
+    void theWatchReadsItsConfigFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto write = [&dir](const QString &name, const QByteArray &text) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly))
+                return QString();
+            file.write(text);
+            return file.fileName();
+        };
+        auto refused = [](const QString &config) {
+            QProcess p;
+            p.start(QStringLiteral(DAYBREAKCTL_PATH),
+                    {QStringLiteral("watch"), QStringLiteral("--config"), config});
+            p.waitForFinished(30000);
+            return std::pair{p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+        };
+        const QString malformed =
+            write(QStringLiteral("malformed.conf"), "; a comment\n[watch]\ninterval = 5\nstore\n");
+        auto [code, err] = refused(malformed);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(malformed + QStringLiteral(": line 4: 'store' is not 'key = value'")),
+                 qPrintable(err));
+        const QString hashed =
+            write(QStringLiteral("hashed.conf"), "[watch]\n# interval = 5\n# old notes\n");
+        std::tie(code, err) = refused(hashed);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(hashed + QStringLiteral(": line 2: a comment starts with ';'")),
+                 qPrintable(err));
+        const QString wrong = write(QStringLiteral("wrong.conf"),
+                                    "[watch]\nlisen = 127.0.0.1:5000\n"
+                                    "store = postgresql://daybreak:hunter2@db/daybreak\n");
+        std::tie(code, err) = refused(wrong);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("unknown key 'lisen'")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("key 'store': the URL carries a password")) &&
+                     err.contains(QStringLiteral(".pgpass")),
+                 qPrintable(err));
+        std::tie(code, err) = refused(dir.filePath(QStringLiteral("missing.conf")));
+        QCOMPARE(code, 2);
+        QVERIFY(err.contains(QStringLiteral("missing.conf: cannot read it (no such file)")));
+
+        const QString path = m_backend.freshUrl();
+        seed(*m_backend.open(path), watchedNight());
+        // As the service has it: a PostgreSQL password in a .pgpass (mode 0600), not the file.
+        QString stored = path;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (path.startsWith(QLatin1String("postgresql://"))) {
+            QUrl url(path);
+            const QString pgpass = write(QStringLiteral("pgpass"),
+                                         QStringLiteral("%1:%2:%3:%4:%5\n")
+                                             .arg(url.host())
+                                             .arg(url.port())
+                                             .arg(url.path().mid(1), url.userName(), url.password())
+                                             .toUtf8());
+            QVERIFY(QFile::setPermissions(pgpass, QFile::ReadOwner | QFile::WriteOwner));
+            env.insert(QStringLiteral("PGPASSFILE"), pgpass);
+            url.setPassword(QString());
+            stored = url.toString();
+        }
+        // interval = 0 in the file would be refused; the command line's --interval 1 wins.
+        const QString good = write(QStringLiteral("watch.conf"),
+                                   "[watch]\nstore = " + stored.toUtf8() + "\ninterval = 0\n");
+        QProcess watch;
+        watch.setProcessEnvironment(env);
+        watch.start(QStringLiteral(DAYBREAKCTL_PATH),
+                    {QStringLiteral("watch"), QStringLiteral("--config"), good,
+                     QStringLiteral("--interval"), QStringLiteral("1")});
+        QVERIFY(watch.waitForStarted(30000));
+        auto reader = m_backend.open(path, OpenMode::MustExist);
+        QTRY_VERIFY_WITH_TIMEOUT(!reader->watches().isEmpty(), 30000); // the file's store
+        QCOMPARE(reader->watches().first().intervalSeconds, 1);
+        ::kill(pid_t(watch.processId()), SIGTERM);
+        QVERIFY(watch.waitForFinished(30000));
+        QCOMPARE(watch.exitCode(), 0);
+        QVERIFY(
+            QString::fromUtf8(watch.readAllStandardError()).contains(QStringLiteral("every 1 s")));
     }
 };
 

@@ -19,12 +19,14 @@ QString malformedLine(const QString &path)
     QTextStream in(&file);
     for (int number = 1; !in.atEnd(); ++number) {
         const QString line = in.readLine().trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
-            line.startsWith(QLatin1Char(';')) ||
+        if (line.startsWith(QLatin1Char('#')))
+            return QStringLiteral("line %1: a comment starts with ';' in this file, not '#'")
+                .arg(number);
+        if (line.isEmpty() || line.startsWith(QLatin1Char(';')) ||
             (line.startsWith(QLatin1Char('[')) && line.endsWith(QLatin1Char(']'))) ||
             line.contains(QLatin1Char('=')))
             continue;
-        return QStringLiteral("line %1: '%2' is not 'key = value', a [section] or a # comment")
+        return QStringLiteral("line %1: '%2' is not 'key = value', a [section] or a ; comment")
             .arg(number)
             .arg(line);
     }
@@ -76,6 +78,12 @@ WatchConfig WatchConfig::read(const QString &path)
         if (group != QLatin1String("watch")) {
             config.problems
                 << QStringLiteral("%1: '%2' is outside the [watch] section").arg(path, key);
+            continue;
+        }
+        if (key.startsWith(QLatin1Char('#'))) {
+            config.problems << QStringLiteral("%1: '%2': a comment starts with ';' in this file, "
+                                              "not '#'")
+                                   .arg(path, key);
             continue;
         }
         if (!keys().contains(key)) {

@@ -14,12 +14,16 @@ struct CtlRun
     QString err;
 };
 
-inline CtlRun runCtl(const QString &program, const QStringList &args)
+// `program` (daybreakctl, or any other) with `args`, in `env`; waits up to `timeoutMs`.
+inline CtlRun runCtl(const QString &program, const QStringList &args,
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                     int timeoutMs = 60000)
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(program, args);
     p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
+    if (!p.waitForFinished(timeoutMs))
         return {};
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
