@@ -296,6 +296,82 @@ private slots:
         QVERIFY(p.exec(QStringLiteral("SELECT COUNT(*) FROM waves")));
     }
 
+    // Plain SQL with the operator's role, as someone with psql would try it: the pointer moves
+    // only through daybreak_transition(), which writes its audit row in the same statement and
+    // names the session user; an audit row of a routing change cannot be written alone.
+    void operatorsMoveThePointerOnlyThroughTheServersFunction()
+    {
+        const QString db = seededDatabase();
+        PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
+        owner.setUpRoles();
+        auto sessionOf = [&](const QString &user) {
+            return std::make_unique<PgStore>(
+                PgTarget::parse(m_server.url(db, user, user + QStringLiteral("-pw"))),
+                OpenMode::MustExist);
+        };
+        const QString id = QStringLiteral("b");
+        QCOMPARE(owner.routing(id)->state, State::OnPrem);
+        const QString call = QStringLiteral(
+            "SELECT daybreak_transition('b', %1, '%2', '%3', '%4', '2026-12-05T10:00:00Z', "
+            "'alice', 'by hand', 0, 0, NULL, NULL)");
+        auto olga = sessionOf(QStringLiteral("olga"));
+        QSqlQuery q(olga->database());
+
+        QVERIFY(!q.exec(QStringLiteral(
+            "UPDATE routing SET state = 'dual_run', version = version + 1 WHERE pipeline = 'b'")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec(QStringLiteral(
+            "INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason, "
+            "break_glass) VALUES ('2026-12-05T10:00:00Z', 'alice', 'cutover', 'b', "
+            "'dual_run', 'cloud', 'forged', 0)")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("written only with its change")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec(call.arg(1).arg(QStringLiteral("onprem"), QStringLiteral("cloud"),
+                                        QStringLiteral("cutover"))));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("no Daybreak change is a cutover")),
+                 qPrintable(q.lastError().text()));
+
+        // Through the function: one move, one audit row, in the session user's name.
+        QVERIFY2(q.exec(call.arg(1).arg(QStringLiteral("onprem"), QStringLiteral("dual_run"),
+                                        QStringLiteral("dual_run"))),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 2);
+        // A stale expected version moves nothing and writes nothing.
+        QVERIFY(q.exec(call.arg(1).arg(QStringLiteral("onprem"), QStringLiteral("dual_run"),
+                                       QStringLiteral("dual_run"))));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).isNull());
+        const QList<AuditEntry> rows = owner.auditLog(id);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().action, QStringLiteral("dual_run"));
+        QCOMPARE(rows.first().actor, QStringLiteral("olga")); // not 'alice'
+        QCOMPARE(rows.first().dbUser, QStringLiteral("olga"));
+        QCOMPARE(owner.routing(id)->version, 2);
+        // Any other audit row she writes is hers too.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
+                                      "('2026-12-05T10:01:00Z', 'alice', 'note', 'hello')")));
+        bool noted = false;
+        for (const AuditEntry &a : owner.auditLog())
+            if (a.action == QLatin1String("note"))
+                noted = a.actor == QLatin1String("olga");
+        QVERIFY(noted);
+
+        // Viewer and planner may not even call it.
+        for (const QString &user : {QStringLiteral("vera"), QStringLiteral("paul")}) {
+            auto session = sessionOf(user);
+            QSqlQuery other(session->database());
+            QVERIFY(!other.exec(call.arg(2).arg(QStringLiteral("dual_run"), QStringLiteral("cloud"),
+                                                QStringLiteral("cutover"))));
+            QVERIFY2(other.lastError().text().contains(QStringLiteral("permission denied")),
+                     qPrintable(user + QLatin1Char(' ') + other.lastError().text()));
+        }
+        QCOMPARE(owner.routing(id)->version, 2);
+        // What `verify` checks holds: every pointer move has its audit row.
+        QVERIFY2(owner.verify().isEmpty(), qPrintable(owner.verify().join(QLatin1Char('\n'))));
+    }
+
     void onlyTheOwnerMigratesAnOlderSchema()
     {
         const QString db = seededDatabase();
@@ -305,7 +381,11 @@ private slots:
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
         // Pretend the store was written by an earlier release (migration 7).
-        m_server.exec({QStringLiteral("DROP TABLE change_requests"),
+        m_server.exec({QStringLiteral("DROP TRIGGER audit_guard ON audit"),
+                       QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
+                       QStringLiteral("DROP FUNCTION daybreak_transition"),
+                       QStringLiteral("GRANT UPDATE ON routing TO daybreak_operator"),
+                       QStringLiteral("DROP TABLE change_requests"),
                        QStringLiteral("DROP FUNCTION daybreak_request_identity()"),
                        QStringLiteral("DROP TABLE lineage_map"),
                        QStringLiteral("DROP TABLE lineage_unmapped"),

@@ -250,6 +250,70 @@ QList<QStringList> pgMigrations()
                            "daybreak_request_identity()"),
             notifyTrigger(QStringLiteral("change_requests")),
         },
+        // 13: one write path for the routing pointer. Operators lose UPDATE on routing; every
+        // move goes through daybreak_transition(), owned by the schema owner (SECURITY DEFINER),
+        // which does the compare-and-set, carries out an approved request and writes the audit
+        // rows in the same statement. An audit row of a routing change can be written only so,
+        // and a row written by anyone but the owner names its session user as the actor.
+        {
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_transition(p_pipeline TEXT, p_expected BIGINT, "
+                "p_from TEXT, p_to TEXT, p_action TEXT, p_at TEXT, p_actor TEXT, p_reason TEXT, "
+                "p_break_glass INTEGER, p_unplanned INTEGER, p_request BIGINT, "
+                "p_approval_reason TEXT) RETURNS BIGINT LANGUAGE plpgsql SECURITY DEFINER "
+                "SET search_path = public, pg_temp AS $$ "
+                "DECLARE moved BIGINT; "
+                "BEGIN "
+                "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'daybreak_operator' AND "
+                " pg_has_role(session_user, oid, 'MEMBER')) AND NOT "
+                " pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = "
+                " 'routing'::regclass), 'MEMBER') THEN RAISE EXCEPTION "
+                " 'the % of % needs the daybreak_operator role', p_action, p_pipeline "
+                " USING ERRCODE = 'insufficient_privilege'; END IF; "
+                "IF (p_action, p_from, p_to) NOT IN (('dual_run', 'onprem', 'dual_run'), "
+                " ('cutover', 'dual_run', 'cloud'), ('rollback', 'cloud', 'dual_run'), "
+                " ('decommission', 'cloud', 'decommissioned')) THEN RAISE EXCEPTION "
+                " 'no Daybreak change is a % from % to % (%)', p_action, p_from, p_to, "
+                " p_pipeline USING ERRCODE = 'check_violation'; END IF; "
+                "UPDATE routing SET state = p_to, version = version + 1, updated_at = p_at "
+                " WHERE pipeline = p_pipeline AND version = p_expected AND state = p_from "
+                " RETURNING version INTO moved; "
+                "IF moved IS NULL THEN RETURN NULL; END IF; "
+                "IF p_request IS NOT NULL THEN "
+                " UPDATE change_requests SET status = 'approved', decided_at = p_at "
+                "  WHERE id = p_request AND status = 'pending' AND requester <> session_user "
+                "  AND action = p_action AND pipeline = p_pipeline; "
+                " IF NOT FOUND THEN RAISE EXCEPTION "
+                "  'change request % is not pending for % of %, or it is yours', p_request, "
+                "  p_action, p_pipeline USING ERRCODE = 'serialization_failure'; END IF; "
+                " INSERT INTO audit (at, actor, action, pipeline, reason) VALUES (p_at, p_actor, "
+                "  'approve', p_pipeline, p_approval_reason); "
+                "END IF; "
+                "INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason, "
+                " break_glass, unplanned) VALUES (p_at, p_actor, p_action, p_pipeline, p_from, "
+                " p_to, NULLIF(p_reason, ''), p_break_glass, p_unplanned); "
+                "RETURN moved; END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_transition(TEXT, BIGINT, TEXT, TEXT, "
+                           "TEXT, TEXT, TEXT, TEXT, INTEGER, INTEGER, BIGINT, TEXT) FROM PUBLIC"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_audit_guard() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "DECLARE owner OID := (SELECT relowner FROM pg_class WHERE oid = "
+                "'audit'::regclass); "
+                "BEGIN "
+                "IF NOT pg_has_role(current_user, owner, 'MEMBER') AND NEW.action IN "
+                " ('dual_run', 'cutover', 'rollback', 'decommission', 'approve') THEN "
+                " RAISE EXCEPTION 'an audit row of a % is written only with its change, by "
+                " daybreak_transition()', NEW.action USING ERRCODE = 'insufficient_privilege'; "
+                "END IF; "
+                "IF NOT pg_has_role(session_user, owner, 'MEMBER') THEN "
+                " NEW.actor := session_user; END IF; "
+                "RETURN NEW; END $$"),
+            QStringLiteral("CREATE TRIGGER audit_guard BEFORE INSERT ON audit "
+                           "FOR EACH ROW EXECUTE FUNCTION daybreak_audit_guard()"),
+            QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                           "'daybreak_operator') THEN REVOKE UPDATE ON routing FROM "
+                           "daybreak_operator; END IF; END $$"),
+        },
     };
 }
 
@@ -284,7 +348,11 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT INSERT, UPDATE, DELETE ON waves, wave_members TO daybreak_planner"),
         QStringLiteral("GRANT UPDATE ON settings TO daybreak_planner"),
         // operator: routing, parity, the orchestrator's run events, alert acknowledgements
-        QStringLiteral("GRANT UPDATE ON routing TO daybreak_operator"),
+        // the routing pointer moves only through daybreak_transition() (migration 13)
+        QStringLiteral("REVOKE UPDATE ON routing FROM daybreak_operator"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_transition(TEXT, BIGINT, TEXT, TEXT, "
+                       "TEXT, TEXT, TEXT, TEXT, INTEGER, INTEGER, BIGINT, TEXT) TO "
+                       "daybreak_operator"),
         QStringLiteral("GRANT INSERT, UPDATE ON parity_results TO daybreak_operator"),
         QStringLiteral("GRANT INSERT ON run_events TO daybreak_operator"),
         QStringLiteral("GRANT UPDATE ON alerts TO daybreak_operator"),

@@ -31,6 +31,7 @@ protected:
     bool connectionAlive() override;
     void readConsistently() override;
     void isolateForRules() override;
+    bool writeTransition(const Transition &transition) override;
     int socket() const override;
     QStringList requiredTriggers() const override;
     QString presentTriggersSql() const override;

@@ -612,43 +612,45 @@ WriteStatus SqlStore::applyTransition(const Transition &t)
     Transaction tx(*this);
     isolateForRules();
     try {
-        // The compare-and-set: the pointer moves only if nobody moved it since it was read.
-        QSqlQuery q = run(
-            QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
-                           "WHERE pipeline = ? AND version = ? AND state = ?"),
-            {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
-            QStringLiteral("updating the routing pointer"));
-        if (q.numRowsAffected() != 1) {
+        // The compare-and-set with its audit rows, and the neighbours the rules looked at still
+        // where they were: or nothing.
+        if (!writeTransition(t) || !neighboursUnchanged(t.neighbourVersions)) {
             tx.rollback();
             return WriteStatus::Conflict;
         }
-        // ...and the neighbours the rules looked at are still where they were.
-        if (!neighboursUnchanged(t.neighbourVersions)) {
-            tx.rollback();
-            return WriteStatus::Conflict;
-        }
-        // ...and an approved request is approved once, never by its requester: two approvers at
-        // once give one change.
-        if (t.approval) {
-            const QSqlQuery approved = run(
-                QStringLiteral("UPDATE change_requests SET status = 'approved', decided_by = ?, "
-                               "decided_at = ? WHERE id = ? AND status = 'pending' AND "
-                               "requester <> ?"),
-                {t.approval->approver, isoUtc(t.approval->audit.at), t.approval->request,
-                 t.approval->approver},
-                QStringLiteral("approving the change request"));
-            if (approved.numRowsAffected() != 1) {
-                tx.rollback();
-                return WriteStatus::Conflict;
-            }
-            insertAudit(t.approval->audit);
-        }
-        insertAudit(t.audit);
         tx.commit();
     } catch (const ConcurrentChange &) {
         return WriteStatus::Conflict; // the server rolled it back; the guard's rollback is a no-op
     }
     return WriteStatus::Written;
+}
+
+bool SqlStore::writeTransition(const Transition &t)
+{
+    // The compare-and-set: the pointer moves only if nobody moved it since it was read.
+    QSqlQuery q =
+        run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, updated_at = ? "
+                           "WHERE pipeline = ? AND version = ? AND state = ?"),
+            {stateName(t.to), isoUtc(t.audit.at), t.pipeline, t.expectedVersion, stateName(t.from)},
+            QStringLiteral("updating the routing pointer"));
+    if (q.numRowsAffected() != 1)
+        return false;
+    // ...and an approved request is approved once, never by its requester: two approvers at
+    // once give one change.
+    if (t.approval) {
+        const QSqlQuery approved =
+            run(QStringLiteral("UPDATE change_requests SET status = 'approved', decided_by = ?, "
+                               "decided_at = ? WHERE id = ? AND status = 'pending' AND "
+                               "requester <> ?"),
+                {t.approval->approver, isoUtc(t.approval->audit.at), t.approval->request,
+                 t.approval->approver},
+                QStringLiteral("approving the change request"));
+        if (approved.numRowsAffected() != 1)
+            return false;
+        insertAudit(t.approval->audit);
+    }
+    insertAudit(t.audit);
+    return true;
 }
 
 bool SqlStore::neighboursUnchanged(const QHash<QString, qint64> &expected)

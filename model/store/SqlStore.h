@@ -139,6 +139,10 @@ protected:
     // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
     virtual void isolateForRules() {}
     bool neighboursUnchanged(const QHash<QString, qint64> &expected);
+    // A transition's compare-and-set, its approval and its audit rows, inside applyTransition's
+    // transaction; false when the pointer (or the request) moved: nothing is kept. PostgreSQL
+    // does it in the server (daybreak_transition), where plain SQL cannot do it otherwise.
+    virtual bool writeTransition(const Transition &transition);
     // The triggers the schema promises (verify()), and the query listing the enabled ones the
     // database has, one name per row.
     virtual QStringList requiredTriggers() const = 0;

@@ -79,7 +79,11 @@ Transition routingChange(const QString &id, State from, State to, qint64 version
     t.expectedVersion = version;
     t.audit.at = QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC);
     t.audit.actor = QStringLiteral("tester");
-    t.audit.action = to == State::Cloud ? QStringLiteral("cutover") : QStringLiteral("rollback");
+    // The action that makes this move (PostgreSQL's daybreak_transition checks they agree).
+    t.audit.action = to == State::Cloud            ? QStringLiteral("cutover")
+                     : to == State::Decommissioned ? QStringLiteral("decommission")
+                     : from == State::OnPrem       ? QStringLiteral("dual_run")
+                                                   : QStringLiteral("rollback");
     t.audit.pipeline = id;
     t.audit.from = stateName(from);
     t.audit.to = stateName(to);
