@@ -384,6 +384,8 @@ private slots:
         m_server.exec({QStringLiteral("DROP TRIGGER audit_guard ON audit"),
                        QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
                        QStringLiteral("DROP FUNCTION daybreak_transition"),
+                       QStringLiteral("DROP FUNCTION daybreak_refusals"),
+                       QStringLiteral("DROP FUNCTION daybreak_now"),
                        QStringLiteral("GRANT UPDATE ON routing TO daybreak_operator"),
                        QStringLiteral("DROP TABLE change_requests"),
                        QStringLiteral("DROP FUNCTION daybreak_request_identity()"),
@@ -408,6 +410,15 @@ private slots:
         QCOMPARE(owner.schemaVersion(), int(pgMigrations().size()));
         const Run after = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
         QVERIFY2(after.exit == 0, qPrintable(after.err));
+        // The migration moved the grants: the old direct UPDATE is gone, the function is there.
+        const Run moved =
+            ctl({QStringLiteral("dual-run"), QStringLiteral("b"), QStringLiteral("--store"), olga});
+        QVERIFY2(moved.exit == 0, qPrintable(moved.err));
+        PgStore asOlga(PgTarget::parse(olga), OpenMode::MustExist);
+        QSqlQuery q(asOlga.database());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE routing SET version = version + 1")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(q.lastError().text()));
     }
 
     void notifyReachesListenersWithinASecond()

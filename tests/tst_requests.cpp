@@ -69,6 +69,7 @@ class TestRequests : public QObject
             m_database = PgTarget::parse(m_url).database;
         std::unique_ptr<SqlStore> owner = m_backend.open(m_url);
         owner->setUpRoles();
+        m_backend.pinServerClock(m_url, m_clock.now()); // the database's rules read it too
         TestStores::seed(*owner, inventory());
         for (const QString &id : {QStringLiteral("up"), QStringLiteral("b"), QStringLiteral("c")})
             TestStores::recordCleanRuns(*owner, id, QDate(2026, 12, 4), 7);

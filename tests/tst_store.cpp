@@ -291,11 +291,7 @@ private slots:
         again.maxRelativeDiff = 0.000987654321;
         again.recordedAt = QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC);
         again.recordedBy = QStringLiteral("t");
-        AuditEntry audit;
-        audit.at = again.recordedAt;
-        audit.actor = QStringLiteral("t");
-        audit.action = QStringLiteral("parity_record");
-        store->recordParity({again}, audit);
+        TestStores::recordParity(*store, again);
         const QList<ParityResult> results = store->snapshot().parity.value(QStringLiteral("a"));
         QCOMPARE(results.size(), 3);
         QCOMPARE(results.last().cloudRows, 7);

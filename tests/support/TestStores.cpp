@@ -1,6 +1,7 @@
 #include "TestStores.h"
 
 #include <QDateTime>
+#include <QUrl>
 
 namespace daybreak {
 
@@ -90,6 +91,15 @@ Transition routingChange(const QString &id, State from, State to, qint64 version
     return t;
 }
 
+void recordParity(Store &store, const ParityResult &result)
+{
+    AuditEntry audit;
+    audit.at = result.recordedAt;
+    audit.actor = result.recordedBy;
+    audit.action = QStringLiteral("parity_record");
+    store.recordParity({result}, audit);
+}
+
 void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDate, int n)
 {
     QList<ParityResult> results;
@@ -122,6 +132,17 @@ QString TestBackend::freshUrl()
     if (m_postgres)
         return m_server.superuserUrl(m_server.createDatabase());
     return m_dir.filePath(QStringLiteral("store-%1.sqlite").arg(++m_count));
+}
+
+void TestBackend::pinServerClock(const QString &url, const QDateTime &now)
+{
+    if (!m_postgres)
+        return;
+    const QString database = QUrl(url).path().mid(1);
+    m_server.exec({QStringLiteral("CREATE OR REPLACE FUNCTION daybreak_now() RETURNS TIMESTAMPTZ "
+                                  "LANGUAGE sql STABLE AS $$ SELECT '%1'::timestamptz $$")
+                       .arg(now.toUTC().toString(Qt::ISODateWithMs))},
+                  database);
 }
 
 std::unique_ptr<SqlStore> TestBackend::open(const QString &url, OpenMode mode,

@@ -31,6 +31,9 @@ Inventory watchedNight();
 Transition routingChange(const QString &id, State from, State to, qint64 version);
 // `n` clean parity results ending on `lastDate`.
 void recordCleanRuns(Store &store, const QString &pipeline, const QDate &lastDate, int n);
+// One comparison as `parity record` writes it, with its audit row (by its recordedBy, at its
+// recordedAt).
+void recordParity(Store &store, const ParityResult &result);
 
 } // namespace TestStores
 
@@ -53,6 +56,10 @@ public:
     QString freshUrl();
     std::unique_ptr<SqlStore> open(const QString &url, OpenMode mode = OpenMode::CreateIfMissing,
                                    const StoreOptions &options = {});
+    // PostgreSQL: the server's clock the database's own rules read (daybreak_now()), pinned in
+    // the store at `url` to `now`, as the test's clock is; libfaketime would do it from outside.
+    // Nothing on SQLite, which has no rules of its own.
+    void pinServerClock(const QString &url, const QDateTime &now);
 
 private:
     bool m_postgres = false;
