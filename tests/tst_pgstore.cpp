@@ -358,6 +358,33 @@ private slots:
                 noted = a.actor == QLatin1String("olga");
         QVERIFY(noted);
 
+        // Parity the same way: no direct write, no audit row without its comparison.
+        QVERIFY(!q.exec(QStringLiteral(
+            "UPDATE parity_results SET resolution = 'accepted' WHERE pipeline = 'a'")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, pipeline) VALUES "
+                                       "('2026-12-05T10:02:00Z', 'olga', 'parity_accept', 'a')")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("written only with its change")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(QStringLiteral(
+                     "SELECT daybreak_record_parity('[{\"pipeline\": \"a\", \"business_date\": "
+                     "\"2026-12-04\", \"onprem_rows\": 10, \"cloud_rows\": 5, "
+                     "\"mismatched_rows\": 0, \"max_rel_diff\": 0, \"recorded_at\": "
+                     "\"2026-12-05T07:00:00Z\", \"recorded_by\": \"alice\", \"resolution\": "
+                     "\"accepted\"}]', '2026-12-05T07:00:00Z', 'alice', 'parity_record', 'a', "
+                     "'by hand')")),
+                 qPrintable(q.lastError().text()));
+        const ParityResult recorded = owner.snapshot().parity.value(QStringLiteral("a")).last();
+        QCOMPARE(recorded.recordedBy, QStringLiteral("olga")); // not 'alice'
+        QCOMPARE(recorded.resolution, BreachResolution::None); // recorded, never resolved
+        QVERIFY(q.exec(QStringLiteral("SELECT daybreak_resolve_breach('a', '2026-12-04', "
+                                      "'accepted', '2026-12-05T07:05:00Z', 'alice', "
+                                      "'parity_accept', 'known short load')")));
+        QVERIFY(q.next() && q.value(0).toBool());
+        QCOMPARE(owner.snapshot().parity.value(QStringLiteral("a")).last().resolvedBy,
+                 QStringLiteral("olga"));
+
         // Viewer and planner may not even call it.
         for (const QString &user : {QStringLiteral("vera"), QStringLiteral("paul")}) {
             auto session = sessionOf(user);
@@ -381,25 +408,31 @@ private slots:
             owner.setUpRoles(); // the grants olga's operator role needs on this database
         }
         // Pretend the store was written by an earlier release (migration 7).
-        m_server.exec({QStringLiteral("DROP TRIGGER audit_guard ON audit"),
-                       QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
-                       QStringLiteral("DROP FUNCTION daybreak_transition"),
-                       QStringLiteral("DROP FUNCTION daybreak_refusals"),
-                       QStringLiteral("DROP FUNCTION daybreak_now"),
-                       QStringLiteral("GRANT UPDATE ON routing TO daybreak_operator"),
-                       QStringLiteral("DROP TABLE change_requests"),
-                       QStringLiteral("DROP FUNCTION daybreak_request_identity()"),
-                       QStringLiteral("DROP TABLE lineage_map"),
-                       QStringLiteral("DROP TABLE lineage_unmapped"),
-                       QStringLiteral("DROP TABLE outbox"), QStringLiteral("DROP TABLE leases"),
-                       QStringLiteral("DROP TABLE channels"), QStringLiteral("DROP TABLE watches"),
-                       QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_at"),
-                       QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_reason"),
-                       QStringLiteral("ALTER TABLE alerts DROP CONSTRAINT alerts_status_check"),
-                       QStringLiteral("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check "
-                                      "CHECK (status IN ('at_risk', 'breached'))"),
-                       QStringLiteral("UPDATE schema_version SET version = 7")},
-                      db);
+        m_server.exec(
+            {QStringLiteral("DROP TRIGGER audit_guard ON audit"),
+             QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
+             QStringLiteral("DROP FUNCTION daybreak_transition"),
+             QStringLiteral("DROP FUNCTION daybreak_refusals"),
+             QStringLiteral("DROP FUNCTION daybreak_now"),
+             QStringLiteral("DROP FUNCTION daybreak_record_parity"),
+             QStringLiteral("DROP FUNCTION daybreak_resolve_breach"),
+             QStringLiteral("GRANT INSERT, UPDATE ON parity_results TO daybreak_operator"),
+             QStringLiteral("GRANT UPDATE ON routing TO daybreak_operator"),
+             QStringLiteral("DROP TABLE change_requests"),
+             QStringLiteral("DROP FUNCTION daybreak_request_identity()"),
+             QStringLiteral("DROP TABLE lineage_map"),
+             QStringLiteral("DROP TABLE lineage_unmapped"),
+             QStringLiteral("DROP TABLE outbox"),
+             QStringLiteral("DROP TABLE leases"),
+             QStringLiteral("DROP TABLE channels"),
+             QStringLiteral("DROP TABLE watches"),
+             QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_at"),
+             QStringLiteral("ALTER TABLE alerts DROP COLUMN resolved_reason"),
+             QStringLiteral("ALTER TABLE alerts DROP CONSTRAINT alerts_status_check"),
+             QStringLiteral("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check "
+                            "CHECK (status IN ('at_risk', 'breached'))"),
+             QStringLiteral("UPDATE schema_version SET version = 7")},
+            db);
         const Run refused = ctl({QStringLiteral("status"), QStringLiteral("--store"), olga});
         QCOMPARE(refused.exit, 6);
         QVERIFY2(refused.err.contains(QStringLiteral("schema version 7")) &&

@@ -411,13 +411,88 @@ QList<QStringList> pgMigrations()
                 "'audit'::regclass); "
                 "BEGIN "
                 "IF NOT pg_has_role(current_user, owner, 'MEMBER') AND NEW.action IN "
-                " ('dual_run', 'cutover', 'rollback', 'decommission', 'approve') THEN "
+                " ('dual_run', 'cutover', 'rollback', 'decommission', 'approve', 'parity_record', "
+                " 'parity_import', 'parity_accept', 'parity_explain') THEN "
                 " RAISE EXCEPTION 'an audit row of a % is written only with its change, by "
-                " daybreak_transition()', NEW.action USING ERRCODE = 'insufficient_privilege'; "
+                " a daybreak function', NEW.action USING ERRCODE = 'insufficient_privilege'; "
                 "END IF; "
                 "IF NOT pg_has_role(session_user, owner, 'MEMBER') THEN "
                 " NEW.actor := session_user; END IF; "
                 "RETURN NEW; END $$"),
+            // Parity the same way: a comparison or a breach's resolution only with its audit
+            // row, recorded and resolved in the session user's name (the owner's own paths, the
+            // demo's history, keep what they are given).
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_record_parity(p_rows JSONB, p_at TEXT, p_actor TEXT, "
+                "p_action TEXT, p_pipeline TEXT, p_reason TEXT) RETURNS INTEGER LANGUAGE plpgsql "
+                "SECURITY DEFINER SET search_path = public, pg_temp AS $$ "
+                "DECLARE trusted BOOLEAN := pg_has_role(session_user, (SELECT relowner FROM "
+                " pg_class WHERE oid = 'parity_results'::regclass), 'MEMBER'); r RECORD; "
+                " n INTEGER := 0; "
+                "BEGIN "
+                "IF NOT trusted AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                " 'daybreak_operator' AND pg_has_role(session_user, oid, 'MEMBER')) THEN RAISE "
+                " EXCEPTION 'recording parity needs the daybreak_operator role' USING ERRCODE = "
+                " 'insufficient_privilege'; END IF; "
+                "IF p_action NOT IN ('parity_record', 'parity_import') THEN RAISE EXCEPTION "
+                " '% is not a parity recording', p_action USING ERRCODE = 'check_violation'; "
+                "END IF; "
+                "FOR r IN SELECT * FROM jsonb_to_recordset(p_rows) AS x(pipeline TEXT, "
+                " business_date TEXT, onprem_rows BIGINT, cloud_rows BIGINT, mismatched_rows "
+                " BIGINT, max_rel_diff DOUBLE PRECISION, recorded_at TEXT, recorded_by TEXT, "
+                " accepted_by TEXT, accepted_reason TEXT, resolution TEXT, resolved_at TEXT, "
+                " checksum_match INTEGER, note TEXT) LOOP "
+                " INSERT INTO parity_results (pipeline, business_date, onprem_rows, cloud_rows, "
+                "  mismatched_rows, max_rel_diff, recorded_at, recorded_by, accepted_by, "
+                "  accepted_reason, resolution, resolved_at, checksum_match, note) VALUES "
+                "  (r.pipeline, r.business_date, r.onprem_rows, r.cloud_rows, r.mismatched_rows, "
+                "  r.max_rel_diff, r.recorded_at, CASE WHEN trusted THEN r.recorded_by ELSE "
+                "  session_user END, CASE WHEN trusted THEN r.accepted_by END, CASE WHEN trusted "
+                "  THEN r.accepted_reason END, CASE WHEN trusted THEN r.resolution END, CASE WHEN "
+                "  trusted THEN r.resolved_at END, r.checksum_match, COALESCE(r.note, '')) "
+                "  ON CONFLICT (pipeline, business_date) DO UPDATE SET onprem_rows = "
+                "  excluded.onprem_rows, cloud_rows = excluded.cloud_rows, mismatched_rows = "
+                "  excluded.mismatched_rows, max_rel_diff = excluded.max_rel_diff, recorded_at = "
+                "  excluded.recorded_at, recorded_by = excluded.recorded_by, accepted_by = "
+                "  excluded.accepted_by, accepted_reason = excluded.accepted_reason, resolution = "
+                "  excluded.resolution, resolved_at = excluded.resolved_at, checksum_match = "
+                "  excluded.checksum_match, note = excluded.note; "
+                " n := n + 1; "
+                "END LOOP; "
+                "INSERT INTO audit (at, actor, action, pipeline, reason) VALUES (p_at, p_actor, "
+                " p_action, NULLIF(p_pipeline, ''), NULLIF(p_reason, '')); "
+                "RETURN n; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_resolve_breach(p_pipeline TEXT, p_date TEXT, "
+                "p_resolution TEXT, p_at TEXT, p_actor TEXT, p_action TEXT, p_reason TEXT) "
+                "RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, "
+                "pg_temp AS $$ "
+                "DECLARE trusted BOOLEAN := pg_has_role(session_user, (SELECT relowner FROM "
+                " pg_class WHERE oid = 'parity_results'::regclass), 'MEMBER'); "
+                "BEGIN "
+                "IF NOT trusted AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                " 'daybreak_operator' AND pg_has_role(session_user, oid, 'MEMBER')) THEN RAISE "
+                " EXCEPTION 'resolving a parity breach needs the daybreak_operator role' USING "
+                " ERRCODE = 'insufficient_privilege'; END IF; "
+                "IF (p_action, p_resolution) NOT IN (('parity_accept', 'accepted'), "
+                " ('parity_explain', 'legacy_bug'), ('parity_explain', 'new_bug')) THEN RAISE "
+                " EXCEPTION '% % is not a breach resolution', p_action, p_resolution USING "
+                " ERRCODE = 'check_violation'; END IF; "
+                "UPDATE parity_results SET resolution = p_resolution, accepted_by = CASE WHEN "
+                " trusted THEN p_actor ELSE session_user END, accepted_reason = p_reason, "
+                " resolved_at = p_at WHERE pipeline = p_pipeline AND business_date = p_date AND "
+                " resolution IS NULL; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "INSERT INTO audit (at, actor, action, pipeline, to_state, reason) VALUES (p_at, "
+                " p_actor, p_action, p_pipeline, p_resolution, NULLIF(p_reason, '')); "
+                "RETURN true; END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_record_parity(JSONB, TEXT, TEXT, TEXT, "
+                           "TEXT, TEXT) FROM PUBLIC"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_resolve_breach(TEXT, TEXT, TEXT, TEXT, "
+                           "TEXT, TEXT, TEXT) FROM PUBLIC"),
+            QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                           "'daybreak_operator') THEN REVOKE INSERT, UPDATE ON parity_results "
+                           "FROM daybreak_operator; END IF; END $$"),
             QStringLiteral("CREATE TRIGGER audit_guard BEFORE INSERT ON audit "
                            "FOR EACH ROW EXECUTE FUNCTION daybreak_audit_guard()"),
             QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = "
@@ -463,7 +538,11 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_transition(TEXT, BIGINT, TEXT, TEXT, "
                        "TEXT, TEXT, TEXT, TEXT, INTEGER, INTEGER, BIGINT, TEXT) TO "
                        "daybreak_operator"),
-        QStringLiteral("GRANT INSERT, UPDATE ON parity_results TO daybreak_operator"),
+        // parity only through daybreak_record_parity() and daybreak_resolve_breach()
+        QStringLiteral("REVOKE INSERT, UPDATE ON parity_results FROM daybreak_operator"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_record_parity(JSONB, TEXT, TEXT, TEXT, "
+                       "TEXT, TEXT), daybreak_resolve_breach(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, "
+                       "TEXT) TO daybreak_operator"),
         QStringLiteral("GRANT INSERT ON run_events TO daybreak_operator"),
         QStringLiteral("GRANT UPDATE ON alerts TO daybreak_operator"),
         // any console that can write runs the SLA sensors, which raise alerts

@@ -3,6 +3,9 @@
 #include "PgChangeNotifier.h"
 #include "PgSchema.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -133,6 +136,55 @@ QString PgStore::presentTriggersSql() const
         "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = "
         "t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = "
         "current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'");
+}
+
+void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
+{
+    const auto orNull = [](const QString &value) {
+        return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+    };
+    QJsonArray rows;
+    for (const ParityResult &r : results)
+        rows.append(QJsonObject{
+            {QStringLiteral("pipeline"), r.pipeline},
+            {QStringLiteral("business_date"), r.businessDate.toString(Qt::ISODate)},
+            {QStringLiteral("onprem_rows"), r.onpremRows},
+            {QStringLiteral("cloud_rows"), r.cloudRows},
+            {QStringLiteral("mismatched_rows"), r.mismatchedRows},
+            {QStringLiteral("max_rel_diff"), r.maxRelativeDiff},
+            {QStringLiteral("recorded_at"), isoUtc(r.recordedAt)},
+            {QStringLiteral("recorded_by"), r.recordedBy},
+            {QStringLiteral("accepted_by"), orNull(r.resolvedBy)},
+            {QStringLiteral("accepted_reason"), orNull(r.resolvedReason)},
+            {QStringLiteral("resolution"), orNull(resolutionName(r.resolution))},
+            {QStringLiteral("resolved_at"),
+             r.isResolved() ? QJsonValue(isoUtc(r.resolvedAt)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("checksum_match"),
+             r.checksumMatch ? QJsonValue(*r.checksumMatch ? 1 : 0) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("note"), r.note},
+        });
+    Transaction tx(*this);
+    run(QStringLiteral("SELECT daybreak_record_parity(CAST(? AS JSONB), ?, ?, ?, ?, ?)"),
+        {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), isoUtc(audit.at),
+         audit.actor, audit.action, audit.pipeline, audit.reason},
+        QStringLiteral("recording parity"));
+    tx.commit();
+}
+
+WriteStatus PgStore::resolveBreach(const QString &pipeline, const QDate &date,
+                                   BreachResolution resolution, const AuditEntry &audit)
+{
+    Transaction tx(*this);
+    QSqlQuery q = run(QStringLiteral("SELECT daybreak_resolve_breach(?, ?, ?, ?, ?, ?, ?)"),
+                      {pipeline, date.toString(Qt::ISODate), resolutionName(resolution),
+                       isoUtc(audit.at), audit.actor, audit.action, audit.reason},
+                      QStringLiteral("resolving the parity breach"));
+    if (!q.next() || !q.value(0).toBool()) {
+        tx.rollback();
+        return WriteStatus::Conflict;
+    }
+    tx.commit();
+    return WriteStatus::Written;
 }
 
 Store::Opener PgStore::opener() const

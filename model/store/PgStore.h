@@ -17,6 +17,10 @@ public:
     QString location() const override { return m_target.displayUrl(); }
     QStringList setUpRoles() override;
     bool serverNamesUsers() const override { return true; }
+    // Parity through the server's functions (migration 13), each with its audit row.
+    void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
+    WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
+                              BreachResolution resolution, const AuditEntry &audit) override;
     std::unique_ptr<ChangeNotifier> createNotifier() override;
     void reconnect() override;
     Opener opener() const override;
