@@ -71,15 +71,18 @@ int cmdWatch(CtlContext &ctx)
         if (file.values.contains(QStringLiteral("store")))
             ctx.setConfiguredStore(file.values.value(QStringLiteral("store")));
     }
-    // An option on the command line, else the config file's key, else the option's default.
+    // An option on the command line, else the config file's key (token-file: token_file), else
+    // the option's default.
+    auto keyOf = [](const QCommandLineOption &option) {
+        return option.names().first().replace(QLatin1Char('-'), QLatin1Char('_'));
+    };
     auto given = [&](const QCommandLineOption &option) {
-        return ctx.parser.isSet(option) || file.values.contains(option.names().first().replace(
-                                               QLatin1Char('-'), QLatin1Char('_')));
+        return ctx.parser.isSet(option) || file.values.contains(keyOf(option));
     };
     auto valueOf = [&](const QCommandLineOption &option) {
-        const QString key = option.names().first().replace(QLatin1Char('-'), QLatin1Char('_'));
-        return ctx.parser.isSet(option) || !file.values.contains(key) ? ctx.parser.value(option)
-                                                                      : file.values.value(key);
+        return ctx.parser.isSet(option) || !file.values.contains(keyOf(option))
+                   ? ctx.parser.value(option)
+                   : file.values.value(keyOf(option));
     };
     Watch::Settings settings;
     bool ok = true;

@@ -116,16 +116,13 @@ bool PgStore::writeTransition(const Transition &t)
 {
     // One statement in the server: the compare-and-set, the approval and the audit rows
     // (migration 13). NULL: the pointer was not where the rules saw it.
-    const auto text = [](const QString &value) {
-        return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
-    };
     QSqlQuery q =
         run(QStringLiteral("SELECT daybreak_transition(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {t.pipeline, t.expectedVersion, stateName(t.from), stateName(t.to), t.audit.action,
-             isoUtc(t.audit.at), t.audit.actor, text(t.audit.reason), t.audit.breakGlass ? 1 : 0,
-             t.audit.unplanned ? 1 : 0,
+             isoUtc(t.audit.at), t.audit.actor, nullable(t.audit.reason),
+             t.audit.breakGlass ? 1 : 0, t.audit.unplanned ? 1 : 0,
              t.approval ? QVariant(t.approval->request) : QVariant(QMetaType(QMetaType::LongLong)),
-             t.approval ? text(t.approval->audit.reason) : QVariant(QMetaType(QMetaType::QString))},
+             t.approval ? nullable(t.approval->audit.reason) : nullable(QString())},
             QStringLiteral("moving the routing pointer"));
     return q.next() && !q.value(0).isNull();
 }

@@ -20,11 +20,12 @@ QDateTime fromIsoUtc(const QString &text)
     return at.toUTC();
 }
 
-namespace {
 QVariant nullable(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
+
+namespace {
 // NOT NULL text columns: a null QString would bind as SQL NULL.
 QVariant text(const QString &value)
 {

@@ -176,5 +176,7 @@ protected:
 
 QString isoUtc(const QDateTime &at);
 QDateTime fromIsoUtc(const QString &text);
+// A text parameter that binds as SQL NULL when empty.
+QVariant nullable(const QString &text);
 
 } // namespace daybreak
