@@ -164,6 +164,8 @@ private slots:
         Run r = ctl({QStringLiteral("verify")}, store);
         QCOMPARE(r.exit, 0);
         QVERIFY(r.out.contains(QStringLiteral("every pointer follows from its audit rows")));
+        const QString auditBefore =
+            ctl({QStringLiteral("audit"), QStringLiteral("erp_orders_extract")}, store).out;
         {
             // A pointer flipped with plain SQL, no audit row (finding D15).
             QSqlDatabase db =
@@ -183,6 +185,30 @@ private slots:
                                                "routing audit row(s)")),
                  qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("2 finding(s)")));
+        // A file trusts whoever can write it, so a tampered one opens read-only for changes,
+        // the findings named, and nothing more is written to it.
+        for (const QStringList &change :
+             {QStringList{QStringLiteral("dual-run"), QStringLiteral("erp_orders_extract")},
+              QStringList{QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--name"),
+                          QStringLiteral("Later"), QStringLiteral("--date"),
+                          QStringLiteral("2030-01-05")}}) {
+            r = ctl(change, store);
+            QVERIFY2(r.exit == 4, qPrintable(change.join(QLatin1Char(' ')) + r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("opened read-only until they are mended")) &&
+                         r.err.contains(QStringLiteral("core_fx: the pointer is at version 3")),
+                     qPrintable(r.err));
+        }
+        r = ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("cloud")); // reads go on
+        // Telemetry goes on too: the orchestrator still says what ran.
+        r = ctl({QStringLiteral("run-event"), QStringLiteral("core_fx"), QStringLiteral("--side"),
+                 QStringLiteral("cloud"), QStringLiteral("--state"), QStringLiteral("started")},
+                store);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        r = ctl({QStringLiteral("verify")}, store);
+        QVERIFY(r.err.contains(QStringLiteral("2 finding(s)"))); // nothing else moved
+        QCOMPARE(ctl({QStringLiteral("audit"), QStringLiteral("erp_orders_extract")}, store).out,
+                 auditBefore);
         // validate --store no longer says "no errors" about it.
         r = ctl({QStringLiteral("validate")}, store);
         QCOMPARE(r.exit, 1);

@@ -1,7 +1,7 @@
-// PostgreSQL's own backstop (migration 13): one rule matrix, run once through MigrationService
-// (the C++ rules, which explain) and once by calling daybreak_transition() directly as an
-// operator with plain SQL (the database, which only refuses). Each scenario must come out the
-// same both ways, so the two rule sets cannot drift apart unnoticed.
+// PostgreSQL's own backstop (migrations 13 and 14): one rule matrix, run once through
+// MigrationService (the C++ rules, which explain) and once by calling daybreak_transition()
+// directly as an operator with plain SQL (the database, which only refuses). Each scenario must
+// come out the same both ways, so the two rule sets cannot drift apart unnoticed.
 #include "ManualClock.h"
 #include "MigrationService.h"
 #include "PgStore.h"
@@ -146,6 +146,36 @@ private slots:
         s.refused = false;
         s.rule.clear();
         QTest::newRow("Saturday decommission") << s;
+        // Four eyes: the policy's changes need a request another operator approved, which a
+        // direct call (no request) never carries.
+        s = {};
+        s.inventory = [](Inventory &inv) { inv.approvals = ApprovalPolicy::All; };
+        s.refused = true;
+        s.rule = QStringLiteral("four eyes: approvals are all");
+        QTest::newRow("Saturday cutover, approvals: all") << s;
+        s.inventory = [](Inventory &inv) { inv.approvals = ApprovalPolicy::HighRisk; };
+        s.refused = false; // b is low risk
+        s.rule.clear();
+        QTest::newRow("Saturday cutover of a low-risk pipeline, approvals: high-risk") << s;
+        s.inventory = [](Inventory &inv) {
+            inv.approvals = ApprovalPolicy::HighRisk;
+            QList<Pipeline> pipelines = inv.pipelines();
+            for (Pipeline &p : pipelines)
+                if (p.id == QLatin1String("b"))
+                    p.risk = Risk::High;
+            inv.setPipelines(pipelines);
+        };
+        s.refused = true;
+        s.rule = QStringLiteral("four eyes: approvals are high-risk");
+        QTest::newRow("Saturday cutover of a high-risk pipeline, approvals: high-risk") << s;
+        s = {};
+        s.inventory = [](Inventory &inv) { inv.approvals = ApprovalPolicy::All; };
+        s.bInCloud = true;
+        s.at = kWednesday;
+        s.action = MigrationAction::Rollback;
+        s.reason = QStringLiteral("wrong numbers");
+        s.breakGlass = true;
+        QTest::newRow("Wednesday break-glass rollback, approvals: all") << s;
     }
 
     void theServiceAndTheDatabaseAgree()

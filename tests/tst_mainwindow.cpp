@@ -36,6 +36,8 @@
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStyleOptionGraphicsItem>
 #include <QTableView>
 #include <QTableWidget>
@@ -235,6 +237,43 @@ private slots:
         QCOMPARE(int(SqliteStore(m_path, OpenMode::MustExist).auditLog().size()), auditBefore);
         QCOMPARE(m_window->graphScene()->node(QStringLiteral("stg_products"))->state(),
                  State::DualRun);
+    }
+
+    void aTamperedFileOpensReadOnlyWithItsFindings()
+    {
+        // Plain SQL moved a pointer without its audit row: the console opens the file for
+        // reading only, says why above everything, and offers no change.
+        m_window.reset();
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE routing SET version = version + 1 WHERE "
+                                          "pipeline = 'stg_products'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        m_window = std::make_unique<MainWindow>(m_clock, &m_prompter);
+        QString error;
+        QVERIFY2(m_window->openStore(m_path, &error), qPrintable(error));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *bar = m_window->findChild<QLabel *>(QStringLiteral("readOnlyBar"));
+        QVERIFY(bar && bar->isVisible());
+        QVERIFY2(bar->text().contains(QStringLiteral("promises are broken")) &&
+                     bar->text().contains(QStringLiteral("stg_products")),
+                 qPrintable(bar->text()));
+        QMenu *menu = m_window->pipelineMenu(QStringLiteral("stg_products"));
+        QVERIFY(!menuAction(menu, QStringLiteral("actionCutover"))->isEnabled());
+        QVERIFY(!m_window->session()->access().can(Role::Operator));
+    }
+
+    void anIntactFileShowsNoReadOnlyBar()
+    {
+        QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("readOnlyBar"))->isVisible());
+        QVERIFY(m_window->session()->access().can(Role::Operator));
     }
 
     void acceptedCutoverRecolours()

@@ -349,14 +349,20 @@ private slots:
         QCOMPARE(rows.first().actor, QStringLiteral("olga")); // not 'alice'
         QCOMPARE(rows.first().dbUser, QStringLiteral("olga"));
         QCOMPARE(owner.routing(id)->version, 2);
-        // Any other audit row she writes is hers too.
+        // The audit rows she still writes herself (a channel, a mapping, a request) are hers,
+        // and nothing Daybreak does not record can be written at all.
         QVERIFY(q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
-                                      "('2026-12-05T10:01:00Z', 'alice', 'note', 'hello')")));
+                                      "('2026-12-05T10:01:00Z', 'alice', 'channel_add', 'x')")));
         bool noted = false;
         for (const AuditEntry &a : owner.auditLog())
-            if (a.action == QLatin1String("note"))
+            if (a.action == QLatin1String("channel_add"))
                 noted = a.actor == QLatin1String("olga");
         QVERIFY(noted);
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
+                                       "('2026-12-05T10:01:00Z', 'alice', 'note', 'hello')")));
+        QVERIFY2(
+            q.lastError().text().contains(QStringLiteral("note is not an action Daybreak records")),
+            qPrintable(q.lastError().text()));
 
         // Parity the same way: no direct write, no audit row without its comparison.
         QVERIFY(!q.exec(QStringLiteral(
@@ -399,6 +405,137 @@ private slots:
         QVERIFY2(owner.verify().isEmpty(), qPrintable(owner.verify().join(QLatin1Char('\n'))));
     }
 
+    void plannersChangeThePlanOnlyThroughTheServersFunction()
+    {
+        const QString db = seededDatabase();
+        PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
+        owner.setUpRoles();
+        PgStore paul(
+            PgTarget::parse(m_server.url(db, QStringLiteral("paul"), QStringLiteral("paul-pw"))),
+            OpenMode::MustExist);
+        PgStore olga(
+            PgTarget::parse(m_server.url(db, QStringLiteral("olga"), QStringLiteral("olga-pw"))),
+            OpenMode::MustExist);
+        const qint64 version = owner.snapshot().planVersion;
+
+        // No direct write to the plan's tables, and no plan audit row written alone.
+        QSqlQuery asPaul(paul.database());
+        for (const QString &sql :
+             {QStringLiteral("INSERT INTO waves (name, wave_date, window_start, window_end, "
+                             "capacity, max_high_risk) VALUES ('W', '2026-12-05', "
+                             "'2026-12-05T00:00:00Z', '2026-12-06T23:59:00Z', 5, 1)"),
+              QStringLiteral("UPDATE settings SET value = '99' WHERE key = 'plan_version'"),
+              QStringLiteral("DELETE FROM wave_members")}) {
+            QVERIFY2(!asPaul.exec(sql), qPrintable(sql));
+            QVERIFY2(asPaul.lastError().text().contains(QStringLiteral("permission denied")),
+                     qPrintable(asPaul.lastError().text()));
+        }
+        QSqlQuery asOlga(olga.database());
+        QVERIFY(!asOlga.exec(
+            QStringLiteral("INSERT INTO audit (at, actor, action, pipeline, to_state) VALUES "
+                           "('2026-12-05T10:00:00Z', 'alice', 'wave_assign', 'a', 'W')")));
+        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("written only with its change")),
+                 qPrintable(asOlga.lastError().text()));
+        // Only a planner may call the function, and it records only plan changes.
+        QVERIFY(!asOlga.exec(
+            QStringLiteral("SELECT daybreak_plan_change(-1, '[]', '[]', '[]', '[]')")));
+        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(asOlga.lastError().text()));
+        QVERIFY(!asPaul.exec(QStringLiteral(
+            "SELECT daybreak_plan_change(-1, '[]', '[]', '[]', '[{\"at\": "
+            "\"2026-12-05T10:00:00Z\", \"actor\": \"paul\", \"action\": \"cutover\"}]')")));
+        QVERIFY2(asPaul.lastError().text().contains(
+                     QStringLiteral("cutover is not a change of the wave plan")),
+                 qPrintable(asPaul.lastError().text()));
+
+        // Through Daybreak's own path: one statement, the rows in the session user's name.
+        Wave w;
+        w.name = QStringLiteral("W");
+        w.date = QDate(2026, 12, 5);
+        w.windowStart = QDateTime(w.date, QTime(0, 0), Qt::UTC);
+        w.windowEnd = QDateTime(w.date.addDays(1), QTime(23, 59), Qt::UTC);
+        w.capacity = 5;
+        w.maxHighRisk = 1;
+        w.members = {QStringLiteral("a"), QStringLiteral("b")};
+        PlanChange change;
+        change.upsertWaves = {w};
+        change.expectedPlanVersion = version;
+        const QDateTime at(QDate(2026, 12, 2), QTime(9, 0), Qt::UTC);
+        change.audit = {{0,
+                         at,
+                         QStringLiteral("alice"),
+                         QStringLiteral("wave_add"),
+                         {},
+                         {},
+                         QStringLiteral("W"),
+                         {},
+                         false,
+                         false,
+                         {}},
+                        {0,
+                         at,
+                         QStringLiteral("alice"),
+                         QStringLiteral("wave_assign"),
+                         QStringLiteral("a"),
+                         {},
+                         QStringLiteral("W"),
+                         {},
+                         false,
+                         false,
+                         {}}};
+        QCOMPARE(paul.applyPlanChange(change), WriteStatus::Written);
+        const StoreSnapshot after = owner.snapshot();
+        QCOMPARE(after.planVersion, version + 1);
+        QVERIFY(after.plan.find(QStringLiteral("W")));
+        QCOMPARE(after.plan.find(QStringLiteral("W"))->members, w.members);
+        int planRows = 0;
+        for (const AuditEntry &a : owner.auditLog())
+            if (a.action.startsWith(QLatin1String("wave_"))) {
+                ++planRows;
+                QCOMPARE(a.actor, QStringLiteral("paul")); // not 'alice'
+            }
+        QCOMPARE(planRows, 2);
+        // The plan's compare-and-set: a stale version writes nothing.
+        change.upsertWaves.first().capacity = 9;
+        QCOMPARE(paul.applyPlanChange(change), WriteStatus::Conflict);
+        QCOMPARE(owner.snapshot().plan.find(QStringLiteral("W"))->capacity, 5);
+        QCOMPARE(owner.snapshot().planVersion, version + 1);
+
+        // Alerts: acknowledged only through daybreak_ack_alert(), in the session user's name.
+        SlaAlert alert;
+        alert.businessDate = QDate(2026, 12, 2);
+        alert.report = QStringLiteral("b");
+        alert.status = QStringLiteral("at_risk");
+        alert.raisedAt = at;
+        alert.message = QStringLiteral("b is at risk");
+        const QList<SlaAlert> raised = owner.raiseAlerts({alert});
+        QCOMPARE(raised.size(), 1);
+        const qint64 id = owner.alerts(alert.businessDate).first().id;
+        QVERIFY(!asOlga.exec(
+            QStringLiteral("UPDATE alerts SET acknowledged_by = 'alice' WHERE id = %1").arg(id)));
+        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(asOlga.lastError().text()));
+        QVERIFY(!asOlga.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
+                                            "('2026-12-05T10:00:00Z', 'olga', 'alert_ack', 'x')")));
+        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("written only with its change")),
+                 qPrintable(asOlga.lastError().text()));
+        AuditEntry ack{
+            0,     at, QStringLiteral("alice"), QStringLiteral("alert_ack"), {}, {}, {}, {}, false,
+            false, {}};
+        QCOMPARE(olga.acknowledgeAlert(id, ack), WriteStatus::Written);
+        QCOMPARE(olga.acknowledgeAlert(id, ack), WriteStatus::Conflict); // once
+        QCOMPARE(owner.alerts(alert.businessDate).first().acknowledgedBy, QStringLiteral("olga"));
+        QCOMPARE(owner.auditLog().last().actor, QStringLiteral("olga"));
+        QCOMPARE(owner.auditLog().last().action, QStringLiteral("alert_ack"));
+        // The watch still resolves alerts itself, but only those two columns.
+        QVERIFY2(asOlga.exec(QStringLiteral("UPDATE alerts SET resolved_at = "
+                                            "'2026-12-02T10:00:00Z', resolved_reason = 'x' "
+                                            "WHERE id = %1")
+                                 .arg(id)),
+                 qPrintable(asOlga.lastError().text()));
+        QVERIFY(owner.verify().isEmpty());
+    }
+
     void onlyTheOwnerMigratesAnOlderSchema()
     {
         const QString db = seededDatabase();
@@ -411,6 +548,12 @@ private slots:
         m_server.exec(
             {QStringLiteral("DROP TRIGGER audit_guard ON audit"),
              QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
+             QStringLiteral("DROP FUNCTION daybreak_plan_change"),
+             QStringLiteral("DROP FUNCTION daybreak_ack_alert"),
+             QStringLiteral("GRANT INSERT, UPDATE, DELETE ON waves, wave_members TO "
+                            "daybreak_planner"),
+             QStringLiteral("GRANT UPDATE ON settings, alerts TO daybreak_planner"),
+             QStringLiteral("GRANT UPDATE ON alerts TO daybreak_operator"),
              QStringLiteral("DROP FUNCTION daybreak_transition"),
              QStringLiteral("DROP FUNCTION daybreak_refusals"),
              QStringLiteral("DROP FUNCTION daybreak_now"),
@@ -452,6 +595,18 @@ private slots:
         QVERIFY(!q.exec(QStringLiteral("UPDATE routing SET version = version + 1")));
         QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
                  qPrintable(q.lastError().text()));
+        // And the planner's: the plan changes through daybreak_plan_change() alone.
+        const QString paul = m_server.url(db, QStringLiteral("paul"), QStringLiteral("paul-pw"));
+        const Run planned =
+            ctl({QStringLiteral("wave"), QStringLiteral("add"), QStringLiteral("--name"),
+                 QStringLiteral("Pilot"), QStringLiteral("--date"), QStringLiteral("2030-01-05"),
+                 QStringLiteral("--store"), paul});
+        QVERIFY2(planned.exit == 0, qPrintable(planned.err));
+        PgStore asPaul(PgTarget::parse(paul), OpenMode::MustExist);
+        QSqlQuery p(asPaul.database());
+        QVERIFY(!p.exec(QStringLiteral("DELETE FROM waves")));
+        QVERIFY2(p.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(p.lastError().text()));
     }
 
     void notifyReachesListenersWithinASecond()

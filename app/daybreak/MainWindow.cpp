@@ -97,6 +97,16 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
         "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 6px 10px; }"));
     m_unreachableBar->hide();
     column->addWidget(m_unreachableBar);
+    // A store this user may only read says why above everything: a file opened read-only or not
+    // writable, or a SQLite file whose own promises are broken (with the findings).
+    m_readOnlyBar = new QLabel(central);
+    m_readOnlyBar->setObjectName(QStringLiteral("readOnlyBar"));
+    m_readOnlyBar->setWordWrap(true);
+    m_readOnlyBar->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyBar->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e65100; color: white; font-weight: bold; padding: 6px 10px; }"));
+    m_readOnlyBar->hide();
+    column->addWidget(m_readOnlyBar);
     column->addWidget(m_tabs, 1);
     setCentralWidget(central);
     setDockOptions(AnimatedDocks | AllowTabbedDocks);
@@ -218,6 +228,11 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     m_session = std::move(session);
     m_calibratedNight = QDate(); // a new store has its own record
     m_unreachableBar->hide();
+    const QString readOnly = m_session->access().viewerBecause;
+    m_readOnlyBar->setText(tr("Read-only: %1 may only read this store: %2")
+                               .arg(m_session->access().user, readOnly.left(600)));
+    m_readOnlyBar->setToolTip(readOnly);
+    m_readOnlyBar->setVisible(!readOnly.isEmpty());
     m_storeLabel->setStyleSheet(QString());
     m_fitted = false;
     // Plan edits run on the store thread like every other store call; the board and graph

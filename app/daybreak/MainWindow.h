@@ -103,6 +103,7 @@ private:
     std::unique_ptr<ActionPrompter> m_ownPrompter;
     ActionPrompter *m_prompter;
     QLabel *m_unreachableBar = nullptr;
+    QLabel *m_readOnlyBar = nullptr; // why this store may only be read, while it may
     bool m_readOnly = false;
     QThread *m_opening = nullptr; // a store being opened in the background
     std::unique_ptr<StoreSession> m_session;

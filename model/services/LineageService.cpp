@@ -124,7 +124,7 @@ LineageService::Ingested LineageService::ingest(const OpenLineage::Read &read,
     return guarded<Ingested>([&]() -> Ingested {
         Ingested o;
         o.ignored = read.ignored;
-        if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+        if (const Decision role = roleDecision(m_store.telemetryAccess(), Role::Operator,
                                                QStringLiteral("recording run events"));
             !role.allowed()) {
             o.refuse(role, QStringLiteral("no run event was recorded"));

@@ -113,7 +113,7 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
         project(s, businessDate, events, now, learned(s.inventory, businessDate).get());
     // Sensors run in every console that may write and in the watch; a viewer's war room only
     // watches.
-    const Access access = m_store.access();
+    const Access access = m_store.telemetryAccess();
     if ((access.can(Role::Operator) || access.can(Role::Planner)) &&
         businessDate == Calendar(s.inventory).businessDate(now)) {
         const QList<SlaAlert> found =
@@ -132,7 +132,7 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
 {
     return guarded<SlaService::EventOutcome>([&]() -> SlaService::EventOutcome {
         EventOutcome outcome;
-        if (const Decision role = roleDecision(m_store.access(), Role::Operator,
+        if (const Decision role = roleDecision(m_store.telemetryAccess(), Role::Operator,
                                                QStringLiteral("recording a run event"));
             !role.allowed()) {
             outcome.refuse(role, QStringLiteral("the run event was not recorded"));

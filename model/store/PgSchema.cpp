@@ -499,6 +499,129 @@ QList<QStringList> pgMigrations()
                            "'daybreak_operator') THEN REVOKE UPDATE ON routing FROM "
                            "daybreak_operator; END IF; END $$"),
         },
+        // 14: the plan and the alerts the same way. Planners lose INSERT, UPDATE and DELETE on
+        // waves and wave_members and UPDATE on settings: daybreak_plan_change() does the plan's
+        // compare-and-set, the waves and their audit rows in one statement. Operators lose
+        // UPDATE on alerts but for resolving them: daybreak_ack_alert() acknowledges with its
+        // audit row. The audit guard now also refuses a plan or acknowledgement row written
+        // alone, any action Daybreak does not record, and (four eyes) a routing change whose
+        // policy wants another operator's approval that the same call did not carry out.
+        {
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_plan_change(p_expected BIGINT, p_renames JSONB, "
+                "p_removes JSONB, p_waves JSONB, p_audit JSONB) RETURNS BOOLEAN LANGUAGE plpgsql "
+                "SECURITY DEFINER SET search_path = public, pg_temp AS $$ "
+                "DECLARE r RECORD; w RECORD; m RECORD; a RECORD; "
+                "BEGIN "
+                "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'daybreak_planner' AND "
+                " pg_has_role(session_user, oid, 'MEMBER')) AND NOT pg_has_role(session_user, "
+                " (SELECT relowner FROM pg_class WHERE oid = 'waves'::regclass), 'MEMBER') THEN "
+                " RAISE EXCEPTION 'changing the wave plan needs the daybreak_planner role' USING "
+                " ERRCODE = 'insufficient_privilege'; END IF; "
+                "UPDATE settings SET value = (value::bigint + 1)::text WHERE key = "
+                " 'plan_version' AND (p_expected < 0 OR value = p_expected::text); "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "FOR r IN SELECT * FROM jsonb_to_recordset(p_renames) AS x(old_name TEXT, "
+                " new_name TEXT) LOOP "
+                " UPDATE waves SET name = r.new_name WHERE name = r.old_name; END LOOP; "
+                "DELETE FROM waves WHERE name IN (SELECT jsonb_array_elements_text(p_removes)); "
+                "FOR w IN SELECT * FROM jsonb_to_recordset(p_waves) AS x(name TEXT, wave_date "
+                " TEXT, window_start TEXT, window_end TEXT, capacity INTEGER, max_high_risk "
+                " INTEGER, members JSONB) LOOP "
+                " INSERT INTO waves (name, wave_date, window_start, window_end, capacity, "
+                "  max_high_risk) VALUES (w.name, w.wave_date, w.window_start, w.window_end, "
+                "  w.capacity, w.max_high_risk) ON CONFLICT (name) DO UPDATE SET wave_date = "
+                "  excluded.wave_date, window_start = excluded.window_start, window_end = "
+                "  excluded.window_end, capacity = excluded.capacity, max_high_risk = "
+                "  excluded.max_high_risk; "
+                " DELETE FROM wave_members WHERE wave = w.name; "
+                " FOR m IN SELECT e.pipeline, e.n - 1 AS position FROM "
+                "  jsonb_array_elements_text(w.members) WITH ORDINALITY AS e(pipeline, n) LOOP "
+                "  DELETE FROM wave_members WHERE pipeline = m.pipeline; "
+                "  INSERT INTO wave_members (pipeline, wave, position) VALUES (m.pipeline, "
+                "   w.name, m.position); "
+                " END LOOP; "
+                "END LOOP; "
+                "FOR a IN SELECT * FROM jsonb_to_recordset(p_audit) AS x(at TEXT, actor TEXT, "
+                " action TEXT, pipeline TEXT, from_state TEXT, to_state TEXT, reason TEXT) LOOP "
+                " IF left(a.action, 5) <> 'wave_' THEN RAISE EXCEPTION "
+                "  '% is not a change of the wave plan', a.action USING ERRCODE = "
+                "  'check_violation'; END IF; "
+                " INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason) "
+                "  VALUES (a.at, a.actor, a.action, NULLIF(a.pipeline, ''), NULLIF(a.from_state, "
+                "  ''), NULLIF(a.to_state, ''), NULLIF(a.reason, '')); "
+                "END LOOP; "
+                "RETURN true; END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_plan_change(BIGINT, JSONB, JSONB, "
+                           "JSONB, JSONB) FROM PUBLIC"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_ack_alert(p_id BIGINT, p_at TEXT, p_actor TEXT, "
+                "p_reason TEXT) RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET "
+                "search_path = public, pg_temp AS $$ "
+                "DECLARE trusted BOOLEAN := pg_has_role(session_user, (SELECT relowner FROM "
+                " pg_class WHERE oid = 'alerts'::regclass), 'MEMBER'); "
+                "BEGIN "
+                "IF NOT trusted AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                " 'daybreak_operator' AND pg_has_role(session_user, oid, 'MEMBER')) THEN RAISE "
+                " EXCEPTION 'acknowledging an alert needs the daybreak_operator role' USING "
+                " ERRCODE = 'insufficient_privilege'; END IF; "
+                "UPDATE alerts SET acknowledged_by = CASE WHEN trusted THEN p_actor ELSE "
+                " session_user END, acknowledged_at = p_at WHERE id = p_id AND acknowledged_by "
+                " IS NULL; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "INSERT INTO audit (at, actor, action, reason) VALUES (p_at, p_actor, "
+                " 'alert_ack', NULLIF(p_reason, '')); "
+                "RETURN true; END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_ack_alert(BIGINT, TEXT, TEXT, TEXT) "
+                           "FROM PUBLIC"),
+            QStringLiteral(
+                "CREATE OR REPLACE FUNCTION daybreak_audit_guard() RETURNS trigger LANGUAGE "
+                "plpgsql AS $$ "
+                "DECLARE owner OID := (SELECT relowner FROM pg_class WHERE oid = "
+                "'audit'::regclass); policy TEXT; "
+                "BEGIN "
+                "IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN "
+                " IF NEW.action IN ('dual_run', 'cutover', 'rollback', 'decommission', "
+                "  'approve', 'parity_record', 'parity_import', 'parity_accept', "
+                "  'parity_explain', 'alert_ack') OR left(NEW.action, 5) = 'wave_' THEN "
+                "  RAISE EXCEPTION 'an audit row of a % is written only with its change, by a "
+                "daybreak function', NEW.action USING ERRCODE = 'insufficient_privilege'; "
+                " END IF; "
+                // What an operator's own statements still record with their audit row.
+                " IF NEW.action NOT IN ('run_history', 'channel_add', 'channel_remove', "
+                "  'lineage_map_add', 'lineage_map_remove', 'request', 'reject') THEN "
+                "  RAISE EXCEPTION '% is not an action Daybreak records', NEW.action USING "
+                "ERRCODE = 'insufficient_privilege'; "
+                " END IF; "
+                "END IF; "
+                // Four eyes: the policy's routing changes only with an approval this same call
+                // carried out (daybreak_transition() approves, then writes this row).
+                "IF NOT pg_has_role(session_user, owner, 'MEMBER') AND NEW.action IN "
+                " ('cutover', 'rollback', 'decommission') AND NOT (NEW.action = 'rollback' AND "
+                " NEW.break_glass = 1) THEN "
+                " policy := COALESCE((SELECT value FROM settings WHERE key = 'approvals'), "
+                "  'none'); "
+                " IF (policy = 'all' OR (policy = 'high-risk' AND (SELECT risk FROM pipelines "
+                "  WHERE id = NEW.pipeline) = 'high')) AND NOT EXISTS (SELECT 1 FROM "
+                "  change_requests WHERE pipeline = NEW.pipeline AND action = NEW.action AND "
+                "  status = 'approved' AND decided_at = NEW.at AND decided_by = session_user) "
+                "  THEN RAISE EXCEPTION 'refused by the database: % of %: four eyes: approvals "
+                "are %, so it needs a change request another operator approves', NEW.action, "
+                "NEW.pipeline, policy USING ERRCODE = 'insufficient_privilege'; "
+                " END IF; "
+                "END IF; "
+                "IF NOT pg_has_role(session_user, owner, 'MEMBER') THEN "
+                " NEW.actor := session_user; END IF; "
+                "RETURN NEW; END $$"),
+            QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                           "'daybreak_planner') THEN REVOKE INSERT, UPDATE, DELETE ON waves, "
+                           "wave_members FROM daybreak_planner; REVOKE UPDATE ON settings FROM "
+                           "daybreak_planner; END IF; "
+                           "IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'daybreak_operator') "
+                           "THEN REVOKE UPDATE ON alerts FROM daybreak_operator; GRANT UPDATE "
+                           "(resolved_at, resolved_reason) ON alerts TO daybreak_operator; "
+                           "END IF; END $$"),
+        },
     };
 }
 
@@ -528,10 +651,17 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(kAllRoles),
         QStringLiteral(
             "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO daybreak_planner, daybreak_operator"),
-        QStringLiteral("GRANT INSERT ON audit TO daybreak_planner, daybreak_operator"),
-        // planner: the waves and the plan's version
-        QStringLiteral("GRANT INSERT, UPDATE, DELETE ON waves, wave_members TO daybreak_planner"),
-        QStringLiteral("GRANT UPDATE ON settings TO daybreak_planner"),
+        // the operator's own audit rows (run history, channels, lineage mappings, change
+        // requests); the audit guard refuses every other action written outside a function
+        QStringLiteral("REVOKE INSERT ON audit FROM daybreak_planner"),
+        QStringLiteral("GRANT INSERT ON audit TO daybreak_operator"),
+        // planner: the waves and the plan's version, only through daybreak_plan_change()
+        // (migration 14)
+        QStringLiteral(
+            "REVOKE INSERT, UPDATE, DELETE ON waves, wave_members FROM daybreak_planner"),
+        QStringLiteral("REVOKE UPDATE ON settings FROM daybreak_planner"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_plan_change(BIGINT, JSONB, JSONB, "
+                       "JSONB, JSONB) TO daybreak_planner"),
         // operator: routing, parity, the orchestrator's run events, alert acknowledgements
         // the routing pointer moves only through daybreak_transition() (migration 13)
         QStringLiteral("REVOKE UPDATE ON routing FROM daybreak_operator"),
@@ -544,10 +674,14 @@ QStringList pgGrantStatements(const QString &database)
                        "TEXT, TEXT), daybreak_resolve_breach(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, "
                        "TEXT) TO daybreak_operator"),
         QStringLiteral("GRANT INSERT ON run_events TO daybreak_operator"),
-        QStringLiteral("GRANT UPDATE ON alerts TO daybreak_operator"),
+        // acknowledging only through daybreak_ack_alert() (migration 14)
+        QStringLiteral("REVOKE UPDATE ON alerts FROM daybreak_operator"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_ack_alert(BIGINT, TEXT, TEXT, TEXT) TO "
+                       "daybreak_operator"),
         // any console that can write runs the SLA sensors, which raise alerts
         QStringLiteral("GRANT INSERT ON alerts TO daybreak_planner, daybreak_operator"),
-        QStringLiteral("GRANT UPDATE (resolved_at, resolved_reason) ON alerts TO daybreak_planner"),
+        QStringLiteral("GRANT UPDATE (resolved_at, resolved_reason) ON alerts TO daybreak_planner, "
+                       "daybreak_operator"),
         // the watch runs as an operator
         QStringLiteral("GRANT INSERT, UPDATE, DELETE ON watches, channels, outbox, leases, "
                        "lineage_map, lineage_unmapped TO daybreak_operator"),

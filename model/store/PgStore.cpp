@@ -135,6 +135,13 @@ QString PgStore::presentTriggersSql() const
         "current_schema() AND NOT t.tgisinternal AND t.tgenabled <> 'D'");
 }
 
+namespace {
+QString compactJson(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
 void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
 {
     const auto orNull = [](const QString &value) {
@@ -162,8 +169,8 @@ void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry 
         });
     Transaction tx(*this);
     run(QStringLiteral("SELECT daybreak_record_parity(CAST(? AS JSONB), ?, ?, ?, ?, ?)"),
-        {QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)), isoUtc(audit.at),
-         audit.actor, audit.action, audit.pipeline, audit.reason},
+        {compactJson(rows), isoUtc(audit.at), audit.actor, audit.action, audit.pipeline,
+         audit.reason},
         QStringLiteral("recording parity"));
     tx.commit();
 }
@@ -176,6 +183,65 @@ WriteStatus PgStore::resolveBreach(const QString &pipeline, const QDate &date,
                       {pipeline, date.toString(Qt::ISODate), resolutionName(resolution),
                        isoUtc(audit.at), audit.actor, audit.action, audit.reason},
                       QStringLiteral("resolving the parity breach"));
+    if (!q.next() || !q.value(0).toBool()) {
+        tx.rollback();
+        return WriteStatus::Conflict;
+    }
+    tx.commit();
+    return WriteStatus::Written;
+}
+
+WriteStatus PgStore::applyPlanChange(const PlanChange &change)
+{
+    // One statement in the server (migration 14): the plan's compare-and-set, the waves and
+    // their members, and the audit rows. false: the plan version moved meanwhile.
+    QJsonArray renames;
+    for (const auto &[from, to] : change.renames)
+        renames.append(
+            QJsonObject{{QStringLiteral("old_name"), from}, {QStringLiteral("new_name"), to}});
+    QJsonArray waves;
+    for (const Wave &w : change.upsertWaves)
+        waves.append(QJsonObject{
+            {QStringLiteral("name"), w.name},
+            {QStringLiteral("wave_date"), w.date.toString(Qt::ISODate)},
+            {QStringLiteral("window_start"), w.windowStart.toString(Qt::ISODate)},
+            {QStringLiteral("window_end"), w.windowEnd.toString(Qt::ISODate)},
+            {QStringLiteral("capacity"), w.capacity},
+            {QStringLiteral("max_high_risk"), w.maxHighRisk},
+            {QStringLiteral("members"), QJsonArray::fromStringList(w.members)},
+        });
+    QJsonArray audit;
+    for (const AuditEntry &a : change.audit)
+        audit.append(QJsonObject{
+            {QStringLiteral("at"), isoUtc(a.at)},
+            {QStringLiteral("actor"), a.actor},
+            {QStringLiteral("action"), a.action},
+            {QStringLiteral("pipeline"), a.pipeline},
+            {QStringLiteral("from_state"), a.from},
+            {QStringLiteral("to_state"), a.to},
+            {QStringLiteral("reason"), a.reason},
+        });
+    Transaction tx(*this);
+    QSqlQuery q = run(QStringLiteral("SELECT daybreak_plan_change(?, CAST(? AS JSONB), CAST(? AS "
+                                     "JSONB), CAST(? AS JSONB), CAST(? AS JSONB))"),
+                      {change.expectedPlanVersion, compactJson(renames),
+                       compactJson(QJsonArray::fromStringList(change.removeWaves)),
+                       compactJson(waves), compactJson(audit)},
+                      QStringLiteral("changing the wave plan"));
+    if (!q.next() || !q.value(0).toBool()) {
+        tx.rollback();
+        return WriteStatus::Conflict;
+    }
+    tx.commit();
+    return WriteStatus::Written;
+}
+
+WriteStatus PgStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
+{
+    Transaction tx(*this);
+    QSqlQuery q = run(QStringLiteral("SELECT daybreak_ack_alert(?, ?, ?, ?)"),
+                      {id, isoUtc(audit.at), audit.actor, nullable(audit.reason)},
+                      QStringLiteral("acknowledging alert %1").arg(id));
     if (!q.next() || !q.value(0).toBool()) {
         tx.rollback();
         return WriteStatus::Conflict;

@@ -21,6 +21,8 @@ public:
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                               BreachResolution resolution, const AuditEntry &audit) override;
+    WriteStatus applyPlanChange(const PlanChange &change) override;
+    WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
     std::unique_ptr<ChangeNotifier> createNotifier() override;
     void reconnect() override;
     Opener opener() const override;

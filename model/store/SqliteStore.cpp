@@ -122,6 +122,30 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
     }
 }
 
+Access SqliteStore::access() const
+{
+    if (m_readOnly)
+        return m_access;
+    if (!m_checkedAccess) {
+        QStringList findings;
+        try {
+            // verify() only reads; it is not const because reading goes through the connection.
+            findings = const_cast<SqliteStore *>(this)->verify();
+        } catch (const StoreError &e) {
+            findings << QStringLiteral("verify could not read it: %1").arg(e.message());
+        }
+        m_checkedAccess =
+            findings.isEmpty()
+                ? m_access
+                : Access::viewerOnly(
+                      m_access.user,
+                      QStringLiteral("its own promises are broken, so it opened read-only until "
+                                     "they are mended ('daybreakctl verify' lists them): %1")
+                          .arg(findings.join(QStringLiteral("; "))));
+    }
+    return *m_checkedAccess;
+}
+
 void SqliteStore::openConnection()
 {
     // A viewer must never create the -wal and -shm files (they would be its own, and lock the

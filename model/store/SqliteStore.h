@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace daybreak {
 
 // The embedded store: one SQLite file in WAL mode, shared by the consoles and the CLI on a machine.
@@ -20,6 +22,11 @@ public:
     Opener opener() const override;
     // Changes whenever anyone (this connection or another) commits; the notifier polls it.
     qint64 changeToken();
+    // Verifies the file the first time someone asks who may change it (finding nothing keeps
+    // every role; a finding makes this connection a viewer). Reads and telemetry never pay for
+    // it: the orchestrator's `route` and `run-event` open the store on every call.
+    Access access() const override;
+    Access telemetryAccess() const override { return m_access; }
 
 protected:
     bool hasSchemaTable() override;
@@ -40,6 +47,7 @@ private:
     bool m_immutable = false;
     QDateTime m_fileStamp;
     qint64 m_reopens = 0;
+    mutable std::optional<Access> m_checkedAccess;
 };
 
 } // namespace daybreak

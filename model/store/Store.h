@@ -106,8 +106,14 @@ public:
     // The watch told the approvers about it (false: someone else did already).
     virtual bool markRequestNotified(qint64 id, const QDateTime &at) = 0;
 
-    // Who is connected and which roles they hold; read once when the store is opened.
+    // Who is connected and which roles they hold; read once when the store is opened. A SQLite
+    // file whose own promises are broken (verify() finds something) makes everyone a viewer, the
+    // findings named as why, until it is mended: a file trusts whoever can write it, so a
+    // tampered one is not changed further.
     virtual Access access() const = 0;
+    // Who may append telemetry: run events, OpenLineage events, the watch's alerts. The roles
+    // alone, without that check, so a tampered file still hears what ran and still pages.
+    virtual Access telemetryAccess() const { return access(); }
     // Whether the server itself names who writes (PostgreSQL's session_user, which its triggers
     // record on change requests): then access().user is who asks and who approves. A SQLite file
     // takes the caller's name.

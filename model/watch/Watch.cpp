@@ -50,11 +50,17 @@ void Watch::start()
             .arg(m_settings.intervalSeconds)
             .arg(m_settings.sensors.graceMinutes)
             .arg(m_settings.sensors.silenceMinutes));
-    if (!m_store.access().can(Role::Operator))
+    const Access telemetry = m_store.telemetryAccess();
+    if (!telemetry.can(Role::Operator))
         log(QStringLiteral("WARN"),
             QStringLiteral("%1 cannot raise alerts here: %2")
-                .arg(m_store.access().describe(),
-                     roleRefusal(m_store.access(), Role::Operator, QStringLiteral("the watch"))));
+                .arg(telemetry.describe(),
+                     roleRefusal(telemetry, Role::Operator, QStringLiteral("the watch"))));
+    else if (const Access changes = m_store.access(); !changes.can(Role::Operator))
+        // A tampered SQLite file: the watch still records and pages, and says so.
+        log(QStringLiteral("WARN"),
+            QStringLiteral("%1 keeps watching, but %2 is read-only for changes: %3")
+                .arg(m_beat.id, m_store.location(), changes.viewerBecause));
     m_notifier = m_store.createNotifier();
     if (m_notifier)
         connect(m_notifier.get(), &ChangeNotifier::changed, this, [this] {
