@@ -325,7 +325,7 @@ private slots:
             "INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason, "
             "break_glass) VALUES ('2026-12-05T10:00:00Z', 'alice', 'cutover', 'b', "
             "'dual_run', 'cloud', 'forged', 0)")));
-        QVERIFY2(q.lastError().text().contains(QStringLiteral("written only with its change")),
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
                  qPrintable(q.lastError().text()));
         QVERIFY(!q.exec(call.arg(1).arg(QStringLiteral("onprem"), QStringLiteral("cloud"),
                                         QStringLiteral("cutover"))));
@@ -349,20 +349,114 @@ private slots:
         QCOMPARE(rows.first().actor, QStringLiteral("olga")); // not 'alice'
         QCOMPARE(rows.first().dbUser, QStringLiteral("olga"));
         QCOMPARE(owner.routing(id)->version, 2);
-        // The audit rows she still writes herself (a channel, a mapping, a request) are hers,
-        // and nothing Daybreak does not record can be written at all.
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
-                                      "('2026-12-05T10:01:00Z', 'alice', 'channel_add', 'x')")));
-        bool noted = false;
-        for (const AuditEntry &a : owner.auditLog())
-            if (a.action == QLatin1String("channel_add"))
-                noted = a.actor == QLatin1String("olga");
-        QVERIFY(noted);
+        // No audit row of hers without its change: she holds no INSERT on audit, and were it
+        // granted again, the guard would still refuse a row no daybreak function writes.
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
                                        "('2026-12-05T10:01:00Z', 'alice', 'note', 'hello')")));
-        QVERIFY2(
-            q.lastError().text().contains(QStringLiteral("note is not an action Daybreak records")),
-            qPrintable(q.lastError().text()));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(q.lastError().text()));
+        m_server.exec({QStringLiteral("GRANT INSERT ON audit TO daybreak_operator")}, db);
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
+                                       "('2026-12-05T10:01:00Z', 'alice', 'channel_add', 'x')")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("written only with its change")),
+                 qPrintable(q.lastError().text()));
+        m_server.exec({QStringLiteral("REVOKE INSERT ON audit FROM daybreak_operator")}, db);
+        // A channel, a mapping, a change request: only through their functions, each with its
+        // audit row, in the session user's name.
+        for (const QString &sql :
+             {QStringLiteral("INSERT INTO channels (name, kind, target, created_by, created_at) "
+                             "VALUES ('c', 'webhook', 'http://127.0.0.1:1/', 'alice', 'x')"),
+              QStringLiteral("INSERT INTO lineage_map (namespace, job_pattern, side, created_by, "
+                             "created_at) VALUES ('n', 'j', 'cloud', 'alice', 'x')"),
+              QStringLiteral("INSERT INTO change_requests (created_at, requester, action, "
+                             "pipeline, reason, expires_at, status) VALUES ('x', 'alice', "
+                             "'cutover', 'b', 'r', 'y', 'pending')")}) {
+            QVERIFY2(!q.exec(sql), qPrintable(sql));
+            QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                     qPrintable(q.lastError().text()));
+        }
+        const QDateTime at(QDate(2026, 12, 5), QTime(10, 2), Qt::UTC);
+        const AuditEntry addChannel{0,
+                                    at,
+                                    QStringLiteral("alice"),
+                                    QStringLiteral("channel_add"),
+                                    {},
+                                    {},
+                                    QStringLiteral("c"),
+                                    {},
+                                    false,
+                                    false,
+                                    {}};
+        QCOMPARE(olga->addChannel({QStringLiteral("c"),
+                                   QStringLiteral("webhook"),
+                                   QStringLiteral("http://127.0.0.1:1/"),
+                                   {},
+                                   QStringLiteral("alice"),
+                                   at},
+                                  addChannel),
+                 WriteStatus::Written);
+        QCOMPARE(owner.channels().first().createdBy, QStringLiteral("olga"));
+        QCOMPARE(owner.auditLog().last().action, QStringLiteral("channel_add"));
+        QCOMPARE(owner.auditLog().last().actor, QStringLiteral("olga"));
+        // The function records only its own action.
+        AuditEntry mislabelled = addChannel;
+        mislabelled.action = QStringLiteral("cutover");
+        QVERIFY_THROWS_EXCEPTION(StoreError, olga->removeChannel(QStringLiteral("c"), mislabelled));
+        QCOMPARE(owner.channels().size(), 1);
+        ChangeRequest request;
+        request.createdAt = at;
+        request.requester = QStringLiteral("alice");
+        request.action = QStringLiteral("cutover");
+        request.pipeline = id;
+        request.reason = QStringLiteral("weekend");
+        request.expiresAt = at.addSecs(3600);
+        const qint64 requestId = olga->addChangeRequest(request, {0,
+                                                                  at,
+                                                                  QStringLiteral("alice"),
+                                                                  QStringLiteral("request"),
+                                                                  id,
+                                                                  {},
+                                                                  {},
+                                                                  QStringLiteral("weekend"),
+                                                                  false,
+                                                                  false,
+                                                                  {}});
+        QVERIFY(requestId > 0);
+        QCOMPARE(owner.changeRequests().first().requester, QStringLiteral("olga"));
+        QCOMPARE(owner.auditLog().last().reason,
+                 QStringLiteral("request #%1: weekend").arg(requestId));
+        // Her own request she cannot reject (four eyes), and nothing is written.
+        const int rowsBefore = int(owner.auditLog().size());
+        QCOMPARE(olga->rejectChangeRequest(requestId, QStringLiteral("alice"), QStringLiteral("no"),
+                                           {0,
+                                            at,
+                                            QStringLiteral("alice"),
+                                            QStringLiteral("reject"),
+                                            id,
+                                            {},
+                                            {},
+                                            QStringLiteral("no"),
+                                            false,
+                                            false,
+                                            {}}),
+                 WriteStatus::Conflict);
+        QCOMPARE(int(owner.auditLog().size()), rowsBefore);
+        // Run history: the events and their audit row in one call.
+        olga->recordRunHistory({{0, id, QDate(2026, 12, 4), Side::Cloud, RunEvent::Kind::Started,
+                                 at, QStringLiteral("alice")}},
+                               {0,
+                                at,
+                                QStringLiteral("alice"),
+                                QStringLiteral("run_history"),
+                                {},
+                                {},
+                                {},
+                                QStringLiteral("1 event"),
+                                false,
+                                false,
+                                {}});
+        QCOMPARE(owner.runEvents(QDate(2026, 12, 4)).last().recordedBy, QStringLiteral("olga"));
+        QCOMPARE(owner.auditLog().last().action, QStringLiteral("run_history"));
 
         // Parity the same way: no direct write, no audit row without its comparison.
         QVERIFY(!q.exec(QStringLiteral(
@@ -371,7 +465,7 @@ private slots:
                  qPrintable(q.lastError().text()));
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO audit (at, actor, action, pipeline) VALUES "
                                        "('2026-12-05T10:02:00Z', 'olga', 'parity_accept', 'a')")));
-        QVERIFY2(q.lastError().text().contains(QStringLiteral("written only with its change")),
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
                  qPrintable(q.lastError().text()));
         QVERIFY2(q.exec(QStringLiteral(
                      "SELECT daybreak_record_parity('[{\"pipeline\": \"a\", \"business_date\": "
@@ -434,7 +528,7 @@ private slots:
         QVERIFY(!asOlga.exec(
             QStringLiteral("INSERT INTO audit (at, actor, action, pipeline, to_state) VALUES "
                            "('2026-12-05T10:00:00Z', 'alice', 'wave_assign', 'a', 'W')")));
-        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("written only with its change")),
+        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("permission denied")),
                  qPrintable(asOlga.lastError().text()));
         // Only a planner may call the function, and it records only plan changes.
         QVERIFY(!asOlga.exec(
@@ -517,7 +611,7 @@ private slots:
                  qPrintable(asOlga.lastError().text()));
         QVERIFY(!asOlga.exec(QStringLiteral("INSERT INTO audit (at, actor, action, reason) VALUES "
                                             "('2026-12-05T10:00:00Z', 'olga', 'alert_ack', 'x')")));
-        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("written only with its change")),
+        QVERIFY2(asOlga.lastError().text().contains(QStringLiteral("permission denied")),
                  qPrintable(asOlga.lastError().text()));
         AuditEntry ack{
             0,     at, QStringLiteral("alice"), QStringLiteral("alert_ack"), {}, {}, {}, {}, false,
@@ -550,6 +644,16 @@ private slots:
              QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
              QStringLiteral("DROP FUNCTION daybreak_plan_change"),
              QStringLiteral("DROP FUNCTION daybreak_ack_alert"),
+             QStringLiteral("DROP FUNCTION daybreak_add_channel"),
+             QStringLiteral("DROP FUNCTION daybreak_remove_channel"),
+             QStringLiteral("DROP FUNCTION daybreak_add_lineage_mapping"),
+             QStringLiteral("DROP FUNCTION daybreak_remove_lineage_mapping"),
+             QStringLiteral("DROP FUNCTION daybreak_add_change_request"),
+             QStringLiteral("DROP FUNCTION daybreak_reject_change_request"),
+             QStringLiteral("DROP FUNCTION daybreak_record_run_history"),
+             QStringLiteral("DROP FUNCTION daybreak_audit_row"),
+             QStringLiteral("DROP FUNCTION daybreak_require"),
+             QStringLiteral("GRANT INSERT ON audit TO daybreak_planner, daybreak_operator"),
              QStringLiteral("GRANT INSERT, UPDATE, DELETE ON waves, wave_members TO "
                             "daybreak_planner"),
              QStringLiteral("GRANT UPDATE ON settings, alerts TO daybreak_planner"),
@@ -593,6 +697,10 @@ private slots:
         PgStore asOlga(PgTarget::parse(olga), OpenMode::MustExist);
         QSqlQuery q(asOlga.database());
         QVERIFY(!q.exec(QStringLiteral("UPDATE routing SET version = version + 1")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec(QStringLiteral(
+            "INSERT INTO audit (at, actor, action) VALUES ('2030-01-01T00:00:00Z', 'o', 'x')")));
         QVERIFY2(q.lastError().text().contains(QStringLiteral("permission denied")),
                  qPrintable(q.lastError().text()));
         // And the planner's: the plan changes through daybreak_plan_change() alone.

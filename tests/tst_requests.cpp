@@ -315,11 +315,18 @@ private slots:
             QSqlDatabase::removeDatabase(name);
             return error;
         };
-        // Alice writes a request in Bob's name: the server makes it hers.
+        // No plain write to the requests at all (migration 14): only through the functions.
+        const QString direct =
+            raw(QStringLiteral("req_alice"),
+                QStringLiteral("INSERT INTO change_requests (created_at, requester, action, "
+                               "pipeline, reason, expires_at, status) VALUES ('x', "
+                               "'req_bob', 'cutover', 'b', 'r', '9999', 'approved')"));
+        QVERIFY2(direct.contains(QStringLiteral("permission denied")), qPrintable(direct));
+        // Alice asks through the function in Bob's name: the server makes it hers.
         QCOMPARE(raw(QStringLiteral("req_alice"),
-                     QStringLiteral("INSERT INTO change_requests (created_at, requester, action, "
-                                    "pipeline, reason, expires_at, status) VALUES ('x', "
-                                    "'req_bob', 'cutover', 'b', 'r', '9999', 'approved')")),
+                     QStringLiteral("SELECT daybreak_add_change_request('x', 'cutover', 'b', "
+                                    "'r', '9999', '{\"at\": \"x\", \"actor\": \"req_bob\", "
+                                    "\"action\": \"request\", \"reason\": \"r\"}')")),
                  QString());
         const ChangeRequest r = as(QStringLiteral("req_bob")).store->changeRequests().first();
         QCOMPARE(r.requester, QStringLiteral("req_alice"));
@@ -328,18 +335,22 @@ private slots:
         const QString own = raw(QStringLiteral("req_alice"),
                                 QStringLiteral("UPDATE change_requests SET status = 'approved', "
                                                "decided_by = 'req_carol', decided_at = 'x'"));
-        QVERIFY2(own.contains(QStringLiteral("four eyes")), qPrintable(own));
+        QVERIFY2(own.contains(QStringLiteral("permission denied")), qPrintable(own));
+        const QString reject = QStringLiteral(
+            "SELECT daybreak_reject_change_request(%1, 'no', '{\"at\": \"x\", \"actor\": "
+            "\"req_carol\", \"action\": \"reject\", \"reason\": \"no\"}')");
+        QCOMPARE(raw(QStringLiteral("req_alice"), reject.arg(r.id)), QString()); // false:
+        QCOMPARE(as(QStringLiteral("req_bob")).store->changeRequests().first().status,
+                 ChangeRequest::Status::Pending); // her own stays pending
         // Bob may; then it is decided for good.
-        QCOMPARE(raw(QStringLiteral("req_bob"),
-                     QStringLiteral("UPDATE change_requests SET status = 'rejected', decided_at "
-                                    "= 'x', decision_reason = 'no'")),
-                 QString());
+        QCOMPARE(raw(QStringLiteral("req_bob"), reject.arg(r.id)), QString());
         QCOMPARE(as(QStringLiteral("req_alice")).store->changeRequests().first().decidedBy,
                  QStringLiteral("req_bob"));
-        const QString twice = raw(QStringLiteral("req_carol"),
-                                  QStringLiteral("UPDATE change_requests SET status = 'approved', "
-                                                 "decided_at = 'x'"));
-        QVERIFY2(twice.contains(QStringLiteral("decided once")), qPrintable(twice));
+        QCOMPARE(raw(QStringLiteral("req_carol"), reject.arg(r.id)), QString()); // false:
+        const ChangeRequest decided =
+            as(QStringLiteral("req_alice")).store->changeRequests().first();
+        QCOMPARE(decided.decidedBy, QStringLiteral("req_bob")); // decided once
+        QCOMPARE(decided.status, ChangeRequest::Status::Rejected);
     }
 };
 

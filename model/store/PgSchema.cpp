@@ -499,13 +499,15 @@ QList<QStringList> pgMigrations()
                            "'daybreak_operator') THEN REVOKE UPDATE ON routing FROM "
                            "daybreak_operator; END IF; END $$"),
         },
-        // 14: the plan and the alerts the same way. Planners lose INSERT, UPDATE and DELETE on
-        // waves and wave_members and UPDATE on settings: daybreak_plan_change() does the plan's
-        // compare-and-set, the waves and their audit rows in one statement. Operators lose
-        // UPDATE on alerts but for resolving them: daybreak_ack_alert() acknowledges with its
-        // audit row. The audit guard now also refuses a plan or acknowledgement row written
-        // alone, any action Daybreak does not record, and (four eyes) a routing change whose
-        // policy wants another operator's approval that the same call did not carry out.
+        // 14: every other audited change the same way, so nobody but the owner inserts into
+        // audit. Planners lose INSERT, UPDATE and DELETE on waves and wave_members and UPDATE on
+        // settings: daybreak_plan_change() does the plan's compare-and-set, the waves and their
+        // audit rows in one statement. Operators lose INSERT on audit, UPDATE on alerts but for
+        // resolving them, and direct writes on channels, lineage_map and change_requests (but
+        // for the watch's notified_at): daybreak_ack_alert(), daybreak_add_channel() and the
+        // rest each write their change and its audit row. The audit guard refuses any audit row
+        // written outside a function and (four eyes) a routing change whose policy wants
+        // another operator's approval that the same call did not carry out.
         {
             QStringLiteral(
                 "CREATE FUNCTION daybreak_plan_change(p_expected BIGINT, p_renames JSONB, "
@@ -574,25 +576,131 @@ QList<QStringList> pgMigrations()
                 "RETURN true; END $$"),
             QStringLiteral("REVOKE ALL ON FUNCTION daybreak_ack_alert(BIGINT, TEXT, TEXT, TEXT) "
                            "FROM PUBLIC"),
+            // The audit row of a change, from the client's JSON, as the functions below write
+            // it (not granted to anyone: it needs INSERT on audit, which only the owner holds).
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_audit_row(p_audit JSONB, p_action TEXT, p_reason TEXT "
+                "DEFAULT NULL) RETURNS VOID LANGUAGE plpgsql SET search_path = public, pg_temp "
+                "AS $$ BEGIN "
+                "IF p_audit->>'action' IS DISTINCT FROM p_action THEN RAISE EXCEPTION "
+                " '% is not a %', p_audit->>'action', p_action USING ERRCODE = "
+                " 'check_violation'; END IF; "
+                "INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, reason) "
+                " VALUES (p_audit->>'at', p_audit->>'actor', p_action, NULLIF(p_audit->>"
+                " 'pipeline', ''), NULLIF(p_audit->>'from_state', ''), NULLIF(p_audit->>"
+                " 'to_state', ''), NULLIF(COALESCE(p_reason, p_audit->>'reason'), '')); "
+                "END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_audit_row(JSONB, TEXT, TEXT) FROM "
+                           "PUBLIC"),
+            // Whether the session user may do what needs `role` (the owner may do everything).
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_require(p_role TEXT, p_what TEXT) RETURNS BOOLEAN "
+                "LANGUAGE plpgsql SET search_path = public, pg_temp AS $$ "
+                "DECLARE trusted BOOLEAN := pg_has_role(session_user, (SELECT relowner FROM "
+                " pg_class WHERE oid = 'audit'::regclass), 'MEMBER'); "
+                "BEGIN "
+                "IF NOT trusted AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role "
+                " AND pg_has_role(session_user, oid, 'MEMBER')) THEN RAISE EXCEPTION "
+                " '% needs the % role', p_what, p_role USING ERRCODE = "
+                " 'insufficient_privilege'; END IF; "
+                "RETURN trusted; END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_require(TEXT, TEXT) FROM PUBLIC"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_add_channel(p_name TEXT, p_kind TEXT, p_target TEXT, "
+                "p_options TEXT, p_created_by TEXT, p_created_at TEXT, p_audit JSONB) RETURNS "
+                "BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS "
+                "$$ DECLARE trusted BOOLEAN := daybreak_require('daybreak_operator', "
+                " 'adding a delivery channel'); "
+                "BEGIN "
+                "INSERT INTO channels (name, kind, target, options, created_by, created_at) "
+                " VALUES (p_name, p_kind, p_target, p_options, CASE WHEN trusted THEN "
+                " p_created_by ELSE session_user END, p_created_at) ON CONFLICT (name) DO "
+                " NOTHING; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, 'channel_add'); "
+                "RETURN true; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_remove_channel(p_name TEXT, p_audit JSONB) RETURNS "
+                "BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS "
+                "$$ BEGIN "
+                "PERFORM daybreak_require('daybreak_operator', 'removing a delivery channel'); "
+                "DELETE FROM channels WHERE name = p_name; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, 'channel_remove'); "
+                "RETURN true; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_add_lineage_mapping(p_namespace TEXT, p_pattern TEXT, "
+                "p_pipeline TEXT, p_side TEXT, p_created_by TEXT, p_created_at TEXT, p_audit "
+                "JSONB) RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET search_path = "
+                "public, pg_temp AS $$ DECLARE trusted BOOLEAN := "
+                " daybreak_require('daybreak_operator', 'mapping OpenLineage jobs'); "
+                "BEGIN "
+                "INSERT INTO lineage_map (namespace, job_pattern, pipeline, side, created_by, "
+                " created_at) VALUES (p_namespace, p_pattern, p_pipeline, p_side, CASE WHEN "
+                " trusted THEN p_created_by ELSE session_user END, p_created_at) ON CONFLICT "
+                " (namespace, job_pattern, side) DO NOTHING; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, 'lineage_map_add'); "
+                "RETURN true; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_remove_lineage_mapping(p_id BIGINT, p_audit JSONB) "
+                "RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, "
+                "pg_temp AS $$ BEGIN "
+                "PERFORM daybreak_require('daybreak_operator', 'mapping OpenLineage jobs'); "
+                "DELETE FROM lineage_map WHERE id = p_id; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, 'lineage_map_remove'); "
+                "RETURN true; END $$"),
+            // The request's trigger names the session user as who asks and who decides.
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_add_change_request(p_created_at TEXT, p_action TEXT, "
+                "p_pipeline TEXT, p_reason TEXT, p_expires_at TEXT, p_audit JSONB) RETURNS "
+                "BIGINT LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS "
+                "$$ DECLARE new_id BIGINT; "
+                "BEGIN "
+                "PERFORM daybreak_require('daybreak_operator', 'asking for a change'); "
+                "INSERT INTO change_requests (created_at, requester, action, pipeline, reason, "
+                " expires_at, status) VALUES (p_created_at, session_user, p_action, p_pipeline, "
+                " p_reason, p_expires_at, 'pending') RETURNING id INTO new_id; "
+                "PERFORM daybreak_audit_row(p_audit, 'request', format('request #%s: %s', "
+                " new_id, p_audit->>'reason')); "
+                "RETURN new_id; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_reject_change_request(p_id BIGINT, p_reason TEXT, "
+                "p_audit JSONB) RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET "
+                "search_path = public, pg_temp AS $$ BEGIN "
+                "PERFORM daybreak_require('daybreak_operator', 'deciding a change request'); "
+                "UPDATE change_requests SET status = 'rejected', decided_by = session_user, "
+                " decided_at = p_audit->>'at', decision_reason = p_reason WHERE id = p_id AND "
+                " status = 'pending' AND requester <> session_user; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, 'reject'); "
+                "RETURN true; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_record_run_history(p_events JSONB, p_audit JSONB) "
+                "RETURNS INTEGER LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, "
+                "pg_temp AS $$ DECLARE trusted BOOLEAN := daybreak_require('daybreak_operator', "
+                " 'recording run history'); n INTEGER; "
+                "BEGIN "
+                "INSERT INTO run_events (pipeline, business_date, side, state, at, recorded_by) "
+                " SELECT e.pipeline, e.business_date, e.side, e.state, e.at, CASE WHEN trusted "
+                " THEN e.recorded_by ELSE session_user END FROM jsonb_to_recordset(p_events) AS "
+                " e(pipeline TEXT, business_date TEXT, side TEXT, state TEXT, at TEXT, "
+                " recorded_by TEXT); "
+                "GET DIAGNOSTICS n = ROW_COUNT; "
+                "PERFORM daybreak_audit_row(p_audit, 'run_history'); "
+                "RETURN n; END $$"),
             QStringLiteral(
                 "CREATE OR REPLACE FUNCTION daybreak_audit_guard() RETURNS trigger LANGUAGE "
                 "plpgsql AS $$ "
                 "DECLARE owner OID := (SELECT relowner FROM pg_class WHERE oid = "
                 "'audit'::regclass); policy TEXT; "
                 "BEGIN "
+                // Nobody but the owner holds INSERT on audit any more; should someone grant it
+                // again, the row is still refused unless a daybreak function writes it.
                 "IF NOT pg_has_role(current_user, owner, 'MEMBER') THEN "
-                " IF NEW.action IN ('dual_run', 'cutover', 'rollback', 'decommission', "
-                "  'approve', 'parity_record', 'parity_import', 'parity_accept', "
-                "  'parity_explain', 'alert_ack') OR left(NEW.action, 5) = 'wave_' THEN "
-                "  RAISE EXCEPTION 'an audit row of a % is written only with its change, by a "
+                " RAISE EXCEPTION 'an audit row of a % is written only with its change, by a "
                 "daybreak function', NEW.action USING ERRCODE = 'insufficient_privilege'; "
-                " END IF; "
-                // What an operator's own statements still record with their audit row.
-                " IF NEW.action NOT IN ('run_history', 'channel_add', 'channel_remove', "
-                "  'lineage_map_add', 'lineage_map_remove', 'request', 'reject') THEN "
-                "  RAISE EXCEPTION '% is not an action Daybreak records', NEW.action USING "
-                "ERRCODE = 'insufficient_privilege'; "
-                " END IF; "
                 "END IF; "
                 // Four eyes: the policy's routing changes only with an approval this same call
                 // carried out (daybreak_transition() approves, then writes this row).
@@ -620,7 +728,13 @@ QList<QStringList> pgMigrations()
                            "IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'daybreak_operator') "
                            "THEN REVOKE UPDATE ON alerts FROM daybreak_operator; GRANT UPDATE "
                            "(resolved_at, resolved_reason) ON alerts TO daybreak_operator; "
-                           "END IF; END $$"),
+                           "REVOKE INSERT ON audit FROM daybreak_operator; "
+                           "REVOKE INSERT, UPDATE, DELETE ON channels, lineage_map, "
+                           "change_requests FROM daybreak_operator; "
+                           "GRANT UPDATE (notified_at) ON change_requests TO daybreak_operator; "
+                           "END IF; "
+                           "IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'daybreak_planner') "
+                           "THEN REVOKE INSERT ON audit FROM daybreak_planner; END IF; END $$"),
         },
     };
 }
@@ -651,10 +765,9 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1").arg(kAllRoles),
         QStringLiteral(
             "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO daybreak_planner, daybreak_operator"),
-        // the operator's own audit rows (run history, channels, lineage mappings, change
-        // requests); the audit guard refuses every other action written outside a function
-        QStringLiteral("REVOKE INSERT ON audit FROM daybreak_planner"),
-        QStringLiteral("GRANT INSERT ON audit TO daybreak_operator"),
+        // nobody but the owner inserts audit rows: each change's function writes its own
+        // (migrations 13 and 14)
+        QStringLiteral("REVOKE INSERT ON audit FROM daybreak_planner, daybreak_operator"),
         // planner: the waves and the plan's version, only through daybreak_plan_change()
         // (migration 14)
         QStringLiteral(
@@ -683,11 +796,23 @@ QStringList pgGrantStatements(const QString &database)
         QStringLiteral("GRANT UPDATE (resolved_at, resolved_reason) ON alerts TO daybreak_planner, "
                        "daybreak_operator"),
         // the watch runs as an operator
-        QStringLiteral("GRANT INSERT, UPDATE, DELETE ON watches, channels, outbox, leases, "
-                       "lineage_map, lineage_unmapped TO daybreak_operator"),
+        QStringLiteral("GRANT INSERT, UPDATE, DELETE ON watches, outbox, leases, "
+                       "lineage_unmapped TO daybreak_operator"),
+        // channels and OpenLineage mappings through their functions, each with its audit row
+        QStringLiteral("REVOKE INSERT, UPDATE, DELETE ON channels, lineage_map FROM "
+                       "daybreak_operator"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_add_channel(TEXT, TEXT, TEXT, TEXT, "
+                       "TEXT, TEXT, JSONB), daybreak_remove_channel(TEXT, JSONB), "
+                       "daybreak_add_lineage_mapping(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, JSONB), "
+                       "daybreak_remove_lineage_mapping(BIGINT, JSONB), "
+                       "daybreak_record_run_history(JSONB, JSONB) TO daybreak_operator"),
         // four eyes: operators ask and decide; the server's trigger names who did, refuses a
         // requester deciding their own request, and lets only an approver approve
-        QStringLiteral("GRANT INSERT, UPDATE ON change_requests TO daybreak_operator"),
+        QStringLiteral("REVOKE INSERT, UPDATE ON change_requests FROM daybreak_operator"),
+        QStringLiteral("GRANT UPDATE (notified_at) ON change_requests TO daybreak_operator"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_add_change_request(TEXT, TEXT, TEXT, "
+                       "TEXT, TEXT, JSONB), daybreak_reject_change_request(BIGINT, TEXT, JSONB) "
+                       "TO daybreak_operator"),
         // the approver: a capability beside the operator role (approving performs the change,
         // which takes the operator's grants too)
         QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = "

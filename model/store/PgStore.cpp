@@ -140,6 +140,22 @@ QString compactJson(const QJsonArray &array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
+
+QJsonObject auditObject(const AuditEntry &a)
+{
+    return {
+        {QStringLiteral("at"), isoUtc(a.at)},   {QStringLiteral("actor"), a.actor},
+        {QStringLiteral("action"), a.action},   {QStringLiteral("pipeline"), a.pipeline},
+        {QStringLiteral("from_state"), a.from}, {QStringLiteral("to_state"), a.to},
+        {QStringLiteral("reason"), a.reason},
+    };
+}
+
+// One audit row as daybreak_audit_row() reads it.
+QString auditJson(const AuditEntry &a)
+{
+    return QString::fromUtf8(QJsonDocument(auditObject(a)).toJson(QJsonDocument::Compact));
+}
 } // namespace
 
 void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
@@ -178,17 +194,10 @@ void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry 
 WriteStatus PgStore::resolveBreach(const QString &pipeline, const QDate &date,
                                    BreachResolution resolution, const AuditEntry &audit)
 {
-    Transaction tx(*this);
-    QSqlQuery q = run(QStringLiteral("SELECT daybreak_resolve_breach(?, ?, ?, ?, ?, ?, ?)"),
-                      {pipeline, date.toString(Qt::ISODate), resolutionName(resolution),
-                       isoUtc(audit.at), audit.actor, audit.action, audit.reason},
-                      QStringLiteral("resolving the parity breach"));
-    if (!q.next() || !q.value(0).toBool()) {
-        tx.rollback();
-        return WriteStatus::Conflict;
-    }
-    tx.commit();
-    return WriteStatus::Written;
+    return callWriting(QStringLiteral("SELECT daybreak_resolve_breach(?, ?, ?, ?, ?, ?, ?)"),
+                       {pipeline, date.toString(Qt::ISODate), resolutionName(resolution),
+                        isoUtc(audit.at), audit.actor, audit.action, audit.reason},
+                       QStringLiteral("resolving the parity breach"));
 }
 
 WriteStatus PgStore::applyPlanChange(const PlanChange &change)
@@ -212,22 +221,20 @@ WriteStatus PgStore::applyPlanChange(const PlanChange &change)
         });
     QJsonArray audit;
     for (const AuditEntry &a : change.audit)
-        audit.append(QJsonObject{
-            {QStringLiteral("at"), isoUtc(a.at)},
-            {QStringLiteral("actor"), a.actor},
-            {QStringLiteral("action"), a.action},
-            {QStringLiteral("pipeline"), a.pipeline},
-            {QStringLiteral("from_state"), a.from},
-            {QStringLiteral("to_state"), a.to},
-            {QStringLiteral("reason"), a.reason},
-        });
+        audit.append(auditObject(a));
+    return callWriting(QStringLiteral("SELECT daybreak_plan_change(?, CAST(? AS JSONB), CAST(? AS "
+                                      "JSONB), CAST(? AS JSONB), CAST(? AS JSONB))"),
+                       {change.expectedPlanVersion, compactJson(renames),
+                        compactJson(QJsonArray::fromStringList(change.removeWaves)),
+                        compactJson(waves), compactJson(audit)},
+                       QStringLiteral("changing the wave plan"));
+}
+
+WriteStatus PgStore::callWriting(const QString &sql, const QVariantList &params,
+                                 const QString &what)
+{
     Transaction tx(*this);
-    QSqlQuery q = run(QStringLiteral("SELECT daybreak_plan_change(?, CAST(? AS JSONB), CAST(? AS "
-                                     "JSONB), CAST(? AS JSONB), CAST(? AS JSONB))"),
-                      {change.expectedPlanVersion, compactJson(renames),
-                       compactJson(QJsonArray::fromStringList(change.removeWaves)),
-                       compactJson(waves), compactJson(audit)},
-                      QStringLiteral("changing the wave plan"));
+    QSqlQuery q = run(sql, params, what);
     if (!q.next() || !q.value(0).toBool()) {
         tx.rollback();
         return WriteStatus::Conflict;
@@ -238,16 +245,83 @@ WriteStatus PgStore::applyPlanChange(const PlanChange &change)
 
 WriteStatus PgStore::acknowledgeAlert(qint64 id, const AuditEntry &audit)
 {
+    return callWriting(QStringLiteral("SELECT daybreak_ack_alert(?, ?, ?, ?)"),
+                       {id, isoUtc(audit.at), audit.actor, nullable(audit.reason)},
+                       QStringLiteral("acknowledging alert %1").arg(id));
+}
+
+// Migration 14: the remaining audited changes, each a function that writes the change and its
+// audit row (operators hold no INSERT on audit).
+WriteStatus PgStore::addChannel(const Channel &c, const AuditEntry &audit)
+{
+    return callWriting(
+        QStringLiteral("SELECT daybreak_add_channel(?, ?, ?, ?, ?, ?, CAST(? AS JSONB))"),
+        {c.name, c.kind, c.target,
+         QString::fromUtf8(QJsonDocument(c.options).toJson(QJsonDocument::Compact)), c.createdBy,
+         isoUtc(c.createdAt), auditJson(audit)},
+        QStringLiteral("adding channel %1").arg(c.name));
+}
+
+WriteStatus PgStore::removeChannel(const QString &name, const AuditEntry &audit)
+{
+    return callWriting(QStringLiteral("SELECT daybreak_remove_channel(?, CAST(? AS JSONB))"),
+                       {name, auditJson(audit)}, QStringLiteral("removing channel %1").arg(name));
+}
+
+WriteStatus PgStore::addLineageMapping(const LineageMapping &m, const AuditEntry &audit)
+{
+    return callWriting(
+        QStringLiteral("SELECT daybreak_add_lineage_mapping(?, ?, ?, ?, ?, ?, CAST(? AS JSONB))"),
+        {m.ns, m.jobPattern, nullable(m.pipeline), sideName(m.side), m.createdBy,
+         isoUtc(m.createdAt), auditJson(audit)},
+        QStringLiteral("mapping %1").arg(m.jobPattern));
+}
+
+WriteStatus PgStore::removeLineageMapping(qint64 id, const AuditEntry &audit)
+{
+    return callWriting(
+        QStringLiteral("SELECT daybreak_remove_lineage_mapping(?, CAST(? AS JSONB))"),
+        {id, auditJson(audit)}, QStringLiteral("removing mapping %1").arg(id));
+}
+
+qint64 PgStore::addChangeRequest(const ChangeRequest &r, const AuditEntry &audit)
+{
     Transaction tx(*this);
-    QSqlQuery q = run(QStringLiteral("SELECT daybreak_ack_alert(?, ?, ?, ?)"),
-                      {id, isoUtc(audit.at), audit.actor, nullable(audit.reason)},
-                      QStringLiteral("acknowledging alert %1").arg(id));
-    if (!q.next() || !q.value(0).toBool()) {
-        tx.rollback();
-        return WriteStatus::Conflict;
-    }
+    QSqlQuery q =
+        run(QStringLiteral("SELECT daybreak_add_change_request(?, ?, ?, ?, ?, CAST(? AS JSONB))"),
+            {isoUtc(r.createdAt), r.action, r.pipeline, r.reason, isoUtc(r.expiresAt),
+             auditJson(audit)},
+            QStringLiteral("writing the change request"));
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
     tx.commit();
-    return WriteStatus::Written;
+    return id;
+}
+
+WriteStatus PgStore::rejectChangeRequest(qint64 id, const QString &, const QString &reason,
+                                         const AuditEntry &audit)
+{
+    // The server names the decider (session_user) and refuses the requester's own.
+    return callWriting(
+        QStringLiteral("SELECT daybreak_reject_change_request(?, ?, CAST(? AS JSONB))"),
+        {id, reason, auditJson(audit)}, QStringLiteral("rejecting change request %1").arg(id));
+}
+
+void PgStore::recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit)
+{
+    QJsonArray rows;
+    for (const RunEvent &e : events)
+        rows.append(QJsonObject{
+            {QStringLiteral("pipeline"), e.pipeline},
+            {QStringLiteral("business_date"), e.businessDate.toString(Qt::ISODate)},
+            {QStringLiteral("side"), sideName(e.side)},
+            {QStringLiteral("state"), runEventKindName(e.kind)},
+            {QStringLiteral("at"), isoUtc(e.at)},
+            {QStringLiteral("recorded_by"), e.recordedBy},
+        });
+    Transaction tx(*this);
+    run(QStringLiteral("SELECT daybreak_record_run_history(CAST(? AS JSONB), CAST(? AS JSONB))"),
+        {compactJson(rows), auditJson(audit)}, QStringLiteral("recording run history"));
+    tx.commit();
 }
 
 Store::Opener PgStore::opener() const

@@ -23,6 +23,14 @@ public:
                               BreachResolution resolution, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
     WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) override;
+    WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) override;
+    WriteStatus removeChannel(const QString &name, const AuditEntry &audit) override;
+    WriteStatus addLineageMapping(const LineageMapping &mapping, const AuditEntry &audit) override;
+    WriteStatus removeLineageMapping(qint64 id, const AuditEntry &audit) override;
+    qint64 addChangeRequest(const ChangeRequest &request, const AuditEntry &audit) override;
+    WriteStatus rejectChangeRequest(qint64 id, const QString &decider, const QString &reason,
+                                    const AuditEntry &audit) override;
+    void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) override;
     std::unique_ptr<ChangeNotifier> createNotifier() override;
     void reconnect() override;
     Opener opener() const override;
@@ -38,6 +46,9 @@ protected:
     void readConsistently() override;
     void isolateForRules() override;
     bool writeTransition(const Transition &transition) override;
+    // One call of a daybreak function that returns whether it wrote (false: Conflict), in a
+    // transaction of its own.
+    WriteStatus callWriting(const QString &sql, const QVariantList &params, const QString &what);
     int socket() const override;
     QStringList requiredTriggers() const override;
     QString presentTriggersSql() const override;
