@@ -640,7 +640,9 @@ private slots:
         }
         // Pretend the store was written by an earlier release (migration 7).
         m_server.exec(
-            {QStringLiteral("DROP TRIGGER audit_guard ON audit"),
+            {QStringLiteral("DROP FUNCTION daybreak_feed() CASCADE"), // and its triggers
+             QStringLiteral("DROP TABLE change_feed"),
+             QStringLiteral("DROP TRIGGER audit_guard ON audit"),
              QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),
              QStringLiteral("DROP FUNCTION daybreak_plan_change"),
              QStringLiteral("DROP FUNCTION daybreak_ack_alert"),

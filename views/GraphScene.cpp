@@ -1,5 +1,7 @@
 #include "GraphScene.h"
 
+#include <algorithm>
+
 #include "DependencyEdgeItem.h"
 #include "DependencyGraph.h"
 #include "GraphPicture.h"
@@ -111,6 +113,34 @@ void GraphScene::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
         return;
     }
     refreshStatus();
+}
+
+void GraphScene::restyle(const StoreSnapshot &snapshot, const QDate &today,
+                         const QSet<QString> &ids)
+{
+    if (today != m_today) { // every gate's "today" moved
+        setSnapshot(snapshot, today);
+        return;
+    }
+    m_snapshot = snapshot;
+    for (const QString &id : ids)
+        if (PipelineNodeItem *node = m_nodes.value(id))
+            if (const Pipeline *p = snapshot.inventory.find(id))
+                node->setStatus(snapshot.stateOf(id), p->staysOnPrem(),
+                                ParityService::health(snapshot, id, m_today),
+                                snapshot.plan.waveOf(id));
+    for (DependencyEdgeItem *edge : std::as_const(m_edges))
+        if ((ids.contains(edge->from()) || ids.contains(edge->to())) &&
+            m_nodes.contains(edge->from()) && m_nodes.contains(edge->to()))
+            edge->setCrossSide(canonicalSide(snapshot.stateOf(edge->from())) !=
+                               canonicalSide(snapshot.stateOf(edge->to())));
+    for (const GraphDrawing::Group &g : m_drawing.groups())
+        if (std::any_of(g.members.begin(), g.members.end(),
+                        [&](const QString &m) { return ids.contains(m); }))
+            m_groups.value(g.name)->setSummary(GraphPicture::groupCounts(g, snapshot),
+                                               GraphPicture::groupSummary(g, snapshot, m_today),
+                                               GraphPicture::worstHealth(g, snapshot, m_today));
+    emit drawingChanged();
 }
 
 void GraphScene::refreshStatus()

@@ -27,6 +27,9 @@ public:
     ~GraphScene() override;
 
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // Restyles only these pipelines' nodes, the edges at them and the groups that hold them,
+    // from `snapshot` (the same inventory as the last setSnapshot: no new layout).
+    void restyle(const StoreSnapshot &snapshot, const QDate &today, const QSet<QString> &ids);
     // Selects the node and highlights its upstream and downstream closures; empty clears.
     void focusPipeline(const QString &id);
     QString focusedPipeline() const { return m_focused; }

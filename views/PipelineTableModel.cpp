@@ -7,14 +7,40 @@ namespace daybreak {
 
 PipelineTableModel::PipelineTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+PipelineTableModel::Row PipelineTableModel::rowFor(const StoreSnapshot &snapshot, const Pipeline &p,
+                                                   const QDate &today)
+{
+    return {p.id,
+            p.name,
+            p.owner,
+            snapshot.stateOf(p.id),
+            gateStatusName(ParityService::evaluate(snapshot, p.id, today).gate.status),
+            p.risk,
+            p.staysOnPrem()};
+}
+
+void PipelineTableModel::updatePipelines(const StoreSnapshot &snapshot, const QDate &today,
+                                         const QSet<QString> &ids)
+{
+    for (const QString &id : ids) {
+        const int row = m_rowOf.value(id, -1);
+        const Pipeline *p = snapshot.inventory.find(id);
+        if (row < 0 || !p)
+            continue;
+        m_rows[row] = rowFor(snapshot, *p, today);
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
 void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
     QList<Row> rows;
     rows.reserve(snapshot.inventory.size());
     for (const Pipeline &p : snapshot.inventory.pipelines())
-        rows.append({p.id, p.name, p.owner, snapshot.stateOf(p.id),
-                     gateStatusName(ParityService::evaluate(snapshot, p.id, today).gate.status),
-                     p.risk, p.staysOnPrem()});
+        rows.append(rowFor(snapshot, p, today));
+    m_rowOf.clear();
+    for (int i = 0; i < rows.size(); ++i)
+        m_rowOf.insert(rows.at(i).id, i);
     const bool sameIds = rows.size() == m_rows.size() &&
                          std::equal(rows.begin(), rows.end(), m_rows.begin(),
                                     [](const Row &a, const Row &b) { return a.id == b.id; });
@@ -31,10 +57,7 @@ void PipelineTableModel::setSnapshot(const StoreSnapshot &snapshot, const QDate 
 
 int PipelineTableModel::rowOf(const QString &pipelineId) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows.at(i).id == pipelineId)
-            return i;
-    return -1;
+    return m_rowOf.value(pipelineId, -1);
 }
 
 QString PipelineTableModel::pipelineAt(int row) const

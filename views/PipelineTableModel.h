@@ -34,6 +34,9 @@ public:
 
     // Replaces the rows; keeps the model's identity so views keep their selection by id.
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // Only these pipelines' rows, from `snapshot` (the same inventory as the last setSnapshot).
+    void updatePipelines(const StoreSnapshot &snapshot, const QDate &today,
+                         const QSet<QString> &ids);
     int rowOf(const QString &pipelineId) const;
     QString pipelineAt(int row) const;
 
@@ -54,7 +57,9 @@ private:
         Risk risk = Risk::Medium;
         bool staysOnPrem = false;
     };
+    static Row rowFor(const StoreSnapshot &snapshot, const Pipeline &p, const QDate &today);
     QList<Row> m_rows;
+    QHash<QString, int> m_rowOf;
 };
 
 } // namespace daybreak

@@ -516,11 +516,34 @@ QString MainWindow::changeWindowText() const
         .describeState(m_clock.now());
 }
 
-void MainWindow::refresh()
+void MainWindow::refresh(const StoreChange &change)
 {
     const StoreSnapshot &s = m_session->snapshot();
     const QString selected = m_actions->currentPipeline();
     const QDate today = Calendar(s.inventory).localDate(m_clock.now());
+    if (!change.everything && today == m_shownDay) {
+        // The change feed named what changed: redraw that, no new layout.
+        const QSet<QString> pipelines = change.routing + change.parity;
+        if (!pipelines.isEmpty() || change.plan) {
+            m_model->updatePipelines(s, today, pipelines);
+            if (change.plan) // a wave's members: every node's wave label, still no new layout
+                m_scene->setSnapshot(s, today);
+            else
+                m_scene->restyle(s, today, pipelines);
+        }
+        if (change.plan || !change.routing.isEmpty())
+            m_board->setSnapshot(s, today);
+        if (!change.parity.isEmpty() || !change.routing.isEmpty())
+            m_parity->setSnapshot(s, today);
+        if (change.touchesNight() || change.requests || change.watches)
+            refreshNight();
+        if (!pipelines.isEmpty())
+            refreshCounts(s, today);
+        if (change.touchesSnapshot() && !selected.isEmpty())
+            selectPipeline(selected);
+        return;
+    }
+    m_shownDay = today;
     m_model->setSnapshot(s, today);
     m_scene->setSnapshot(s, today);
     m_board->setSnapshot(s, today);
@@ -546,28 +569,9 @@ void MainWindow::refresh()
     m_storeLabel->setText(
         tr("Store: %1 · %2").arg(m_session->location(), m_session->access().describe()));
     m_storeLabel->setToolTip(m_storeLabel->text());
-    QHash<State, int> counts;
-    for (const Pipeline &p : s.inventory.pipelines())
-        ++counts[s.stateOf(p.id)];
-    int rollbacks = 0;
-    for (const Pipeline &p : s.inventory.pipelines())
-        rollbacks += s.stateOf(p.id) == State::Cloud &&
-                             ParityService::evaluate(s, p.id, today).rollbackRecommended
-                         ? 1
-                         : 0;
-    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 "
-                              "decommissioned")
-                               .arg(s.inventory.size())
-                               .arg(counts.value(State::OnPrem))
-                               .arg(counts.value(State::DualRun))
-                               .arg(counts.value(State::Cloud))
-                               .arg(counts.value(State::Decommissioned)));
-    m_countsLabel->setToolTip(m_countsLabel->text());
-    m_rollbackLabel->setText(
-        rollbacks > 0 ? tr("<b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks)
-                      : QString());
-    m_rollbackLabel->setVisible(rollbacks > 0);
+    refreshCounts(s, today);
     m_windowLabel->setText(changeWindowText());
+
     const ChangeWindowPolicy &policy = s.inventory.changeWindow;
     QStringList blackouts;
     for (const QDate &d : policy.blackoutDates)
@@ -720,6 +724,31 @@ void MainWindow::calibrate(const QDate &tonight)
             });
         };
     });
+}
+
+void MainWindow::refreshCounts(const StoreSnapshot &s, const QDate &today)
+{
+    QHash<State, int> counts;
+    for (const Pipeline &p : s.inventory.pipelines())
+        ++counts[s.stateOf(p.id)];
+    int rollbacks = 0;
+    for (const Pipeline &p : s.inventory.pipelines())
+        rollbacks += s.stateOf(p.id) == State::Cloud &&
+                             ParityService::evaluate(s, p.id, today).rollbackRecommended
+                         ? 1
+                         : 0;
+    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 "
+                              "decommissioned")
+                               .arg(s.inventory.size())
+                               .arg(counts.value(State::OnPrem))
+                               .arg(counts.value(State::DualRun))
+                               .arg(counts.value(State::Cloud))
+                               .arg(counts.value(State::Decommissioned)));
+    m_countsLabel->setToolTip(m_countsLabel->text());
+    m_rollbackLabel->setText(
+        rollbacks > 0 ? tr("<b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks)
+                      : QString());
+    m_rollbackLabel->setVisible(rollbacks > 0);
 }
 
 void MainWindow::refreshNight()

@@ -2,6 +2,7 @@
 
 #include "SlaAlert.h"
 #include "SlaService.h"
+#include "StoreChange.h"
 
 #include "OpenStoreDialog.h"
 
@@ -69,6 +70,8 @@ public:
     void showWarRoom();
     // Re-projects tonight (the clock moves even when the store does not) and runs the sensors.
     void refreshNight();
+    // The status bar's counts and recommended rollbacks.
+    void refreshCounts(const StoreSnapshot &snapshot, const QDate &today);
     // Works out the forecast's record on the nights before `tonight` (in the background).
     void calibrate(const QDate &tonight);
     MigrationPlan *plan() const { return m_plan.get(); }
@@ -89,7 +92,8 @@ signals:
 
 private:
     void buildMenus();
-    void refresh();
+    // Redraws what `change` names (everything by default, and on a new inventory).
+    void refresh(const StoreChange &change = StoreChange::all(QString()));
     void rememberStore(const QString &url);
     void rebuildRecentMenu();
     void exportGraph();
@@ -103,7 +107,9 @@ private:
     std::unique_ptr<ActionPrompter> m_ownPrompter;
     ActionPrompter *m_prompter;
     QLabel *m_unreachableBar = nullptr;
-    QLabel *m_readOnlyBar = nullptr; // why this store may only be read, while it may
+    QLabel *m_readOnlyBar = nullptr;
+    QDate m_shownDay; // the day the views were last drawn whole for // why this store may only be
+                      // read, while it may
     bool m_readOnly = false;
     QThread *m_opening = nullptr; // a store being opened in the background
     std::unique_ptr<StoreSession> m_session;

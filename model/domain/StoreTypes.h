@@ -76,6 +76,7 @@ struct StoreSnapshot
     QHash<QString, QList<ParityResult>> parity;
     WavePlan plan;
     qint64 planVersion = 0;
+    qint64 feedSeq = 0; // the change feed's newest entry this picture includes
 
     State stateOf(const QString &id) const { return routing.value(id).state; }
     // Everything equal: what a console compares before it rebuilds every view.

@@ -1,5 +1,7 @@
 #include "PgSchema.h"
 
+#include "ChangeFeed.h"
+
 namespace daybreak {
 
 namespace {
@@ -736,6 +738,10 @@ QList<QStringList> pgMigrations()
                            "IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'daybreak_planner') "
                            "THEN REVOKE INSERT ON audit FROM daybreak_planner; END IF; END $$"),
         },
+        // 15: the change feed (ChangeFeed.h): every change of what a console shows, numbered and
+        // written by a SECURITY DEFINER trigger in the change's own transaction, so consoles read
+        // what changed instead of the whole store.
+        pgFeedStatements(),
     };
 }
 

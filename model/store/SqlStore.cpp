@@ -453,11 +453,24 @@ StoreSnapshot SqlStore::snapshot()
                           r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())};
         s.routing.insert(rp.pipeline, rp);
     }
-    QSqlQuery pr = run(QStringLiteral(
+    for (ParityResult &res : parityRows({}))
+        s.parity[res.pipeline].append(std::move(res));
+    s.plan = loadPlan();
+    s.feedSeq = newestFeedEntry();
+    return s;
+}
+
+QList<ParityResult> SqlStore::parityRows(const QString &pipeline)
+{
+    const QString columns = QStringLiteral(
         "SELECT pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, max_rel_diff, "
-        "recorded_at, "
-        "recorded_by, accepted_by, accepted_reason, resolution, resolved_at, checksum_match, note "
-        "FROM parity_results ORDER BY business_date"));
+        "recorded_at, recorded_by, accepted_by, accepted_reason, resolution, resolved_at, "
+        "checksum_match, note FROM parity_results ");
+    QSqlQuery pr = pipeline.isEmpty()
+                       ? run(columns + QStringLiteral("ORDER BY business_date"))
+                       : run(columns + QStringLiteral("WHERE pipeline = ? ORDER BY business_date"),
+                             {pipeline});
+    QList<ParityResult> rows;
     while (pr.next()) {
         ParityResult res;
         res.pipeline = pr.value(0).toString();
@@ -476,10 +489,83 @@ StoreSnapshot SqlStore::snapshot()
         if (!pr.value(12).isNull())
             res.checksumMatch = pr.value(12).toInt() != 0;
         res.note = pr.value(13).toString();
-        s.parity[res.pipeline].append(res);
+        rows.append(res);
     }
-    s.plan = loadPlan();
-    return s;
+    return rows;
+}
+
+qint64 SqlStore::newestFeedEntry()
+{
+    QSqlQuery q = run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM change_feed"));
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+std::optional<QList<FeedEntry>> SqlStore::changesSince(qint64 seq, int limit)
+{
+    QSqlQuery oldest = run(QStringLiteral("SELECT MIN(seq), MAX(seq) FROM change_feed"));
+    if (!oldest.next() || oldest.value(1).isNull())
+        return QList<FeedEntry>{};
+    // Sequences may skip numbers (a rolled-back transaction on PostgreSQL), so only an oldest
+    // entry past the next one says entries were trimmed.
+    if (oldest.value(0).toLongLong() > seq + 1 && seq < oldest.value(1).toLongLong())
+        return std::nullopt;
+    QSqlQuery q = run(QStringLiteral("SELECT seq, tbl, key FROM change_feed WHERE seq > ? ORDER BY "
+                                     "seq LIMIT ?"),
+                      {seq, limit + 1});
+    QList<FeedEntry> entries;
+    while (q.next())
+        entries.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    if (entries.size() > limit)
+        return std::nullopt;
+    return entries;
+}
+
+StoreChange SqlStore::follow(StoreSnapshot &s)
+{
+    StoreChange change;
+    {
+        Transaction read(*this, Transaction::Kind::Read);
+        readConsistently();
+        const std::optional<QList<FeedEntry>> entries = changesSince(s.feedSeq, kFeedFollowLimit);
+        if (!entries)
+            change = StoreChange::all(
+                QStringLiteral("more changed since feed entry %1 than the feed tells (over %2 "
+                               "entries, or trimmed)")
+                    .arg(s.feedSeq)
+                    .arg(kFeedFollowLimit));
+        else if (entries->isEmpty())
+            return change;
+        else
+            change = classifyFeed(*entries);
+        if (!change.everything) {
+            for (const QString &id : std::as_const(change.routing)) {
+                QSqlQuery r = run(QStringLiteral("SELECT state, version, updated_at FROM routing "
+                                                 "WHERE pipeline = ?"),
+                                  {id});
+                if (r.next())
+                    s.routing.insert(
+                        id, {id, stateFromName(r.value(0).toString()).value_or(State::OnPrem),
+                             r.value(1).toLongLong(), fromIsoUtc(r.value(2).toString())});
+            }
+            for (const QString &id : std::as_const(change.parity)) {
+                QList<ParityResult> results = parityRows(id);
+                if (results.isEmpty())
+                    s.parity.remove(id);
+                else
+                    s.parity.insert(id, results);
+            }
+            if (change.plan) {
+                s.plan = loadPlan();
+                QSqlQuery v =
+                    run(QStringLiteral("SELECT value FROM settings WHERE key = 'plan_version'"));
+                s.planVersion = v.next() ? v.value(0).toLongLong() : 0;
+            }
+            s.feedSeq = entries->last().seq;
+            return change;
+        }
+    }
+    s = snapshot();
+    return change;
 }
 
 WavePlan SqlStore::loadPlan()

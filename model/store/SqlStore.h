@@ -75,6 +75,8 @@ public:
 
     Access access() const override { return m_access; }
     QStringList verify() override;
+    std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit) override;
+    StoreChange follow(StoreSnapshot &snapshot) override;
     int schemaVersion();
 
     // For tests and tools that must prove the schema's own guarantees.
@@ -120,6 +122,9 @@ protected:
     WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params,
                                    const AuditEntry &audit);
     WavePlan loadPlan();
+    // One pipeline's comparisons (all pipelines' when empty), oldest night first.
+    QList<ParityResult> parityRows(const QString &pipeline);
+    qint64 newestFeedEntry(); // 0: the feed is empty
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     // With `mustHaveSchema` an empty database is refused instead of initialised. Returns how many
     // migrations it applied.

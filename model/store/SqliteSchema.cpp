@@ -1,5 +1,7 @@
 #include "SqliteSchema.h"
 
+#include "ChangeFeed.h"
+
 namespace daybreak {
 
 namespace {
@@ -202,6 +204,9 @@ QList<QStringList> sqliteMigrations()
         // 14: PostgreSQL moved the plan's and the alert acknowledgements' writes into the server
         // (and four eyes into its audit guard); nothing changes in a SQLite file.
         {},
+        // 15: the change feed (ChangeFeed.h): every change of what a console shows, numbered, so
+        // consoles read what changed instead of the whole store.
+        sqliteFeedStatements(),
     };
 }
 

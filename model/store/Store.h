@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChangeFeed.h"
 #include "Delivery.h"
 
 #include "Access.h"
@@ -134,6 +135,14 @@ public:
     // version and state follow from its audit rows, from the pipeline's initial state on. One
     // line per finding, naming the pipeline; empty when everything holds.
     virtual QStringList verify() = 0;
+    // The change feed: entries after `seq`, oldest first (at most `limit`); nullopt when some
+    // after `seq` were trimmed already or there are more than `limit`.
+    virtual std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit) = 0;
+    // Brings `snapshot` up to the store's newest feed entry, re-reading only the pointers,
+    // parity and plan the entries name; returns what changed. When the feed cannot say (the
+    // inventory changed, the console fell behind further than the feed keeps) it reads the
+    // snapshot whole and returns `everything`, saying why.
+    virtual StoreChange follow(StoreSnapshot &snapshot) = 0;
     virtual Opener opener() const = 0;
 };
 

@@ -38,9 +38,9 @@ StoreSession::StoreSession(OpenedStore opened, QObject *parent)
     // thread has ended; `alive` turns it away once the session is gone.
     m_inbox = new QObject;
     StoreWorker::Callbacks callbacks;
-    callbacks.read = [this, alive = m_alive](const StoreSnapshot &s) {
+    callbacks.read = [this, alive = m_alive](const StoreSnapshot &s, const StoreChange &c) {
         if (*alive)
-            onRead(s);
+            onRead(s, c);
     };
     callbacks.answered = [this, alive = m_alive] {
         if (*alive)
@@ -113,7 +113,7 @@ void StoreSession::reload()
 {
     if (!m_reachable)
         return; // the retry timer brings it back
-    toWorker([w = m_worker] { w->read(); });
+    toWorker([w = m_worker] { w->reload(); });
 }
 
 void StoreSession::post(Job job)
@@ -132,7 +132,7 @@ void StoreSession::post(Job job)
     });
 }
 
-void StoreSession::onRead(const StoreSnapshot &snapshot)
+void StoreSession::onRead(const StoreSnapshot &snapshot, const StoreChange &change)
 {
     // The store thread's first read usually finds what the console opened with: rebuilding every
     // view for nothing cost 13,000-pipeline consoles half a second before their first paint.
@@ -149,7 +149,7 @@ void StoreSession::onRead(const StoreSnapshot &snapshot)
         }
     }
     if (!same)
-        emit changed();
+        emit changed(change);
 }
 
 void StoreSession::onAnswered()

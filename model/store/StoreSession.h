@@ -61,7 +61,8 @@ public:
     qint64 silenceMs() const { return m_lastAnswer.elapsed(); }
     // No read or job is waiting for the store thread.
     bool idle() const { return m_pending == 0; }
-    // Asks for a fresh snapshot; changed() follows when the store thread has read it.
+    // Asks the store thread to catch up (the change feed since the last read); changed()
+    // follows, also when nothing changed.
     void reload();
 
     // Runs `job` on the store thread with its connection (nullptr while the store is
@@ -75,7 +76,9 @@ public:
     static constexpr int kMaxRetryMs = 16000;
 
 signals:
-    void changed();
+    // The snapshot changed, or something beside it a console shows (run events, alerts,
+    // requests): what, so views redraw only that.
+    void changed(const daybreak::StoreChange &change);
     // The store stopped answering (again); a retry is scheduled in retryDelayMs().
     void unavailable(const QString &message);
     void recovered();
@@ -83,7 +86,7 @@ signals:
     void answered();
 
 private:
-    void onRead(const StoreSnapshot &snapshot);
+    void onRead(const StoreSnapshot &snapshot, const StoreChange &change);
     void onAnswered();
     void onFailed(const QString &message);
     void retry();

@@ -1,6 +1,10 @@
 #include "StoreWorker.h"
 
+#include <QLoggingCategory>
+
 namespace daybreak {
+
+Q_LOGGING_CATEGORY(lcFeed, "daybreak.feed")
 
 StoreWorker::StoreWorker(Store::Opener opener, QObject *receiver, Callbacks callbacks)
     : m_opener(std::move(opener)), m_receiver(receiver), m_callbacks(std::move(callbacks))
@@ -44,6 +48,10 @@ void StoreWorker::connectStore()
                     [this] { post(m_callbacks.answered); });
         }
         m_notifier->start();
+        // Back after an outage, what the notifier missed is not known: one whole read.
+        m_fullReadWhy = m_fullReads > 0 ? QStringLiteral("reconnected after an outage")
+                                        : QStringLiteral("the first read");
+        m_picture.reset();
         m_connected = true;
     } catch (const StoreError &e) {
         fail(e.message());
@@ -52,14 +60,35 @@ void StoreWorker::connectStore()
     read();
 }
 
-void StoreWorker::read()
+void StoreWorker::catchUp(bool answerAlways)
 {
     if (!m_connected)
         return;
     try {
-        StoreSnapshot snapshot = m_store->snapshot();
-        post([callback = m_callbacks.read, snapshot = std::move(snapshot)] { callback(snapshot); });
+        StoreChange change;
+        if (!m_picture) {
+            m_picture = m_store->snapshot();
+            change = StoreChange::all(m_fullReadWhy);
+        } else {
+            change = m_store->follow(*m_picture);
+            if (change.isEmpty() && !answerAlways) { // a commit of nothing a console shows
+                post(m_callbacks.answered);
+                return;
+            }
+        }
+        if (change.everything) {
+            ++m_fullReads;
+            qCInfo(lcFeed, "%s: read the whole store (%s)", qPrintable(m_store->location()),
+                   qPrintable(change.why));
+        } else {
+            ++m_followedReads;
+        }
+        // Implicitly shared: the console's copy costs nothing until one side changes it.
+        post([callback = m_callbacks.read, snapshot = *m_picture, change] {
+            callback(snapshot, change);
+        });
     } catch (const StoreError &e) {
+        m_picture.reset(); // a read cut short may have left it half brought up to date
         fail(e.message());
     }
 }

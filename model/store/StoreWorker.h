@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace daybreak {
 
@@ -22,23 +23,34 @@ class StoreWorker : public QObject
 public:
     struct Callbacks
     {
-        std::function<void(const StoreSnapshot &)> read; // a snapshot was read
-        std::function<void()> answered;                  // the store answered a heartbeat
-        std::function<void(const QString &)> failed;     // it stopped answering
+        // The store changed: the picture now, and what changed since the last one.
+        std::function<void(const StoreSnapshot &, const StoreChange &)> read;
+        std::function<void()> answered;              // the store answered a heartbeat
+        std::function<void(const QString &)> failed; // it stopped answering
     };
     StoreWorker(Store::Opener opener, QObject *receiver, Callbacks callbacks);
     ~StoreWorker() override;
 
     // Opens the connection (or checks it and reconnects) and the notifier, then reads.
     void connectStore();
-    // Reads a snapshot (nothing while not connected: connectStore() comes first).
-    void read();
+    // Catches up with the store (nothing while not connected: connectStore() comes first):
+    // the change feed's entries since the last picture, re-reading only what they name, or the
+    // whole snapshot when the feed cannot say (the first read, after an outage, too far behind),
+    // which the log records.
+    void read() { catchUp(false); }
+    // The same, but the console hears back even when nothing changed (it asked: its own write,
+    // or its clock moved on).
+    void reload() { catchUp(true); }
+    // How many whole snapshots this worker read, and how many times it followed the feed.
+    int fullReads() const { return m_fullReads; }
+    int followedReads() const { return m_followedReads; }
     // Runs `job` here with the connection, or with nullptr while there is none.
     void run(const std::function<void(Store *)> &job);
     // Drops the connection and the notifier; on this thread, before it ends.
     void close();
 
 private:
+    void catchUp(bool answerAlways);
     void post(std::function<void()> call);
     void fail(const QString &message);
 
@@ -49,6 +61,10 @@ private:
     std::unique_ptr<ChangeNotifier> m_notifier;
     QTimer *m_coalesce = nullptr;
     bool m_connected = false;
+    std::optional<StoreSnapshot> m_picture; // what the console was last sent
+    QString m_fullReadWhy;
+    int m_fullReads = 0;
+    int m_followedReads = 0;
 };
 
 } // namespace daybreak
