@@ -161,6 +161,32 @@ QSet<QString> DependencyGraph::closure(const QString &id, bool upstream) const
     return result;
 }
 
+QStringList DependencyGraph::downstreamAmong(const QStringList &sources,
+                                             const QStringList &targets) const
+{
+    std::vector<bool> seen(boost::num_vertices(m_graph), false);
+    std::vector<Vertex> stack;
+    for (const QString &id : sources)
+        if (const auto it = m_index.constFind(id); it != m_index.constEnd() && !seen[*it]) {
+            seen[*it] = true;
+            stack.push_back(Vertex(*it));
+        }
+    while (!stack.empty()) {
+        const Vertex v = stack.back();
+        stack.pop_back();
+        for (auto [e, end] = boost::out_edges(v, m_graph); e != end; ++e)
+            if (const Vertex w = boost::target(*e, m_graph); !seen[w]) {
+                seen[w] = true;
+                stack.push_back(w);
+            }
+    }
+    QStringList found;
+    for (const QString &id : targets)
+        if (const auto it = m_index.constFind(id); it != m_index.constEnd() && seen[*it])
+            found.append(id);
+    return found;
+}
+
 QSet<QString> DependencyGraph::upstreamClosure(const QString &id) const
 {
     return closure(id, true);

@@ -38,6 +38,9 @@ public:
     QSet<QString> upstreamClosure(const QString &id) const; // everything `id` reads, transitively
     QSet<QString>
     downstreamClosure(const QString &id) const; // everything that reads `id`, transitively
+    // The ids among `targets` that `sources` or anything reading them (transitively) are: one
+    // walk for many sources, without a set of every id on the way.
+    QStringList downstreamAmong(const QStringList &sources, const QStringList &targets) const;
     // Longest-path layering: sources are layer 0; every pipeline sits one past its deepest
     // upstream.
     QHash<QString, int> layers() const;

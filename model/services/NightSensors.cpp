@@ -23,8 +23,9 @@ bool pending(const SlaProjection::Run &run)
 
 } // namespace
 
-NightSensors::NightSensors(const Inventory &inventory, SensorSettings settings)
-    : m_inventory(inventory), m_settings(settings)
+NightSensors::NightSensors(const Inventory &inventory, SensorSettings settings,
+                           std::shared_ptr<const DependencyGraph> graph)
+    : m_inventory(inventory), m_settings(settings), m_graph(std::move(graph))
 {
 }
 
@@ -36,16 +37,15 @@ QString NightSensors::silenceSubject(Side side)
 NightSensors::Threat NightSensors::threatOf(const QStringList &pipelines,
                                             const SlaProjection &projection) const
 {
-    const DependencyGraph graph(m_inventory);
-    QSet<QString> reach;
-    for (const QString &id : pipelines) {
-        reach.insert(id);
-        reach.unite(graph.downstreamClosure(id));
-    }
+    if (!m_graph)
+        m_graph = std::make_shared<const DependencyGraph>(m_inventory);
+    QHash<QString, const SlaProjection::Report *> open;
+    for (const SlaProjection::Report &r : projection.reports())
+        if (!projection.runs().value(r.pipeline).succeeded)
+            open.insert(r.pipeline, &r);
     Threat t;
-    for (const SlaProjection::Report &r : projection.reports()) {
-        if (!reach.contains(r.pipeline) || projection.runs().value(r.pipeline).succeeded)
-            continue;
+    for (const QString &id : m_graph->downstreamAmong(pipelines, open.keys())) {
+        const SlaProjection::Report &r = *open.value(id);
         t.reports.append(r.pipeline);
         if (!t.firstDeadline.isValid() || r.deadline < t.firstDeadline)
             t.firstDeadline = r.deadline;

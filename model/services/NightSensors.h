@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DependencyGraph.h"
 #include "Inventory.h"
 #include "RunEvent.h"
 #include "SlaAlert.h"
@@ -7,6 +8,9 @@
 
 #include <QDateTime>
 #include <QList>
+
+#include <memory>
+#include <optional>
 
 namespace daybreak {
 
@@ -22,7 +26,9 @@ struct SensorSettings
 class NightSensors
 {
 public:
-    NightSensors(const Inventory &inventory, SensorSettings settings = {});
+    // `graph`: the inventory's, when the caller keeps one (built here on the first need else).
+    NightSensors(const Inventory &inventory, SensorSettings settings = {},
+                 std::shared_ptr<const DependencyGraph> graph = {});
 
     QList<SlaAlert> sense(const SlaProjection &projection, const QList<RunEvent> &events,
                           const QDateTime &now) const;
@@ -48,6 +54,9 @@ private:
 
     const Inventory &m_inventory;
     SensorSettings m_settings;
+    // Built on the first threat and kept: a busy night has hundreds of candidates, and a graph
+    // of 10,000 pipelines each time was most of a console's work per run event.
+    mutable std::shared_ptr<const DependencyGraph> m_graph;
 };
 
 } // namespace daybreak

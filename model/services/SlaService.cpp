@@ -77,11 +77,30 @@ SlaProjection SlaService::projectNight(const StoreSnapshot &s, const QDate &nigh
     return project(s, night, m_store.runEvents(night), m_clock.now(), figures.get());
 }
 
+std::shared_ptr<const SlaService::LearnedCache::Shape>
+SlaService::shapeOf(const Inventory &inventory, const LearnedDurations *learned)
+{
+    if (m_cache && m_cache->shape && m_cache->shape->learned == learned &&
+        m_cache->shape->source == inventory)
+        return m_cache->shape;
+    auto shape = std::make_shared<LearnedCache::Shape>();
+    shape->source = inventory;
+    shape->learned = learned;
+    shape->applied = learned ? learned->applyTo(inventory) : inventory;
+    shape->graph = std::make_shared<const DependencyGraph>(inventory);
+    shape->order = shape->graph->topologicalOrder();
+    if (m_cache)
+        m_cache->shape = shape;
+    return shape;
+}
+
 SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate,
                                   const QList<RunEvent> &events, const QDateTime &now,
-                                  const LearnedDurations *learned)
+                                  const LearnedDurations *learned, const LearnedCache::Shape *shape)
 {
     SlaProjection::Inputs inputs;
+    if (shape)
+        inputs.order = shape->order;
     inputs.events = events;
     inputs.now = now;
     inputs.shadowed = [&s](const Pipeline &p) { return s.stateOf(p.id) == State::DualRun; };
@@ -90,8 +109,10 @@ SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessD
         inputs.retry = learned->retryHabits();
     }
     return SlaProjection::project(
-        learned ? learned->applyTo(s.inventory) : s.inventory, businessDate,
-        [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
+        shape     ? shape->applied
+        : learned ? learned->applyTo(s.inventory)
+                  : s.inventory,
+        businessDate, [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
 }
 
 QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTime &now)
@@ -109,8 +130,9 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     const QDateTime now = m_clock.now();
     Night night;
     const QList<RunEvent> events = m_store.runEvents(businessDate);
-    night.projection =
-        project(s, businessDate, events, now, learned(s.inventory, businessDate).get());
+    const auto figures = learned(s.inventory, businessDate);
+    const auto shape = shapeOf(s.inventory, figures.get());
+    night.projection = project(s, businessDate, events, now, figures.get(), shape.get());
     // Sensors run in every console that may write and in the watch; a viewer's war room only
     // watches.
     const Access access = m_store.telemetryAccess();
@@ -118,7 +140,7 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
         businessDate == Calendar(s.inventory).businessDate(now)) {
         const QList<SlaAlert> found =
             sense(night.projection, now) +
-            NightSensors(s.inventory, m_sensors).sense(night.projection, events, now);
+            NightSensors(s.inventory, m_sensors, shape->graph).sense(night.projection, events, now);
         night.raisedNow = m_store.raiseAlerts(found);
         // What no longer holds resolves itself, and says how.
         night.resolvedNow = m_store.resolveAlerts(

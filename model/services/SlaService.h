@@ -35,6 +35,17 @@ public:
         QDate night;
         QDateTime learnedAt;
         std::shared_ptr<const LearnedDurations> learned;
+        // What every projection of this inventory needs, kept while the inventory and the
+        // learned durations stay: a busy night re-projects several times a second.
+        struct Shape
+        {
+            Inventory source; // the inventory as the snapshot had it
+            const LearnedDurations *learned = nullptr;
+            Inventory applied; // with the learned durations
+            QStringList order; // topological
+            std::shared_ptr<const DependencyGraph> graph;
+        };
+        std::shared_ptr<const Shape> shape;
     };
     static constexpr int kRelearnMinutes = 60;
     void setLearnedCache(LearnedCache *cache) { m_cache = cache; }
@@ -61,9 +72,14 @@ public:
     // The same on a snapshot the caller already holds (the console's), sparing a store read.
     Night evaluate(const StoreSnapshot &snapshot, const QDate &businessDate);
     // `learned`: the durations learned from history (null: the inventory's figures).
+    // `shape`: the inventory's shape with those durations (null: worked out here).
     static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate,
                                  const QList<RunEvent> &events, const QDateTime &now,
-                                 const LearnedDurations *learned = nullptr);
+                                 const LearnedDurations *learned = nullptr,
+                                 const LearnedCache::Shape *shape = nullptr);
+    // The shape of `inventory` with `learned` (from the cache when it holds it).
+    std::shared_ptr<const LearnedCache::Shape> shapeOf(const Inventory &inventory,
+                                                       const LearnedDurations *learned);
     // The recorded nights from `from` to `to` replayed as if live (Backtest), on the routing each
     // night had, with the durations each learned from the nights before it.
     Backtest::Result backtest(const QDate &from, const QDate &to,
