@@ -123,7 +123,8 @@ int main(int argc, char *argv[])
         return writer(args.mid(1));
     if (!args.isEmpty() && args.first() == QLatin1String("--follower"))
         return follower(args.at(1));
-    const int pipelines = option(args, QStringLiteral("--pipelines"), QStringLiteral("10000")).toInt();
+    const int pipelines =
+        option(args, QStringLiteral("--pipelines"), QStringLiteral("10000")).toInt();
     const double rate = option(args, QStringLiteral("--rate"), QStringLiteral("10")).toDouble();
     const int seconds = option(args, QStringLiteral("--seconds"), QStringLiteral("30")).toInt();
     const int consoles = option(args, QStringLiteral("--consoles"), QStringLiteral("0")).toInt();
@@ -136,8 +137,17 @@ int main(int argc, char *argv[])
     }
     {
         std::unique_ptr<Store> store = openStore(url, OpenMode::CreateIfMissing);
-        AuditEntry audit{0,  QDateTime::currentDateTimeUtc(), QStringLiteral("bench"),
-                         QStringLiteral("import"), {}, {}, {}, {}, false, false, {}};
+        AuditEntry audit{0,
+                         QDateTime::currentDateTimeUtc(),
+                         QStringLiteral("bench"),
+                         QStringLiteral("import"),
+                         {},
+                         {},
+                         {},
+                         {},
+                         false,
+                         false,
+                         {}};
         store->replaceInventory(GeneratedPlatform::inventory(pipelines), audit);
     }
     // The night the events belong to, as the console's clock has it: a Monday, 02:00.
