@@ -13,12 +13,18 @@ pg_state=$(mktemp -u /tmp/daybreak-bench-pg.XXXXXX)
 trap './scripts/pg-throwaway.sh destroy "$pg_state"' EXIT
 pg_port=$(sed -n 's/^port=//p' "$pg_state")
 pg_password=$(sed -n 's/^password=//p' "$pg_state")
-for db in bench_60 bench_1000 bench_events bench_lineage; do
+for db in bench_60 bench_1000 bench_events bench_lineage bench_follow; do
   PGPASSWORD=$pg_password psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE $db" postgres
 done
 export DAYBREAK_BENCH_PG_URL="postgresql://postgres:${pg_password}@127.0.0.1:${pg_port}/"
 for bench in build-release/benches/bench_*; do
   [ -d "$bench" ] && continue
+  if [ "$(basename "$bench")" = bench_follow ]; then
+    echo "== bench_follow"
+    "$bench" --seconds 30
+    "$bench" --seconds 30 --postgresql --consoles 20
+    continue
+  fi
   if [ "$(basename "$bench")" = bench_gui ]; then
     for n in 1000 5000 10000; do
       /usr/bin/time -f "  peak memory %M kB, wall %e s" "$bench" "$n"

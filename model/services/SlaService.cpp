@@ -80,8 +80,13 @@ SlaProjection SlaService::projectNight(const StoreSnapshot &s, const QDate &nigh
 std::shared_ptr<const SlaService::LearnedCache::Shape>
 SlaService::shapeOf(const Inventory &inventory, const LearnedDurations *learned)
 {
+    // A snapshot brought up to date from the change feed shares its pipelines with the one
+    // before (implicitly shared, never copied), so the same list is the same inventory without
+    // comparing 10,000 pipelines; a fresh read compares them.
     if (m_cache && m_cache->shape && m_cache->shape->learned == learned &&
-        m_cache->shape->source == inventory)
+        ((m_cache->shape->source.pipelines().constData() == inventory.pipelines().constData() &&
+          m_cache->shape->source.timezone == inventory.timezone) ||
+         m_cache->shape->source == inventory))
         return m_cache->shape;
     auto shape = std::make_shared<LearnedCache::Shape>();
     shape->source = inventory;
