@@ -1,8 +1,12 @@
+#include "DemoData.h"
+#include "DependencyGraph.h"
+#include "InventoryReader.h"
 #include "InventoryService.h"
 #include "ManualClock.h"
 #include "SlaService.h"
 #include "TestStores.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -65,6 +69,67 @@ class TestSlaProjection : public QObject
     Q_OBJECT
 
 private slots:
+    void reprojectingWhatChangedEqualsProjectingEverything()
+    {
+        // The demo's night replayed event by event, as the orchestrator reports it: at every
+        // step the projection carried over from the step before, with only the touched
+        // pipelines and what reads them projected again, equals a projection from scratch.
+        const Inventory inv =
+            InventoryReader::readJson(demoInventoryJson(), QStringLiteral("demo")).inventory;
+        const QStringList order = DependencyGraph(inv).topologicalOrder();
+        QHash<QString, Side> sides;
+        for (const Pipeline &p : inv.pipelines())
+            sides.insert(p.id, Side::OnPrem);
+        QHash<QString, bool> shadowed;
+        const auto sideOf = [&sides](const Pipeline &p) { return sides.value(p.id); };
+        SlaProjection::Inputs in;
+        in.order = order;
+        in.shadowed = [&shadowed](const Pipeline &p) { return shadowed.value(p.id); };
+        QRandomGenerator random(6);
+        QDateTime now = berlin(kNight.addDays(-1), 23, 0);
+        in.now = now;
+        SlaProjection previous = SlaProjection::project(inv, kNight, sideOf, in);
+        int carried = 0;
+        for (int step = 0; step < 400; ++step) {
+            QSet<QString> changed;
+            if (step % 7 == 6) { // the minute moves on: everything not started moves with it
+                now = now.addSecs(60 * random.bounded(1, 20));
+            } else if (step % 11 == 10) { // a pipeline goes dual-running or to the other side
+                const Pipeline &p = inv.pipelines().at(random.bounded(int(inv.size())));
+                if (random.bounded(2))
+                    shadowed[p.id] = !shadowed.value(p.id);
+                else
+                    sides[p.id] = sides.value(p.id) == Side::OnPrem ? Side::Cloud : Side::OnPrem;
+                changed.insert(p.id);
+            } else { // a run event, roughly in the order the night runs them
+                const QString id = order.at(
+                    std::min<int>(int(order.size()) - 1, step / 6 + random.bounded(8)));
+                const int kind = random.bounded(10);
+                RunEvent e = runEventAt(id,
+                                        kind < 5   ? RunEvent::Kind::Started
+                                        : kind < 9 ? RunEvent::Kind::Succeeded
+                                                   : RunEvent::Kind::Failed,
+                                        now.addSecs(-random.bounded(300)));
+                e.id = step + 1;
+                e.side = random.bounded(4) == 0 ? Side::Cloud : sides.value(id);
+                in.events.append(e);
+                changed.insert(id);
+            }
+            in.now = now;
+            const SlaProjection full = SlaProjection::project(inv, kNight, sideOf, in);
+            const SlaProjection again =
+                SlaProjection::reproject(previous, inv, kNight, sideOf, in, changed);
+            QVERIFY2(again.runs() == full.runs(), qPrintable(QString::number(step)));
+            QVERIFY2(again.shadowRuns() == full.shadowRuns(), qPrintable(QString::number(step)));
+            QVERIFY2(again.reports() == full.reports(), qPrintable(QString::number(step)));
+            QCOMPARE(again.silent(), full.silent());
+            QCOMPARE(again.firstDue(), full.firstDue());
+            carried += step % 7 != 6 ? 1 : 0;
+            previous = again;
+        }
+        QVERIFY(carried > 300); // most steps carried the night over rather than starting again
+    }
+
     void planAndCriticalPath()
     {
         const SlaProjection p = project(chain(), kNight);

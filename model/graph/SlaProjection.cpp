@@ -101,6 +101,38 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
                                      const std::function<Side(const Pipeline &)> &sideOf,
                                      const Inputs &in)
 {
+    return compute(inventory, businessDate, sideOf, in, nullptr, {});
+}
+
+SlaProjection SlaProjection::reproject(const SlaProjection &previous, const Inventory &inventory,
+                                       const QDate &businessDate,
+                                       const std::function<Side(const Pipeline &)> &sideOf,
+                                       const Inputs &in, const QSet<QString> &changed)
+{
+    // Only the same night at the same moment can be carried over: a run not started yet starts
+    // no earlier than now, so a new now moves all of them. A silent night is all plan.
+    if (previous.m_date != businessDate || previous.m_now != in.now || !in.now.isValid() ||
+        previous.m_silent || in.events.isEmpty() ||
+        previous.m_marginMinutes != in.marginMinutes || previous.m_runs.isEmpty())
+        return project(inventory, businessDate, sideOf, in);
+    // Everything that reads a changed pipeline, transitively: the rest is as it was.
+    QSet<QString> dirty;
+    QStringList stack(changed.begin(), changed.end());
+    while (!stack.isEmpty()) {
+        const QString id = stack.takeLast();
+        if (dirty.contains(id))
+            continue;
+        dirty.insert(id);
+        stack += inventory.downstreamsOf(id);
+    }
+    return compute(inventory, businessDate, sideOf, in, &previous, dirty);
+}
+
+SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &businessDate,
+                                     const std::function<Side(const Pipeline &)> &sideOf,
+                                     const Inputs &in, const SlaProjection *previous,
+                                     const QSet<QString> &dirty)
+{
     if (in.now.isValid() && in.events.isEmpty()) {
         // Nothing reported: if runs were due, say so instead of projecting every run from now.
         Inputs plan = in;
@@ -116,6 +148,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
     }
     SlaProjection result;
     result.m_date = businessDate;
+    result.m_now = in.now;
+    result.m_marginMinutes = in.marginMinutes;
     const QTimeZone tz = Calendar(inventory).zone();
     result.m_nightStart = wallClock(businessDate.addDays(-1), QTime(20, 0), tz);
     result.m_nightEnd = wallClock(businessDate, QTime(8, 0), tz);
@@ -126,7 +160,8 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
 
     QHash<QPair<QString, int>, SideEvents> bySide; // folded as they come: no copies
     for (const RunEvent &e : in.events)
-        fold(bySide[{e.pipeline, int(e.side)}], e);
+        if (!previous || dirty.contains(e.pipeline))
+            fold(bySide[{e.pipeline, int(e.side)}], e);
 
     const QStringList order =
         in.order.isEmpty() ? DependencyGraph(inventory).topologicalOrder() : in.order;
@@ -231,7 +266,13 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         }
         return run;
     };
+    if (previous) {
+        result.m_runs = previous->m_runs;
+        result.m_shadows = previous->m_shadows;
+    }
     for (const QString &id : order) {
+        if (previous && !dirty.contains(id))
+            continue; // as before, and already in m_runs
         const Pipeline *p = inventory.find(id);
         const Side side = sideOf(*p);
         const Run run = projectRun(*p, side);
@@ -241,10 +282,22 @@ SlaProjection SlaProjection::project(const Inventory &inventory, const QDate &bu
         if (in.shadowed && in.shadowed(*p))
             result.m_shadows.insert(
                 id, projectRun(*p, side == Side::OnPrem ? Side::Cloud : Side::OnPrem));
+        else
+            result.m_shadows.remove(id);
     }
+    if (previous)
+        result.m_firstDue = previous->m_firstDue; // the plan's: no event moves it
+    QHash<QString, const Report *> before;
+    if (previous)
+        for (const Report &r : previous->m_reports)
+            before.insert(r.pipeline, &r);
     for (const Pipeline &p : inventory.pipelines()) {
         if (!p.sla || !result.m_runs.contains(p.id))
             continue;
+        if (const Report *kept = before.value(p.id); kept && !dirty.contains(p.id)) {
+            result.m_reports.append(*kept);
+            continue;
+        }
         const Run &run = result.m_runs[p.id];
         Report report;
         report.pipeline = p.id;

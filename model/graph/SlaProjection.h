@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -48,6 +49,7 @@ public:
         // earlier than now" (the late-start sensor compares it with now).
         QDateTime due;
         int p95Minutes = 0; // on its side: the overrun sensor's limit
+        bool operator==(const Run &) const = default;
     };
     struct Report
     {
@@ -57,6 +59,7 @@ public:
         QDateTime p95Finish;
         Status status = Status::OnTrack;
         QStringList criticalPath; // from the first pipeline to the report
+        bool operator==(const Report &) const = default;
     };
     struct Inputs
     {
@@ -96,6 +99,16 @@ public:
     static SlaProjection project(const Inventory &inventory, const QDate &businessDate,
                                  const std::function<Side(const Pipeline &)> &sideOf,
                                  int marginMinutes = 0);
+    // `previous` brought up to date: only the runs of `changed` (pipelines with new events or
+    // another side) and of everything that reads them are projected again, the rest carried
+    // over. Equal to project() with the same arguments; it falls back to project() unless
+    // `previous` is the same night projected at the same `inputs.now` and margin (a new now
+    // moves every run not started yet). The inventory, the durations and the shadowing of
+    // unchanged pipelines must be those `previous` was projected with.
+    static SlaProjection reproject(const SlaProjection &previous, const Inventory &inventory,
+                                   const QDate &businessDate,
+                                   const std::function<Side(const Pipeline &)> &sideOf,
+                                   const Inputs &inputs, const QSet<QString> &changed);
 
     const QHash<QString, Run> &runs() const { return m_runs; }
     const QHash<QString, Run> &shadowRuns() const { return m_shadows; }
@@ -112,6 +125,11 @@ public:
     QDateTime nightEnd() const { return m_nightEnd; }
 
 private:
+    static SlaProjection compute(const Inventory &inventory, const QDate &businessDate,
+                                 const std::function<Side(const Pipeline &)> &sideOf,
+                                 const Inputs &inputs, const SlaProjection *previous,
+                                 const QSet<QString> &dirty);
+
     QHash<QString, Run> m_runs;
     QHash<QString, Run> m_shadows;
     QList<Report> m_reports;
@@ -120,6 +138,8 @@ private:
     QDateTime m_nightEnd;
     QDateTime m_firstDue;
     bool m_silent = false;
+    QDateTime m_now; // what it was projected at (invalid: the plan)
+    int m_marginMinutes = 0;
 };
 
 QString slaStatusName(SlaProjection::Status status);

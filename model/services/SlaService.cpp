@@ -101,7 +101,8 @@ SlaService::shapeOf(const Inventory &inventory, const LearnedDurations *learned)
 
 SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate,
                                   const QList<RunEvent> &events, const QDateTime &now,
-                                  const LearnedDurations *learned, const LearnedCache::Shape *shape)
+                                  const LearnedDurations *learned, const LearnedCache::Shape *shape,
+                                  const LearnedCache::Projected *previous)
 {
     SlaProjection::Inputs inputs;
     if (shape)
@@ -113,11 +114,23 @@ SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessD
         inputs.startDelay = learned->startDelays();
         inputs.retry = learned->retryHabits();
     }
-    return SlaProjection::project(
-        shape     ? shape->applied
-        : learned ? learned->applyTo(s.inventory)
-                  : s.inventory,
-        businessDate, [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); }, inputs);
+    const auto sideOf = [&s](const Pipeline &p) { return canonicalSide(s.stateOf(p.id)); };
+    if (previous && shape && previous->shape.get() == shape) {
+        // Only what changed since: new run events, and pipelines on another side now.
+        QSet<QString> changed;
+        for (const RunEvent &e : events)
+            if (!previous->eventIds.contains(e.id))
+                changed.insert(e.pipeline);
+        for (auto it = s.routing.cbegin(); it != s.routing.cend(); ++it)
+            if (previous->routing.value(it.key()).state != it->state)
+                changed.insert(it.key());
+        return SlaProjection::reproject(previous->projection, shape->applied, businessDate, sideOf,
+                                        inputs, changed);
+    }
+    return SlaProjection::project(shape     ? shape->applied
+                                  : learned ? learned->applyTo(s.inventory)
+                                            : s.inventory,
+                                  businessDate, sideOf, inputs);
 }
 
 QList<SlaAlert> SlaService::sense(const SlaProjection &projection, const QDateTime &now)
@@ -137,7 +150,22 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     const QList<RunEvent> events = m_store.runEvents(businessDate);
     const auto figures = learned(s.inventory, businessDate);
     const auto shape = shapeOf(s.inventory, figures.get());
-    night.projection = project(s, businessDate, events, now, figures.get(), shape.get());
+    if (m_cache) {
+        // A long-lived caller projects as of the current minute, so the events of a busy
+        // minute re-project only what they touch (SlaProjection::reproject).
+        const QDateTime minute = now.addSecs(-(now.time().second())).addMSecs(-now.time().msec());
+        night.projection = project(s, businessDate, events, minute, figures.get(), shape.get(),
+                                   m_cache->projected.get());
+        auto projected = std::make_shared<LearnedCache::Projected>();
+        projected->shape = shape;
+        projected->routing = s.routing;
+        for (const RunEvent &e : events)
+            projected->eventIds.insert(e.id);
+        projected->projection = night.projection;
+        m_cache->projected = projected;
+    } else {
+        night.projection = project(s, businessDate, events, now, figures.get(), shape.get());
+    }
     // Sensors run in every console that may write and in the watch; a viewer's war room only
     // watches.
     const Access access = m_store.telemetryAccess();

@@ -46,6 +46,15 @@ public:
             std::shared_ptr<const DependencyGraph> graph;
         };
         std::shared_ptr<const Shape> shape;
+        // The last projection a caller evaluated, with what it was made of.
+        struct Projected
+        {
+            std::shared_ptr<const Shape> shape;
+            QHash<QString, RoutingPointer> routing;
+            QSet<qint64> eventIds;
+            SlaProjection projection;
+        };
+        std::shared_ptr<const Projected> projected;
     };
     static constexpr int kRelearnMinutes = 60;
     void setLearnedCache(LearnedCache *cache) { m_cache = cache; }
@@ -76,7 +85,8 @@ public:
     static SlaProjection project(const StoreSnapshot &snapshot, const QDate &businessDate,
                                  const QList<RunEvent> &events, const QDateTime &now,
                                  const LearnedDurations *learned = nullptr,
-                                 const LearnedCache::Shape *shape = nullptr);
+                                 const LearnedCache::Shape *shape = nullptr,
+                                 const LearnedCache::Projected *previous = nullptr);
     // The shape of `inventory` with `learned` (from the cache when it holds it).
     std::shared_ptr<const LearnedCache::Shape> shapeOf(const Inventory &inventory,
                                                        const LearnedDurations *learned);
