@@ -89,7 +89,6 @@ private slots:
         QDateTime now = berlin(kNight.addDays(-1), 23, 0);
         in.now = now;
         SlaProjection previous = SlaProjection::project(inv, kNight, sideOf, in);
-        int carried = 0;
         for (int step = 0; step < 400; ++step) {
             QSet<QString> changed;
             if (step % 7 == 6) { // the minute moves on: everything not started moves with it
@@ -102,8 +101,8 @@ private slots:
                     sides[p.id] = sides.value(p.id) == Side::OnPrem ? Side::Cloud : Side::OnPrem;
                 changed.insert(p.id);
             } else { // a run event, roughly in the order the night runs them
-                const QString id = order.at(
-                    std::min<int>(int(order.size()) - 1, step / 6 + random.bounded(8)));
+                const QString id =
+                    order.at(std::min<int>(int(order.size()) - 1, step / 6 + random.bounded(8)));
                 const int kind = random.bounded(10);
                 RunEvent e = runEventAt(id,
                                         kind < 5   ? RunEvent::Kind::Started
@@ -124,10 +123,8 @@ private slots:
             QVERIFY2(again.reports() == full.reports(), qPrintable(QString::number(step)));
             QCOMPARE(again.silent(), full.silent());
             QCOMPARE(again.firstDue(), full.firstDue());
-            carried += step % 7 != 6 ? 1 : 0;
             previous = again;
         }
-        QVERIFY(carried > 300); // most steps carried the night over rather than starting again
     }
 
     void planAndCriticalPath()

@@ -5,6 +5,7 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -112,26 +113,16 @@ SlaProjection SlaProjection::reproject(const SlaProjection &previous, const Inve
     // Only the same night at the same moment can be carried over: a run not started yet starts
     // no earlier than now, so a new now moves all of them. A silent night is all plan.
     if (previous.m_date != businessDate || previous.m_now != in.now || !in.now.isValid() ||
-        previous.m_silent || in.events.isEmpty() ||
-        previous.m_marginMinutes != in.marginMinutes || previous.m_runs.isEmpty())
+        previous.m_silent || in.events.isEmpty() || previous.m_marginMinutes != in.marginMinutes ||
+        previous.m_runs.isEmpty())
         return project(inventory, businessDate, sideOf, in);
-    // Everything that reads a changed pipeline, transitively: the rest is as it was.
-    QSet<QString> dirty;
-    QStringList stack(changed.begin(), changed.end());
-    while (!stack.isEmpty()) {
-        const QString id = stack.takeLast();
-        if (dirty.contains(id))
-            continue;
-        dirty.insert(id);
-        stack += inventory.downstreamsOf(id);
-    }
-    return compute(inventory, businessDate, sideOf, in, &previous, dirty);
+    return compute(inventory, businessDate, sideOf, in, &previous, changed);
 }
 
 SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &businessDate,
                                      const std::function<Side(const Pipeline &)> &sideOf,
                                      const Inputs &in, const SlaProjection *previous,
-                                     const QSet<QString> &dirty)
+                                     const QSet<QString> &changed)
 {
     if (in.now.isValid() && in.events.isEmpty()) {
         // Nothing reported: if runs were due, say so instead of projecting every run from now.
@@ -160,8 +151,7 @@ SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &bu
 
     QHash<QPair<QString, int>, SideEvents> bySide; // folded as they come: no copies
     for (const RunEvent &e : in.events)
-        if (!previous || dirty.contains(e.pipeline))
-            fold(bySide[{e.pipeline, int(e.side)}], e);
+        fold(bySide[{e.pipeline, int(e.side)}], e);
 
     const QStringList order =
         in.order.isEmpty() ? DependencyGraph(inventory).topologicalOrder() : in.order;
@@ -270,14 +260,21 @@ SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &bu
         result.m_runs = previous->m_runs;
         result.m_shadows = previous->m_shadows;
     }
+    // Carried over: a run is projected again only when its pipeline changed or an upstream's
+    // run came out different, so a change ripples as far as it moves anything and no further.
+    QSet<QString> moved;
     for (const QString &id : order) {
-        if (previous && !dirty.contains(id))
-            continue; // as before, and already in m_runs
         const Pipeline *p = inventory.find(id);
+        if (previous && !changed.contains(id) &&
+            std::none_of(p->upstreams.begin(), p->upstreams.end(),
+                         [&moved](const QString &up) { return moved.contains(up); }))
+            continue; // as before, and already in m_runs
         const Side side = sideOf(*p);
         const Run run = projectRun(*p, side);
         if (!result.m_firstDue.isValid() || run.expectedStart < result.m_firstDue)
             result.m_firstDue = run.expectedStart;
+        if (previous && run != previous->m_runs.value(id))
+            moved.insert(id);
         result.m_runs.insert(id, run);
         if (in.shadowed && in.shadowed(*p))
             result.m_shadows.insert(
@@ -287,17 +284,9 @@ SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &bu
     }
     if (previous)
         result.m_firstDue = previous->m_firstDue; // the plan's: no event moves it
-    QHash<QString, const Report *> before;
-    if (previous)
-        for (const Report &r : previous->m_reports)
-            before.insert(r.pipeline, &r);
     for (const Pipeline &p : inventory.pipelines()) {
         if (!p.sla || !result.m_runs.contains(p.id))
             continue;
-        if (const Report *kept = before.value(p.id); kept && !dirty.contains(p.id)) {
-            result.m_reports.append(*kept);
-            continue;
-        }
         const Run &run = result.m_runs[p.id];
         Report report;
         report.pipeline = p.id;
