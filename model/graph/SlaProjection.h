@@ -100,11 +100,11 @@ public:
                                  const std::function<Side(const Pipeline &)> &sideOf,
                                  int marginMinutes = 0);
     // `previous` brought up to date: only the runs of `changed` (pipelines with new events or
-    // another side) and of everything that reads them are projected again, the rest carried
-    // over. Equal to project() with the same arguments; it falls back to project() unless
-    // `previous` is the same night projected at the same `inputs.now` and margin (a new now
-    // moves every run not started yet). The inventory, the durations and the shadowing of
-    // unchanged pipelines must be those `previous` was projected with.
+    // another side), and of pipelines whose upstream's run came out different, are projected
+    // again; the rest are carried over. Equal to project() with the same arguments; it falls back
+    // to project() unless `previous` is the same night projected at the same `inputs.now` and
+    // margin (a new now moves every run not started yet). The inventory, the durations and the
+    // shadowing of unchanged pipelines must be those `previous` was projected with.
     static SlaProjection reproject(const SlaProjection &previous, const Inventory &inventory,
                                    const QDate &businessDate,
                                    const std::function<Side(const Pipeline &)> &sideOf,

@@ -21,22 +21,6 @@ const QList<FeedSource> &feedSources()
     return sources;
 }
 
-void StoreChange::merge(const StoreChange &other)
-{
-    if (other.everything && !everything) {
-        everything = true;
-        why = other.why;
-    }
-    routing.unite(other.routing);
-    parity.unite(other.parity);
-    plan = plan || other.plan;
-    runs.unite(other.runs);
-    alerts = alerts || other.alerts;
-    requests = requests || other.requests;
-    audit = audit || other.audit;
-    watches = watches || other.watches;
-}
-
 StoreChange classifyFeed(const QList<FeedEntry> &entries)
 {
     StoreChange c;

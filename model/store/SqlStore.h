@@ -75,7 +75,6 @@ public:
 
     Access access() const override { return m_access; }
     QStringList verify() override;
-    std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit) override;
     StoreChange follow(StoreSnapshot &snapshot) override;
     int schemaVersion();
 
@@ -125,6 +124,9 @@ protected:
     // One pipeline's comparisons (all pipelines' when empty), oldest night first.
     QList<ParityResult> parityRows(const QString &pipeline);
     qint64 newestFeedEntry(); // 0: the feed is empty
+    // The change feed's entries after `seq`, oldest first (at most `limit`); nullopt when some
+    // after `seq` were trimmed already or there are more than `limit`.
+    std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit);
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     // With `mustHaveSchema` an empty database is refused instead of initialised. Returns how many
     // migrations it applied.

@@ -135,9 +135,6 @@ public:
     // version and state follow from its audit rows, from the pipeline's initial state on. One
     // line per finding, naming the pipeline; empty when everything holds.
     virtual QStringList verify() = 0;
-    // The change feed: entries after `seq`, oldest first (at most `limit`); nullopt when some
-    // after `seq` were trimmed already or there are more than `limit`.
-    virtual std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit) = 0;
     // Brings `snapshot` up to the store's newest feed entry, re-reading only the pointers,
     // parity and plan the entries name; returns what changed. When the feed cannot say (the
     // inventory changed, the console fell behind further than the feed keeps) it reads the

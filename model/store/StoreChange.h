@@ -45,8 +45,6 @@ struct StoreChange
         c.why = why;
         return c;
     }
-    // Both at once (changes read one after another before anyone redrew).
-    void merge(const StoreChange &other);
 };
 
 } // namespace daybreak

@@ -80,8 +80,6 @@ void StoreWorker::catchUp(bool answerAlways)
             ++m_fullReads;
             qCInfo(lcFeed, "%s: read the whole store (%s)", qPrintable(m_store->location()),
                    qPrintable(change.why));
-        } else {
-            ++m_followedReads;
         }
         // Implicitly shared: the console's copy costs nothing until one side changes it.
         post([callback = m_callbacks.read, snapshot = *m_picture, change] {

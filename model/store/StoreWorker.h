@@ -41,9 +41,6 @@ public:
     // The same, but the console hears back even when nothing changed (it asked: its own write,
     // or its clock moved on).
     void reload() { catchUp(true); }
-    // How many whole snapshots this worker read, and how many times it followed the feed.
-    int fullReads() const { return m_fullReads; }
-    int followedReads() const { return m_followedReads; }
     // Runs `job` here with the connection, or with nullptr while there is none.
     void run(const std::function<void(Store *)> &job);
     // Drops the connection and the notifier; on this thread, before it ends.
@@ -63,8 +60,7 @@ private:
     bool m_connected = false;
     std::optional<StoreSnapshot> m_picture; // what the console was last sent
     QString m_fullReadWhy;
-    int m_fullReads = 0;
-    int m_followedReads = 0;
+    int m_fullReads = 0; // whole snapshots read: after the first, a reconnect says so
 };
 
 } // namespace daybreak
