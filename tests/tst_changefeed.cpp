@@ -8,6 +8,7 @@
 #include "ManualClock.h"
 #include "PipelineNodeItem.h"
 #include "PipelineTableModel.h"
+#include "SlaService.h"
 #include "StoreSession.h"
 #include "TestStores.h"
 
@@ -269,6 +270,78 @@ private slots:
         change = console->follow(followed);
         QVERIFY2(change.everything, qPrintable(change.why));
         QVERIFY(followed == console->snapshot());
+    }
+
+    // The console and the watch keep the night's alerts until the feed names the alerts
+    // again: whatever another connection raises, acknowledges or resolves, the next evaluation
+    // holds exactly what a fresh read holds.
+    void aLongLivedNightSeesEveryoneElsesAlerts()
+    {
+        const QString url = demoStore();
+        std::unique_ptr<SqlStore> writer = m_backend.open(url, OpenMode::MustExist);
+        std::unique_ptr<SqlStore> console = m_backend.open(url, OpenMode::MustExist);
+        ManualClock clock(kAt); // a night past: no sensor raises anything of its own
+        SlaService::LearnedCache cache;
+        SlaService sla(*console, clock, QStringLiteral("console"));
+        sla.setLearnedCache(&cache);
+        const StoreSnapshot s = console->snapshot();
+        QRandomGenerator random(7);
+        int raised = 0, acknowledged = 0, resolved = 0;
+        for (int step = 0; step < 40; ++step) {
+            const qint64 before = console->feedPosition();
+            const QList<SlaAlert> open = [&] {
+                QList<SlaAlert> o;
+                for (const SlaAlert &a : writer->alerts(kNight))
+                    if (a.isOpen())
+                        o << a;
+                return o;
+            }();
+            bool changed = true;
+            switch (open.isEmpty() ? 0 : random.bounded(4)) {
+            case 0: {
+                SlaAlert a;
+                a.businessDate = kNight;
+                a.report = QStringLiteral("report_%1").arg(step);
+                a.status = QStringLiteral("at_risk");
+                a.raisedAt = kAt;
+                a.message = QStringLiteral("step %1").arg(step);
+                QCOMPARE(writer->raiseAlerts({a}).size(), 1);
+                ++raised;
+                break;
+            }
+            case 1: {
+                AuditEntry audit;
+                audit.at = kAt;
+                audit.actor = QStringLiteral("oncall");
+                audit.action = QStringLiteral("alert_ack");
+                audit.reason = QStringLiteral("alert %1").arg(open.first().id);
+                QCOMPARE(writer->acknowledgeAlert(open.first().id, audit), WriteStatus::Written);
+                ++acknowledged;
+                break;
+            }
+            case 2: {
+                SlaAlert a = open.last();
+                a.resolvedAt = kAt;
+                a.resolvedReason = QStringLiteral("back on track");
+                QCOMPARE(writer->resolveAlerts({a}).size(), 1);
+                ++resolved;
+                break;
+            }
+            default:
+                changed = false; // nothing: served from what it holds
+            }
+            QCOMPARE(console->changedSince(before, QStringLiteral("alerts")), changed);
+            QVERIFY(!console->changedSince(before, QStringLiteral("waves")));
+            const SlaService::Night n = sla.evaluate(s, kNight);
+            const QList<SlaAlert> fresh = console->alerts(kNight);
+            QCOMPARE(n.alerts.size(), fresh.size());
+            for (qsizetype i = 0; i < fresh.size(); ++i) {
+                QCOMPARE(n.alerts.at(i).id, fresh.at(i).id);
+                QCOMPARE(n.alerts.at(i).acknowledgedBy, fresh.at(i).acknowledgedBy);
+                QCOMPARE(n.alerts.at(i).resolvedReason, fresh.at(i).resolvedReason);
+            }
+        }
+        QVERIFY(raised > 5 && acknowledged > 3 && resolved > 3);
     }
 
     void theSessionFollowsAndSaysWhenItReadsEverything()

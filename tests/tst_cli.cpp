@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -1151,6 +1152,80 @@ private slots:
         QCOMPARE(
             ctl({QStringLiteral("sla"), QStringLiteral("ack"), QStringLiteral("999")}, store).exit,
             3);
+    }
+
+    // sla --follow: the night once, then only what moves, as the store's change feed tells;
+    // JSON as one object per line; a clean stop on SIGTERM.
+    void slaFollowPrintsTheNightThenWhatMoves()
+    {
+        const QString store = freshStore(QStringLiteral("follow.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                      fixture(QStringLiteral("all_week.json"))},
+                     store)
+                     .exit,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("sla"), QStringLiteral("--follow"), QStringLiteral("--date"),
+                      QStringLiteral("2030-02-30")},
+                     store)
+                     .exit,
+                 2);
+        QProcess follow;
+        follow.start(QStringLiteral(DAYBREAKCTL_PATH),
+                     {QStringLiteral("sla"), QStringLiteral("--follow"), QStringLiteral("--json"),
+                      QStringLiteral("--date"), QStringLiteral("2030-01-15"),
+                      QStringLiteral("--store"), store});
+        QVERIFY(follow.waitForStarted(30000));
+        QList<QJsonObject> looks;
+        const auto readLooks = [&] {
+            while (follow.canReadLine())
+                looks << QJsonDocument::fromJson(follow.readLine()).object();
+            return looks.size();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readLooks() >= 1, 30000);
+        const QJsonObject first = looks.first();
+        QCOMPARE(first[QStringLiteral("date")].toString(), QStringLiteral("2030-01-15"));
+        QVERIFY(first[QStringLiteral("new_night")].toBool());
+        QCOMPARE(first[QStringLiteral("read_whole_store")].toString(),
+                 QStringLiteral("the first read"));
+        const QJsonArray reports = first[QStringLiteral("reports")].toArray();
+        QVERIFY(!reports.isEmpty());
+        QCOMPARE(reports.first().toObject()[QStringLiteral("id")].toString(),
+                 QStringLiteral("exec_daily_sales"));
+        QCOMPARE(reports.first().toObject()[QStringLiteral("status")].toString(),
+                 QStringLiteral("on_track"));
+
+        // A run of another night changes nothing this night shows: no line.
+        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"),
+                      QStringLiteral("--side"), QStringLiteral("onprem"), QStringLiteral("--state"),
+                      QStringLiteral("started"), QStringLiteral("--at"),
+                      QStringLiteral("2030-01-20T01:30:00+01:00")},
+                     store)
+                     .exit,
+                 0);
+        // The feeding run fails: the report is breached, and only what moved is printed.
+        QCOMPARE(ctl({QStringLiteral("run-event"), QStringLiteral("orders_ingest"),
+                      QStringLiteral("--side"), QStringLiteral("onprem"), QStringLiteral("--state"),
+                      QStringLiteral("failed"), QStringLiteral("--at"),
+                      QStringLiteral("2030-01-15T01:50:00+01:00")},
+                     store)
+                     .exit,
+                 0);
+        QTRY_VERIFY_WITH_TIMEOUT(readLooks() >= 2, 30000);
+        const QJsonObject moved = looks.last();
+        QVERIFY(!moved[QStringLiteral("new_night")].toBool());
+        QVERIFY(moved[QStringLiteral("read_whole_store")].isNull()); // followed, not re-read
+        QJsonObject report;
+        for (const QJsonValue &r : moved[QStringLiteral("reports")].toArray())
+            if (r.toObject()[QStringLiteral("id")].toString() == QLatin1String("exec_daily_sales"))
+                report = r.toObject();
+        QCOMPARE(report[QStringLiteral("status")].toString(), QStringLiteral("breached"));
+        QCOMPARE(moved[QStringLiteral("reports")].toArray().size(), 1);
+        QCOMPARE(looks.size(), 2); // the other night's event printed nothing
+
+        ::kill(pid_t(follow.processId()), SIGTERM);
+        QVERIFY(follow.waitForFinished(30000));
+        QCOMPARE(follow.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(follow.exitCode(), 0);
     }
 
     void storeUnavailable()

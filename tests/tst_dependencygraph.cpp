@@ -1,5 +1,6 @@
 #include "DependencyGraph.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace daybreak;
@@ -96,6 +97,39 @@ private slots:
         QCOMPARE(l.value(QStringLiteral("report")), 4);
         QCOMPARE(l.value(QStringLiteral("lonely")), 0);
         QCOMPARE(g.depth(), 5);
+    }
+
+    // The one-pass reach answers what a walk per question answers: on random graphs of more
+    // than 64 targets (several words of bits), and on a cyclic one (where it walks instead).
+    void reachAnswersWhatAWalkAnswers()
+    {
+        QRandomGenerator rng(11);
+        for (int round = 0; round < 20; ++round) {
+            const int n = 40 + int(rng.bounded(160));
+            QStringList ids;
+            for (int i = 0; i < n; ++i)
+                ids << QStringLiteral("p%1").arg(i);
+            Edges edges;
+            for (int i = 1; i < n; ++i)
+                for (int k = int(rng.bounded(4)); k > 0; --k)
+                    edges.append({ids.at(int(rng.bounded(i))), ids.at(i)}); // upstream first
+            if (round % 5 == 4) // a cycle: the last node feeds the first
+                edges.append({ids.last(), ids.first()});
+            const DependencyGraph g(ids, edges);
+            QStringList targets;
+            for (const QString &id : ids)
+                if (rng.bounded(100) < 60)
+                    targets << id;
+            const DependencyGraph::Reach reach = g.reach(targets);
+            for (int q = 0; q < 30; ++q) {
+                QStringList sources;
+                for (int k = 1 + int(rng.bounded(3)); k > 0; --k)
+                    sources << ids.at(int(rng.bounded(n)));
+                sources << QStringLiteral("ghost"); // unknown ids reach nothing
+                QCOMPARE(reach.from(sources), g.downstreamAmong(sources, targets));
+            }
+        }
+        QVERIFY(DependencyGraph::Reach().from({QStringLiteral("a")}).isEmpty());
     }
 
     void edgesToUnknownIdsAreIgnored()

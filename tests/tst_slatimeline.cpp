@@ -10,13 +10,18 @@
 #include "WarRoomWindow.h"
 
 #include <QAction>
+#include <QCategoryAxis>
+#include <QChart>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <array>
 
 using namespace daybreak;
 
@@ -127,6 +132,84 @@ private slots:
         QCOMPARE(window.warRoom()->timeline()->barFor(QStringLiteral("src"))->pen().color(),
                  QColor(0xc0, 0x1c, 0x28));
         window.warRoom()->close();
+    }
+
+    // A busy night moves the bars in place instead of building the chart again; whatever the
+    // steps, the chart then holds what one drawn afresh from the same projection holds.
+    void movingBarsInPlaceDrawsWhatAFreshTimelineDraws()
+    {
+        QList<Pipeline> pipelines;
+        for (int i = 0; i < 4; ++i) {
+            Pipeline src = pipeline(QStringLiteral("src%1").arg(i));
+            src.schedule = QTime(1, 10 * i);
+            src.onpremMinutes = 20 + 5 * i;
+            pipelines << src;
+        }
+        Pipeline mid =
+            pipeline(QStringLiteral("mid"), {QStringLiteral("src0"), QStringLiteral("src1")});
+        mid.onpremMinutes = 40;
+        mid.cloudMinutes = 30;
+        Pipeline late = pipeline(QStringLiteral("late"), {QStringLiteral("src2")});
+        late.onpremMinutes = 200;
+        Pipeline r1 = pipeline(QStringLiteral("rpt_a"), {QStringLiteral("mid")});
+        r1.sla = QTime(6, 0);
+        Pipeline r2 =
+            pipeline(QStringLiteral("rpt_b"), {QStringLiteral("late"), QStringLiteral("src3")});
+        r2.sla = QTime(5, 0);
+        pipelines << mid << late << r1 << r2;
+        const Inventory inv = inventory(pipelines);
+        const QStringList ids{QStringLiteral("src0"),  QStringLiteral("src1"),
+                              QStringLiteral("src2"),  QStringLiteral("src3"),
+                              QStringLiteral("mid"),   QStringLiteral("late"),
+                              QStringLiteral("rpt_a"), QStringLiteral("rpt_b")};
+        QRandomGenerator rng(7);
+        SlaProjection::Inputs in;
+        in.shadowed = [](const Pipeline &p) { return p.id == QLatin1String("mid"); };
+        SlaTimeline followed;
+        followed.resize(900, 500);
+        QDateTime now = berlin(kNight, 0, 50);
+        int keptFrame = 0;
+        for (int step = 0; step < 60; ++step) {
+            now = now.addSecs(60 * int(1 + rng.bounded(8)));
+            const QString &id = ids.at(int(rng.bounded(ids.size())));
+            const RunEvent::Kind kind =
+                std::array{RunEvent::Kind::Started, RunEvent::Kind::Succeeded,
+                           RunEvent::Kind::Failed}[rng.bounded(3)];
+            in.events.append(
+                {step + 1, id, kNight, Side::OnPrem, kind, now.toUTC(), QStringLiteral("test")});
+            in.now = now;
+            const SlaProjection p = SlaProjection::project(
+                inv, kNight, [](const Pipeline &) { return Side::OnPrem; }, in);
+            QLineSeries *before = followed.barFor(QStringLiteral("rpt_a"));
+            followed.setProjection(p, now);
+            keptFrame += before && followed.barFor(QStringLiteral("rpt_a")) == before ? 1 : 0;
+            SlaTimeline fresh;
+            fresh.resize(900, 500);
+            fresh.setProjection(p, now);
+            QCOMPARE(followed.rowPipelines(), fresh.rowPipelines());
+            QCOMPARE(followed.chart()->title(), fresh.chart()->title());
+            QCOMPARE(followed.chart()->series().size(), fresh.chart()->series().size());
+            for (const QString &row : fresh.rowPipelines()) {
+                QCOMPARE(followed.barFor(row)->points(), fresh.barFor(row)->points());
+                QCOMPARE(followed.barFor(row)->pen(), fresh.barFor(row)->pen());
+                QCOMPARE(followed.plannedBarFor(row)->points(), fresh.plannedBarFor(row)->points());
+                QCOMPARE(bool(followed.shadowBarFor(row)), bool(fresh.shadowBarFor(row)));
+                if (fresh.shadowBarFor(row))
+                    QCOMPARE(followed.shadowBarFor(row)->points(),
+                             fresh.shadowBarFor(row)->points());
+            }
+            QCOMPARE(bool(followed.nowLine()), bool(fresh.nowLine()));
+            if (fresh.nowLine())
+                QCOMPARE(followed.nowLine()->points(), fresh.nowLine()->points());
+            const auto labels = [](SlaTimeline &t) {
+                for (QAbstractAxis *axis : t.chart()->axes(Qt::Vertical))
+                    if (auto *y = qobject_cast<QCategoryAxis *>(axis))
+                        return y->categoriesLabels();
+                return QStringList();
+            };
+            QCOMPARE(labels(followed), labels(fresh));
+        }
+        QVERIFY2(keptFrame > 10, qPrintable(QString::number(keptFrame))); // moved in place
     }
 
     void aNightThatIsOverShowsItsOutcomeAndOffersTheNext()

@@ -83,6 +83,50 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("stopped (test)")));
     }
 
+    // Between its runs the watch follows the store's change feed: a run event from the
+    // orchestrator is read as such, and a new inventory makes it read the store whole once, and
+    // say so.
+    void theWatchFollowsTheFeedAndReadsWholeOnlyForANewInventory()
+    {
+        QVERIFY2(m_backend.problem().isEmpty(), qPrintable(m_backend.problem()));
+        const QString url = m_backend.freshUrl();
+        auto store = m_backend.open(url);
+        seed(*store, watchedNight());
+        auto orchestrator = m_backend.open(url, OpenMode::MustExist);
+        ManualClock clock(berlin(0, 50));
+        QString text;
+        QTextStream log(&text);
+        Watch watch(*store, clock, QStringLiteral("watch"), {}, log);
+        watch.start();
+
+        Inventory more = watchedNight();
+        Pipeline early = pipeline(QStringLiteral("early"));
+        early.schedule = QTime(0, 40);
+        early.onpremMinutes = 10;
+        more.addPipeline(early);
+        seed(*orchestrator, more); // another import, from another connection
+        clock.set(berlin(0, 56));
+        watch.tick(true);
+        QVERIFY2(text.contains(QStringLiteral("read the whole store (the inventory changed")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("ALERT late_start early: early LATE START")),
+                 qPrintable(text));
+
+        RunEvent started;
+        started.pipeline = QStringLiteral("early");
+        started.kind = RunEvent::Kind::Started;
+        started.at = berlin(0, 57);
+        QCOMPARE(
+            SlaService(*orchestrator, clock, QStringLiteral("airflow")).recordEvent(started).kind,
+            Outcome::Kind::Done);
+        clock.set(berlin(0, 58));
+        watch.tick(false); // as a change notification wakes it
+        QVERIFY2(text.contains(QStringLiteral("resolved late_start early: started at 00:57")),
+                 qPrintable(text));
+        QCOMPARE(text.count(QStringLiteral("read the whole store")), 1);
+        watch.stop(QStringLiteral("test"));
+    }
+
     void theWatchProcessBeatsAndStopsCleanlyOnSigterm()
     {
         const QString path = m_backend.freshUrl();

@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QMimeData>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -128,6 +129,52 @@ private slots:
             QVERIFY(id.contains(QStringLiteral("extract")));
         board()->setBacklogFilter({});
         QCOMPARE(board()->column(QString())->model()->pipelines(), all);
+    }
+
+    // A column brought up to date moves, inserts and removes its cards instead of starting
+    // over, so the view keeps its place; whatever the edits, it then holds the new list.
+    void cardsThatMoveMoveAndTheRestStay()
+    {
+        WaveColumnModel *backlog = board()->column(QString())->model();
+        QSignalSpy backlogResets(backlog, &QAbstractItemModel::modelReset);
+        QSignalSpy backlogRemoved(backlog, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(dropInto(QStringLiteral("W2"), {QStringLiteral("erp_orders_extract")}));
+        QCOMPARE(backlogResets.size(), 0);
+        QCOMPARE(backlogRemoved.size(), 1); // the dropped card left; the others stayed put
+
+        const QStringList pool = backlog->pipelines();
+        QVERIFY(pool.size() > 10);
+        WaveColumnModel *column = board()->column(QStringLiteral("W1"))->model();
+        QAbstractItemModelTester tester(column,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(column, &QAbstractItemModel::modelReset);
+        QSignalSpy moved(column, &QAbstractItemModel::rowsMoved);
+        QSignalSpy inserted(column, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(column, &QAbstractItemModel::rowsRemoved);
+        QRandomGenerator random(5);
+        QStringList ids = column->pipelines();
+        for (int step = 0; step < 200; ++step) {
+            QStringList next = ids;
+            if (!next.isEmpty() && random.bounded(3) == 0)
+                next.removeAt(random.bounded(next.size()));
+            if (random.bounded(2) == 0) {
+                const QString &id = pool.at(random.bounded(pool.size()));
+                if (!next.contains(id))
+                    next.insert(random.bounded(next.size() + 1), id);
+            }
+            if (next.size() > 1 && random.bounded(2) == 0)
+                next.move(random.bounded(next.size()), random.bounded(next.size()));
+            column->setPipelines(next);
+            QCOMPARE(column->pipelines(), next);
+            ids = next;
+        }
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(moved.size() > 10 && inserted.size() > 10 && removed.size() > 10);
+        // Everything different: one reset, and still the list asked for.
+        QStringList reversed = pool;
+        std::reverse(reversed.begin(), reversed.end());
+        column->setPipelines(reversed);
+        QCOMPARE(column->pipelines(), reversed);
     }
 
     void validDropIsSavedAndUndoable()

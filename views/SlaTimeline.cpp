@@ -18,10 +18,24 @@ constexpr qsizetype kMaxRows = 120;
 // The axis labels in the machine's local time; plot the inventory zone's wall clock as local so
 // the war room reads 06:00 where the report is due, wherever the console runs.
 QTimeZone g_zone;
+// Local time goes through mktime (and a look at the zone files) on every conversion: a busy
+// night places the same few hundred moments several times a second.
+QHash<qint64, double> g_placed;
+QByteArray g_placedZone;
 double ms(const QDateTime &t)
 {
+    if (g_placedZone != g_zone.id() || g_placed.size() > 100000) {
+        g_placed.clear();
+        g_placedZone = g_zone.id();
+    }
+    const qint64 key = t.toMSecsSinceEpoch();
+    if (const auto it = g_placed.constFind(key); it != g_placed.constEnd())
+        return *it;
     const QDateTime wall = t.toTimeZone(g_zone);
-    return double(QDateTime(wall.date(), wall.time(), Qt::LocalTime).toMSecsSinceEpoch());
+    const double placed =
+        double(QDateTime(wall.date(), wall.time(), Qt::LocalTime).toMSecsSinceEpoch());
+    g_placed.insert(key, placed);
+    return placed;
 }
 } // namespace
 
@@ -62,15 +76,6 @@ QColor SlaTimeline::colourFor(const SlaProjection::Run &run, bool onAtRiskPath)
 void SlaTimeline::rebuild()
 {
     QChart *c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis *axis : c->axes())
-        c->removeAxis(axis);
-    m_bars.clear();
-    m_planned.clear();
-    m_shadow.clear();
-    m_order.clear();
-    m_now = nullptr;
-
     // Rows: grouped by report (each report's critical path, report last), or every pipeline.
     QSet<QString> atRiskPath;
     QStringList order;
@@ -106,13 +111,8 @@ void SlaTimeline::rebuild()
     const qsizetype total = order.size();
     if (order.size() > kMaxRows)
         order = order.mid(0, kMaxRows);
-    m_order = order;
 
-    auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("HH:mm"));
-    x->setTickCount(13);
     const QTimeZone zone = m_projection.nightStart().timeZone();
-
     g_zone = zone.isValid() ? zone : QTimeZone::utc();
     // The axis reaches past the night's 08:00 when a projected run does, so a late bar is never
     // cut off at the edge: to the next full hour after the latest finish.
@@ -127,78 +127,137 @@ void SlaTimeline::rebuild()
         const QDateTime local = axisEnd.toTimeZone(zone);
         axisEnd = QDateTime(local.date(), QTime(local.time().hour(), 0), zone).addSecs(3600);
     }
+    Frame frame;
+    frame.rows = order;
+    frame.start = m_projection.nightStart();
+    frame.end = axisEnd;
+    for (const QString &id : std::as_const(order)) {
+        frame.labels << (atRiskPath.contains(id) ? QStringLiteral("⚠ %1").arg(id) : id);
+        if (m_projection.shadowRuns().contains(id))
+            frame.shadowed << id;
+    }
+    for (const SlaProjection::Report &r : m_projection.reports())
+        frame.deadlines.insert(qint64(ms(r.deadline)));
+    // A busy night redraws several times a second: the bars that moved move, and the chart is
+    // built anew only when its rows, labels or axes change.
+    if (!m_x || frame != m_frame)
+        buildFrame(frame);
+    m_order = order;
     m_axisEnd = axisEnd;
-    x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(ms(m_projection.nightStart()))),
-                QDateTime::fromMSecsSinceEpoch(qint64(ms(axisEnd))));
-    auto *y = new QCategoryAxis;
-    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    y->setRange(-1, std::max<qsizetype>(order.size(), 1));
-    y->setReverse(true);
-    y->setTruncateLabels(false);
-    QFont small = y->labelsFont();
-    small.setPointSizeF(8.5); // rows get the height they need (readableHeight), not a tiny font
-    y->setLabelsFont(small);
-    QFont xFont = x->labelsFont();
-    xFont.setPointSizeF(9);
-    x->setLabelsFont(xFont);
-    c->addAxis(x, Qt::AlignTop); // at the top: in view while the rows scroll
-    c->addAxis(y, Qt::AlignLeft);
-    auto line = [&](const QList<QPointF> &points, const QPen &pen) {
-        auto *s = new QLineSeries;
-        s->append(points);
-        s->setPen(pen);
-        c->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
-        return s;
-    };
     const double barWidth = 10;
+    auto place = [](QLineSeries *series, const QList<QPointF> &points, const QPen &pen) {
+        if (series->pen() != pen)
+            series->setPen(pen);
+        if (series->points() != points)
+            series->replace(points);
+    };
     for (int i = 0; i < order.size(); ++i) {
         const QString &id = order.at(i);
         const SlaProjection::Run run = m_projection.runs().value(id);
         const bool risky = atRiskPath.contains(id);
-        y->append(risky ? QStringLiteral("⚠ %1").arg(id) : id, i);
-        m_planned.insert(
-            id, line({{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
-                     QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap)));
+        place(m_planned.value(id),
+              {{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
+              QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap));
         const QDateTime end = run.finish.isValid() ? run.finish : m_axisEnd;
         const QDateTime start = run.start.isValid() ? run.start : run.expectedStart;
-        m_bars.insert(id, line({{ms(start), double(i)}, {ms(end), double(i)}},
-                               QPen(colourFor(run, risky), barWidth, Qt::SolidLine, Qt::FlatCap)));
-        if (m_projection.shadowRuns().contains(id)) {
+        place(m_bars.value(id), {{ms(start), double(i)}, {ms(end), double(i)}},
+              QPen(colourFor(run, risky), barWidth, Qt::SolidLine, Qt::FlatCap));
+        if (QLineSeries *shadowBar = m_shadow.value(id)) {
             const SlaProjection::Run shadow = m_projection.shadowRuns().value(id);
-            m_shadow.insert(
-                id, line({{ms(shadow.start), i - 0.3},
-                          {ms(shadow.finish.isValid() ? shadow.finish : shadow.start), i - 0.3}},
-                         QPen(StatePalette::fill(State::Cloud), barWidth / 2.5, Qt::DashLine,
-                              Qt::FlatCap)));
+            place(
+                shadowBar,
+                {{ms(shadow.start), i - 0.3},
+                 {ms(shadow.finish.isValid() ? shadow.finish : shadow.start), i - 0.3}},
+                QPen(StatePalette::fill(State::Cloud), barWidth / 2.5, Qt::DashLine, Qt::FlatCap));
         }
     }
-    // Deadlines (06:00 and any other) and now.
-    QSet<qint64> deadlines;
-    for (const SlaProjection::Report &r : m_projection.reports())
-        deadlines.insert(qint64(ms(r.deadline)));
-    for (qint64 d : deadlines)
-        line({{double(d), -1}, {double(d), double(order.size())}},
-             QPen(QColor(0xc0, 0x1c, 0x28), 2, Qt::DashLine));
-    if (m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() &&
-        m_nowTime <= m_projection.nightEnd())
-        m_now = line({{ms(m_nowTime), -1}, {ms(m_nowTime), double(order.size())}},
-                     QPen(QColor(0x10, 0x10, 0x10), 2));
+    // Now, while it is within the night.
+    const bool nowShown = m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() &&
+                          m_nowTime <= m_projection.nightEnd();
+    if (nowShown && !m_now)
+        m_now = addLine({}, QPen(QColor(0x10, 0x10, 0x10), 2));
+    else if (!nowShown && m_now) {
+        c->removeSeries(m_now);
+        delete m_now;
+        m_now = nullptr;
+    }
+    if (m_now)
+        place(m_now, {{ms(m_nowTime), -1}, {ms(m_nowTime), double(order.size())}},
+              QPen(QColor(0x10, 0x10, 0x10), 2));
+    if (const QString title = titleText(total); title != c->title())
+        c->setTitle(title); // a new title lays the chart out again
+}
+
+QLineSeries *SlaTimeline::addLine(const QList<QPointF> &points, const QPen &pen)
+{
+    auto *s = new QLineSeries;
+    s->append(points);
+    s->setPen(pen);
+    chart()->addSeries(s);
+    s->attachAxis(m_x);
+    s->attachAxis(m_y);
+    return s;
+}
+
+void SlaTimeline::buildFrame(const Frame &frame)
+{
+    QChart *c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis *axis : c->axes())
+        c->removeAxis(axis);
+    m_bars.clear();
+    m_planned.clear();
+    m_shadow.clear();
+    m_now = nullptr;
+    m_frame = frame;
+
+    m_x = new QDateTimeAxis;
+    m_x->setFormat(QStringLiteral("HH:mm"));
+    m_x->setTickCount(13);
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(ms(frame.start))),
+                  QDateTime::fromMSecsSinceEpoch(qint64(ms(frame.end))));
+    m_y = new QCategoryAxis;
+    m_y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_y->setRange(-1, std::max<qsizetype>(frame.rows.size(), 1));
+    m_y->setReverse(true);
+    m_y->setTruncateLabels(false);
+    QFont small = m_y->labelsFont();
+    small.setPointSizeF(8.5); // rows get the height they need (readableHeight), not a tiny font
+    m_y->setLabelsFont(small);
+    QFont xFont = m_x->labelsFont();
+    xFont.setPointSizeF(9);
+    m_x->setLabelsFont(xFont);
+    c->addAxis(m_x, Qt::AlignTop); // at the top: in view while the rows scroll
+    c->addAxis(m_y, Qt::AlignLeft);
+    for (int i = 0; i < frame.rows.size(); ++i) {
+        const QString &id = frame.rows.at(i);
+        m_y->append(frame.labels.at(i), i);
+        m_planned.insert(id, addLine({}, QPen()));
+        m_bars.insert(id, addLine({}, QPen()));
+        if (frame.shadowed.contains(id))
+            m_shadow.insert(id, addLine({}, QPen()));
+    }
+    // Deadlines (06:00 and any other).
+    for (qint64 d : frame.deadlines)
+        addLine({{double(d), -1}, {double(d), double(frame.rows.size())}},
+                QPen(QColor(0xc0, 0x1c, 0x28), 2, Qt::DashLine));
+}
+
+QString SlaTimeline::titleText(qsizetype total) const
+{
+    const QTimeZone zone = m_projection.nightStart().timeZone();
+    const QStringList &order = m_order;
     int atRisk = 0, breached = 0;
     for (const SlaProjection::Report &r : m_projection.reports()) {
         atRisk += r.status == SlaProjection::Status::AtRisk ? 1 : 0;
         breached += r.status == SlaProjection::Status::Breached ? 1 : 0;
     }
-    if (m_projection.silent()) {
-        c->setTitle(
-            tr("Night of %1 (%2) — NO DATA: the orchestrator reported no run for this "
-               "night (the first was due at %3) · the bars are the plan, not a projection")
-                .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
-                     QString::fromUtf8(zone.id()),
-                     m_projection.firstDue().toTimeZone(zone).toString(QStringLiteral("HH:mm"))));
-        return;
-    }
+    if (m_projection.silent())
+        return tr("Night of %1 (%2) — NO DATA: the orchestrator reported no run for this "
+                  "night (the first was due at %3) · the bars are the plan, not a projection")
+            .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
+                 QString::fromUtf8(zone.id()),
+                 m_projection.firstDue().toTimeZone(zone).toString(QStringLiteral("HH:mm")));
     const QString rowsNote = total > order.size()
                                  ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
                                  : QString();
@@ -226,41 +285,37 @@ void SlaTimeline::rebuild()
                                          : tr("%1 (never finished)").arg(r.pipeline));
         }
         const int made = int(m_projection.reports().size() - missed.size());
-        c->setTitle(
-            (missed.isEmpty()
-                 ? tr("Night of %1 (%2) — over: all %3 reports made their deadline (the last "
-                      "at %4)")
-                       .arg(night, QString::fromUtf8(zone.id()))
-                       .arg(made)
-                       .arg(lastFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")))
-                 : tr("Night of %1 (%2) — over: %3 of %4 reports made their deadline; missed: %5")
-                       .arg(night, QString::fromUtf8(zone.id()))
-                       .arg(made)
-                       .arg(m_projection.reports().size())
-                       .arg(missed.join(QStringLiteral(", ")))) +
-            rowsNote + legend);
-        return;
+        return (missed.isEmpty()
+                    ? tr("Night of %1 (%2) — over: all %3 reports made their deadline (the last "
+                         "at %4)")
+                          .arg(night, QString::fromUtf8(zone.id()))
+                          .arg(made)
+                          .arg(lastFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")))
+                    : tr("Night of %1 (%2) — over: %3 of %4 reports made their deadline; missed: "
+                         "%5")
+                          .arg(night, QString::fromUtf8(zone.id()))
+                          .arg(made)
+                          .arg(m_projection.reports().size())
+                          .arg(missed.join(QStringLiteral(", ")))) +
+               rowsNote + legend;
     }
-    if (m_nowTime.isValid() && m_nowTime < m_projection.firstDue()) {
-        c->setTitle(tr("Night of %1 (%2) — coming: %3 reports, %4 at risk at p95 · nothing has "
-                       "run yet, the bars are the projection%5%6")
-                        .arg(night, QString::fromUtf8(zone.id()))
-                        .arg(m_projection.reports().size())
-                        .arg(atRisk)
-                        .arg(rowsNote, legend));
-        return;
-    }
-    c->setTitle(tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "
-                   "done · blue running · "
-                   "amber at-risk path · red failed · dashed: cloud shadow")
-                    .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
-                         QString::fromUtf8(zone.id()))
-                    .arg(m_projection.reports().size())
-                    .arg(atRisk)
-                    .arg(breached)
-                    .arg(total > order.size()
-                             ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
-                             : QString()));
+    if (m_nowTime.isValid() && m_nowTime < m_projection.firstDue())
+        return tr("Night of %1 (%2) — coming: %3 reports, %4 at risk at p95 · nothing has "
+                  "run yet, the bars are the projection%5%6")
+            .arg(night, QString::fromUtf8(zone.id()))
+            .arg(m_projection.reports().size())
+            .arg(atRisk)
+            .arg(rowsNote, legend);
+    return tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "
+              "done · blue running · "
+              "amber at-risk path · red failed · dashed: cloud shadow")
+        .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
+             QString::fromUtf8(zone.id()))
+        .arg(m_projection.reports().size())
+        .arg(atRisk)
+        .arg(breached)
+        .arg(total > order.size() ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
+                                  : QString());
 }
 
 int SlaTimeline::readableHeight() const

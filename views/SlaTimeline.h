@@ -4,7 +4,11 @@
 
 #include <QChartView>
 #include <QHash>
+#include <QPen>
+#include <QSet>
 
+class QCategoryAxis;
+class QDateTimeAxis;
 class QLineSeries;
 
 namespace daybreak {
@@ -42,7 +46,18 @@ public:
     static QColor colourFor(const SlaProjection::Run &run, bool onAtRiskPath);
 
 private:
+    // What the chart's axes and series stand for: while it stays, the bars move in place.
+    struct Frame
+    {
+        QStringList rows, labels, shadowed;
+        QDateTime start, end;
+        QSet<qint64> deadlines;
+        bool operator==(const Frame &) const = default;
+    };
     void rebuild();
+    void buildFrame(const Frame &frame);
+    QLineSeries *addLine(const QList<QPointF> &points, const QPen &pen);
+    QString titleText(qsizetype totalRows) const;
 
     SlaProjection m_projection;
     QDateTime m_nowTime;
@@ -53,6 +68,9 @@ private:
     QHash<QString, QLineSeries *> m_planned;
     QHash<QString, QLineSeries *> m_shadow;
     QLineSeries *m_now = nullptr;
+    Frame m_frame;
+    QDateTimeAxis *m_x = nullptr;
+    QCategoryAxis *m_y = nullptr;
 };
 
 } // namespace daybreak

@@ -5,6 +5,7 @@
 #include "WaveBoard.h"
 
 #include <QMimeData>
+#include <QSet>
 
 namespace daybreak {
 
@@ -46,9 +47,39 @@ void WaveColumnModel::setPipelines(const QStringList &ids)
             emit dataChanged(index(0), index(int(m_ids.size()) - 1));
         return;
     }
-    beginResetModel();
-    m_ids = ids;
-    endResetModel();
+    // The cards that left go, those that came are put in, those that moved move: the view keeps
+    // its selection and scroll position. Past a few dozen moves (a new plan, another filter) one
+    // reset is cheaper than searching a backlog of thousands for each.
+    const QSet<QString> wanted(ids.cbegin(), ids.cend());
+    int budget = kMovesBeforeReset;
+    for (int i = int(m_ids.size()) - 1; i >= 0 && budget > 0; --i)
+        if (!wanted.contains(m_ids.at(i))) {
+            beginRemoveRows({}, i, i);
+            m_ids.removeAt(i);
+            endRemoveRows();
+            --budget;
+        }
+    for (int j = 0; j < ids.size() && budget > 0; ++j) {
+        if (j < m_ids.size() && m_ids.at(j) == ids.at(j))
+            continue;
+        --budget;
+        if (const int k = int(m_ids.indexOf(ids.at(j), j)); k > j) {
+            beginMoveRows({}, k, k, {}, j);
+            m_ids.move(k, j);
+            endMoveRows();
+        } else {
+            beginInsertRows({}, j, j);
+            m_ids.insert(j, ids.at(j));
+            endInsertRows();
+        }
+    }
+    if (m_ids != ids) { // over the budget
+        beginResetModel();
+        m_ids = ids;
+        endResetModel();
+    }
+    if (!m_ids.isEmpty()) // the cards that stayed may show another state
+        emit dataChanged(index(0), index(int(m_ids.size()) - 1));
 }
 
 int WaveColumnModel::rowCount(const QModelIndex &parent) const

@@ -37,7 +37,9 @@ public:
     const QString &wave() const { return m_wave; }
     bool isBacklog() const { return m_wave.isEmpty(); }
     void setWave(const QString &wave) { m_wave = wave; }
+    // Moves, inserts and removes rows to match `ids` (a reset past kMovesBeforeReset of them).
     void setPipelines(const QStringList &ids);
+    static constexpr int kMovesBeforeReset = 64;
     const QStringList &pipelines() const { return m_ids; }
     QString pipelineAt(int row) const { return m_ids.value(row); }
 

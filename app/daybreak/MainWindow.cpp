@@ -201,6 +201,15 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
         refreshNight();
     });
     tick->start(30 * 1000);
+    m_nightPace = new QTimer(this);
+    m_nightPace->setSingleShot(true);
+    m_nightPace->setInterval(kNightPaceMs);
+    connect(m_nightPace, &QTimer::timeout, this, [this] {
+        if (m_nightPaced) {
+            m_nightPaced = false;
+            refreshNightForChange();
+        }
+    });
     auto *freshness = new QTimer(this);
     connect(freshness, &QTimer::timeout, this, &MainWindow::showFreshness);
     freshness->start(1000);
@@ -536,7 +545,7 @@ void MainWindow::refresh(const StoreChange &change)
         if (!change.parity.isEmpty() || !change.routing.isEmpty())
             m_parity->setSnapshot(s, today);
         if (change.touchesNight() || change.requests || change.watches)
-            refreshNight();
+            refreshNightForChange();
         if (!pipelines.isEmpty())
             refreshCounts(s, today);
         if (change.touchesSnapshot() && !selected.isEmpty())
@@ -751,6 +760,16 @@ void MainWindow::refreshCounts(const StoreSnapshot &s, const QDate &today)
     m_rollbackLabel->setVisible(rollbacks > 0);
 }
 
+void MainWindow::refreshNightForChange()
+{
+    if (m_nightPace->isActive()) {
+        m_nightPaced = true; // one when the pace is over, for all that came meanwhile
+        return;
+    }
+    refreshNight();
+    m_nightPace->start();
+}
+
 void MainWindow::refreshNight()
 {
     if (!m_session)
@@ -804,7 +823,8 @@ void MainWindow::refreshNight()
             return [this] { m_nightInFlight = false; }; // the session reports the loss
         }
         return [this, night, current, wave, routing, watches, deliveries, now,
-                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned] {
+                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned,
+                feedSeq = snapshot.feedSeq] {
             m_nightInFlight = false;
             m_board->setLearned(learnedNow); // the what-if nights of the waves use them too
             if (const QDate tonight = calendar.businessDate(now); tonight != m_calibratedNight) {
@@ -830,6 +850,7 @@ void MainWindow::refreshNight()
                 m_warRoom->setRecentChanges(routing, calendar);
                 m_warRoom->setWave(wave, calendar.zone(), identity, canDecide, canApprove);
             }
+            emit nightShown(feedSeq);
             if (m_nightAgain) {
                 m_nightAgain = false;
                 refreshNight();

@@ -89,11 +89,15 @@ protected:
 signals:
     void storeOpened(const QString &location);
     void storeOpenFailed(const QString &url, const QString &error);
+    // The 6am view now shows the store as of feed entry `feedSeq` (the replay benchmark's mark).
+    void nightShown(qint64 feedSeq);
 
 private:
     void buildMenus();
     // Redraws what `change` names (everything by default, and on a new inventory).
     void refresh(const StoreChange &change = StoreChange::all(QString()));
+    // The 6am view again for a change in the store, paced (m_nightPace).
+    void refreshNightForChange();
     void rememberStore(const QString &url);
     void rebuildRecentMenu();
     void exportGraph();
@@ -145,6 +149,11 @@ private:
         std::make_shared<SlaService::LearnedCache>();
     QDate m_calibratedNight;   // the night the forecast record was last worked out for
     bool m_nightAgain = false; // and another was asked for meanwhile
+    // The store's changes wake the 6am view at most every kNightPaceMs (PostgreSQL notifies on
+    // every commit, ten a second on a busy night; SQLite's polling wakes twice a second).
+    QTimer *m_nightPace;
+    bool m_nightPaced = false; // a change arrived while the pace held it back
+    static constexpr int kNightPaceMs = 500;
     bool m_fitted = false;
 };
 

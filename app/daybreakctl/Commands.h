@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QDate>
+
 namespace daybreak {
 
 class CtlContext;
@@ -21,6 +23,9 @@ int cmdReport(CtlContext &ctx);
 int cmdGraph(CtlContext &ctx);
 int cmdRunEvent(CtlContext &ctx);
 int cmdSla(CtlContext &ctx);
+class Store;
+// sla --follow: the night, then what changes in it, until SIGTERM or SIGINT (SlaFollow.cpp).
+int followNight(CtlContext &ctx, Store &store, const QDate &night);
 int cmdSimulateNight(CtlContext &ctx);
 int cmdWhoami(CtlContext &ctx);
 int cmdVerify(CtlContext &ctx);

@@ -302,20 +302,28 @@ int cmdSla(CtlContext &ctx)
     const QCommandLineOption date(QStringLiteral("date"),
                                   QStringLiteral("Business date (default: the coming 6am)."),
                                   QStringLiteral("date"));
-    if (!ctx.parse({date}))
+    const QCommandLineOption follow(
+        QStringLiteral("follow"),
+        QStringLiteral("Stay: print the night, then each report that moves and each alert "
+                       "raised, acknowledged or resolved, as the store's change feed tells, until "
+                       "SIGTERM or SIGINT (with --json: one object per line)."));
+    if (!ctx.parse({date, follow}))
         return ctx.parseExit;
-    Store *store = ctx.openStore();
-    if (!store)
-        return ExitStore;
-    SlaService service(*store, ctx.clock, ctx.actor);
-    QDate night = service.currentNight();
+    QDate given;
     if (ctx.parser.isSet(date)) {
-        night = CtlContext::strictDate(ctx.parser.value(date));
-        if (!night.isValid())
+        given = CtlContext::strictDate(ctx.parser.value(date));
+        if (!given.isValid())
             return ctx.usage(
                 QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
                     .arg(ctx.parser.value(date)));
     }
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    if (ctx.parser.isSet(follow))
+        return followNight(ctx, *store, given);
+    SlaService service(*store, ctx.clock, ctx.actor);
+    const QDate night = given.isValid() ? given : service.currentNight();
     const SlaService::Night n = service.evaluate(night);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
     auto local = [&](const QDateTime &t) {

@@ -2,29 +2,13 @@
 #include "CtlContext.h"
 #include "ExitCode.h"
 #include "LineageListener.h"
+#include "StopSignals.h"
 #include "Watch.h"
 #include "WatchConfig.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <unistd.h>
 
 namespace daybreak {
-
-namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-// The only thing a signal handler may safely do here: tell the event loop which one came.
-void onSignal(int signal)
-{
-    const char which = char(signal);
-    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &which, 1);
-}
-
-} // namespace
 
 // daybreakctl watch: the unattended sensors, until SIGTERM or SIGINT.
 int cmdWatch(CtlContext &ctx)
@@ -141,21 +125,13 @@ int cmdWatch(CtlContext &ctx)
     if (!store)
         return ExitStore;
 
-    if (::pipe(g_signalPipe) != 0)
+    StopSignals signalled;
+    if (!signalled.ok())
         return ctx.fail(ExitStore, QStringLiteral("cannot set up signal handling"));
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::sigaction(SIGINT, &action, nullptr);
 
     Watch watch(*store, ctx.clock, ctx.actor, settings, ctx.err);
-    QSocketNotifier signalled(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&signalled, &QSocketNotifier::activated, &watch, [&watch] {
-        char which = 0;
-        if (::read(g_signalPipe[0], &which, 1) == 1)
-            watch.stop(which == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"));
-    });
+    QObject::connect(&signalled, &StopSignals::stopRequested, &watch,
+                     [&watch](const QString &which) { watch.stop(which); });
     QObject::connect(&watch, &Watch::stopped, QCoreApplication::instance(),
                      [] { QCoreApplication::exit(ExitDone); });
     std::unique_ptr<LineageListener> listener;

@@ -6,6 +6,7 @@
 #include <boost/graph/topological_sort.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <iterator>
 #include <vector>
 
@@ -184,6 +185,67 @@ QStringList DependencyGraph::downstreamAmong(const QStringList &sources,
     for (const QString &id : targets)
         if (const auto it = m_index.constFind(id); it != m_index.constEnd() && seen[*it])
             found.append(id);
+    return found;
+}
+
+DependencyGraph::Reach DependencyGraph::reach(const QStringList &targets) const
+{
+    Reach r;
+    r.m_graph = this;
+    r.m_targets = targets;
+    const qsizetype n = qsizetype(boost::num_vertices(m_graph));
+    r.m_words = (targets.size() + 63) / 64;
+    if (hasCycle()) {
+        r.m_exact = false;
+        return r;
+    }
+    r.m_bits.assign(size_t(n * r.m_words), 0);
+    for (qsizetype t = 0; t < targets.size(); ++t)
+        if (const auto it = m_index.constFind(targets.at(t)); it != m_index.constEnd())
+            r.m_bits[size_t(*it * r.m_words + t / 64)] |= quint64(1) << (t % 64);
+    // Sinks first (boost's order is reversed topological): each node takes what its readers reach.
+    std::vector<Vertex> sinksFirst;
+    boost::topological_sort(m_graph, std::back_inserter(sinksFirst));
+    for (const Vertex v : sinksFirst) {
+        quint64 *mine = r.m_bits.data() + v * size_t(r.m_words);
+        for (auto [e, end] = boost::out_edges(v, m_graph); e != end; ++e) {
+            const quint64 *theirs =
+                r.m_bits.data() + boost::target(*e, m_graph) * size_t(r.m_words);
+            for (qsizetype w = 0; w < r.m_words; ++w)
+                mine[w] |= theirs[w];
+        }
+    }
+    return r;
+}
+
+std::vector<quint64> DependencyGraph::Reach::bitsFrom(const QStringList &sources) const
+{
+    std::vector<quint64> any(size_t(m_words), 0);
+    if (!m_graph)
+        return any;
+    if (!m_exact) {
+        const QStringList reached = m_graph->downstreamAmong(sources, m_targets);
+        for (qsizetype t = 0; t < m_targets.size(); ++t)
+            if (reached.contains(m_targets.at(t)))
+                any[size_t(t / 64)] |= quint64(1) << (t % 64);
+        return any;
+    }
+    for (const QString &id : sources)
+        if (const auto it = m_graph->m_index.constFind(id); it != m_graph->m_index.constEnd()) {
+            const quint64 *bits = m_bits.data() + size_t(*it) * size_t(m_words);
+            for (qsizetype w = 0; w < m_words; ++w)
+                any[size_t(w)] |= bits[w];
+        }
+    return any;
+}
+
+QStringList DependencyGraph::Reach::from(const QStringList &sources) const
+{
+    const std::vector<quint64> any = bitsFrom(sources);
+    QStringList found;
+    for (qsizetype w = 0; w < m_words; ++w)
+        for (quint64 bits = any[size_t(w)]; bits; bits &= bits - 1)
+            found.append(m_targets.at(w * 64 + std::countr_zero(bits)));
     return found;
 }
 

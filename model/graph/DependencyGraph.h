@@ -41,6 +41,27 @@ public:
     // The ids among `targets` that `sources` or anything reading them (transitively) are: one
     // walk for many sources, without a set of every id on the way.
     QStringList downstreamAmong(const QStringList &sources, const QStringList &targets) const;
+    // Which of `targets` each pipeline reaches (itself, or anything reading it transitively),
+    // worked out for every pipeline in one pass from the sinks up: a bit per target and node.
+    // What the night's sensors ask for each of a thousand late runs.
+    class Reach
+    {
+    public:
+        // The targets reached from any of `sources`, in the order of `targets`.
+        QStringList from(const QStringList &sources) const;
+        // The same as bits: bit t (word t / 64) set when targets().at(t) is reached.
+        std::vector<quint64> bitsFrom(const QStringList &sources) const;
+        const QStringList &targets() const { return m_targets; }
+
+    private:
+        friend class DependencyGraph;
+        const DependencyGraph *m_graph = nullptr;
+        QStringList m_targets;
+        qsizetype m_words = 0;
+        std::vector<quint64> m_bits; // node-major: m_words words per node
+        bool m_exact = true;         // false on a cyclic graph: walk per question instead
+    };
+    Reach reach(const QStringList &targets) const;
     // Longest-path layering: sources are layer 0; every pipeline sits one past its deepest
     // upstream.
     QHash<QString, int> layers() const;

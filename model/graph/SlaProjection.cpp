@@ -284,9 +284,21 @@ SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &bu
     }
     if (previous)
         result.m_firstDue = previous->m_firstDue; // the plan's: no event moves it
+    // A report whose run and critical path no run moved on is as it was: its path is the chain
+    // of drivenBy, and a run's drivenBy changes only when the run comes out different.
+    QHash<QString, const Report *> before;
+    if (previous)
+        for (const Report &r : previous->m_reports)
+            before.insert(r.pipeline, &r);
     for (const Pipeline &p : inventory.pipelines()) {
         if (!p.sla || !result.m_runs.contains(p.id))
             continue;
+        if (const Report *was = before.value(p.id);
+            was && std::none_of(was->criticalPath.begin(), was->criticalPath.end(),
+                                [&moved](const QString &id) { return moved.contains(id); })) {
+            result.m_reports.append(*was);
+            continue;
+        }
         const Run &run = result.m_runs[p.id];
         Report report;
         report.pipeline = p.id;
@@ -299,9 +311,11 @@ SlaProjection SlaProjection::compute(const Inventory &inventory, const QDate &bu
         else if (!run.succeeded &&
                  run.finishP95 > deadlineUtc.addSecs(-qint64(in.marginMinutes) * 60))
             report.status = Status::AtRisk;
-        for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at);
-             at = result.m_runs.value(at).drivenBy)
+        for (QString at = p.id; !at.isEmpty() && !report.criticalPath.contains(at);) {
             report.criticalPath.prepend(at);
+            const auto it = result.m_runs.constFind(at);
+            at = it == result.m_runs.constEnd() ? QString() : it->drivenBy;
+        }
         result.m_reports.append(report);
     }
     return result;

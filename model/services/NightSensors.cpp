@@ -6,6 +6,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <bit>
 
 namespace daybreak {
 
@@ -24,9 +25,22 @@ bool pending(const SlaProjection::Run &run)
 } // namespace
 
 NightSensors::NightSensors(const Inventory &inventory, SensorSettings settings,
-                           std::shared_ptr<const DependencyGraph> graph)
-    : m_inventory(inventory), m_settings(settings), m_graph(std::move(graph))
+                           std::shared_ptr<const DependencyGraph> graph,
+                           std::shared_ptr<const DependencyGraph::Reach> reports)
+    : m_inventory(inventory), m_settings(settings), m_graph(std::move(graph)),
+      m_reports(std::move(reports))
 {
+}
+
+DependencyGraph::Reach NightSensors::reportReach(const Inventory &inventory,
+                                                 const DependencyGraph &graph)
+{
+    QStringList reports;
+    for (const Pipeline &p : inventory.pipelines())
+        if (p.sla)
+            reports.append(p.id);
+    reports.sort(); // so what each pipeline threatens comes out in id order
+    return graph.reach(reports);
 }
 
 QString NightSensors::silenceSubject(Side side)
@@ -39,18 +53,34 @@ NightSensors::Threat NightSensors::threatOf(const QStringList &pipelines,
 {
     if (!m_graph)
         m_graph = std::make_shared<const DependencyGraph>(m_inventory);
-    QHash<QString, const SlaProjection::Report *> open;
-    for (const SlaProjection::Report &r : projection.reports())
-        if (!projection.runs().value(r.pipeline).succeeded)
-            open.insert(r.pipeline, &r);
-    Threat t;
-    for (const QString &id : m_graph->downstreamAmong(pipelines, open.keys())) {
-        const SlaProjection::Report &r = *open.value(id);
-        t.reports.append(r.pipeline);
-        if (!t.firstDeadline.isValid() || r.deadline < t.firstDeadline)
-            t.firstDeadline = r.deadline;
+    if (!m_reports)
+        m_reports =
+            std::make_shared<const DependencyGraph::Reach>(reportReach(m_inventory, *m_graph));
+    if (m_openOf != &projection) {
+        const QStringList &reports = m_reports->targets();
+        m_open.assign(size_t((reports.size() + 63) / 64), 0);
+        m_deadlines = QList<QDateTime>(reports.size());
+        QHash<QString, qsizetype> at;
+        for (qsizetype i = 0; i < reports.size(); ++i)
+            at.insert(reports.at(i), i);
+        for (const SlaProjection::Report &r : projection.reports())
+            if (const qsizetype i = at.value(r.pipeline, -1);
+                i >= 0 && !projection.runs().value(r.pipeline).succeeded) {
+                m_open[size_t(i / 64)] |= quint64(1) << (i % 64);
+                m_deadlines[i] = r.deadline;
+            }
+        m_openOf = &projection;
     }
-    t.reports.sort();
+    Threat t;
+    std::vector<quint64> reached = m_reports->bitsFrom(pipelines);
+    for (size_t w = 0; w < reached.size(); ++w)
+        for (quint64 bits = reached[w] & m_open[w]; bits; bits &= bits - 1) {
+            const qsizetype i = qsizetype(w * 64) + std::countr_zero(bits);
+            if (t.count++ < kNamedReports) // in id order
+                t.first.append(m_reports->targets().at(i));
+            if (!t.firstDeadline.isValid() || m_deadlines.at(i) < t.firstDeadline)
+                t.firstDeadline = m_deadlines.at(i);
+        }
     return t;
 }
 
@@ -67,12 +97,12 @@ SlaAlert NightSensors::alert(const SlaProjection &projection, const QString &sub
     a.hoursLeft = threat.firstDeadline.isValid() ? now.secsTo(threat.firstDeadline) / 3600.0 : 0;
     const QTimeZone zone = projection.nightStart().timeZone();
     QString threatens;
-    if (threat.reports.isEmpty()) {
+    if (threat.count == 0) {
         threatens = QStringLiteral("no report's deadline depends on it");
     } else {
-        QStringList shown = threat.reports.mid(0, 5);
-        if (threat.reports.size() > shown.size())
-            shown << QStringLiteral("%1 more").arg(threat.reports.size() - shown.size());
+        QStringList shown = threat.first;
+        if (threat.count > shown.size())
+            shown << QStringLiteral("%1 more").arg(threat.count - shown.size());
         threatens = QStringLiteral("threatens %1; %2 h to the first deadline (%3)")
                         .arg(shown.join(QStringLiteral(", ")))
                         .arg(a.hoursLeft, 0, 'f', 1)
@@ -85,6 +115,7 @@ SlaAlert NightSensors::alert(const SlaProjection &projection, const QString &sub
 QList<SlaAlert> NightSensors::sense(const SlaProjection &projection, const QList<RunEvent> &events,
                                     const QDateTime &now) const
 {
+    m_openOf = nullptr; // worked out anew for this projection on the first threat
     QList<SlaAlert> alerts;
     const QTimeZone zone = projection.nightStart().timeZone();
     QSet<int> silentSides;

@@ -26,9 +26,14 @@ struct SensorSettings
 class NightSensors
 {
 public:
-    // `graph`: the inventory's, when the caller keeps one (built here on the first need else).
+    // `graph`: the inventory's, when the caller keeps one (built here on the first need else);
+    // `reports`: which reports each pipeline reaches on it (reportReach), likewise.
     NightSensors(const Inventory &inventory, SensorSettings settings = {},
-                 std::shared_ptr<const DependencyGraph> graph = {});
+                 std::shared_ptr<const DependencyGraph> graph = {},
+                 std::shared_ptr<const DependencyGraph::Reach> reports = {});
+    // Which of the inventory's reports (pipelines with a deadline) each pipeline reaches.
+    static DependencyGraph::Reach reportReach(const Inventory &inventory,
+                                              const DependencyGraph &graph);
 
     QList<SlaAlert> sense(const SlaProjection &projection, const QList<RunEvent> &events,
                           const QDateTime &now) const;
@@ -44,9 +49,11 @@ public:
 private:
     struct Threat
     {
-        QStringList reports;
+        QStringList first; // the first few reports threatened, in id order
+        int count = 0;     // how many in all
         QDateTime firstDeadline;
     };
+    static constexpr int kNamedReports = 5;
     Threat threatOf(const QStringList &pipelines, const SlaProjection &projection) const;
     SlaAlert alert(const SlaProjection &projection, const QString &subject, const QString &kind,
                    const QString &cause, const QString &what, const Threat &threat,
@@ -57,6 +64,12 @@ private:
     // Built on the first threat and kept: a busy night has hundreds of candidates, and a graph
     // of 10,000 pipelines each time was most of a console's work per run event.
     mutable std::shared_ptr<const DependencyGraph> m_graph;
+    mutable std::shared_ptr<const DependencyGraph::Reach> m_reports;
+    // The reports still open in the projection being sensed, with their deadlines.
+    // As bits over m_reports's targets, and their deadlines in the same order.
+    mutable const SlaProjection *m_openOf = nullptr;
+    mutable std::vector<quint64> m_open;
+    mutable QList<QDateTime> m_deadlines;
 };
 
 } // namespace daybreak

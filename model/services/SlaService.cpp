@@ -46,7 +46,7 @@ std::shared_ptr<const LearnedDurations> SlaService::learned(const Inventory &inv
     auto learned = std::make_shared<const LearnedDurations>(
         LearnedDurations::forNight(m_store, inventory, night));
     if (m_cache)
-        *m_cache = {m_store.location(), night, now, learned};
+        *m_cache = {m_store.location(), night, now, learned, {}, {}, {}};
     return learned;
 }
 
@@ -83,17 +83,28 @@ SlaService::shapeOf(const Inventory &inventory, const LearnedDurations *learned)
     // A snapshot brought up to date from the change feed shares its pipelines with the one
     // before (implicitly shared, never copied), so the same list is the same inventory without
     // comparing 10,000 pipelines; a fresh read compares them.
-    if (m_cache && m_cache->shape && m_cache->shape->learned == learned &&
-        ((m_cache->shape->source.pipelines().constData() == inventory.pipelines().constData() &&
-          m_cache->shape->source.timezone == inventory.timezone) ||
-         m_cache->shape->source == inventory))
-        return m_cache->shape;
+    if (m_cache && m_cache->shape && m_cache->shape->learned == learned) {
+        const Inventory &cached = m_cache->shape->source;
+        if (cached.pipelines().constData() == inventory.pipelines().constData() &&
+            cached.timezone == inventory.timezone)
+            return m_cache->shape;
+        if (cached == inventory) {
+            // The same inventory read again (the console's first read after the one it opened
+            // with): keep this copy, so the next snapshot followed from it is recognised at once.
+            auto same = std::make_shared<LearnedCache::Shape>(*m_cache->shape);
+            same->source = inventory;
+            m_cache->shape = same;
+            return same;
+        }
+    }
     auto shape = std::make_shared<LearnedCache::Shape>();
     shape->source = inventory;
     shape->learned = learned;
     shape->applied = learned ? learned->applyTo(inventory) : inventory;
     shape->graph = std::make_shared<const DependencyGraph>(inventory);
     shape->order = shape->graph->topologicalOrder();
+    shape->reports = std::make_shared<const DependencyGraph::Reach>(
+        NightSensors::reportReach(inventory, *shape->graph));
     if (m_cache)
         m_cache->shape = shape;
     return shape;
@@ -121,9 +132,11 @@ SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessD
         for (const RunEvent &e : events)
             if (!previous->eventIds.contains(e.id))
                 changed.insert(e.pipeline);
-        for (auto it = s.routing.cbegin(); it != s.routing.cend(); ++it)
-            if (previous->routing.value(it.key()).state != it->state)
-                changed.insert(it.key());
+        if (!s.routing.isSharedWith(previous->routing)) // the same pointers: nothing moved
+            for (auto it = s.routing.cbegin(); it != s.routing.cend(); ++it)
+                if (const auto was = previous->routing.constFind(it.key());
+                    was == previous->routing.cend() || was->state != it->state)
+                    changed.insert(it.key());
         return SlaProjection::reproject(previous->projection, shape->applied, businessDate, sideOf,
                                         inputs, changed);
     }
@@ -173,14 +186,43 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
         businessDate == Calendar(s.inventory).businessDate(now)) {
         const QList<SlaAlert> found =
             sense(night.projection, now) +
-            NightSensors(s.inventory, m_sensors, shape->graph).sense(night.projection, events, now);
-        night.raisedNow = m_store.raiseAlerts(found);
+            NightSensors(s.inventory, m_sensors, shape->graph, shape->reports)
+                .sense(night.projection, events, now);
+        // Only what the store does not hold yet is raised (a night with a thousand late runs
+        // finds the same thousand on every wake-up); the store's unique key still settles a
+        // race with the watch or another console.
+        const QList<SlaAlert> stored = storedAlerts(businessDate);
+        QSet<QPair<QString, QString>> held;
+        for (const SlaAlert &a : stored)
+            held.insert({a.report, a.status});
+        QList<SlaAlert> fresh;
+        for (const SlaAlert &a : found)
+            if (!held.contains({a.report, a.status}))
+                fresh.append(a);
+        night.raisedNow = m_store.raiseAlerts(fresh);
         // What no longer holds resolves itself, and says how.
-        night.resolvedNow = m_store.resolveAlerts(
-            NightSensors::cleared(m_store.alerts(businessDate), found, night.projection, now));
+        night.resolvedNow =
+            m_store.resolveAlerts(NightSensors::cleared(stored, found, night.projection, now));
+        if (m_cache && (!night.raisedNow.isEmpty() || !night.resolvedNow.isEmpty()))
+            m_cache->alerts.reset(); // changed them: read them again
     }
-    night.alerts = m_store.alerts(businessDate);
+    night.alerts = storedAlerts(businessDate);
     return night;
+}
+
+QList<SlaAlert> SlaService::storedAlerts(const QDate &night)
+{
+    if (!m_cache)
+        return m_store.alerts(night);
+    if (m_cache->alerts && m_cache->alerts->night == night &&
+        m_cache->store == m_store.location() &&
+        !m_store.changedSince(m_cache->alerts->feedSeq, QStringLiteral("alerts")))
+        return m_cache->alerts->alerts;
+    // The position first: an alert raised between the two reads is read now and its entry
+    // makes the next call read again, never the other way round.
+    const qint64 seq = m_store.feedPosition();
+    m_cache->alerts = LearnedCache::HeldAlerts{night, seq, m_store.alerts(night)};
+    return m_cache->alerts->alerts;
 }
 
 SlaService::EventOutcome SlaService::recordEvent(RunEvent event)

@@ -12,6 +12,7 @@
 #include <QTimeZone>
 
 #include <memory>
+#include <optional>
 
 namespace daybreak {
 
@@ -44,6 +45,8 @@ public:
             Inventory applied; // with the learned durations
             QStringList order; // topological
             std::shared_ptr<const DependencyGraph> graph;
+            // Which reports each pipeline reaches on it, for the sensors' threats.
+            std::shared_ptr<const DependencyGraph::Reach> reports;
         };
         std::shared_ptr<const Shape> shape;
         // The last projection a caller evaluated, with what it was made of.
@@ -55,6 +58,15 @@ public:
             SlaProjection projection;
         };
         std::shared_ptr<const Projected> projected;
+        // The night's alerts as the store held them at feed entry `feedSeq`, kept until the
+        // feed names the alerts again (a night of a thousand late runs holds a thousand).
+        struct HeldAlerts
+        {
+            QDate night;
+            qint64 feedSeq = 0;
+            QList<SlaAlert> alerts;
+        };
+        std::optional<HeldAlerts> alerts;
     };
     static constexpr int kRelearnMinutes = 60;
     void setLearnedCache(LearnedCache *cache) { m_cache = cache; }
@@ -136,6 +148,9 @@ public:
     Outcome acknowledge(qint64 alertId);
 
 private:
+    // The night's alerts, from the cache while the change feed says they have not changed.
+    QList<SlaAlert> storedAlerts(const QDate &night);
+
     Store &m_store;
     const Clock &m_clock;
     QString m_actor;

@@ -500,6 +500,14 @@ qint64 SqlStore::newestFeedEntry()
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+bool SqlStore::changedSince(qint64 feedSeq, const QString &table)
+{
+    // A range of the key from `feedSeq` on: as cheap as the few entries since.
+    QSqlQuery q = run(QStringLiteral("SELECT 1 FROM change_feed WHERE seq > ? AND tbl = ? LIMIT 1"),
+                      {feedSeq, table});
+    return q.next();
+}
+
 std::optional<QList<FeedEntry>> SqlStore::changesSince(qint64 seq, int limit)
 {
     QSqlQuery oldest = run(QStringLiteral("SELECT MIN(seq), MAX(seq) FROM change_feed"));

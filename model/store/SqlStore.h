@@ -76,6 +76,8 @@ public:
     Access access() const override { return m_access; }
     QStringList verify() override;
     StoreChange follow(StoreSnapshot &snapshot) override;
+    qint64 feedPosition() override { return newestFeedEntry(); }
+    bool changedSince(qint64 feedSeq, const QString &table) override;
     int schemaVersion();
 
     // For tests and tools that must prove the schema's own guarantees.

@@ -140,6 +140,10 @@ public:
     // inventory changed, the console fell behind further than the feed keeps) it reads the
     // snapshot whole and returns `everything`, saying why.
     virtual StoreChange follow(StoreSnapshot &snapshot) = 0;
+    // The change feed's newest entry (0: none yet), and whether any entry after `feedSeq`
+    // names `table`: so a long-lived caller keeps what it read until the feed says otherwise.
+    virtual qint64 feedPosition() = 0;
+    virtual bool changedSince(qint64 feedSeq, const QString &table) = 0;
     virtual Opener opener() const = 0;
 };
 

@@ -94,7 +94,19 @@ void Watch::tick(bool beat)
     m_busy = true;
     const auto done = qScopeGuard([this] { m_busy = false; });
     try {
-        const StoreSnapshot snapshot = m_store.snapshot();
+        if (!m_picture) {
+            m_picture = m_store.snapshot();
+        } else {
+            const StoreChange change = m_store.follow(*m_picture);
+            if (change.everything)
+                log(QStringLiteral("INFO"),
+                    QStringLiteral("read the whole store (%1)").arg(change.why));
+            // Woken by a change the night does not read (its own heartbeat, an audit row):
+            // nothing to project again; the timer's runs project whatever happened.
+            if (!beat && !change.touchesNight() && !change.requests)
+                return;
+        }
+        const StoreSnapshot &snapshot = *m_picture;
         const QDateTime now = m_clock.now();
         const QDate night = SlaService::currentNight(snapshot.inventory, now);
         SlaService sla(m_store, m_clock, m_actor);
@@ -126,6 +138,7 @@ void Watch::tick(bool beat)
             m_store.recordWatchBeat(m_beat);
         }
     } catch (const StoreError &e) {
+        m_picture.reset(); // what the feed said meanwhile is not known: read it whole again
         // Said once per outage, then quiet until the store answers; the stale heartbeat is what
         // every console shows meanwhile.
         if (!m_failing)

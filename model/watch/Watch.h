@@ -8,6 +8,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -61,6 +62,9 @@ private:
     QTextStream &m_log;
     WatchBeat m_beat;
     SlaService::LearnedCache m_learned; // the night's learned durations, read once an hour
+    // The store as the watch last read it, brought up to date from the change feed on each
+    // run (read whole at start, after an outage, and when the feed cannot say).
+    std::optional<StoreSnapshot> m_picture;
     QTimer *m_timer;
     QTimer *m_soon; // coalesces a burst of change notifications into one run
     std::unique_ptr<ChangeNotifier> m_notifier;
