@@ -29,6 +29,7 @@ struct RunEvent
     Kind kind = Kind::Started;
     QDateTime at;
     QString recordedBy;
+    bool operator==(const RunEvent &) const = default;
 };
 
 QString runEventKindName(RunEvent::Kind kind);

@@ -46,7 +46,7 @@ std::shared_ptr<const LearnedDurations> SlaService::learned(const Inventory &inv
     auto learned = std::make_shared<const LearnedDurations>(
         LearnedDurations::forNight(m_store, inventory, night));
     if (m_cache)
-        *m_cache = {m_store.location(), night, now, learned, {}, {}, {}};
+        *m_cache = {m_store.location(), night, now, learned, {}, {}, {}, {}};
     return learned;
 }
 
@@ -113,7 +113,8 @@ SlaService::shapeOf(const Inventory &inventory, const LearnedDurations *learned)
 SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessDate,
                                   const QList<RunEvent> &events, const QDateTime &now,
                                   const LearnedDurations *learned, const LearnedCache::Shape *shape,
-                                  const LearnedCache::Projected *previous)
+                                  const LearnedCache::Projected *previous,
+                                  const QSet<QString> *eventsChanged)
 {
     SlaProjection::Inputs inputs;
     if (shape)
@@ -129,8 +130,10 @@ SlaProjection SlaService::project(const StoreSnapshot &s, const QDate &businessD
     if (previous && shape && previous->shape.get() == shape) {
         // Only what changed since: new run events, and pipelines on another side now.
         QSet<QString> changed;
-        for (const RunEvent &e : events)
-            if (!previous->eventIds.contains(e.id))
+        if (eventsChanged)
+            changed = *eventsChanged;
+        else // no word on which: every pipeline with events
+            for (const RunEvent &e : events)
                 changed.insert(e.pipeline);
         if (!s.routing.isSharedWith(previous->routing)) // the same pointers: nothing moved
             for (auto it = s.routing.cbegin(); it != s.routing.cend(); ++it)
@@ -160,20 +163,29 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
 {
     const QDateTime now = m_clock.now();
     Night night;
-    const QList<RunEvent> events = m_store.runEvents(businessDate);
     const auto figures = learned(s.inventory, businessDate);
     const auto shape = shapeOf(s.inventory, figures.get());
+    const QList<RunEvent> events = nightEvents(businessDate);
     if (m_cache) {
         // A long-lived caller projects as of the current minute, so the events of a busy
         // minute re-project only what they touch (SlaProjection::reproject).
         const QDateTime minute = now.addSecs(-(now.time().second())).addMSecs(-now.time().msec());
+        const LearnedCache::NightEvents &held = *m_cache->events;
+        const LearnedCache::Projected *previous = m_cache->projected.get();
+        QSet<QString> eventsChanged;
+        if (previous && previous->eventsGeneration >= held.wholeReadAt) {
+            for (auto it = held.changedIn.cbegin(); it != held.changedIn.cend(); ++it)
+                if (*it > previous->eventsGeneration)
+                    eventsChanged.insert(it.key());
+        } else {
+            previous = nullptr; // the events were read anew since: project it all
+        }
         night.projection = project(s, businessDate, events, minute, figures.get(), shape.get(),
-                                   m_cache->projected.get());
+                                   previous, &eventsChanged);
         auto projected = std::make_shared<LearnedCache::Projected>();
         projected->shape = shape;
         projected->routing = s.routing;
-        for (const RunEvent &e : events)
-            projected->eventIds.insert(e.id);
+        projected->eventsGeneration = held.generation;
         projected->projection = night.projection;
         m_cache->projected = projected;
     } else {
@@ -208,6 +220,51 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
     }
     night.alerts = storedAlerts(businessDate);
     return night;
+}
+
+QList<RunEvent> SlaService::nightEvents(const QDate &night)
+{
+    if (!m_cache)
+        return m_store.runEvents(night);
+    std::optional<LearnedCache::NightEvents> &held = m_cache->events;
+    // The position first: what commits after it is read now and again next time, never missed.
+    const qint64 position = m_store.feedPosition();
+    if (held && held->night == night && held->store == m_store.location()) {
+        if (position == held->asOf)
+            return held->all;
+        if (const std::optional<QSet<QString>> keys =
+                m_store.keysChangedSince(held->asOf, QStringLiteral("run_events"))) {
+            held->asOf = position;
+            if (keys->isEmpty())
+                return held->all;
+            ++held->generation;
+            for (const QString &id : *keys) {
+                const QList<RunEvent> mine = m_store.runEventsBetween(night, night, id);
+                if (mine == held->byPipeline.value(id))
+                    continue; // another night's event, or one already read
+                if (mine.isEmpty())
+                    held->byPipeline.remove(id);
+                else
+                    held->byPipeline.insert(id, mine);
+                held->changedIn.insert(id, held->generation);
+            }
+            held->all.clear();
+            for (const QList<RunEvent> &mine : std::as_const(held->byPipeline))
+                held->all += mine;
+            return held->all;
+        }
+    }
+    LearnedCache::NightEvents fresh;
+    fresh.store = m_store.location();
+    fresh.night = night;
+    fresh.asOf = position;
+    fresh.generation = held ? held->generation + 1 : 1;
+    fresh.wholeReadAt = fresh.generation;
+    fresh.all = m_store.runEvents(night);
+    for (const RunEvent &e : std::as_const(fresh.all))
+        fresh.byPipeline[e.pipeline].append(e);
+    held = std::move(fresh);
+    return held->all;
 }
 
 QList<SlaAlert> SlaService::storedAlerts(const QDate &night)

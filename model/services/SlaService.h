@@ -54,10 +54,25 @@ public:
         {
             std::shared_ptr<const Shape> shape;
             QHash<QString, RoutingPointer> routing;
-            QSet<qint64> eventIds;
+            quint64 eventsGeneration = 0; // NightEvents::generation it was projected with
             SlaProjection projection;
         };
         std::shared_ptr<const Projected> projected;
+        // The night's run events as of feed entry `asOf`, per pipeline: each wake-up reads only
+        // the pipelines the feed names since (a night at 10,000 pipelines holds tens of
+        // thousands of events by 6am).
+        struct NightEvents
+        {
+            QString store;
+            QDate night;
+            qint64 asOf = 0;
+            quint64 generation = 0;                     // counts the updates that changed something
+            quint64 wholeReadAt = 0;                    // the generation of the last whole read
+            QHash<QString, QList<RunEvent>> byPipeline; // each in the store's order (at, id)
+            QHash<QString, quint64> changedIn;          // pipeline -> generation it last changed
+            QList<RunEvent> all;                        // grouped by pipeline
+        };
+        std::optional<NightEvents> events;
         // The night's alerts as the store held them at feed entry `feedSeq`, kept until the
         // feed names the alerts again (a night of a thousand late runs holds a thousand).
         struct HeldAlerts
@@ -98,7 +113,8 @@ public:
                                  const QList<RunEvent> &events, const QDateTime &now,
                                  const LearnedDurations *learned = nullptr,
                                  const LearnedCache::Shape *shape = nullptr,
-                                 const LearnedCache::Projected *previous = nullptr);
+                                 const LearnedCache::Projected *previous = nullptr,
+                                 const QSet<QString> *eventsChanged = nullptr);
     // The shape of `inventory` with `learned` (from the cache when it holds it).
     std::shared_ptr<const LearnedCache::Shape> shapeOf(const Inventory &inventory,
                                                        const LearnedDurations *learned);
@@ -150,6 +166,8 @@ public:
 private:
     // The night's alerts, from the cache while the change feed says they have not changed.
     QList<SlaAlert> storedAlerts(const QDate &night);
+    // The night's run events, from the cache brought up to date by the change feed.
+    QList<RunEvent> nightEvents(const QDate &night);
 
     Store &m_store;
     const Clock &m_clock;

@@ -508,14 +508,39 @@ bool SqlStore::changedSince(qint64 feedSeq, const QString &table)
     return q.next();
 }
 
-std::optional<QList<FeedEntry>> SqlStore::changesSince(qint64 seq, int limit)
+bool SqlStore::feedTrimmedPast(qint64 seq)
 {
-    QSqlQuery oldest = run(QStringLiteral("SELECT MIN(seq), MAX(seq) FROM change_feed"));
-    if (!oldest.next() || oldest.value(1).isNull())
-        return QList<FeedEntry>{};
+    // Two subqueries, not MIN and MAX in one: SQLite answers a lone MIN or MAX from the key's
+    // ends, both together by reading the whole feed.
+    QSqlQuery ends = run(QStringLiteral(
+        "SELECT (SELECT MIN(seq) FROM change_feed), (SELECT MAX(seq) FROM change_feed)"));
+    if (!ends.next() || ends.value(1).isNull())
+        return false; // empty: nothing to have missed
     // Sequences may skip numbers (a rolled-back transaction on PostgreSQL), so only an oldest
     // entry past the next one says entries were trimmed.
-    if (oldest.value(0).toLongLong() > seq + 1 && seq < oldest.value(1).toLongLong())
+    return ends.value(0).toLongLong() > seq + 1 && seq < ends.value(1).toLongLong();
+}
+
+std::optional<QSet<QString>> SqlStore::keysChangedSince(qint64 feedSeq, const QString &table)
+{
+    Transaction read(*this, Transaction::Kind::Read);
+    readConsistently();
+    if (feedTrimmedPast(feedSeq))
+        return std::nullopt;
+    QSqlQuery q = run(QStringLiteral("SELECT DISTINCT key FROM change_feed WHERE seq > ? AND "
+                                     "tbl = ? LIMIT ?"),
+                      {feedSeq, table, kFeedFollowLimit + 1});
+    QSet<QString> keys;
+    while (q.next())
+        keys.insert(q.value(0).toString());
+    if (keys.size() > kFeedFollowLimit)
+        return std::nullopt;
+    return keys;
+}
+
+std::optional<QList<FeedEntry>> SqlStore::changesSince(qint64 seq, int limit)
+{
+    if (feedTrimmedPast(seq))
         return std::nullopt;
     QSqlQuery q = run(QStringLiteral("SELECT seq, tbl, key FROM change_feed WHERE seq > ? ORDER BY "
                                      "seq LIMIT ?"),

@@ -78,6 +78,7 @@ public:
     StoreChange follow(StoreSnapshot &snapshot) override;
     qint64 feedPosition() override { return newestFeedEntry(); }
     bool changedSince(qint64 feedSeq, const QString &table) override;
+    std::optional<QSet<QString>> keysChangedSince(qint64 feedSeq, const QString &table) override;
     int schemaVersion();
 
     // For tests and tools that must prove the schema's own guarantees.
@@ -129,6 +130,8 @@ protected:
     // The change feed's entries after `seq`, oldest first (at most `limit`); nullopt when some
     // after `seq` were trimmed already or there are more than `limit`.
     std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit);
+    // Whether entries after `seq` were trimmed from the feed (it keeps kFeedKept).
+    bool feedTrimmedPast(qint64 seq);
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     // With `mustHaveSchema` an empty database is refused instead of initialised. Returns how many
     // migrations it applied.

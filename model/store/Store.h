@@ -144,6 +144,9 @@ public:
     // names `table`: so a long-lived caller keeps what it read until the feed says otherwise.
     virtual qint64 feedPosition() = 0;
     virtual bool changedSince(qint64 feedSeq, const QString &table) = 0;
+    // The keys the feed names for `table` after `feedSeq`; none when the feed no longer reaches
+    // back that far or names more than kFeedFollowLimit of them (read it all instead).
+    virtual std::optional<QSet<QString>> keysChangedSince(qint64 feedSeq, const QString &table) = 0;
     virtual Opener opener() const = 0;
 };
 

@@ -35,14 +35,18 @@ void StoreWorker::connectStore()
             m_store->reconnect();
         if (!m_notifier) {
             m_notifier = m_store->createNotifier();
-            // One commit can announce several tables (a plan edit: settings, waves, members):
-            // read once.
+            // One commit can announce several tables (a plan edit: settings, waves, members),
+            // and a busy night's orchestrator commits ten times a second: read at most once per
+            // kCoalesceMs, counted from the first announcement (never pushed back by the next,
+            // or a steady stream would starve the reads).
             m_coalesce = new QTimer(this);
             m_coalesce->setSingleShot(true);
-            m_coalesce->setInterval(50);
+            m_coalesce->setInterval(kCoalesceMs);
             connect(m_coalesce, &QTimer::timeout, this, &StoreWorker::read);
-            connect(m_notifier.get(), &ChangeNotifier::changed, m_coalesce,
-                    qOverload<>(&QTimer::start));
+            connect(m_notifier.get(), &ChangeNotifier::changed, m_coalesce, [this] {
+                if (!m_coalesce->isActive())
+                    m_coalesce->start();
+            });
             connect(m_notifier.get(), &ChangeNotifier::lost, this, &StoreWorker::fail);
             connect(m_notifier.get(), &ChangeNotifier::alive, this,
                     [this] { post(m_callbacks.answered); });

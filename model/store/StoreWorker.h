@@ -57,6 +57,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<ChangeNotifier> m_notifier;
     QTimer *m_coalesce = nullptr;
+    static constexpr int kCoalesceMs = 150;
     bool m_connected = false;
     std::optional<StoreSnapshot> m_picture; // what the console was last sent
     QString m_fullReadWhy;
