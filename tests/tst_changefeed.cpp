@@ -18,6 +18,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <array>
 #include <functional>
 
 using namespace daybreak;
@@ -275,6 +276,57 @@ private slots:
     // The console and the watch keep the night's alerts until the feed names the alerts
     // again: whatever another connection raises, acknowledges or resolves, the next evaluation
     // holds exactly what a fresh read holds.
+    // The console and the watch keep the night's run events and read only the pipelines the
+    // feed names since; however the night goes (and after the feed was trimmed past them),
+    // their projection is the one a fresh evaluation makes from the whole night.
+    void aLongLivedNightProjectsWhatAFreshOneProjects()
+    {
+        const QString url = demoStore();
+        std::unique_ptr<SqlStore> writer = m_backend.open(url, OpenMode::MustExist);
+        std::unique_ptr<SqlStore> console = m_backend.open(url, OpenMode::MustExist);
+        ManualClock clock(QDateTime(kNight, QTime(2, 0), QTimeZone("Europe/Berlin")));
+        SlaService::LearnedCache cache;
+        StoreSnapshot s = console->snapshot();
+        const QList<Pipeline> &pipelines = s.inventory.pipelines();
+        QRandomGenerator random(99);
+        for (int step = 0; step < 40; ++step) {
+            QStringList what{randomChange(*writer, random, step)};
+            for (int n = random.bounded(1, 4); n > 0; --n) {
+                const Pipeline &p = pipelines.at(random.bounded(int(pipelines.size())));
+                const RunEvent::Kind kind =
+                    std::array{RunEvent::Kind::Started, RunEvent::Kind::Succeeded,
+                               RunEvent::Kind::Failed}[random.bounded(3)];
+                writer->recordRunEvent({0, p.id, kNight,
+                                        random.bounded(4) ? Side::OnPrem : Side::Cloud, kind,
+                                        clock.now().addSecs(-60 * random.bounded(90)),
+                                        QStringLiteral("orchestrator")});
+                what << QStringLiteral("%1 %2").arg(runEventKindName(kind), p.id);
+            }
+            if (step == 20) { // trimmed past what the console read: it reads the night whole
+                QSqlQuery trim(writer->database());
+                QVERIFY(trim.exec(QStringLiteral(
+                    "DELETE FROM change_feed WHERE seq < (SELECT MAX(seq) FROM change_feed)")));
+                what << QStringLiteral("feed trimmed");
+            }
+            if (step % 8 == 7)
+                clock.set(clock.now().addSecs(60));
+            console->follow(s);
+            SlaService kept(*console, clock, QStringLiteral("console"));
+            kept.setLearnedCache(&cache);
+            const SlaService::Night a = kept.evaluate(s, kNight);
+            const SlaService::Night b =
+                SlaService(*console, clock, QStringLiteral("fresh")).evaluate(s, kNight);
+            const QString message =
+                QStringLiteral("step %1 (%2)").arg(step).arg(what.join(QStringLiteral(", ")));
+            QVERIFY2(a.projection.runs() == b.projection.runs(), qPrintable(message));
+            QVERIFY2(a.projection.shadowRuns() == b.projection.shadowRuns(), qPrintable(message));
+            QVERIFY2(a.projection.reports() == b.projection.reports(), qPrintable(message));
+        }
+        // It followed after the whole read the trimming caused.
+        QVERIFY(cache.events && cache.events->wholeReadAt > 1 &&
+                cache.events->generation > cache.events->wholeReadAt);
+    }
+
     void aLongLivedNightSeesEveryoneElsesAlerts()
     {
         const QString url = demoStore();
