@@ -271,6 +271,26 @@ private slots:
         change = console->follow(followed);
         QVERIFY2(change.everything, qPrintable(change.why));
         QVERIFY(followed == console->snapshot());
+        // The store went back to an older copy (a backup restored): its feed ends before what
+        // the console read. Read whole, never laid on what was read.
+        const qint64 before = followed.feedSeq;
+        {
+            QSqlQuery back(writer->database());
+            QVERIFY(back.exec(
+                QStringLiteral("DELETE FROM change_feed WHERE seq > %1").arg(before - 2)));
+        }
+        QVERIFY(console->changedSince(before, QStringLiteral("alerts")));
+        change = console->follow(followed);
+        QVERIFY2(change.everything && change.why.contains(QStringLiteral("older copy")),
+                 qPrintable(change.why));
+        QVERIFY(followed == console->snapshot());
+        QVERIFY(followed.feedSeq < before); // and it follows on from the copy's end
+        writer->applyTransition(routingChange(QStringLiteral("core_fx"), State::Cloud,
+                                              State::DualRun,
+                                              writer->routing(QStringLiteral("core_fx"))->version));
+        console->follow(followed);
+        QVERIFY(followed == console->snapshot());
+        QCOMPARE(followed.routing.value(QStringLiteral("core_fx")).state, State::DualRun);
     }
 
     // The console and the watch keep the night's alerts until the feed names the alerts

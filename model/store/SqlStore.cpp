@@ -502,6 +502,8 @@ qint64 SqlStore::newestFeedEntry()
 
 bool SqlStore::changedSince(qint64 feedSeq, const QString &table)
 {
+    if (feedTrimmedPast(feedSeq))
+        return true; // what was read cannot be told from what is there: read it again
     // A range of the key from `feedSeq` on: as cheap as the few entries since.
     QSqlQuery q = run(QStringLiteral("SELECT 1 FROM change_feed WHERE seq > ? AND tbl = ? LIMIT 1"),
                       {feedSeq, table});
@@ -515,7 +517,11 @@ bool SqlStore::feedTrimmedPast(qint64 seq)
     QSqlQuery ends = run(QStringLiteral(
         "SELECT (SELECT MIN(seq) FROM change_feed), (SELECT MAX(seq) FROM change_feed)"));
     if (!ends.next() || ends.value(1).isNull())
-        return false; // empty: nothing to have missed
+        return seq > 0; // empty: nothing missed, unless it held entries once (emptied by hand)
+    // A newest entry before `seq`: the store went back (a backup restored, the feed emptied and
+    // numbered anew), and what the feed says now cannot be laid on what was read.
+    if (ends.value(1).toLongLong() < seq)
+        return true;
     // Sequences may skip numbers (a rolled-back transaction on PostgreSQL), so only an oldest
     // entry past the next one says entries were trimmed.
     return ends.value(0).toLongLong() > seq + 1 && seq < ends.value(1).toLongLong();
@@ -563,7 +569,7 @@ StoreChange SqlStore::follow(StoreSnapshot &s)
         if (!entries)
             change = StoreChange::all(
                 QStringLiteral("more changed since feed entry %1 than the feed tells (over %2 "
-                               "entries, or trimmed)")
+                               "entries, trimmed, or the store went back to an older copy)")
                     .arg(s.feedSeq)
                     .arg(kFeedFollowLimit));
         else if (entries->isEmpty())
