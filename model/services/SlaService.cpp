@@ -215,7 +215,11 @@ SlaService::Night SlaService::evaluate(const StoreSnapshot &s, const QDate &busi
         // What no longer holds resolves itself, and says how.
         night.resolvedNow =
             m_store.resolveAlerts(NightSensors::cleared(stored, found, night.projection, now));
-        if (m_cache && (!night.raisedNow.isEmpty() || !night.resolvedNow.isEmpty()))
+        if (night.raisedNow.isEmpty() && night.resolvedNow.isEmpty()) {
+            night.alerts = stored; // just read: no second look at the feed
+            return night;
+        }
+        if (m_cache)
             m_cache->alerts.reset(); // changed them: read them again
     }
     night.alerts = storedAlerts(businessDate);
