@@ -3,6 +3,7 @@
 set -euo pipefail
 packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
+  libqt6sql6-mysql libqt6sql6-odbc mariadb-server odbc-postgresql unixodbc
   qt6-httpserver-dev qt6-websockets-dev libcurl4-openssl-dev
   libboost-graph-dev libgl-dev cmake ninja-build g++ xvfb xauth imagemagick
   libpq-dev procps poppler-utils graphviz postgresql tzdata faketime clang-format

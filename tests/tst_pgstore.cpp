@@ -640,7 +640,12 @@ private slots:
         }
         // Pretend the store was written by an earlier release (migration 7).
         m_server.exec(
-            {QStringLiteral("DROP FUNCTION daybreak_feed() CASCADE"), // and its triggers
+            {QStringLiteral("DROP FUNCTION daybreak_put_parity_setting"),
+             QStringLiteral("DROP FUNCTION daybreak_remove_parity_setting"),
+             QStringLiteral("DROP FUNCTION daybreak_record_parity_diff"),
+             QStringLiteral("DROP TABLE parity_diffs"),
+             QStringLiteral("DROP TABLE parity_settings"),
+             QStringLiteral("DROP FUNCTION daybreak_feed() CASCADE"), // and its triggers
              QStringLiteral("DROP TABLE change_feed"),
              QStringLiteral("DROP TRIGGER audit_guard ON audit"),
              QStringLiteral("DROP FUNCTION daybreak_audit_guard()"),

@@ -18,6 +18,8 @@ int cmdRollback(CtlContext &ctx);
 int cmdDecommission(CtlContext &ctx);
 int cmdAudit(CtlContext &ctx);
 int cmdParity(CtlContext &ctx);
+// parity source|map|diff (ParityDiffCommands.cpp)
+int parityDiffCommand(CtlContext &ctx, const QString &sub);
 int cmdWave(CtlContext &ctx);
 int cmdReport(CtlContext &ctx);
 int cmdGraph(CtlContext &ctx);

@@ -209,6 +209,9 @@ int cmdParity(CtlContext &ctx)
         return parityResolve(ctx, true);
     if (sub == QLatin1String("explain"))
         return parityResolve(ctx, false);
+    if (sub == QLatin1String("source") || sub == QLatin1String("map") ||
+        sub == QLatin1String("diff"))
+        return parityDiffCommand(ctx, sub);
     return ctx.usage(subcommandUsage(QStringLiteral("parity"), sub));
 }
 

@@ -2,6 +2,7 @@
 
 #include "Inventory.h"
 #include "ParityResult.h"
+#include "ParitySetting.h"
 #include "Pipeline.h"
 #include "RunEvent.h"
 #include "Wave.h"

@@ -19,7 +19,7 @@ ParityService::ParityService(Store &store, const Clock &clock, QString actor)
 {
 }
 
-ParityService::RecordOutcome ParityService::record(ParityResult result)
+ParityService::RecordOutcome ParityService::record(ParityResult result, const QJsonObject *measured)
 {
     return guarded<ParityService::RecordOutcome>([&]() -> ParityService::RecordOutcome {
         RecordOutcome outcome;
@@ -87,7 +87,12 @@ ParityService::RecordOutcome ParityService::record(ParityResult result)
                 .arg(result.cloudRows)
                 .arg(result.mismatchedRows)
                 .arg(result.maxRelativeDiff);
-        m_store.recordParity({result}, audit);
+        if (measured) {
+            audit.reason = QStringLiteral("measured by Daybreak, ") + audit.reason;
+            m_store.recordMeasuredParity(result, *measured, audit);
+        } else {
+            m_store.recordParity({result}, audit);
+        }
 
         auto &list = snapshot.parity[result.pipeline];
         list.erase(std::remove_if(list.begin(), list.end(),

@@ -5,6 +5,7 @@
 #include "ParityResult.h"
 #include "Problem.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace daybreak {
@@ -34,7 +35,8 @@ public:
         ParityGate::Evaluation gate; // after recording
     };
 
-    RecordOutcome record(ParityResult result);
+    // `measured`: what a Daybreak diff found (ParityDiffService), kept beside the night's row.
+    RecordOutcome record(ParityResult result, const QJsonObject *measured = nullptr);
     // A CSV of comparisons (pipeline,date,onprem_rows,cloud_rows,mismatched_rows,max_rel_diff
     // [,checksum_match][,note]): every bad row is reported with its line (BadInput, `problems`);
     // all or nothing is written.

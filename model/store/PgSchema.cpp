@@ -742,6 +742,75 @@ QList<QStringList> pgMigrations()
         // written by a SECURITY DEFINER trigger in the change's own transaction, so consoles read
         // what changed instead of the whole store.
         pgFeedStatements(),
+        // 16: parity measured by Daybreak (SqliteSchema.cpp says what); operators change the
+        // sources and mappings only through their functions, each with its audit row, and a
+        // measured night's detail only beside the parity row daybreak_record_parity() wrote.
+        {
+            QStringLiteral("CREATE TABLE parity_settings (kind TEXT NOT NULL CHECK (kind IN "
+                           "('source', 'mapping')), name TEXT NOT NULL, spec TEXT NOT NULL,"
+                           " updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                           " PRIMARY KEY (kind, name))"),
+            QStringLiteral("CREATE TABLE parity_diffs (pipeline TEXT NOT NULL,"
+                           " business_date TEXT NOT NULL, measured_at TEXT NOT NULL,"
+                           " detail TEXT NOT NULL, PRIMARY KEY (pipeline, business_date))"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_put_parity_setting(p_kind TEXT, p_name TEXT, p_spec "
+                "TEXT, p_must_be_new BOOLEAN, p_by TEXT, p_at TEXT, p_audit JSONB) RETURNS "
+                "BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS "
+                "$$ DECLARE trusted BOOLEAN := daybreak_require('daybreak_operator', "
+                " 'changing what parity compares'); "
+                "BEGIN "
+                "IF p_must_be_new THEN "
+                " INSERT INTO parity_settings (kind, name, spec, updated_by, updated_at) VALUES "
+                "  (p_kind, p_name, p_spec, CASE WHEN trusted THEN p_by ELSE session_user END, "
+                "  p_at) ON CONFLICT (kind, name) DO NOTHING; "
+                "ELSE "
+                " INSERT INTO parity_settings (kind, name, spec, updated_by, updated_at) VALUES "
+                "  (p_kind, p_name, p_spec, CASE WHEN trusted THEN p_by ELSE session_user END, "
+                "  p_at) ON CONFLICT (kind, name) DO UPDATE SET spec = excluded.spec, "
+                "  updated_by = excluded.updated_by, updated_at = excluded.updated_at; "
+                "END IF; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, CASE p_kind WHEN 'source' THEN "
+                " 'parity_source_add' ELSE 'parity_map' END); "
+                "RETURN true; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_remove_parity_setting(p_kind TEXT, p_name TEXT, "
+                "p_audit JSONB) RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET "
+                "search_path = public, pg_temp AS $$ BEGIN "
+                "PERFORM daybreak_require('daybreak_operator', 'changing what parity compares'); "
+                "DELETE FROM parity_settings WHERE kind = p_kind AND name = p_name; "
+                "IF NOT FOUND THEN RETURN false; END IF; "
+                "PERFORM daybreak_audit_row(p_audit, CASE p_kind WHEN 'source' THEN "
+                " 'parity_source_remove' ELSE 'parity_map_remove' END); "
+                "RETURN true; END $$"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_record_parity_diff(p_pipeline TEXT, p_date TEXT, "
+                "p_at TEXT, p_detail TEXT) RETURNS BOOLEAN LANGUAGE plpgsql SECURITY DEFINER SET "
+                "search_path = public, pg_temp AS $$ BEGIN "
+                "PERFORM daybreak_require('daybreak_operator', 'recording parity'); "
+                "IF NOT EXISTS (SELECT 1 FROM parity_results WHERE pipeline = p_pipeline AND "
+                " business_date = p_date AND recorded_at = p_at) THEN RAISE EXCEPTION "
+                " 'a measured comparison of % on % is kept only beside the parity row "
+                "daybreak_record_parity() wrote', p_pipeline, p_date USING ERRCODE = "
+                " 'check_violation'; END IF; "
+                "INSERT INTO parity_diffs (pipeline, business_date, measured_at, detail) VALUES "
+                " (p_pipeline, p_date, p_at, p_detail) ON CONFLICT (pipeline, business_date) DO "
+                " UPDATE SET measured_at = excluded.measured_at, detail = excluded.detail; "
+                "RETURN true; END $$"),
+            QStringLiteral("REVOKE ALL ON FUNCTION daybreak_put_parity_setting(TEXT, TEXT, TEXT, "
+                           "BOOLEAN, TEXT, TEXT, JSONB), daybreak_remove_parity_setting(TEXT, "
+                           "TEXT, JSONB), daybreak_record_parity_diff(TEXT, TEXT, TEXT, TEXT) "
+                           "FROM PUBLIC"),
+            QStringLiteral("DO $$ BEGIN IF EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                           "'daybreak_operator') THEN "
+                           "GRANT SELECT ON parity_settings, parity_diffs TO daybreak_viewer, "
+                           "daybreak_planner, daybreak_operator; "
+                           "GRANT EXECUTE ON FUNCTION daybreak_put_parity_setting(TEXT, TEXT, "
+                           "TEXT, BOOLEAN, TEXT, TEXT, JSONB), daybreak_remove_parity_setting("
+                           "TEXT, TEXT, JSONB), daybreak_record_parity_diff(TEXT, TEXT, TEXT, "
+                           "TEXT) TO daybreak_operator; END IF; END $$"),
+        },
     };
 }
 
@@ -812,6 +881,12 @@ QStringList pgGrantStatements(const QString &database)
                        "daybreak_add_lineage_mapping(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, JSONB), "
                        "daybreak_remove_lineage_mapping(BIGINT, JSONB), "
                        "daybreak_record_run_history(JSONB, JSONB) TO daybreak_operator"),
+        // parity measured by Daybreak: sources, mappings and measured nights through their
+        // functions (migration 16)
+        QStringLiteral("GRANT EXECUTE ON FUNCTION daybreak_put_parity_setting(TEXT, TEXT, TEXT, "
+                       "BOOLEAN, TEXT, TEXT, JSONB), daybreak_remove_parity_setting(TEXT, TEXT, "
+                       "JSONB), daybreak_record_parity_diff(TEXT, TEXT, TEXT, TEXT) TO "
+                       "daybreak_operator"),
         // four eyes: operators ask and decide; the server's trigger names who did, refuses a
         // requester deciding their own request, and lets only an approver approve
         QStringLiteral("REVOKE INSERT, UPDATE ON change_requests FROM daybreak_operator"),

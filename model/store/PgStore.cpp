@@ -160,6 +160,13 @@ QString auditJson(const AuditEntry &a)
 
 void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry &audit)
 {
+    Transaction tx(*this);
+    callRecordParity(results, audit);
+    tx.commit();
+}
+
+void PgStore::callRecordParity(const QList<ParityResult> &results, const AuditEntry &audit)
+{
     const auto orNull = [](const QString &value) {
         return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
     };
@@ -183,12 +190,43 @@ void PgStore::recordParity(const QList<ParityResult> &results, const AuditEntry 
              r.checksumMatch ? QJsonValue(*r.checksumMatch ? 1 : 0) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("note"), r.note},
         });
-    Transaction tx(*this);
     run(QStringLiteral("SELECT daybreak_record_parity(CAST(? AS JSONB), ?, ?, ?, ?, ?)"),
         {compactJson(rows), isoUtc(audit.at), audit.actor, audit.action, audit.pipeline,
          audit.reason},
         QStringLiteral("recording parity"));
+}
+
+void PgStore::recordMeasuredParity(const ParityResult &result, const QJsonObject &detail,
+                                   const AuditEntry &audit)
+{
+    // One transaction: the night's row and its audit row through daybreak_record_parity(), then
+    // what differed, which the server keeps only beside that row.
+    Transaction tx(*this);
+    callRecordParity({result}, audit);
+    run(QStringLiteral("SELECT daybreak_record_parity_diff(?, ?, ?, ?)"),
+        {result.pipeline, result.businessDate.toString(Qt::ISODate), isoUtc(result.recordedAt),
+         QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))},
+        QStringLiteral("keeping what the comparison of %1 found").arg(result.pipeline));
     tx.commit();
+}
+
+WriteStatus PgStore::putParitySetting(const ParitySetting &p, bool mustBeNew,
+                                      const AuditEntry &audit)
+{
+    return callWriting(
+        QStringLiteral("SELECT daybreak_put_parity_setting(?, ?, ?, ?, ?, ?, CAST(? AS JSONB))"),
+        {p.kind, p.name, QString::fromUtf8(QJsonDocument(p.spec).toJson(QJsonDocument::Compact)),
+         mustBeNew, p.updatedBy, isoUtc(p.updatedAt), auditJson(audit)},
+        QStringLiteral("writing the parity %1 %2").arg(p.kind, p.name));
+}
+
+WriteStatus PgStore::removeParitySetting(const QString &kind, const QString &name,
+                                         const AuditEntry &audit)
+{
+    return callWriting(
+        QStringLiteral("SELECT daybreak_remove_parity_setting(?, ?, CAST(? AS JSONB))"),
+        {kind, name, auditJson(audit)},
+        QStringLiteral("removing the parity %1 %2").arg(kind, name));
 }
 
 WriteStatus PgStore::resolveBreach(const QString &pipeline, const QDate &date,

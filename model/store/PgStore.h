@@ -19,6 +19,12 @@ public:
     bool serverNamesUsers() const override { return true; }
     // Parity through the server's functions (migration 13), each with its audit row.
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
+    WriteStatus putParitySetting(const ParitySetting &setting, bool mustBeNew,
+                                 const AuditEntry &audit) override;
+    WriteStatus removeParitySetting(const QString &kind, const QString &name,
+                                    const AuditEntry &audit) override;
+    void recordMeasuredParity(const ParityResult &result, const QJsonObject &detail,
+                              const AuditEntry &audit) override;
     WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                               BreachResolution resolution, const AuditEntry &audit) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
@@ -56,6 +62,8 @@ protected:
 private:
     void open();
     Access readAccess();
+    // daybreak_record_parity() inside the caller's transaction.
+    void callRecordParity(const QList<ParityResult> &results, const AuditEntry &audit);
 
     PgTarget m_target;
     bool m_readOnly = false;

@@ -863,6 +863,7 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
                               .numRowsAffected() > 0 ||
                       planChanged;
         run(QStringLiteral("DELETE FROM parity_results WHERE pipeline = ?"), {id});
+        run(QStringLiteral("DELETE FROM parity_diffs WHERE pipeline = ?"), {id});
         run(QStringLiteral("DELETE FROM routing WHERE pipeline = ?"), {id});
         run(QStringLiteral("DELETE FROM pipelines WHERE id = ?"), {id});
     }
@@ -1131,6 +1132,72 @@ QList<LineageMapping> SqlStore::lineageMappings()
                        q.value(3).toString(),
                        sideFromName(q.value(4).toString()).value_or(Side::OnPrem),
                        q.value(5).toString(), fromIsoUtc(q.value(6).toString())});
+    return result;
+}
+
+WriteStatus SqlStore::putParitySetting(const ParitySetting &p, bool mustBeNew,
+                                       const AuditEntry &audit)
+{
+    const QString conflict =
+        mustBeNew ? QStringLiteral("DO NOTHING")
+                  : QStringLiteral("DO UPDATE SET spec = excluded.spec, updated_by = "
+                                   "excluded.updated_by, updated_at = excluded.updated_at");
+    return updateOneWithAudit(
+        QStringLiteral("INSERT INTO parity_settings (kind, name, spec, updated_by, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, name) ") +
+            conflict,
+        {p.kind, p.name, QString::fromUtf8(QJsonDocument(p.spec).toJson(QJsonDocument::Compact)),
+         text(p.updatedBy), isoUtc(p.updatedAt)},
+        audit);
+}
+
+WriteStatus SqlStore::removeParitySetting(const QString &kind, const QString &name,
+                                          const AuditEntry &audit)
+{
+    return updateOneWithAudit(
+        QStringLiteral("DELETE FROM parity_settings WHERE kind = ? AND name = ?"), {kind, name},
+        audit);
+}
+
+QList<ParitySetting> SqlStore::paritySettings(const QString &kind)
+{
+    QSqlQuery q = run(QStringLiteral("SELECT kind, name, spec, updated_by, updated_at FROM "
+                                     "parity_settings WHERE kind = ? ORDER BY name"),
+                      {kind});
+    QList<ParitySetting> result;
+    while (q.next())
+        result.append({q.value(0).toString(), q.value(1).toString(),
+                       QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object(),
+                       q.value(3).toString(), fromIsoUtc(q.value(4).toString())});
+    return result;
+}
+
+void SqlStore::recordMeasuredParity(const ParityResult &result, const QJsonObject &detail,
+                                    const AuditEntry &audit)
+{
+    Transaction tx(*this);
+    writeParity({result});
+    run(QStringLiteral("INSERT INTO parity_diffs (pipeline, business_date, measured_at, detail) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (pipeline, business_date) DO UPDATE SET "
+                       "measured_at = excluded.measured_at, detail = excluded.detail"),
+        {result.pipeline, result.businessDate.toString(Qt::ISODate), isoUtc(result.recordedAt),
+         QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))},
+        QStringLiteral("keeping what the comparison of %1 found").arg(result.pipeline));
+    insertAudit(audit);
+    tx.commit();
+}
+
+QList<MeasuredParity> SqlStore::measuredParity(const QString &pipeline)
+{
+    QSqlQuery q = run(QStringLiteral("SELECT pipeline, business_date, measured_at, detail FROM "
+                                     "parity_diffs WHERE ? = '' OR pipeline = ? ORDER BY "
+                                     "business_date DESC, pipeline"),
+                      {pipeline, pipeline});
+    QList<MeasuredParity> result;
+    while (q.next())
+        result.append({q.value(0).toString(), QDate::fromString(q.value(1).toString(), Qt::ISODate),
+                       fromIsoUtc(q.value(2).toString()),
+                       QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
     return result;
 }
 

@@ -37,6 +37,14 @@ public:
     void replaceInventory(const Inventory &inventory, const AuditEntry &audit,
                           const StoreHistory &history = {}) override;
     void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) override;
+    WriteStatus putParitySetting(const ParitySetting &setting, bool mustBeNew,
+                                 const AuditEntry &audit) override;
+    WriteStatus removeParitySetting(const QString &kind, const QString &name,
+                                    const AuditEntry &audit) override;
+    QList<ParitySetting> paritySettings(const QString &kind) override;
+    void recordMeasuredParity(const ParityResult &result, const QJsonObject &detail,
+                              const AuditEntry &audit) override;
+    QList<MeasuredParity> measuredParity(const QString &pipeline = {}) override;
     WriteStatus applyPlanChange(const PlanChange &change) override;
     void recordRunEvent(const RunEvent &event) override;
     QList<RunEvent> runEventsBetween(const QDate &from, const QDate &to,

@@ -207,6 +207,17 @@ QList<QStringList> sqliteMigrations()
         // 15: the change feed (ChangeFeed.h): every change of what a console shows, numbered, so
         // consoles read what changed instead of the whole store.
         sqliteFeedStatements(),
+        // 16: parity measured by Daybreak: the warehouses of each side and what each pipeline
+        // compares (JSON specs, never a password), and what each measured night found
+        {
+            QStringLiteral("CREATE TABLE parity_settings (kind TEXT NOT NULL CHECK (kind IN "
+                           "('source', 'mapping')), name TEXT NOT NULL, spec TEXT NOT NULL,"
+                           " updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                           " PRIMARY KEY (kind, name))"),
+            QStringLiteral("CREATE TABLE parity_diffs (pipeline TEXT NOT NULL,"
+                           " business_date TEXT NOT NULL, measured_at TEXT NOT NULL,"
+                           " detail TEXT NOT NULL, PRIMARY KEY (pipeline, business_date))"),
+        },
     };
 }
 

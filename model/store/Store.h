@@ -80,6 +80,19 @@ public:
     virtual WriteStatus removeLineageMapping(qint64 id, const AuditEntry &audit) = 0;
     virtual QList<LineageMapping> lineageMappings() = 0;
     virtual void countUnmapped(const QList<UnmappedJob> &seen) = 0;
+    // Parity measured by Daybreak: the sources and mappings (ParitySetting.h), each change with
+    // its audit row (Conflict: `mustBeNew` and the name is taken / no such setting), and the
+    // comparisons it measured, written with the night's parity row and its audit row in one
+    // transaction (on PostgreSQL through daybreak_record_parity()).
+    virtual WriteStatus putParitySetting(const ParitySetting &setting, bool mustBeNew,
+                                         const AuditEntry &audit) = 0;
+    virtual WriteStatus removeParitySetting(const QString &kind, const QString &name,
+                                            const AuditEntry &audit) = 0;
+    virtual QList<ParitySetting> paritySettings(const QString &kind) = 0;
+    virtual void recordMeasuredParity(const ParityResult &result, const QJsonObject &detail,
+                                      const AuditEntry &audit) = 0;
+    // The measured comparisons of one pipeline (all, when empty), newest night first.
+    virtual QList<MeasuredParity> measuredParity(const QString &pipeline = {}) = 0;
     virtual QList<UnmappedJob> unmappedJobs() = 0;
     // Several run events in one transaction (an OpenLineage batch): all or none.
     virtual void recordRunEvents(const QList<RunEvent> &events) = 0;
