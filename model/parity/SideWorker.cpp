@@ -99,8 +99,12 @@ std::vector<QVariantList> SideWorker::select(QSqlDatabase &db, const QString &sq
         QVariantList row;
         row.reserve(width);
         for (int i = 0; i < width; ++i) {
-            const QVariant v = q.value(i);
-            fetched += v.isNull() ? 1 : v.toString().size() + 1;
+            QVariant v = q.value(i);
+            // MariaDB hands a column with a binary collation (utf8mb4_bin) over as bytes; every
+            // value a diff reads is text or a number, so bytes are UTF-8 text.
+            if (!v.isNull() && v.typeId() == QMetaType::QByteArray)
+                v = QString::fromUtf8(v.toByteArray());
+            fetched += v.isNull() ? 1 : v.toString().toUtf8().size() + 1;
             row.append(v);
         }
         rows.push_back(std::move(row));
