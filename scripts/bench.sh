@@ -25,6 +25,7 @@ for bench in build-release/benches/bench_*; do
     "$bench" --seconds 30 --postgresql --consoles 20
     continue
   fi
+  [ "$(basename "$bench")" = bench_paritydiff ] && continue # its own servers: bench-parity.sh
   if [ "$(basename "$bench")" = bench_gui ]; then
     for n in 1000 5000 10000; do
       /usr/bin/time -f "  peak memory %M kB, wall %e s" "$bench" "$n"
@@ -35,3 +36,5 @@ for bench in build-release/benches/bench_*; do
   echo "== $(basename "$bench")"
   "$bench" "$@"
 done
+# The parity diff against its floor, on two PostgreSQL clusters and on MariaDB (its own servers).
+./scripts/bench-parity.sh

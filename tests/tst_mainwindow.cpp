@@ -28,6 +28,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
 #include <QMenu>
@@ -43,6 +45,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimeZone>
 
 using namespace daybreak;
@@ -218,6 +221,63 @@ private slots:
         QVERIFY(learned.startsWith(QStringLiteral("on-prem p50 ")));
         QTRY_VERIFY2(m_window->detailsPanel()->toPlainText().contains(learned),
                      qPrintable(m_window->detailsPanel()->toPlainText()));
+    }
+
+    void theLastMeasuredDiffIsShownWhereTheParityIs()
+    {
+        // A night Daybreak measured itself, as `parity diff --record` keeps it.
+        {
+            SqliteStore store(m_path, OpenMode::MustExist);
+            ParityResult r;
+            r.pipeline = QStringLiteral("core_fx");
+            r.businessDate = QDate(2026, 11, 24);
+            r.onpremRows = 5000;
+            r.cloudRows = 4999;
+            r.mismatchedRows = 2;
+            r.maxRelativeDiff = 0.01;
+            r.recordedAt = m_clock.now();
+            r.recordedBy = QStringLiteral("watch");
+            AuditEntry audit;
+            audit.at = m_clock.now();
+            audit.actor = QStringLiteral("watch");
+            audit.action = QStringLiteral("parity_record");
+            audit.pipeline = r.pipeline;
+            const QJsonObject detail{
+                {QStringLiteral("key_columns"), QJsonArray{QStringLiteral("id")}},
+                {QStringLiteral("onprem_rows"), 5000},
+                {QStringLiteral("cloud_rows"), 4999},
+                {QStringLiteral("missing_on_cloud_count"), 1},
+                {QStringLiteral("missing_on_onprem_count"), 0},
+                {QStringLiteral("changed_count"), 1},
+                {QStringLiteral("missing_on_cloud"),
+                 QJsonArray{QJsonArray{QStringLiteral("4711")}}},
+                {QStringLiteral("changed"),
+                 QJsonArray{
+                     QJsonObject{{QStringLiteral("key"), QJsonArray{QStringLiteral("17")}},
+                                 {QStringLiteral("values"),
+                                  QJsonArray{QJsonObject{
+                                      {QStringLiteral("column"), QStringLiteral("rate")},
+                                      {QStringLiteral("onprem"), QStringLiteral("1.0842")},
+                                      {QStringLiteral("cloud"), QStringLiteral("1.0951")}}}}}}}};
+            store.recordMeasuredParity(r, detail, audit);
+        }
+        m_window->selectPipeline(QStringLiteral("core_fx"));
+        // Read on the store thread, then shown in the details and beside the Parity chart.
+        QTRY_VERIFY2(m_window->detailsPanel()->toPlainText().contains(
+                         QStringLiteral("Last diff measured by Daybreak: 2026-11-24")),
+                     qPrintable(m_window->detailsPanel()->toPlainText()));
+        const QString details = m_window->detailsPanel()->toPlainText();
+        const QString section = details.mid(details.indexOf(QStringLiteral("Last diff")));
+        QVERIFY2(section.contains(QStringLiteral("Missing in the cloud: 1 (4711)")) &&
+                     section.contains(QStringLiteral("Changed: 1 rows")) &&
+                     section.contains(QStringLiteral("(17)\nrate\n1.0842\n1.0951")),
+                 qPrintable(section));
+        QVERIFY(m_window->parityPanel()->lastDiff()->isVisibleTo(m_window->parityPanel()));
+        QVERIFY(m_window->parityPanel()->lastDiff()->toPlainText().contains(
+            QStringLiteral("5000 rows on-prem, 4999 in the cloud; 2 differing")));
+        // Another pipeline's panel does not show core_fx's diff as its own.
+        m_window->selectPipeline(QStringLiteral("core_orders"));
+        QVERIFY(!m_window->parityPanel()->lastDiff()->isVisibleTo(m_window->parityPanel()));
     }
 
     void refusedCutoverFromTheContextMenuChangesNothing()

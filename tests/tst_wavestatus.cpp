@@ -1,10 +1,12 @@
 #include "ManualClock.h"
 #include "MigrationService.h"
+#include "ParityService.h"
 #include "PlanService.h"
 #include "TestStores.h"
 #include "WaveStatus.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace daybreak;
@@ -163,6 +165,66 @@ private slots:
         QCOMPARE(WaveStatus::currentWave(plan, a.windowEnd.addSecs(60))->name, QStringLiteral("b"));
         QCOMPARE(WaveStatus::currentWave(plan, b.windowEnd.addDays(3))->name, QStringLiteral("b"));
         QVERIFY(!WaveStatus::currentWave(WavePlan(), a.windowStart));
+    }
+
+    void aMappingChangeThatTurnedTheGateGreenIsFlagged()
+    {
+        at(4, 18); // Friday evening, before the wave's weekend
+        QTemporaryDir dir;
+        auto store = TestStores::sqlite(dir);
+        Pipeline a = TestStores::pipeline(QStringLiteral("a"));
+        a.initialState = State::DualRun;
+        Pipeline calm = TestStores::pipeline(QStringLiteral("calm"));
+        calm.initialState = State::DualRun;
+        TestStores::seed(*store, TestStores::inventory({a, calm}));
+        // a: a breach on 11-20, the mapping loosened the morning after while the gate failed,
+        // the breach accepted, and seven clean nights since; calm: changed while green.
+        ParityResult breach;
+        breach.pipeline = QStringLiteral("a");
+        breach.businessDate = QDate(2026, 11, 20);
+        breach.onpremRows = 1000;
+        breach.cloudRows = 1000;
+        breach.mismatchedRows = 40;
+        breach.maxRelativeDiff = 0.2;
+        breach.recordedAt = QDateTime(QDate(2026, 11, 20), QTime(7, 0), m_berlin);
+        breach.recordedBy = QStringLiteral("watch");
+        TestStores::recordParity(*store, breach);
+        TestStores::recordCleanRuns(*store, QStringLiteral("calm"), QDate(2026, 12, 4), 14);
+        for (const QString &id : {QStringLiteral("a"), QStringLiteral("calm")}) {
+            AuditEntry change;
+            change.at = QDateTime(QDate(2026, 11, id == QLatin1String("a") ? 21 : 30), QTime(9, 0),
+                                  m_berlin);
+            change.actor = QStringLiteral("mallory");
+            change.action = QStringLiteral("parity_map");
+            change.pipeline = id;
+            change.reason = QStringLiteral("tolerance — before: amount=0.001; after: amount=0.5");
+            store->putParitySetting(
+                {QStringLiteral("mapping"), id, QJsonObject{}, change.actor, change.at}, false,
+                change);
+        }
+        QVERIFY(ParityService(*store, m_clock, QStringLiteral("olga"))
+                    .resolve(QStringLiteral("a"), QDate(2026, 11, 20), BreachResolution::Accepted,
+                             QStringLiteral("known"))
+                    .ok());
+        TestStores::recordCleanRuns(*store, QStringLiteral("a"), QDate(2026, 12, 4), 7);
+        PlanService plans(*store, m_clock, QStringLiteral("lead"));
+        QVERIFY(plans.addWave(QStringLiteral("W"), QDate(2026, 12, 5)).ok());
+        QVERIFY(
+            plans.assign({QStringLiteral("a"), QStringLiteral("calm")}, QStringLiteral("W")).ok());
+        const WaveStatus st = status(*store);
+        const WaveStatus::Member &flagged = member(st, QStringLiteral("a"));
+        QVERIFY2(flagged.gate.done, qPrintable(flagged.gate.detail));
+        QCOMPARE(flagged.gateFlags.size(), 1);
+        QVERIFY2(flagged.gateFlags.first().contains(
+                     QStringLiteral("changed by mallory on 2026-11-21 09:00 while the gate was "
+                                    "failing")) &&
+                     flagged.gateFlags.first().contains(QStringLiteral("after: amount=0.5")),
+                 qPrintable(flagged.gateFlags.join(QLatin1Char(' '))));
+        QVERIFY(member(st, QStringLiteral("calm")).gateFlags.isEmpty());
+        int flags = 0;
+        for (const QJsonValue &m : st.toJson(m_berlin).value(QStringLiteral("members")).toArray())
+            flags += int(m.toObject().value(QStringLiteral("gate_flags")).toArray().size());
+        QCOMPARE(flags, 1);
     }
 };
 

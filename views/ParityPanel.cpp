@@ -1,5 +1,6 @@
 #include "ParityPanel.h"
 
+#include "LastDiffHtml.h"
 #include "ParityChart.h"
 #include "ParityOverviewModel.h"
 
@@ -7,12 +8,13 @@
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBrowser>
 
 namespace daybreak {
 
 ParityPanel::ParityPanel(QWidget *parent)
     : QWidget(parent), m_model(new ParityOverviewModel(this)), m_table(new QTableView(this)),
-      m_chart(new ParityChart(this))
+      m_chart(new ParityChart(this)), m_lastDiff(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("parityPanel"));
     m_table->setModel(m_model);
@@ -24,8 +26,12 @@ ParityPanel::ParityPanel(QWidget *parent)
     auto *split = new QSplitter(this);
     split->addWidget(m_table);
     split->addWidget(m_chart);
+    split->addWidget(m_lastDiff); // the last diff Daybreak measured, beside its chart
+    m_lastDiff->setObjectName(QStringLiteral("lastDiff"));
+    m_lastDiff->hide();
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 5);
+    split->setStretchFactor(2, 4);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -43,8 +49,27 @@ void ParityPanel::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 
 void ParityPanel::showPipeline(const QString &id)
 {
+    if (id != m_id)
+        m_lastDiff->hide(); // another pipeline's diff is not shown as this one's
     m_id = id;
     m_chart->showPipeline(m_snapshot, id);
+}
+
+void ParityPanel::showLastDiff(const QString &id, const std::optional<MeasuredParity> &lastDiff)
+{
+    if (id != m_id)
+        return;
+    if (!lastDiff) {
+        m_lastDiff->hide();
+        return;
+    }
+    const ParityResult *night = nullptr;
+    const QList<ParityResult> results = m_snapshot.parity.value(id);
+    for (const ParityResult &r : results)
+        if (r.businessDate == lastDiff->businessDate)
+            night = &r;
+    m_lastDiff->setHtml(lastDiffHtml(*lastDiff, night));
+    m_lastDiff->show();
 }
 
 } // namespace daybreak

@@ -4,7 +4,10 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QTableView;
+class QTextBrowser;
 
 namespace daybreak {
 
@@ -21,6 +24,10 @@ public:
 
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     void showPipeline(const QString &id);
+    // The last night Daybreak measured `id` itself (read from the store by the caller), under
+    // the chart; nothing when it never did.
+    void showLastDiff(const QString &id, const std::optional<MeasuredParity> &lastDiff);
+    QTextBrowser *lastDiff() const { return m_lastDiff; }
     ParityChart *chart() const { return m_chart; }
     ParityOverviewModel *overview() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -34,6 +41,7 @@ private:
     ParityOverviewModel *m_model;
     QTableView *m_table;
     ParityChart *m_chart;
+    QTextBrowser *m_lastDiff;
 };
 
 } // namespace daybreak

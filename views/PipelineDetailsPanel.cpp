@@ -1,6 +1,7 @@
 #include "PipelineDetailsPanel.h"
 
 #include "Calendar.h"
+#include "LastDiffHtml.h"
 #include "ParityService.h"
 #include "SideColors.h"
 
@@ -43,7 +44,8 @@ void PipelineDetailsPanel::showNothing()
 
 void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &id,
                                         const QList<AuditEntry> &recentAudit, const QDate &today,
-                                        const QString &learned)
+                                        const QString &learned,
+                                        const std::optional<MeasuredParity> &lastDiff)
 {
     const Pipeline *p = s.inventory.find(id);
     if (!p) {
@@ -105,13 +107,14 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     } else {
         html += tr("<table cellspacing='0' cellpadding='2'><tr><th align='left'>Date</th><th "
                    "align='right'>On-prem rows</th>"
-                   "<th align='right'>Cloud rows</th><th align='right'>Diff</th><th></th></tr>");
+                   "<th align='right'>Cloud rows</th><th align='right'>Diff</th><th></th>"
+                   "<th></th></tr>");
         for (int i = 0; i < std::min<qsizetype>(results.size(), 8); ++i) {
             const ParityResult &res = results.at(i);
             const bool ok = res.isWithin(p->parityTolerance);
             html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td "
                                    "align='right'>%3</td><td align='right'>%4%</td>"
-                                   "<td style='color:%5'>%6</td></tr>")
+                                   "<td style='color:%5'>%6</td><td>%7</td></tr>")
                         .arg(res.businessDate.toString(Qt::ISODate))
                         .arg(res.onpremRows)
                         .arg(res.cloudRows)
@@ -119,9 +122,18 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
                         .arg(ok ? QStringLiteral("#1b7f3b") : QStringLiteral("#c01c28"))
                         .arg(ok                 ? tr("ok")
                              : res.isResolved() ? resolutionName(res.resolution)
-                                                : tr("BREACH"));
+                                                : tr("BREACH"))
+                        .arg(res.measured ? QStringLiteral("&#9679;") : QString());
         }
-        html += QStringLiteral("</table>");
+        html += tr("</table><p style='color:#666'>&#9679; measured by Daybreak inside both "
+                   "warehouses; the others were imported.</p>");
+    }
+    if (lastDiff) {
+        const ParityResult *night = nullptr;
+        for (const ParityResult &res : std::as_const(results))
+            if (res.businessDate == lastDiff->businessDate)
+                night = &res;
+        html += lastDiffHtml(*lastDiff, night);
     }
     html += tr("<h4>Recent changes</h4>");
     if (recentAudit.isEmpty())

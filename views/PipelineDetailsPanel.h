@@ -4,6 +4,8 @@
 
 #include <QTextBrowser>
 
+#include <optional>
+
 namespace daybreak {
 
 // Everything about the selected pipeline: state and canonical side, schedule, durations,
@@ -15,10 +17,12 @@ class PipelineDetailsPanel : public QTextBrowser
 public:
     explicit PipelineDetailsPanel(QWidget *parent = nullptr);
 
-    // `learned`: LearnedDurations::summary, read from the store's history (empty: not yet).
+    // `learned`: LearnedDurations::summary, read from the store's history (empty: not yet);
+    // `lastDiff`: the last night Daybreak measured its parity itself, read likewise.
     void showPipeline(const StoreSnapshot &snapshot, const QString &id,
                       const QList<AuditEntry> &recentAudit, const QDate &today,
-                      const QString &learned = {});
+                      const QString &learned = {},
+                      const std::optional<MeasuredParity> &lastDiff = std::nullopt);
     void showNothing();
     const QString &pipeline() const { return m_id; }
 

@@ -133,7 +133,13 @@ void WaveRunbookPanel::setStatus(const WaveStatus &st, const QTimeZone &zone,
         QTableWidgetItem *s = set(2, standing);
         s->setBackground(standingColour(m.standing));
         s->setForeground(Qt::white);
-        set(3, stepText(m.gate, zone));
+        QTableWidgetItem *gateCell =
+            set(3, stepText(m.gate, zone) +
+                       (m.gateFlags.isEmpty()
+                            ? QString()
+                            : tr("\nFLAG: ") + m.gateFlags.join(QStringLiteral("\nFLAG: "))));
+        if (!m.gateFlags.isEmpty())
+            gateCell->setForeground(QColor(0xb0, 0x00, 0x20));
         set(4, stepText(m.precheck, zone));
         set(5, stepText(m.cutover, zone));
         set(6, stepText(m.firstCloudRun, zone));

@@ -502,16 +502,23 @@ void MainWindow::selectPipeline(const QString &id)
             return {}; // the status bar already says the store is unreachable
         QList<AuditEntry> audit;
         QString learned;
+        std::optional<MeasuredParity> lastDiff;
         try {
             audit = store->auditLog(id);
             // What the last nights teach about its durations, for the night ahead.
             learned = LearnedDurations::forPipeline(*store, inventory, id, night).summary(id);
+            // The last night Daybreak measured its parity itself, with what differed.
+            for (const MeasuredParity &m : store->measuredParity(id))
+                if (!lastDiff || lastDiff->businessDate < m.businessDate)
+                    lastDiff = m;
         } catch (const StoreError &) {
             return {};
         }
-        return [this, id, today, audit, learned] {
-            if (m_actions->currentPipeline() == id)
-                m_details->showPipeline(m_session->snapshot(), id, audit, today, learned);
+        return [this, id, today, audit, learned, lastDiff] {
+            if (m_actions->currentPipeline() != id)
+                return;
+            m_details->showPipeline(m_session->snapshot(), id, audit, today, learned, lastDiff);
+            m_parity->showLastDiff(id, lastDiff);
         };
     });
 }

@@ -95,8 +95,29 @@ int parityStatus(CtlContext &ctx)
         QJsonArray missing;
         for (const QDate &m : parity.gate.missingNights)
             missing.append(m.toString(Qt::ISODate));
+        QJsonArray nights;
+        int measuredNights = 0;
+        QList<ParityResult> results = s.parity.value(p.id);
+        std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
+            return a.businessDate > b.businessDate;
+        });
+        for (const ParityResult &r : results.mid(0, 28)) {
+            const QString date = r.businessDate.toString(Qt::ISODate);
+            const bool byDaybreak = r.measured; // or imported / typed in
+            measuredNights += byDaybreak ? 1 : 0;
+            nights.append(
+                QJsonObject{{QStringLiteral("date"), date},
+                            {QStringLiteral("source"),
+                             byDaybreak ? QStringLiteral("measured") : QStringLiteral("imported")},
+                            {QStringLiteral("mismatched_rows"), r.mismatchedRows},
+                            {QStringLiteral("max_rel_diff"), r.maxRelativeDiff},
+                            {QStringLiteral("resolution"), resolutionName(r.resolution)}});
+        }
         array.append(
             QJsonObject{{QStringLiteral("id"), p.id},
+                        {QStringLiteral("nights"), nights},
+                        {QStringLiteral("measured_nights"), measuredNights},
+                        {QStringLiteral("imported_nights"), int(nights.size()) - measuredNights},
                         {QStringLiteral("state"), stateName(state)},
                         {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
                         {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
@@ -125,7 +146,27 @@ int parityStatus(CtlContext &ctx)
         }
         if (o[QStringLiteral("rollback_recommended")].toBool())
             ctx.out << "  ROLLBACK RECOMMENDED";
+        const QJsonArray nights = o[QStringLiteral("nights")].toArray();
+        if (!nights.isEmpty())
+            ctx.out << QStringLiteral("  (last %1 nights: %2 measured by Daybreak, %3 imported)")
+                           .arg(nights.size())
+                           .arg(o[QStringLiteral("measured_nights")].toInt())
+                           .arg(o[QStringLiteral("imported_nights")].toInt());
         ctx.out << "\n";
+        if (!only.isEmpty())
+            for (const QJsonValue &n : nights) {
+                const QJsonObject night = n.toObject();
+                ctx.out << QStringLiteral("  %1  %2  %3 mismatched rows, max_rel_diff %4%5\n")
+                               .arg(night[QStringLiteral("date")].toString())
+                               .arg(night[QStringLiteral("source")].toString(), -8)
+                               .arg(night[QStringLiteral("mismatched_rows")].toInteger())
+                               .arg(night[QStringLiteral("max_rel_diff")].toDouble())
+                               .arg(night[QStringLiteral("resolution")].toString().isEmpty()
+                                        ? QString()
+                                        : QStringLiteral("  (") +
+                                              night[QStringLiteral("resolution")].toString() +
+                                              QLatin1Char(')'));
+            }
     }
     ctx.out.flush();
     return ExitDone;

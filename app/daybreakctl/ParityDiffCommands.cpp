@@ -121,6 +121,56 @@ int mapCommand(CtlContext &ctx)
     const QCommandLineOption reason(QStringLiteral("reason"),
                                     QStringLiteral("Why, for the audit log."),
                                     QStringLiteral("text"));
+    if (peek == QLatin1String("import")) {
+        ctx.takeSubcommand();
+        const QCommandLineOption onprem(QStringLiteral("onprem"),
+                                        QStringLiteral("The on-prem warehouse's source."),
+                                        QStringLiteral("source"));
+        const QCommandLineOption cloud(QStringLiteral("cloud"),
+                                       QStringLiteral("The cloud warehouse's source."),
+                                       QStringLiteral("source"));
+        const QCommandLineOption apply(QStringLiteral("apply"),
+                                       QStringLiteral("Write the mappings (else: only say them)."));
+        if (!ctx.parse({onprem, cloud, apply, reason},
+                       QStringLiteral("ONPREM-MANIFEST CLOUD-MANIFEST"), 2, 2))
+            return ctx.parseExit;
+        if (!ctx.parser.isSet(onprem) || !ctx.parser.isSet(cloud))
+            return ctx.usage(QStringLiteral("parity map import needs --onprem SOURCE and --cloud "
+                                            "SOURCE"));
+        Store *store = ctx.openStore();
+        if (!store)
+            return ExitStore;
+        const QStringList files = ctx.parser.positionalArguments();
+        const ParityDiffService::DbtImport o =
+            ParityDiffService(*store, ctx.clock, ctx.actor)
+                .importDbt(files[0], files[1], ctx.parser.value(onprem), ctx.parser.value(cloud),
+                           ctx.parser.value(reason), ctx.parser.isSet(apply));
+        if (o.ok()) {
+            if (ctx.json()) {
+                ctx.printJson(QJsonDocument(QJsonObject{
+                    {QStringLiteral("mapped"), QJsonArray::fromStringList(o.mapped)},
+                    {QStringLiteral("without_key"), QJsonArray::fromStringList(o.withoutKey)},
+                    {QStringLiteral("one_sided"), QJsonArray::fromStringList(o.oneSided)},
+                    {QStringLiteral("keys_differ"), QJsonArray::fromStringList(o.keysDiffer)},
+                    {QStringLiteral("applied"), ctx.parser.isSet(apply)}}));
+                return ExitDone;
+            }
+            for (const QString &m : o.mapped)
+                ctx.out << "  map " << m << "\n";
+            if (!o.withoutKey.isEmpty())
+                ctx.out << QStringLiteral("  no key (give one: a primary_key constraint, a unique "
+                                          "test or meta.daybreak.key): %1\n")
+                               .arg(o.withoutKey.join(QStringLiteral(", ")));
+            if (!o.oneSided.isEmpty())
+                ctx.out << "  in one manifest only: " << o.oneSided.join(QStringLiteral(", "))
+                        << "\n";
+            if (!o.keysDiffer.isEmpty())
+                ctx.out << "  keys differ between the targets: "
+                        << o.keysDiffer.join(QStringLiteral(", ")) << "\n";
+            ctx.out.flush();
+        }
+        return ctx.finish(o);
+    }
     if (peek == QLatin1String("remove")) {
         ctx.takeSubcommand();
         if (!ctx.parse({reason}, QStringLiteral("ID"), 1, 1))

@@ -195,6 +195,8 @@ int waveStatus(CtlContext &ctx)
                       m.owner, riskName(m.risk), stateName(m.state))
           << "\n";
         step("gate", m.gate);
+        for (const QString &flag : m.gateFlags)
+            o << "      ! FLAG: " << printable(flag) << "\n";
         step("pre-check", m.precheck);
         step("cutover", m.cutover);
         step("cloud run", m.firstCloudRun);

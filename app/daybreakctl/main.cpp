@@ -46,6 +46,8 @@ const char kHelp[] =
     "      [--columns C,..] [--exclude C,..] [--tolerance COL=REL|abs:X|precision:ms]\n"
     "      [--normalise COL=rtrim|lower] [--where \"ds = :date\"] [--reason TEXT]\n"
     "  parity map list | map remove ID     what each pipeline's diff compares\n"
+    "  parity map import ONPREM-MANIFEST CLOUD-MANIFEST --onprem SRC --cloud SRC [--apply]\n"
+    "                                      mappings from dbt: relation_name and the key\n"
     "  parity diff ID [--date D] [--json] [--record]\n"
     "                                      measure parity inside both warehouses\n"
     "  parity status [ID]                  the parity gate of each pipeline\n"

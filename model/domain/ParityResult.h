@@ -30,6 +30,9 @@ struct ParityResult
     double maxRelativeDiff = 0.0;
     std::optional<bool> checksumMatch;
     QString note;
+    // Measured by Daybreak itself (parity diff), its differing keys kept beside it; otherwise
+    // imported or typed in from somebody else's diff.
+    bool measured = false;
     QDateTime recordedAt;
     QString recordedBy;
     // A resolved breach no longer holds the gate; who, why and how stay on record.

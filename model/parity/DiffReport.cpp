@@ -52,6 +52,8 @@ QJsonObject DiffReport::detail() const
                                       {QStringLiteral("rows"), c.rows},
                                       {QStringLiteral("examples"), keysJson(c.examples)}});
     return {{QStringLiteral("key_columns"), QJsonArray::fromStringList(keyColumns)},
+            {QStringLiteral("onprem_rows"), onpremRows},
+            {QStringLiteral("cloud_rows"), cloudRows},
             {QStringLiteral("missing_on_cloud_count"), missingOnCloudCount},
             {QStringLiteral("missing_on_onprem_count"), missingOnPremCount},
             {QStringLiteral("changed_count"), changedCount},

@@ -15,6 +15,8 @@ struct DiffOptions
     int fanout = 32;       // how many parts a differing segment is bisected into
     int leafRows = 256;    // a differing segment this small has its rows fetched
     int shown = 100;       // differences listed of each kind (all are counted)
+    // The benchmark's floor: one checksum of each whole table, both at once, and nothing more.
+    bool floorOnly = false;
 };
 
 // Compares a pipeline's two tables inside their own databases, in the manner of data-diff:

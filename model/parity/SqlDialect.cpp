@@ -1,5 +1,6 @@
 #include "SqlDialect.h"
 
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -349,6 +350,42 @@ std::optional<QList<ColumnShape>> SqlDialect::describe(QSqlDatabase &db, const Q
         return std::nullopt;
     }
     return columns;
+}
+
+QList<QStringList> SqlDialect::uniqueKeys(QSqlDatabase &db, const QString &schema,
+                                          const QString &table) const
+{
+    QSqlQuery q(db);
+    if (m_kind == Kind::PostgreSQL) {
+        q.prepare(QStringLiteral(
+            "SELECT i.indexrelid, a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = "
+            "i.indrelid AND a.attnum = ANY (i.indkey) JOIN pg_class c ON c.oid = i.indrelid JOIN "
+            "pg_namespace n ON n.oid = c.relnamespace WHERE i.indisunique AND i.indpred IS NULL "
+            "AND i.indexprs IS NULL AND c.relname = ? AND n.nspname = COALESCE(NULLIF(?, ''), "
+            "current_schema())"));
+        q.addBindValue(table);
+        q.addBindValue(schema);
+    } else if (m_kind == Kind::MySQL) {
+        q.prepare(
+            QStringLiteral("SELECT index_name, column_name FROM information_schema.statistics "
+                           "WHERE non_unique = 0 AND table_schema = %1 AND table_name = ?")
+                .arg(schema.isEmpty() ? QStringLiteral("DATABASE()") : QStringLiteral("?")));
+        if (!schema.isEmpty())
+            q.addBindValue(schema);
+        q.addBindValue(table);
+    } else {
+        return {};
+    }
+    QMap<QString, QStringList> byIndex;
+    if (q.exec())
+        while (q.next())
+            byIndex[q.value(0).toString()] << q.value(1).toString().toLower();
+    QList<QStringList> keys;
+    for (QStringList columns : std::as_const(byIndex)) {
+        columns.sort();
+        keys << columns;
+    }
+    return keys;
 }
 
 } // namespace daybreak

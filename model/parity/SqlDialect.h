@@ -85,6 +85,11 @@ public:
     std::optional<QList<ColumnShape>> describe(QSqlDatabase &db, const QString &schema,
                                                const QString &table, QString *error) const;
 
+    // The column sets of the table's unique indexes and constraints (whole-table, not partial),
+    // lower-cased; empty when there are none or the engine does not say (SQLite here).
+    QList<QStringList> uniqueKeys(QSqlDatabase &db, const QString &schema,
+                                  const QString &table) const;
+
 private:
     QString concat(const QStringList &parts) const;
     Kind m_kind;

@@ -165,13 +165,21 @@ PlanReport::PlanReport(const StoreSnapshot &snapshot, Options options)
 
 void PlanReport::gatherBreaches()
 {
+    for (const QList<ParityResult> &results : m_snapshot.parity)
+        for (const ParityResult &r : results)
+            if (r.businessDate > m_today.addDays(-28) && r.businessDate <= m_today)
+                ++(r.measured ? m_evidence.measured : m_evidence.imported);
     QSet<QString> breached;
     for (const Pipeline &p : m_snapshot.inventory.pipelines()) {
         const ParityService::PipelineParity parity =
             ParityService::evaluate(m_snapshot, p.id, m_today);
         for (const ParityResult &b : parity.gate.openBreaches) {
-            m_breaches << Breach{p.id, m_snapshot.stateOf(p.id), b.businessDate,
-                                 b.worstRelativeDiff(), parity.rollbackRecommended};
+            m_breaches << Breach{p.id,
+                                 m_snapshot.stateOf(p.id),
+                                 b.businessDate,
+                                 b.worstRelativeDiff(),
+                                 parity.rollbackRecommended,
+                                 b.measured};
             breached.insert(p.id);
         }
     }

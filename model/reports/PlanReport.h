@@ -93,7 +93,15 @@ public:
         QDate night;
         double difference = 0; // worst relative difference
         bool rollbackRecommended = false;
+        bool measured = false; // by Daybreak itself, not imported
     };
+    // The comparisons of the last 28 nights: how many Daybreak measured, how many were imported.
+    struct Evidence
+    {
+        int measured = 0;
+        int imported = 0;
+    };
+    const Evidence &evidence() const { return m_evidence; }
     const QList<Breach> &breaches() const { return m_breaches; }
     // Planned pipelines whose cutover cannot go as planned: an open breach, or a parity gate
     // that will not have passed by their wave's date. "id: why".
@@ -115,6 +123,7 @@ private:
     WaveRules m_rules;
     QList<WaveFacts> m_waves;
     QList<Breach> m_breaches;
+    Evidence m_evidence;
     QStringList m_held;
     SlaProjection m_tonight;
     QList<Picture> m_pictures;

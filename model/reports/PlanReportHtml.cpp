@@ -382,19 +382,24 @@ QString PlanReport::html(const PictureSource &source) const
         h += QStringLiteral("<p class='small'>%1</p>").arg(paths.join(QStringLiteral("<br>")));
 
     h += QStringLiteral("<h2>Appendix B. Open parity breaches and rollback recommendations</h2>");
+    h += QStringLiteral("<p class='small'>Parity evidence of the last 28 nights: %1 comparisons "
+                        "measured by Daybreak inside both warehouses, %2 imported.</p>")
+             .arg(m_evidence.measured)
+             .arg(m_evidence.imported);
     if (m_breaches.isEmpty()) {
         h += QStringLiteral("<p class='ok'>None.</p>");
     } else {
         h += QStringLiteral(
             "<div class='scroll'><table width='100%'><thead><tr><th>Pipeline</th><th>State</th>"
-            "<th>Night</th><th>Difference</th><th>Advice</th></tr></thead>");
+            "<th>Night</th><th>Difference</th><th>Measured</th><th>Advice</th></tr></thead>");
         for (const Breach &b : m_breaches)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align='right'>%4%</td>"
-                                "<td class='bad'>%5</td></tr>")
+                                "<td>%6</td><td class='bad'>%5</td></tr>")
                      .arg(id(b.pipeline), stateName(b.state), b.night.toString(Qt::ISODate))
                      .arg(b.difference * 100, 0, 'g', 3)
                      .arg(b.rollbackRecommended ? QStringLiteral("roll back recommended")
-                                                : QStringLiteral("cutover held"));
+                                                : QStringLiteral("cutover held"),
+                          b.measured ? QStringLiteral("by Daybreak") : QStringLiteral("imported"));
         h += QStringLiteral("</table></div>");
     }
     if (!m_held.isEmpty())

@@ -177,12 +177,18 @@ QString PlanReport::markdown(const PictureSource &source) const
         m += QLatin1Char('\n');
     }
     m += QStringLiteral("\n## Appendix B. Open parity breaches and rollback recommendations\n\n");
+    m += QStringLiteral("Parity evidence of the last 28 nights: %1 comparisons measured by "
+                        "Daybreak inside both warehouses, %2 imported.\n\n")
+             .arg(m_evidence.measured)
+             .arg(m_evidence.imported);
     for (const Breach &b : m_breaches)
-        m += QStringLiteral("- `%1` (%2) on %3: %4% — %5\n")
+        m += QStringLiteral("- `%1` (%2) on %3: %4% (%6) — %5\n")
                  .arg(b.pipeline, stateName(b.state), b.night.toString(Qt::ISODate))
                  .arg(b.difference * 100, 0, 'g', 3)
                  .arg(b.rollbackRecommended ? QStringLiteral("roll back recommended")
-                                            : QStringLiteral("cutover held"));
+                                            : QStringLiteral("cutover held"),
+                      b.measured ? QStringLiteral("measured by Daybreak")
+                                 : QStringLiteral("imported"));
     if (m_breaches.isEmpty())
         m += QStringLiteral("None.\n");
     m += QStringLiteral("\n## Appendix C. Every pipeline\n\n| Pipeline | Owner | Risk | State | "

@@ -1,6 +1,7 @@
 #include "ParityDiffService.h"
 
 #include "Clock.h"
+#include "DbtParityKeys.h"
 #include "Guarded.h"
 #include "ParityDiff.h"
 #include "SideWorker.h"
@@ -8,6 +9,7 @@
 #include "Store.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace daybreak {
@@ -263,6 +265,98 @@ QList<ParityMapping> ParityDiffService::mappings()
     return out;
 }
 
+ParityDiffService::DbtImport ParityDiffService::importDbt(const QString &onpremManifest,
+                                                          const QString &cloudManifest,
+                                                          const QString &onpremSource,
+                                                          const QString &cloudSource,
+                                                          const QString &reason, bool apply)
+{
+    DbtImport o;
+    DbtParityRead sides[2];
+    const QString paths[2] = {onpremManifest, cloudManifest};
+    QStringList bad;
+    for (int i = 0; i < 2; ++i) {
+        QFile f(paths[i]);
+        if (!f.open(QIODevice::ReadOnly)) {
+            bad << QStringLiteral("%1: %2").arg(paths[i], f.errorString());
+            continue;
+        }
+        sides[i] = readDbtParityKeys(f.readAll(), paths[i]);
+        if (!sides[i].error.isEmpty())
+            bad << sides[i].error;
+    }
+    if (!bad.isEmpty()) {
+        o.fail(Outcome::Kind::BadInput,
+               bad.join(QStringLiteral("; ")) + QStringLiteral("; nothing was changed"));
+        return o;
+    }
+    try {
+        const StoreSnapshot snapshot = m_store.snapshot();
+        QList<ParityMapping> planned;
+        for (const Pipeline &p : snapshot.inventory.pipelines()) {
+            QString uid;
+            for (const QString &tag : p.tags)
+                if (tag.startsWith(QLatin1String("dbt:")))
+                    uid = tag.mid(4);
+            if (!uid.startsWith(QLatin1String("model.")))
+                continue;
+            const bool onHere = sides[0].models.contains(uid);
+            const bool cloudHere = sides[1].models.contains(uid);
+            if (!onHere && !cloudHere)
+                continue;
+            if (!onHere || !cloudHere) {
+                o.oneSided << QStringLiteral("%1 (only in the %2 manifest)")
+                                  .arg(p.id, onHere ? QStringLiteral("on-prem")
+                                                    : QStringLiteral("cloud"));
+                continue;
+            }
+            const DbtParityModel &a = sides[0].models[uid];
+            const DbtParityModel &b = sides[1].models[uid];
+            const DbtParityModel &keyed = !a.key.isEmpty() ? a : b;
+            if (keyed.key.isEmpty()) {
+                o.withoutKey << p.id;
+                continue;
+            }
+            if (!a.key.isEmpty() && !b.key.isEmpty() && a.key != b.key) {
+                o.keysDiffer << QStringLiteral("%1 (%2 on-prem, %3 in the cloud)")
+                                    .arg(p.id, a.key.join(QLatin1Char(',')),
+                                         b.key.join(QLatin1Char(',')));
+                continue;
+            }
+            ParityMapping m;
+            m.pipeline = p.id;
+            m.onprem = {onpremSource, a.schema, a.table};
+            m.cloud = {cloudSource, b.schema, b.table};
+            m.key = keyed.key;
+            planned << m;
+            o.mapped << QStringLiteral("%1: %2 -> %3 on (%4) [%5%6]")
+                            .arg(p.id, m.onprem.toString(), m.cloud.toString(),
+                                 m.key.join(QStringLiteral(", ")), keyed.keyFrom,
+                                 a.compiled && b.compiled
+                                     ? QString()
+                                     : QStringLiteral("; a manifest was not compiled: the "
+                                                      "relation is its schema and alias"));
+        }
+        if (apply)
+            for (const ParityMapping &m : std::as_const(planned)) {
+                const Outcome w = putMapping(
+                    m, reason.isEmpty() ? QStringLiteral("mapped from the dbt manifests") : reason);
+                if (!w.ok())
+                    return DbtImport{w, o.mapped, o.withoutKey, o.oneSided, o.keysDiffer};
+            }
+        o.message = QStringLiteral("%1 %2 mapping(s) from dbt; %3 model(s) without a key, %4 in "
+                                   "one manifest only, %5 with keys that differ")
+                        .arg(apply ? QStringLiteral("wrote") : QStringLiteral("would write"))
+                        .arg(o.mapped.size())
+                        .arg(o.withoutKey.size())
+                        .arg(o.oneSided.size())
+                        .arg(o.keysDiffer.size());
+    } catch (const StoreError &e) {
+        o.fail(Outcome::Kind::StoreFailure, e.message());
+    }
+    return o;
+}
+
 QString ParityDiffService::unfinishedRun(Store &store, const QString &pipeline, const QDate &date)
 {
     std::optional<RunEvent> last[2];
@@ -286,10 +380,9 @@ QString ParityDiffService::unfinishedRun(Store &store, const QString &pipeline, 
     return why.join(QStringLiteral("; "));
 }
 
-ParityDiffService::DiffOutcome ParityDiffService::diff(const QString &pipeline, const QDate &date,
-                                                       bool record)
+std::optional<ParityDiffService::Plan>
+ParityDiffService::plan(const QString &pipeline, const QDate &date, DiffOutcome *failed)
 {
-    DiffOutcome o;
     try {
         std::optional<ParityMapping> mapping;
         for (const ParityMapping &m : mappings())
@@ -297,14 +390,14 @@ ParityDiffService::DiffOutcome ParityDiffService::diff(const QString &pipeline, 
                 mapping = m;
         if (!mapping) {
             const StoreSnapshot s = m_store.snapshot();
-            o.fail(s.inventory.contains(pipeline) ? Outcome::Kind::BadInput
-                                                  : Outcome::Kind::Unknown,
-                   s.inventory.contains(pipeline)
-                       ? QStringLiteral("%1 has no parity mapping (parity map %1 --onprem ... "
-                                        "--cloud ... --key ...)")
-                             .arg(pipeline)
-                       : QStringLiteral("unknown pipeline '%1'").arg(pipeline));
-            return o;
+            failed->fail(s.inventory.contains(pipeline) ? Outcome::Kind::BadInput
+                                                        : Outcome::Kind::Unknown,
+                         s.inventory.contains(pipeline)
+                             ? QStringLiteral("%1 has no parity mapping (parity map %1 --onprem "
+                                              "... --cloud ... --key ...)")
+                                   .arg(pipeline)
+                             : QStringLiteral("unknown pipeline '%1'").arg(pipeline));
+            return std::nullopt;
         }
         std::optional<ParitySource> onprem, cloud;
         for (const ParitySource &s : sources()) {
@@ -314,20 +407,46 @@ ParityDiffService::DiffOutcome ParityDiffService::diff(const QString &pipeline, 
                 cloud = s;
         }
         if (!onprem || !cloud) {
-            o.fail(Outcome::Kind::BadInput,
-                   QStringLiteral("the mapping of %1 names a source that is gone (%2)")
-                       .arg(pipeline, !onprem ? mapping->onprem.source : mapping->cloud.source));
-            return o;
+            failed->fail(
+                Outcome::Kind::BadInput,
+                QStringLiteral("the mapping of %1 names a source that is gone (%2)")
+                    .arg(pipeline, !onprem ? mapping->onprem.source : mapping->cloud.source));
+            return std::nullopt;
         }
-        o.inconclusiveWhy = unfinishedRun(m_store, pipeline, date);
-        o.inconclusive = !o.inconclusiveWhy.isEmpty();
-        DiffOptions options;
-        options.businessDate = date;
-        o.report = ParityDiff(*mapping, *onprem, *cloud, options).run();
+        return Plan{pipeline, date,   *mapping,
+                    *onprem,  *cloud, unfinishedRun(m_store, pipeline, date)};
     } catch (const StoreError &e) {
-        o.fail(Outcome::Kind::StoreFailure, e.message());
-        return o;
+        failed->fail(Outcome::Kind::StoreFailure, e.message());
+        return std::nullopt;
     }
+}
+
+DiffReport ParityDiffService::measure(const Plan &plan)
+{
+    DiffOptions options;
+    options.businessDate = plan.date;
+    return ParityDiff(plan.mapping, plan.onprem, plan.cloud, options).run();
+}
+
+ParityDiffService::DiffOutcome ParityDiffService::diff(const QString &pipeline, const QDate &date,
+                                                       bool record)
+{
+    DiffOutcome failed;
+    const std::optional<Plan> p = plan(pipeline, date, &failed);
+    if (!p)
+        return failed;
+    return conclude(*p, measure(*p), record);
+}
+
+ParityDiffService::DiffOutcome ParityDiffService::conclude(const Plan &plan,
+                                                           const DiffReport &report, bool record)
+{
+    DiffOutcome o;
+    o.report = report;
+    o.inconclusiveWhy = plan.inconclusiveWhy;
+    o.inconclusive = !o.inconclusiveWhy.isEmpty();
+    const QString &pipeline = plan.pipeline;
+    const QDate &date = plan.date;
     switch (o.report.status) {
     case DiffReport::Status::BadMapping:
         o.fail(Outcome::Kind::BadInput,

@@ -9,6 +9,8 @@
 #include <QDate>
 #include <QString>
 
+#include <optional>
+
 namespace daybreak {
 
 class Clock;
@@ -37,6 +39,22 @@ public:
     Outcome removeMapping(const QString &pipeline, const QString &reason);
     QList<ParityMapping> mappings();
 
+    // Mappings from dbt: the manifest compiled for each side's target (DbtParityKeys.h) gives
+    // each model's relation on that side and its key; each pipeline imported from dbt (tagged
+    // dbt:<unique_id>) is mapped from `onpremSource` to `cloudSource`. Models without a key are
+    // listed, never mapped on a guess. With `apply`, each mapping is written (and audited) as
+    // putMapping writes it; without, nothing is written.
+    struct DbtImport : Outcome
+    {
+        QStringList mapped;     // "pipeline: onprem-table -> cloud-table on (key) [from]"
+        QStringList withoutKey; // pipelines whose model has no key on either side
+        QStringList oneSided;   // pipelines whose model is in one manifest only
+        QStringList keysDiffer; // the two targets disagree on the key
+    };
+    DbtImport importDbt(const QString &onpremManifest, const QString &cloudManifest,
+                        const QString &onpremSource, const QString &cloudSource,
+                        const QString &reason, bool apply);
+
     struct DiffOutcome : Outcome
     {
         DiffReport report;
@@ -47,6 +65,22 @@ public:
     };
     // Runs the diff of `pipeline` for `date`; with `record`, makes it that night's comparison.
     DiffOutcome diff(const QString &pipeline, const QDate &date, bool record);
+
+    // The same in three steps, for a caller that measures on another thread (the watch): what
+    // to compare, read from the store; the measuring itself, which touches no store; and the
+    // conclusion, recorded through ParityService::record when asked.
+    struct Plan
+    {
+        QString pipeline;
+        QDate date;
+        ParityMapping mapping;
+        ParitySource onprem;
+        ParitySource cloud;
+        QString inconclusiveWhy; // empty: both sides' runs of the night completed
+    };
+    std::optional<Plan> plan(const QString &pipeline, const QDate &date, DiffOutcome *failed);
+    static DiffReport measure(const Plan &plan);
+    DiffOutcome conclude(const Plan &plan, const DiffReport &report, bool record);
 
     // Whether both sides' runs of the night completed, as the run events say; empty when they
     // did (or when no run event of that night was ever told), else why not.

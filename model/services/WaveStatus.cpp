@@ -102,6 +102,7 @@ QJsonObject WaveStatus::toJson(const QTimeZone &zone) const
             {QStringLiteral("state"), stateName(m.state)},
             {QStringLiteral("standing"), standingName(m.standing)},
             {QStringLiteral("gate"), stepJson(m.gate)},
+            {QStringLiteral("gate_flags"), QJsonArray::fromStringList(m.gateFlags)},
             {QStringLiteral("precheck"), stepJson(m.precheck)},
             {QStringLiteral("cutover"), stepJson(m.cutover)},
             {QStringLiteral("first_cloud_run"), stepJson(m.firstCloudRun)},
@@ -183,6 +184,27 @@ WaveStatus WaveStatus::compute(const StoreSnapshot &s, const Wave &wave,
             m.gate.by = gate.latest->recordedBy;
             m.gate.at = gate.latest->recordedAt;
         }
+        // A change to what the diff compares that turned a failing gate green.
+        if (gate.status == ParityGate::Status::Passed)
+            for (const AuditEntry &a : audit) {
+                if (a.pipeline != id || (a.action != QLatin1String("parity_map") &&
+                                         a.action != QLatin1String("parity_map_remove")))
+                    continue;
+                // failing then: a breach recorded before the change and not yet resolved by it
+                bool failingThen = false;
+                for (const ParityResult &r : s.parity.value(id))
+                    failingThen =
+                        failingThen || (!r.isWithin(p->parityTolerance) && r.recordedAt <= a.at &&
+                                        (!r.isResolved() || a.at < r.resolvedAt));
+                if (failingThen)
+                    m.gateFlags << QStringLiteral("the parity mapping was changed by %1 on %2 "
+                                                  "while the gate was failing, and the gate is "
+                                                  "green since: review it (%3)")
+                                       .arg(a.actor,
+                                            calendar.format(a.at,
+                                                            QStringLiteral("yyyy-MM-dd HH:mm")),
+                                            a.reason);
+            }
 
         // 3. The cutover, as the audit log has it (in this wave's window or before).
         const AuditEntry *cut = last(audit, id, QStringLiteral("cutover"), QDateTime());

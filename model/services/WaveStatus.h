@@ -48,6 +48,9 @@ struct WaveStatus
         Step gate, precheck, cutover, firstCloudRun, firstNightParity;
         QStringList blockedBecause;
         std::optional<ChangeRequest> pendingRequest;
+        // Changes to what parity compares (mapping, tolerance, normalisation) made while the gate
+        // was failing, with the gate green now: each to be reviewed before the cutover.
+        QStringList gateFlags;
     };
 
     Wave wave;

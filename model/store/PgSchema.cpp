@@ -753,6 +753,11 @@ QList<QStringList> pgMigrations()
             QStringLiteral("CREATE TABLE parity_diffs (pipeline TEXT NOT NULL,"
                            " business_date TEXT NOT NULL, measured_at TEXT NOT NULL,"
                            " detail TEXT NOT NULL, PRIMARY KEY (pipeline, business_date))"),
+            // a measured breach pages as an alert
+            QStringLiteral("ALTER TABLE alerts DROP CONSTRAINT alerts_status_check"),
+            QStringLiteral("ALTER TABLE alerts ADD CONSTRAINT alerts_status_check CHECK (status IN "
+                           "('at_risk', 'breached', 'late_start', 'overrun', 'silent', "
+                           "'parity_breach'))"),
             QStringLiteral(
                 "CREATE FUNCTION daybreak_put_parity_setting(p_kind TEXT, p_name TEXT, p_spec "
                 "TEXT, p_must_be_new BOOLEAN, p_by TEXT, p_at TEXT, p_audit JSONB) RETURNS "

@@ -465,7 +465,9 @@ QList<ParityResult> SqlStore::parityRows(const QString &pipeline)
     const QString columns = QStringLiteral(
         "SELECT pipeline, business_date, onprem_rows, cloud_rows, mismatched_rows, max_rel_diff, "
         "recorded_at, recorded_by, accepted_by, accepted_reason, resolution, resolved_at, "
-        "checksum_match, note FROM parity_results ");
+        "checksum_match, note, EXISTS (SELECT 1 FROM parity_diffs d WHERE d.pipeline = "
+        "parity_results.pipeline AND d.business_date = parity_results.business_date) "
+        "FROM parity_results ");
     QSqlQuery pr = pipeline.isEmpty()
                        ? run(columns + QStringLiteral("ORDER BY business_date"))
                        : run(columns + QStringLiteral("WHERE pipeline = ? ORDER BY business_date"),
@@ -489,6 +491,7 @@ QList<ParityResult> SqlStore::parityRows(const QString &pipeline)
         if (!pr.value(12).isNull())
             res.checksumMatch = pr.value(12).toInt() != 0;
         res.note = pr.value(13).toString();
+        res.measured = pr.value(14).toBool();
         rows.append(res);
     }
     return rows;

@@ -16,6 +16,47 @@ const QString kChangeRequests = QStringLiteral(
     " decided_by TEXT, decided_at TEXT, decision_reason TEXT, notified_at TEXT,"
     " CHECK (decided_by IS NULL OR decided_by <> requester),"
     " CHECK ((status = 'pending') = (decided_by IS NULL)))");
+
+// A measured parity breach pages as an alert ('parity_breach'). SQLite cannot change a CHECK in
+// place, and the outbox refers to the alerts: the outbox is set aside, the alerts rebuilt, the
+// outbox put back, and the change feed's triggers on the alerts made again.
+QStringList parityBreachAlerts()
+{
+    QStringList s{
+        QStringLiteral("CREATE TABLE outbox_kept AS SELECT * FROM outbox"),
+        QStringLiteral("DROP TABLE outbox"),
+        QStringLiteral(
+            "CREATE TABLE alerts_v16 ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT, business_date TEXT NOT NULL,"
+            " report TEXT NOT NULL,"
+            " status TEXT NOT NULL CHECK (status IN ('at_risk', 'breached', 'late_start',"
+            " 'overrun', 'silent', 'parity_breach')),"
+            " raised_at TEXT NOT NULL, projected_finish TEXT, cause TEXT,"
+            " hours_left REAL NOT NULL, message TEXT NOT NULL,"
+            " acknowledged_by TEXT, acknowledged_at TEXT, resolved_at TEXT, resolved_reason TEXT,"
+            " UNIQUE (business_date, report, status))"),
+        QStringLiteral("INSERT INTO alerts_v16 SELECT id, business_date, report, status, raised_at,"
+                       " projected_finish, cause, hours_left, message, acknowledged_by,"
+                       " acknowledged_at, resolved_at, resolved_reason FROM alerts"),
+        QStringLiteral("DROP TABLE alerts"),
+        QStringLiteral("ALTER TABLE alerts_v16 RENAME TO alerts"),
+        QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " alert_id INTEGER NOT NULL REFERENCES alerts (id),"
+                       " channel TEXT NOT NULL REFERENCES channels (name) ON DELETE CASCADE,"
+                       " event TEXT NOT NULL CHECK (event IN ('trigger', 'resolve')),"
+                       " state TEXT NOT NULL CHECK (state IN ('pending', 'delivered')),"
+                       " attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT NOT NULL,"
+                       " last_error TEXT, delivered_at TEXT,"
+                       " UNIQUE (alert_id, channel, event))"),
+        QStringLiteral("INSERT INTO outbox SELECT id, alert_id, channel, event, state, attempts,"
+                       " next_attempt_at, last_error, delivered_at FROM outbox_kept"),
+        QStringLiteral("DROP TABLE outbox_kept"),
+    };
+    for (const QString &statement : sqliteFeedStatements())
+        if (statement.contains(QLatin1String(" ON alerts BEGIN")))
+            s << statement;
+    return s;
+}
 } // namespace
 
 QList<QStringList> sqliteMigrations()
@@ -209,7 +250,7 @@ QList<QStringList> sqliteMigrations()
         sqliteFeedStatements(),
         // 16: parity measured by Daybreak: the warehouses of each side and what each pipeline
         // compares (JSON specs, never a password), and what each measured night found
-        {
+        QStringList{
             QStringLiteral("CREATE TABLE parity_settings (kind TEXT NOT NULL CHECK (kind IN "
                            "('source', 'mapping')), name TEXT NOT NULL, spec TEXT NOT NULL,"
                            " updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,"
@@ -217,7 +258,7 @@ QList<QStringList> sqliteMigrations()
             QStringLiteral("CREATE TABLE parity_diffs (pipeline TEXT NOT NULL,"
                            " business_date TEXT NOT NULL, measured_at TEXT NOT NULL,"
                            " detail TEXT NOT NULL, PRIMARY KEY (pipeline, business_date))"),
-        },
+        } + parityBreachAlerts(),
     };
 }
 

@@ -5,6 +5,7 @@
 #include "ChangeNotifier.h"
 #include "Clock.h"
 #include "Deliverer.h"
+#include "MorningDiffs.h"
 #include "SlaService.h"
 #include "Store.h"
 
@@ -25,6 +26,23 @@ Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings,
     m_beat.intervalSeconds = m_settings.intervalSeconds;
     m_deliverer =
         std::make_unique<Deliverer>(m_store, m_clock, m_beat.id, m_log, m_settings.leaseSeconds);
+    m_diffs = std::make_unique<MorningDiffs>(
+        m_store, m_clock, m_actor,
+        [this](const QString &level, const QString &what) { this->log(level, what); });
+    connect(m_diffs.get(), &MorningDiffs::concluded, this, [this](const QList<QDate> &nights) {
+        try {
+            for (const QDate &d : nights)
+                m_deliverer->round(d, nullptr);
+            if (!m_busy && m_deliverer->holdsLease()) {
+                const StoreSnapshot snapshot = m_store.snapshot();
+                measureParity(snapshot);
+            }
+        } catch (const StoreError &e) {
+            this->log(QStringLiteral("ERROR"),
+                      QStringLiteral("store unavailable: %1").arg(e.message()));
+        }
+        emit parityConcluded();
+    });
     m_timer->setInterval(m_settings.intervalSeconds * 1000);
     connect(m_timer, &QTimer::timeout, this, [this] { tick(true); });
     m_soon->setSingleShot(true);
@@ -33,6 +51,11 @@ Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings,
 }
 
 Watch::~Watch() = default;
+
+bool Watch::measuringParity() const
+{
+    return m_diffs->measuring();
+}
 
 void Watch::log(const QString &level, const QString &what)
 {
@@ -123,8 +146,10 @@ void Watch::tick(bool beat)
         for (const SlaAlert &a : n.alerts)
             open += a.isOpen() ? 1 : 0;
         m_deliverer->round(night, &snapshot.inventory);
-        if (m_deliverer->holdsLease())
+        if (m_deliverer->holdsLease()) {
             tellApprovers(snapshot, now);
+            measureParity(snapshot);
+        }
         if (m_failing)
             log(QStringLiteral("INFO"), QStringLiteral("the store answers again"));
         m_failing = false;
@@ -142,9 +167,17 @@ void Watch::tick(bool beat)
         // Said once per outage, then quiet until the store answers; the stale heartbeat is what
         // every console shows meanwhile.
         if (!m_failing)
-            log(QStringLiteral("ERROR"), QStringLiteral("store unavailable: %1").arg(e.message()));
+            this->log(QStringLiteral("ERROR"),
+                      QStringLiteral("store unavailable: %1").arg(e.message()));
         m_failing = true;
     }
+}
+
+void Watch::measureParity(const StoreSnapshot &snapshot)
+{
+    // Their nights' pages go out in this run, a resolution too (tonight's round came before it).
+    for (const QDate &d : m_diffs->round(snapshot))
+        m_deliverer->round(d, &snapshot.inventory);
 }
 
 void Watch::tellApprovers(const StoreSnapshot &snapshot, const QDateTime &now)

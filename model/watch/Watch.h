@@ -16,6 +16,7 @@ namespace daybreak {
 
 class ChangeNotifier;
 class Deliverer;
+class MorningDiffs;
 class Clock;
 class Store;
 
@@ -47,13 +48,19 @@ public:
     void tick(bool beat);
 
     const WatchBeat &beat() const { return m_beat; }
+    // A morning diff is being measured (on its own thread).
+    bool measuringParity() const;
 
 signals:
     void stopped();
+    // A morning diff was measured and concluded (recorded, put off, or refused).
+    void parityConcluded();
 
 private:
     void log(const QString &level, const QString &what);
     void tellApprovers(const StoreSnapshot &snapshot, const QDateTime &now);
+    // The morning diffs' round, and the delivery of their nights' pages.
+    void measureParity(const StoreSnapshot &snapshot);
 
     Store &m_store;
     const Clock &m_clock;
@@ -69,6 +76,7 @@ private:
     QTimer *m_soon; // coalesces a burst of change notifications into one run
     std::unique_ptr<ChangeNotifier> m_notifier;
     std::unique_ptr<Deliverer> m_deliverer;
+    std::unique_ptr<MorningDiffs> m_diffs; // parity measured each morning by the lease holder
     bool m_failing = false;
     bool m_busy = false; // inside tick()
 };
