@@ -388,7 +388,14 @@ void Engine::compareIntegerKey()
     const qint64 lo = *std::min_element(lows.begin(), lows.end());
     const qint64 hi = *std::max_element(highs.begin(), highs.end());
     const double span = double(hi) - double(lo) + 1.0;
-    qint64 width = std::max<qint64>(1, qint64(std::ceil(span / m_options.topSegments)));
+    // Segment widths are powers of two, so every child segment lies inside one parent: a row is
+    // never in two segments of different rounds (nor fetched twice).
+    qint64 width = 1;
+    while (double(width) * m_options.topSegments < span)
+        width *= 2;
+    int fanout = 1;
+    while (fanout * 2 <= std::max(2, m_options.fanout))
+        fanout *= 2;
     QList<KeyRange> ranges; // empty: the whole table
     bool first = true;
     for (;;) {
@@ -432,12 +439,23 @@ void Engine::compareIntegerKey()
             fetchAndCompare(leaves.mid(i, 200));
         if (deeper.isEmpty())
             return;
-        width = std::max<qint64>(1, qint64(std::ceil(double(width) / m_options.fanout)));
+        qint64 next = std::max<qint64>(1, width / fanout);
         ranges = deeper;
         // Most of the table differs: one scan of it all (equal segments cost a checksum, never
-        // a fetch) is cheaper than a thousand ranges.
-        if (ranges.size() > 1000)
+        // a fetch) is cheaper than a thousand ranges, and it goes straight down to segments small
+        // enough to fetch, so that the table is scanned once more, not once per level.
+        if (ranges.size() > 1000) {
             ranges.clear();
+            const double density = double(std::max(m_report.onpremRows, m_report.cloudRows)) / span;
+            qint64 leafWidth = 1;
+            while (double(leafWidth) * 2 * density <= m_options.leafRows / 4.0 &&
+                   leafWidth * 2 <= next)
+                leafWidth *= 2;
+            next = leafWidth;
+            while (span / double(next) > 2.5e5) // memory: at most 250,000 sums come back
+                next *= 2;
+        }
+        width = next;
     }
 }
 
