@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 
 #include <cmath>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -183,6 +184,8 @@ private:
     Side &m_cloud;
     bool m_integerKey = false;
     bool m_aggregatesDone = false;
+    // Set while a round checksums only the segments it lists (compareIntegerKey).
+    std::function<QString(const Side &)> m_within;
 };
 
 std::vector<QVariantList> runSelect(QSqlDatabase &db, const Side &s, const QString &sql,
@@ -252,7 +255,9 @@ Sums Engine::segmentSums(QSqlDatabase &db, const Side &s, const QString &bucket,
 {
     QVariantList params = bucketParams;
     params += filterParams(s, m_options.businessDate);
-    const QString where = s.filter + QStringLiteral(" AND ") + rangesCondition(s, ranges, params);
+    QString where = s.filter + QStringLiteral(" AND ") + rangesCondition(s, ranges, params);
+    if (m_within)
+        where += QStringLiteral(" AND ") + m_within(s);
     Sums sums;
     if (s.dialect().hashesInDatabase()) {
         QStringList select{bucket, QStringLiteral("COUNT(*)"), s.dialect().hashSum(s.rowString)};
@@ -396,7 +401,7 @@ void Engine::compareIntegerKey()
     int fanout = 1;
     while (fanout * 2 <= std::max(2, m_options.fanout))
         fanout *= 2;
-    QList<KeyRange> ranges; // empty: the whole table
+    QList<KeyRange> ranges; // empty: the whole table (or the buckets `within` names)
     bool first = true;
     for (;;) {
         auto bucketOf = [&](const Side &s) {
@@ -417,9 +422,11 @@ void Engine::compareIntegerKey()
             buckets.insert(bucket);
         for (const auto &[bucket, sum] : sumsCloud)
             buckets.insert(bucket);
-        QList<qint64> differing;
+        QList<qint64> differing; // the buckets of `deeper`
         QList<KeyRange> leaves;
         QList<KeyRange> deeper;
+        qint64 leafRows = 0;
+        qint64 deeperRows = 0;
         QList<qint64> sorted(buckets.begin(), buckets.end());
         std::sort(sorted.begin(), sorted.end());
         for (qint64 bucket : sorted) {
@@ -430,10 +437,24 @@ void Engine::compareIntegerKey()
                 continue;
             const KeyRange r{{QVariant(lo + bucket * width)},
                              {QVariant(lo + (bucket + 1) * width)}};
-            if (width == 1 || std::max(x.rows, y.rows) <= m_options.leafRows)
+            const qint64 rows = std::max(x.rows, y.rows);
+            if (width == 1 || rows <= m_options.leafRows) {
                 leaves << r;
-            else
+                leafRows += rows;
+            } else {
                 deeper << r;
+                differing << bucket;
+                deeperRows += rows;
+            }
+        }
+        // Many small differing segments: one more narrow checksum pass over just them costs far
+        // less than fetching them whole.
+        if (leafRows > m_options.fetchAtMost && width > 1) {
+            for (qsizetype i = 0; i < leaves.size(); ++i)
+                differing << (leaves[i].lower.constFirst().toLongLong() - lo) / width;
+            deeper += leaves;
+            deeperRows += leafRows;
+            leaves.clear();
         }
         for (qsizetype i = 0; i < leaves.size(); i += 200)
             fetchAndCompare(leaves.mid(i, 200));
@@ -441,10 +462,28 @@ void Engine::compareIntegerKey()
             return;
         qint64 next = std::max<qint64>(1, width / fanout);
         ranges = deeper;
-        // Most of the table differs: one scan of it all (equal segments cost a checksum, never
-        // a fetch) is cheaper than a thousand ranges, and it goes straight down to segments small
-        // enough to fetch, so that the table is scanned once more, not once per level.
-        if (ranges.size() > 1000) {
+        m_within = {};
+        const double tableRows = double(std::max(m_report.onpremRows, m_report.cloudRows));
+        if (ranges.size() > m_options.manyRanges && deeperRows < tableRows / 4) {
+            // Thousands of differing segments, a small part of the table: one pass whose filter
+            // (the segment's number, in a list) is cheap, hashing only the rows inside them.
+            ranges.clear();
+            QStringList ids;
+            for (qint64 b : std::as_const(differing))
+                ids << QString::number(b);
+            const QString list = ids.join(QLatin1Char(','));
+            const qint64 parentWidth = width;
+            m_within = [list, parentWidth, lo](const Side &side) {
+                return QStringLiteral("%1 IN (%2)")
+                    .arg(side.dialect().integerDivision(
+                             QStringLiteral("%1 - (%2)").arg(side.keyOrder.constFirst()).arg(lo),
+                             QString::number(parentWidth)),
+                         list);
+            };
+        } else if (ranges.size() > m_options.manyRanges) {
+            // Most of the table differs: one scan of it all (equal segments cost a checksum,
+            // never a fetch) is cheaper than a thousand ranges, and it goes straight down to
+            // segments small enough to fetch, so the table is scanned once more, not per level.
             ranges.clear();
             const double density = double(std::max(m_report.onpremRows, m_report.cloudRows)) / span;
             qint64 leafWidth = 1;

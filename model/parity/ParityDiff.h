@@ -10,11 +10,13 @@ namespace daybreak {
 
 struct DiffOptions
 {
-    QDate businessDate;    // bound to :date in the mapping's filter
-    int topSegments = 256; // key-range segments checksummed first
-    int fanout = 32;       // how many parts a differing segment is bisected into
-    int leafRows = 256;    // a differing segment this small has its rows fetched
-    int shown = 100;       // differences listed of each kind (all are counted)
+    QDate businessDate;         // bound to :date in the mapping's filter
+    int topSegments = 256;      // key-range segments checksummed first
+    int fanout = 32;            // how many parts a differing segment is bisected into
+    int leafRows = 256;         // a differing segment this small has its rows fetched
+    int shown = 100;            // differences listed of each kind (all are counted)
+    int manyRanges = 1000;      // more differing segments than this: a whole-table pass, not ranges
+    qint64 fetchAtMost = 50000; // more leaf rows than this: checksum them once more first
     // The benchmark's floor: one checksum of each whole table, both at once, and nothing more.
     bool floorOnly = false;
 };
