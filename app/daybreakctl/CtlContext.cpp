@@ -1,5 +1,7 @@
 #include "CtlContext.h"
 
+#include "LastKnownRouting.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -141,6 +143,21 @@ Store *CtlContext::openStore(OpenMode mode)
         return nullptr;
     }
     return m_store.get();
+}
+
+void CtlContext::rememberRouting()
+{
+    if (!m_store)
+        return;
+    try {
+        QString problem;
+        LastKnownRouting::remember(*m_store, LastKnownRouting::storeKeyOf(m_store->location()),
+                                   clock.now(), &problem);
+        if (!problem.isEmpty())
+            err << "daybreakctl: warning: last-known routing not kept: " << problem << Qt::endl;
+    } catch (const StoreError &) {
+        // The command said what it had to; a store gone since is the next command's news.
+    }
 }
 
 int CtlContext::usage(const QString &message)

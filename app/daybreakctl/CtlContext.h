@@ -43,6 +43,9 @@ public:
     // Opens the store or prints why not; nullptr means exit 6.
     Store *openStore(OpenMode mode = OpenMode::MustExist);
     Store &store() { return *m_store; }
+    // After a command that read the store: keeps this host's last-known routing of it
+    // (LastKnownRouting.h); a warning on stderr when the file cannot be written.
+    void rememberRouting();
 
     int usage(const QString &message);
     // A calendar date as the CLI takes it: exactly YYYY-MM-DD, years 2000 to 2999 (finding

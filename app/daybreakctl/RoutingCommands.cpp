@@ -211,21 +211,6 @@ int cmdStatus(CtlContext &ctx)
     return ExitDone;
 }
 
-int cmdRoute(CtlContext &ctx)
-{
-    if (!ctx.parse({}, QStringLiteral("ID"), 1, 1))
-        return ctx.parseExit;
-    Store *store = ctx.openStore();
-    if (!store)
-        return ExitStore;
-    const QString id = ctx.parser.positionalArguments().constFirst();
-    const std::optional<RoutingPointer> r = store->routing(id);
-    if (!r)
-        return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(id));
-    ctx.out << sideName(r->canonical()) << Qt::endl;
-    return ExitDone;
-}
-
 int cmdDualRun(CtlContext &ctx)
 {
     return runAction(ctx, MigrationAction::DualRun);

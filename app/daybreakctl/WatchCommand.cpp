@@ -7,6 +7,8 @@
 #include "WatchConfig.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
+#include <QThread>
 
 namespace daybreak {
 
@@ -45,7 +47,14 @@ int cmdWatch(CtlContext &ctx)
                        "this INI file's [watch] section (the unit's /etc/daybreak/watch.conf); "
                        "options given here win"),
         QStringLiteral("FILE"));
-    if (!ctx.parse({interval, grace, silence, lease, listen, tokenFile, config}))
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("serve the listener over HTTPS only, with this PEM certificate (chain)"),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("the PEM private key of --tls-cert"),
+                                    QStringLiteral("FILE"));
+    if (!ctx.parse({interval, grace, silence, lease, listen, tokenFile, config, tlsCert, tlsKey}))
         return ctx.parseExit;
     WatchConfig file;
     if (ctx.parser.isSet(config)) {
@@ -119,6 +128,10 @@ int cmdWatch(CtlContext &ctx)
     } else if (given(tokenFile)) {
         bad << QStringLiteral("--token-file goes with --listen");
     }
+    if (given(tlsCert) != given(tlsKey))
+        bad << QStringLiteral("--tls-cert and --tls-key go together");
+    else if (given(tlsCert) && !given(listen))
+        bad << QStringLiteral("--tls-cert goes with --listen");
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
@@ -134,18 +147,69 @@ int cmdWatch(CtlContext &ctx)
                      [&watch](const QString &which) { watch.stop(which); });
     QObject::connect(&watch, &Watch::stopped, QCoreApplication::instance(),
                      [] { QCoreApplication::exit(ExitDone); });
+    // The listener lives on a thread of its own with a connection of its own, so a routing
+    // question is answered from the watch's board while the watch itself waits on a hung store.
+    QThread listenerThread;
+    QObject onListenerThread;
+    onListenerThread.moveToThread(&listenerThread);
+    std::unique_ptr<Store> listenerStore;
     std::unique_ptr<LineageListener> listener;
+    const auto stopListener = qScopeGuard([&] {
+        if (!listenerThread.isRunning())
+            return;
+        QMetaObject::invokeMethod(
+            &onListenerThread,
+            [&] {
+                listener.reset();
+                listenerStore.reset();
+            },
+            Qt::BlockingQueuedConnection);
+        listenerThread.quit();
+        listenerThread.wait();
+    });
     if (given(listen)) {
-        listener = std::make_unique<LineageListener>(*store, ctx.clock, ctx.actor, tokens, ctx.err);
-        listener->setLastRan([&watch] { return watch.beat().lastRan; });
-        const quint16 port = listener->listen(listenHost, listenPort);
-        if (port == 0)
-            return ctx.fail(ExitStore,
-                            QStringLiteral("--listen: cannot listen on %1").arg(valueOf(listen)));
+        listenerThread.start();
+        quint16 port = 0;
+        QString problem;
+        int problemCode = ExitStore;
+        QMetaObject::invokeMethod(
+            &onListenerThread,
+            [&] {
+                try {
+                    listenerStore = store->opener()();
+                } catch (const StoreError &e) {
+                    problem = QStringLiteral("store unavailable: %1").arg(e.message());
+                    return;
+                }
+                listener = std::make_unique<LineageListener>(*listenerStore, ctx.clock, ctx.actor,
+                                                             tokens, ctx.err);
+                RoutingBoard *board = &watch.routingBoard();
+                listener->setLastRan([board] { return board->lastRan(); });
+                listener->setRoutingBoard(board);
+                if (given(tlsCert) &&
+                    !listener->useTls(valueOf(tlsCert), valueOf(tlsKey), &problem)) {
+                    problemCode = ExitBadInput;
+                    return;
+                }
+                port = listener->listen(listenHost, listenPort);
+                if (port == 0)
+                    problem = QStringLiteral("--listen: cannot listen on %1").arg(valueOf(listen));
+            },
+            Qt::BlockingQueuedConnection);
+        if (!problem.isEmpty())
+            return ctx.fail(problemCode, problem);
+        if (!given(tlsCert) && !listenHost.isLoopback())
+            ctx.err << ctx.clock.now().toUTC().toString(Qt::ISODate)
+                    << " WARN listening on " << listenHost.toString()
+                    << " without TLS: bearer tokens cross the network in clear text; give "
+                       "--tls-cert and --tls-key, or listen on loopback or a trusted network only"
+                    << Qt::endl;
         // The port, also when the system picked it (port 0): scripts and tests read this line.
         ctx.err << ctx.clock.now().toUTC().toString(Qt::ISODate) << " INFO listening on "
-                << listenHost.toString() << ":" << port
-                << " (POST /api/v1/lineage, GET /metrics, GET /healthz)" << Qt::endl;
+                << listenHost.toString() << ":" << port << (given(tlsCert) ? " with TLS" : "")
+                << " (POST /api/v1/lineage, GET /api/v1/route/ID, GET /api/v1/routes, GET "
+                   "/metrics, GET /healthz)"
+                << Qt::endl;
     }
     watch.start();
     return QCoreApplication::exec();

@@ -51,7 +51,8 @@ const QStringList &WatchConfig::keys()
     static const QStringList all{QStringLiteral("store"),      QStringLiteral("listen"),
                                  QStringLiteral("token_file"), QStringLiteral("interval"),
                                  QStringLiteral("grace"),      QStringLiteral("silence"),
-                                 QStringLiteral("lease")};
+                                 QStringLiteral("lease"),      QStringLiteral("tls_cert"),
+                                 QStringLiteral("tls_key")};
     return all;
 }
 

@@ -23,7 +23,10 @@ const char kHelp[] =
     "  verify                              audit triggers in place, every pointer backed by its\n"
     "                                      audit rows (exit 1 with every finding)\n"
     "  status [ID]                         every pipeline's state, or one in detail\n"
-    "  route ID                            print the canonical side: onprem or cloud\n"
+    "  route ID [--timeout S] [--max-age 24h] [--strict] [--caller NAME]\n"
+    "                                      print the canonical side: onprem or cloud; when the\n"
+    "                                      store does not answer within --timeout (2 s), from\n"
+    "                                      this host's last-known routing (said on stderr)\n"
     "  dual-run ID                         start the cloud shadow run\n"
     "  cutover ID [--reason TEXT]          make the cloud side canonical\n"
     "  rollback ID --reason TEXT [--break-glass]\n"
@@ -150,7 +153,12 @@ int main(int argc, char *argv[])
         return ExitDone;
     }
     try {
-        return entry->run(ctx);
+        const int code = entry->run(ctx);
+        // route keeps the file itself, off its deadline; the watch keeps it on every run.
+        if (code != ExitStore && command != QLatin1String("route") &&
+            command != QLatin1String("watch"))
+            ctx.rememberRouting();
+        return code;
     } catch (const StoreError &e) { // a read that failed; every write reports through its Outcome
         return ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(e.message()));
     }

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -82,6 +83,29 @@ struct StoreSnapshot
     State stateOf(const QString &id) const { return routing.value(id).state; }
     // Everything equal: what a console compares before it rebuilds every view.
     bool operator==(const StoreSnapshot &) const = default;
+};
+
+// Every pipeline's routing pointer as one read saw it, with what a host needs to keep it as its
+// last-known routing (LastKnownRouting.h): which store it is, how far its change feed reached, and
+// which pipelines were mid-change (a change request pending) at that moment.
+struct RoutingTable
+{
+    QString storeId; // the store's own identity (settings 'store_id'), the same on every host
+    qint64 feedSeq = 0;
+    QHash<QString, RoutingPointer> pointers;
+    QSet<QString> midChange;
+};
+
+// Who last saw which version of one pipeline's routing pointer: a host and a caller (the CLI's
+// --caller, the HTTP token's name), the version they were told and when they asked last.
+struct ReadReceipt
+{
+    QString host;
+    QString caller;
+    qint64 version = 0;
+    QDateTime seenAt;
+
+    bool operator==(const ReadReceipt &) const = default;
 };
 
 // The store cannot be reached or used (missing file, newer schema, broken connection).

@@ -210,6 +210,14 @@ void PgStore::recordMeasuredParity(const ParityResult &result, const QJsonObject
     tx.commit();
 }
 
+void PgStore::writeReadReceipt(const QString &pipeline, const ReadReceipt &receipt)
+{
+    // The server's time, whatever the reader's clock says.
+    run(QStringLiteral("SELECT daybreak_read_receipt(?, ?, ?, ?)"),
+        {pipeline, receipt.host, receipt.caller, receipt.version},
+        QStringLiteral("writing the read receipt of %1").arg(pipeline));
+}
+
 WriteStatus PgStore::putParitySetting(const ParitySetting &p, bool mustBeNew,
                                       const AuditEntry &audit)
 {

@@ -52,6 +52,7 @@ protected:
     void readConsistently() override;
     void isolateForRules() override;
     bool writeTransition(const Transition &transition) override;
+    void writeReadReceipt(const QString &pipeline, const ReadReceipt &receipt) override;
     // One call of a daybreak function that returns whether it wrote (false: Conflict), in a
     // transaction of its own.
     WriteStatus callWriting(const QString &sql, const QVariantList &params, const QString &what);

@@ -708,6 +708,93 @@ std::optional<RoutingPointer> SqlStore::routing(const QString &pipeline)
                           r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())};
 }
 
+RoutingTable SqlStore::routingTable(const QDateTime &now)
+{
+    Transaction read(*this, Transaction::Kind::Read);
+    readConsistently();
+    RoutingTable t;
+    t.storeId = storeId();
+    t.feedSeq = newestFeedEntry();
+    QSqlQuery r = run(QStringLiteral("SELECT pipeline, state, version, updated_at FROM routing"));
+    while (r.next()) {
+        const QString id = r.value(0).toString();
+        t.pointers.insert(id, RoutingPointer{
+                                  id, stateFromName(r.value(1).toString()).value_or(State::OnPrem),
+                                  r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())});
+    }
+    QSqlQuery pending = run(QStringLiteral(
+        "SELECT pipeline, expires_at FROM change_requests WHERE status = 'pending'"));
+    while (pending.next())
+        if (fromIsoUtc(pending.value(1).toString()) > now)
+            t.midChange.insert(pending.value(0).toString());
+    return t;
+}
+
+QString SqlStore::storeId()
+{
+    if (m_storeId.isEmpty()) {
+        QSqlQuery q = run(QStringLiteral("SELECT value FROM settings WHERE key = 'store_id'"));
+        if (q.next())
+            m_storeId = q.value(0).toString();
+    }
+    return m_storeId;
+}
+
+bool SqlStore::routingChangedSince(qint64 feedSeq)
+{
+    if (feedTrimmedPast(feedSeq))
+        return true;
+    QSqlQuery q = run(QStringLiteral("SELECT 1 FROM change_feed WHERE seq > ? AND tbl IN "
+                                     "('routing', 'change_requests') LIMIT 1"),
+                      {feedSeq});
+    return q.next();
+}
+
+void SqlStore::recordReadReceipt(const QString &pipeline, const ReadReceipt &receipt)
+{
+    // A reader asking again about the version it saw last writes nothing for an hour: the receipt
+    // says it is still asking without costing each route call a write.
+    QSqlQuery q = run(QStringLiteral("SELECT version, asked_at FROM route_readers WHERE pipeline = "
+                                     "? AND host = ? AND caller = ?"),
+                      {pipeline, receipt.host, receipt.caller});
+    if (q.next() && q.value(0).toLongLong() == receipt.version &&
+        fromIsoUtc(q.value(1).toString()) > receipt.seenAt.addSecs(-3600))
+        return;
+    writeReadReceipt(pipeline, receipt);
+}
+
+void SqlStore::writeReadReceipt(const QString &pipeline, const ReadReceipt &receipt)
+{
+    Transaction tx(*this);
+    run(QStringLiteral(
+            "INSERT INTO route_readers (pipeline, host, caller, version, seen_at, asked_at) "
+            "SELECT pipeline, ?, ?, version, ?, ? FROM routing WHERE pipeline = ? AND version = ? "
+            "ON CONFLICT (pipeline, host, caller) DO UPDATE SET version = excluded.version, "
+            "seen_at = CASE WHEN route_readers.version = excluded.version THEN "
+            "route_readers.seen_at ELSE excluded.seen_at END, asked_at = excluded.asked_at"),
+        {receipt.host.left(200), receipt.caller.left(200), isoUtc(receipt.seenAt),
+         isoUtc(receipt.seenAt), pipeline, receipt.version},
+        QStringLiteral("writing the read receipt of %1").arg(pipeline));
+    tx.commit();
+}
+
+QList<ReadReceipt> SqlStore::readReceipts(const QString &pipeline, const QDateTime &since)
+{
+    QSqlQuery q = run(QStringLiteral("SELECT host, caller, version, seen_at, asked_at FROM "
+                                     "route_readers WHERE pipeline = ? ORDER BY host, caller"),
+                      {pipeline});
+    QList<ReadReceipt> rows;
+    while (q.next()) {
+        // asked_at is kept to the hour (recordReadReceipt): a reader counts as recent while its
+        // last receipt is younger than `since` less that hour.
+        if (fromIsoUtc(q.value(4).toString()) < since.addSecs(-3600))
+            continue;
+        rows.append(ReadReceipt{q.value(0).toString(), q.value(1).toString(),
+                                q.value(2).toLongLong(), fromIsoUtc(q.value(3).toString())});
+    }
+    return rows;
+}
+
 QList<AuditEntry> SqlStore::auditLog(const QString &pipeline)
 {
     const QString columns =

@@ -31,6 +31,11 @@ public:
     bool isEmpty() override;
     StoreSnapshot snapshot() override;
     std::optional<RoutingPointer> routing(const QString &pipeline) override;
+    RoutingTable routingTable(const QDateTime &now) override;
+    QString storeId() override;
+    bool routingChangedSince(qint64 feedSeq) override;
+    void recordReadReceipt(const QString &pipeline, const ReadReceipt &receipt) override;
+    QList<ReadReceipt> readReceipts(const QString &pipeline, const QDateTime &since) override;
     QString timezoneName() override;
     QList<AuditEntry> auditLog(const QString &pipeline = {}) override;
     WriteStatus applyTransition(const Transition &transition) override;
@@ -159,6 +164,9 @@ protected:
     // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
     virtual void isolateForRules() {}
     bool neighboursUnchanged(const QHash<QString, qint64> &expected);
+    // The read receipt's upsert, once recordReadReceipt found it is needed (PostgreSQL writes it
+    // through daybreak_read_receipt() with the server's time).
+    virtual void writeReadReceipt(const QString &pipeline, const ReadReceipt &receipt);
     // A transition's compare-and-set, its approval and its audit rows, inside applyTransition's
     // transaction; false when the pointer (or the request) moved: nothing is kept. PostgreSQL
     // does it in the server (daybreak_transition), where plain SQL cannot do it otherwise.
@@ -192,6 +200,7 @@ protected:
     Access m_access;
     qint64 m_commits = 0; // this connection's own commits, for changeToken()
     bool m_inTransaction = false;
+    QString m_storeId; // read once (storeId())
 };
 
 QString isoUtc(const QDateTime &at);

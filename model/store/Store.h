@@ -36,6 +36,22 @@ public:
     // reading the whole snapshot.
     virtual QString timezoneName() = 0;
     virtual QList<AuditEntry> auditLog(const QString &pipeline = {}) = 0;
+    // Every routing pointer with the store's identity, its feed position and the pipelines with a
+    // change request pending at `now`, from one read transaction: what a host keeps as its
+    // last-known routing.
+    virtual RoutingTable routingTable(const QDateTime &now) = 0;
+    // The store's identity (settings 'store_id', made by migration 17), read once.
+    virtual QString storeId() = 0;
+    // Whether a routing pointer or a change request changed after `feedSeq` (also true when the
+    // feed no longer reaches back that far).
+    virtual bool routingChangedSince(qint64 feedSeq) = 0;
+    // A read receipt: `reader` (host and caller) has seen `pipeline` at pointer `version`. Writes
+    // only when that reader's last receipt for the pipeline names another version, so a route
+    // call writes once per reader and per version.
+    virtual void recordReadReceipt(const QString &pipeline, const ReadReceipt &receipt) = 0;
+    // The readers that asked about `pipeline` at or after `since`, each with the version it saw
+    // last.
+    virtual QList<ReadReceipt> readReceipts(const QString &pipeline, const QDateTime &since) = 0;
 
     virtual WriteStatus applyTransition(const Transition &transition) = 0;
     // Replaces the inventory's definitions; existing routing pointers are kept, new pipelines start

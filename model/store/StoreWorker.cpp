@@ -80,6 +80,14 @@ void StoreWorker::catchUp(bool answerAlways)
                 return;
             }
         }
+        if (!change.isEmpty() || !m_routing) {
+            QString problem;
+            m_routing = LastKnownRouting::remember(
+                *m_store, LastKnownRouting::storeKeyOf(m_store->location()), m_clock.now(),
+                &problem, m_routing ? &*m_routing : nullptr);
+            if (!problem.isEmpty())
+                qCWarning(lcFeed, "last-known routing not kept: %s", qPrintable(problem));
+        }
         if (change.everything) {
             ++m_fullReads;
             qCInfo(lcFeed, "%s: read the whole store (%s)", qPrintable(m_store->location()),

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "ChangeNotifier.h"
+#include "Clock.h"
+#include "LastKnownRouting.h"
 #include "Store.h"
 #include "StoreTypes.h"
 
@@ -60,6 +62,9 @@ private:
     static constexpr int kCoalesceMs = 150;
     bool m_connected = false;
     std::optional<StoreSnapshot> m_picture; // what the console was last sent
+    // This host's last-known routing, kept after every read (LastKnownRouting.h).
+    std::optional<LastKnownRouting> m_routing;
+    SystemClock m_clock;
     QString m_fullReadWhy;
     int m_fullReads = 0; // whole snapshots read: after the first, a reconnect says so
 };

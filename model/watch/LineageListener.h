@@ -18,6 +18,7 @@ class QHttpServerResponse;
 namespace daybreak {
 
 class Clock;
+class RoutingBoard;
 class Store;
 
 // The watch's HTTP side (QtHttpServer): OpenLineage run events in at POST /api/v1/lineage, the
@@ -35,8 +36,9 @@ public:
     {
         QByteArray secret;
         std::optional<Side> side; // empty: either side
+        QString name;             // who holds it, for the read receipts ("token N" by default)
     };
-    // One token per line: "SECRET" or "SECRET onprem|cloud"; '#' starts a comment. Empty, with
+    // One token per line: "SECRET [onprem|cloud] [name=NAME]"; '#' starts a comment. Empty, with
     // `error` set, when the file cannot be read or holds no token or a bad line.
     static QList<Token> readTokens(const QString &path, QString *error);
 
@@ -48,6 +50,13 @@ public:
     quint16 listen(const QHostAddress &address, quint16 port);
     // Where /metrics reads when the watch last ran.
     void setLastRan(std::function<QDateTime()> lastRan) { m_lastRan = std::move(lastRan); }
+    // Serves GET /api/v1/route/ID and /api/v1/routes from the watch's board (never from the
+    // store), under the same tokens; without a board they answer 503.
+    void setRoutingBoard(RoutingBoard *board) { m_board = board; }
+    // Serves HTTPS only, with this certificate and key (PEM files); false with `error` naming the
+    // file that cannot be used.
+    bool useTls(const QString &certFile, const QString &keyFile, QString *error);
+    bool usesTls() const { return m_tls; }
     const Metrics::Counters &counters() const { return m_counters; }
 
 signals:
@@ -57,6 +66,10 @@ signals:
 private:
     QHttpServerResponse post(const QHttpServerRequest &request);
     QHttpServerResponse metrics();
+    QHttpServerResponse route(const QString &pipeline, const QHttpServerRequest &request);
+    QHttpServerResponse routes(const QHttpServerRequest &request);
+    // 401 unless the request carries a token; the board's view otherwise.
+    std::optional<QHttpServerResponse> refuseUnknown(const QHttpServerRequest &request);
     const Token *tokenOf(const QHttpServerRequest &request) const;
 
     Store &m_store;
@@ -68,6 +81,8 @@ private:
     Metrics::Counters m_counters;
     SlaService::LearnedCache m_learned; // the night's learned durations, for /metrics
     std::function<QDateTime()> m_lastRan;
+    RoutingBoard *m_board = nullptr;
+    bool m_tls = false;
 };
 
 } // namespace daybreak

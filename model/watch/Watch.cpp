@@ -43,6 +43,14 @@ Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings,
         }
         emit parityConcluded();
     });
+    m_storeKey = LastKnownRouting::storeKeyOf(m_store.location());
+    QString why;
+    if (std::optional<LastKnownRouting> known =
+            LastKnownRouting::load(LastKnownRouting::pathFor(m_storeKey), &why);
+        known && known->storeKey == m_storeKey) {
+        m_board.publish(std::make_shared<const LastKnownRouting>(*known), known->readAt);
+        m_board.unreachable(QStringLiteral("not read yet since the watch started"));
+    }
     m_timer->setInterval(m_settings.intervalSeconds * 1000);
     connect(m_timer, &QTimer::timeout, this, [this] { tick(true); });
     m_soon->setSingleShot(true);
@@ -51,6 +59,19 @@ Watch::Watch(Store &store, const Clock &clock, QString actor, Settings settings,
 }
 
 Watch::~Watch() = default;
+
+void Watch::keepRouting(const QDateTime &now)
+{
+    QString problem;
+    m_routing = std::make_shared<const LastKnownRouting>(
+        LastKnownRouting::remember(m_store, m_storeKey, now, &problem, m_routing.get()));
+    m_board.publish(m_routing, now.toUTC());
+    if (!problem.isEmpty())
+        log(QStringLiteral("WARN"), QStringLiteral("last-known routing not kept: %1").arg(problem));
+    const auto readers = m_board.takeReaders();
+    for (auto it = readers.cbegin(); it != readers.cend(); ++it)
+        m_store.recordReadReceipt(it.key().first, *it);
+}
 
 bool Watch::measuringParity() const
 {
@@ -119,11 +140,13 @@ void Watch::tick(bool beat)
     try {
         if (!m_picture) {
             m_picture = m_store.snapshot();
+            keepRouting(m_clock.now());
         } else {
             const StoreChange change = m_store.follow(*m_picture);
             if (change.everything)
                 log(QStringLiteral("INFO"),
                     QStringLiteral("read the whole store (%1)").arg(change.why));
+            keepRouting(m_clock.now());
             // Woken by a change the night does not read (its own heartbeat, an audit row):
             // nothing to project again; the timer's runs project whatever happened.
             if (!beat && !change.touchesNight() && !change.requests)
@@ -155,6 +178,7 @@ void Watch::tick(bool beat)
         m_failing = false;
         if (beat) {
             m_beat.lastRan = now;
+            m_board.setLastRan(now);
             m_beat.note =
                 QStringLiteral("night of %1: %2 open alert(s)%3")
                     .arg(night.toString(Qt::ISODate))
@@ -164,6 +188,7 @@ void Watch::tick(bool beat)
         }
     } catch (const StoreError &e) {
         m_picture.reset(); // what the feed said meanwhile is not known: read it whole again
+        m_board.unreachable(e.message());
         // Said once per outage, then quiet until the store answers; the stale heartbeat is what
         // every console shows meanwhile.
         if (!m_failing)

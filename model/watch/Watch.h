@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RoutingBoard.h"
 #include "NightSensors.h"
 #include "SlaAlert.h"
 #include "SlaService.h"
@@ -48,6 +49,10 @@ public:
     void tick(bool beat);
 
     const WatchBeat &beat() const { return m_beat; }
+
+    // The routing as the watch last read it, for the listener's GET /api/v1/route: from this
+    // host's last-known routing file until the first read, then from every run's read.
+    RoutingBoard &routingBoard() { return m_board; }
     // A morning diff is being measured (on its own thread).
     bool measuringParity() const;
 
@@ -77,8 +82,15 @@ private:
     std::unique_ptr<ChangeNotifier> m_notifier;
     std::unique_ptr<Deliverer> m_deliverer;
     std::unique_ptr<MorningDiffs> m_diffs; // parity measured each morning by the lease holder
+    // Keeps the routing (in memory and in the host's file) after a successful read, and writes
+    // the read receipts the listener noted.
+    void keepRouting(const QDateTime &now);
+
     bool m_failing = false;
     bool m_busy = false; // inside tick()
+    std::shared_ptr<const LastKnownRouting> m_routing;
+    QString m_storeKey;
+    RoutingBoard m_board;
 };
 
 } // namespace daybreak

@@ -1,0 +1,374 @@
+// The host's last-known routing: the file itself (what it holds, when it refuses to answer, that
+// a writer killed halfway leaves the previous file whole), and `daybreakctl route` answering from
+// it when the store does not answer, end to end against a real SQLite file.
+#include "CtlRun.h"
+#include "LastKnownRouting.h"
+#include "SqlStore.h"
+#include "Store.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace daybreak;
+
+namespace {
+const QDateTime kRead(QDate(2026, 11, 28), QTime(2, 0), Qt::UTC);
+
+LastKnownRouting sample(int pipelines)
+{
+    LastKnownRouting r;
+    r.storeKey = QStringLiteral("sqlite:///data/daybreak.sqlite");
+    r.storeId = QStringLiteral("abc123");
+    r.readAt = kRead;
+    r.feedSeq = 42;
+    for (int i = 0; i < pipelines; ++i) {
+        const QString id = QStringLiteral("pipeline_%1").arg(i);
+        r.pointers.insert(id, RoutingPointer{id, i % 3 == 0 ? State::Cloud : State::DualRun,
+                                             qint64(i % 7 + 1), {}});
+    }
+    r.midChange.insert(QStringLiteral("pipeline_1"));
+    return r;
+}
+
+// Writes a large file again and again, saying "w" after each: the child the kill test kills.
+[[noreturn]] void writeForever(const QString &path)
+{
+    LastKnownRouting r = sample(20000);
+    for (qint64 n = 1;; ++n) {
+        r.feedSeq = n;
+        QString why;
+        if (!r.save(path, &why))
+            qFatal("%s", qPrintable(why));
+        fputs("w\n", stdout);
+        fflush(stdout);
+    }
+}
+} // namespace
+
+class TestLastKnownRouting : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QProcessEnvironment env() const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+        return e;
+    }
+    CtlRun ctl(const QStringList &args, const QString &store)
+    {
+        return runCtl(QStringLiteral(DAYBREAKCTL_PATH),
+                      args + QStringList{QStringLiteral("--store"), store}, env());
+    }
+    // The file `route` would read for `store`, as this process sees the same cache folder.
+    QString fileOf(const QString &store) const
+    {
+        return LastKnownRouting::pathFor(LastKnownRouting::storeKeyOf(store));
+    }
+    QJsonObject readJson(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(f.readAll()).object();
+    }
+    void writeJson(const QString &path, const QJsonObject &o)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(o).toJson());
+    }
+    QString demoStore(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        const CtlRun r =
+            runCtl(QStringLiteral(DAYBREAKCTL_PATH),
+                   {QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("--store"), path},
+                   env());
+        if (r.exit != 0)
+            qWarning("init: %s", qPrintable(r.err));
+        return path;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+    }
+
+    void roundTripsAndRefusesWhatItMayNotAnswer()
+    {
+        const LastKnownRouting r = sample(5);
+        QString why;
+        const std::optional<LastKnownRouting> back =
+            LastKnownRouting::fromJson(r.toJson(), QStringLiteral("f.json"), &why);
+        QVERIFY2(back, qPrintable(why));
+        QCOMPARE(back->storeKey, r.storeKey);
+        QCOMPARE(back->storeId, r.storeId);
+        QCOMPARE(back->readAt, r.readAt);
+        QCOMPARE(back->feedSeq, r.feedSeq);
+        QCOMPARE(back->pointers.size(), 5);
+        QCOMPARE(back->pointers.value(QStringLiteral("pipeline_3")).state, State::Cloud);
+        QCOMPARE(back->pointers.value(QStringLiteral("pipeline_4")).version, qint64(5));
+        QCOMPARE(back->midChange, r.midChange);
+
+        const auto maxAge = std::chrono::seconds(24 * 3600);
+        const QDateTime soon = kRead.addSecs(3600);
+        LastKnownRouting::Answer a =
+            back->answer(QStringLiteral("pipeline_3"), r.storeKey, soon, maxAge);
+        QVERIFY2(a.pointer, qPrintable(a.refusal));
+        QCOMPARE(a.pointer->canonical(), Side::Cloud);
+        // Too old, by one second.
+        a = back->answer(QStringLiteral("pipeline_3"), r.storeKey, kRead.addSecs(24 * 3600 + 1),
+                         maxAge);
+        QVERIFY(!a.pointer);
+        QVERIFY2(a.refusal.contains(QStringLiteral("older than")), qPrintable(a.refusal));
+        // Another store's file.
+        a = back->answer(QStringLiteral("pipeline_3"), QStringLiteral("sqlite:///other.sqlite"),
+                         soon, maxAge);
+        QVERIFY(!a.pointer);
+        QVERIFY2(a.refusal.contains(QStringLiteral("another store")), qPrintable(a.refusal));
+        // Mid-change, and unknown.
+        a = back->answer(QStringLiteral("pipeline_1"), r.storeKey, soon, maxAge);
+        QVERIFY(!a.pointer);
+        QVERIFY2(a.refusal.contains(QStringLiteral("pipeline_1 was mid-change")),
+                 qPrintable(a.refusal));
+        a = back->answer(QStringLiteral("nope"), r.storeKey, soon, maxAge);
+        QVERIFY(!a.pointer);
+        QVERIFY2(a.refusal.contains(QStringLiteral("'nope'")), qPrintable(a.refusal));
+
+        // A broken document names the file and the field.
+        QJsonObject o = QJsonDocument::fromJson(r.toJson()).object();
+        o.insert(QStringLiteral("read_at"), QStringLiteral("yesterday"));
+        QVERIFY(!LastKnownRouting::fromJson(QJsonDocument(o).toJson(), QStringLiteral("f.json"),
+                                            &why));
+        QVERIFY2(why.contains(QStringLiteral("f.json")) && why.contains(QStringLiteral("read_at")),
+                 qPrintable(why));
+        QVERIFY(!LastKnownRouting::fromJson("{\"format\":", QStringLiteral("g.json"), &why));
+        QVERIFY2(why.startsWith(QStringLiteral("g.json")), qPrintable(why));
+    }
+
+    void durations()
+    {
+        QCOMPARE(parseDuration(QStringLiteral("24h")), std::chrono::seconds(86400));
+        QCOMPARE(parseDuration(QStringLiteral("90m")), std::chrono::seconds(5400));
+        QCOMPARE(parseDuration(QStringLiteral("3600s")), std::chrono::seconds(3600));
+        QCOMPARE(parseDuration(QStringLiteral("15")), std::chrono::seconds(15));
+        QVERIFY(!parseDuration(QStringLiteral("0h")));
+        QVERIFY(!parseDuration(QStringLiteral("-5m")));
+        QVERIFY(!parseDuration(QStringLiteral("1d")));
+    }
+
+    // kill -9 while the file is being written, ten times: each time the file on disk is a whole
+    // one, the previous or the new.
+    void aWriterKilledHalfwayLeavesTheFileWhole()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("killed/routing.json"));
+        qint64 lastSeen = 0;
+        for (int round = 0; round < 10; ++round) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(),
+                        {QStringLiteral("--write-forever"), path});
+            QVERIFY(child.waitForStarted());
+            // Let it finish `round % 3 + 1` writes, then kill it in the middle of the next ones.
+            int writes = 0;
+            while (writes < round % 3 + 1) {
+                QVERIFY(child.waitForReadyRead(30000));
+                writes += child.readAll().count('w');
+            }
+            ::kill(pid_t(child.processId()), SIGKILL);
+            QVERIFY(child.waitForFinished(30000));
+            QString why;
+            const std::optional<LastKnownRouting> left = LastKnownRouting::load(path, &why);
+            QVERIFY2(left, qPrintable(why));
+            QCOMPARE(left->pointers.size(), 20000);
+            QVERIFY(left->feedSeq >= 1);
+            lastSeen = left->feedSeq;
+        }
+        QVERIFY(lastSeen >= 1);
+    }
+
+    void routeAnswersFromTheStoreAndKeepsTheFile()
+    {
+        const QString store = demoStore(QStringLiteral("live.sqlite"));
+        QFile::remove(fileOf(store));
+        const CtlRun r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract")}, store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out, QStringLiteral("cloud\n"));
+        QCOMPARE(r.err, QString());
+        const QJsonObject file = readJson(fileOf(store));
+        QCOMPARE(file.value(QStringLiteral("store")).toString(),
+                 LastKnownRouting::storeKeyOf(store));
+        QVERIFY(!file.value(QStringLiteral("store_id")).toString().isEmpty());
+        QCOMPARE(file.value(QStringLiteral("pipelines"))
+                     .toObject()
+                     .value(QStringLiteral("ads_spend_extract"))
+                     .toObject()
+                     .value(QStringLiteral("side"))
+                     .toString(),
+                 QStringLiteral("cloud"));
+
+        // The store says what it says, never the file: a file claiming otherwise is ignored.
+        QJsonObject lie = file;
+        QJsonObject pipelines = lie.value(QStringLiteral("pipelines")).toObject();
+        pipelines.insert(QStringLiteral("core_fx"),
+                         QJsonObject{{QStringLiteral("side"), QStringLiteral("cloud")},
+                                     {QStringLiteral("state"), QStringLiteral("cloud")},
+                                     {QStringLiteral("version"), 99}});
+        lie.insert(QStringLiteral("pipelines"), pipelines);
+        writeJson(fileOf(store), lie);
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store).out,
+                 QStringLiteral("onprem\n"));
+
+        // The reader left its receipt: host, caller, version.
+        {
+            std::unique_ptr<Store> s = openStore(store, OpenMode::MustExist);
+            const QList<ReadReceipt> receipts = s->readReceipts(
+                QStringLiteral("ads_spend_extract"), QDateTime::currentDateTimeUtc().addDays(-1));
+            QCOMPARE(receipts.size(), 1);
+            QCOMPARE(receipts.first().version,
+                     s->routing(QStringLiteral("ads_spend_extract"))->version);
+        }
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract"),
+                      QStringLiteral("--caller"), QStringLiteral("airflow-prod")},
+                     store)
+                     .exit,
+                 0);
+        std::unique_ptr<Store> s = openStore(store, OpenMode::MustExist);
+        QCOMPARE(s->readReceipts(QStringLiteral("ads_spend_extract"),
+                                 QDateTime::currentDateTimeUtc().addDays(-1))
+                     .size(),
+                 2);
+    }
+
+    void routeAnswersFromTheFileWhenTheStoreIsGone()
+    {
+        const QString store = demoStore(QStringLiteral("gone.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("status")}, store).exit, 0); // any read keeps the file
+        QVERIFY(QFile::exists(fileOf(store)));
+        QVERIFY(QFile::rename(store, store + QStringLiteral(".away")));
+
+        CtlRun r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract")}, store);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out, QStringLiteral("cloud\n"));
+        QVERIFY2(r.err.startsWith(QStringLiteral("from last-known routing of ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("(store unreachable: ")), qPrintable(r.err));
+
+        // --strict fails closed, as route always did.
+        r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract"),
+                 QStringLiteral("--strict")},
+                store);
+        QCOMPARE(r.exit, 6);
+        QCOMPARE(r.out, QString());
+
+        // Too old for --max-age: the file was read more than a second ago once its read time is
+        // moved back an hour.
+        const QJsonObject kept = readJson(fileOf(store));
+        QJsonObject old = kept;
+        old.insert(QStringLiteral("read_at"),
+                   isoUtc(fromIsoUtc(kept.value(QStringLiteral("read_at")).toString())
+                              .addSecs(-3600)));
+        writeJson(fileOf(store), old);
+        r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract"),
+                 QStringLiteral("--max-age"), QStringLiteral("30m")},
+                store);
+        QCOMPARE(r.exit, 6);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.contains(QStringLiteral("older than")), qPrintable(r.err));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract"),
+                      QStringLiteral("--max-age"), QStringLiteral("2h")},
+                     store)
+                     .exit,
+                 0);
+
+        // Mid-change in the file: no answer for that pipeline.
+        QJsonObject changing = kept;
+        QJsonObject pipelines = changing.value(QStringLiteral("pipelines")).toObject();
+        QJsonObject p = pipelines.value(QStringLiteral("ads_spend_extract")).toObject();
+        p.insert(QStringLiteral("mid_change"), true);
+        pipelines.insert(QStringLiteral("ads_spend_extract"), p);
+        changing.insert(QStringLiteral("pipelines"), pipelines);
+        writeJson(fileOf(store), changing);
+        r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract")}, store);
+        QCOMPARE(r.exit, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("mid-change")), qPrintable(r.err));
+
+        // Another store's file under this store's name: never read.
+        const QString other = demoStore(QStringLiteral("other.sqlite"));
+        QCOMPARE(ctl({QStringLiteral("status")}, other).exit, 0);
+        QFile::remove(fileOf(store));
+        QVERIFY(QFile::copy(fileOf(other), fileOf(store)));
+        r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract")}, store);
+        QCOMPARE(r.exit, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("another store")), qPrintable(r.err));
+
+        // Bad options are named.
+        r = ctl({QStringLiteral("route"), QStringLiteral("x"), QStringLiteral("--max-age"),
+                 QStringLiteral("1d")},
+                store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--max-age")), qPrintable(r.err));
+        r = ctl({QStringLiteral("route"), QStringLiteral("x"), QStringLiteral("--timeout"),
+                 QStringLiteral("soon")},
+                store);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--timeout")), qPrintable(r.err));
+    }
+
+    // A store that is there but never answers: a PostgreSQL port that accepts the connection and
+    // says nothing, as a SIGSTOPped server does. route answers from the file once --timeout has
+    // passed, without waiting for libpq's own connect timeout.
+    void routeAnswersFromTheFileWhenTheStoreHangs()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        const QString url = QStringLiteral("postgresql://daybreak@127.0.0.1:%1/daybreak")
+                                .arg(silent.serverPort());
+        LastKnownRouting known = sample(3);
+        known.storeKey = LastKnownRouting::storeKeyOf(url);
+        known.readAt = QDateTime::currentDateTimeUtc();
+        QString why;
+        QVERIFY2(known.save(LastKnownRouting::pathFor(known.storeKey), &why), qPrintable(why));
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.start(QStringLiteral(DAYBREAKCTL_PATH),
+                {QStringLiteral("route"), QStringLiteral("pipeline_0"), QStringLiteral("--timeout"),
+                 QStringLiteral("1"), QStringLiteral("--store"), url});
+        QVERIFY(p.waitForStarted());
+        // Accept the connection and leave it unanswered, from this thread's event loop.
+        while (p.state() != QProcess::NotRunning) {
+            silent.waitForNewConnection(50);
+            p.waitForFinished(50);
+        }
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()), QStringLiteral("cloud\n"));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        // Its own deadline, not libpq's 5 s connect timeout ("timeout expired"), cut the wait.
+        QVERIFY2(err.contains(QStringLiteral("store unreachable: no answer within 1 s")),
+                 qPrintable(err));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--write-forever") == 0) {
+        QCoreApplication app(argc, argv);
+        writeForever(QString::fromLocal8Bit(argv[2]));
+    }
+    QCoreApplication app(argc, argv);
+    TestLastKnownRouting test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_lastknownrouting.moc"
