@@ -7,7 +7,7 @@ packages=(
   qt6-httpserver-dev qt6-websockets-dev libcurl4-openssl-dev
   libboost-graph-dev libgl-dev cmake ninja-build g++ xvfb xauth imagemagick
   libpq-dev procps poppler-utils graphviz postgresql tzdata faketime clang-format
-  dpkg-dev groff-base desktop-file-utils
+  dpkg-dev groff-base desktop-file-utils openssl
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -30,8 +30,9 @@ LastKnownRouting sample(int pipelines)
     r.feedSeq = 42;
     for (int i = 0; i < pipelines; ++i) {
         const QString id = QStringLiteral("pipeline_%1").arg(i);
-        r.pointers.insert(id, RoutingPointer{id, i % 3 == 0 ? State::Cloud : State::DualRun,
-                                             qint64(i % 7 + 1), {}});
+        r.pointers.insert(
+            id,
+            RoutingPointer{id, i % 3 == 0 ? State::Cloud : State::DualRun, qint64(i % 7 + 1), {}});
     }
     r.midChange.insert(QStringLiteral("pipeline_1"));
     return r;
@@ -91,10 +92,10 @@ private:
     QString demoStore(const QString &name)
     {
         const QString path = m_dir.filePath(name);
-        const CtlRun r =
-            runCtl(QStringLiteral(DAYBREAKCTL_PATH),
-                   {QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("--store"), path},
-                   env());
+        const CtlRun r = runCtl(
+            QStringLiteral(DAYBREAKCTL_PATH),
+            {QStringLiteral("init"), QStringLiteral("--demo"), QStringLiteral("--store"), path},
+            env());
         if (r.exit != 0)
             qWarning("init: %s", qPrintable(r.err));
         return path;
@@ -151,8 +152,8 @@ private slots:
         // A broken document names the file and the field.
         QJsonObject o = QJsonDocument::fromJson(r.toJson()).object();
         o.insert(QStringLiteral("read_at"), QStringLiteral("yesterday"));
-        QVERIFY(!LastKnownRouting::fromJson(QJsonDocument(o).toJson(), QStringLiteral("f.json"),
-                                            &why));
+        QVERIFY(
+            !LastKnownRouting::fromJson(QJsonDocument(o).toJson(), QStringLiteral("f.json"), &why));
         QVERIFY2(why.contains(QStringLiteral("f.json")) && why.contains(QStringLiteral("read_at")),
                  qPrintable(why));
         QVERIFY(!LastKnownRouting::fromJson("{\"format\":", QStringLiteral("g.json"), &why));
@@ -262,7 +263,8 @@ private slots:
         CtlRun r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract")}, store);
         QCOMPARE(r.exit, 0);
         QCOMPARE(r.out, QStringLiteral("cloud\n"));
-        QVERIFY2(r.err.startsWith(QStringLiteral("from last-known routing of ")), qPrintable(r.err));
+        QVERIFY2(r.err.startsWith(QStringLiteral("from last-known routing of ")),
+                 qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("(store unreachable: ")), qPrintable(r.err));
 
         // --strict fails closed, as route always did.
@@ -276,9 +278,9 @@ private slots:
         // moved back an hour.
         const QJsonObject kept = readJson(fileOf(store));
         QJsonObject old = kept;
-        old.insert(QStringLiteral("read_at"),
-                   isoUtc(fromIsoUtc(kept.value(QStringLiteral("read_at")).toString())
-                              .addSecs(-3600)));
+        old.insert(
+            QStringLiteral("read_at"),
+            isoUtc(fromIsoUtc(kept.value(QStringLiteral("read_at")).toString()).addSecs(-3600)));
         writeJson(fileOf(store), old);
         r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract"),
                  QStringLiteral("--max-age"), QStringLiteral("30m")},
@@ -333,8 +335,8 @@ private slots:
     {
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
-        const QString url = QStringLiteral("postgresql://daybreak@127.0.0.1:%1/daybreak")
-                                .arg(silent.serverPort());
+        const QString url =
+            QStringLiteral("postgresql://daybreak@127.0.0.1:%1/daybreak").arg(silent.serverPort());
         LastKnownRouting known = sample(3);
         known.storeKey = LastKnownRouting::storeKeyOf(url);
         known.readAt = QDateTime::currentDateTimeUtc();

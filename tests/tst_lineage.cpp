@@ -3,6 +3,7 @@
 #include "LineageService.h"
 #include "ManualClock.h"
 #include "OpenLineage.h"
+#include "RoutingBoard.h"
 #include "SqlStore.h"
 #include "TestStores.h"
 
@@ -12,6 +13,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -251,6 +254,155 @@ private slots:
                          qPrintable(line));
     }
 
+    // GET /api/v1/route from the watch's board: under the tokens, with its freshness in headers,
+    // answering from the last read while the store is down, refusing what the file would refuse.
+    void routesAreServedFromTheBoard()
+    {
+        auto store = mappedStore();
+        QTextStream log(stderr);
+        const QByteArray token = "airflow-token-0123456789";
+        LineageListener listener(*store, m_clock, QStringLiteral("watch"),
+                                 {{token, std::nullopt, QStringLiteral("airflow-prod")}}, log);
+        RoutingBoard board;
+        listener.setRoutingBoard(&board);
+        const quint16 port = listener.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+        QNetworkAccessManager http;
+        const auto get = [&](const QString &path, const QByteArray &bearer) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+            if (!bearer.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + bearer);
+            QNetworkReply *reply = http.get(request);
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            return std::make_tuple(
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                QJsonDocument::fromJson(reply->readAll()).object(),
+                reply->rawHeader("Daybreak-Store-Reachable"),
+                reply->rawHeader("Daybreak-Routing-As-Of"));
+        };
+        const QString fx = QStringLiteral("/api/v1/route/stg_orders");
+        auto [status, body, reachable, asOf] = get(fx, token);
+        QCOMPARE(status, 503); // nothing read yet
+        LastKnownRouting routing;
+        routing.storeKey = QStringLiteral("sqlite:///store");
+        routing.readAt = m_clock.now().toUTC();
+        routing.pointers.insert(QStringLiteral("stg_orders"),
+                                RoutingPointer{QStringLiteral("stg_orders"), State::Cloud, 4, {}});
+        routing.pointers.insert(
+            QStringLiteral("payroll_sync"),
+            RoutingPointer{QStringLiteral("payroll_sync"), State::DualRun, 2, {}});
+        routing.midChange.insert(QStringLiteral("payroll_sync"));
+        board.publish(std::make_shared<const LastKnownRouting>(routing), routing.readAt);
+
+        std::tie(status, body, reachable, asOf) = get(fx, {});
+        QCOMPARE(status, 401);
+        QVERIFY(!body.contains(QStringLiteral("side")));
+        std::tie(status, body, reachable, asOf) = get(fx, "airflow-token-0123456788");
+        QCOMPARE(status, 401);
+        std::tie(status, body, reachable, asOf) = get(fx, "airflow-token-012345678");
+        QCOMPARE(status, 401);
+        std::tie(status, body, reachable, asOf) = get(fx, token);
+        QCOMPARE(status, 200);
+        QCOMPARE(body.value(QStringLiteral("side")).toString(), QStringLiteral("cloud"));
+        QCOMPARE(body.value(QStringLiteral("version")).toInt(), 4);
+        QCOMPARE(reachable, QByteArray("true"));
+        QCOMPARE(fromIsoUtc(QString::fromLatin1(asOf)), routing.readAt);
+        std::tie(status, body, reachable, asOf) = get(QStringLiteral("/api/v1/route/nope"), token);
+        QCOMPARE(status, 404);
+        // The caller's receipt waits on the board for the watch's next run.
+        const auto readers = board.takeReaders();
+        QCOMPARE(readers.size(), 1);
+        QCOMPARE(readers.cbegin()->caller, QStringLiteral("airflow-prod"));
+        QCOMPARE(readers.cbegin()->version, qint64(4));
+
+        // The store down: the same answer, said to be from the last read; a pipeline that was
+        // mid-change gets none.
+        board.unreachable(QStringLiteral("connection refused"));
+        std::tie(status, body, reachable, asOf) = get(fx, token);
+        QCOMPARE(status, 200);
+        QCOMPARE(body.value(QStringLiteral("side")).toString(), QStringLiteral("cloud"));
+        QCOMPARE(reachable, QByteArray("false"));
+        QCOMPARE(body.value(QStringLiteral("store_unreachable_because")).toString(),
+                 QStringLiteral("connection refused"));
+        std::tie(status, body, reachable, asOf) =
+            get(QStringLiteral("/api/v1/route/payroll_sync"), token);
+        QCOMPARE(status, 503);
+        QVERIFY(
+            body.value(QStringLiteral("error")).toString().contains(QStringLiteral("mid-change")));
+        std::tie(status, body, reachable, asOf) = get(QStringLiteral("/api/v1/routes"), token);
+        QCOMPARE(status, 200);
+        QCOMPARE(body.value(QStringLiteral("routes")).toObject().size(), 2);
+        QVERIFY(body.value(QStringLiteral("routes"))
+                    .toObject()
+                    .value(QStringLiteral("payroll_sync"))
+                    .toObject()
+                    .value(QStringLiteral("mid_change"))
+                    .toBool());
+        // Older than a day: refused.
+        m_clock.advanceMinutes(25 * 60);
+        std::tie(status, body, reachable, asOf) = get(fx, token);
+        QCOMPARE(status, 503);
+        QVERIFY(body.value(QStringLiteral("error")).toString().contains(QStringLiteral("older")));
+        std::tie(status, body, reachable, asOf) = get(QStringLiteral("/api/v1/routes"), token);
+        QCOMPARE(status, 503);
+        m_clock.advanceMinutes(-25 * 60);
+    }
+
+    // With a certificate the listener speaks HTTPS only: a client that trusts the certificate is
+    // answered, a plain-HTTP client (whose token would cross in clear) is not.
+    void tlsServesHttpsOnly()
+    {
+        const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+        const CtlRun made =
+            runCtl(QStringLiteral("openssl"),
+                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                    key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                    QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY2(made.exit == 0, qPrintable(made.err));
+        auto store = mappedStore();
+        QTextStream log(stderr);
+        LineageListener listener(*store, m_clock, QStringLiteral("watch"),
+                                 {{"tls-token-0123456789", std::nullopt, QStringLiteral("t")}},
+                                 log);
+        QString error;
+        QVERIFY(!listener.useTls(m_dir.filePath(QStringLiteral("none.pem")), key, &error));
+        QVERIFY2(error.contains(QStringLiteral("none.pem")), qPrintable(error));
+        QVERIFY(!listener.useTls(cert, cert, &error)); // a certificate is not a key
+        QVERIFY2(error.contains(QStringLiteral("private key")), qPrintable(error));
+        QVERIFY2(listener.useTls(cert, key, &error), qPrintable(error));
+        const quint16 port = listener.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port != 0);
+
+        QNetworkAccessManager http;
+        const auto get = [&](const QString &scheme) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("%1://127.0.0.1:%2/healthz").arg(scheme).arg(port)));
+            QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+            ssl.setCaCertificates(QSslCertificate::fromPath(cert));
+            request.setSslConfiguration(ssl);
+            request.setRawHeader("Authorization", "Bearer tls-token-0123456789");
+            QNetworkReply *reply = http.get(request);
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            return std::make_pair(reply->error(), reply->readAll());
+        };
+        const auto [secureError, secureBody] = get(QStringLiteral("https"));
+        QCOMPARE(secureError, QNetworkReply::NoError);
+        QCOMPARE(secureBody, QByteArray("ok\n"));
+        const auto [plainError, plainBody] = get(QStringLiteral("http"));
+        QVERIFY(plainError != QNetworkReply::NoError);
+        QVERIFY(plainBody.isEmpty());
+    }
+
     void tokensFilesAreChecked()
     {
         QString error;
@@ -267,6 +419,15 @@ private slots:
         f.close();
         QVERIFY(LineageListener::readTokens(f.fileName(), &error).isEmpty());
         QVERIFY(error.contains(QStringLiteral("onprem|cloud")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("0123456789abcdefgh cloud name=airflow-cloud\n0123456789abcdefgi\n");
+        f.close();
+        const QList<LineageListener::Token> named =
+            LineageListener::readTokens(f.fileName(), &error);
+        QCOMPARE(named.size(), 2);
+        QCOMPARE(named.at(0).name, QStringLiteral("airflow-cloud"));
+        QCOMPARE(named.at(0).side, std::optional<Side>(Side::Cloud));
+        QCOMPARE(named.at(1).name, QStringLiteral("token 2"));
     }
 
     void theCliMapsAndReads()

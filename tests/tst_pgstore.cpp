@@ -640,7 +640,10 @@ private slots:
         }
         // Pretend the store was written by an earlier release (migration 7).
         m_server.exec(
-            {QStringLiteral("DROP FUNCTION daybreak_put_parity_setting"),
+            {QStringLiteral("DROP FUNCTION daybreak_read_receipt"),
+             QStringLiteral("DROP TABLE route_readers"),
+             QStringLiteral("DELETE FROM settings WHERE key = 'store_id'"),
+             QStringLiteral("DROP FUNCTION daybreak_put_parity_setting"),
              QStringLiteral("DROP FUNCTION daybreak_remove_parity_setting"),
              QStringLiteral("DROP FUNCTION daybreak_record_parity_diff"),
              QStringLiteral("DROP TABLE parity_diffs"),

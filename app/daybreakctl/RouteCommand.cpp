@@ -144,8 +144,8 @@ int cmdRoute(CtlContext &ctx)
 
     const auto answer = std::make_shared<StoreAnswer>();
     std::thread asker([q, answer] { askStore(q, answer); });
-    const auto deadline = std::chrono::steady_clock::now() +
-                          std::chrono::milliseconds(qint64(seconds * 1000));
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(qint64(seconds * 1000));
     std::unique_lock lock(answer->mutex);
     const bool answered =
         answer->changed.wait_until(lock, deadline, [&] { return answer->answered; });
@@ -167,8 +167,7 @@ int cmdRoute(CtlContext &ctx)
         lock.unlock();
         asker.join();
         if (!problem.isEmpty())
-            ctx.err << "daybreakctl: warning: last-known routing not kept: " << problem
-                    << Qt::endl;
+            ctx.err << "daybreakctl: warning: last-known routing not kept: " << problem << Qt::endl;
         return code;
     }
     const QString why =

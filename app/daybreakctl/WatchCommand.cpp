@@ -199,8 +199,8 @@ int cmdWatch(CtlContext &ctx)
         if (!problem.isEmpty())
             return ctx.fail(problemCode, problem);
         if (!given(tlsCert) && !listenHost.isLoopback())
-            ctx.err << ctx.clock.now().toUTC().toString(Qt::ISODate)
-                    << " WARN listening on " << listenHost.toString()
+            ctx.err << ctx.clock.now().toUTC().toString(Qt::ISODate) << " WARN listening on "
+                    << listenHost.toString()
                     << " without TLS: bearer tokens cross the network in clear text; give "
                        "--tls-cert and --tls-key, or listen on loopback or a trusted network only"
                     << Qt::endl;

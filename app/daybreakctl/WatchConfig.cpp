@@ -48,11 +48,10 @@ QString passwordIn(const QString &store)
 
 const QStringList &WatchConfig::keys()
 {
-    static const QStringList all{QStringLiteral("store"),      QStringLiteral("listen"),
-                                 QStringLiteral("token_file"), QStringLiteral("interval"),
-                                 QStringLiteral("grace"),      QStringLiteral("silence"),
-                                 QStringLiteral("lease"),      QStringLiteral("tls_cert"),
-                                 QStringLiteral("tls_key")};
+    static const QStringList all{
+        QStringLiteral("store"),    QStringLiteral("listen"),   QStringLiteral("token_file"),
+        QStringLiteral("interval"), QStringLiteral("grace"),    QStringLiteral("silence"),
+        QStringLiteral("lease"),    QStringLiteral("tls_cert"), QStringLiteral("tls_key")};
     return all;
 }
 

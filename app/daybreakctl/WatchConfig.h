@@ -12,9 +12,10 @@ namespace daybreak {
 // one is refused, and PostgreSQL's comes from the service user's ~/.pgpass.
 struct WatchConfig
 {
-    static const QStringList &keys(); // store listen token_file interval grace silence lease tls_cert tls_key
-    QHash<QString, QString> values;   // by key; only the keys the file sets
-    QStringList problems;             // "FILE: line N: ...", "FILE: key 'x': ..."
+    static const QStringList &
+    keys(); // store listen token_file interval grace silence lease tls_cert tls_key
+    QHash<QString, QString> values; // by key; only the keys the file sets
+    QStringList problems;           // "FILE: line N: ...", "FILE: key 'x': ..."
 
     static WatchConfig read(const QString &path);
     bool ok() const { return problems.isEmpty(); }

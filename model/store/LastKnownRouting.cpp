@@ -130,10 +130,11 @@ std::optional<LastKnownRouting> LastKnownRouting::load(const QString &path, QStr
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *why = file.exists() ? QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString())
-                             : QStringLiteral("this host has no last-known routing of the store "
-                                              "(%1 does not exist)")
-                                   .arg(path);
+        *why = file.exists()
+                   ? QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString())
+                   : QStringLiteral("this host has no last-known routing of the store "
+                                    "(%1 does not exist)")
+                         .arg(path);
         return std::nullopt;
     }
     return fromJson(file.readAll(), path, why);
@@ -158,8 +159,8 @@ bool LastKnownRouting::save(const QString &path, QString *why) const
     return true;
 }
 
-LastKnownRouting::Answer LastKnownRouting::answer(const QString &pipeline,
-                                                  const QString &forStore, const QDateTime &now,
+LastKnownRouting::Answer LastKnownRouting::answer(const QString &pipeline, const QString &forStore,
+                                                  const QDateTime &now,
                                                   std::chrono::seconds maxAge) const
 {
     Answer a;

@@ -22,8 +22,9 @@ class Store;
 // file older than its maximum age, for another store, or for a pipeline that was mid-change.
 struct LastKnownRouting
 {
-    QString storeKey; // which store (storeKeyOf): a file found under another store's name is refused
-    QString storeId;  // the store's own identity (settings 'store_id')
+    QString
+        storeKey;    // which store (storeKeyOf): a file found under another store's name is refused
+    QString storeId; // the store's own identity (settings 'store_id')
     QDateTime readAt; // when this host last read the store (UTC)
     qint64 feedSeq = 0;
     QHash<QString, RoutingPointer> pointers;

@@ -718,9 +718,9 @@ RoutingTable SqlStore::routingTable(const QDateTime &now)
     QSqlQuery r = run(QStringLiteral("SELECT pipeline, state, version, updated_at FROM routing"));
     while (r.next()) {
         const QString id = r.value(0).toString();
-        t.pointers.insert(id, RoutingPointer{
-                                  id, stateFromName(r.value(1).toString()).value_or(State::OnPrem),
-                                  r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())});
+        t.pointers.insert(
+            id, RoutingPointer{id, stateFromName(r.value(1).toString()).value_or(State::OnPrem),
+                               r.value(2).toLongLong(), fromIsoUtc(r.value(3).toString())});
     }
     QSqlQuery pending = run(QStringLiteral(
         "SELECT pipeline, expires_at FROM change_requests WHERE status = 'pending'"));

@@ -110,7 +110,8 @@ bool LineageListener::useTls(const QString &certFile, const QString &keyFile, QS
     if (key.isNull())
         key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
     if (key.isNull()) {
-        *error = QStringLiteral("%1: holds no unencrypted PEM private key (RSA or EC)").arg(keyFile);
+        *error =
+            QStringLiteral("%1: holds no unencrypted PEM private key (RSA or EC)").arg(keyFile);
         return false;
     }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
@@ -202,8 +203,7 @@ QHttpServerResponse LineageListener::post(const QHttpServerRequest &request)
                   QHttpServerResponse::StatusCode::Ok);
 }
 
-std::optional<QHttpServerResponse>
-LineageListener::refuseUnknown(const QHttpServerRequest &request)
+std::optional<QHttpServerResponse> LineageListener::refuseUnknown(const QHttpServerRequest &request)
 {
     ++m_counters.requests;
     if (tokenOf(request))
@@ -230,10 +230,9 @@ void addFreshness(QHttpServerResponse &r, const RoutingBoard::View &view)
 
 QJsonObject freshnessJson(const RoutingBoard::View &view)
 {
-    QJsonObject o{{QStringLiteral("as_of"), view.asOf.isValid()
-                                                ? QJsonValue(view.asOf.toUTC().toString(
-                                                      Qt::ISODateWithMs))
-                                                : QJsonValue(QJsonValue::Null)},
+    QJsonObject o{{QStringLiteral("as_of"),
+                   view.asOf.isValid() ? QJsonValue(view.asOf.toUTC().toString(Qt::ISODateWithMs))
+                                       : QJsonValue(QJsonValue::Null)},
                   {QStringLiteral("store_reachable"), view.reachable}};
     if (!view.reachable && !view.why.isEmpty())
         o.insert(QStringLiteral("store_unreachable_because"), view.why);
@@ -256,9 +255,9 @@ QHttpServerResponse LineageListener::route(const QString &pipeline,
         return r;
     };
     if (!view.routing)
-        return reply({{QStringLiteral("error"),
-                       QStringLiteral("the watch has not read the routing yet")}},
-                     QHttpServerResponse::StatusCode::ServiceUnavailable);
+        return reply(
+            {{QStringLiteral("error"), QStringLiteral("the watch has not read the routing yet")}},
+            QHttpServerResponse::StatusCode::ServiceUnavailable);
     // While the store answers, the board is what it said; when it does not, the board is
     // last-known routing, held to the same rules as the CLI's (age, mid-change).
     const LastKnownRouting::Answer a =
@@ -274,9 +273,9 @@ QHttpServerResponse LineageListener::route(const QString &pipeline,
                      view.reachable ? QHttpServerResponse::StatusCode::NotFound
                                     : QHttpServerResponse::StatusCode::ServiceUnavailable);
     if (m_board)
-        m_board->noteReader(pipeline, ReadReceipt{request.remoteAddress().toString(),
-                                                  tokenOf(request)->name, a.pointer->version,
-                                                  m_clock.now().toUTC()});
+        m_board->noteReader(pipeline,
+                            ReadReceipt{request.remoteAddress().toString(), tokenOf(request)->name,
+                                        a.pointer->version, m_clock.now().toUTC()});
     return reply({{QStringLiteral("pipeline"), pipeline},
                   {QStringLiteral("side"), sideName(a.pointer->canonical())},
                   {QStringLiteral("state"), stateName(a.pointer->state)},
@@ -293,7 +292,8 @@ QHttpServerResponse LineageListener::routes(const QHttpServerRequest &request)
     QJsonObject body = freshnessJson(view);
     QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok;
     if (!view.routing) {
-        body.insert(QStringLiteral("error"), QStringLiteral("the watch has not read the routing yet"));
+        body.insert(QStringLiteral("error"),
+                    QStringLiteral("the watch has not read the routing yet"));
         status = QHttpServerResponse::StatusCode::ServiceUnavailable;
     } else if (!view.reachable &&
                view.routing->readAt.secsTo(m_clock.now()) >
@@ -305,12 +305,11 @@ QHttpServerResponse LineageListener::routes(const QHttpServerRequest &request)
     } else {
         QJsonObject routes;
         for (auto it = view.routing->pointers.cbegin(); it != view.routing->pointers.cend(); ++it)
-            routes.insert(it.key(),
-                          QJsonObject{{QStringLiteral("side"), sideName(it->canonical())},
-                                      {QStringLiteral("state"), stateName(it->state)},
-                                      {QStringLiteral("version"), it->version},
-                                      {QStringLiteral("mid_change"),
-                                       view.routing->midChange.contains(it.key())}});
+            routes.insert(it.key(), QJsonObject{{QStringLiteral("side"), sideName(it->canonical())},
+                                                {QStringLiteral("state"), stateName(it->state)},
+                                                {QStringLiteral("version"), it->version},
+                                                {QStringLiteral("mid_change"),
+                                                 view.routing->midChange.contains(it.key())}});
         body.insert(QStringLiteral("routes"), routes);
     }
     QHttpServerResponse r = answer(body, status);

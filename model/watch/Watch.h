@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RoutingBoard.h"
 #include "NightSensors.h"
+#include "RoutingBoard.h"
 #include "SlaAlert.h"
 #include "SlaService.h"
 
