@@ -253,6 +253,47 @@ private slots:
                  2);
     }
 
+    // After a flip, status names the readers that have seen the new version and those still on
+    // the old one; the change is not complete until none is behind.
+    void statusListsWhoHasSeenTheFlip()
+    {
+        const QString store = demoStore(QStringLiteral("readers.sqlite"));
+        const QString id = QStringLiteral("core_gl");
+        for (const QString &caller : {QStringLiteral("airflow"), QStringLiteral("k8s")})
+            QCOMPARE(
+                ctl({QStringLiteral("route"), id, QStringLiteral("--caller"), caller}, store).exit,
+                0);
+        QCOMPARE(ctl({QStringLiteral("dual-run"), id, QStringLiteral("--reason"),
+                      QStringLiteral("shadow")},
+                     store)
+                     .exit,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("route"), id, QStringLiteral("--caller"),
+                      QStringLiteral("airflow")},
+                     store)
+                     .exit,
+                 0);
+        CtlRun r = ctl({QStringLiteral("status"), id}, store);
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("1 of 2 readers that asked in the last 24 h has "
+                                               "seen version 2 (airflow@")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("still acting on an older one: k8s@")) &&
+                     r.out.contains(QStringLiteral("on version 1")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("not complete until every reader has seen it")));
+        QCOMPARE(
+            ctl({QStringLiteral("route"), id, QStringLiteral("--caller"), QStringLiteral("k8s")},
+                store)
+                .exit,
+            0);
+        r = ctl({QStringLiteral("status"), id}, store);
+        QVERIFY2(r.out.contains(QStringLiteral("2 of 2 readers that asked in the last 24 h have "
+                                               "seen version 2")),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("not complete")));
+    }
+
     void routeAnswersFromTheFileWhenTheStoreIsGone()
     {
         const QString store = demoStore(QStringLiteral("gone.sqlite"));

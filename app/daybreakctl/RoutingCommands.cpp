@@ -6,6 +6,7 @@
 #include "LearnedDurations.h"
 #include "MigrationService.h"
 #include "ParityService.h"
+#include "ReadReceipts.h"
 #include "SlaService.h"
 #include "SqlStore.h"
 
@@ -102,6 +103,15 @@ void printDetail(CtlContext &ctx, const StoreSnapshot &s, const Pipeline &p,
     o << "  owner       " << p.owner << "\n";
     o << "  state       " << stateName(r.state) << " (canonical " << sideName(r.canonical())
       << ", pointer version " << r.version << ")\n";
+    {
+        // Who has seen the pointer's current version: a flip is complete on the ground only once
+        // every reader of the last day has.
+        const ReaderSummary readers = summarizeReaders(
+            store.readReceipts(p.id, ctx.clock.now().addSecs(-24 * 3600)), r.version);
+        o << "  readers     " << readers.text(r.version) << "\n";
+        if (!readers.complete() && r.version > 1)
+            o << "              (the last change is not complete until every reader has seen it)\n";
+    }
     o << "  target      " << sideName(p.target) << ", risk " << riskName(p.risk) << "\n";
     o << "  schedule    " << p.scheduleText()
       << (p.sla ? QStringLiteral(", SLA ") + p.sla->toString(QStringLiteral("HH:mm")) : QString())
