@@ -38,6 +38,9 @@ struct Scenario
 };
 } // namespace
 
+// Declared before the data functions use it: a Release build instantiates it there.
+Q_DECLARE_METATYPE(Scenario)
+
 class TestDatabaseRules : public QObject
 {
     Q_OBJECT
@@ -236,6 +239,5 @@ private slots:
     }
 };
 
-Q_DECLARE_METATYPE(Scenario)
 QTEST_GUILESS_MAIN(TestDatabaseRules)
 #include "tst_databaserules.moc"

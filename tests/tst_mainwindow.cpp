@@ -223,6 +223,24 @@ private slots:
                      qPrintable(m_window->detailsPanel()->toPlainText()));
     }
 
+    // The read receipts after a flip: who has seen the pointer's version, and who is behind.
+    void theDetailsNameTheReadersOfThePointer()
+    {
+        {
+            SqliteStore store(m_path, OpenMode::MustExist);
+            const qint64 version = store.routing(QStringLiteral("core_gl"))->version;
+            store.recordReadReceipt(QStringLiteral("core_gl"),
+                                    ReadReceipt{QStringLiteral("etl-1"), QStringLiteral("airflow"),
+                                                version, m_clock.now()});
+        }
+        m_window->selectPipeline(QStringLiteral("core_gl"));
+        QTRY_VERIFY2(m_window->detailsPanel()->toPlainText().contains(
+                         QStringLiteral("1 of 1 reader that asked in the last 24 h has seen "
+                                        "version")),
+                     qPrintable(m_window->detailsPanel()->toPlainText()));
+        QVERIFY(m_window->detailsPanel()->toPlainText().contains(QStringLiteral("airflow@etl-1")));
+    }
+
     void theLastMeasuredDiffIsShownWhereTheParityIs()
     {
         // A night Daybreak measured itself, as `parity diff --record` keeps it.

@@ -45,7 +45,8 @@ void PipelineDetailsPanel::showNothing()
 void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &id,
                                         const QList<AuditEntry> &recentAudit, const QDate &today,
                                         const QString &learned,
-                                        const std::optional<MeasuredParity> &lastDiff)
+                                        const std::optional<MeasuredParity> &lastDiff,
+                                        const QString &readers)
 {
     const Pipeline *p = s.inventory.find(id);
     if (!p) {
@@ -84,6 +85,10 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
                 .arg(p->cloudP95Minutes ? tr(" (p95 %1)").arg(*p->cloudP95Minutes) : QString()));
     if (!learned.isEmpty())
         html += row(tr("Learned"), learned.toHtmlEscaped());
+    // Who has seen the pointer's current version (read receipts): a flip is complete on the
+    // ground once every reader of the last day has.
+    if (!readers.isEmpty())
+        html += row(tr("Readers"), readers.toHtmlEscaped());
     html += row(tr("Upstreams"), links(p->upstreams));
     html += row(tr("Downstreams"), links(s.inventory.downstreamsOf(id)));
     html +=

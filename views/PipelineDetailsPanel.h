@@ -22,7 +22,8 @@ public:
     void showPipeline(const StoreSnapshot &snapshot, const QString &id,
                       const QList<AuditEntry> &recentAudit, const QDate &today,
                       const QString &learned = {},
-                      const std::optional<MeasuredParity> &lastDiff = std::nullopt);
+                      const std::optional<MeasuredParity> &lastDiff = std::nullopt,
+                      const QString &readers = {});
     void showNothing();
     const QString &pipeline() const { return m_id; }
 

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "ReadReceipts.h"
+
 #include "Freshness.h"
 
 #include "ActionPrompter.h"
@@ -497,14 +499,19 @@ void MainWindow::selectPipeline(const QString &id)
     // Read here, on this thread: the job runs on the store thread.
     const Inventory inventory = m_session->snapshot().inventory;
     const QDate night = SlaService::currentNight(inventory, m_clock.now());
-    m_session->post([this, id, today, inventory, night](Store *store) -> std::function<void()> {
+    const qint64 version = m_session->snapshot().routing.value(id).version;
+    const QDateTime dayAgo = m_clock.now().addSecs(-24 * 3600);
+    m_session->post([this, id, today, inventory, night, version,
+                     dayAgo](Store *store) -> std::function<void()> {
         if (!store)
             return {}; // the status bar already says the store is unreachable
         QList<AuditEntry> audit;
         QString learned;
         std::optional<MeasuredParity> lastDiff;
+        QString readers;
         try {
             audit = store->auditLog(id);
+            readers = summarizeReaders(store->readReceipts(id, dayAgo), version).text(version);
             // What the last nights teach about its durations, for the night ahead.
             learned = LearnedDurations::forPipeline(*store, inventory, id, night).summary(id);
             // The last night Daybreak measured its parity itself, with what differed.
@@ -514,10 +521,11 @@ void MainWindow::selectPipeline(const QString &id)
         } catch (const StoreError &) {
             return {};
         }
-        return [this, id, today, audit, learned, lastDiff] {
+        return [this, id, today, audit, learned, lastDiff, readers] {
             if (m_actions->currentPipeline() != id)
                 return;
-            m_details->showPipeline(m_session->snapshot(), id, audit, today, learned, lastDiff);
+            m_details->showPipeline(m_session->snapshot(), id, audit, today, learned, lastDiff,
+                                    readers);
             m_parity->showLastDiff(id, lastDiff);
         };
     });
