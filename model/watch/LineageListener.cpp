@@ -156,16 +156,9 @@ QHttpServerResponse answer(const QJsonObject &body, QHttpServerResponse::StatusC
 
 QHttpServerResponse LineageListener::post(const QHttpServerRequest &request)
 {
-    ++m_counters.requests;
+    if (std::optional<QHttpServerResponse> refused = refuseUnknown(request))
+        return std::move(*refused);
     const Token *token = tokenOf(request);
-    if (!token) {
-        ++m_counters.refused;
-        QHttpServerResponse r =
-            answer({{QStringLiteral("error"), QStringLiteral("no or wrong bearer token")}},
-                   QHttpServerResponse::StatusCode::Unauthorized);
-        r.addHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
-        return r;
-    }
     const OpenLineage::Read read = OpenLineage::parse(request.body(), QStringLiteral("request"));
     if (!read.ok()) {
         ++m_counters.refused;
