@@ -527,6 +527,8 @@ private slots:
                 QVERIFY(q.exec(QStringLiteral("DROP TRIGGER %1").arg(t)));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE change_feed")));
             QVERIFY(q.exec(QStringLiteral("DROP INDEX audit_by_action")));
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX audit_by_request")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE audit DROP COLUMN request_id")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE change_requests")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE lineage_map")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE lineage_unmapped")));

@@ -649,7 +649,10 @@ private slots:
         }
         // Pretend the store was written by an earlier release (migration 7).
         m_server.exec(
-            {QStringLiteral("DROP FUNCTION daybreak_read_receipt"),
+            {QStringLiteral("DROP TRIGGER audit_request ON audit"),
+             QStringLiteral("DROP FUNCTION daybreak_audit_request()"),
+             QStringLiteral("ALTER TABLE audit DROP COLUMN request_id"),
+             QStringLiteral("DROP FUNCTION daybreak_read_receipt"),
              QStringLiteral("DROP TABLE route_readers"),
              QStringLiteral("DELETE FROM settings WHERE key = 'store_id'"),
              QStringLiteral("DROP FUNCTION daybreak_put_parity_setting"),

@@ -68,6 +68,9 @@ struct Transition
         AuditEntry audit;
     };
     std::optional<Approval> approval;
+    // The change's own id, written on each of its audit rows: a change whose COMMIT answer was
+    // lost is looked up by it on reconnect (SqlStore::applyTransition). Made there when empty.
+    QString requestId;
 };
 
 // Everything the rules look at, read in one go.
@@ -119,6 +122,14 @@ public:
 // The server aborted a transaction because a concurrent one won (serialization failure,
 // deadlock): it rolled back whole, so callers report a conflict, not a broken store.
 class ConcurrentChange : public StoreError
+{
+public:
+    using StoreError::StoreError;
+};
+
+// The answer to COMMIT never came (the connection dropped, the primary died): the transaction is
+// there whole or not at all, and only a new connection can tell which.
+class CommitUnknown : public StoreError
 {
 public:
     using StoreError::StoreError;

@@ -12,11 +12,21 @@ namespace daybreak {
 // Query parameters are libpq connection parameters (sslmode, sslrootcert, connect_timeout, ...)
 // and are honoured as given. Without a password in hand, libpq looks in PGPASSWORD and then in
 // ~/.pgpass (or PGPASSFILE); Daybreak never writes one down.
+//
+// Several hosts may be named, as libpq allows (postgresql://u@h1:5432,h2:5432/db): libpq tries
+// them in order and, unless the URL says otherwise, takes only the one that accepts writes
+// (target_session_attrs=read-write), so a reconnect after a failover finds the new primary.
 struct PgTarget
 {
+    struct Host
+    {
+        QString name;
+        int port = 5432;
+    };
     QString user;
-    QString host;
+    QString host; // the first of `hosts`
     int port = 5432;
+    QList<Host> hosts;
     QString database;
     QString password;    // from the URL or a prompt; kept in memory only
     QStringList options; // key=value, handed to libpq

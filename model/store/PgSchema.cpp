@@ -849,6 +849,20 @@ QList<QStringList> pgMigrations()
                            "TEXT, TEXT, TEXT, BIGINT) TO daybreak_viewer, daybreak_planner, "
                            "daybreak_operator; END IF; END $$"),
         },
+        // 18: each routing change's request id on its audit rows, so that a change whose COMMIT
+        // answer was lost is found on reconnect (SqlStore::applyTransition). The client names it
+        // for its transaction (PgStore::tagRequest); the rows daybreak_transition() writes take it.
+        {
+            QStringLiteral("ALTER TABLE audit ADD COLUMN request_id TEXT"),
+            QStringLiteral("CREATE INDEX audit_by_request ON audit (request_id) WHERE request_id "
+                           "IS NOT NULL"),
+            QStringLiteral(
+                "CREATE FUNCTION daybreak_audit_request() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN NEW.request_id := NULLIF(left(current_setting('daybreak.request_id', "
+                "true), 64), ''); RETURN NEW; END $$"),
+            QStringLiteral("CREATE TRIGGER audit_request BEFORE INSERT ON audit "
+                           "FOR EACH ROW EXECUTE FUNCTION daybreak_audit_request()"),
+        },
     };
 }
 

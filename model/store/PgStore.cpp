@@ -96,6 +96,13 @@ void PgStore::isolateForRules()
     run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
 }
 
+void PgStore::tagRequest(const QString &requestId)
+{
+    // Transaction-local: the audit rows daybreak_transition() writes take it (migration 18).
+    run(QStringLiteral("SELECT set_config('daybreak.request_id', ?, true)"), {requestId},
+        QStringLiteral("naming the change's request id"));
+}
+
 bool PgStore::connectionAlive()
 {
     if (!m_db.isOpen())

@@ -51,6 +51,7 @@ protected:
     bool connectionAlive() override;
     void readConsistently() override;
     void isolateForRules() override;
+    void tagRequest(const QString &requestId) override;
     bool writeTransition(const Transition &transition) override;
     void writeReadReceipt(const QString &pipeline, const ReadReceipt &receipt) override;
     // One call of a daybreak function that returns whether it wrote (false: Conflict), in a

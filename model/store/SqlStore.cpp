@@ -1,11 +1,16 @@
 #include "SqlStore.h"
 #include "Version.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+#include <algorithm>
 
 namespace daybreak {
 
@@ -220,7 +225,7 @@ void SqlStore::commit()
         // The answer to COMMIT never came: the change is one transaction with its audit row, so it
         // is there whole or not at all. A retry with the same expected version cannot apply it
         // twice.
-        throw StoreError(
+        throw CommitUnknown(
             QStringLiteral(
                 "lost the connection while committing (%1); the change was written whole or not "
                 "at all: read the store again before retrying")
@@ -813,32 +818,81 @@ QList<AuditEntry> SqlStore::auditLog(const QString &pipeline)
     return rows;
 }
 
-void SqlStore::insertAudit(const AuditEntry &a)
+void SqlStore::insertAudit(const AuditEntry &a, const QString &requestId)
 {
-    run(QStringLiteral("INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, "
-                       "reason, break_glass, "
-                       "unplanned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    run(QStringLiteral(
+            "INSERT INTO audit (at, actor, action, pipeline, from_state, to_state, "
+            "reason, break_glass, unplanned, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?)"),
         {isoUtc(a.at), text(a.actor), text(a.action), nullable(a.pipeline), nullable(a.from),
-         nullable(a.to), nullable(a.reason), a.breakGlass ? 1 : 0, a.unplanned ? 1 : 0},
+         nullable(a.to), nullable(a.reason), a.breakGlass ? 1 : 0, a.unplanned ? 1 : 0,
+         nullable(requestId)},
         QStringLiteral("writing the audit row"));
 }
 
 WriteStatus SqlStore::applyTransition(const Transition &t)
 {
-    Transaction tx(*this);
-    isolateForRules();
+    // The change's own id goes into its audit rows, so that a COMMIT whose answer was lost can be
+    // looked up instead of guessed at.
+    Transition tagged = t;
+    if (tagged.requestId.isEmpty())
+        tagged.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     try {
+        Transaction tx(*this);
+        isolateForRules();
+        tagRequest(tagged.requestId);
         // The compare-and-set with its audit rows, and the neighbours the rules looked at still
         // where they were: or nothing.
-        if (!writeTransition(t) || !neighboursUnchanged(t.neighbourVersions)) {
+        if (!writeTransition(tagged) || !neighboursUnchanged(tagged.neighbourVersions)) {
             tx.rollback();
             return WriteStatus::Conflict;
         }
         tx.commit();
     } catch (const ConcurrentChange &) {
         return WriteStatus::Conflict; // the server rolled it back; the guard's rollback is a no-op
+    } catch (const CommitUnknown &lost) {
+        // Done once: reported as written, never as "changed since you looked", never applied
+        // again. Not there: nothing changed, and the caller may try again.
+        if (findRequest(tagged.requestId, lost.message()))
+            return WriteStatus::Written;
+        throw StoreError(
+            QStringLiteral("lost the connection while committing the %1 of %2 (%3); it was not "
+                           "written (request %4 is not in the audit log): nothing changed")
+                .arg(t.audit.action, t.pipeline, lost.message(), tagged.requestId));
     }
     return WriteStatus::Written;
+}
+
+bool SqlStore::findRequest(const QString &requestId, const QString &why)
+{
+    // A failover takes seconds: keep reconnecting (libpq takes whichever host accepts writes now)
+    // until the store answers or the limit passes.
+    QDeadlineTimer limit(kCommitLookupLimit);
+    int pauseMs = 100;
+    QString lastProblem = why;
+    for (;;) {
+        try {
+            reconnect();
+            m_suspect = false;
+            QSqlQuery q = run(QStringLiteral("SELECT COUNT(*) FROM audit WHERE request_id = ?"),
+                              {requestId}, QStringLiteral("looking up the lost commit's request"));
+            return q.next() && q.value(0).toLongLong() > 0;
+        } catch (const StoreError &e) {
+            lastProblem = e.message();
+        }
+        if (limit.hasExpired())
+            throw StoreError(
+                QStringLiteral("lost the connection while committing (%1), and the "
+                               "store did not answer again within %2 s to tell "
+                               "whether request %3 was written (%4): read the store "
+                               "again before retrying")
+                    .arg(why)
+                    .arg(std::chrono::duration_cast<std::chrono::seconds>(kCommitLookupLimit)
+                             .count())
+                    .arg(requestId, lastProblem));
+        QThread::msleep(std::min<qint64>(pauseMs, limit.remainingTime()));
+        pauseMs = std::min(pauseMs * 2, 1000);
+    }
 }
 
 bool SqlStore::writeTransition(const Transition &t)
@@ -863,9 +917,9 @@ bool SqlStore::writeTransition(const Transition &t)
                 QStringLiteral("approving the change request"));
         if (approved.numRowsAffected() != 1)
             return false;
-        insertAudit(t.approval->audit);
+        insertAudit(t.approval->audit, t.requestId);
     }
-    insertAudit(t.audit);
+    insertAudit(t.audit, t.requestId);
     return true;
 }
 

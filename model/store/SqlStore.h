@@ -11,11 +11,16 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <chrono>
 #include <memory>
 
 class QSqlQuery;
 
 namespace daybreak {
+
+// How long a change whose COMMIT answer was lost keeps reconnecting to learn whether it was
+// written: long enough for a standby to be promoted (docs/failover.md).
+constexpr std::chrono::milliseconds kCommitLookupLimit{20000};
 
 // The SQL shared by the back ends: every statement parameterised, every write one transaction
 // with its audit row. Back ends open the connection and own the schema.
@@ -131,7 +136,7 @@ protected:
     virtual QSqlError startTransaction(bool write);
     void commit();
     void rollback();
-    void insertAudit(const AuditEntry &audit);
+    void insertAudit(const AuditEntry &audit, const QString &requestId = QString());
     void writeParity(const QList<ParityResult> &results); // inside a write transaction
     // One guarded UPDATE that must touch exactly one row, with its audit row; else Conflict.
     WriteStatus updateOneWithAudit(const QString &sql, const QVariantList &params,
@@ -163,6 +168,12 @@ protected:
     // First statement of a routing change: reads and writes must behave as if one change ran at a
     // time (SQLite's single writer already does; PostgreSQL needs SERIALIZABLE).
     virtual void isolateForRules() {}
+    // Right after isolateForRules(): names the change's request id to the server, where the audit
+    // rows its functions write pick it up (PostgreSQL); SQLite writes it with each row itself.
+    virtual void tagRequest(const QString &requestId) { Q_UNUSED(requestId) }
+    // After a lost COMMIT answer: reconnects (retrying for up to kCommitLookupLimit) and says
+    // whether the audit log holds `requestId`. Throws StoreError when the store stays away.
+    bool findRequest(const QString &requestId, const QString &why);
     bool neighboursUnchanged(const QHash<QString, qint64> &expected);
     // The read receipt's upsert, once recordReadReceipt found it is needed (PostgreSQL writes it
     // through daybreak_read_receipt() with the server's time).

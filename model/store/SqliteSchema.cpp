@@ -269,6 +269,13 @@ QList<QStringList> sqliteMigrations()
                            "NULL, caller TEXT NOT NULL, version INTEGER NOT NULL, seen_at TEXT NOT "
                            "NULL, asked_at TEXT NOT NULL, PRIMARY KEY (pipeline, host, caller))"),
         },
+        // 18: each routing change's request id on its audit rows, so that a change whose COMMIT
+        // answer was lost is found on reconnect (SqlStore::applyTransition)
+        {
+            QStringLiteral("ALTER TABLE audit ADD COLUMN request_id TEXT"),
+            QStringLiteral("CREATE INDEX audit_by_request ON audit (request_id) WHERE request_id "
+                           "IS NOT NULL"),
+        },
     };
 }
 

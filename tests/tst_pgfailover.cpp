@@ -1,0 +1,351 @@
+// A PostgreSQL store through a failover: host lists in the URL, a COMMIT whose answer was lost
+// (found by its request id), and a primary killed with kill -9 while 200 flips run against a
+// synchronous streaming standby that is then promoted (scripts/pg-pair.sh).
+#include "CliCalendar.h"
+#include "CommitCutter.h"
+#include "MainWindow.h"
+#include "ManualClock.h"
+#include "PgStore.h"
+#include "StoreSession.h"
+#include "TestStores.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace daybreak;
+using namespace TestStores;
+
+namespace {
+
+struct Run
+{
+    int exit = -1;
+    QString out;
+    QString err;
+};
+
+Run ctl(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DAYBREAKCTL_PATH), args);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+// The pair scripts/pg-pair.sh started for ctest (fixture "postgresql_pair").
+struct Pair
+{
+    QString stateFile = qEnvironmentVariable("DAYBREAK_TEST_PG_PAIR_STATE");
+    int primaryPort = 0;
+    int standbyPort = 0;
+    QString password;
+
+    Pair()
+    {
+        QFile f(stateFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QString l = QString::fromUtf8(line);
+            if (l.startsWith(QLatin1String("primary_port=")))
+                primaryPort = l.section(QLatin1Char('='), 1).toInt();
+            else if (l.startsWith(QLatin1String("standby_port=")))
+                standbyPort = l.section(QLatin1Char('='), 1).toInt();
+            else if (l.startsWith(QLatin1String("password=")))
+                password = l.section(QLatin1Char('='), 1);
+        }
+    }
+    QString url(const QString &db) const
+    {
+        return QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2,127.0.0.1:%3/%4")
+            .arg(password)
+            .arg(primaryPort)
+            .arg(standbyPort)
+            .arg(db);
+    }
+    bool script(const QString &command) const
+    {
+        return QProcess::execute(QStringLiteral(DAYBREAK_SOURCE_DIR "/scripts/pg-pair.sh"),
+                                 {command, stateFile}) == 0;
+    }
+};
+
+int flipRows(Store &store)
+{
+    int n = 0;
+    for (const AuditEntry &a : store.auditLog())
+        n += a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback") ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestPgFailover : public QObject
+{
+    Q_OBJECT
+
+private:
+    PgTestServer m_server;
+    Pair m_pair;
+    QTemporaryDir m_dir;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 28), QTime(10, 0), Qt::UTC)};
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.available(), qPrintable(m_server.problem()));
+        QVERIFY2(m_pair.primaryPort > 0 && m_pair.standbyPort > 0,
+                 qPrintable(QStringLiteral("no pair state in %1").arg(m_pair.stateFile)));
+        QCoreApplication::setOrganizationName(QStringLiteral("DaybreakTests"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        // This test's own last-known routing, for itself and every daybreakctl it starts.
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+    }
+
+    void hostListsAreReadAsLibpqReadsThem()
+    {
+        const PgTarget t = PgTarget::parse(
+            QStringLiteral("postgresql://olga:pw@db1.example:5433,db2.example,[::1]:6432/daybreak"
+                           "?sslmode=require"));
+        QCOMPARE(t.hosts.size(), 3);
+        QCOMPARE(t.hosts[0].name, QStringLiteral("db1.example"));
+        QCOMPARE(t.hosts[0].port, 5433);
+        QCOMPARE(t.hosts[1].port, 5432);
+        QCOMPARE(t.hosts[2].name, QStringLiteral("::1"));
+        QCOMPARE(t.hosts[2].port, 6432);
+        QCOMPARE(t.user, QStringLiteral("olga"));
+        QCOMPARE(t.password, QStringLiteral("pw"));
+        QCOMPARE(t.database, QStringLiteral("daybreak"));
+        // Of several hosts, only the one that takes writes, unless the URL says otherwise.
+        QVERIFY(t.options.contains(QStringLiteral("target_session_attrs=read-write")));
+        QCOMPARE(t.displayUrl(),
+                 QStringLiteral("postgresql://olga@db1.example:5433,db2.example:5432,[::1]:6432/"
+                                "daybreak?sslmode=require&target_session_attrs=read-write"));
+        QCOMPARE(PgTarget::parse(t.displayUrl()).displayUrl(), t.displayUrl());
+        const PgTarget any = PgTarget::parse(
+            QStringLiteral("postgresql://u@h1,h2/db?target_session_attrs=prefer-standby"));
+        QVERIFY(any.options.contains(QStringLiteral("target_session_attrs=prefer-standby")));
+        QVERIFY(!any.options.contains(QStringLiteral("target_session_attrs=read-write")));
+        // One host: as before.
+        const PgTarget one = PgTarget::parse(QStringLiteral("postgresql://u@h1:5439/db"));
+        QCOMPARE(one.hosts.size(), 1);
+        QCOMPARE(one.displayUrl(), QStringLiteral("postgresql://u@h1:5439/db"));
+        // Each bad host is named.
+        try {
+            PgTarget::parse(QStringLiteral("postgresql://u@h1:5432,,h3/db"));
+            QFAIL("an empty host must be refused");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("host '' of the host list")),
+                     qPrintable(e.message()));
+        }
+        try {
+            PgTarget::parse(QStringLiteral("postgresql://u@h1:5432,h2:99999/db"));
+            QFAIL("a port out of range must be refused");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("h2:99999")), qPrintable(e.message()));
+        }
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 PgTarget::parse(QStringLiteral("postgresql://u@h1/db?host=h2")));
+    }
+
+    void aCommitWhoseAnswerWasLostIsFoundByItsRequestId()
+    {
+        const QString db = m_server.createDatabase();
+        {
+            PgStore owner(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::CreateIfMissing);
+            seed(owner, smallInventory());
+        }
+        CommitCutter cutter(quint16(m_server.port()));
+        const QString relayed =
+            QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/%3?sslmode=disable")
+                .arg(m_server.superuserPassword())
+                .arg(cutter.port())
+                .arg(db);
+        PgStore store(PgTarget::parse(relayed), OpenMode::MustExist);
+        const qint64 before = store.routing(QStringLiteral("a"))->version;
+
+        // The server commits; its answer never comes. Reported done, once.
+        cutter.arm(CommitCutter::Cut::DropAnswer);
+        QCOMPARE(store.applyTransition(
+                     routingChange(QStringLiteral("a"), State::DualRun, State::Cloud, before)),
+                 WriteStatus::Written);
+        QVERIFY(cutter.cutDone());
+        PgStore direct(PgTarget::parse(m_server.superuserUrl(db)), OpenMode::MustExist);
+        QCOMPARE(direct.routing(QStringLiteral("a"))->version, before + 1);
+        QCOMPARE(direct.routing(QStringLiteral("a"))->state, State::Cloud);
+        QCOMPARE(flipRows(direct), 1);
+        // The audit row carries the request id it was found by.
+        m_server.exec({QStringLiteral("DO $$ BEGIN IF (SELECT COUNT(*) FROM audit WHERE action = "
+                                      "'cutover' AND request_id IS NOT NULL) <> 1 THEN RAISE "
+                                      "EXCEPTION 'no request id'; END IF; END $$")},
+                      db);
+
+        // The COMMIT never reaches the server: nothing written, and said so.
+        cutter.arm(CommitCutter::Cut::None);
+        CommitCutter second(quint16(m_server.port()));
+        PgStore other(PgTarget::parse(
+                          QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/%3?sslmode=disable")
+                              .arg(m_server.superuserPassword())
+                              .arg(second.port())
+                              .arg(db)),
+                      OpenMode::MustExist);
+        second.arm(CommitCutter::Cut::DropCommit);
+        try {
+            other.applyTransition(
+                routingChange(QStringLiteral("a"), State::Cloud, State::DualRun, before + 1));
+            QFAIL("a COMMIT that never reached the server must not be reported written");
+        } catch (const StoreError &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("it was not written")),
+                     qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("rollback of a")),
+                     qPrintable(e.message()));
+        }
+        QVERIFY(second.cutDone());
+        QCOMPARE(direct.routing(QStringLiteral("a"))->version, before + 1);
+        QCOMPARE(flipRows(direct), 1);
+    }
+
+    void killedPrimaryMidRunLosesNoFlip()
+    {
+        // The store, on the pair, through its host list.
+        const QString db = QStringLiteral("failover");
+        QVERIFY(QProcess::execute(QStringLiteral("psql"),
+                                  {QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/postgres")
+                                       .arg(m_pair.password)
+                                       .arg(m_pair.primaryPort),
+                                   QStringLiteral("-qc"),
+                                   QStringLiteral("CREATE DATABASE %1").arg(db)}) == 0);
+        const QString url = m_pair.url(db);
+        const Run init = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json"),
+                              QStringLiteral("--store"), url});
+        QVERIFY2(init.exit == 0, qPrintable(init.err));
+        const QStringList ids{QStringLiteral("flip_a"), QStringLiteral("flip_b")};
+        const QString today = CliCalendar::todayIn(QStringLiteral("UTC")).toString(Qt::ISODate);
+        for (const QString &id : ids)
+            QCOMPARE(ctl({QStringLiteral("parity"), QStringLiteral("record"), id,
+                          QStringLiteral("--date"), today, QStringLiteral("--onprem-rows"),
+                          QStringLiteral("9"), QStringLiteral("--cloud-rows"), QStringLiteral("9"),
+                          QStringLiteral("--store"), url})
+                         .exit,
+                     0);
+        QVERIFY(ctl({QStringLiteral("route"), ids[0], QStringLiteral("--store"), url}).exit == 0);
+
+        // A console and a watch follow it.
+        MainWindow window(m_clock);
+        QVERIFY(window.openStore(url));
+        QProcess watch;
+        watch.start(QStringLiteral(DAYBREAKCTL_PATH),
+                    {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("1"),
+                     QStringLiteral("--lease"), QStringLiteral("5"), QStringLiteral("--store"),
+                     url});
+        QVERIFY(watch.waitForStarted());
+        const auto cleanupWatch = qScopeGuard([&] {
+            watch.kill();
+            watch.waitForFinished();
+        });
+
+        // Four workers, 50 flips each, through daybreakctl.
+        QList<QProcess *> workers;
+        QString output;
+        for (int w = 0; w < 4; ++w) {
+            auto *p = new QProcess(this);
+            connect(p, &QProcess::readyReadStandardOutput, this,
+                    [p, &output] { output += QString::fromUtf8(p->readAllStandardOutput()); });
+            p->start(QStringLiteral(TST_CONCURRENCY_PATH),
+                     {QStringLiteral("--worker"), QStringLiteral(DAYBREAKCTL_PATH), url,
+                      QStringLiteral("50"), QString::number(200 + w)});
+            workers.append(p);
+        }
+        {
+            PgStore primary(PgTarget::parse(url), OpenMode::MustExist);
+            QTRY_VERIFY_WITH_TIMEOUT(flipRows(primary) >= 20, 120000);
+        }
+        QVERIFY(m_pair.script(QStringLiteral("kill-primary")));
+        // No primary at all: the orchestrator still gets its answer, from the last-known routing.
+        const Run meanwhile =
+            ctl({QStringLiteral("route"), ids[0], QStringLiteral("--store"), url});
+        QVERIFY2(meanwhile.exit == 0, qPrintable(meanwhile.err));
+        QVERIFY(meanwhile.out == QLatin1String("onprem\n") ||
+                meanwhile.out == QLatin1String("cloud\n"));
+        QVERIFY2(meanwhile.err.contains(QStringLiteral("from last-known routing")),
+                 qPrintable(meanwhile.err));
+        QVERIFY(m_pair.script(QStringLiteral("promote")));
+        QElapsedTimer sincePromotion;
+        sincePromotion.start();
+
+        for (QProcess *p : workers) {
+            QVERIFY(p->waitForFinished(10 * 60 * 1000));
+            QCOMPARE(p->exitCode(), 0);
+        }
+        for (QProcess *p : workers)
+            output += QString::fromUtf8(p->readAllStandardOutput());
+
+        // Every flip that answered exit 0 is there with one audit row; none that failed is.
+        QHash<QString, int> written;
+        int unreachable = 0;
+        QStringList unexpected;
+        for (const QString &line : output.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QStringList f = line.split(QLatin1Char(' '));
+            const QString exit = f.value(2);
+            if (exit == QLatin1String("0"))
+                ++written[f.value(0)];
+            else if (exit == QLatin1String("6"))
+                ++unreachable;
+            else if (exit != QLatin1String("5"))
+                unexpected << line;
+        }
+        QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.mid(0, 5).join(QLatin1Char('\n'))));
+        PgStore after(PgTarget::parse(url), OpenMode::MustExist);
+        for (const QString &id : ids) {
+            int rows = 0;
+            for (const AuditEntry &a : after.auditLog(id))
+                rows +=
+                    a.action == QLatin1String("cutover") || a.action == QLatin1String("rollback")
+                        ? 1
+                        : 0;
+            QCOMPARE(rows, written.value(id));
+            QCOMPARE(after.routing(id)->version - 1, qint64(rows));
+        }
+        qInfo("failover mid-run: %d flips answered exit 0, %d calls found no primary",
+              written.value(ids[0]) + written.value(ids[1]), unreachable);
+
+        // The console follows the new primary by itself: a change there reaches it within 10 s.
+        const RoutingPointer now = *after.routing(ids[0]);
+        const State next = now.state == State::Cloud ? State::DualRun : State::Cloud;
+        QElapsedTimer sinceChange;
+        sinceChange.start();
+        QCOMPARE(after.applyTransition(routingChange(ids[0], now.state, next, now.version)),
+                 WriteStatus::Written);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.session()->snapshot().routing.value(ids[0]).version == now.version + 1, 10000);
+        qInfo("the console showed the new primary's change %lld ms after it committed (%lld ms "
+              "after the promotion)",
+              sinceChange.elapsed(), sincePromotion.elapsed());
+        // The watch beats on the new primary.
+        const auto lastBeat = [&] {
+            QDateTime latest;
+            for (const WatchBeat &b : after.watches())
+                if (!latest.isValid() || b.lastRan > latest)
+                    latest = b.lastRan;
+            return latest;
+        };
+        const QDateTime beatAfterRun = lastBeat();
+        QVERIFY(beatAfterRun.isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(lastBeat() > beatAfterRun, 15000);
+        QCOMPARE(watch.state(), QProcess::Running);
+    }
+};
+
+QTEST_MAIN(TestPgFailover)
+#include "tst_pgfailover.moc"
