@@ -13,10 +13,12 @@ pg_state=$(mktemp -u /tmp/daybreak-bench-pg.XXXXXX)
 trap './scripts/pg-throwaway.sh destroy "$pg_state"' EXIT
 pg_port=$(sed -n 's/^port=//p' "$pg_state")
 pg_password=$(sed -n 's/^password=//p' "$pg_state")
-for db in bench_60 bench_1000 bench_events bench_lineage bench_follow; do
+for db in bench_60 bench_1000 bench_events bench_lineage bench_follow bench_outage; do
   PGPASSWORD=$pg_password psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE $db" postgres
 done
 export DAYBREAK_BENCH_PG_URL="postgresql://postgres:${pg_password}@127.0.0.1:${pg_port}/"
+# bench_route_outage stops, freezes and resumes it.
+export DAYBREAK_BENCH_PG_STATE=$pg_state
 for bench in build-release/benches/bench_*; do
   [ -d "$bench" ] && continue
   if [ "$(basename "$bench")" = bench_follow ]; then
