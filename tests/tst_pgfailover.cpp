@@ -3,24 +3,40 @@
 // synchronous streaming standby that is then promoted (scripts/pg-pair.sh).
 #include "CliCalendar.h"
 #include "CommitCutter.h"
+#include "Deliverer.h"
+#include "HttpReceiver.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
+#include "NotifyService.h"
 #include "PgStore.h"
+#include "SlaService.h"
 #include "StoreSession.h"
 #include "TestStores.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace daybreak;
 using namespace TestStores;
 
 namespace {
+
+const QTimeZone kBerlin("Europe/Berlin");
+const QDate kNight(2026, 11, 25);
+QDateTime berlin(int h, int m = 0)
+{
+    return QDateTime(kNight, QTime(h, m), kBerlin);
+}
 
 struct Run
 {
@@ -77,6 +93,16 @@ struct Pair
                                  {command, stateFile}) == 0;
     }
 };
+
+bool createOnPrimary(const Pair &pair, const QString &db)
+{
+    return QProcess::execute(QStringLiteral("psql"),
+                             {QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/postgres")
+                                  .arg(pair.password)
+                                  .arg(pair.primaryPort),
+                              QStringLiteral("-qc"),
+                              QStringLiteral("CREATE DATABASE %1").arg(db)}) == 0;
+}
 
 int flipRows(Store &store)
 {
@@ -215,16 +241,80 @@ private slots:
         QCOMPARE(flipRows(direct), 1);
     }
 
+    void httpRouteAnswersWhileTheStoreIsFrozen()
+    {
+        // A real watch process with its listener, on a PostgreSQL store that then hangs (SIGSTOP).
+        const QString db = m_server.createDatabase();
+        const QString url = m_server.superuserUrl(db);
+        {
+            PgStore owner(PgTarget::parse(url), OpenMode::CreateIfMissing);
+            seed(owner, smallInventory());
+        }
+        QFile tokens(m_dir.filePath(QStringLiteral("tokens")));
+        QVERIFY(tokens.open(QIODevice::WriteOnly));
+        tokens.write("k8s-token-0123456789abcdef name=k8s-pod\n");
+        tokens.close();
+        QVERIFY(tokens.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess watch;
+        watch.start(QStringLiteral(DAYBREAKCTL_PATH),
+                    {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("1"),
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                     QStringLiteral("--token-file"), tokens.fileName(), QStringLiteral("--store"),
+                     url});
+        QVERIFY(watch.waitForStarted());
+        const auto stop = qScopeGuard([&] {
+            m_server.thaw();
+            watch.terminate();
+            watch.waitForFinished(20000);
+        });
+        QNetworkAccessManager http;
+        struct Answer
+        {
+            int status = 0;
+            QByteArray body;
+            QByteArray reachable;
+        };
+        const auto get = [&](const QByteArray &bearer) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/route/a").arg(port)));
+            if (!bearer.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + bearer);
+            QNetworkReply *reply = http.get(request);
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            reply->deleteLater();
+            return Answer{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                          reply->readAll(), reply->rawHeader("Daybreak-Store-Reachable")};
+        };
+        const QByteArray token = "k8s-token-0123456789abcdef";
+        QTRY_VERIFY_WITH_TIMEOUT(get(token).status == 200, 30000);
+        QVERIFY(m_server.freeze());
+        // Past the watch's next run: it is stuck on the frozen server, its listener is not.
+        QTRY_VERIFY_WITH_TIMEOUT(get(token).reachable == "false", 30000);
+        const Answer frozen = get(token);
+        QCOMPARE(frozen.status, 200);
+        QVERIFY2(frozen.body.contains("\"side\""), frozen.body.constData());
+        QVERIFY2(frozen.body.contains("\"onprem\"") || frozen.body.contains("\"cloud\""),
+                 frozen.body.constData());
+        // No token, a wrong one, a short one: refused, frozen store or not.
+        QCOMPARE(get({}).status, 401);
+        QCOMPARE(get("k8s-token-0123456789abcdeX").status, 401);
+        QCOMPARE(get("k8s").status, 401);
+        QVERIFY(m_server.thaw());
+        QTRY_VERIFY_WITH_TIMEOUT(get(token).reachable == "true", 30000);
+        QCOMPARE(watch.state(), QProcess::Running);
+    }
+
     void killedPrimaryMidRunLosesNoFlip()
     {
         // The store, on the pair, through its host list.
         const QString db = QStringLiteral("failover");
-        QVERIFY(QProcess::execute(QStringLiteral("psql"),
-                                  {QStringLiteral("postgresql://postgres:%1@127.0.0.1:%2/postgres")
-                                       .arg(m_pair.password)
-                                       .arg(m_pair.primaryPort),
-                                   QStringLiteral("-qc"),
-                                   QStringLiteral("CREATE DATABASE %1").arg(db)}) == 0);
+        QVERIFY(createOnPrimary(m_pair, db));
         const QString url = m_pair.url(db);
         const Run init = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
                               QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json"),
@@ -254,6 +344,41 @@ private slots:
             watch.kill();
             watch.waitForFinished();
         });
+
+        // Paging through the failover: a store of its own on the pair, one alert paged before.
+        QVERIFY(createOnPrimary(m_pair, QStringLiteral("paging")));
+        PgStore paging(PgTarget::parse(m_pair.url(QStringLiteral("paging"))),
+                       OpenMode::CreateIfMissing);
+        seed(paging, watchedNight());
+        ManualClock night(berlin(0, 30));
+        Receiver hook;
+        QVERIFY(NotifyService(paging, night, QStringLiteral("ops"))
+                    .addChannel({QStringLiteral("hook"),
+                                 QStringLiteral("webhook"),
+                                 hook.url(QStringLiteral("in")),
+                                 {},
+                                 {},
+                                 {}})
+                    .ok());
+        {
+            SlaService sla(paging, night, QStringLiteral("airflow"));
+            for (const auto &[kind, at] : {std::pair{RunEvent::Kind::Started, berlin(0, 30)},
+                                           std::pair{RunEvent::Kind::Succeeded, berlin(0, 40)}}) {
+                RunEvent e;
+                e.pipeline = QStringLiteral("other");
+                e.kind = kind;
+                e.at = at;
+                QVERIFY(sla.recordEvent(e).ok());
+            }
+            night.set(berlin(1, 16)); // src is late
+            QCOMPARE(sla.evaluate(kNight).raisedNow.size(), 1);
+        }
+        const qint64 alert = paging.alerts(kNight).first().id;
+        QString pagingLog;
+        QTextStream pagingText(&pagingLog);
+        Deliverer watchA(paging, night, QStringLiteral("watch-a"), pagingText);
+        QCOMPARE(watchA.round(kNight), 1);
+        QCOMPARE(hook.m_requests.size(), 1);
 
         // Four workers, 50 flips each, through daybreakctl.
         QList<QProcess *> workers;
@@ -332,6 +457,37 @@ private slots:
         qInfo("the console showed the new primary's change %lld ms after it committed (%lld ms "
               "after the promotion)",
               sinceChange.elapsed(), sincePromotion.elapsed());
+        // The lease and the outbox came through with the store: the alert is acknowledged on the
+        // new primary and its resolve goes out once, by the watch that held the lease before.
+        night.set(berlin(1, 16).addSecs(30));
+        // Its connection died with the old primary: the first try says so, the next reconnects.
+        Outcome acked;
+        QString tries;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            acked = SlaService(paging, night, QStringLiteral("alice")).acknowledge(alert);
+            tries += acked.describe() + QLatin1Char('\n');
+            if (acked.ok())
+                break;
+        }
+        QVERIFY2(acked.ok(), qPrintable(tries));
+        PgStore second(PgTarget::parse(m_pair.url(QStringLiteral("paging"))), OpenMode::MustExist);
+        Deliverer watchB(second, night, QStringLiteral("watch-b"), pagingText);
+        const auto rounds = [&] {
+            try {
+                watchA.round(kNight);
+            } catch (const StoreError &) { // its connection died with the old primary
+            }
+            watchB.round(kNight);
+            return hook.m_requests.size();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rounds(), qsizetype(2), 20000);
+        QVERIFY(watchA.holdsLease() && !watchB.holdsLease());
+        QCOMPARE(rounds(), qsizetype(2)); // nothing twice, whoever runs
+        QCOMPARE(hook.m_requests.first().body.value(QStringLiteral("event")).toString(),
+                 QStringLiteral("trigger"));
+        QCOMPARE(hook.m_requests.last().body.value(QStringLiteral("event")).toString(),
+                 QStringLiteral("resolve"));
+
         // The watch beats on the new primary.
         const auto lastBeat = [&] {
             QDateTime latest;

@@ -456,15 +456,21 @@ void Engine::compareIntegerKey()
             deeperRows += leafRows;
             leaves.clear();
         }
-        for (qsizetype i = 0; i < leaves.size(); i += 200)
-            fetchAndCompare(leaves.mid(i, 200));
+        const double tableRows = double(std::max(m_report.onpremRows, m_report.cloudRows));
+        const bool mostOfTheTable = double(deeperRows) >= tableRows / 4;
+        qint64 next = std::max<qint64>(1, width / fanout);
+        const bool wholeTable =
+            !deeper.isEmpty() && ((deeper.size() > m_options.manyRanges && mostOfTheTable) ||
+                                  (mostOfTheTable && width > next));
+        // A whole-table pass finds these leaves again, narrower: fetched then, never twice.
+        if (!wholeTable)
+            for (qsizetype i = 0; i < leaves.size(); i += 200)
+                fetchAndCompare(leaves.mid(i, 200));
         if (deeper.isEmpty())
             return;
-        qint64 next = std::max<qint64>(1, width / fanout);
         ranges = deeper;
         m_within = {};
-        const double tableRows = double(std::max(m_report.onpremRows, m_report.cloudRows));
-        if (ranges.size() > m_options.manyRanges && deeperRows < tableRows / 4) {
+        if (ranges.size() > m_options.manyRanges && !mostOfTheTable) {
             // Thousands of differing segments, a small part of the table: one pass whose filter
             // (the segment's number, in a list) is cheap, hashing only the rows inside them.
             ranges.clear();
@@ -480,10 +486,11 @@ void Engine::compareIntegerKey()
                              QString::number(parentWidth)),
                          list);
             };
-        } else if (ranges.size() > m_options.manyRanges) {
-            // Most of the table differs: one scan of it all (equal segments cost a checksum,
-            // never a fetch) is cheaper than a thousand ranges, and it goes straight down to
-            // segments small enough to fetch, so the table is scanned once more, not per level.
+        } else if (wholeTable) {
+            // Most of the table differs (differences scattered everywhere, or thousands of
+            // segments): one scan of it all (equal segments cost a checksum, never a fetch) is
+            // cheaper than bisecting level by level, and it goes straight down to segments
+            // small enough to fetch, so the table is scanned once more, not once per level.
             ranges.clear();
             const double density = double(std::max(m_report.onpremRows, m_report.cloudRows)) / span;
             qint64 leafWidth = 1;
