@@ -5,6 +5,7 @@
 #include "LastKnownRouting.h"
 #include "SqlStore.h"
 #include "Store.h"
+#include "TestStores.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -75,6 +76,11 @@ private:
     QString fileOf(const QString &store) const
     {
         return LastKnownRouting::pathFor(LastKnownRouting::storeKeyOf(store));
+    }
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
     QJsonObject readJson(const QString &path)
     {
@@ -251,6 +257,44 @@ private slots:
                                  QDateTime::currentDateTimeUtc().addDays(-1))
                      .size(),
                  2);
+    }
+
+    // A route call decides from the file's stamp whether to write again; a flip made by someone
+    // else since (no daybreakctl on this host saw it) is in the next file all the same.
+    void aFlipMadeElsewhereIsInTheNextFile()
+    {
+        const QString store = demoStore(QStringLiteral("stamped.sqlite"));
+        QFile::remove(fileOf(store));
+        QFile::remove(LastKnownRouting::stampPath(fileOf(store)));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store).exit, 0);
+        const QJsonObject stamp = readJson(LastKnownRouting::stampPath(fileOf(store)));
+        const QJsonObject file = readJson(fileOf(store));
+        QCOMPARE(stamp.value(QStringLiteral("feed_seq")), file.value(QStringLiteral("feed_seq")));
+        QCOMPARE(stamp.value(QStringLiteral("read_at")), file.value(QStringLiteral("read_at")));
+        const auto stateIn = [&] {
+            return readJson(fileOf(store))
+                .value(QStringLiteral("pipelines"))
+                .toObject()
+                .value(QStringLiteral("core_fx"))
+                .toObject()
+                .value(QStringLiteral("state"))
+                .toString();
+        };
+        QCOMPARE(stateIn(), QStringLiteral("dual_run"));
+        {
+            std::unique_ptr<Store> s = openStore(store, OpenMode::MustExist);
+            QCOMPARE(s->applyTransition(TestStores::routingChange(
+                         QStringLiteral("core_fx"), State::DualRun, State::Cloud,
+                         s->routing(QStringLiteral("core_fx"))->version)),
+                     WriteStatus::Written);
+        }
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store).out,
+                 QStringLiteral("cloud\n"));
+        QCOMPARE(stateIn(), QStringLiteral("cloud"));
+        // Nothing moved since: the next call leaves the file as it is.
+        const QByteArray before = readAll(fileOf(store));
+        QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store).exit, 0);
+        QCOMPARE(readAll(fileOf(store)), before);
     }
 
     // After a flip, status names the readers that have seen the new version and those still on

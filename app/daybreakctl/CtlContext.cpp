@@ -151,8 +151,8 @@ void CtlContext::rememberRouting()
         return;
     try {
         QString problem;
-        LastKnownRouting::remember(*m_store, LastKnownRouting::storeKeyOf(m_store->location()),
-                                   clock.now(), &problem);
+        LastKnownRouting::keep(*m_store, LastKnownRouting::storeKeyOf(m_store->location()),
+                               clock.now(), &problem);
         if (!problem.isEmpty())
             err << "daybreakctl: warning: last-known routing not kept: " << problem << Qt::endl;
     } catch (const StoreError &) {

@@ -70,7 +70,7 @@ void askStore(const RouteQuestion &q, const std::shared_ptr<StoreAnswer> &answer
             }
         }
         QString problem;
-        LastKnownRouting::remember(*store, q.storeKey, q.receipt.seenAt, &problem);
+        LastKnownRouting::keep(*store, q.storeKey, q.receipt.seenAt, &problem);
         store.reset();
         publish([&] {
             answer->fileProblem = problem;

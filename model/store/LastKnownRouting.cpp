@@ -156,7 +156,23 @@ bool LastKnownRouting::save(const QString &path, QString *why) const
         *why = QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
         return false;
     }
+    // The stamp goes after the file: it never claims more than the file holds (a stamp left
+    // behind by a crash names an older feed position, which makes the next read write again).
+    QSaveFile stamp(stampPath(path));
+    if (stamp.open(QIODevice::WriteOnly)) {
+        stamp.write(QJsonDocument(QJsonObject{{QStringLiteral("store"), storeKey},
+                                              {QStringLiteral("store_id"), storeId},
+                                              {QStringLiteral("read_at"), isoUtc(readAt)},
+                                              {QStringLiteral("feed_seq"), feedSeq}})
+                        .toJson(QJsonDocument::Compact));
+        stamp.commit();
+    }
     return true;
+}
+
+QString LastKnownRouting::stampPath(const QString &path)
+{
+    return path + QStringLiteral(".stamp");
 }
 
 LastKnownRouting::Answer LastKnownRouting::answer(const QString &pipeline, const QString &forStore,
@@ -218,6 +234,23 @@ LastKnownRouting LastKnownRouting::remember(Store &store, const QString &storeKe
     if (!fresh.save(path, &why))
         *problem = why;
     return fresh;
+}
+
+void LastKnownRouting::keep(Store &store, const QString &storeKey, const QDateTime &now,
+                            QString *problem)
+{
+    QFile stamp(stampPath(pathFor(storeKey)));
+    if (stamp.open(QIODevice::ReadOnly) && stamp.size() < 4096) {
+        const QJsonObject o = QJsonDocument::fromJson(stamp.readAll()).object();
+        const QDateTime readAt = fromIsoUtc(o.value(QStringLiteral("read_at")).toString());
+        const QJsonValue seq = o.value(QStringLiteral("feed_seq"));
+        if (o.value(QStringLiteral("store")).toString() == storeKey &&
+            o.value(QStringLiteral("store_id")).toString() == store.storeId() && readAt.isValid() &&
+            std::abs(readAt.secsTo(now)) < kRewriteAfter.count() && seq.isDouble() &&
+            QFileInfo::exists(pathFor(storeKey)) && !store.routingChangedSince(seq.toInteger()))
+            return;
+    }
+    remember(store, storeKey, now, problem);
 }
 
 std::optional<std::chrono::seconds> parseDuration(const QString &text)

@@ -41,6 +41,8 @@ struct LastKnownRouting
     static QString storeKeyOf(const QString &url);
     // The file of that store: <cache>/daybreak/routing/<hash of the key>.json.
     static QString pathFor(const QString &storeKey);
+    // Beside it, its stamp (keep()).
+    static QString stampPath(const QString &path);
 
     static LastKnownRouting of(const RoutingTable &table, const QString &storeKey,
                                const QDateTime &readAt);
@@ -69,6 +71,11 @@ struct LastKnownRouting
     // not read.
     static LastKnownRouting remember(Store &store, const QString &storeKey, const QDateTime &now,
                                      QString *problem, const LastKnownRouting *kept = nullptr);
+    // The same for a caller that does not need the routing back (daybreakctl): it decides from
+    // the file's stamp (a few bytes written after the file: its store, identity, feed position
+    // and time), so a route call on a store of 10,000 pipelines does not parse the whole file to
+    // learn that it is still fresh.
+    static void keep(Store &store, const QString &storeKey, const QDateTime &now, QString *problem);
 };
 
 // "24h", "90m", "3600s" or a plain number of seconds; nullopt when it is none of these or not
