@@ -19,6 +19,10 @@ namespace daybreak {
 
 namespace {
 
+// How many segment sums a narrow pass over thousands of differing segments brings back per side
+// (each is a row of the engine's answer and an entry in memory).
+constexpr qint64 kNarrowSums = 65536;
+
 // A bad mapping (exit 2), found before or while comparing.
 class BadMapping : public std::runtime_error
 {
@@ -479,6 +483,12 @@ void Engine::compareIntegerKey()
                 ids << QString::number(b);
             const QString list = ids.join(QLatin1Char(','));
             const qint64 parentWidth = width;
+            // Memory: each differing segment comes back as `parts` sums; keep that near 64k a
+            // side (a narrower split costs one more narrow pass, never a full fetch).
+            qint64 parts = std::max<qint64>(1, width / next);
+            while (parts > 2 && qint64(differing.size()) * parts > kNarrowSums)
+                parts /= 2;
+            next = std::max<qint64>(1, width / parts);
             m_within = [list, parentWidth, lo](const Side &side) {
                 return QStringLiteral("%1 IN (%2)")
                     .arg(side.dialect().integerDivision(
