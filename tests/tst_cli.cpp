@@ -114,6 +114,11 @@ private:
     }
 
 private slots:
+    // Every daybreakctl here keeps its last-known routing in this test's folder, not the user's.
+    void initTestCase()
+    {
+        qputenv("XDG_CACHE_HOME", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+    }
     void usage()
     {
         QCOMPARE(ctl({QStringLiteral("--help")}, {}).exit, 0);
