@@ -79,7 +79,8 @@ void measure(QTextStream &out, const QString &backend, const QString &url)
     LineageService(*store, clock, QStringLiteral("bench"))
         .addMapping(QStringLiteral("airflow"), QStringLiteral("*"), {}, Side::OnPrem);
     QTextStream log(stderr);
-    LineageListener listener(*store, clock, QStringLiteral("bench"), {{kToken, std::nullopt}}, log);
+    LineageListener listener(*store, clock, QStringLiteral("bench"),
+                             {{kToken, std::nullopt, QStringLiteral("bench")}}, log);
     const quint16 port = listener.listen(QHostAddress::LocalHost, 0);
     QNetworkAccessManager http;
     const QDateTime base = clock.now();

@@ -123,9 +123,9 @@ int main(int argc, char *argv[])
     const QString speed =
         finished ? QStringLiteral("%1x").arg(dotMs / std::max(oursMs, 0.001), 0, 'f', 0)
                  : QStringLiteral("-");
-    std::printf("| %s | %d | %lld | %.1f ms | %lld | %d | %s | %s | %s | %s |\n",
+    std::printf("| %s | %d | %lld | %.1f ms | %lld | %lld | %s | %s | %s | %s |\n",
                 qPrintable(QFileInfo(what).fileName()), int(inv.size()), (long long)edges.size(),
-                oursMs, oursCrossings, layout.straightCrossings(), qPrintable(dotTime),
+                oursMs, oursCrossings, (long long)layout.straightCrossings(), qPrintable(dotTime),
                 dotCrossings < 0 ? "-" : qPrintable(QString::number(dotCrossings)),
                 qPrintable(ratio), qPrintable(speed));
     return 0;
