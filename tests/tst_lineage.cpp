@@ -175,6 +175,7 @@ private slots:
         tokenFile.write("# the on-prem Airflow\n" + onprem +
                         " onprem\nany-side-token-0123456789\n");
         tokenFile.close();
+        QVERIFY(tokenFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         QString error;
         const QList<LineageListener::Token> tokens =
             LineageListener::readTokens(tokenFile.fileName(), &error);
@@ -408,6 +409,19 @@ private slots:
         QString error;
         QFile f(m_dir.filePath(QStringLiteral("short")));
         QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("0123456789abcdefgh\n");
+        f.close();
+        // A file group or others can read is refused, naming it, whatever it holds.
+        for (const QFileDevice::Permissions loose :
+             {QFileDevice::ReadOther, QFileDevice::ReadGroup, QFileDevice::WriteGroup}) {
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | loose));
+            QVERIFY(LineageListener::readTokens(f.fileName(), &error).isEmpty());
+            QVERIFY2(error.contains(f.fileName()) && error.contains(QStringLiteral("chmod 600")),
+                     qPrintable(error));
+        }
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QCOMPARE(LineageListener::readTokens(f.fileName(), &error).size(), 1);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write("abc\n");
         f.close();
         QVERIFY(LineageListener::readTokens(f.fileName(), &error).isEmpty());

@@ -24,6 +24,16 @@ QList<LineageListener::Token> LineageListener::readTokens(const QString &path, Q
         *error = QStringLiteral("%1: cannot be read: %2").arg(path, file.errorString());
         return {};
     }
+    // Secrets: only their owner (the watch's service user) may read or change them.
+    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (file.permissions() & others) {
+        *error = QStringLiteral("%1: group or others may read or change it; the tokens are "
+                                "secrets: chown it to the watch's user and chmod 600 it")
+                     .arg(path);
+        return {};
+    }
     QList<Token> tokens;
     int line = 0;
     while (!file.atEnd()) {
