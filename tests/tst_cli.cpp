@@ -478,6 +478,20 @@ private slots:
             ctl({QStringLiteral("notify"), QStringLiteral("remove"), QStringLiteral("run")}, store)
                 .exit,
             3);
+        // A receiver that fails is exit 1, as --help says (the store is fine).
+        QCOMPARE(ctl({QStringLiteral("notify"), QStringLiteral("add"), QStringLiteral("dead"),
+                      QStringLiteral("command"), QStringLiteral("/bin/false")},
+                     store)
+                     .exit,
+                 0);
+        r = ctl({QStringLiteral("notify"), QStringLiteral("test"), QStringLiteral("dead")}, store);
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("test delivery to 'dead' failed")),
+                 qPrintable(r.err));
+        QCOMPARE(
+            ctl({QStringLiteral("notify"), QStringLiteral("remove"), QStringLiteral("dead")}, store)
+                .exit,
+            0);
     }
 
     void valuesTheStoreCannotHoldAreBadInput()

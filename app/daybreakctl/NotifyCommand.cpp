@@ -159,8 +159,9 @@ int notifyTest(CtlContext &ctx)
         QTextStream quiet(stderr);
         Deliverer deliverer(*store, ctx.clock, ctx.actor, quiet);
         const QString error = deliverer.send(c, a, d);
-        if (!error.isEmpty())
-            return ctx.fail(ExitStore,
+        if (!error.isEmpty()) // the receiver failed, not the store (finding N16): exit 1, as --help
+                              // says
+            return ctx.fail(ExitValidation,
                             QStringLiteral("test delivery to '%1' failed: %2").arg(name, error));
         ctx.out << "test alert delivered to " << name << Qt::endl;
         return ExitDone;
