@@ -182,6 +182,13 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(StoreError,
                                  PgTarget::parse(QStringLiteral("postgresql://u@h1/db?host=h2")));
+        // libpq's query form of the list works as before, and also takes only the primary.
+        const PgTarget query = PgTarget::parse(
+            QStringLiteral("postgresql:///db?host=h1,h2&port=5432,5433&user=alice"));
+        QVERIFY(query.options.contains(QStringLiteral("host=h1,h2")));
+        QVERIFY(query.options.contains(QStringLiteral("port=5432,5433")));
+        QVERIFY(query.options.contains(QStringLiteral("target_session_attrs=read-write")));
+        QCOMPARE(query.user, QStringLiteral("alice"));
     }
 
     void aCommitWhoseAnswerWasLostIsFoundByItsRequestId()

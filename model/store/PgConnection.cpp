@@ -27,6 +27,8 @@ std::pair<QString, QList<PgTarget::Host>> splitHosts(const QString &url)
     const QString authority = url.mid(authorityStart, authorityEnd - authorityStart);
     const qsizetype at = authority.lastIndexOf(QLatin1Char('@'));
     const QString userPart = at >= 0 ? authority.left(at + 1) : QString();
+    if (!authority.mid(at + 1).contains(QLatin1Char(',')))
+        return {url, {}}; // one host, or none (a socket, or libpq's ?host= list): QUrl reads it
     const QStringList names = authority.mid(at + 1).split(QLatin1Char(','));
     QList<PgTarget::Host> hosts;
     for (const QString &name : names) {
@@ -65,26 +67,28 @@ PgTarget PgTarget::parse(const QString &url)
     if (t.port <= 0 || t.port > 65535)
         throw StoreError(QStringLiteral("%1: port %2 is out of range").arg(url).arg(t.port));
     t.hosts = hosts.isEmpty() ? QList<Host>{{t.host, t.port}} : hosts;
-    bool hasTimeout = false, hasOptions = false, hasSessionAttrs = false;
+    bool hasTimeout = false, hasOptions = false, hasSessionAttrs = false, hostListInQuery = false;
     for (const auto &[key, value] : QUrlQuery(u).queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("password"))
             t.password = value;
         else if (key == QLatin1String("user"))
             t.user = value;
-        else if (key == QLatin1String("host") || key == QLatin1String("port") ||
-                 key == QLatin1String("hostaddr"))
-            throw StoreError(
-                QStringLiteral("%1: name the hosts before the database (postgresql://u@h1:5432,"
-                               "h2:5432/db), not as ?%2=")
-                    .arg(url, key));
+        else if ((key == QLatin1String("host") || key == QLatin1String("hostaddr")) &&
+                 !u.host().isEmpty())
+            throw StoreError(QStringLiteral("%1: the host is named twice, before the database "
+                                            "and as ?%2=; name it once")
+                                 .arg(url, key));
         else
             t.options.append(key + QLatin1Char('=') + value);
+        // libpq's other form of a host list: postgresql:///db?host=h1,h2&port=5432,5433
+        if (key == QLatin1String("host") && value.contains(QLatin1Char(',')))
+            hostListInQuery = true;
         hasTimeout = hasTimeout || key == QLatin1String("connect_timeout");
         hasOptions = hasOptions || key == QLatin1String("options");
         hasSessionAttrs = hasSessionAttrs || key == QLatin1String("target_session_attrs");
     }
     // Of several hosts, the one that takes writes: a standby would refuse every change.
-    if (t.hosts.size() > 1 && !hasSessionAttrs)
+    if ((t.hosts.size() > 1 || hostListInQuery) && !hasSessionAttrs)
         t.options.append(QStringLiteral("target_session_attrs=read-write"));
     // An unreachable server must fail in seconds, not minutes: connecting gives up after 5 s; a
     // peer that vanished is noticed by keepalives (5 + 2 x 2 s) and by unacknowledged data
