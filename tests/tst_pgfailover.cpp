@@ -3,7 +3,9 @@
 // synchronous streaming standby that is then promoted (scripts/pg-pair.sh).
 #include "CliCalendar.h"
 #include "CommitCutter.h"
+#include "CtlRun.h"
 #include "Deliverer.h"
+#include "FlipWorkers.h"
 #include "HttpReceiver.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
@@ -38,22 +40,9 @@ QDateTime berlin(int h, int m = 0)
     return QDateTime(kNight, QTime(h, m), kBerlin);
 }
 
-struct Run
+CtlRun ctl(const QStringList &args)
 {
-    int exit = -1;
-    QString out;
-    QString err;
-};
-
-Run ctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(DAYBREAKCTL_PATH), args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runCtl(QStringLiteral(DAYBREAKCTL_PATH), args);
 }
 
 // The pair scripts/pg-pair.sh started for ctest (fixture "postgresql_pair").
@@ -323,9 +312,9 @@ private slots:
         const QString db = QStringLiteral("failover");
         QVERIFY(createOnPrimary(m_pair, db));
         const QString url = m_pair.url(db);
-        const Run init = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
-                              QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json"),
-                              QStringLiteral("--store"), url});
+        const CtlRun init = ctl({QStringLiteral("init"), QStringLiteral("--inventory"),
+                                 QStringLiteral(DAYBREAK_TEST_DATA "/inventories/flips.json"),
+                                 QStringLiteral("--store"), url});
         QVERIFY2(init.exit == 0, qPrintable(init.err));
         const QStringList ids{QStringLiteral("flip_a"), QStringLiteral("flip_b")};
         const QString today = CliCalendar::todayIn(QStringLiteral("UTC")).toString(Qt::ISODate);
@@ -388,24 +377,15 @@ private slots:
         QCOMPARE(hook.m_requests.size(), 1);
 
         // Four workers, 50 flips each, through daybreakctl.
-        QList<QProcess *> workers;
-        QString output;
-        for (int w = 0; w < 4; ++w) {
-            auto *p = new QProcess(this);
-            connect(p, &QProcess::readyReadStandardOutput, this,
-                    [p, &output] { output += QString::fromUtf8(p->readAllStandardOutput()); });
-            p->start(QStringLiteral(TST_CONCURRENCY_PATH),
-                     {QStringLiteral("--worker"), QStringLiteral(DAYBREAKCTL_PATH), url,
-                      QStringLiteral("50"), QString::number(200 + w)});
-            workers.append(p);
-        }
+        FlipWorkers workers(this, QStringLiteral(TST_CONCURRENCY_PATH),
+                            QStringLiteral(DAYBREAKCTL_PATH), url, 4, 50, 200);
         {
             PgStore primary(PgTarget::parse(url), OpenMode::MustExist);
             QTRY_VERIFY_WITH_TIMEOUT(flipRows(primary) >= 20, 120000);
         }
         QVERIFY(m_pair.script(QStringLiteral("kill-primary")));
         // No primary at all: the orchestrator still gets its answer, from the last-known routing.
-        const Run meanwhile =
+        const CtlRun meanwhile =
             ctl({QStringLiteral("route"), ids[0], QStringLiteral("--store"), url});
         QVERIFY2(meanwhile.exit == 0, qPrintable(meanwhile.err));
         QVERIFY(meanwhile.out == QLatin1String("onprem\n") ||
@@ -416,27 +396,13 @@ private slots:
         QElapsedTimer sincePromotion;
         sincePromotion.start();
 
-        for (QProcess *p : workers) {
-            QVERIFY(p->waitForFinished(10 * 60 * 1000));
-            QCOMPARE(p->exitCode(), 0);
-        }
-        for (QProcess *p : workers)
-            output += QString::fromUtf8(p->readAllStandardOutput());
+        QVERIFY(workers.finish());
 
         // Every flip that answered exit 0 is there with one audit row; none that failed is.
-        QHash<QString, int> written;
-        int unreachable = 0;
-        QStringList unexpected;
-        for (const QString &line : output.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            const QStringList f = line.split(QLatin1Char(' '));
-            const QString exit = f.value(2);
-            if (exit == QLatin1String("0"))
-                ++written[f.value(0)];
-            else if (exit == QLatin1String("6"))
-                ++unreachable;
-            else if (exit != QLatin1String("5"))
-                unexpected << line;
-        }
+        const FlipWorkers::Tally tally = workers.tally();
+        const QHash<QString, int> &written = tally.written;
+        const int unreachable = tally.unreachable;
+        const QStringList &unexpected = tally.unexpected;
         QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.mid(0, 5).join(QLatin1Char('\n'))));
         PgStore after(PgTarget::parse(url), OpenMode::MustExist);
         for (const QString &id : ids) {

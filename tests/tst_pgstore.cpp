@@ -1,6 +1,7 @@
 // What only the PostgreSQL store has: URLs and passwords, roles with grants, LISTEN/NOTIFY, and
 // surviving a server that goes away (a killed backend mid-transaction, a stopped server).
 #include "CliCalendar.h"
+#include "FlipWorkers.h"
 #include "InventoryService.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
@@ -845,44 +846,16 @@ private slots:
 
         // Four workers flip the two pointers through daybreakctl while the server goes away and
         // comes back.
-        QList<QProcess *> workers;
-        QString output;
-        for (int w = 0; w < 4; ++w) {
-            auto *p = new QProcess(this);
-            connect(p, &QProcess::readyReadStandardOutput, this,
-                    [p, &output] { output += QString::fromUtf8(p->readAllStandardOutput()); });
-            p->start(QStringLiteral(TST_CONCURRENCY_PATH),
-                     {QStringLiteral("--worker"), QStringLiteral(DAYBREAKCTL_PATH), url,
-                      QStringLiteral("150"), QString::number(100 + w)});
-            workers.append(p);
-        }
+        FlipWorkers workers(this, QStringLiteral(TST_CONCURRENCY_PATH),
+                            QStringLiteral(DAYBREAKCTL_PATH), url, 4, 150, 100);
         QTRY_VERIFY_WITH_TIMEOUT(flipRows() >= 20, 60000);
         QVERIFY(m_server.stop());
-        QTRY_VERIFY_WITH_TIMEOUT(output.contains(QStringLiteral(" 6\n")),
+        QTRY_VERIFY_WITH_TIMEOUT(workers.output().contains(QStringLiteral(" 6\n")),
                                  30000); // the workers saw the outage
         QVERIFY(m_server.resume());
-        for (QProcess *p : workers) {
-            QVERIFY(p->waitForFinished(10 * 60 * 1000));
-            QCOMPARE(p->exitCode(), 0);
-        }
-        for (QProcess *p : workers)
-            output += QString::fromUtf8(p->readAllStandardOutput());
+        QVERIFY(workers.finish());
 
-        QHash<QString, int> written, unreachableFlips;
-        int unreachable = 0;
-        QStringList unexpected;
-        for (const QString &line : output.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            const QStringList f = line.split(QLatin1Char(' '));
-            const QString exit = f.value(2);
-            if (exit == QLatin1String("0"))
-                ++written[f.value(0)];
-            else if (exit == QLatin1String("6")) {
-                ++unreachable;
-                if (f.value(1) != QLatin1String("status"))
-                    ++unreachableFlips[f.value(0)];
-            } else if (exit != QLatin1String("5"))
-                unexpected << line;
-        }
+        const auto [written, unreachableFlips, unreachable, unexpected] = workers.tally();
         QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected.mid(0, 5).join(QLatin1Char('\n'))));
         QVERIFY(unreachable > 0);
         qInfo("restart mid-run: %d flips written, %d calls found the store unreachable",
