@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -82,18 +83,35 @@ private:
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
-    QJsonObject readJson(const QString &path)
+    // The file as JSON Lines: its first line, and each pipeline's line by id.
+    struct FileText
     {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        return QJsonDocument::fromJson(f.readAll()).object();
+        QJsonObject header;
+        QMap<QString, QJsonObject> pipelines;
+    };
+    static FileText readFile(const QString &path)
+    {
+        FileText f;
+        const QList<QByteArray> lines = readAll(path).split('\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+            if (i == 0)
+                f.header = o;
+            else if (!o.isEmpty())
+                f.pipelines.insert(o.value(QStringLiteral("id")).toString(), o);
+        }
+        return f;
     }
-    void writeJson(const QString &path, const QJsonObject &o)
+    // Written as the product writes it: sorted by id, the count in the first line.
+    static void writeFile(const QString &path, FileText f)
     {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(QJsonDocument(o).toJson());
+        f.header.insert(QStringLiteral("pipelines"), f.pipelines.size());
+        QByteArray text = QJsonDocument(f.header).toJson(QJsonDocument::Compact) + '\n';
+        for (const QJsonObject &line : std::as_const(f.pipelines))
+            text += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
     }
     QString demoStore(const QString &name)
     {
@@ -155,15 +173,92 @@ private slots:
         QVERIFY(!a.pointer);
         QVERIFY2(a.refusal.contains(QStringLiteral("'nope'")), qPrintable(a.refusal));
 
-        // A broken document names the file and the field.
-        QJsonObject o = QJsonDocument::fromJson(r.toJson()).object();
-        o.insert(QStringLiteral("read_at"), QStringLiteral("yesterday"));
-        QVERIFY(
-            !LastKnownRouting::fromJson(QJsonDocument(o).toJson(), QStringLiteral("f.json"), &why));
-        QVERIFY2(why.contains(QStringLiteral("f.json")) && why.contains(QStringLiteral("read_at")),
+        // A broken file names the file, the line and the field.
+        QList<QByteArray> lines = r.toJson().split('\n');
+        QJsonObject header = QJsonDocument::fromJson(lines.first()).object();
+        header.insert(QStringLiteral("read_at"), QStringLiteral("yesterday"));
+        lines.first() = QJsonDocument(header).toJson(QJsonDocument::Compact);
+        QVERIFY(!LastKnownRouting::fromJson(lines.join('\n'), QStringLiteral("f.json"), &why));
+        QVERIFY2(why.contains(QStringLiteral("f.json: line 1")) &&
+                     why.contains(QStringLiteral("read_at")),
                  qPrintable(why));
         QVERIFY(!LastKnownRouting::fromJson("{\"format\":", QStringLiteral("g.json"), &why));
         QVERIFY2(why.startsWith(QStringLiteral("g.json")), qPrintable(why));
+        lines = r.toJson().split('\n');
+        lines[3] = "{\"id\":\"pipeline_2\",\"state\":\"sideways\",\"version\":1}";
+        QVERIFY(!LastKnownRouting::fromJson(lines.join('\n'), QStringLiteral("h.json"), &why));
+        QVERIFY2(why.contains(QStringLiteral("h.json: line 4: field 'state'")), qPrintable(why));
+        // A file cut short is not whole, though every line left is good.
+        lines = r.toJson().split('\n');
+        lines.removeAt(lines.size() - 2);
+        QVERIFY(!LastKnownRouting::fromJson(lines.join('\n'), QStringLiteral("i.json"), &why));
+        QVERIFY2(why.contains(QStringLiteral("not whole")), qPrintable(why));
+    }
+
+    // route reads the first line and bisects for its pipeline: every pipeline of the file is
+    // found, first, last, ids of any length and script, and one that is not there is refused.
+    void lookupFindsEveryPipelineByBisection()
+    {
+        LastKnownRouting r = sample(0);
+        const QStringList extra{QStringLiteral("a"), QStringLiteral("zz_last"),
+                                QStringLiteral("Zürich_sales"), QStringLiteral("東京_orders"),
+                                QStringLiteral("x%1").arg(QString(300, QLatin1Char('y')))};
+        QStringList ids = extra;
+        for (int i = 0; i < 997; ++i)
+            ids.append(QStringLiteral("p_%1").arg(i * 7919 % 100003));
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            r.pointers.insert(
+                ids.at(i),
+                RoutingPointer{ids.at(i), i % 2 ? State::Cloud : State::OnPrem, qint64(i + 1), {}});
+        r.midChange.insert(QStringLiteral("zz_last"));
+        const QString path = m_dir.filePath(QStringLiteral("bisect/routing.json"));
+        QString why;
+        QVERIFY2(r.save(path, &why), qPrintable(why));
+        const auto maxAge = std::chrono::seconds(3600);
+        const QDateTime soon = kRead.addSecs(60);
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const LastKnownRouting::Answer a =
+                LastKnownRouting::lookup(path, ids.at(i), r.storeKey, soon, maxAge);
+            if (ids.at(i) == QLatin1String("zz_last")) {
+                QVERIFY2(!a.pointer && a.refusal.contains(QStringLiteral("mid-change")),
+                         qPrintable(a.refusal));
+                continue;
+            }
+            QVERIFY2(a.pointer, qPrintable(ids.at(i) + QStringLiteral(": ") + a.refusal));
+            QCOMPARE(a.pointer->version, qint64(i + 1));
+            QCOMPARE(a.pointer->canonical(), i % 2 ? Side::Cloud : Side::OnPrem);
+            QCOMPARE(a.readAt, kRead);
+        }
+        for (const QString &missing : {QStringLiteral("0_before_all"), QStringLiteral("p_"),
+                                       QStringLiteral("zzz_after_all")}) {
+            const LastKnownRouting::Answer a =
+                LastKnownRouting::lookup(path, missing, r.storeKey, soon, maxAge);
+            QVERIFY(!a.pointer);
+            QVERIFY2(a.refusal.contains(QStringLiteral("does not know pipeline '%1'").arg(missing)),
+                     qPrintable(a.refusal));
+        }
+        // The same refusals as the whole file's: another store, too old.
+        QVERIFY(LastKnownRouting::lookup(path, QStringLiteral("a"), QStringLiteral("sqlite:///x"),
+                                         soon, maxAge)
+                    .refusal.contains(QStringLiteral("another store")));
+        QVERIFY(LastKnownRouting::lookup(path, QStringLiteral("a"), r.storeKey, kRead.addSecs(7200),
+                                         maxAge)
+                    .refusal.contains(QStringLiteral("older than")));
+        // A file cut short, or empty, answers nothing.
+        QByteArray text = readAll(path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.left(text.size() / 2));
+        file.close();
+        LastKnownRouting::Answer a =
+            LastKnownRouting::lookup(path, QStringLiteral("a"), r.storeKey, soon, maxAge);
+        QVERIFY(!a.pointer);
+        QVERIFY2(a.refusal.contains(QStringLiteral("not whole")), qPrintable(a.refusal));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.close();
+        a = LastKnownRouting::lookup(path, QStringLiteral("a"), r.storeKey, soon, maxAge);
+        QVERIFY(!a.pointer);
+        QVERIFY2(a.refusal.contains(path), qPrintable(a.refusal));
     }
 
     void durations()
@@ -214,27 +309,23 @@ private slots:
         QCOMPARE(r.exit, 0);
         QCOMPARE(r.out, QStringLiteral("cloud\n"));
         QCOMPARE(r.err, QString());
-        const QJsonObject file = readJson(fileOf(store));
-        QCOMPARE(file.value(QStringLiteral("store")).toString(),
+        const FileText file = readFile(fileOf(store));
+        QCOMPARE(file.header.value(QStringLiteral("store")).toString(),
                  LastKnownRouting::storeKeyOf(store));
-        QVERIFY(!file.value(QStringLiteral("store_id")).toString().isEmpty());
-        QCOMPARE(file.value(QStringLiteral("pipelines"))
-                     .toObject()
-                     .value(QStringLiteral("ads_spend_extract"))
-                     .toObject()
+        QVERIFY(!file.header.value(QStringLiteral("store_id")).toString().isEmpty());
+        QCOMPARE(file.pipelines.value(QStringLiteral("ads_spend_extract"))
                      .value(QStringLiteral("side"))
                      .toString(),
                  QStringLiteral("cloud"));
 
         // The store says what it says, never the file: a file claiming otherwise is ignored.
-        QJsonObject lie = file;
-        QJsonObject pipelines = lie.value(QStringLiteral("pipelines")).toObject();
-        pipelines.insert(QStringLiteral("core_fx"),
-                         QJsonObject{{QStringLiteral("side"), QStringLiteral("cloud")},
-                                     {QStringLiteral("state"), QStringLiteral("cloud")},
-                                     {QStringLiteral("version"), 99}});
-        lie.insert(QStringLiteral("pipelines"), pipelines);
-        writeJson(fileOf(store), lie);
+        FileText lie = file;
+        lie.pipelines.insert(QStringLiteral("core_fx"),
+                             QJsonObject{{QStringLiteral("id"), QStringLiteral("core_fx")},
+                                         {QStringLiteral("side"), QStringLiteral("cloud")},
+                                         {QStringLiteral("state"), QStringLiteral("cloud")},
+                                         {QStringLiteral("version"), 99}});
+        writeFile(fileOf(store), lie);
         QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store).out,
                  QStringLiteral("onprem\n"));
 
@@ -259,24 +350,20 @@ private slots:
                  2);
     }
 
-    // A route call decides from the file's stamp whether to write again; a flip made by someone
-    // else since (no daybreakctl on this host saw it) is in the next file all the same.
+    // A route call decides from the file's first line whether to write again; a flip made by
+    // someone else since (no daybreakctl on this host saw it) is in the next file all the same.
     void aFlipMadeElsewhereIsInTheNextFile()
     {
         const QString store = demoStore(QStringLiteral("stamped.sqlite"));
         QFile::remove(fileOf(store));
-        QFile::remove(LastKnownRouting::stampPath(fileOf(store)));
         QCOMPARE(ctl({QStringLiteral("route"), QStringLiteral("core_fx")}, store).exit, 0);
-        const QJsonObject stamp = readJson(LastKnownRouting::stampPath(fileOf(store)));
-        const QJsonObject file = readJson(fileOf(store));
-        QCOMPARE(stamp.value(QStringLiteral("feed_seq")), file.value(QStringLiteral("feed_seq")));
-        QCOMPARE(stamp.value(QStringLiteral("read_at")), file.value(QStringLiteral("read_at")));
+        const FileText first = readFile(fileOf(store));
+        QVERIFY(first.header.value(QStringLiteral("feed_seq")).toInteger(-1) >= 0);
+        QCOMPARE(first.header.value(QStringLiteral("pipelines")).toInteger(),
+                 qint64(first.pipelines.size()));
         const auto stateIn = [&] {
-            return readJson(fileOf(store))
-                .value(QStringLiteral("pipelines"))
-                .toObject()
-                .value(QStringLiteral("core_fx"))
-                .toObject()
+            return readFile(fileOf(store))
+                .pipelines.value(QStringLiteral("core_fx"))
                 .value(QStringLiteral("state"))
                 .toString();
         };
@@ -361,12 +448,12 @@ private slots:
 
         // Too old for --max-age: the file was read more than a second ago once its read time is
         // moved back an hour.
-        const QJsonObject kept = readJson(fileOf(store));
-        QJsonObject old = kept;
-        old.insert(
-            QStringLiteral("read_at"),
-            isoUtc(fromIsoUtc(kept.value(QStringLiteral("read_at")).toString()).addSecs(-3600)));
-        writeJson(fileOf(store), old);
+        const FileText kept = readFile(fileOf(store));
+        FileText old = kept;
+        old.header.insert(QStringLiteral("read_at"),
+                          isoUtc(fromIsoUtc(kept.header.value(QStringLiteral("read_at")).toString())
+                                     .addSecs(-3600)));
+        writeFile(fileOf(store), old);
         r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract"),
                  QStringLiteral("--max-age"), QStringLiteral("30m")},
                 store);
@@ -380,13 +467,10 @@ private slots:
                  0);
 
         // Mid-change in the file: no answer for that pipeline.
-        QJsonObject changing = kept;
-        QJsonObject pipelines = changing.value(QStringLiteral("pipelines")).toObject();
-        QJsonObject p = pipelines.value(QStringLiteral("ads_spend_extract")).toObject();
-        p.insert(QStringLiteral("mid_change"), true);
-        pipelines.insert(QStringLiteral("ads_spend_extract"), p);
-        changing.insert(QStringLiteral("pipelines"), pipelines);
-        writeJson(fileOf(store), changing);
+        FileText changing = kept;
+        changing.pipelines[QStringLiteral("ads_spend_extract")].insert(QStringLiteral("mid_change"),
+                                                                       true);
+        writeFile(fileOf(store), changing);
         r = ctl({QStringLiteral("route"), QStringLiteral("ads_spend_extract")}, store);
         QCOMPARE(r.exit, 6);
         QVERIFY2(r.err.contains(QStringLiteral("mid-change")), qPrintable(r.err));

@@ -110,6 +110,7 @@ private slots:
         QCOMPARE(contents.exit, 0);
         for (const char *path :
              {"./usr/bin/daybreak", "./usr/bin/daybreakctl",
+              "./usr/libexec/daybreak/daybreakctl-commands",
               "./usr/share/applications/daybreak.desktop",
               "./usr/share/icons/hicolor/scalable/apps/daybreak.svg",
               "./usr/share/man/man1/daybreak.1.gz", "./usr/share/man/man1/daybreakctl.1.gz",
@@ -211,6 +212,18 @@ private slots:
         const CtlRun linked = run(QStringLiteral("readelf"), {QStringLiteral("-d"), ctl});
         QVERIFY(!linked.out.contains(QStringLiteral("RPATH")) &&
                 !linked.out.contains(QStringLiteral("RUNPATH")));
+        // The launcher that answers route loads no GUI, HTTP server or libcurl; the commands
+        // program it runs for the rest is installed beside the package's other programs.
+        for (const char *heavy : {"libQt6Gui", "libQt6HttpServer", "libcurl"})
+            QVERIFY2(!linked.out.contains(QLatin1String(heavy)), heavy);
+        const CtlRun commands =
+            run(QStringLiteral("readelf"),
+                {QStringLiteral("-d"),
+                 installed(QStringLiteral("/usr/libexec/daybreak/daybreakctl-commands"))});
+        QCOMPARE(commands.exit, 0);
+        QVERIFY(commands.out.contains(QStringLiteral("libQt6Gui")));
+        QVERIFY(!commands.out.contains(QStringLiteral("RPATH")) &&
+                !commands.out.contains(QStringLiteral("RUNPATH")));
         const CtlRun version = run(ctl, {QStringLiteral("--version")});
         QCOMPARE(version.exit, 0);
         QCOMPARE(version.out.trimmed(), versionLine(QStringLiteral("daybreakctl")));

@@ -17,6 +17,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -383,7 +384,14 @@ private slots:
             PgStore primary(PgTarget::parse(url), OpenMode::MustExist);
             QTRY_VERIFY_WITH_TIMEOUT(flipRows(primary) >= 20, 120000);
         }
+        auto *storeLabel = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
+        QVERIFY(storeLabel);
+        QVERIFY(!storeLabel->text().contains(QStringLiteral("Store unreachable")));
         QVERIFY(m_pair.script(QStringLiteral("kill-primary")));
+        // The console shows the outage while it lasts (the red bar), reading the store by itself.
+        window.session()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(storeLabel->text().contains(QStringLiteral("Store unreachable")),
+                                 20000);
         // No primary at all: the orchestrator still gets its answer, from the last-known routing.
         const CtlRun meanwhile =
             ctl({QStringLiteral("route"), ids[0], QStringLiteral("--store"), url});
@@ -427,6 +435,9 @@ private slots:
                  WriteStatus::Written);
         QTRY_VERIFY_WITH_TIMEOUT(
             window.session()->snapshot().routing.value(ids[0]).version == now.version + 1, 10000);
+        // and the red bar is gone with the outage.
+        QTRY_VERIFY_WITH_TIMEOUT(!storeLabel->text().contains(QStringLiteral("Store unreachable")),
+                                 10000);
         qInfo("the console showed the new primary's change %lld ms after it committed (%lld ms "
               "after the promotion)",
               sinceChange.elapsed(), sincePromotion.elapsed());

@@ -188,12 +188,9 @@ int cmdRoute(CtlContext &ctx)
         ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(why));
         return exitWith(ExitStore);
     }
-    QString fileWhy;
-    const std::optional<LastKnownRouting> known =
-        LastKnownRouting::load(LastKnownRouting::pathFor(q.storeKey), &fileWhy);
     const LastKnownRouting::Answer a =
-        known ? known->answer(q.pipeline, q.storeKey, ctx.clock.now().toUTC(), *oldest)
-              : LastKnownRouting::Answer{std::nullopt, fileWhy};
+        LastKnownRouting::lookup(LastKnownRouting::pathFor(q.storeKey), q.pipeline, q.storeKey,
+                                 ctx.clock.now().toUTC(), *oldest);
     if (!a.pointer) {
         ctx.fail(ExitStore,
                  QStringLiteral("store unavailable: %1; no answer from the last-known routing: %2")
@@ -201,7 +198,7 @@ int cmdRoute(CtlContext &ctx)
         return exitWith(ExitStore);
     }
     ctx.out << sideName(a.pointer->canonical()) << Qt::endl;
-    ctx.err << "from last-known routing of " << isoUtc(known->readAt)
+    ctx.err << "from last-known routing of " << isoUtc(a.readAt)
             << " (store unreachable: " << printable(why) << ")" << Qt::endl;
     return exitWith(ExitDone);
 }

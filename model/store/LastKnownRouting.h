@@ -20,6 +20,12 @@ class Store;
 // halfway leaves the previous file whole). When the store does not answer, `route` answers from
 // it (LaunchDarkly's and Unleash's clients do the same with their last rules), but never from a
 // file older than its maximum age, for another store, or for a pipeline that was mid-change.
+//
+// The file is JSON Lines: a first line with the store, its identity, the read time, the feed
+// position and the number of pipelines, then one line per pipeline sorted by id
+// ({"id":..,"side":..,"state":..,"version":..}, "mid_change":true when a request was pending).
+// `route` reads the first line and bisects for its pipeline, parsing some 15 lines of a file of
+// 10,000 (lookup()); `grep` and `jq` read it as they are.
 struct LastKnownRouting
 {
     QString
@@ -41,13 +47,23 @@ struct LastKnownRouting
     static QString storeKeyOf(const QString &url);
     // The file of that store: <cache>/daybreak/routing/<hash of the key>.json.
     static QString pathFor(const QString &storeKey);
-    // Beside it, its stamp (keep()).
-    static QString stampPath(const QString &path);
+
+    // The file's first line.
+    struct Header
+    {
+        QString storeKey;
+        QString storeId;
+        QDateTime readAt;
+        qint64 feedSeq = 0;
+        qint64 pipelines = 0; // how many lines follow
+    };
+    static std::optional<Header> readHeader(const QString &path, QString *why);
 
     static LastKnownRouting of(const RoutingTable &table, const QString &storeKey,
                                const QDateTime &readAt);
     QByteArray toJson() const;
-    // Empty, with `why` naming the file and the field, when the document is not one.
+    // Empty, with `why` naming the file, the line and the field, when the text is not one (a
+    // file with fewer or more lines than its first line counts is not whole).
     static std::optional<LastKnownRouting> fromJson(const QByteArray &json, const QString &path,
                                                     QString *why);
     static std::optional<LastKnownRouting> load(const QString &path, QString *why);
@@ -58,10 +74,15 @@ struct LastKnownRouting
     {
         std::optional<RoutingPointer> pointer; // set when the file may answer
         QString refusal;                       // why it may not, naming the pipeline or the file
+        QDateTime readAt;                      // when the file's routing was read (lookup())
     };
     // What this file says of `pipeline`, asked for the store `storeKey` at `now`.
     Answer answer(const QString &pipeline, const QString &storeKey, const QDateTime &now,
                   std::chrono::seconds maxAge) const;
+    // The same, read from the file at `path` without loading all of it: its first line, then the
+    // pipeline's line found by bisection.
+    static Answer lookup(const QString &path, const QString &pipeline, const QString &storeKey,
+                         const QDateTime &now, std::chrono::seconds maxAge);
 
     // After a successful read of `store` (known as `storeKey`): writes the host's file again when
     // it is missing, names another store, is older than kRewriteAfter, or a pointer or a change
@@ -72,9 +93,8 @@ struct LastKnownRouting
     static LastKnownRouting remember(Store &store, const QString &storeKey, const QDateTime &now,
                                      QString *problem, const LastKnownRouting *kept = nullptr);
     // The same for a caller that does not need the routing back (daybreakctl): it decides from
-    // the file's stamp (a few bytes written after the file: its store, identity, feed position
-    // and time), so a route call on a store of 10,000 pipelines does not parse the whole file to
-    // learn that it is still fresh.
+    // the file's first line (its store, identity, feed position and time), so a route call on a
+    // store of 10,000 pipelines does not parse the whole file to learn that it is still fresh.
     static void keep(Store &store, const QString &storeKey, const QDateTime &now, QString *problem);
 };
 

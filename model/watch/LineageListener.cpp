@@ -268,7 +268,8 @@ QHttpServerResponse LineageListener::route(const QString &pipeline,
             ? LastKnownRouting::Answer{view.routing->pointers.contains(pipeline)
                                            ? std::optional(view.routing->pointers.value(pipeline))
                                            : std::nullopt,
-                                       QStringLiteral("unknown pipeline '%1'").arg(pipeline)}
+                                       QStringLiteral("unknown pipeline '%1'").arg(pipeline),
+                                       view.routing->readAt}
             : view.routing->answer(pipeline, view.routing->storeKey, m_clock.now().toUTC(),
                                    LastKnownRouting::kDefaultMaxAge);
     if (!a.pointer)

@@ -1,3 +1,6 @@
+// daybreakctl-commands: every daybreakctl command, run by the daybreakctl launcher
+// (Launcher.cpp) for all but `route`, with the same arguments.
+#include "CommandLine.h"
 #include "CommandTable.h"
 #include "CtlContext.h"
 #include "Version.h"
@@ -101,10 +104,23 @@ const char kHelp[] =
     "or ~/.pgpass. --read-only opens the store as a viewer.\n"
     "Exit codes: 0 done, 1 validation problems, 2 bad usage or input, 3 unknown pipeline or wave,\n"
     "4 refused by a rule, 5 concurrent change, 6 store unavailable.\n";
+
+// Qt's GUI start (reports and pictures) warns that XDG_RUNTIME_DIR is unset on every cron job and
+// CI run, where it never is, and then uses a folder of its own: a warning nobody can act on, on
+// the stderr that scripts read for Daybreak's own words. Every other message passes.
+QtMessageHandler qtHandler = nullptr;
+void quietRuntimeDir(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg &&
+        message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    qtHandler(type, context, message);
 }
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    qtHandler = qInstallMessageHandler(quietRuntimeDir);
     // Reports draw text and pictures, which needs a GUI application; without a display the
     // program picks the offscreen platform itself, so cron jobs and CI can render them.
     bool drawing = false;
@@ -126,14 +142,8 @@ int main(int argc, char *argv[])
         fputs(qPrintable(versionLine(QStringLiteral("daybreakctl")) + QLatin1Char('\n')), stdout);
         return ExitDone;
     }
-    // The command is the first argument that is not an option (or an option's value).
-    qsizetype at = 0;
-    while (at < args.size() && args.at(at).startsWith(QLatin1Char('-'))) {
-        if (args.at(at) == QLatin1String("--store"))
-            ++at;
-        ++at;
-    }
-    if (at >= args.size()) {
+    const qsizetype at = commandIndex(args);
+    if (at < 0) {
         const bool help =
             args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
         (help ? fputs(kHelp, stdout) : fputs(kHelp, stderr));
