@@ -14,9 +14,10 @@ enum PlanCommandId
     RenameWaveCommandId = 1
 };
 
-// A plan edit on the undo stack: it remembers the plan before and after, so undo and redo put
-// the store back exactly; MigrationPlan refuses if someone else edited the plan meanwhile.
-class PlanEditCommand : public QUndoCommand
+// A plan edit on the undo stack (an assignment, a move to the backlog, a wave added or removed,
+// an auto-plan; its text says which): it remembers the plan before and after, so undo and redo
+// put the store back exactly; MigrationPlan refuses if someone else edited the plan meanwhile.
+class PlanEditCommand final : public QUndoCommand
 {
 public:
     PlanEditCommand(MigrationPlan *plan, const QString &text, WavePlan before, WavePlan after);
@@ -24,41 +25,11 @@ public:
     void undo() override;
     void redo() override;
 
-protected:
+private:
     MigrationPlan *m_plan;
     WavePlan m_before;
     WavePlan m_after;
     bool m_applied = true; // pushed after the service already wrote it
-};
-
-class AssignCommand final : public PlanEditCommand
-{
-public:
-    using PlanEditCommand::PlanEditCommand;
-};
-
-class UnassignCommand final : public PlanEditCommand
-{
-public:
-    using PlanEditCommand::PlanEditCommand;
-};
-
-class AddWaveCommand final : public PlanEditCommand
-{
-public:
-    using PlanEditCommand::PlanEditCommand;
-};
-
-class RemoveWaveCommand final : public PlanEditCommand
-{
-public:
-    using PlanEditCommand::PlanEditCommand;
-};
-
-class AutoPlanCommand final : public PlanEditCommand
-{
-public:
-    using PlanEditCommand::PlanEditCommand;
 };
 
 // Renames are applied as renames (so the audit says so) and consecutive renames of one wave merge.

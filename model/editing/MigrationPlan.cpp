@@ -132,7 +132,7 @@ void MigrationPlan::addWave(const QString &name, const QDate &date, int capacity
     const QString label = name.isEmpty() ? defaultWaveName(date) : name;
     submit([=](PlanService &s) { return s.addWave(name, date, capacity, maxHighRisk); },
            [this, label](const PlanOutcome &o) {
-               return new AddWaveCommand(this, tr("Add wave %1").arg(label), o.before, o.after);
+               return new PlanEditCommand(this, tr("Add wave %1").arg(label), o.before, o.after);
            });
 }
 
@@ -140,8 +140,7 @@ void MigrationPlan::removeWave(const QString &name)
 {
     submit([=](PlanService &s) { return s.removeWave(name); },
            [this, name](const PlanOutcome &o) {
-               return new RemoveWaveCommand(this, tr("Remove wave %1").arg(name), o.before,
-                                            o.after);
+               return new PlanEditCommand(this, tr("Remove wave %1").arg(name), o.before, o.after);
            });
 }
 
@@ -157,7 +156,7 @@ void MigrationPlan::assign(const QStringList &pipelines, const QString &wave)
 {
     submit([=](PlanService &s) { return s.assign(pipelines, wave); },
            [this, pipelines, wave](const PlanOutcome &o) {
-               return new AssignCommand(
+               return new PlanEditCommand(
                    this, tr("Move %1 to %2").arg(pipelines.join(QStringLiteral(", ")), wave),
                    o.before, o.after);
            });
@@ -167,7 +166,7 @@ void MigrationPlan::unassign(const QStringList &pipelines)
 {
     submit([=](PlanService &s) { return s.unassign(pipelines); },
            [this, pipelines](const PlanOutcome &o) {
-               return new UnassignCommand(
+               return new PlanEditCommand(
                    this, tr("Move %1 to the backlog").arg(pipelines.join(QStringLiteral(", "))),
                    o.before, o.after);
            });
@@ -188,10 +187,10 @@ void MigrationPlan::move(const QStringList &pipelines, const QString &wave, bool
                        moved << id;
                const QString label = moved.join(QStringLiteral(", "));
                if (wave.isEmpty())
-                   return new UnassignCommand(this, tr("Move %1 to the backlog").arg(label),
+                   return new PlanEditCommand(this, tr("Move %1 to the backlog").arg(label),
                                               o.before, o.after);
-               return new AssignCommand(this, tr("Move %1 to %2").arg(label, wave), o.before,
-                                        o.after);
+               return new PlanEditCommand(this, tr("Move %1 to %2").arg(label, wave), o.before,
+                                          o.after);
            });
 }
 
@@ -201,7 +200,7 @@ void MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
            [this](const PlanOutcome &o) -> QUndoCommand * {
                if (o.autoPlan.placed.isEmpty())
                    return nullptr;
-               return new AutoPlanCommand(
+               return new PlanEditCommand(
                    this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
                    o.after);
            });
