@@ -8,7 +8,7 @@
 #include "Printable.h"
 #include "Selector.h"
 
-#include "MigrationService.h"
+#include "Access.h"
 
 #include <cstdio>
 
@@ -28,6 +28,18 @@ QDate CtlContext::strictDate(const QString &text)
     return d.isValid() && d.year() >= 2000 && d.year() <= 2999 ? d : QDate();
 }
 
+QDate CtlContext::dateOption(const QCommandLineOption &option, QStringList *bad) const
+{
+    if (!parser.isSet(option))
+        return {};
+    const QString text = parser.value(option);
+    const QDate d = strictDate(text);
+    if (!d.isValid())
+        *bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD, years 2000 to 2999)")
+                    .arg(option.names().constFirst(), text);
+    return d;
+}
+
 bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &positional,
                        int minPositional, int maxPositional)
 {
@@ -41,8 +53,10 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
                       QStringLiteral("Open the store as a viewer: nothing can be written.")});
     parser.addOptions(options);
     parser.addHelpOption();
-    if (!positional.isEmpty())
-        parser.addPositionalArgument(positional, positional);
+    // One entry a word ("NAMESPACE JOB-PATTERN" is two arguments), so that the help's column of
+    // argument names never wraps one in the middle.
+    for (const QString &word : positional.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        parser.addPositionalArgument(word, QString());
     if (!parser.parse(m_args)) {
         parseExit = usage(parser.errorText());
         return false;
@@ -60,7 +74,7 @@ bool CtlContext::parse(const QList<QCommandLineOption> &options, const QString &
         parseExit = ExitDone;
         return false;
     }
-    // A repeated option is a mistake to name, not a value to pick silently (finding D14).
+    // A repeated option is a mistake to name, not a value to pick silently (tst_cli guards it).
     QStringList repeated;
     const QStringList given = parser.optionNames();
     for (const QString &name : given)

@@ -51,6 +51,9 @@ public:
     // A calendar date as the CLI takes it: exactly YYYY-MM-DD, years 2000 to 2999 (finding
     // D14: '2026-12-05T00:00', 0001 and 9999 were taken); invalid otherwise.
     static QDate strictDate(const QString &text);
+    // The value of a date option (strictDate): invalid when the option is not given, or when it
+    // is not a date, which then adds "--date: 'x' is not a date (...)" to `bad`.
+    QDate dateOption(const QCommandLineOption &option, QStringList *bad) const;
     int fail(int code, const QString &message);
     int refused(const QString &headline, const Decision &decision);
     // The one mapping from a service's outcome to output and exit code: done (warnings on stderr,

@@ -53,12 +53,8 @@ int parityRecord(CtlContext &ctx)
             bad << QStringLiteral("--max-rel-diff: '%1' is not a number")
                        .arg(ctx.parser.value(diff));
     }
-    if (ctx.parser.isSet(date)) {
-        r.businessDate = CtlContext::strictDate(ctx.parser.value(date));
-        if (!r.businessDate.isValid())
-            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
-                       .arg(ctx.parser.value(date));
-    }
+    if (ctx.parser.isSet(date))
+        r.businessDate = ctx.dateOption(date, &bad);
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
@@ -211,8 +207,8 @@ int parityResolve(CtlContext &ctx, bool accept)
     if (!ctx.parse(options, QStringLiteral("ID"), 1, 1))
         return ctx.parseExit;
     QStringList bad;
-    const QDate d = CtlContext::strictDate(ctx.parser.value(date));
-    if (!d.isValid())
+    const QDate d = ctx.dateOption(date, &bad);
+    if (!ctx.parser.isSet(date))
         bad << QStringLiteral("--date YYYY-MM-DD is required");
     if (ctx.parser.value(reason).trimmed().isEmpty())
         bad << QStringLiteral("--reason TEXT is required");

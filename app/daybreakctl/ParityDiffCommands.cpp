@@ -323,13 +323,10 @@ int diffCommand(CtlContext &ctx)
                                     QStringLiteral("Record it as that night's comparison."));
     if (!ctx.parse({date, record}, QStringLiteral("ID"), 1, 1))
         return ctx.parseExit;
-    QDate d;
-    if (ctx.parser.isSet(date)) {
-        d = CtlContext::strictDate(ctx.parser.value(date));
-        if (!d.isValid())
-            return ctx.usage(QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD)")
-                                 .arg(ctx.parser.value(date)));
-    }
+    QStringList bad;
+    QDate d = ctx.dateOption(date, &bad);
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;

@@ -269,7 +269,7 @@ int cmdAudit(CtlContext &ctx)
         ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
-    // Text output shows control characters instead of acting on them (finding D13).
+    // Text output shows control characters instead of acting on them (tst_cli guards it).
     for (const AuditEntry &a : rows) {
         ctx.out << isoUtc(a.at) << "  " << printable(a.actor);
         if (!a.dbUser.isEmpty() && a.dbUser != a.actor)

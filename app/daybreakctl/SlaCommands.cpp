@@ -81,19 +81,15 @@ int cmdRunEvent(CtlContext &ctx)
                        "--at: '%1' is not an ISO-8601 time (e.g. 2026-11-28T01:30:00+01:00)")
                        .arg(ctx.parser.value(at));
     }
-    if (ctx.parser.isSet(date)) {
-        e.businessDate = CtlContext::strictDate(ctx.parser.value(date));
-        if (!e.businessDate.isValid())
-            bad << QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
-                       .arg(ctx.parser.value(date));
-    }
+    if (ctx.parser.isSet(date))
+        e.businessDate = ctx.dateOption(date, &bad);
     if (!bad.isEmpty())
         return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
     // A time without an offset is the platform's wall clock, the inventory's zone, never this
-    // machine's (finding D14).
+    // machine's (tst_cli guards it).
     if (e.at.isValid() && e.at.timeSpec() == Qt::LocalTime)
         e.at = Calendar(store->timezoneName()).at(e.at.date(), e.at.time());
     const SlaService::EventOutcome o = SlaService(*store, ctx.clock, ctx.actor).recordEvent(e);
@@ -145,14 +141,8 @@ int slaBacktest(CtlContext &ctx)
             bad << QStringLiteral("--step: '%1' is not a number of minutes from 1 to 120")
                        .arg(ctx.parser.value(step));
     }
-    QDate first, last;
-    for (const auto &[option, date] : {std::pair{&from, &first}, std::pair{&to, &last}})
-        if (ctx.parser.isSet(*option)) {
-            *date = CtlContext::strictDate(ctx.parser.value(*option));
-            if (!date->isValid())
-                bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD, years 2000 to 2999)")
-                           .arg(option->names().constFirst(), ctx.parser.value(*option));
-        }
+    QDate first = ctx.dateOption(from, &bad);
+    QDate last = ctx.dateOption(to, &bad);
     if (first.isValid() && last.isValid() && first > last)
         bad << QStringLiteral("--from %1 is after --to %2")
                    .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate));
@@ -309,14 +299,10 @@ int cmdSla(CtlContext &ctx)
                        "SIGTERM or SIGINT (with --json: one object per line)."));
     if (!ctx.parse({date, follow}))
         return ctx.parseExit;
-    QDate given;
-    if (ctx.parser.isSet(date)) {
-        given = CtlContext::strictDate(ctx.parser.value(date));
-        if (!given.isValid())
-            return ctx.usage(
-                QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
-                    .arg(ctx.parser.value(date)));
-    }
+    QStringList bad;
+    const QDate given = ctx.dateOption(date, &bad);
+    if (!bad.isEmpty())
+        return ctx.usage(bad.join(QStringLiteral("; ")));
     Store *store = ctx.openStore();
     if (!store)
         return ExitStore;
@@ -443,11 +429,10 @@ int cmdSimulateNight(CtlContext &ctx)
     sla.setLearnedCache(&learned);
     QDate night = sla.currentNight();
     if (ctx.parser.isSet(date)) {
-        night = CtlContext::strictDate(ctx.parser.value(date));
-        if (!night.isValid())
-            return ctx.usage(
-                QStringLiteral("--date: '%1' is not a date (YYYY-MM-DD, years 2000 to 2999)")
-                    .arg(ctx.parser.value(date)));
+        QStringList bad;
+        night = ctx.dateOption(date, &bad);
+        if (!bad.isEmpty())
+            return ctx.usage(bad.join(QStringLiteral("; ")));
     }
     const QList<RunEvent> events = NightSimulator::events(store->snapshot(), night, s);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();

@@ -36,15 +36,6 @@ bool intOption(CtlContext &ctx, const QCommandLineOption &o, int &out, QStringLi
     return ok;
 }
 
-QDate dateOption(CtlContext &ctx, const QCommandLineOption &o, QStringList &bad)
-{
-    const QDate d = CtlContext::strictDate(ctx.parser.value(o));
-    if (!d.isValid())
-        bad << QStringLiteral("--%1: '%2' is not a date (YYYY-MM-DD, years 2000 to 2999)")
-                   .arg(o.names().constFirst(), ctx.parser.value(o));
-    return d;
-}
-
 void printPlan(CtlContext &ctx, const StoreSnapshot &s, const WavePlan &plan,
                const WaveRules &rules, const QSet<QString> &highlight = {},
                const LearnedDurations *learned = nullptr)
@@ -103,7 +94,7 @@ int waveAdd(CtlContext &ctx)
     QStringList bad;
     if (!ctx.parser.isSet(date))
         bad << QStringLiteral("--date is required");
-    const QDate d = ctx.parser.isSet(date) ? dateOption(ctx, date, bad) : QDate();
+    const QDate d = ctx.dateOption(date, &bad);
     int cap = kDefaultWaveCapacity, maxHigh = kDefaultWaveMaxHighRisk;
     intOption(ctx, capacity, cap, bad);
     intOption(ctx, high, maxHigh, bad);
@@ -320,7 +311,7 @@ int waveAuto(CtlContext &ctx)
         bad << QStringLiteral("--from is required");
     WavePlanner::Options options;
     if (ctx.parser.isSet(from))
-        options.from = dateOption(ctx, from, bad);
+        options.from = ctx.dateOption(from, &bad);
     intOption(ctx, capacity, options.capacity, bad);
     intOption(ctx, high, options.maxHighRisk, bad);
     if (!bad.isEmpty())

@@ -645,7 +645,7 @@ void InventoryReader::checkGraph(const Inventory &inv, const QString &fileName,
     };
     // An inventory without a pipeline is never what a lead meant (a header-only CSV, a JSON
     // file whose last "pipelines" key is empty), and importing it would empty the store
-    // (finding D6).
+    // (tst_inventoryreader guards it).
     if (inv.pipelines().isEmpty())
         add(Problem::Severity::Error, {}, QStringLiteral("pipelines"),
             QStringLiteral("the inventory holds no pipeline"));

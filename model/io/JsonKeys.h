@@ -15,7 +15,8 @@ struct RepeatedKey
 
 // The keys that appear twice in one object of `json`, which must already have parsed as JSON.
 // QJsonDocument keeps the last of them without a word, so a file with two "pipelines" keys
-// would import only the second (finding D14); this scan only finds them, it does not parse.
+// would import only the second (tst_inventoryreader guards it); this scan only finds them, it does
+// not parse.
 QList<RepeatedKey> repeatedKeys(const QByteArray &json);
 
 } // namespace daybreak

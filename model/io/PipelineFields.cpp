@@ -29,7 +29,7 @@ void PipelineFields::setId(const QString &text)
     m_p.id = text.trimmed();
     if (m_p.id.isEmpty())
         error(QStringLiteral("id"), QStringLiteral("missing"));
-    else if (m_p.id.size() > kMaxIdLength) // a 1 MB id was taken (finding D14)
+    else if (m_p.id.size() > kMaxIdLength) // a 1 MB id was taken (tst_inventoryreader guards it)
         error(
             QStringLiteral("id"),
             QStringLiteral("%1 characters long; at most %2").arg(m_p.id.size()).arg(kMaxIdLength));

@@ -13,7 +13,7 @@ struct TextPosition
 };
 
 // Where `data` first stops being valid UTF-8, or nothing when all of it is. A reader that let
-// Qt replace such bytes would import a name nobody wrote (finding D14).
+// Qt replace such bytes would import a name nobody wrote (tst_inventoryreader guards it).
 std::optional<TextPosition> firstInvalidUtf8(const QByteArray &data);
 
 } // namespace daybreak

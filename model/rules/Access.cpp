@@ -81,7 +81,7 @@ Decision roleDecision(const Access &access, Role needed, const QString &action)
 
 QString currentOsUser()
 {
-    // The kernel's word only: $USER is whatever the caller set (finding D7). A uid without a
+    // The kernel's word only: $USER is whatever the caller set (tst_cli guards it). A uid without a
     // passwd entry (common in containers) is named by its number.
     if (const passwd *pw = getpwuid(geteuid()); pw && pw->pw_name)
         return QString::fromLocal8Bit(pw->pw_name);

@@ -118,7 +118,7 @@ Outcome InventoryService::apply(const Inventory &inventory, const QString &sourc
         audit.action = QStringLiteral("import");
         audit.reason = QStringLiteral("%1 pipelines from %2").arg(inventory.size()).arg(source);
         // The demo's past goes in the same transaction as its inventory: one init, whole or not
-        // at all (finding D10).
+        // at all (tst_cli guards it).
         if (withDemoHistory) {
             const DemoPast past = demoPast(inventory, audit.at, m_actor);
             m_store.replaceInventory(past.inventory, audit, past.history);

@@ -20,7 +20,7 @@ public:
     // writes only when none is an error (else BadInput). Only the store's owner imports. An
     // import never removes a pipeline silently: one missing from the file is refused, named with
     // its wave, unless `allowRemovals` (then each removal is a warning in the outcome); a
-    // pipeline that is not on-prem is never removed (finding D6).
+    // pipeline that is not on-prem is never removed (tst_migrationservice guards it).
     // `dryRun`: every check made against the live store, nothing written; Done says what the
     // import would do.
     Outcome importFile(const QString &path, bool allowRemovals = false, bool dryRun = false);

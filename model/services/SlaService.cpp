@@ -305,7 +305,8 @@ SlaService::EventOutcome SlaService::recordEvent(RunEvent event)
         if (!event.at.isValid())
             event.at = m_clock.now();
         // A run from before any platform ran or centuries ahead is a typo: the store could not
-        // even hold the business date of 9999-12-31T23:59Z (finding D9).
+        // even hold the business date of 9999-12-31T23:59Z (tst_cli and tst_inventoryreader guard
+        // it).
         if (event.at.date().year() < 2000 || event.at.date().year() > 2999) {
             outcome.fail(Outcome::Kind::BadInput,
                          QStringLiteral("at: %1 is outside the years 2000 to 2999")

@@ -335,7 +335,7 @@ int SqlStore::migrate(const QList<QStringList> &migrations, bool mustHaveSchema,
 {
     const int known = int(migrations.size());
     int version = schemaVersion();
-    if (version < 0) // finding D12: it indexed the migrations with it
+    if (version < 0) // a negative version would index the migrations below their start
         throw StoreError(QStringLiteral("%1 has schema version %2, which no Daybreak wrote; "
                                         "the store is damaged")
                              .arg(location())
@@ -962,7 +962,7 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
     run(upsertSetting, {QStringLiteral("approvals"), approvalPolicyName(inv.approvals)});
 
     run(QStringLiteral("DELETE FROM upstreams"));
-    // A set: 100,000 pipelines were quadratic with a list (finding D8), all under the write lock.
+    // A set: 100,000 pipelines were quadratic with a list, all under the write lock.
     QSet<QString> keep;
     keep.reserve(inv.pipelines().size());
     int position = 0;
@@ -1002,7 +1002,7 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
     bool planChanged = false;
     for (const QString &id : gone) {
         // A removed pipeline leaves its wave: the plan changed, so its version moves and every
-        // console holding the old one is told (finding D6).
+        // console holding the old one is told (tst_migrationservice guards it).
         planChanged = run(QStringLiteral("DELETE FROM wave_members WHERE pipeline = ?"), {id})
                               .numRowsAffected() > 0 ||
                       planChanged;

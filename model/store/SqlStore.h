@@ -132,7 +132,8 @@ protected:
     void begin(bool write);
     // Starts the transaction: a write one takes the write lock at once where the back end can
     // (SQLite's BEGIN IMMEDIATE), so it waits for another writer instead of failing when it
-    // first writes after reading (finding D4). Returns the error, invalid when it started.
+    // first writes after reading (tst_concurrency guards it). Returns the error, invalid when it
+    // started.
     virtual QSqlError startTransaction(bool write);
     void commit();
     void rollback();

@@ -34,7 +34,7 @@ bool sideFilesExist(const QString &path)
 
 // Why this user can only read the store, or empty when it may write. SQLite keeps a -wal and a
 // -shm file beside the store while anyone has it open, and creates them with the opener's
-// ownership: a user who could not write them afterwards is locked out (finding D5).
+// ownership: a user who could not write them afterwards is locked out (tst_sqlitestore guards it).
 QString viewerReason(const QString &path, bool askedReadOnly)
 {
     const QString user = currentOsUser();
@@ -112,7 +112,7 @@ SqliteStore::SqliteStore(const QString &path, OpenMode mode, bool readOnly)
                     .arg(m_path));
         // Only `init` (and a console's first start) may turn a file into a store; any other
         // command refuses a SQLite file that holds no Daybreak schema instead of writing one
-        // into it (finding D11).
+        // into it (tst_sqlitestore guards it).
         migrate(sqliteMigrations(), mode == OpenMode::MustExist, readOnly);
     } catch (const StoreError &e) {
         const QString message = e.message();
