@@ -22,6 +22,7 @@ GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
       m_selectionLabel(new QLabel(this))
 {
     m_search->setObjectName(QStringLiteral("graphSearch"));
+    m_search->setAccessibleName(tr("Find or select pipelines"));
     m_search->setPlaceholderText(tr(
         "Find a pipeline, or select: +id  id+  @id  group:G  owner:O  state:S  wave:W (Ctrl+F)"));
     m_search->setToolTip(tr("An id centres the view on it. A selector (dbt's grammar) shows what "
@@ -39,16 +40,17 @@ GraphPanel::GraphPanel(GraphScene *scene, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
-    auto addButton = [&](const QString &text, const QString &tip, auto slot) {
+    auto addButton = [&](const QString &text, const QString &name, const QString &tip, auto slot) {
         auto *b = new QToolButton(this);
         b->setText(text);
+        b->setAccessibleName(name); // what a screen reader says for "−" and "+"
         b->setToolTip(tip);
         connect(b, &QToolButton::clicked, m_view, slot);
         bar->addWidget(b);
     };
-    addButton(QStringLiteral("−"), tr("Zoom out (Ctrl+-)"), &GraphView::zoomOut);
-    addButton(QStringLiteral("+"), tr("Zoom in (Ctrl++)"), &GraphView::zoomIn);
-    addButton(tr("Fit"), tr("Fit the graph to the window (Ctrl+0)"), &GraphView::fitAll);
+    addButton(QStringLiteral("−"), tr("Zoom out"), tr("Zoom out (Ctrl+-)"), &GraphView::zoomOut);
+    addButton(QStringLiteral("+"), tr("Zoom in"), tr("Zoom in (Ctrl++)"), &GraphView::zoomIn);
+    addButton(tr("Fit"), tr("Fit"), tr("Fit the graph to the window (Ctrl+0)"), &GraphView::fitAll);
     bar->addWidget(m_hideContext);
     auto addSceneButton = [&](const QString &text, const QString &tip, const QString &name,
                               auto slot) {

@@ -28,6 +28,8 @@ ParityPanel::ParityPanel(QWidget *parent)
     split->addWidget(m_chart);
     split->addWidget(m_lastDiff); // the last diff Daybreak measured, beside its chart
     m_lastDiff->setObjectName(QStringLiteral("lastDiff"));
+    m_lastDiff->setAccessibleName(tr("Last parity diff of the selected pipeline"));
+    m_table->setAccessibleName(tr("Parity of every pipeline"));
     m_lastDiff->hide();
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 5);

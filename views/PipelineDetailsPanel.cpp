@@ -31,6 +31,7 @@ QString links(const QStringList &ids)
 PipelineDetailsPanel::PipelineDetailsPanel(QWidget *parent) : QTextBrowser(parent)
 {
     setObjectName(QStringLiteral("detailsPanel"));
+    setAccessibleName(tr("Details of the selected pipeline"));
     setOpenLinks(false);
     showNothing();
 }

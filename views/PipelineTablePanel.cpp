@@ -21,6 +21,7 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
     m_filter->setPlaceholderText(tr("Filter by id, name or owner…"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setObjectName(QStringLiteral("pipelineFilter"));
+    m_filter->setAccessibleName(tr("Filter pipelines by id, name or owner"));
     m_state->setObjectName(QStringLiteral("stateFilter"));
     m_state->addItem(tr("All states"), -1);
     for (State s : {State::OnPrem, State::DualRun, State::Cloud, State::Decommissioned})
@@ -28,6 +29,7 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
 
     m_view->setModel(m_proxy);
     m_view->setObjectName(QStringLiteral("pipelineTable"));
+    m_view->setAccessibleName(tr("Pipelines"));
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(PipelineTableModel::IdColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -30,6 +30,7 @@ SlaPanel::SlaPanel(QWidget *parent)
     m_rows->addItem(tr("Critical paths of the reports"));
     m_rows->addItem(tr("Every pipeline"));
     m_alerts->setObjectName(QStringLiteral("alertList"));
+    m_alerts->setAccessibleName(tr("Tonight's alerts"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Rows:"), this));
     bar->addWidget(m_rows);

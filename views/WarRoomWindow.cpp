@@ -58,6 +58,7 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     auto *right = new QVBoxLayout;
     right->addWidget(new QLabel(tr("Latest routing changes"), this));
     m_changes->setObjectName(QStringLiteral("recentChanges"));
+    m_changes->setAccessibleName(tr("Recent changes"));
     // Ids keep their end, as in the pipeline table; nothing scrolls sideways on a wall.
     m_changes->setTextElideMode(Qt::ElideLeft);
     m_changes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

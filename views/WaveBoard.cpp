@@ -41,6 +41,7 @@ WaveBoard::WaveBoard(QWidget *parent)
     m_sort->addItem(tr("group"));
     m_toolBar->addWidget(m_sort);
     m_filter->setObjectName(QStringLiteral("backlogFilter"));
+    m_filter->setAccessibleName(tr("Filter the backlog"));
     m_filter->setPlaceholderText(tr("Filter the backlog: text, or group:G  +id  owner:O …"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(340);

@@ -23,6 +23,8 @@ WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
     setMaximumWidth(300);
     m_view = new CardListView(board, this);
     m_view->setModel(m_model);
+    m_view->setAccessibleName(wave.isEmpty() ? tr("Backlog: pipelines in no wave")
+                                             : tr("Pipelines of wave %1").arg(wave));
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_header->installEventFilter(this);

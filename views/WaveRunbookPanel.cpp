@@ -57,6 +57,7 @@ WaveRunbookPanel::WaveRunbookPanel(QWidget *parent)
     m_progress->setFont(big);
     m_progress->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("runbookTable"));
+    m_table->setAccessibleName(tr("The weekend's runbook: each member's steps"));
     m_table->setColumnCount(9);
     m_table->setHorizontalHeaderLabels({tr("#"), tr("Pipeline"), tr("Standing"), tr("Gate"),
                                         tr("Pre-check"), tr("Cutover"), tr("First cloud run"),

