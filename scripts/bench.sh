@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the benchmarks in Release (build-release/) and runs them. Not part of the test run.
+# Builds the benchmarks in Release (build-release/, shared with the Release test run) and runs
+# them. Not part of the test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 command -v /usr/bin/time >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq time; }
-cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DDAYBREAK_BENCHMARKS=ON -DBUILD_TESTING=OFF >/dev/null
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DDAYBREAK_BENCHMARKS=ON -DBUILD_TESTING=ON >/dev/null
 cmake --build build-release --parallel "$(nproc)"
 export QT_QPA_PLATFORM=offscreen
 # A throwaway PostgreSQL on loopback for the routing-latency benchmark, removed on exit.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One command: install, build and run the whole test suite (no display, no input needed).
+# One command: install, build and run the whole test suite, in Debug and in Release (no display,
+# no input needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
@@ -16,6 +17,11 @@ fi
 ./scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build --output-on-failure --timeout 600 -j "$(nproc)"
+# The same suite again in Release, with the benchmarks built (not run): what the optimiser does
+# to the code must not change what the tests see, and the benchmarks must keep compiling.
+BUILD_TYPE=Release BUILD_DIR=build-release CMAKE_ARGS="-DDAYBREAK_BENCHMARKS=ON -DBUILD_TESTING=ON" \
+  ./scripts/build.sh
+ctest --test-dir build-release --output-on-failure --timeout 600 -j "$(nproc)"
 # The importers on the real dbt and OpenLineage files, where the team's workspace has them.
 if [ -d ../shared/data/dbt ]; then
   ./scripts/check-real-intake.sh
