@@ -173,7 +173,7 @@ private slots:
         const QString auditBefore =
             ctl({QStringLiteral("audit"), QStringLiteral("erp_orders_extract")}, store).out;
         {
-            // A pointer flipped with plain SQL, no audit row (finding D15).
+            // A pointer flipped with plain SQL, no audit row.
             QSqlDatabase db =
                 QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
             db.setDatabaseName(store);

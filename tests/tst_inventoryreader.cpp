@@ -111,7 +111,7 @@ private slots:
                        "bad.csv:4: error: pipeline 'c', field 'target': unknown value 'venus'"),
                    QStringLiteral("bad.csv:5: error: pipeline 'a', field 'id': duplicate id (first "
                                   "defined on line 2)")};
-        QTest::newRow("values the store cannot hold (finding D9)")
+        QTest::newRow("values the store cannot hold")
             << QStringLiteral("unstorable.csv")
             << QStringList{
                    QStringLiteral("unstorable.csv:2: error: pipeline 'a', field 'duration_onprem': "

@@ -169,7 +169,7 @@ private slots:
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
         QVERIFY(q.lastError().text().contains(QStringLiteral("append-only")));
         // Nor through the conflict path: SQLite's REPLACE deletes the old row without the DELETE
-        // trigger (finding D1); PostgreSQL's ON CONFLICT DO UPDATE is an UPDATE.
+        // trigger; PostgreSQL's ON CONFLICT DO UPDATE is an UPDATE.
         const bool sqlite = store->database().driverName() == QLatin1String("QSQLITE");
         QVERIFY(!q.exec(sqlite
                             ? QStringLiteral("INSERT OR REPLACE INTO audit (id, at, actor, action, "
