@@ -3,6 +3,7 @@
 // name, or its label's through a buddy), no name is a bare symbol, and every coloured status
 // badge says its state in words.
 #include "InventoryService.h"
+#include "KeyboardHelp.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
 #include "ScriptedPrompter.h"
@@ -15,6 +16,7 @@
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -132,6 +134,25 @@ private slots:
         for (const QString &m : wall)
             qWarning("unnamed in the war room: %s", qPrintable(m));
         QVERIFY(wall.isEmpty());
+    }
+
+    // Help → Keyboard names the keyboard path of the mouse's actions: the board's card moves,
+    // the menu of a pipeline, finding one, the war room.
+    void theKeyboardPathIsWrittenDown()
+    {
+        MainWindow window(m_clock, &m_prompter);
+        QAction *shown = window.findChild<QAction *>(QStringLiteral("keyboardHelp"));
+        QVERIFY(shown);
+        const QString text = keyboardHelp();
+        for (const char *key : {"Ctrl+Right", "Ctrl+Shift+Right", "Shift+F10", "Ctrl+F", "F11",
+                                "Ctrl+Shift+C", "Alt+2"})
+            QVERIFY2(text.contains(QLatin1String(key)), key);
+        // and the shortcuts it names are the window's own.
+        QStringList shortcuts;
+        for (const QAction *a : window.findChildren<QAction *>())
+            shortcuts << a->shortcut().toString();
+        for (const char *key : {"Ctrl+F", "F11", "Ctrl+Shift+C", "Alt+2", "Ctrl+Shift+Z"})
+            QVERIFY2(shortcuts.contains(QLatin1String(key)), key);
     }
 
     // The check itself: a button named only by a symbol, and a line edit without a label, fail.

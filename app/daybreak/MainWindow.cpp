@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "KeyboardHelp.h"
+
 #include "ReadReceipts.h"
 
 #include "Freshness.h"
@@ -459,6 +461,9 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard"), this,
+                    [this] { QMessageBox::information(this, tr("Keyboard"), keyboardHelp()); })
+        ->setObjectName(QStringLiteral("keyboardHelp"));
     help->addAction(tr("&About Daybreak"), this, [this] {
         QMessageBox::about(
             this, tr("About Daybreak"),
