@@ -1024,6 +1024,9 @@ private slots:
         // Then the picture ages in plain sight: amber after 15 s without an answer.
         QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().contains(QStringLiteral("#c77700")),
                                  20000);
+        // Not by colour alone: the badge says it in words too.
+        QVERIFY2(freshness->text().contains(QStringLiteral(" — aging: no answer for ")),
+                 qPrintable(freshness->text()));
         const qint64 elapsed = clock.elapsed();
         QVERIFY2(ticks >= elapsed / 100 * 8 / 10,
                  qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
@@ -1031,6 +1034,7 @@ private slots:
         QVERIFY(m_server.thaw());
         QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
         QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().isEmpty(), 5000);
+        QVERIFY(!freshness->text().contains(QStringLiteral("no answer")));
         QVERIFY(!PgStore(PgTarget::parse(url), OpenMode::MustExist)
                      .snapshot()
                      .plan.find(QStringLiteral("Frozen")));

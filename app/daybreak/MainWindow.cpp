@@ -887,19 +887,23 @@ void MainWindow::showFreshness()
     }
     const qint64 silence = m_session->silenceMs();
     const QDateTime asOf = m_clock.now().addMSecs(-silence);
-    const QString text =
+    QString text =
         tr("data as of %1")
             .arg(
                 Calendar(m_session->snapshot().inventory).format(asOf, QStringLiteral("HH:mm:ss")));
+    // The colour is for the eye across the room; the words say the same to everyone else.
     QString colour;
+    const int quiet = int(silence / 1000);
     switch (freshnessOf(silence)) {
     case Freshness::Live:
         break;
     case Freshness::Aging:
         colour = QStringLiteral("#c77700");
+        text += tr(" — aging: no answer for %n s", nullptr, quiet);
         break;
     case Freshness::Stale:
         colour = QStringLiteral("#b71c1c");
+        text += tr(" — STALE: no answer for %n s", nullptr, quiet);
         break;
     }
     m_freshnessLabel->setText(text);
