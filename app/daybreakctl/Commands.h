@@ -1,12 +1,17 @@
 #pragma once
 
+#include "CommandTable.h"
+
 #include <QDate>
+
+#include <span>
 
 namespace daybreak {
 
 class CtlContext;
 
-// One function per daybreakctl command; each returns its exit code.
+// One function per daybreakctl command, or the table of its sub-commands; each returns its exit
+// code.
 int cmdInit(CtlContext &ctx);
 int cmdImport(CtlContext &ctx);
 int cmdValidate(CtlContext &ctx);
@@ -17,14 +22,15 @@ int cmdCutover(CtlContext &ctx);
 int cmdRollback(CtlContext &ctx);
 int cmdDecommission(CtlContext &ctx);
 int cmdAudit(CtlContext &ctx);
-int cmdParity(CtlContext &ctx);
+std::span<const SubcommandEntry> paritySubcommands();
 // parity source|map|diff (ParityDiffCommands.cpp)
 int parityDiffCommand(CtlContext &ctx, const QString &sub);
-int cmdWave(CtlContext &ctx);
+std::span<const SubcommandEntry> waveSubcommands();
 int cmdReport(CtlContext &ctx);
 int cmdGraph(CtlContext &ctx);
 int cmdRunEvent(CtlContext &ctx);
-int cmdSla(CtlContext &ctx);
+int cmdSla(CtlContext &ctx); // tonight; its sub-commands are ack and backtest
+std::span<const SubcommandEntry> slaSubcommands();
 class Store;
 // sla --follow: the night, then what changes in it, until SIGTERM or SIGINT (SlaFollow.cpp).
 int followNight(CtlContext &ctx, Store &store, const QDate &night);
@@ -32,8 +38,8 @@ int cmdSimulateNight(CtlContext &ctx);
 int cmdWhoami(CtlContext &ctx);
 int cmdVerify(CtlContext &ctx);
 int cmdWatch(CtlContext &ctx);
-int cmdNotify(CtlContext &ctx);
-int cmdMap(CtlContext &ctx);
+std::span<const SubcommandEntry> notifySubcommands();
+std::span<const SubcommandEntry> mapSubcommands();
 int cmdRequest(CtlContext &ctx);
 int cmdApprove(CtlContext &ctx);
 int cmdReject(CtlContext &ctx);

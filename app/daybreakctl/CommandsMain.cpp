@@ -156,14 +156,14 @@ int main(int argc, char *argv[])
     CtlContext ctx(args);
     if (!entry)
         return ctx.usage(QStringLiteral("unknown command '%1'").arg(command));
-    if (!entry->subcommands.isEmpty() && !entry->runsAlone &&
+    if (entry->subcommands && !entry->runsAlone &&
         (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) &&
         ctx.peekSubcommand().isEmpty()) {
         fputs(qPrintable(subcommandHelp(*entry)), stdout);
         return ExitDone;
     }
     try {
-        const int code = entry->run(ctx);
+        const int code = runCommand(*entry, ctx);
         // route keeps the file itself, off its deadline; the watch keeps it on every run.
         if (code != ExitStore && command != QLatin1String("route") &&
             command != QLatin1String("watch"))

@@ -40,7 +40,7 @@ int cmdComplete(CtlContext &ctx)
         const CommandEntry *entry = args.size() > 1 ? findCommand(args.at(1)) : nullptr;
         if (!entry)
             return ctx.usage(QStringLiteral("complete subcommands: name a command"));
-        printSorted(ctx, entry->subcommands);
+        printSorted(ctx, entry->subcommandNames());
         return ExitDone;
     }
     static const QStringList fromStore{QStringLiteral("pipelines"), QStringLiteral("waves"),

@@ -4,6 +4,8 @@
 
 #include "LineageService.h"
 
+#include <array>
+
 namespace daybreak {
 
 namespace {
@@ -89,18 +91,12 @@ int mapUnmapped(CtlContext &ctx)
 } // namespace
 
 // daybreakctl map add|list|remove|unmapped: which OpenLineage job is which pipeline and side.
-int cmdMap(CtlContext &ctx)
+std::span<const SubcommandEntry> mapSubcommands()
 {
-    const QString sub = ctx.takeSubcommand();
-    if (sub == QLatin1String("add"))
-        return mapAdd(ctx);
-    if (sub == QLatin1String("list"))
-        return mapList(ctx);
-    if (sub == QLatin1String("remove"))
-        return mapRemove(ctx);
-    if (sub == QLatin1String("unmapped"))
-        return mapUnmapped(ctx);
-    return ctx.usage(subcommandUsage(QStringLiteral("map"), sub));
+    static const std::array table{SubcommandEntry{"add", mapAdd}, SubcommandEntry{"list", mapList},
+                                  SubcommandEntry{"remove", mapRemove},
+                                  SubcommandEntry{"unmapped", mapUnmapped}};
+    return table;
 }
 
 } // namespace daybreak

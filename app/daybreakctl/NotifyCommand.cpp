@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <array>
+
 namespace daybreak {
 
 namespace {
@@ -172,18 +174,12 @@ int notifyTest(CtlContext &ctx)
 } // namespace
 
 // daybreakctl notify add|list|remove|test: where the watch delivers alerts.
-int cmdNotify(CtlContext &ctx)
+std::span<const SubcommandEntry> notifySubcommands()
 {
-    const QString sub = ctx.takeSubcommand();
-    if (sub == QLatin1String("add"))
-        return notifyAdd(ctx);
-    if (sub == QLatin1String("list"))
-        return notifyList(ctx);
-    if (sub == QLatin1String("remove"))
-        return notifyRemove(ctx);
-    if (sub == QLatin1String("test"))
-        return notifyTest(ctx);
-    return ctx.usage(subcommandUsage(QStringLiteral("notify"), sub));
+    static const std::array table{
+        SubcommandEntry{"add", notifyAdd}, SubcommandEntry{"list", notifyList},
+        SubcommandEntry{"remove", notifyRemove}, SubcommandEntry{"test", notifyTest}};
+    return table;
 }
 
 } // namespace daybreak

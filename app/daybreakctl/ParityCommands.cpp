@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <array>
+
 namespace daybreak {
 
 namespace {
@@ -233,23 +235,23 @@ int parityResolve(CtlContext &ctx, bool accept)
 
 } // namespace
 
-int cmdParity(CtlContext &ctx)
+std::span<const SubcommandEntry> paritySubcommands()
 {
-    const QString sub = ctx.takeSubcommand();
-    if (sub == QLatin1String("record"))
-        return parityRecord(ctx);
-    if (sub == QLatin1String("status"))
-        return parityStatus(ctx);
-    if (sub == QLatin1String("import"))
-        return parityImport(ctx);
-    if (sub == QLatin1String("accept"))
-        return parityResolve(ctx, true);
-    if (sub == QLatin1String("explain"))
-        return parityResolve(ctx, false);
-    if (sub == QLatin1String("source") || sub == QLatin1String("map") ||
-        sub == QLatin1String("diff"))
-        return parityDiffCommand(ctx, sub);
-    return ctx.usage(subcommandUsage(QStringLiteral("parity"), sub));
+    static const std::array table{
+        SubcommandEntry{"record", parityRecord},
+        SubcommandEntry{"import", parityImport},
+        SubcommandEntry{"status", parityStatus},
+        SubcommandEntry{"accept", [](CtlContext &ctx) { return parityResolve(ctx, true); }},
+        SubcommandEntry{"explain", [](CtlContext &ctx) { return parityResolve(ctx, false); }},
+        SubcommandEntry{
+            "source",
+            [](CtlContext &ctx) { return parityDiffCommand(ctx, QStringLiteral("source")); }},
+        SubcommandEntry{
+            "map", [](CtlContext &ctx) { return parityDiffCommand(ctx, QStringLiteral("map")); }},
+        SubcommandEntry{
+            "diff", [](CtlContext &ctx) { return parityDiffCommand(ctx, QStringLiteral("diff")); }},
+    };
+    return table;
 }
 
 } // namespace daybreak

@@ -14,6 +14,8 @@
 
 #include <QFile>
 
+#include <array>
+
 namespace daybreak {
 
 int cmdRunEvent(CtlContext &ctx)
@@ -279,16 +281,15 @@ int slaBacktest(CtlContext &ctx)
 
 } // namespace
 
+std::span<const SubcommandEntry> slaSubcommands()
+{
+    static const std::array table{SubcommandEntry{"ack", slaAck},
+                                  SubcommandEntry{"backtest", slaBacktest}};
+    return table;
+}
+
 int cmdSla(CtlContext &ctx)
 {
-    if (ctx.peekSubcommand() == QLatin1String("ack")) {
-        ctx.takeSubcommand();
-        return slaAck(ctx);
-    }
-    if (ctx.peekSubcommand() == QLatin1String("backtest")) {
-        ctx.takeSubcommand();
-        return slaBacktest(ctx);
-    }
     const QCommandLineOption date(QStringLiteral("date"),
                                   QStringLiteral("Business date (default: the coming 6am)."),
                                   QStringLiteral("date"));

@@ -15,6 +15,8 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
+#include <array>
+
 namespace daybreak {
 
 namespace {
@@ -339,19 +341,16 @@ int waveAuto(CtlContext &ctx)
 
 } // namespace
 
-int cmdWave(CtlContext &ctx)
+std::span<const SubcommandEntry> waveSubcommands()
 {
-    const QString sub = ctx.takeSubcommand();
-    static const QHash<QString, int (*)(CtlContext &)> subs{
-        {QStringLiteral("add"), waveAdd},           {QStringLiteral("list"), waveList},
-        {QStringLiteral("assign"), waveAssign},     {QStringLiteral("unassign"), waveUnassign},
-        {QStringLiteral("remove"), waveRemove},     {QStringLiteral("rename"), waveRename},
-        {QStringLiteral("validate"), waveValidate}, {QStringLiteral("auto"), waveAuto},
-        {QStringLiteral("status"), waveStatus},
+    static const std::array table{
+        SubcommandEntry{"add", waveAdd},           SubcommandEntry{"list", waveList},
+        SubcommandEntry{"status", waveStatus},     SubcommandEntry{"assign", waveAssign},
+        SubcommandEntry{"unassign", waveUnassign}, SubcommandEntry{"remove", waveRemove},
+        SubcommandEntry{"rename", waveRename},     SubcommandEntry{"validate", waveValidate},
+        SubcommandEntry{"auto", waveAuto},
     };
-    if (const auto fn = subs.value(sub))
-        return fn(ctx);
-    return ctx.usage(subcommandUsage(QStringLiteral("wave"), sub));
+    return table;
 }
 
 } // namespace daybreak
