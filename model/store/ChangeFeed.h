@@ -11,20 +11,9 @@ namespace daybreak {
 // The change feed (schema migration 15): every committed row change of the tables a console
 // shows leaves one entry, written by triggers in the change's own transaction, numbered by a
 // monotonic sequence. Consoles read what came after the last entry they saw instead of reading
-// the whole store again. The oldest entries are trimmed; a console that fell further behind
-// reads everything once.
+// the whole store again. The triggers (resources/sql/*/15_change_feed.sql) keep the newest
+// 100,000 entries; a console that fell further behind reads everything once.
 
-struct FeedSource
-{
-    QString table;
-    QString key; // the SQL expression over NEW/OLD (without the prefix) that names the row
-};
-
-// The tables the feed follows, and what names a row of each.
-const QList<FeedSource> &feedSources();
-
-// How many entries the feed keeps.
-constexpr qint64 kFeedKept = 100000;
 // More entries than this since a console's last read: it reads everything once instead.
 constexpr int kFeedFollowLimit = 5000;
 
@@ -37,9 +26,5 @@ struct FeedEntry
 
 // What the entries say changed, for a console to re-read and redraw just that.
 StoreChange classifyFeed(const QList<FeedEntry> &entries);
-
-// The migration's statements, per back end.
-QStringList sqliteFeedStatements();
-QStringList pgFeedStatements();
 
 } // namespace daybreak

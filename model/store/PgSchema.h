@@ -6,18 +6,19 @@
 
 namespace daybreak {
 
-// The PostgreSQL schema as forward migrations, version for version the same tables as
-// sqliteMigrations(), in PostgreSQL's types: identity keys, 64-bit counts, double precision,
-// PL/pgSQL triggers that keep the audit log append-only and NOTIFY every change.
-// Never edit a released entry; append a new one to both lists.
+// The PostgreSQL schema (resources/sql/pg/, SchemaScripts.h): version for version the same
+// tables as the SQLite one, in PostgreSQL's types (identity keys, 64-bit counts, double
+// precision), with PL/pgSQL triggers that keep the audit log append-only and NOTIFY every change,
+// and the functions through which each role writes.
 QList<QStringList> pgMigrations();
 
-// The channel every change is announced on (payload: the table that changed).
+// The channel every change is announced on (payload: the table that changed); 01's
+// daybreak_notify() names it.
 inline constexpr char kPgChangeChannel[] = "daybreak_changes";
 
-// Creates the three group roles if missing and grants them what each may do on `database`.
-QStringList pgRoleStatements(const QString &database);
+// Creates the four group roles if missing and grants them what each may do (pg/roles.sql).
+QStringList pgRoleStatements();
 // Only the grants (after a migration added tables), for when the roles already exist.
-QStringList pgGrantStatements(const QString &database);
+QStringList pgGrantStatements();
 
 } // namespace daybreak

@@ -37,7 +37,7 @@ PgStore::PgStore(const PgTarget &target, OpenMode mode, bool readOnly)
         if (roles.next() && roles.value(0).toInt() >= 3) { // the approver came later
             Transaction tx(*this);
             lockSchema(); // concurrent GRANTs on one object fail with "tuple concurrently updated"
-            for (const QString &grant : pgGrantStatements(m_target.database))
+            for (const QString &grant : pgGrantStatements())
                 run(grant, {}, QStringLiteral("granting the Daybreak roles"));
             tx.commit();
         }
@@ -428,7 +428,7 @@ QStringList PgStore::setUpRoles()
     Transaction tx(*this);
     lockSchema(); // one init at a time per database; role creation across databases is handled in
                   // SQL
-    for (const QString &statement : pgRoleStatements(m_target.database))
+    for (const QString &statement : pgRoleStatements())
         run(statement, {}, QStringLiteral("creating the Daybreak roles (needs CREATEROLE)"));
     tx.commit();
     for (Role r : {Role::Viewer, Role::Planner, Role::Operator, Role::Approver})

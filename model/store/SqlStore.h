@@ -149,7 +149,7 @@ protected:
     // The change feed's entries after `seq`, oldest first (at most `limit`); nullopt when some
     // after `seq` were trimmed already or there are more than `limit`.
     std::optional<QList<FeedEntry>> changesSince(qint64 seq, int limit);
-    // Whether entries after `seq` were trimmed from the feed (it keeps kFeedKept).
+    // Whether entries after `seq` were trimmed from the feed (it keeps the newest 100,000).
     bool feedTrimmedPast(qint64 seq);
     // Brings the schema to `migrations.size()`; refuses a newer schema than this program knows.
     // With `mustHaveSchema` an empty database is refused instead of initialised. Returns how many

@@ -5,8 +5,8 @@
 
 namespace daybreak {
 
-// The SQLite schema as forward migrations: entry i brings version i to i + 1.
-// Never edit a released entry; append a new one.
+// The SQLite schema as forward migrations (resources/sql/sqlite/, SchemaScripts.h): entry i
+// brings version i to i + 1.
 QList<QStringList> sqliteMigrations();
 
 } // namespace daybreak

@@ -1,0 +1,2 @@
+-- 14: PostgreSQL moved the plan's and the alert acknowledgements' writes into the server
+-- (and four eyes into its audit guard); nothing changes in a SQLite file.
