@@ -9,7 +9,7 @@
 
 namespace daybreak {
 
-QList<MorningParity::Due> MorningParity::due(Store &store, const StoreSnapshot &snapshot,
+QList<MorningParity::Due> MorningParity::due(TelemetryStore &store, const StoreSnapshot &snapshot,
                                              const QList<ParityMapping> &mappings,
                                              const QDateTime &now)
 {
@@ -102,7 +102,7 @@ SlaAlert MorningParity::breachAlert(const StoreSnapshot &snapshot, const DiffRep
     return a;
 }
 
-QList<SlaAlert> MorningParity::cleared(Store &store, const StoreSnapshot &snapshot,
+QList<SlaAlert> MorningParity::cleared(TelemetryStore &store, const StoreSnapshot &snapshot,
                                        const QDateTime &now, QList<QDate> *nights)
 {
     const QDate today = Calendar(snapshot.inventory).localDate(now);

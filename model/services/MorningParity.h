@@ -11,7 +11,7 @@
 
 namespace daybreak {
 
-class Store;
+class TelemetryStore;
 
 // The rules of the watch's morning diff (the watch runs them, MorningDiffs.h):
 // - which nights are due: a mapped pipeline that is dual-running, or cut over and still inside
@@ -33,7 +33,7 @@ public:
         QDate night;
         bool operator==(const Due &) const = default;
     };
-    static QList<Due> due(Store &store, const StoreSnapshot &snapshot,
+    static QList<Due> due(TelemetryStore &store, const StoreSnapshot &snapshot,
                           const QList<ParityMapping> &mappings, const QDateTime &now);
 
     // The page of a measured breach of `report`'s night.
@@ -43,7 +43,7 @@ public:
     // Open breach alerts of the last kWatchDays nights whose night has been explained or
     // accepted since, marked resolved at `now` with who and why; `nights`: every night of those
     // days that has a breach alert, open or not (the watch delivers their pages and resolves).
-    static QList<SlaAlert> cleared(Store &store, const StoreSnapshot &snapshot,
+    static QList<SlaAlert> cleared(TelemetryStore &store, const StoreSnapshot &snapshot,
                                    const QDateTime &now, QList<QDate> *nights);
 };
 

@@ -19,23 +19,17 @@ namespace daybreak {
 
 class ChangeNotifier;
 
-// The routing store. Every write is one transaction that carries its audit row; routing changes
-// are compare-and-set on the pointer's version. Failures to reach or use the store throw
-// StoreError.
-class Store
+// The routing pointers: what the orchestrator asks, the compare-and-set that moves one with its
+// audit row, who read which version, and four-eyes change requests.
+class RoutingStore
 {
 public:
-    virtual ~Store() = default;
+    virtual ~RoutingStore() = default;
 
-    virtual QString location() const = 0; // file path or server, for the status bar
-    virtual bool isEmpty() = 0;           // no inventory imported yet
-
-    virtual StoreSnapshot snapshot() = 0;
-    virtual std::optional<RoutingPointer> routing(const QString &pipeline) = 0;
     // The inventory's time zone name alone: what an append on the hot path needs, without
     // reading the whole snapshot.
     virtual QString timezoneName() = 0;
-    virtual QList<AuditEntry> auditLog(const QString &pipeline = {}) = 0;
+    virtual std::optional<RoutingPointer> routing(const QString &pipeline) = 0;
     // Every routing pointer with the store's identity, its feed position and the pipelines with a
     // change request pending at `now`, from one read transaction: what a host keeps as its
     // last-known routing.
@@ -52,8 +46,47 @@ public:
     // The readers that asked about `pipeline` at or after `since`, each with the version it saw
     // last.
     virtual QList<ReadReceipt> readReceipts(const QString &pipeline, const QDateTime &since) = 0;
-
+    virtual QList<AuditEntry> auditLog(const QString &pipeline = {}) = 0;
     virtual WriteStatus applyTransition(const Transition &transition) = 0;
+    // Four eyes: a pending change request with its audit row; returns its id. Approval is a
+    // Transition with its `approval` set (applyTransition); a rejection closes a pending request
+    // (Conflict: not pending any more, or the decider is its requester).
+    virtual qint64 addChangeRequest(const ChangeRequest &request, const AuditEntry &audit) = 0;
+    virtual WriteStatus rejectChangeRequest(qint64 id, const QString &decider,
+                                            const QString &reason, const AuditEntry &audit) = 0;
+    virtual QList<ChangeRequest> changeRequests() = 0; // newest first
+    // The watch told the approvers about it (false: someone else did already).
+    virtual bool markRequestNotified(qint64 id, const QDateTime &at) = 0;
+};
+
+// What a console shows and follows: the whole picture, and the change feed after it.
+class FeedStore
+{
+public:
+    virtual ~FeedStore() = default;
+
+    virtual bool isEmpty() = 0; // no inventory imported yet
+    virtual StoreSnapshot snapshot() = 0;
+    // Brings `snapshot` up to the store's newest feed entry, re-reading only the pointers,
+    // parity and plan the entries name; returns what changed. When the feed cannot say (the
+    // inventory changed, the console fell behind further than the feed keeps) it reads the
+    // snapshot whole and returns `everything`, saying why.
+    virtual StoreChange follow(StoreSnapshot &snapshot) = 0;
+    // The change feed's newest entry (0: none yet), and whether any entry after `feedSeq`
+    // names `table`: so a long-lived caller keeps what it read until the feed says otherwise.
+    virtual qint64 feedPosition() = 0;
+    virtual bool changedSince(qint64 feedSeq, const QString &table) = 0;
+    // The keys the feed names for `table` after `feedSeq`; none when the feed no longer reaches
+    // back that far or names more than kFeedFollowLimit of them (read it all instead).
+    virtual std::optional<QSet<QString>> keysChangedSince(qint64 feedSeq, const QString &table) = 0;
+};
+
+// The inventory and the wave plan.
+class PlanStore
+{
+public:
+    virtual ~PlanStore() = default;
+
     // Replaces the inventory's definitions; existing routing pointers are kept, new pipelines start
     // in their initial state, pipelines missing from `inventory` are removed.
     // `history` (the demo's past) is written in the same transaction.
@@ -61,41 +94,19 @@ public:
                                   const StoreHistory &history = {}) = 0;
     // Conflict when the plan version moved since `expectedPlanVersion` (nothing written).
     virtual WriteStatus applyPlanChange(const PlanChange &change) = 0;
+};
+
+// Parity: the nightly comparisons, closing a breach, and what Daybreak measures itself.
+class ParityStore
+{
+public:
+    virtual ~ParityStore() = default;
+
+    virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
     // Closes an open breach (accepted or explained); Conflict when there is no open breach that
     // night.
     virtual WriteStatus resolveBreach(const QString &pipeline, const QDate &date,
                                       BreachResolution resolution, const AuditEntry &audit) = 0;
-    virtual void recordParity(const QList<ParityResult> &results, const AuditEntry &audit) = 0;
-
-    // Run events are telemetry: appended as they come, never changed.
-    virtual void recordRunEvent(const RunEvent &event) = 0;
-    // A run history (an orchestrator's record of past nights) as one transaction with its audit
-    // row.
-    virtual void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) = 0;
-    virtual QList<RunEvent> runEvents(const QDate &businessDate) = 0;
-    // The run events of the nights from `from` to `to` (both included), of one pipeline or all.
-    virtual QList<RunEvent> runEventsBetween(const QDate &from, const QDate &to,
-                                             const QString &pipeline = {}) = 0;
-    // Only alerts not raised before for that night and status are written; returns those.
-    virtual QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) = 0;
-    virtual QList<SlaAlert> alerts(const QDate &businessDate) = 0;
-    // Marks each alert (by id) resolved at its resolvedAt with its resolvedReason, unless it is
-    // already; returns those this call resolved.
-    virtual QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) = 0;
-    // The watch's heartbeat (insert or update by id), the watches that ever beat, and a watch
-    // stopping cleanly (its row goes).
-    // Delivery channels, each change with its audit row (Conflict: the name is taken / gone).
-    virtual WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) = 0;
-    virtual WriteStatus removeChannel(const QString &name, const AuditEntry &audit) = 0;
-    virtual QList<Channel> channels() = 0;
-    // OpenLineage: the job-to-pipeline mappings (each change with its audit row; Conflict: the
-    // same namespace, pattern and side exist already / no such mapping) and the jobs that
-    // matched none, counted.
-    virtual WriteStatus addLineageMapping(const LineageMapping &mapping,
-                                          const AuditEntry &audit) = 0;
-    virtual WriteStatus removeLineageMapping(qint64 id, const AuditEntry &audit) = 0;
-    virtual QList<LineageMapping> lineageMappings() = 0;
-    virtual void countUnmapped(const QList<UnmappedJob> &seen) = 0;
     // Parity measured by Daybreak: the sources and mappings (ParitySetting.h), each change with
     // its audit row (Conflict: `mustBeNew` and the name is taken / no such setting), and the
     // comparisons it measured, written with the night's parity row and its audit row in one
@@ -109,9 +120,53 @@ public:
                                       const AuditEntry &audit) = 0;
     // The measured comparisons of one pipeline (all, when empty), newest night first.
     virtual QList<MeasuredParity> measuredParity(const QString &pipeline = {}) = 0;
-    virtual QList<UnmappedJob> unmappedJobs() = 0;
+};
+
+// What ran and what it means: run events, the sensors' alerts, the OpenLineage mappings.
+class TelemetryStore
+{
+public:
+    virtual ~TelemetryStore() = default;
+
+    // Run events are telemetry: appended as they come, never changed.
+    virtual void recordRunEvent(const RunEvent &event) = 0;
+    // A run history (an orchestrator's record of past nights) as one transaction with its audit
+    // row.
+    virtual void recordRunHistory(const QList<RunEvent> &events, const AuditEntry &audit) = 0;
     // Several run events in one transaction (an OpenLineage batch): all or none.
     virtual void recordRunEvents(const QList<RunEvent> &events) = 0;
+    virtual QList<RunEvent> runEvents(const QDate &businessDate) = 0;
+    // The run events of the nights from `from` to `to` (both included), of one pipeline or all.
+    virtual QList<RunEvent> runEventsBetween(const QDate &from, const QDate &to,
+                                             const QString &pipeline = {}) = 0;
+    // Only alerts not raised before for that night and status are written; returns those.
+    virtual QList<SlaAlert> raiseAlerts(const QList<SlaAlert> &alerts) = 0;
+    virtual QList<SlaAlert> alerts(const QDate &businessDate) = 0;
+    // Marks each alert (by id) resolved at its resolvedAt with its resolvedReason, unless it is
+    // already; returns those this call resolved.
+    virtual QList<SlaAlert> resolveAlerts(const QList<SlaAlert> &resolved) = 0;
+    virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
+    // OpenLineage: the job-to-pipeline mappings (each change with its audit row; Conflict: the
+    // same namespace, pattern and side exist already / no such mapping) and the jobs that
+    // matched none, counted.
+    virtual WriteStatus addLineageMapping(const LineageMapping &mapping,
+                                          const AuditEntry &audit) = 0;
+    virtual WriteStatus removeLineageMapping(qint64 id, const AuditEntry &audit) = 0;
+    virtual QList<LineageMapping> lineageMappings() = 0;
+    virtual void countUnmapped(const QList<UnmappedJob> &seen) = 0;
+    virtual QList<UnmappedJob> unmappedJobs() = 0;
+};
+
+// Paging: channels, the outbox, the delivery lease and the watches' heartbeats.
+class DeliveryStore
+{
+public:
+    virtual ~DeliveryStore() = default;
+
+    // Delivery channels, each change with its audit row (Conflict: the name is taken / gone).
+    virtual WriteStatus addChannel(const Channel &channel, const AuditEntry &audit) = 0;
+    virtual WriteStatus removeChannel(const QString &name, const AuditEntry &audit) = 0;
+    virtual QList<Channel> channels() = 0;
     // The outbox: rows already there stay as they are (restart-safe); the due pending ones;
     // one attempt's outcome; the deliveries of some alerts.
     virtual int enqueueDeliveries(const QList<Delivery> &deliveries) = 0;
@@ -122,20 +177,28 @@ public:
     // `now` or already this holder's.
     virtual bool takeLease(const QString &name, const QString &holder, const QDateTime &now,
                            const QDateTime &until) = 0;
+    // The watch's heartbeat (insert or update by id), the watches that ever beat, and a watch
+    // stopping cleanly (its row goes).
     virtual void recordWatchBeat(const WatchBeat &beat) = 0;
     virtual QList<WatchBeat> watches() = 0;
     virtual void removeWatch(const QString &id) = 0;
-    virtual WriteStatus acknowledgeAlert(qint64 id, const AuditEntry &audit) = 0;
-    // Four eyes: a pending change request with its audit row; returns its id. Approval is a
-    // Transition with its `approval` set (applyTransition); a rejection closes a pending request
-    // (Conflict: not pending any more, or the decider is its requester).
-    virtual qint64 addChangeRequest(const ChangeRequest &request, const AuditEntry &audit) = 0;
-    virtual WriteStatus rejectChangeRequest(qint64 id, const QString &decider,
-                                            const QString &reason, const AuditEntry &audit) = 0;
-    virtual QList<ChangeRequest> changeRequests() = 0; // newest first
-    // The watch told the approvers about it (false: someone else did already).
-    virtual bool markRequestNotified(qint64 id, const QDateTime &at) = 0;
+};
 
+// The routing store: every role above, and what opens, checks and watches it. Every write is one
+// transaction that carries its audit row; routing changes are compare-and-set on the pointer's
+// version. Failures to reach or use the store throw StoreError. A caller that needs one part takes
+// that role's interface.
+class Store : public RoutingStore,
+              public FeedStore,
+              public PlanStore,
+              public ParityStore,
+              public TelemetryStore,
+              public DeliveryStore
+{
+public:
+    ~Store() override = default;
+
+    virtual QString location() const = 0; // file path or server, for the status bar
     // Who is connected and which roles they hold; read once when the store is opened. A SQLite
     // file whose own promises are broken (verify() finds something) makes everyone a viewer, the
     // findings named as why, until it is mended: a file trusts whoever can write it, so a
@@ -164,18 +227,6 @@ public:
     // version and state follow from its audit rows, from the pipeline's initial state on. One
     // line per finding, naming the pipeline; empty when everything holds.
     virtual QStringList verify() = 0;
-    // Brings `snapshot` up to the store's newest feed entry, re-reading only the pointers,
-    // parity and plan the entries name; returns what changed. When the feed cannot say (the
-    // inventory changed, the console fell behind further than the feed keeps) it reads the
-    // snapshot whole and returns `everything`, saying why.
-    virtual StoreChange follow(StoreSnapshot &snapshot) = 0;
-    // The change feed's newest entry (0: none yet), and whether any entry after `feedSeq`
-    // names `table`: so a long-lived caller keeps what it read until the feed says otherwise.
-    virtual qint64 feedPosition() = 0;
-    virtual bool changedSince(qint64 feedSeq, const QString &table) = 0;
-    // The keys the feed names for `table` after `feedSeq`; none when the feed no longer reaches
-    // back that far or names more than kFeedFollowLimit of them (read it all instead).
-    virtual std::optional<QSet<QString>> keysChangedSince(qint64 feedSeq, const QString &table) = 0;
     virtual Opener opener() const = 0;
 };
 
