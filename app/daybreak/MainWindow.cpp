@@ -1,15 +1,17 @@
 #include "MainWindow.h"
 
+#include "Badges.h"
+#include "ExportActions.h"
 #include "KeyboardHelp.h"
+#include "NightController.h"
+#include "StatusBadges.h"
+#include "StoreOpener.h"
 
 #include "ReadReceipts.h"
-
-#include "Freshness.h"
 
 #include "ActionPrompter.h"
 #include "Calendar.h"
 #include "Clock.h"
-#include "GraphExport.h"
 #include "GraphPanel.h"
 #include "GraphScene.h"
 #include "GraphView.h"
@@ -20,11 +22,9 @@
 #include "MigrationService.h"
 #include "OpenStoreDialog.h"
 #include "ParityPanel.h"
-#include "ParityService.h"
 #include "PipelineDetailsPanel.h"
 #include "PipelineTableModel.h"
 #include "PipelineTablePanel.h"
-#include "ReportExport.h"
 #include "SlaPanel.h"
 #include "SlaService.h"
 #include "StorePrompt.h"
@@ -32,38 +32,25 @@
 #include "WarRoomWindow.h"
 #include "WaveBoard.h"
 #include "WaveRunbookPanel.h"
-#include "WaveStatus.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
-#include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
-#include <QThreadPool>
-#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace daybreak {
-
-namespace {
-const char kRecentKey[] = "recentStores";
-}
 
 MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *parent)
     : QMainWindow(parent), m_clock(clock), m_ownPrompter(prompter ? nullptr : new DialogPrompter),
@@ -73,10 +60,12 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
       m_tabs(new QTabWidget(this)), m_details(new PipelineDetailsPanel(this)),
       m_parity(new ParityPanel(this)), m_sla(new SlaPanel(this)),
       m_runbook(new WaveRunbookPanel(this)),
-      m_actions(new MigrationActions(clock, m_prompter, this)), m_storeLabel(new QLabel(this)),
-      m_windowLabel(new QLabel(this)), m_countsLabel(new QLabel(this)),
-      m_rollbackLabel(new QLabel(this)), m_freshnessLabel(new QLabel(this)),
-      m_watchLabel(new QLabel(this))
+      m_actions(new MigrationActions(clock, m_prompter, this)),
+      m_badges(new StatusBadges(statusBar())),
+      m_opener(new StoreOpener(
+          this, m_prompter, [this](std::unique_ptr<StoreSession> s) { setSession(std::move(s)); })),
+      m_night(new NightController(clock, {m_sla, m_runbook, m_board, [this] { return m_warRoom; }},
+                                  this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Daybreak"));
@@ -97,8 +86,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_unreachableBar = new QLabel(central);
     m_unreachableBar->setObjectName(QStringLiteral("unreachableBar"));
     m_unreachableBar->setWordWrap(true);
-    m_unreachableBar->setStyleSheet(QStringLiteral(
-        "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 6px 10px; }"));
+    Badges::paint(m_unreachableBar, QLatin1String(Badges::kAlarm), "6px 10px");
     m_unreachableBar->hide();
     column->addWidget(m_unreachableBar);
     // A store this user may only read says why above everything: a file opened read-only or not
@@ -107,8 +95,7 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     m_readOnlyBar->setObjectName(QStringLiteral("readOnlyBar"));
     m_readOnlyBar->setWordWrap(true);
     m_readOnlyBar->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_readOnlyBar->setStyleSheet(QStringLiteral(
-        "QLabel { background: #e65100; color: white; font-weight: bold; padding: 6px 10px; }"));
+    Badges::paint(m_readOnlyBar, QLatin1String(Badges::kReadOnly), "6px 10px");
     m_readOnlyBar->hide();
     column->addWidget(m_readOnlyBar);
     column->addWidget(m_tabs, 1);
@@ -132,25 +119,6 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     resizeDocks({detailsDock}, {340}, Qt::Horizontal);
     resizeDocks({tableDock}, {230}, Qt::Vertical);
 
-    m_storeLabel->setObjectName(QStringLiteral("storeLabel"));
-    m_windowLabel->setObjectName(QStringLiteral("changeWindowLabel"));
-    // The store's location is the one that gives way when the bar is short; the full text is
-    // its tooltip.
-    m_storeLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_storeLabel->setMinimumWidth(120);
-    m_rollbackLabel->setObjectName(QStringLiteral("rollbackLabel"));
-    m_rollbackLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
-    statusBar()->addWidget(m_storeLabel, 1);
-    m_countsLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_countsLabel->setMinimumWidth(160);
-    statusBar()->addWidget(m_countsLabel, 1);
-    m_freshnessLabel->setObjectName(QStringLiteral("freshnessLabel"));
-    // Permanent, so an edit's answer in the status bar never draws over the advice.
-    statusBar()->addPermanentWidget(m_rollbackLabel);
-    statusBar()->addPermanentWidget(m_freshnessLabel);
-    m_watchLabel->setObjectName(QStringLiteral("watchLabel"));
-    statusBar()->addPermanentWidget(m_watchLabel);
-    statusBar()->addPermanentWidget(m_windowLabel);
     buildMenus();
 
     // Selection is one truth across the graph, the table and the details.
@@ -201,19 +169,21 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     // The window state moves with the clock, not with the store.
     auto *tick = new QTimer(this);
     connect(tick, &QTimer::timeout, this, [this] {
-        m_windowLabel->setText(changeWindowText());
+        if (m_session)
+            m_badges->showChangeWindow(changeWindowText(), m_session->snapshot().inventory);
         refreshNight();
     });
     tick->start(30 * 1000);
-    m_nightPace = new QTimer(this);
-    m_nightPace->setSingleShot(true);
-    m_nightPace->setInterval(kNightPaceMs);
-    connect(m_nightPace, &QTimer::timeout, this, [this] {
-        if (m_nightPaced) {
-            m_nightPaced = false;
-            refreshNightForChange();
-        }
+    connect(m_night, &NightController::watchesRead, this, &MainWindow::showFreshness);
+    connect(m_night, &NightController::nightShown, this, &MainWindow::nightShown);
+    connect(m_opener, &StoreOpener::progress, this, [this](const QString &text) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, 10000);
     });
+    connect(m_opener, &StoreOpener::opened, this, &MainWindow::storeOpened);
+    connect(m_opener, &StoreOpener::failed, this, &MainWindow::storeOpenFailed);
     auto *freshness = new QTimer(this);
     connect(freshness, &QTimer::timeout, this, &MainWindow::showFreshness);
     freshness->start(1000);
@@ -224,29 +194,18 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow()
-{
-    // A store being opened answers within the store's limits (the watchdog's 10 s).
-    if (m_opening) {
-        disconnect(m_opening, nullptr, this, nullptr);
-        m_opening->wait();
-        delete m_opening;
-    }
-}
-
 void MainWindow::setSession(std::unique_ptr<StoreSession> session)
 {
     m_board->setPlan(nullptr);
     m_plan.reset();
     m_session = std::move(session);
-    m_calibratedNight = QDate(); // a new store has its own record
+    m_night->setSession(m_session.get());
     m_unreachableBar->hide();
     const QString readOnly = m_session->access().viewerBecause;
     m_readOnlyBar->setText(tr("Read-only: %1 may only read this store: %2")
                                .arg(m_session->access().user, readOnly.left(600)));
     m_readOnlyBar->setToolTip(readOnly);
     m_readOnlyBar->setVisible(!readOnly.isEmpty());
-    m_storeLabel->setStyleSheet(QString());
     m_fitted = false;
     // Plan edits run on the store thread like every other store call; the board and graph
     // refresh from the store like after any change.
@@ -281,123 +240,43 @@ void MainWindow::setSession(std::unique_ptr<StoreSession> session)
     connect(m_session.get(), &StoreSession::unavailable, this, &MainWindow::showUnreachable);
     connect(m_session.get(), &StoreSession::answered, this, &MainWindow::showFreshness);
     connect(m_session.get(), &StoreSession::recovered, this, [this] {
-        m_storeLabel->setStyleSheet(QString());
+        m_badges->showStore(m_session->location(), m_session->access().describe());
         m_unreachableBar->hide();
         statusBar()->showMessage(tr("Store reachable again: %1").arg(m_session->location()), 10000);
     });
     setWindowTitle(tr("Daybreak — %1").arg(m_session->location()));
-    rememberStore(m_session->location());
+    m_opener->remember(m_session->location());
     refresh();
-}
-
-void MainWindow::showUnreachable(const QString &message)
-{
-    // Loud on purpose: a war room must not trust a picture that stopped updating.
-    m_storeLabel->setStyleSheet(QStringLiteral(
-        "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
-    m_storeLabel->setText(tr("Store unreachable — retrying in %1 s")
-                              .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1)));
-    m_unreachableBar->setText(
-        tr("Store unreachable: what you see is frozen and no change can be made. Reconnecting by "
-           "itself "
-           "(next attempt in %1 s).\n%2")
-            .arg(QString::number(m_session->retryDelayMs() / 1000.0, 'f', 1), message.left(300)));
-    m_unreachableBar->show();
-    if (m_warRoom)
-        m_warRoom->showStoreUnreachable(message);
-}
-
-bool MainWindow::openStore(const QString &url, QString *error)
-{
-    try {
-        setSession(std::make_unique<StoreSession>(
-            openStoreInteractively(this, url, OpenMode::MustExist, m_readOnly)));
-        return true;
-    } catch (const StoreError &e) {
-        if (error)
-            *error = e.message();
-        return false;
-    }
-}
-
-void MainWindow::openStoreInBackground(const QString &url)
-{
-    openInBackground(url, {}, 0);
-}
-
-void MainWindow::openInBackground(const QString &url, const QString &password, int attempt)
-{
-    const QString shown = url.section(QLatin1Char('?'), 0, 0);
-    if (m_opening) {
-        statusBar()->showMessage(tr("Still opening another store; try again when it answers"),
-                                 10000);
-        return;
-    }
-    StoreOptions options;
-    options.readOnly = m_readOnly;
-    options.password = password;
-    struct Result
-    {
-        std::optional<OpenedStore> opened;
-        bool needsPassword = false;
-        QString error;
-    };
-    auto result = std::make_shared<Result>();
-    m_opening = QThread::create([url, options, result] {
-        try {
-            result->opened =
-                StoreSession::prepare(daybreak::openStore(url, OpenMode::MustExist, options));
-        } catch (const PasswordRequired &e) {
-            result->needsPassword = true;
-            result->error = e.message();
-        } catch (const StoreError &e) {
-            result->error = e.message();
-        }
-    });
-    statusBar()->showMessage(tr("Opening %1…").arg(shown));
-    connect(m_opening, &QThread::finished, this, [this, url, shown, result, attempt] {
-        m_opening->deleteLater();
-        m_opening = nullptr;
-        statusBar()->clearMessage();
-        if (result->opened) {
-            setSession(std::make_unique<StoreSession>(std::move(*result->opened)));
-            if (isPostgresUrl(url))
-                QSettings().setValue(QStringLiteral("store/lastServer"), m_session->location());
-            emit storeOpened(m_session->location());
-            return;
-        }
-        if (result->needsPassword && attempt < 3) {
-            bool ok = false;
-            const QString prompt =
-                attempt == 0 ? tr("Password for %1:").arg(shown)
-                             : tr("The server refused it:\n%1\n\nPassword:").arg(result->error);
-            const QString password = QInputDialog::getText(this, tr("PostgreSQL password"), prompt,
-                                                           QLineEdit::Password, QString(), &ok);
-            if (ok) {
-                openInBackground(url, password, attempt + 1);
-                return;
-            }
-            result->error = tr("no password given for %1").arg(shown);
-        }
-        emit storeOpenFailed(url, result->error);
-        m_prompter->showRefusal(this, tr("Open store"),
-                                {tr("Cannot open %1: %2").arg(shown, result->error)});
-    });
-    m_opening->start();
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open store…"), QKeySequence::Open, this, &MainWindow::chooseStore);
-    file->addAction(tr("&Connect to PostgreSQL…"), this, &MainWindow::connectToServer);
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    rebuildRecentMenu();
+    const auto current = [this] { return m_session ? m_session->location() : QString(); };
+    file->addAction(tr("&Open store…"), QKeySequence::Open, this, [this, current] {
+        m_opener->chooseStore(OpenStoreDialog::Kind::SqliteFile, current());
+    });
+    file->addAction(tr("&Connect to PostgreSQL…"), this, [this, current] {
+        m_opener->chooseStore(OpenStoreDialog::Kind::PostgresServer, current());
+    });
+    m_opener->setRecentMenu(file->addMenu(tr("Open &recent")));
     file->addSeparator();
+    const auto said = [this](const QString &text) {
+        if (!text.isEmpty())
+            statusBar()->showMessage(text, 8000);
+    };
     file->addAction(tr("&Export graph…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                    &MainWindow::exportGraph);
+                    [this, said] { said(ExportActions::graph(this, m_scene)); });
     file->addAction(tr("Export &report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
-                    &MainWindow::exportReport);
+                    [this, said] {
+                        if (!m_session)
+                            return;
+                        // The durations the board's what-if nights use, learned by the last
+                        // night evaluation.
+                        said(ExportActions::report(
+                            this, m_session->snapshot(),
+                            {m_session->location(), m_clock.now(), QString(), m_board->learned()}));
+                    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -565,7 +444,7 @@ void MainWindow::refresh(const StoreChange &change)
         if (!change.parity.isEmpty() || !change.routing.isEmpty())
             m_parity->setSnapshot(s, today);
         if (change.touchesNight() || change.requests || change.watches)
-            refreshNightForChange();
+            m_night->refreshForChange();
         if (!pipelines.isEmpty())
             refreshCounts(s, today);
         if (change.touchesSnapshot() && !selected.isEmpty())
@@ -595,364 +474,9 @@ void MainWindow::refresh(const StoreChange &change)
         m_fitted = true;
     }
     selectPipeline(s.inventory.contains(selected) ? selected : QString());
-    m_storeLabel->setText(
-        tr("Store: %1 · %2").arg(m_session->location(), m_session->access().describe()));
-    m_storeLabel->setToolTip(m_storeLabel->text());
+    m_badges->showStore(m_session->location(), m_session->access().describe());
     refreshCounts(s, today);
-    m_windowLabel->setText(changeWindowText());
-
-    const ChangeWindowPolicy &policy = s.inventory.changeWindow;
-    QStringList blackouts;
-    for (const QDate &d : policy.blackoutDates)
-        blackouts << d.toString(Qt::ISODate);
-    m_windowLabel->setToolTip(
-        tr("High-risk changes (cutover, rollback, decommission) run %1 (%2). Blackout dates: %3")
-            .arg(policy.describe(), s.inventory.timezone,
-                 blackouts.isEmpty() ? tr("none") : blackouts.join(QStringLiteral(", "))));
-}
-
-void MainWindow::rememberStore(const QString &url)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
-    recent.removeAll(url);
-    recent.prepend(url);
-    settings.setValue(QLatin1String(kRecentKey), recent.mid(0, 8));
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
-    for (const QString &url : recent)
-        m_recentMenu->addAction(url, this, [this, url] { openStoreInBackground(url); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::chooseStore()
-{
-    openStoreDialog(OpenStoreDialog::Kind::SqliteFile);
-}
-
-void MainWindow::connectToServer()
-{
-    openStoreDialog(OpenStoreDialog::Kind::PostgresServer);
-}
-
-void MainWindow::openStoreDialog(OpenStoreDialog::Kind kind)
-{
-    QSettings settings;
-    OpenStoreDialog dialog(this);
-    const QString current = m_session ? m_session->location() : QString();
-    dialog.setSqlitePath(current.contains(QLatin1String("://")) ? defaultStorePath() : current);
-    dialog.setServerUrl(
-        settings
-            .value(QStringLiteral("store/lastServer"),
-                   QStringLiteral("postgresql://%1@localhost:5432/daybreak?sslmode=prefer")
-                       .arg(currentOsUser()))
-            .toString());
-    dialog.setKind(kind);
-    dialog.setReadOnly(m_readOnly);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_readOnly = dialog.readOnly();
-    openStoreInBackground(dialog.url());
-}
-
-void MainWindow::exportGraph()
-{
-    QString selectedFilter;
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export graph"), QStringLiteral("daybreak-graph.png"),
-                                     tr("PNG image (*.png);;SVG drawing (*.svg)"), &selectedFilter);
-    if (path.isEmpty())
-        return;
-    const QString error = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)
-                              ? GraphExport::toSvg(m_scene, path)
-                              : GraphExport::toPng(m_scene, path);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export graph"), error);
-    else
-        statusBar()->showMessage(tr("Graph exported to %1").arg(path), 8000);
-}
-
-void MainWindow::exportReport()
-{
-    if (!m_session)
-        return;
-    QString filter;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export report"), QStringLiteral("migration-plan.pdf"),
-        tr("PDF document (*.pdf);;HTML page (*.html);;Markdown (*.md);;CSV for spreadsheets "
-           "(*.csv);;Graphviz DOT (*.dot)"),
-        &filter);
-    if (path.isEmpty())
-        return;
-    const auto format = ReportExport::formatFromName(QFileInfo(path).suffix());
-    if (!format) {
-        QMessageBox::warning(this, tr("Export report"),
-                             tr("Choose a .pdf, .html, .md, .csv or .dot file name."));
-        return;
-    }
-    QProgressDialog progress(tr("Writing the report…"), QString(), 0, 100, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setValue(0);
-    // The durations the board's what-if nights use, learned by the last night evaluation.
-    const PlanReport::Options options{m_session->location(), m_clock.now(), QString(),
-                                      m_board->learned()};
-    const QString error =
-        ReportExport::write(*format, path, m_session->snapshot(), options,
-                            [&progress](int percent) { progress.setValue(percent); });
-    progress.setValue(100);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export report"), error);
-    else
-        statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
-}
-
-void MainWindow::calibrate(const QDate &tonight)
-{
-    // The record of the last nights: their events read on the store thread, the replay on a
-    // worker of its own, so neither the window nor the store's other jobs wait on it.
-    const QDate to = tonight.addDays(-1);
-    const QDate from = to.addDays(-(SlaService::kBacktestNights - 1));
-    const QDateTime now = m_clock.now();
-    m_session->post([this, from, to, now](Store *store) -> std::function<void()> {
-        if (!store)
-            return [] {};
-        SlaService::BacktestInputs inputs;
-        try {
-            const ClockReading at(now);
-            inputs = SlaService(*store, at, currentOsUser()).backtestInputs(from, to);
-        } catch (const StoreError &) {
-            return [] {}; // the session reports the loss
-        }
-        return [this, inputs = std::move(inputs)] {
-            QThreadPool::globalInstance()->start([inputs, window = QPointer<MainWindow>(this)] {
-                const Backtest::Result r = SlaService::backtest(inputs);
-                const QString tip =
-                    tr("The last %1 recorded nights replayed as if live, each on the "
-                       "durations learned before it (daybreakctl sla backtest):\n"
-                       "p95 coverage %2 % of %3 runs; %4 late report-night(s), %5 missed; "
-                       "%6 false alarm(s)")
-                        .arg(r.nights.size())
-                        .arg(100.0 * r.p95Coverage(), 0, 'f', 1)
-                        .arg(r.runs)
-                        .arg(r.late)
-                        .arg(r.misses)
-                        .arg(r.falseAlarms);
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [window, text = r.calibration(), tip] {
-                        if (window)
-                            window->m_sla->setCalibration(text, tip);
-                    },
-                    Qt::QueuedConnection);
-            });
-        };
-    });
-}
-
-void MainWindow::refreshCounts(const StoreSnapshot &s, const QDate &today)
-{
-    QHash<State, int> counts;
-    for (const Pipeline &p : s.inventory.pipelines())
-        ++counts[s.stateOf(p.id)];
-    int rollbacks = 0;
-    for (const Pipeline &p : s.inventory.pipelines())
-        rollbacks += s.stateOf(p.id) == State::Cloud &&
-                             ParityService::evaluate(s, p.id, today).rollbackRecommended
-                         ? 1
-                         : 0;
-    m_countsLabel->setText(tr("%1 pipelines · %2 on-prem · %3 dual-run · %4 cloud · %5 "
-                              "decommissioned")
-                               .arg(s.inventory.size())
-                               .arg(counts.value(State::OnPrem))
-                               .arg(counts.value(State::DualRun))
-                               .arg(counts.value(State::Cloud))
-                               .arg(counts.value(State::Decommissioned)));
-    m_countsLabel->setToolTip(m_countsLabel->text());
-    m_rollbackLabel->setText(
-        rollbacks > 0 ? tr("<b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks)
-                      : QString());
-    m_rollbackLabel->setVisible(rollbacks > 0);
-}
-
-void MainWindow::refreshNightForChange()
-{
-    if (m_nightPace->isActive()) {
-        m_nightPaced = true; // one when the pace is over, for all that came meanwhile
-        return;
-    }
-    refreshNight();
-    m_nightPace->start();
-}
-
-void MainWindow::refreshNight()
-{
-    if (!m_session)
-        return;
-    if (m_nightInFlight) {
-        m_nightAgain = true; // one more when this one is back, not one per request
-        return;
-    }
-    m_nightInFlight = true;
-    const StoreSnapshot snapshot = m_session->snapshot();
-    const QDateTime now = m_clock.now();
-    const bool warRoom = m_warRoom != nullptr;
-    const int offset = m_sla->nightOffset();
-    // The sensors read the night's run events and may raise alerts: on the store thread.
-    m_session->post([this, snapshot, now, warRoom, offset,
-                     learned = m_learned](Store *store) -> std::function<void()> {
-        if (!store)
-            return [this] { m_nightInFlight = false; };
-        SlaService::Night night, current;
-        std::optional<WaveStatus> wave;
-        QList<AuditEntry> routing;
-        QList<WatchBeat> watches;
-        QList<Delivery> deliveries;
-        try {
-            const ClockReading at(now); // SlaService keeps a reference: it must outlive it
-            SlaService sla(*store, at, currentOsUser());
-            sla.setLearnedCache(learned.get());
-            const QDate tonight = SlaService::currentNight(snapshot.inventory, now);
-            // The sensors watch the current night whichever one the panel shows; the war room
-            // always shows the current night.
-            current = sla.evaluate(snapshot, tonight);
-            night = offset == 0 ? current : sla.evaluate(snapshot, tonight.addDays(offset));
-            watches = store->watches();
-            // The weekend's wave as a live runbook: the Wave tab, and the war room's main panel.
-            if (const Wave *w = WaveStatus::currentWave(snapshot.plan, now))
-                wave = WaveStatus::compute(*store, snapshot, *w, now);
-            QList<qint64> ids;
-            for (const SlaAlert &a : night.alerts)
-                ids.append(a.id);
-            deliveries = store->deliveriesOf(ids);
-            if (warRoom) {
-                const QList<AuditEntry> all = store->auditLog();
-                for (auto it = all.crbegin(); it != all.crend() && routing.size() < 12; ++it)
-                    if (it->action == QLatin1String("cutover") ||
-                        it->action == QLatin1String("rollback") ||
-                        it->action == QLatin1String("dual_run") ||
-                        it->action == QLatin1String("decommission"))
-                        routing.append(*it);
-            }
-        } catch (const StoreError &) {
-            return [this] { m_nightInFlight = false; }; // the session reports the loss
-        }
-        return [this, night, current, wave, routing, watches, deliveries, now,
-                calendar = Calendar(snapshot.inventory), learnedNow = learned->learned,
-                feedSeq = snapshot.feedSeq] {
-            m_nightInFlight = false;
-            m_board->setLearned(learnedNow); // the what-if nights of the waves use them too
-            if (const QDate tonight = calendar.businessDate(now); tonight != m_calibratedNight) {
-                m_calibratedNight = tonight;
-                calibrate(tonight);
-            }
-            m_watches = watches;
-            m_failingDeliveries = 0;
-            for (const Delivery &d : deliveries)
-                m_failingDeliveries += d.isFailing() ? 1 : 0;
-            showFreshness();
-            m_sla->setNight(night.projection, night.alerts, now, deliveries);
-            const QString identity =
-                m_session->serverNamesUsers() ? m_session->access().user : currentOsUser();
-            const bool canDecide = m_session->access().can(Role::Operator);
-            const bool canApprove = canDecide && m_session->access().can(Role::Approver);
-            if (wave)
-                m_runbook->setStatus(*wave, calendar.zone(), identity, canDecide, canApprove);
-            else
-                m_runbook->setNoWave();
-            if (m_warRoom) {
-                m_warRoom->setNight(current.projection, now);
-                m_warRoom->setRecentChanges(routing, calendar);
-                m_warRoom->setWave(wave, calendar.zone(), identity, canDecide, canApprove);
-            }
-            emit nightShown(feedSeq);
-            if (m_nightAgain) {
-                m_nightAgain = false;
-                refreshNight();
-            }
-        };
-    });
-}
-
-void MainWindow::showFreshness()
-{
-    if (!m_session) {
-        m_freshnessLabel->clear();
-        return;
-    }
-    const qint64 silence = m_session->silenceMs();
-    const QDateTime asOf = m_clock.now().addMSecs(-silence);
-    QString text =
-        tr("data as of %1")
-            .arg(
-                Calendar(m_session->snapshot().inventory).format(asOf, QStringLiteral("HH:mm:ss")));
-    // The colour is for the eye across the room; the words say the same to everyone else.
-    QString colour;
-    const int quiet = int(silence / 1000);
-    switch (freshnessOf(silence)) {
-    case Freshness::Live:
-        break;
-    case Freshness::Aging:
-        colour = QStringLiteral("#c77700");
-        text += tr(" — aging: no answer for %n s", nullptr, quiet);
-        break;
-    case Freshness::Stale:
-        colour = QStringLiteral("#b71c1c");
-        text += tr(" — STALE: no answer for %n s", nullptr, quiet);
-        break;
-    }
-    m_freshnessLabel->setText(text);
-    m_freshnessLabel->setStyleSheet(
-        colour.isEmpty()
-            ? QString()
-            : QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: "
-                             "0 6px; }")
-                  .arg(colour));
-    // The watch: when it last ran, or that none runs; a dead watch must never pass for a quiet
-    // night.
-    const Calendar calendar(m_session->snapshot().inventory);
-    QString watchText, watchColour;
-    if (m_watches.isEmpty()) {
-        watchText = tr("watch: none running");
-        watchColour = QStringLiteral("#c77700");
-        m_watchLabel->setToolTip(tr("No daybreakctl watch beats in this store: nothing raises "
-                                    "alerts while no console is open, and nobody is paged."));
-    } else {
-        const WatchBeat &latest = m_watches.first();
-        const bool stale = latest.isStaleAt(m_clock.now());
-        watchText = tr("watch: last ran %1%2")
-                        .arg(calendar.format(latest.lastRan, QStringLiteral("HH:mm:ss")),
-                             stale ? tr(" — STALE") : QString());
-        watchColour = stale ? QStringLiteral("#b71c1c") : QString();
-        m_watchLabel->setToolTip(
-            tr("%1, every %2 s since %3; %4")
-                .arg(latest.id)
-                .arg(latest.intervalSeconds)
-                .arg(calendar.format(latest.startedAt, QStringLiteral("ddd HH:mm")), latest.note));
-    }
-    m_watchLabel->setText(watchText);
-    m_watchLabel->setStyleSheet(
-        watchColour.isEmpty()
-            ? QString()
-            : QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; padding: "
-                             "0 6px; }")
-                  .arg(watchColour));
-    // A delivery that keeps failing means on-call may not have heard: the war room says so.
-    if (m_failingDeliveries > 0) {
-        watchText += tr(" · %1 deliveries FAILING").arg(m_failingDeliveries);
-        watchColour = QStringLiteral("#b71c1c");
-        m_watchLabel->setText(watchText);
-        m_watchLabel->setStyleSheet(QStringLiteral(
-            "QLabel { background: #b71c1c; color: white; font-weight: bold; padding: 0 6px; }"));
-    }
-    if (m_warRoom)
-        m_warRoom->setFreshness(text + QStringLiteral(" · ") + watchText,
-                                colour.isEmpty() ? watchColour : colour);
+    m_badges->showChangeWindow(changeWindowText(), s.inventory);
 }
 
 void MainWindow::showWarRoom()
@@ -973,6 +497,77 @@ void MainWindow::showWarRoom()
     m_warRoom->showFullScreen();
     m_warRoom->raise();
     m_warRoom->fitGraph();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::openStore(const QString &url, QString *error)
+{
+    try {
+        setSession(std::make_unique<StoreSession>(
+            openStoreInteractively(this, url, OpenMode::MustExist, m_opener->readOnly())));
+        return true;
+    } catch (const StoreError &e) {
+        if (error)
+            *error = e.message();
+        return false;
+    }
+}
+
+void MainWindow::openStoreInBackground(const QString &url)
+{
+    m_opener->open(url);
+}
+
+bool MainWindow::opening() const
+{
+    return m_opener->busy();
+}
+
+void MainWindow::setReadOnly(bool readOnly)
+{
+    m_opener->setReadOnly(readOnly);
+}
+
+void MainWindow::showUnreachable(const QString &message)
+{
+    const double retry = m_session->retryDelayMs() / 1000.0;
+    m_badges->showUnreachable(retry);
+    m_unreachableBar->setText(
+        tr("Store unreachable: what you see is frozen and no change can be made. Reconnecting by "
+           "itself (next attempt in %1 s).\n%2")
+            .arg(QString::number(retry, 'f', 1), message.left(300)));
+    m_unreachableBar->show();
+    if (m_warRoom)
+        m_warRoom->showStoreUnreachable(message);
+}
+
+void MainWindow::refreshNight()
+{
+    m_night->refresh();
+}
+
+void MainWindow::calibrate(const QDate &tonight)
+{
+    m_night->calibrate(tonight);
+}
+
+void MainWindow::refreshCounts(const StoreSnapshot &snapshot, const QDate &today)
+{
+    m_badges->showCounts(snapshot, today);
+}
+
+void MainWindow::showFreshness()
+{
+    if (!m_session) {
+        m_badges->clearFreshness();
+        return;
+    }
+    const StatusBadges::Freshness shown = m_badges->showFreshness(
+        m_session->silenceMs(), m_clock.now(), Calendar(m_session->snapshot().inventory),
+        m_night->watches(), m_night->failingDeliveries());
+    if (m_warRoom)
+        m_warRoom->setFreshness(shown.text, shown.colour);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,8 +4,6 @@
 #include "SlaService.h"
 #include "StoreChange.h"
 
-#include "OpenStoreDialog.h"
-
 #include <QMainWindow>
 
 #include <memory>
@@ -32,6 +30,9 @@ class PipelineDetailsPanel;
 class PipelineTableModel;
 class PipelineTablePanel;
 class StoreSession;
+class NightController;
+class StatusBadges;
+class StoreOpener;
 
 // The console's main window: the dependency graph in the centre, the pipeline table and the
 // details as docks, the routing actions, and a status bar that always says which store is open
@@ -51,10 +52,10 @@ public:
     // freezes the console; the new store replaces the old one when it has answered (a password
     // prompt first if the server wants one). storeOpened() or storeOpenFailed() follows.
     void openStoreInBackground(const QString &url);
-    bool opening() const { return m_opening != nullptr; }
+    bool opening() const;
     void showUnreachable(const QString &message);
     // Open every store as a viewer from now on (daybreak --read-only: the war-room wall).
-    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    void setReadOnly(bool readOnly);
     StoreSession *session() const { return m_session.get(); }
 
     PipelineTablePanel *tablePanel() const { return m_table; }
@@ -77,7 +78,8 @@ public:
     MigrationPlan *plan() const { return m_plan.get(); }
     QTabWidget *tabs() const { return m_tabs; }
     QString changeWindowText() const;
-    // The status bar's and the war room's "data as of 03:12:07", amber then red as it ages.
+    // The status bar's and the war room's "data as of 03:12:07", aging then STALE (in words and
+    // colour).
     void showFreshness();
     // The context menu of a pipeline (graph or table), built but not shown.
     QMenu *pipelineMenu(const QString &id);
@@ -96,26 +98,12 @@ private:
     void buildMenus();
     // Redraws what `change` names (everything by default, and on a new inventory).
     void refresh(const StoreChange &change = StoreChange::all(QString()));
-    // The 6am view again for a change in the store, paced (m_nightPace).
-    void refreshNightForChange();
-    void rememberStore(const QString &url);
-    void rebuildRecentMenu();
-    void exportGraph();
-    void exportReport();
-    void chooseStore();
-    void connectToServer();
-    void openStoreDialog(OpenStoreDialog::Kind kind);
-    void openInBackground(const QString &url, const QString &password, int attempt);
-
     const Clock &m_clock;
     std::unique_ptr<ActionPrompter> m_ownPrompter;
     ActionPrompter *m_prompter;
     QLabel *m_unreachableBar = nullptr;
     QLabel *m_readOnlyBar = nullptr;
-    QDate m_shownDay; // the day the views were last drawn whole for // why this store may only be
-                      // read, while it may
-    bool m_readOnly = false;
-    QThread *m_opening = nullptr; // a store being opened in the background
+    QDate m_shownDay; // the day the views were last drawn whole for
     std::unique_ptr<StoreSession> m_session;
     std::unique_ptr<MigrationPlan> m_plan;
     PipelineTableModel *m_model;
@@ -133,27 +121,10 @@ private:
     WaveRunbookPanel *m_runbook;
     WarRoomWindow *m_warRoom = nullptr;
     MigrationActions *m_actions;
-    QMenu *m_recentMenu = nullptr;
     QMenu *m_contextMenu = nullptr;
-    QLabel *m_storeLabel;
-    QLabel *m_windowLabel;
-    QLabel *m_countsLabel;
-    QLabel *m_rollbackLabel; // never cut off: the store's location gives way first
-    QLabel *m_freshnessLabel;
-    QLabel *m_watchLabel;         // "watch: last ran 03:12:05", red when the watch is stale
-    QList<WatchBeat> m_watches;   // as the last night evaluation read them
-    int m_failingDeliveries = 0;  // outbox rows of the shown night still failing
-    bool m_nightInFlight = false; // a night evaluation is on the store thread
-    // The night's learned durations; read and written on the store thread only.
-    std::shared_ptr<SlaService::LearnedCache> m_learned =
-        std::make_shared<SlaService::LearnedCache>();
-    QDate m_calibratedNight;   // the night the forecast record was last worked out for
-    bool m_nightAgain = false; // and another was asked for meanwhile
-    // The store's changes wake the 6am view at most every kNightPaceMs (PostgreSQL notifies on
-    // every commit, ten a second on a busy night; SQLite's polling wakes twice a second).
-    QTimer *m_nightPace;
-    bool m_nightPaced = false; // a change arrived while the pace held it back
-    static constexpr int kNightPaceMs = 500;
+    StatusBadges *m_badges;
+    StoreOpener *m_opener;
+    NightController *m_night;
     bool m_fitted = false;
 };
 

@@ -3,6 +3,8 @@
 #include "SqlStore.h"
 #include "SqlValues.h"
 
+#include "MigrationRules.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -99,11 +101,8 @@ void SqlStore::replaceInventory(const Inventory &inv, const AuditEntry &audit,
 
 void SqlStore::writeHistory(const StoreHistory &history)
 {
-    static const QStringList routingActions{QStringLiteral("dual_run"), QStringLiteral("cutover"),
-                                            QStringLiteral("rollback"),
-                                            QStringLiteral("decommission")};
     for (const AuditEntry &a : history.audit) {
-        if (routingActions.contains(a.action)) {
+        if (actionFromName(a.action)) { // a routing change moves the pointer it names
             const QSqlQuery moved =
                 run(QStringLiteral("UPDATE routing SET state = ?, version = version + 1, "
                                    "updated_at = ? WHERE pipeline = ? AND state = ?"),
