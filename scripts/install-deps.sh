@@ -5,6 +5,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql
   libqt6sql6-mysql libqt6sql6-odbc mariadb-server odbc-postgresql unixodbc
   qt6-httpserver-dev qt6-websockets-dev libcurl4-openssl-dev
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libboost-graph-dev libgl-dev cmake ninja-build g++ xvfb xauth imagemagick
   libpq-dev procps poppler-utils graphviz postgresql tzdata faketime clang-format
   dpkg-dev groff-base desktop-file-utils openssl

@@ -6,6 +6,7 @@
 #include "KeyboardHelp.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
+#include "PipelineTablePanel.h"
 #include "ScriptedPrompter.h"
 #include "SqliteStore.h"
 #include "StoreSession.h"
@@ -13,6 +14,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QTableView>
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
@@ -134,6 +136,43 @@ private slots:
         for (const QString &m : wall)
             qWarning("unnamed in the war room: %s", qPrintable(m));
         QVERIFY(wall.isEmpty());
+    }
+
+    // A label that names a control is its buddy (Alt+letter reaches it, a screen reader reads it
+    // with it), and the tables' cells say in words what their colours say.
+    void labelsHaveBuddiesAndCellsSpeak()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        {
+            SqliteStore seed(path, OpenMode::CreateIfMissing);
+            if (seed.isEmpty())
+                QVERIFY(InventoryService(seed, m_clock, QStringLiteral("t")).importDemo().ok());
+        }
+        MainWindow window(m_clock, &m_prompter);
+        QString error;
+        QVERIFY2(window.openStore(path, &error), qPrintable(error));
+        QVERIFY(QTest::qWaitFor([&] { return window.session()->idle(); }, 10000));
+        int labelsOfControls = 0;
+        for (QLabel *label : window.findChildren<QLabel *>()) {
+            const QString text = label->text().trimmed();
+            // A label that names the control beside it ends with a colon; the bars above the
+            // window say the store's state, they name no control.
+            const bool bar = label->objectName().endsWith(QLatin1String("Bar"));
+            if (bar || !text.endsWith(QLatin1Char(':')) || text.contains(QLatin1Char('<')))
+                continue;
+            ++labelsOfControls;
+            QVERIFY2(label->buddy(), qPrintable(QStringLiteral("'%1' has no buddy").arg(text)));
+        }
+        QVERIFY(labelsOfControls >= 2); // the board's "Backlog by:", the timeline's "Rows:"
+        const QAbstractItemModel *table = window.tablePanel()->view()->model();
+        QVERIFY(table->rowCount() > 0);
+        for (int column = 0; column < table->columnCount(); ++column) {
+            const QString spoken = table->index(0, column).data(Qt::AccessibleTextRole).toString();
+            const QString shown = table->index(0, column).data(Qt::DisplayRole).toString();
+            QVERIFY2(spoken.contains(shown) &&
+                         spoken.startsWith(table->headerData(column, Qt::Horizontal).toString()),
+                     qPrintable(spoken));
+        }
     }
 
     // Help → Keyboard names the keyboard path of the mouse's actions: the board's card moves,

@@ -57,6 +57,10 @@ QVariant ParityOverviewModel::data(const QModelIndex &index, int role) const
         f.setBold(true);
         return f;
     }
+    if (role == Qt::AccessibleTextRole)
+        return tr("%1 of %2: %3")
+            .arg(headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString(), r.id,
+                 data(index, Qt::DisplayRole).toString());
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {

@@ -120,6 +120,10 @@ QVariant PipelineTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         return tr("%1 — %2, owned by %3").arg(r.id, r.name, r.owner);
+    case Qt::AccessibleTextRole: // what a screen reader says: the column's name, then its value
+        return tr("%1 of %2: %3")
+            .arg(headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString(), r.id,
+                 data(index, Qt::DisplayRole).toString());
     case PipelineIdRole:
         return r.id;
     case StateRole:

@@ -32,7 +32,9 @@ SlaPanel::SlaPanel(QWidget *parent)
     m_alerts->setObjectName(QStringLiteral("alertList"));
     m_alerts->setAccessibleName(tr("Tonight's alerts"));
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Rows:"), this));
+    auto *rowsLabel = new QLabel(tr("R&ows:"), this);
+    rowsLabel->setBuddy(m_rows);
+    bar->addWidget(rowsLabel);
     bar->addWidget(m_rows);
     m_calibration->setObjectName(QStringLiteral("calibration"));
     m_calibration->setStyleSheet(QStringLiteral("color:#444; padding-left:12px"));

@@ -34,7 +34,9 @@ WaveBoard::WaveBoard(QWidget *parent)
     m_toolBar->addAction(tr("Add wave…"), this, &WaveBoard::addWave);
     m_toolBar->addAction(tr("Auto-plan the rest…"), this, &WaveBoard::autoPlan);
     m_toolBar->addSeparator();
-    m_toolBar->addWidget(new QLabel(tr(" Backlog by: "), this));
+    auto *sortLabel = new QLabel(tr(" &Backlog by: "), this);
+    sortLabel->setBuddy(m_sort);
+    m_toolBar->addWidget(sortLabel);
     m_sort->addItem(tr("dependency depth"));
     m_sort->addItem(tr("owner"));
     m_sort->addItem(tr("id"));

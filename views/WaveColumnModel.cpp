@@ -97,6 +97,7 @@ QVariant WaveColumnModel::data(const QModelIndex &index, int role) const
     case PipelineIdRole:
         return id;
     case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole: // the card says its state and risk by colour; this in words
         return m_board->cardToolTip(id);
     case OwnerRole:
         return m_board->ownerOf(id);

@@ -69,9 +69,10 @@ void StatusBadges::showCounts(const StoreSnapshot &s, const QDate &today)
                           .arg(counts.value(State::Cloud))
                           .arg(counts.value(State::Decommissioned)));
     m_counts->setToolTip(m_counts->text());
-    m_rollbacks->setText(
-        rollbacks > 0 ? tr("<b style='color:#b00020'>%1 rollback(s) recommended</b>").arg(rollbacks)
-                      : QString());
+    m_rollbacks->setText(rollbacks > 0
+                             ? QStringLiteral("<b style='color:#b00020'>%1</b>")
+                                   .arg(tr("%n rollback(s) recommended", nullptr, rollbacks))
+                             : QString());
     m_rollbacks->setVisible(rollbacks > 0);
 }
 
@@ -140,7 +141,7 @@ StatusBadges::Freshness StatusBadges::showFreshness(qint64 silence, const QDateT
     }
     // A delivery that keeps failing means on-call may not have heard: the war room says so.
     if (failingDeliveries > 0) {
-        watchText += tr(" · %1 deliveries FAILING").arg(failingDeliveries);
+        watchText += tr(" · %n deliveries FAILING", nullptr, failingDeliveries);
         watchColour = QLatin1String(Badges::kAlarm);
     }
     m_watch->setText(watchText);

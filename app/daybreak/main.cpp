@@ -6,6 +6,8 @@
 #include "StoreSession.h"
 #include "Version.h"
 
+#include "Translations.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -97,6 +99,7 @@ int main(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     describe();
+    installTranslators(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/daybreak.svg")));
     Options options;
     QCommandLineParser &parser = options.parser;
