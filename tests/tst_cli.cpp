@@ -224,7 +224,8 @@ private slots:
 
     void inputDetailsAreRefusedOrReadTheWayTheLeadMeantThem()
     {
-        // Finding D14.
+        // Input the lead did not mean is refused or read the way they meant it, never taken
+        // silently.
         const QString store = freshStore(QStringLiteral("details.sqlite"));
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
         // A repeated option is named, not silently the last one.
@@ -298,8 +299,8 @@ private slots:
 
     void textOutputShowsControlCharactersInsteadOfActingOnThem()
     {
-        // Finding D13: a reason with a newline forged a second audit line; ESC sequences reached
-        // the terminal.
+        // Once went wrong: a reason with a newline forged a second audit line; ESC sequences
+        // reached the terminal.
         const QString store = freshStore(QStringLiteral("escapes.sqlite"));
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
         const QString forged =
@@ -329,8 +330,8 @@ private slots:
 
     void theActorIsWhoTheKernelSaysNotUser()
     {
-        // Finding D7: a uid with no passwd entry took $USER as its name, so anyone could sign as
-        // root. As root (CI), run as such a uid; otherwise this user's passwd name must win.
+        // Once went wrong: a uid with no passwd entry took $USER as its name, so anyone could sign
+        // as root. As root (CI), run as such a uid; otherwise this user's passwd name must win.
         QTemporaryDir open;
         QFile::setPermissions(open.path(), QFileDevice::Permissions(0x7777));
         const QString store = open.filePath(QStringLiteral("s.sqlite"));
@@ -362,7 +363,7 @@ private slots:
 
     void aViewerNeverLocksTheOwnerOut()
     {
-        // Finding D5: a viewer's `route` left -wal and -shm files of its own, and the store's
+        // Once went wrong: a viewer's `route` left -wal and -shm files of its own, and the store's
         // owner got "attempt to write a readonly database" until someone deleted them. As root
         // the viewer is another user; otherwise this user with the file made read-only.
         const bool root = geteuid() == 0;
@@ -396,8 +397,8 @@ private slots:
 
     void aFolderNobodyMayWriteStillAnswersRoute()
     {
-        // Finding D5: in a folder the user cannot write, even `route --read-only` failed with a
-        // message that did not name the folder.
+        // Once went wrong: in a folder the user cannot write, even `route --read-only` failed with
+        // a message that did not name the folder.
         const bool root = geteuid() == 0;
         QTemporaryDir closed;
         const QString store = closed.filePath(QStringLiteral("s.sqlite"));
@@ -496,7 +497,7 @@ private slots:
 
     void valuesTheStoreCannotHoldAreBadInput()
     {
-        // Finding D9: these gave exit 6 "store unavailable" from a CHECK or a year 10000 date.
+        // Once went wrong: these gave exit 6 "store unavailable" from a CHECK or a year 10000 date.
         const QString store = freshStore(QStringLiteral("values.sqlite"));
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
         const int auditBefore = int(json({QStringLiteral("audit")}, store).size());
@@ -522,9 +523,9 @@ private slots:
 
     void concurrentCommandsWaitForAnUpgrade()
     {
-        // Finding D4: after an upgrade, orchestrator `route` calls racing to migrate the schema
-        // failed with exit 6 "database is locked"; now each waits for the write lock and finds
-        // the work done.
+        // Once went wrong: after an upgrade, orchestrator `route` calls racing to migrate the
+        // schema failed with exit 6 "database is locked"; now each waits for the write lock and
+        // finds the work done.
         const QString store = freshStore(QStringLiteral("upgrade.sqlite"));
         QCOMPARE(ctl({QStringLiteral("init"), QStringLiteral("--demo")}, store).exit, 0);
         {

@@ -129,7 +129,7 @@ private slots:
             << QStringLiteral("timezone_number.json")
             << QStringList{
                    QStringLiteral("field 'timezone': must be a string such as \"Europe/Berlin\"")};
-        // Finding D6: these imported zero pipelines with exit 0, emptying an on-prem store.
+        // Once went wrong: these imported zero pipelines with exit 0, emptying an on-prem store.
         QTest::newRow("a header-only CSV")
             << QStringLiteral("header_only.csv")
             << QStringList{QStringLiteral(
@@ -251,7 +251,7 @@ private slots:
 
     void inputDetailsAreNamedNotGuessed()
     {
-        // Finding D14: each of these was taken silently.
+        // Once went wrong: each of these was taken silently.
         const QByteArray header = "id,name,owner,schedule,duration_onprem,duration_cloud,risk,"
                                   "target";
         InventoryReadResult r = InventoryReader::readCsv(

@@ -333,8 +333,8 @@ private slots:
 
     void importThatDropsAPlannedPipelineMovesThePlanVersion()
     {
-        // Finding D6: the removed pipeline's wave place went with it, and the plan's version did
-        // not move, so a console holding the old plan kept editing it.
+        // Once went wrong: the removed pipeline's wave place went with it, and the plan's version
+        // did not move, so a console holding the old plan kept editing it.
         build(State::OnPrem, State::OnPrem, 0, false);
         PlanService plan(*m_store, *m_clock, QStringLiteral("lead"));
         QVERIFY(plan.addWave(QStringLiteral("w1"), QDate(2026, 12, 5)).ok());

@@ -52,7 +52,7 @@ private slots:
 
     void aCommandNeverWritesItsSchemaIntoAnotherFile()
     {
-        // Finding D11: `status --store other.db` added Daybreak's tables to someone's database.
+        // Once went wrong: `status --store other.db` added Daybreak's tables to someone's database.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.db"));
         {
@@ -84,7 +84,7 @@ private slots:
 
     void aNegativeSchemaVersionIsADamagedStore()
     {
-        // Finding D12: it aborted the process.
+        // Once went wrong: it aborted the process.
         QTemporaryDir dir;
         {
             auto store = sqlite(dir);
@@ -117,7 +117,8 @@ private slots:
 
     void aViewerNeverCreatesTheSideFilesAndStillSeesEveryChange()
     {
-        // Finding D5: a viewer's -wal and -shm belonged to the viewer and locked the owner out.
+        // Once went wrong: a viewer's -wal and -shm belonged to the viewer and locked the owner
+        // out.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("store.sqlite"));
         seed(*sqlite(dir), smallInventory());

@@ -187,7 +187,7 @@ private slots:
 
     void verifyFindsWhatPlainSqlDidBehindTheAuditLog()
     {
-        // Finding D15: dropped triggers and a pointer flipped without its audit row went
+        // Once went wrong: dropped triggers and a pointer flipped without its audit row went
         // unnoticed.
         auto store = seeded();
         QCOMPARE(store->applyTransition(
@@ -216,7 +216,7 @@ private slots:
 
     void anInventoryAndItsHistoryAreOneTransaction()
     {
-        // Finding D10: init --demo wrote its inventory, then its parity history in a second
+        // Once went wrong: init --demo wrote its inventory, then its parity history in a second
         // transaction; a failure in the second left the first and a wrong message behind.
         auto store = m_backend.open(m_backend.freshUrl());
         AuditEntry audit;

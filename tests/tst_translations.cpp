@@ -11,13 +11,13 @@
 #include "Translations.h"
 
 #include <QAbstractItemView>
-#include <QTableView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
