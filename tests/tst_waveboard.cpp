@@ -1,3 +1,4 @@
+#include "BoardState.h"
 #include "InventoryService.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
@@ -113,6 +114,38 @@ private slots:
         QVERIFY2(header.contains(QStringLiteral(" 6am: ")), qPrintable(header));
     }
 
+    void theBoardStateAnswersWithoutAWidget()
+    {
+        // The same snapshot in a BoardState of its own gives the board's cards and columns.
+        const StoreSnapshot snapshot = SqliteStore(m_path, OpenMode::MustExist).snapshot();
+        BoardState state;
+        QVERIFY(!state.moves());
+        QVERIFY(state.backlog({}, BoardState::BacklogOrder::Depth, nullptr).isEmpty());
+        state.setSnapshot(snapshot, m_clock.now().date());
+        int total = -1;
+        const QStringList backlog = state.backlog({}, BoardState::BacklogOrder::Depth, &total);
+        QCOMPARE(backlog, board()->column(QString())->model()->pipelines());
+        QCOMPARE(total, int(backlog.size()));
+        QVERIFY(!backlog.isEmpty());
+        for (int i = 1; i < backlog.size(); ++i)
+            QVERIFY(state.depthOf(backlog.at(i - 1)) <= state.depthOf(backlog.at(i)));
+        const QStringList byOwner = state.backlog({}, BoardState::BacklogOrder::Owner, nullptr);
+        for (int i = 1; i < byOwner.size(); ++i)
+            QVERIFY(state.ownerOf(byOwner.at(i - 1)) <= state.ownerOf(byOwner.at(i)));
+        QStringList columns;
+        for (WaveColumn *c : board()->columns())
+            if (!c->wave().isEmpty())
+                columns << c->wave();
+        QCOMPARE(state.openWaves(), columns);
+        const QDate today = m_clock.now().date();
+        for (const Pipeline &p : snapshot.inventory.pipelines()) {
+            QCOMPARE(state.healthOf(p.id), ParityService::health(snapshot, p.id, today));
+            QCOMPARE(state.healthOf(p.id), board()->state().healthOf(p.id)); // asked twice
+            QCOMPARE(state.stateOf(p.id), snapshot.stateOf(p.id));
+            QVERIFY(state.cardToolTip(p.id).startsWith(p.id + QStringLiteral(" — ")));
+        }
+    }
+
     void theBacklogFiltersBySelectorOrText()
     {
         const QStringList all = board()->column(QString())->model()->pipelines();
@@ -120,7 +153,7 @@ private slots:
         const QStringList finance = board()->column(QString())->model()->pipelines();
         QVERIFY(!finance.isEmpty() && finance.size() < all.size());
         for (const QString &id : finance)
-            QCOMPARE(board()->ownerOf(id), QStringLiteral("finance"));
+            QCOMPARE(board()->state().ownerOf(id), QStringLiteral("finance"));
         // Not a selector: the ids containing the text.
         board()->setBacklogFilter(QStringLiteral("EXTRACT"));
         const QStringList extracts = board()->column(QString())->model()->pipelines();

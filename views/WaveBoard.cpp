@@ -87,35 +87,18 @@ void WaveBoard::setPlan(MigrationPlan *plan)
         connect(m_plan, &MigrationPlan::answered, this,
                 [this](const PlanOutcome &o) { emit message(MigrationPlan::answerText(o)); });
     for (WaveColumn *column : std::as_const(m_columns))
-        column->model()->setPlan(m_plan, m_moves.get());
+        column->model()->setPlan(m_plan, m_state.moves());
 }
 
 void WaveBoard::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)
 {
-    m_snapshot = snapshot;
-    m_today = today;
-    m_moves = std::make_unique<PlanMoves>(snapshot, today);
-    m_moves->setLearned(m_learned);
+    m_state.setSnapshot(snapshot, today);
     for (WaveColumn *column : std::as_const(m_columns))
-        column->model()->setPlan(m_plan, m_moves.get());
-    // A wave whose window is over is history: named above the board with what it cut over,
-    // never a column to plan into.
-    QStringList names, past;
-    for (const Wave &w : m_snapshot.plan.waves()) {
-        if (w.windowEnd.isValid() && w.windowEnd.date() < today) {
-            int cut = 0;
-            for (const QString &id : w.members)
-                cut += canonicalSide(m_snapshot.stateOf(id)) == Side::Cloud ? 1 : 0;
-            past << tr("%1 (%2, %3 of %4 cut over)")
-                        .arg(w.name, w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
-                        .arg(cut)
-                        .arg(w.members.size());
-        } else {
-            names << w.name;
-        }
-    }
+        column->model()->setPlan(m_plan, m_state.moves());
+    const QStringList past = m_state.pastWaves();
     m_pastWaves->setText(tr("Past waves: %1").arg(past.join(QStringLiteral(" · "))));
     m_pastWaves->setVisible(!past.isEmpty());
+    const QStringList names = m_state.openWaves();
     if (names != m_waveNames || m_columns.isEmpty()) {
         m_waveNames = names;
         rebuildColumns();
@@ -133,6 +116,7 @@ void WaveBoard::rebuildColumns()
     all += m_waveNames;
     for (const QString &wave : all) {
         auto *column = new WaveColumn(this, wave);
+        connect(column->model(), &WaveColumnModel::dragStarted, this, &WaveBoard::dragStarted);
         m_columnsLayout->insertWidget(m_columnsLayout->count() - 1, column);
         connect(column, &WaveColumn::headerMenuRequested, this, &WaveBoard::waveMenu);
         connect(column, &WaveColumn::headerDoubleClicked, this, [this](const QString &w) {
@@ -143,7 +127,7 @@ void WaveBoard::rebuildColumns()
                 m_plan->renameWave(w, name);
             }
         });
-        column->model()->setPlan(m_plan, m_moves.get());
+        column->model()->setPlan(m_plan, m_state.moves());
         connect(column->view(), &QAbstractItemView::clicked, this, [this](const QModelIndex &i) {
             emit pipelineSelected(i.data(WaveColumnModel::PipelineIdRole).toString());
         });
@@ -156,125 +140,87 @@ void WaveBoard::setBacklogFilter(const QString &text)
     m_filter->setText(text);
 }
 
-QStringList WaveBoard::backlog() const
-{
-    QStringList ids;
-    for (const Pipeline &p : m_snapshot.inventory.pipelines())
-        if (m_moves->rules().isPlannable(p.id) && m_snapshot.plan.waveOf(p.id).isEmpty())
-            ids << p.id;
-    m_backlogTotal = int(ids.size());
-    const QString filter = m_filter->text().trimmed();
-    if (!filter.isEmpty()) {
-        const Selector::Result selected = Selector::select(filter, m_snapshot);
-        ids.erase(std::remove_if(ids.begin(), ids.end(),
-                                 [&](const QString &id) {
-                                     return selected.ok()
-                                                ? !selected.ids.contains(id)
-                                                : !id.contains(filter, Qt::CaseInsensitive);
-                                 }),
-                  ids.end());
-    }
-    QHash<QString, QString> groupOf;
-    for (const Pipeline &p : m_snapshot.inventory.pipelines())
-        groupOf.insert(p.id, p.groupName());
-    const int by = m_sort->currentIndex();
-    std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) {
-        if (by == 0 && m_moves->depthOf(a) != m_moves->depthOf(b))
-            return m_moves->depthOf(a) < m_moves->depthOf(b);
-        if (by == 1 && ownerOf(a) != ownerOf(b))
-            return ownerOf(a) < ownerOf(b);
-        if (by == 3 && groupOf.value(a) != groupOf.value(b))
-            return groupOf.value(a) < groupOf.value(b);
-        return a < b;
-    });
-    return ids;
-}
-
 void WaveBoard::setLearned(std::shared_ptr<const LearnedDurations> learned)
 {
-    if (learned == m_learned)
-        return;
-    m_learned = std::move(learned);
-    if (m_moves)
-        m_moves->setLearned(m_learned);
-    fillColumns();
+    if (m_state.setLearned(std::move(learned)))
+        fillColumns();
 }
 
 void WaveBoard::fillColumns()
 {
-    if (!m_moves)
+    if (!m_state.moves())
         return;
-    if (m_nights.isEmpty() || !(m_nightsOf == m_snapshot.plan) ||
-        m_nightsLearned != m_learned.get()) {
-        // Projected again only when the plan or the durations changed, not on every refresh.
-        m_nights.clear();
-        if (PlanMoves::whatIfApplies(m_snapshot))
-            for (const WaveNight &n : WaveNights::all(m_snapshot, m_snapshot.plan, m_learned.get()))
-                m_nights.insert(n.wave, n);
-        m_nightsOf = m_snapshot.plan;
-        m_nightsLearned = m_learned.get();
-    }
-    const WaveRules &rules = m_moves->rules();
-    const QList<PlanFinding> findings = rules.validate(m_snapshot.plan);
+    const QList<PlanFinding> findings = m_state.moves()->rules().validate(m_state.snapshot().plan);
     for (WaveColumn *column : std::as_const(m_columns)) {
-        const QString wave = column->wave();
-        if (wave.isEmpty()) {
-            const QStringList ids = backlog();
-            column->model()->setPipelines(ids);
-            column->setHeader(
-                m_filter->text().trimmed().isEmpty()
-                    ? tr("<b>Backlog</b><br>%1 unplanned cloud-target pipeline(s)").arg(ids.size())
-                    : tr("<b>Backlog</b><br>%1 of %2 unplanned, filtered")
-                          .arg(ids.size())
-                          .arg(m_backlogTotal),
-                tr("Cloud-target pipelines not cut over and not in any wave"));
-            continue;
-        }
-        const Wave *w = m_snapshot.plan.find(wave);
-        if (!w)
-            continue;
-        column->model()->setPipelines(rules.cutoverOrder(*w));
-        int high = 0;
-        for (const QString &m : w->members)
-            high += riskOf(m) == Risk::High ? 1 : 0;
-        int errors = 0, warnings = 0;
-        QStringList texts;
-        for (const PlanFinding &f : findings)
-            if (f.wave == wave) {
-                (f.error ? errors : warnings) += 1;
-                texts << (f.error ? QStringLiteral("✕ ") : QStringLiteral("⚠ ")) + f.reason.text;
-            }
-        const QString badge =
-            errors > 0     ? tr("<span style='color:#c01c28'>✕ %1 invalid</span>").arg(errors)
-            : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
-                           : tr("<span style='color:#1b7f3b'>✓ ready</span>");
-        const auto nightIt = m_nights.constFind(wave);
-        // A platform without deadlines has no 6am to show.
-        const bool hasNight = nightIt != m_nights.cend() && !nightIt->reports.isEmpty();
-        const bool nightBad = hasNight && nightIt->bad();
-        if (hasNight)
-            texts.prepend(tr("The night after: %1")
-                              .arg(nightIt->summary(Calendar(m_snapshot.inventory).zone())));
-        column->setHeader(
-            tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7%8")
-                .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
-                .arg(w->members.size())
-                .arg(w->capacity)
-                .arg(high)
-                .arg(w->maxHighRisk)
-                .arg(badge, !hasNight
-                                ? QString()
-                                : QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
-                                      .arg(nightBad ? QStringLiteral("#b36b00")
-                                                    : QStringLiteral("#1b7f3b"),
-                                           nightBad ? QStringLiteral("⚠") : QStringLiteral("☾"),
-                                           nightIt->brief().toHtmlEscaped())),
-            (QStringList{tr("Window %1 – %2")
-                             .arg(w->windowStart.toString(QStringLiteral("ddd HH:mm")),
-                                  w->windowEnd.toString(QStringLiteral("ddd HH:mm")))} +
-             texts)
-                .join(QLatin1Char('\n')));
+        if (column->wave().isEmpty())
+            fillBacklog(column);
+        else
+            fillWave(column, findings);
     }
+}
+
+void WaveBoard::fillBacklog(WaveColumn *column)
+{
+    const QString filter = m_filter->text().trimmed();
+    int total = 0;
+    const QStringList ids = m_state.backlog(
+        filter, static_cast<BoardState::BacklogOrder>(m_sort->currentIndex()), &total);
+    column->model()->setPipelines(ids);
+    column->setHeader(
+        filter.isEmpty()
+            ? tr("<b>Backlog</b><br>%n unplanned cloud-target pipeline(s)", nullptr,
+                 int(ids.size()))
+            : tr("<b>Backlog</b><br>%1 of %2 unplanned, filtered").arg(ids.size()).arg(total),
+        tr("Cloud-target pipelines not cut over and not in any wave"));
+}
+
+void WaveBoard::fillWave(WaveColumn *column, const QList<PlanFinding> &findings)
+{
+    const QString wave = column->wave();
+    const StoreSnapshot &snapshot = m_state.snapshot();
+    const Wave *w = snapshot.plan.find(wave);
+    if (!w)
+        return;
+    column->model()->setPipelines(m_state.moves()->rules().cutoverOrder(*w));
+    int errors = 0, warnings = 0;
+    QStringList texts;
+    for (const PlanFinding &f : findings)
+        if (f.wave == wave) {
+            (f.error ? errors : warnings) += 1;
+            texts << (f.error ? QStringLiteral("✕ ") : QStringLiteral("⚠ ")) + f.reason.text;
+        }
+    // The badge says it in a sign and a word, not by its colour alone.
+    const QString badge =
+        errors > 0     ? tr("<span style='color:#c01c28'>✕ %1 invalid</span>").arg(errors)
+        : warnings > 0 ? tr("<span style='color:#b36b00'>⚠ %1 not ready</span>").arg(warnings)
+                       : tr("<span style='color:#1b7f3b'>✓ ready</span>");
+    const auto &nights = m_state.nights();
+    const auto nightIt = nights.constFind(wave);
+    // A platform without deadlines has no 6am to show.
+    const bool hasNight = nightIt != nights.cend() && !nightIt->reports.isEmpty();
+    const bool nightBad = hasNight && nightIt->bad();
+    if (hasNight)
+        texts.prepend(
+            tr("The night after: %1").arg(nightIt->summary(Calendar(snapshot.inventory).zone())));
+    const QString night =
+        !hasNight ? QString()
+                  : QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
+                        .arg(nightBad ? QStringLiteral("#b36b00") : QStringLiteral("#1b7f3b"),
+                             nightBad ? QStringLiteral("⚠") : QStringLiteral("☾"),
+                             nightIt->brief().toHtmlEscaped());
+    const QLocale locale;
+    const QString window = tr("Window %1 – %2")
+                               .arg(locale.toString(w->windowStart, QStringLiteral("ddd HH:mm")),
+                                    locale.toString(w->windowEnd, QStringLiteral("ddd HH:mm")));
+    column->setHeader(
+        tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7%8")
+            .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
+            .arg(w->members.size())
+            .arg(w->capacity)
+            .arg(m_state.highRiskIn(*w))
+            .arg(w->maxHighRisk)
+            .arg(badge, night),
+        (QStringList{window} + texts).join(QLatin1Char('\n')));
 }
 
 void WaveBoard::dragStarted(const QStringList &ids)
@@ -333,7 +279,7 @@ void WaveBoard::followMovedCard()
     if (m_follow.isEmpty())
         return;
     selectPipeline(m_follow);
-    if (WaveColumn *now = column(m_snapshot.plan.waveOf(m_follow)))
+    if (WaveColumn *now = column(m_state.snapshot().plan.waveOf(m_follow)))
         now->view()->setFocus();
     if (m_plan && m_plan->pending() == 0)
         m_follow.clear();
@@ -364,9 +310,9 @@ void WaveBoard::addWave()
 {
     if (!m_plan)
         return;
-    QDate next = m_today.addDays(1);
-    const int startDay = m_snapshot.inventory.changeWindow.startDay;
-    while (next.dayOfWeek() != startDay || m_snapshot.plan.find(defaultWaveName(next)))
+    QDate next = m_state.today().addDays(1);
+    const int startDay = m_state.snapshot().inventory.changeWindow.startDay;
+    while (next.dayOfWeek() != startDay || m_state.snapshot().plan.find(defaultWaveName(next)))
         next = next.addDays(1);
     const auto wave = WaveDialogs::askNewWave(this, next);
     if (!wave)
@@ -381,8 +327,10 @@ void WaveBoard::autoPlan()
     auto preview = [this](const WavePlanner::Options &options) {
         // The preview plans on the board's snapshot: no store call while the dialog waits.
         PlanOutcome o;
-        o.autoPlan = WavePlanner(m_snapshot, m_moves->rules()).plan(options);
-        PlanNights::avoidRiskyNights(m_snapshot, m_moves->rules(), o.autoPlan, m_learned.get());
+        const PlanMoves &moves = *m_state.moves();
+        o.autoPlan = WavePlanner(m_state.snapshot(), moves.rules()).plan(options);
+        PlanNights::avoidRiskyNights(m_state.snapshot(), moves.rules(), o.autoPlan,
+                                     m_state.learned().get());
         o.message = PlanService::autoPlanMessage(o.autoPlan);
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
@@ -391,7 +339,7 @@ void WaveBoard::autoPlan()
                     .arg(w.name.toHtmlEscaped(), w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
                     .arg(w.members.size());
             QStringList added;
-            for (const QString &m : m_moves->rules().cutoverOrder(w))
+            for (const QString &m : moves.rules().cutoverOrder(w))
                 added << (o.autoPlan.placed.contains(m) ? QStringLiteral("<i>%1</i>").arg(m) : m);
             html += QStringLiteral("<span style='color:#444'>%1</span><br><br>")
                         .arg(added.join(QStringLiteral(", ")));
@@ -404,7 +352,7 @@ void WaveBoard::autoPlan()
                         .arg(f.reason.text.toHtmlEscaped());
         return html;
     };
-    QDate from = m_today.addDays(1);
+    QDate from = m_state.today().addDays(1);
     const auto options = WaveDialogs::askAutoPlan(this, from, preview);
     if (!options)
         return;
@@ -418,47 +366,6 @@ void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
                    [this, wave] { emit column(wave)->headerDoubleClicked(wave); });
     menu.addAction(tr("Remove %1").arg(wave), this, [this, wave] { m_plan->removeWave(wave); });
     menu.exec(globalPos);
-}
-
-QString WaveBoard::ownerOf(const QString &id) const
-{
-    const Pipeline *p = m_snapshot.inventory.find(id);
-    return p ? p->owner : QString();
-}
-
-Risk WaveBoard::riskOf(const QString &id) const
-{
-    const Pipeline *p = m_snapshot.inventory.find(id);
-    return p ? p->risk : Risk::Medium;
-}
-
-State WaveBoard::stateOf(const QString &id) const
-{
-    return m_snapshot.stateOf(id);
-}
-
-ParityHealth WaveBoard::healthOf(const QString &id) const
-{
-    return ParityService::health(m_snapshot, id, m_today);
-}
-
-int WaveBoard::depthOf(const QString &id) const
-{
-    return m_moves ? m_moves->depthOf(id) : 0;
-}
-
-QString WaveBoard::cardToolTip(const QString &id) const
-{
-    const Pipeline *p = m_snapshot.inventory.find(id);
-    if (!p)
-        return id;
-    const WaveRules *rules = m_moves ? &m_moves->rules() : nullptr;
-    const QStringList pending = rules ? rules->pendingUpstreams(id) : QStringList();
-    return tr("%1 — %2\nowner %3, %4 risk, %5\nparity ready %6%7")
-        .arg(id, p->name, p->owner, riskName(p->risk), stateName(stateOf(id)),
-             rules ? rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
-             pending.isEmpty() ? QString()
-                               : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
 }
 
 } // namespace daybreak

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "ParityService.h"
-#include "PlanMoves.h"
-#include "StoreTypes.h"
-#include "WaveNights.h"
+#include "BoardState.h"
 
 #include <QWidget>
 
@@ -36,14 +33,16 @@ public:
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
     // The learned durations of the coming night: the what-if nights and the drop check use them.
     void setLearned(std::shared_ptr<const LearnedDurations> learned);
-    std::shared_ptr<const LearnedDurations> learned() const { return m_learned; }
+    std::shared_ptr<const LearnedDurations> learned() const { return m_state.learned(); }
+    // What the board and its columns show: the snapshot, the moves, the cards' data.
+    const BoardState &state() const { return m_state; }
     QToolBar *toolBar() const { return m_toolBar; }
     // The backlog shows only what this selects: a selector (group:G, +id, owner:O, …) or, when
     // it is not one, the ids containing the text. Thousands of cards stay workable.
     void setBacklogFilter(const QString &text);
 
     // The moves judged on the board's snapshot; null before the first snapshot.
-    const PlanMoves *moves() const { return m_moves.get(); }
+    const PlanMoves *moves() const { return m_state.moves(); }
 
     // Every column shows whether the dragged pipelines may land there, and why not.
     void dragStarted(const QStringList &ids);
@@ -55,14 +54,6 @@ public:
     WaveColumn *column(const QString &wave) const; // empty: backlog
     QList<WaveColumn *> columns() const { return m_columns; }
 
-    // Card data for the column models.
-    QString ownerOf(const QString &id) const;
-    Risk riskOf(const QString &id) const;
-    State stateOf(const QString &id) const;
-    ParityHealth healthOf(const QString &id) const;
-    int depthOf(const QString &id) const;
-    QString cardToolTip(const QString &id) const;
-
 signals:
     void message(const QString &text);
     void pipelineSelected(const QString &id);
@@ -72,7 +63,8 @@ private:
     void followMovedCard();
     void rebuildColumns();
     void fillColumns();
-    QStringList backlog() const;
+    void fillBacklog(WaveColumn *column);
+    void fillWave(WaveColumn *column, const QList<PlanFinding> &findings);
     void addWave();
     void autoPlan();
     void waveMenu(const QString &wave, const QPoint &globalPos);
@@ -80,15 +72,7 @@ private:
 
     MigrationPlan *m_plan = nullptr;
     QString m_follow; // the card a keyboard move is following
-    StoreSnapshot m_snapshot;
-    QDate m_today;
-    std::unique_ptr<PlanMoves> m_moves;
-    // The durations the what-if nights use (from the console's night evaluation), and the
-    // nights as last projected, per wave, with the plan they were projected on.
-    std::shared_ptr<const LearnedDurations> m_learned;
-    QHash<QString, WaveNight> m_nights;
-    WavePlan m_nightsOf;
-    const LearnedDurations *m_nightsLearned = nullptr;
+    BoardState m_state;
     QStringList m_waveNames; // the columns' waves, in date order
     QList<WaveColumn *> m_columns;
     QHBoxLayout *m_columnsLayout;
@@ -96,7 +80,6 @@ private:
     QComboBox *m_sort;
     QLineEdit *m_filter;
     QLabel *m_pastWaves; // the waves whose window is over: history, not columns to plan into
-    mutable int m_backlogTotal = 0;
 };
 
 } // namespace daybreak

@@ -14,7 +14,7 @@
 namespace daybreak {
 
 WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
-    : QFrame(parent), m_board(board), m_model(new WaveColumnModel(board, wave, this)),
+    : QFrame(parent), m_board(board), m_model(new WaveColumnModel(&board->state(), wave, this)),
       m_header(new QLabel(this)), m_status(new QLabel(this))
 {
     setObjectName(wave.isEmpty() ? QStringLiteral("backlogColumn") : QStringLiteral("waveColumn"));

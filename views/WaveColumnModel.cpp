@@ -1,16 +1,16 @@
 #include "WaveColumnModel.h"
 
+#include "BoardState.h"
 #include "MigrationPlan.h"
 #include "PlanMoves.h"
-#include "WaveBoard.h"
 
 #include <QMimeData>
 #include <QSet>
 
 namespace daybreak {
 
-WaveColumnModel::WaveColumnModel(WaveBoard *board, const QString &wave, QObject *parent)
-    : QAbstractListModel(parent), m_board(board), m_wave(wave)
+WaveColumnModel::WaveColumnModel(const BoardState *state, const QString &wave, QObject *parent)
+    : QAbstractListModel(parent), m_state(state), m_wave(wave)
 {
 }
 
@@ -98,19 +98,19 @@ QVariant WaveColumnModel::data(const QModelIndex &index, int role) const
         return id;
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole: // the card says its state and risk by colour; this in words
-        return m_board->cardToolTip(id);
+        return m_state->cardToolTip(id);
     case OwnerRole:
-        return m_board->ownerOf(id);
+        return m_state->ownerOf(id);
     case RiskRole:
-        return int(m_board->riskOf(id));
+        return int(m_state->riskOf(id));
     case StateRole:
-        return int(m_board->stateOf(id));
+        return int(m_state->stateOf(id));
     case HealthRole:
-        return int(m_board->healthOf(id));
+        return int(m_state->healthOf(id));
     case OrderRole:
         return isBacklog() ? 0 : index.row() + 1;
     case DepthRole:
-        return m_board->depthOf(id);
+        return m_state->depthOf(id);
     }
     return {};
 }
@@ -136,7 +136,7 @@ QMimeData *WaveColumnModel::mimeData(const QModelIndexList &indexes) const
     auto *data = new QMimeData;
     data->setData(QLatin1String(kPipelineMimeType), ids.join(QLatin1Char('\n')).toUtf8());
     data->setText(ids.join(QLatin1Char(' ')));
-    m_board->dragStarted(ids);
+    emit dragStarted(ids);
     return data;
 }
 

@@ -6,9 +6,9 @@
 
 namespace daybreak {
 
+class BoardState;
 class MigrationPlan;
 class PlanMoves;
-class WaveBoard;
 
 inline constexpr auto kPipelineMimeType = "application/x-daybreak-pipelines";
 
@@ -31,8 +31,8 @@ public:
         DepthRole
     };
 
-    // `wave` empty: the backlog.
-    WaveColumnModel(WaveBoard *board, const QString &wave, QObject *parent = nullptr);
+    // `wave` empty: the backlog. The cards' data comes from the board's state.
+    WaveColumnModel(const BoardState *state, const QString &wave, QObject *parent = nullptr);
 
     const QString &wave() const { return m_wave; }
     bool isBacklog() const { return m_wave.isEmpty(); }
@@ -65,12 +65,14 @@ public:
     Decision checkDrop(const QStringList &ids) const;
 
 signals:
+    // Cards were picked up: the board shows on every column whether they may land there.
+    void dragStarted(const QStringList &ids) const;
     // The answer to a drop, once the store wrote it or refused: what moved, or "Refused: " and
     // every reason.
     void dropAnswered(const QString &text);
 
 private:
-    WaveBoard *m_board;
+    const BoardState *m_state;
     MigrationPlan *m_plan = nullptr;
     const PlanMoves *m_moves = nullptr;
     bool m_carry = false;
