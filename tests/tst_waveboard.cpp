@@ -237,6 +237,18 @@ private slots:
         redo->trigger();
         QVERIFY(settled());
         QCOMPARE(waveOf(QStringLiteral("erp_orders_extract")), QStringLiteral("W1"));
+        // The actions name the edit they undo, and wait while an edit is on its way to the store
+        // (its answer is handled on this thread, so nothing settles before qWaitFor).
+        QVERIFY2(undo->text().startsWith(QStringLiteral("&Undo ")), qPrintable(undo->text()));
+        auto data = mime({QStringLiteral("erp_customers_extract")});
+        board()
+            ->column(QStringLiteral("W1"))
+            ->model()
+            ->dropMimeData(data.get(), Qt::MoveAction, -1, 0, {});
+        QCOMPARE(m_window->plan()->pending(), 1);
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(settled());
+        QVERIFY(undo->isEnabled());
     }
 
     void dropThatBreaksAnUpstreamIsRefused()

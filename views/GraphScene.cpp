@@ -400,4 +400,15 @@ void GraphScene::applyEmphasis()
     }
 }
 
+void GraphScene::showChange(const StoreSnapshot &snapshot, const QDate &today,
+                            const StoreChange &change)
+{
+    // A wave's members change every node's wave label, still without a new layout; a pointer or
+    // a parity result restyles its own node.
+    if (change.everything || change.plan)
+        setSnapshot(snapshot, today);
+    else if (!change.routing.isEmpty() || !change.parity.isEmpty())
+        restyle(snapshot, today, change.routing + change.parity);
+}
+
 } // namespace daybreak

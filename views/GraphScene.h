@@ -2,6 +2,7 @@
 
 #include "DependencyGraph.h"
 #include "GraphDrawing.h"
+#include "StoreChange.h"
 #include "StoreTypes.h"
 
 #include <QGraphicsScene>
@@ -27,6 +28,8 @@ public:
     ~GraphScene() override;
 
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // The store changed: redraws the part of `change` this view shows (everything: all of it).
+    void showChange(const StoreSnapshot &snapshot, const QDate &today, const StoreChange &change);
     // Restyles only these pipelines' nodes, the edges at them and the groups that hold them,
     // from `snapshot` (the same inventory as the last setSnapshot: no new layout).
     void restyle(const StoreSnapshot &snapshot, const QDate &today, const QSet<QString> &ids);

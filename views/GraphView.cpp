@@ -94,6 +94,15 @@ void GraphView::fitAll()
         m_minimap->update();
 }
 
+void GraphView::fitLegibly()
+{
+    fitAll();
+    if (zoom() < 0.5 && scene()) {
+        setTransform(QTransform::fromScale(0.5, 0.5));
+        centerOn(scene()->itemsBoundingRect().center());
+    }
+}
+
 void GraphView::centreOn(const QString &pipelineId)
 {
     auto *graph = qobject_cast<GraphScene *>(scene());

@@ -23,6 +23,8 @@ public slots:
     void zoomOut() { zoomBy(0.8); }
     void resetZoom();
     void fitAll();
+    // Fits the graph, but never so small that the labels disappear (how the console starts).
+    void fitLegibly();
     void fitRect(const QRectF &sceneRect);
     // Fits now and again on every resize until the user zooms: the first picture is whole
     // whatever size the window settles at.

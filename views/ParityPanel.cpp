@@ -74,4 +74,11 @@ void ParityPanel::showLastDiff(const QString &id, const std::optional<MeasuredPa
     m_lastDiff->show();
 }
 
+void ParityPanel::showChange(const StoreSnapshot &snapshot, const QDate &today,
+                             const StoreChange &change)
+{
+    if (change.everything || !change.parity.isEmpty() || !change.routing.isEmpty())
+        setSnapshot(snapshot, today);
+}
+
 } // namespace daybreak

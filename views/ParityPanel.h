@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StoreChange.h"
 #include "StoreTypes.h"
 
 #include <QWidget>
@@ -23,6 +24,8 @@ public:
     explicit ParityPanel(QWidget *parent = nullptr);
 
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // The store changed: redraws the part of `change` this view shows (everything: all of it).
+    void showChange(const StoreSnapshot &snapshot, const QDate &today, const StoreChange &change);
     void showPipeline(const QString &id);
     // The last night Daybreak measured `id` itself (read from the store by the caller), under
     // the chart; nothing when it never did.

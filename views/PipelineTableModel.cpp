@@ -155,4 +155,13 @@ QVariant PipelineTableModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
+void PipelineTableModel::showChange(const StoreSnapshot &snapshot, const QDate &today,
+                                    const StoreChange &change)
+{
+    if (change.everything)
+        setSnapshot(snapshot, today);
+    else if (change.plan || !change.routing.isEmpty() || !change.parity.isEmpty())
+        updatePipelines(snapshot, today, change.routing + change.parity);
+}
+
 } // namespace daybreak

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StoreChange.h"
 #include "StoreTypes.h"
 
 #include <QAbstractTableModel>
@@ -34,6 +35,8 @@ public:
 
     // Replaces the rows; keeps the model's identity so views keep their selection by id.
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // The store changed: redraws the part of `change` this view shows (everything: all of it).
+    void showChange(const StoreSnapshot &snapshot, const QDate &today, const StoreChange &change);
     // Only these pipelines' rows, from `snapshot` (the same inventory as the last setSnapshot).
     void updatePipelines(const StoreSnapshot &snapshot, const QDate &today,
                          const QSet<QString> &ids);

@@ -368,4 +368,11 @@ void WaveBoard::waveMenu(const QString &wave, const QPoint &globalPos)
     menu.exec(globalPos);
 }
 
+void WaveBoard::showChange(const StoreSnapshot &snapshot, const QDate &today,
+                           const StoreChange &change)
+{
+    if (change.everything || change.plan || !change.routing.isEmpty())
+        setSnapshot(snapshot, today);
+}
+
 } // namespace daybreak

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BoardState.h"
+#include "StoreChange.h"
 
 #include <QWidget>
 
@@ -31,6 +32,8 @@ public:
     void setPlan(MigrationPlan *plan);
     MigrationPlan *plan() const { return m_plan; }
     void setSnapshot(const StoreSnapshot &snapshot, const QDate &today);
+    // The store changed: redraws the part of `change` this view shows (everything: all of it).
+    void showChange(const StoreSnapshot &snapshot, const QDate &today, const StoreChange &change);
     // The learned durations of the coming night: the what-if nights and the drop check use them.
     void setLearned(std::shared_ptr<const LearnedDurations> learned);
     std::shared_ptr<const LearnedDurations> learned() const { return m_state.learned(); }

@@ -12,6 +12,7 @@ class QTabWidget;
 class QThread;
 class QLabel;
 class QMenu;
+class QUndoGroup;
 
 namespace daybreak {
 
@@ -33,6 +34,7 @@ class StoreSession;
 class NightController;
 class StatusBadges;
 class StoreOpener;
+class StoreBars;
 
 // The console's main window: the dependency graph in the centre, the pipeline table and the
 // details as docks, the routing actions, and a status bar that always says which store is open
@@ -93,16 +95,24 @@ signals:
     void storeOpenFailed(const QString &url, const QString &error);
     // The 6am view now shows the store as of feed entry `feedSeq` (the replay benchmark's mark).
     void nightShown(qint64 feedSeq);
+    // The store changed, as shown on `today` (everything: the views redraw all of it).
+    void storeChanged(const StoreSnapshot &snapshot, const QDate &today, const StoreChange &change);
+    // A plan edit left for the store or was answered: undo and redo wait for the answers.
+    void editsSettledChanged();
 
 private:
-    void buildMenus();
+    void buildCentre();
+    void buildDocks();
+    void connectSelection();
+    void connectMessages();
+    void startClocks();
+    void exportReport();
     // Redraws what `change` names (everything by default, and on a new inventory).
     void refresh(const StoreChange &change = StoreChange::all(QString()));
     const Clock &m_clock;
     std::unique_ptr<ActionPrompter> m_ownPrompter;
     ActionPrompter *m_prompter;
-    QLabel *m_unreachableBar = nullptr;
-    QLabel *m_readOnlyBar = nullptr;
+    StoreBars *m_bars = nullptr;
     QDate m_shownDay; // the day the views were last drawn whole for
     std::unique_ptr<StoreSession> m_session;
     std::unique_ptr<MigrationPlan> m_plan;
@@ -112,9 +122,7 @@ private:
     GraphPanel *m_graph;
     WaveBoard *m_board;
     QTabWidget *m_tabs;
-    QAction *m_undo = nullptr;
-    QAction *m_redo = nullptr;
-    QMenu *m_editMenu = nullptr;
+    QUndoGroup *m_undoGroup; // the open store's plan edits, for the Edit menu
     PipelineDetailsPanel *m_details;
     ParityPanel *m_parity;
     SlaPanel *m_sla;

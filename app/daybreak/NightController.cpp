@@ -156,4 +156,23 @@ void NightController::calibrate(const QDate &tonight)
     });
 }
 
+void NightController::acknowledge(qint64 id)
+{
+    if (!m_session)
+        return;
+    const QDateTime now = m_clock.now();
+    m_session->post([this, id, now](Store *store) -> std::function<void()> {
+        Outcome o;
+        const ClockReading at(now);
+        if (store)
+            o = SlaService(*store, at, currentOsUser()).acknowledge(id);
+        else
+            o.fail(Outcome::Kind::StoreFailure, tr("the store is unreachable"));
+        return [this, o] {
+            emit message(o.ok() ? o.message : tr("Not acknowledged: %1").arg(o.describe()));
+            m_session->reload();
+        };
+    });
+}
+
 } // namespace daybreak

@@ -47,11 +47,14 @@ public:
     void refreshForChange();
     // Works out the forecast's record on the nights before `tonight` (in the background).
     void calibrate(const QDate &tonight);
+    // Acknowledges alert `id` on the store thread as this user; message() says how it went.
+    void acknowledge(qint64 id);
 
     const QList<WatchBeat> &watches() const { return m_watches; }
     int failingDeliveries() const { return m_failingDeliveries; }
 
 signals:
+    void message(const QString &text);
     // The watches and deliveries were read again (the status bar's badge).
     void watchesRead();
     // The 6am view now shows the store as of feed entry `feedSeq`.
