@@ -8,6 +8,8 @@
 
 namespace daybreak {
 
+class SideWorker;
+
 struct DiffOptions
 {
     QDate businessDate;         // bound to :date in the mapping's filter
@@ -33,6 +35,9 @@ public:
     DiffReport run();
 
 private:
+    // The diff itself; throws what run() turns into the report's status.
+    void compare(SideWorker &onWorker, SideWorker &cloudWorker, DiffReport &report);
+
     ParityMapping m_mapping;
     ParitySource m_onprem;
     ParitySource m_cloud;
