@@ -112,6 +112,8 @@ public:
     QList<SlaProjection::Report> tightestTonight(int count) const;
 
 private:
+    friend class PlanReportHtml;     // PlanReportHtml.cpp
+    friend class PlanReportMarkdown; // PlanReportMarkdown.cpp
     QString storeArgument() const;
     QString precheckText(const QString &pipeline, const WaveFacts &facts) const;
     void gatherBreaches();

@@ -109,43 +109,86 @@ const char *const kStyle =
     " thead{display:table-header-group}}";
 } // namespace
 
-QString PlanReport::html(const PictureSource &source) const
+// The page, section by section, in the order a reader meets them.
+class PlanReportHtml
 {
-    const Inventory &inv = m_snapshot.inventory;
-    const Calendar calendar(inv);
-    auto picture = [&](const QString &name) -> QString {
-        for (const Picture &p : m_pictures)
-            if (p.name == name)
-                return QStringLiteral("<p><img src='%1' width='%2' alt='%3'></p>")
-                    .arg(source(name))
-                    .arg(p.width)
-                    .arg(esc(p.caption));
-        return {};
-    };
+public:
+    PlanReportHtml(const PlanReport &report, const PlanReport::PictureSource &source)
+        : plan(report), m_source(source), inv(report.m_snapshot.inventory), calendar(inv)
+    {
+    }
+    QString page() const;
+
+private:
+    QString picture(const QString &name) const;
+    QString summary() const;
+    QString wavesTable() const;
+    QString trouble() const;
+    QString tonight() const;
+    QString calendarAndGraph() const;
+    QString runbook(const PlanReport::WaveFacts &f) const;
+    QString completedWaves() const;
+    QString appendixNights() const;
+    QString appendixBreaches() const;
+    QString appendixPipelines() const;
+    QString appendixGraphs() const;
+
+    const PlanReport &plan;
+    const PlanReport::PictureSource &m_source;
+    const Inventory &inv;
+    const Calendar calendar;
+};
+
+QString PlanReportHtml::page() const
+{
     QString h = QStringLiteral("<!DOCTYPE html><html><head><meta charset='utf-8'>"
                                "<meta name='viewport' content='width=device-width, "
                                "initial-scale=1'><title>Daybreak migration plan</title>"
                                "<style>%1</style></head><body>")
                     .arg(QLatin1String(kStyle));
+    h += summary() + wavesTable() + trouble() + tonight() + calendarAndGraph();
+    // One runbook per wave still to do.
+    for (const PlanReport::WaveFacts &f : plan.m_waves)
+        if (!f.done)
+            h += runbook(f);
+    h += completedWaves() + appendixNights() + appendixBreaches() + appendixPipelines() +
+         appendixGraphs();
+    h += QStringLiteral("</body></html>");
+    return h;
+}
 
-    // ---- The summary: one page.
-    const auto [toMove, inCloud, highRisk] = moves();
+QString PlanReportHtml::picture(const QString &name) const
+{
+    for (const PlanReport::Picture &p : plan.m_pictures)
+        if (p.name == name)
+            return QStringLiteral("<p><img src='%1' width='%2' alt='%3'></p>")
+                .arg(m_source(name))
+                .arg(p.width)
+                .arg(esc(p.caption));
+    return {};
+}
+
+// The first page: what is left to move, and what stands in the way.
+QString PlanReportHtml::summary() const
+{
+    QString h;
+    const auto [toMove, inCloud, highRisk] = plan.moves();
     h += QStringLiteral("<h1>Migration plan</h1><p>Daybreak report of the on-prem to cloud "
                         "migration of %1 nightly pipelines.</p>")
              .arg(inv.size());
     h += QStringLiteral("<p class='small'>Store %1 · made %2 · Version: %3 · time zone %4 · "
                         "change window %5</p>")
-             .arg(id(m_options.storeLocation),
-                  calendar.format(m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
-                  versionText(), esc(inv.timezone), esc(inv.changeWindow.describe()));
-    const QStringList notPlanned = unplanned();
-    const int openBreaches = int(m_breaches.size());
+             .arg(id(plan.m_options.storeLocation),
+                  calendar.format(plan.m_options.generatedAt, QStringLiteral("yyyy-MM-dd HH:mm t")),
+                  plan.versionText(), esc(inv.timezone), esc(inv.changeWindow.describe()));
+    const QStringList notPlanned = plan.unplanned();
+    const int openBreaches = int(plan.m_breaches.size());
     auto figure = [](const QString &value, const QString &label, const QString &cls = {}) {
         return QStringLiteral("<td width='16%'><span class='big %3'>%1</span><br>%2</td>")
             .arg(value, label, cls);
     };
     h += QStringLiteral("<table width='100%' class='figures'><tr>%1%2%3%4%5%6</tr></table>")
-             .arg(figure(QString::number(weekendsNeeded()), QStringLiteral("weekends needed")),
+             .arg(figure(QString::number(plan.weekendsNeeded()), QStringLiteral("weekends needed")),
                   figure(QString::number(toMove),
                          QStringLiteral("pipelines to move (%1 in the cloud)").arg(inCloud)),
                   figure(QString::number(highRisk), QStringLiteral("high-risk still to move"),
@@ -154,16 +197,22 @@ QString PlanReport::html(const PictureSource &source) const
                          notPlanned.isEmpty() ? QString() : QStringLiteral("warn")),
                   figure(QString::number(openBreaches), QStringLiteral("open parity breaches"),
                          openBreaches > 0 ? QStringLiteral("bad") : QStringLiteral("ok")),
-                  figure(QString::number(m_held.size()), QStringLiteral("held cutovers"),
-                         m_held.isEmpty() ? QStringLiteral("ok") : QStringLiteral("bad")));
+                  figure(QString::number(plan.m_held.size()), QStringLiteral("held cutovers"),
+                         plan.m_held.isEmpty() ? QStringLiteral("ok") : QStringLiteral("bad")));
 
+    return h;
+}
+
+QString PlanReportHtml::wavesTable() const
+{
+    QString h;
     h += QStringLiteral("<h3>Waves</h3><div class='scroll'><table width='100%'><thead><tr>"
                         "<th>Wave</th><th>Weekend</th><th>Pipelines</th><th>High-risk</th>"
                         "<th>Plan check</th><th>The 6am after</th><th>In the cloud after</th>"
                         "</tr></thead>");
     constexpr int kSummaryWaves = 14;
     int shown = 0;
-    for (const WaveFacts &f : m_waves) {
+    for (const PlanReport::WaveFacts &f : plan.m_waves) {
         if (++shown > kSummaryWaves)
             break;
         int errors = 0, warnings = 0;
@@ -194,17 +243,23 @@ QString PlanReport::html(const PictureSource &source) const
                  .arg(inv.size());
     }
     h += QStringLiteral("</table></div>");
-    if (m_waves.size() > kSummaryWaves)
+    if (plan.m_waves.size() > kSummaryWaves)
         h += QStringLiteral("<p class='small'>… and %1 more waves in the calendar.</p>")
-                 .arg(m_waves.size() - kSummaryWaves);
+                 .arg(plan.m_waves.size() - kSummaryWaves);
 
+    return h;
+}
+
+QString PlanReportHtml::trouble() const
+{
+    QString h;
     QStringList trouble;
-    for (const Breach &b : m_breaches)
+    for (const PlanReport::Breach &b : plan.m_breaches)
         trouble << QStringLiteral("<span class='bad'>%1</span> (%2): parity breach on %3, %4")
                        .arg(id(b.pipeline), stateName(b.state), b.night.toString(Qt::ISODate),
                             b.rollbackRecommended ? QStringLiteral("roll back recommended")
                                                   : QStringLiteral("cutover held"));
-    for (const QString &held : m_held)
+    for (const QString &held : plan.m_held)
         trouble << QStringLiteral("<span class='warn'>held</span> %1").arg(esc(held));
     if (!trouble.isEmpty()) {
         constexpr qsizetype kShown = 5;
@@ -215,10 +270,16 @@ QString PlanReport::html(const PictureSource &source) const
                                               : QString());
     }
 
-    const QList<SlaProjection::Report> tight = tightestTonight(3);
+    return h;
+}
+
+QString PlanReportHtml::tonight() const
+{
+    QString h;
+    const QList<SlaProjection::Report> tight = plan.tightestTonight(3);
     h += QStringLiteral("<h3>Tonight: the critical path to the 6am reports (business date %1, "
                         "as planned)</h3>")
-             .arg(m_tonight.businessDate().toString(Qt::ISODate));
+             .arg(plan.m_tonight.businessDate().toString(Qt::ISODate));
     if (tight.isEmpty()) {
         h += QStringLiteral("<p>No pipeline has a deadline.</p>");
     } else {
@@ -235,9 +296,14 @@ QString PlanReport::html(const PictureSource &source) const
         h += QStringLiteral("</table></div>");
     }
 
-    // ---- The calendar and the graph.
+    return h;
+}
+
+QString PlanReportHtml::calendarAndGraph() const
+{
+    QString h;
     h += QStringLiteral("<h2 class='page'>The waves over the coming weekends</h2>");
-    for (const Picture &p : m_pictures)
+    for (const PlanReport::Picture &p : plan.m_pictures)
         if (p.name.startsWith(QStringLiteral("calendar-")))
             h += picture(p.name);
     h += QStringLiteral("<h3>Pipelines by state</h3>") + picture(QStringLiteral("progress"));
@@ -245,76 +311,82 @@ QString PlanReport::html(const PictureSource &source) const
              "<h2 class='page'>Dependency graph</h2><p class='small'>Filled by state: grey "
              "on-prem, amber dual-run, blue cloud, dark blue decommissioned. Dashed orange "
              "edges are cross-side reads; dashed nodes stay on-prem.%1</p>")
-             .arg(m_wholeGraphReads
+             .arg(plan.m_wholeGraphReads
                       ? QString()
                       : QStringLiteral(" The whole graph is too large to read on a page: each "
                                        "group is one box here, and Appendix D draws each "
                                        "wave with its neighbourhood."));
     h += picture(QStringLiteral("graph"));
 
-    // ---- One runbook per wave still to do.
-    for (const WaveFacts &f : m_waves) {
-        if (f.done)
-            continue;
-        const Wave &w = f.wave;
-        h += QStringLiteral("<h2 class='page'>%1 — %2</h2>")
-                 .arg(esc(w.name), w.date.toString(QStringLiteral("dddd yyyy-MM-dd")));
-        const bool passed = w.windowEnd < m_options.generatedAt;
-        h += QStringLiteral("<p>Window %1 to %2 (%3) · %4 of %5 pipelines · %6 high-risk (at "
-                            "most %7) · the 6am after: %8%9</p>")
-                 .arg(w.windowStart.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),
-                      w.windowEnd.toString(QStringLiteral("ddd HH:mm")), esc(inv.timezone))
-                 .arg(w.members.size())
-                 .arg(w.capacity)
-                 .arg(f.highRisk)
-                 .arg(w.maxHighRisk)
-                 .arg(f.atRisk.isEmpty()
-                          ? QStringLiteral("<span class='ok'>every report on track</span>")
-                          : QStringLiteral("<span class='warn'>at risk: %1</span>")
-                                .arg(esc(f.atRisk.join(QStringLiteral(", ")))),
-                      (passed ? QStringLiteral(" · <span class='bad'>the window has passed "
-                                               "with members not cut over</span>")
-                              : QString()) +
-                          (f.picture.isEmpty() ? QString()
-                                               : QStringLiteral(" · in the graph: Appendix D")));
-        if (!f.findings.isEmpty()) {
-            h += QStringLiteral("<p class='small'>");
-            for (const PlanFinding &x : f.findings)
-                h += QStringLiteral("<span class='%1'>%2</span> %3<br>")
-                         .arg(x.error ? QStringLiteral("bad") : QStringLiteral("warn"),
-                              x.error ? QStringLiteral("error:") : QStringLiteral("warning:"),
-                              esc(x.reason.text));
-            h += QStringLiteral("</p>");
-        }
-        h += QStringLiteral("<table width='100%' class='runbook'><thead><tr><th "
-                            "width='4%'>Done</th><th>Runbook — "
-                            "%1 <span class='small'>· top to bottom · the first command of each "
-                            "step changes nothing (exit 0: it would go; 4: refused, with every "
-                            "reason) · tick when the route says cloud · outside the window a "
-                            "rollback needs <code>--break-glass</code></span></th><th "
-                            "width='9%'>By, at</th></tr></thead>")
-                 .arg(esc(w.name));
-        int n = 0;
-        for (const QString &pid : f.order) {
-            const Pipeline *p = inv.find(pid);
-            const bool cut = canonicalSide(m_snapshot.stateOf(pid)) == Side::Cloud;
-            h += QStringLiteral("<tr><td align='center' class='tick'>%1</td><td><b>%2. %3 — %4</b>"
-                                " <span class='small'>· %5</span>%6%7%8</td><td>%9</td></tr>")
-                     .arg(cut ? QStringLiteral("☑") : QStringLiteral("☐"))
-                     .arg(++n)
-                     .arg(id(pid), esc(p->name), esc(precheckText(pid, f)),
-                          commandBlock(cutoverCommand(pid, w.name) + QStringLiteral(" --dry-run"),
-                                       QStringLiteral("pre-check")),
-                          commandBlock(cutoverCommand(pid, w.name)),
-                          commandBlock(rollbackCommand(pid), QStringLiteral("if it goes wrong")),
-                          cut ? esc(stateName(m_snapshot.stateOf(pid))) : QString());
-        }
-        h += QStringLiteral("</table>");
-    }
+    return h;
+}
 
-    // ---- The waves already done: what to roll back if a problem shows later.
+QString PlanReportHtml::runbook(const PlanReport::WaveFacts &f) const
+{
+    QString h;
+    const Wave &w = f.wave;
+    h += QStringLiteral("<h2 class='page'>%1 — %2</h2>")
+             .arg(esc(w.name), w.date.toString(QStringLiteral("dddd yyyy-MM-dd")));
+    const bool passed = w.windowEnd < plan.m_options.generatedAt;
+    h += QStringLiteral("<p>Window %1 to %2 (%3) · %4 of %5 pipelines · %6 high-risk (at "
+                        "most %7) · the 6am after: %8%9</p>")
+             .arg(w.windowStart.toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),
+                  w.windowEnd.toString(QStringLiteral("ddd HH:mm")), esc(inv.timezone))
+             .arg(w.members.size())
+             .arg(w.capacity)
+             .arg(f.highRisk)
+             .arg(w.maxHighRisk)
+             .arg(f.atRisk.isEmpty()
+                      ? QStringLiteral("<span class='ok'>every report on track</span>")
+                      : QStringLiteral("<span class='warn'>at risk: %1</span>")
+                            .arg(esc(f.atRisk.join(QStringLiteral(", ")))),
+                  (passed ? QStringLiteral(" · <span class='bad'>the window has passed "
+                                           "with members not cut over</span>")
+                          : QString()) +
+                      (f.picture.isEmpty() ? QString()
+                                           : QStringLiteral(" · in the graph: Appendix D")));
+    if (!f.findings.isEmpty()) {
+        h += QStringLiteral("<p class='small'>");
+        for (const PlanFinding &x : f.findings)
+            h += QStringLiteral("<span class='%1'>%2</span> %3<br>")
+                     .arg(x.error ? QStringLiteral("bad") : QStringLiteral("warn"),
+                          x.error ? QStringLiteral("error:") : QStringLiteral("warning:"),
+                          esc(x.reason.text));
+        h += QStringLiteral("</p>");
+    }
+    h += QStringLiteral("<table width='100%' class='runbook'><thead><tr><th "
+                        "width='4%'>Done</th><th>Runbook — "
+                        "%1 <span class='small'>· top to bottom · the first command of each "
+                        "step changes nothing (exit 0: it would go; 4: refused, with every "
+                        "reason) · tick when the route says cloud · outside the window a "
+                        "rollback needs <code>--break-glass</code></span></th><th "
+                        "width='9%'>By, at</th></tr></thead>")
+             .arg(esc(w.name));
+    int n = 0;
+    for (const QString &pid : f.order) {
+        const Pipeline *p = inv.find(pid);
+        const bool cut = canonicalSide(plan.m_snapshot.stateOf(pid)) == Side::Cloud;
+        h += QStringLiteral("<tr><td align='center' class='tick'>%1</td><td><b>%2. %3 — %4</b>"
+                            " <span class='small'>· %5</span>%6%7%8</td><td>%9</td></tr>")
+                 .arg(cut ? QStringLiteral("☑") : QStringLiteral("☐"))
+                 .arg(++n)
+                 .arg(id(pid), esc(p->name), esc(plan.precheckText(pid, f)),
+                      commandBlock(plan.cutoverCommand(pid, w.name) + QStringLiteral(" --dry-run"),
+                                   QStringLiteral("pre-check")),
+                      commandBlock(plan.cutoverCommand(pid, w.name)),
+                      commandBlock(plan.rollbackCommand(pid), QStringLiteral("if it goes wrong")),
+                      cut ? esc(stateName(plan.m_snapshot.stateOf(pid))) : QString());
+    }
+    h += QStringLiteral("</table>");
+    return h;
+}
+
+// The waves already done: what to roll back if a problem shows later.
+QString PlanReportHtml::completedWaves() const
+{
+    QString h;
     bool anyDone = false;
-    for (const WaveFacts &f : m_waves) {
+    for (const PlanReport::WaveFacts &f : plan.m_waves) {
         if (!f.done)
             continue;
         if (!anyDone)
@@ -332,36 +404,42 @@ QString PlanReport::html(const PictureSource &source) const
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
                                 "</tr>")
                      .arg(++n)
-                     .arg(id(pid), esc(inv.find(pid)->owner), stateName(m_snapshot.stateOf(pid)),
-                          commandBlock(rollbackCommand(pid)));
+                     .arg(id(pid), esc(inv.find(pid)->owner),
+                          stateName(plan.m_snapshot.stateOf(pid)),
+                          commandBlock(plan.rollbackCommand(pid)));
         h += QStringLiteral("</table></div>");
     }
 
-    // ---- The appendix.
+    return h;
+}
+
+QString PlanReportHtml::appendixNights() const
+{
+    QString h;
     h += QStringLiteral("<h2 class='page'>Appendix A. The 6am reports the night after each "
                         "wave</h2><p class='small'>The p95 finish of each report the morning "
                         "after each wave still to do, everything planned by then in the cloud; "
                         "green on track, amber at risk, red late.</p>");
-    QList<const WaveFacts *> ahead;
-    for (const WaveFacts &f : m_waves)
+    QList<const PlanReport::WaveFacts *> ahead;
+    for (const PlanReport::WaveFacts &f : plan.m_waves)
         if (!f.done)
             ahead << &f;
     constexpr qsizetype kColumns = 5;
     for (qsizetype start = 0; start < std::max<qsizetype>(1, ahead.size()); start += kColumns) {
-        const QList<const WaveFacts *> part = ahead.mid(start, kColumns);
+        const QList<const PlanReport::WaveFacts *> part = ahead.mid(start, kColumns);
         h += QStringLiteral(
             "<div class='scroll'><table width='100%'><thead><tr><th>Report</th><th>Deadline</th>"
             "<th>Tonight</th>");
-        for (const WaveFacts *f : part)
+        for (const PlanReport::WaveFacts *f : part)
             h += QStringLiteral("<th>%1<br><span class='small'>%2</span></th>")
                      .arg(esc(f->wave.name),
                           f->night.businessDate().toString(QStringLiteral("ddd dd MMM")));
         h += QStringLiteral("</tr></thead>");
-        for (const SlaProjection::Report &r : m_tonight.reports()) {
+        for (const SlaProjection::Report &r : plan.m_tonight.reports()) {
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td class='%3'>%4</td>")
                      .arg(id(r.pipeline), hhmm(r.deadline), statusClass(r.status),
                           hhmm(r.p95Finish));
-            for (const WaveFacts *f : part)
+            for (const PlanReport::WaveFacts *f : part)
                 for (const SlaProjection::Report &after : f->night.reports())
                     if (after.pipeline == r.pipeline)
                         h += QStringLiteral("<td class='%1'>%2</td>")
@@ -371,7 +449,7 @@ QString PlanReport::html(const PictureSource &source) const
         h += QStringLiteral("</table></div>");
     }
     QStringList paths;
-    for (const WaveFacts *f : std::as_const(ahead))
+    for (const PlanReport::WaveFacts *f : std::as_const(ahead))
         for (const SlaProjection::Report &r : f->night.reports())
             if (r.status != SlaProjection::Status::OnTrack)
                 paths << QStringLiteral("After %1: %2 %3 (p95 %4, due %5) through %6")
@@ -381,18 +459,24 @@ QString PlanReport::html(const PictureSource &source) const
     if (!paths.isEmpty())
         h += QStringLiteral("<p class='small'>%1</p>").arg(paths.join(QStringLiteral("<br>")));
 
+    return h;
+}
+
+QString PlanReportHtml::appendixBreaches() const
+{
+    QString h;
     h += QStringLiteral("<h2>Appendix B. Open parity breaches and rollback recommendations</h2>");
     h += QStringLiteral("<p class='small'>Parity evidence of the last 28 nights: %1 comparisons "
                         "measured by Daybreak inside both warehouses, %2 imported.</p>")
-             .arg(m_evidence.measured)
-             .arg(m_evidence.imported);
-    if (m_breaches.isEmpty()) {
+             .arg(plan.m_evidence.measured)
+             .arg(plan.m_evidence.imported);
+    if (plan.m_breaches.isEmpty()) {
         h += QStringLiteral("<p class='ok'>None.</p>");
     } else {
         h += QStringLiteral(
             "<div class='scroll'><table width='100%'><thead><tr><th>Pipeline</th><th>State</th>"
             "<th>Night</th><th>Difference</th><th>Measured</th><th>Advice</th></tr></thead>");
-        for (const Breach &b : m_breaches)
+        for (const PlanReport::Breach &b : plan.m_breaches)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align='right'>%4%</td>"
                                 "<td>%6</td><td class='bad'>%5</td></tr>")
                      .arg(id(b.pipeline), stateName(b.state), b.night.toString(Qt::ISODate))
@@ -402,11 +486,17 @@ QString PlanReport::html(const PictureSource &source) const
                           b.measured ? QStringLiteral("by Daybreak") : QStringLiteral("imported"));
         h += QStringLiteral("</table></div>");
     }
-    if (!m_held.isEmpty())
+    if (!plan.m_held.isEmpty())
         h += QStringLiteral("<h3>Held cutovers</h3><p class='small'>%1</p>")
-                 .arg(esc(m_held.join(QLatin1Char('\n')))
+                 .arg(esc(plan.m_held.join(QLatin1Char('\n')))
                           .replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 
+    return h;
+}
+
+QString PlanReportHtml::appendixPipelines() const
+{
+    QString h;
     h += QStringLiteral(
         "<h2 class='page'>Appendix C. Every pipeline</h2>"
         "<div class='scroll'><table width='100%'><thead><tr><th>Pipeline</th><th>Name</th><th>Owner"
@@ -414,12 +504,12 @@ QString PlanReport::html(const PictureSource &source) const
         "</tr></thead>");
     for (const Pipeline &p : inv.pipelines()) {
         const ParityService::PipelineParity parity =
-            ParityService::evaluate(m_snapshot, p.id, m_today);
-        const QString wave = m_snapshot.plan.waveOf(p.id);
+            ParityService::evaluate(plan.m_snapshot, p.id, plan.m_today);
+        const QString wave = plan.m_snapshot.plan.waveOf(p.id);
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
                             "<td>%6</td><td>%7 (%8 clean, %9 needed)</td></tr>")
                  .arg(id(p.id), esc(p.name), esc(p.owner), riskName(p.risk),
-                      stateName(m_snapshot.stateOf(p.id)),
+                      stateName(plan.m_snapshot.stateOf(p.id)),
                       p.staysOnPrem()  ? QStringLiteral("stays on-prem")
                       : wave.isEmpty() ? QStringLiteral("—")
                                        : esc(wave),
@@ -429,10 +519,16 @@ QString PlanReport::html(const PictureSource &source) const
     }
     h += QStringLiteral("</table></div>");
 
+    return h;
+}
+
+QString PlanReportHtml::appendixGraphs() const
+{
+    QString h;
     // Each wave's neighbourhood with its heading in one borderless cell: they move to a new
     // page together.
     bool first = true;
-    for (const WaveFacts &f : m_waves) {
+    for (const PlanReport::WaveFacts &f : plan.m_waves) {
         if (f.picture.isEmpty())
             continue;
         h += QStringLiteral("<table width='100%' class='figure%1'><tr><td style='border:none'>"
@@ -445,8 +541,12 @@ QString PlanReport::html(const PictureSource &source) const
                       esc(f.wave.name), picture(f.picture));
         first = false;
     }
-    h += QStringLiteral("</body></html>");
     return h;
+}
+
+QString PlanReport::html(const PictureSource &source) const
+{
+    return PlanReportHtml(*this, source).page();
 }
 
 } // namespace daybreak
