@@ -187,33 +187,82 @@ Bands placeInBands(std::vector<Part> &parts, const std::vector<std::pair<int, in
 }
 } // namespace
 
-GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &options)
+// How compute() builds a drawing, step by step: what is drawn, the groups that are collapsed,
+// the layout of the graph of groups, each group laid out inside itself, the groups placed in
+// bands, and the edges between them.
+class GraphDrawingBuilder
 {
-    GraphDrawing d;
-    d.m_options = options.layout;
-    const GraphLayout::Options &o = options.layout;
-    const double step = o.nodeWidth + o.layerGap;
+    static constexpr double kGroupPadding = GraphDrawing::kGroupPadding;
+    static constexpr double kGroupLabel = GraphDrawing::kGroupLabel;
 
-    QStringList ids;
-    QSet<QString> drawn;
-    QHash<QString, QSet<QString>> foldedGroups; // a folded folder's groups
-    for (const Pipeline &p : inventory.pipelines())
-        if (!options.only || options.only->contains(p.id)) {
-            ids << p.id;
-            drawn.insert(p.id);
-            const QString folder = GroupFolders::foldedAs(p.groupName(), options.folded);
-            d.m_groupOf.insert(p.id, folder.isEmpty() ? p.groupName() : folder);
-            if (!folder.isEmpty())
-                foldedGroups[folder].insert(p.groupName());
+public:
+    GraphDrawingBuilder(const Inventory &inventory, const GraphDrawing::Options &options)
+        : m_inventory(inventory), m_options(options), o(options.layout),
+          step(o.nodeWidth + o.layerGap)
+    {
+        d.m_options = o;
+    }
+
+    GraphDrawing build()
+    {
+        selectDrawn();
+        if (!m_options.groups) {
+            drawFlat();
+            return std::move(d);
         }
-    QList<QPair<QString, QString>> edges;
-    for (const Pipeline &p : inventory.pipelines())
-        if (drawn.contains(p.id))
-            for (const QString &up : p.upstreams)
-                if (drawn.contains(up))
-                    edges.append({up, p.id});
+        collapseGroups();
+        const GraphLayout plain = GraphLayout::compute(DependencyGraph(keys, links), o);
+        d.m_layerCount = int(plain.layers().size());
+        layerOf = plain.layerOf();
+        orderGroupsByHeight(plain);
+        layOutParts();
+        QHash<QString, int> partOf;
+        for (int i = 0; i < int(parts.size()); ++i)
+            for (const QString &id : parts[i].members)
+                partOf.insert(keyOf(id), i);
+        std::vector<std::pair<int, int>> partLinks;
+        for (const auto &[from, to] : links)
+            if (const int a = partOf.value(from), b = partOf.value(to); a != b)
+                partLinks.push_back({a, b});
+        const double width = d.m_layerCount * step - o.layerGap + kGroupPadding * 2;
+        const Bands bands = placeInBands(parts, partLinks, d.m_layerCount, step, width);
+        const double right = placeParts();
+        for (const QString &id : ids)
+            if (!collapsed.contains(d.m_groupOf.value(id))) {
+                d.m_nodeIndex.insert(id, int(d.m_nodes.size()));
+                d.m_nodes.append({id, d.m_groupOf.value(id), layerOf.value(id), rectOf.value(id)});
+            }
+        drawLinksBetweenGroups();
+        d.m_size = QSizeF(std::max(width, right), std::max(0.0, bands.height));
+        if (bands.count == 1)
+            d.wrapTallColumns(step);
+        return std::move(d);
+    }
 
-    if (!options.groups) {
+private:
+    // The pipelines drawn (all, or those `only` names), each with its group or the folder that
+    // folds it, and the edges among them.
+    void selectDrawn()
+    {
+        QSet<QString> drawn;
+        for (const Pipeline &p : m_inventory.pipelines())
+            if (!m_options.only || m_options.only->contains(p.id)) {
+                ids << p.id;
+                drawn.insert(p.id);
+                const QString folder = GroupFolders::foldedAs(p.groupName(), m_options.folded);
+                d.m_groupOf.insert(p.id, folder.isEmpty() ? p.groupName() : folder);
+                if (!folder.isEmpty())
+                    foldedGroups[folder].insert(p.groupName());
+            }
+        for (const Pipeline &p : m_inventory.pipelines())
+            if (drawn.contains(p.id))
+                for (const QString &up : p.upstreams)
+                    if (drawn.contains(up))
+                        edges.append({up, p.id});
+    }
+
+    void drawFlat()
+    {
         const GraphLayout plain = GraphLayout::compute(DependencyGraph(ids, edges), o);
         d.m_layerCount = int(plain.layers().size());
         for (const QString &id : ids) {
@@ -225,172 +274,187 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
         for (const GraphLayout::Edge &e : plain.edges())
             d.m_edges.append({e.from, e.to, false, false, 1, e.points});
         d.m_size = plain.size();
-        return d;
     }
 
-    QStringList names;
-    QHash<QString, QStringList> members;
-    for (const QString &id : ids) {
-        const QString g = d.m_groupOf.value(id);
-        if (!members.contains(g))
-            names << g;
-        members[g].append(id);
-    }
-    QSet<QString> collapsed;
-    for (const QString &g : names)
-        if (members.value(g).size() > 1 &&
-            (options.collapseAll || options.collapsed.contains(g) || foldedGroups.contains(g)))
-            collapsed.insert(g);
-
-    // The graph that is laid out: a collapsed group is one vertex, its edges merged with a count.
-    const auto keyOf = [&](const QString &id) {
+    QString keyOf(const QString &id) const
+    {
         const QString g = d.m_groupOf.value(id);
         return collapsed.contains(g) ? groupKey(g) : id;
-    };
-    QStringList keys;
-    QSet<QString> seen;
-    for (const QString &id : ids)
-        if (const QString k = keyOf(id); !seen.contains(k)) {
-            seen.insert(k);
-            keys << k;
-        }
-    QList<QPair<QString, QString>> links;
-    QHash<QPair<QString, QString>, int> count;
-    for (const auto &[from, to] : edges) {
-        const QPair<QString, QString> link{keyOf(from), keyOf(to)};
-        if (link.first == link.second)
-            continue; // inside a collapsed group
-        if (!count.contains(link))
-            links.append(link);
-        ++count[link];
     }
-    const GraphLayout plain = GraphLayout::compute(DependencyGraph(keys, links), o);
-    d.m_layerCount = int(plain.layers().size());
-    const QHash<QString, int> &layerOf = plain.layerOf();
+
+    // The graph that is laid out: a collapsed group is one vertex, its edges merged with a count.
+    void collapseGroups()
+    {
+        for (const QString &id : ids) {
+            const QString g = d.m_groupOf.value(id);
+            if (!members.contains(g))
+                names << g;
+            members[g].append(id);
+        }
+        for (const QString &g : std::as_const(names))
+            if (members.value(g).size() > 1 &&
+                (m_options.collapseAll || m_options.collapsed.contains(g) ||
+                 foldedGroups.contains(g)))
+                collapsed.insert(g);
+        QSet<QString> seen;
+        for (const QString &id : std::as_const(ids))
+            if (const QString k = keyOf(id); !seen.contains(k)) {
+                seen.insert(k);
+                keys << k;
+            }
+        for (const auto &[from, to] : std::as_const(edges)) {
+            const QPair<QString, QString> link{keyOf(from), keyOf(to)};
+            if (link.first == link.second)
+                continue; // inside a collapsed group
+            if (!count.contains(link))
+                links.append(link);
+            ++count[link];
+        }
+    }
 
     // The groups in the order of their median height in that layout, so groups that read each
     // other sit near each other.
-    QHash<QString, double> height;
-    for (const QString &g : names) {
-        std::vector<double> ys;
-        if (collapsed.contains(g))
-            ys.push_back(plain.positions().value(groupKey(g)).y());
-        else
-            for (const QString &id : members.value(g))
-                ys.push_back(plain.positions().value(id).y());
-        std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
-        height.insert(g, ys[ys.size() / 2]);
+    void orderGroupsByHeight(const GraphLayout &plain)
+    {
+        QHash<QString, double> height;
+        for (const QString &g : std::as_const(names)) {
+            std::vector<double> ys;
+            if (collapsed.contains(g))
+                ys.push_back(plain.positions().value(groupKey(g)).y());
+            else
+                for (const QString &id : members.value(g))
+                    ys.push_back(plain.positions().value(id).y());
+            std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
+            height.insert(g, ys[ys.size() / 2]);
+        }
+        std::stable_sort(names.begin(), names.end(),
+                         [&](const QString &a, const QString &b) { return height[a] < height[b]; });
     }
-    std::stable_sort(names.begin(), names.end(),
-                     [&](const QString &a, const QString &b) { return height[a] < height[b]; });
 
     // Each group laid out inside itself, in those columns.
-    std::vector<Part> parts;
-    for (const QString &g : names) {
-        Part part;
-        part.name = g;
-        part.members = members.value(g);
-        part.boxed = part.members.size() > 1;
-        part.collapsed = collapsed.contains(g);
-        part.first = d.m_layerCount;
-        for (const QString &id : part.members) {
-            part.first = std::min(part.first, layerOf.value(keyOf(id)));
-            part.last = std::max(part.last, layerOf.value(keyOf(id)));
-        }
-        part.height = o.nodeHeight;
-        if (part.collapsed) {
-            part.height = o.nodeHeight + kGroupPadding * 2;
-        } else if (part.boxed) {
-            const QSet<QString> in(part.members.cbegin(), part.members.cend());
-            QList<QPair<QString, QString>> innerLinks;
-            for (const auto &e : links)
-                if (in.contains(e.first) && in.contains(e.second))
-                    innerLinks.append(e);
-            part.inner =
-                GraphLayout::compute(DependencyGraph(part.members, innerLinks), o, layerOf);
-            part.height = kGroupLabel + kGroupPadding * 2 + part.inner.size().height();
-        }
-        parts.push_back(std::move(part));
-    }
-    QHash<QString, int> partOf;
-    for (int i = 0; i < int(parts.size()); ++i)
-        for (const QString &id : parts[i].members)
-            partOf.insert(keyOf(id), i);
-    std::vector<std::pair<int, int>> partLinks;
-    for (const auto &[from, to] : links)
-        if (const int a = partOf.value(from), b = partOf.value(to); a != b)
-            partLinks.push_back({a, b});
-    const double width = d.m_layerCount * step - o.layerGap + kGroupPadding * 2;
-    const Bands bands = placeInBands(parts, partLinks, d.m_layerCount, step, width);
-    const double bottom = bands.height;
-
-    QHash<QString, QRectF> rectOf; // of every laid-out vertex: pipelines and collapsed groups
-    QList<Edge> innerEdges;
-    double right = 0;
-    for (const Part &part : parts) {
-        const double left = part.x - part.first * step; // where layer 0 would be for this part
-        if (part.boxed) {
-            Group box;
-            box.name = part.name;
-            box.collapsed = part.collapsed;
-            box.members = part.members;
-            box.firstLayer = part.first;
-            box.lastLayer = part.last;
-            box.foldedGroups = int(foldedGroups.value(part.name).size());
-            box.rect = QRectF(part.x, part.top,
-                              (part.last - part.first) * step + o.nodeWidth + kGroupPadding * 2,
-                              part.height);
-            right = std::max(right, box.rect.right());
-            d.m_groupIndex.insert(part.name, int(d.m_groups.size()));
-            d.m_groups.append(box);
+    void layOutParts()
+    {
+        for (const QString &g : std::as_const(names)) {
+            Part part;
+            part.name = g;
+            part.members = members.value(g);
+            part.boxed = part.members.size() > 1;
+            part.collapsed = collapsed.contains(g);
+            part.first = d.m_layerCount;
+            for (const QString &id : part.members) {
+                part.first = std::min(part.first, layerOf.value(keyOf(id)));
+                part.last = std::max(part.last, layerOf.value(keyOf(id)));
+            }
+            part.height = o.nodeHeight;
             if (part.collapsed) {
-                rectOf.insert(groupKey(part.name), box.rect);
-                continue;
+                part.height = o.nodeHeight + kGroupPadding * 2;
+            } else if (part.boxed) {
+                const QSet<QString> in(part.members.cbegin(), part.members.cend());
+                QList<QPair<QString, QString>> innerLinks;
+                for (const auto &e : std::as_const(links))
+                    if (in.contains(e.first) && in.contains(e.second))
+                        innerLinks.append(e);
+                part.inner =
+                    GraphLayout::compute(DependencyGraph(part.members, innerLinks), o, layerOf);
+                part.height = kGroupLabel + kGroupPadding * 2 + part.inner.size().height();
+            }
+            parts.push_back(std::move(part));
+        }
+    }
+
+    // The boxes, nodes and inner edges where the bands put their parts; returns the right edge.
+    double placeParts()
+    {
+        double right = 0;
+        for (const Part &part : parts) {
+            if (part.boxed) {
+                right = std::max(right, addGroupBox(part));
+                if (part.collapsed)
+                    continue;
+            }
+            const double left = part.x - part.first * step; // where layer 0 would be for it
+            const QPointF offset =
+                part.boxed ? QPointF(left + kGroupPadding, part.top + kGroupLabel + kGroupPadding)
+                           : QPointF(left + kGroupPadding, part.top);
+            for (const QString &id : part.members) {
+                const QPointF at = part.boxed ? part.inner.positions().value(id) + offset
+                                              : QPointF(layerOf.value(id) * step, 0) + offset;
+                rectOf.insert(id, QRectF(at, QSizeF(o.nodeWidth, o.nodeHeight)));
+                right = std::max(right, at.x() + o.nodeWidth + kGroupPadding);
+            }
+            for (const GraphLayout::Edge &e : part.inner.edges()) {
+                GraphDrawing::Edge drawnEdge{
+                    e.from, e.to, false, false, count.value({e.from, e.to}, 1), {}};
+                for (const QPointF &p : e.points)
+                    drawnEdge.points.append(p + offset);
+                d.m_edges.append(drawnEdge);
             }
         }
-        const QPointF offset =
-            part.boxed ? QPointF(left + kGroupPadding, part.top + kGroupLabel + kGroupPadding)
-                       : QPointF(left + kGroupPadding, part.top);
-        for (const QString &id : part.members) {
-            const QPointF at = part.boxed ? part.inner.positions().value(id) + offset
-                                          : QPointF(layerOf.value(id) * step, 0) + offset;
-            rectOf.insert(id, QRectF(at, QSizeF(o.nodeWidth, o.nodeHeight)));
-            right = std::max(right, at.x() + o.nodeWidth + kGroupPadding);
-        }
-        for (const GraphLayout::Edge &e : part.inner.edges()) {
-            Edge drawnEdge{e.from, e.to, false, false, count.value({e.from, e.to}, 1), {}};
-            for (const QPointF &p : e.points)
-                drawnEdge.points.append(p + offset);
-            innerEdges.append(drawnEdge);
+        return right;
+    }
+
+    double addGroupBox(const Part &part)
+    {
+        GraphDrawing::Group box;
+        box.name = part.name;
+        box.collapsed = part.collapsed;
+        box.members = part.members;
+        box.firstLayer = part.first;
+        box.lastLayer = part.last;
+        box.foldedGroups = int(foldedGroups.value(part.name).size());
+        box.rect =
+            QRectF(part.x, part.top,
+                   (part.last - part.first) * step + o.nodeWidth + kGroupPadding * 2, part.height);
+        d.m_groupIndex.insert(part.name, int(d.m_groups.size()));
+        d.m_groups.append(box);
+        if (part.collapsed)
+            rectOf.insert(groupKey(part.name), box.rect);
+        return box.rect.right();
+    }
+
+    // Edges between groups (or into and out of collapsed ones): straight, side to side.
+    void drawLinksBetweenGroups()
+    {
+        for (const auto &link : std::as_const(links)) {
+            const bool fromGroup = link.first.startsWith(QLatin1Char('#'));
+            const bool toGroup = link.second.startsWith(QLatin1Char('#'));
+            const QString gf = fromGroup ? link.first.mid(7) : d.m_groupOf.value(link.first);
+            const QString gt = toGroup ? link.second.mid(7) : d.m_groupOf.value(link.second);
+            if (!fromGroup && !toGroup && gf == gt && members.value(gf).size() > 1)
+                continue; // drawn with its group
+            const QRectF a = rectOf.value(link.first), b = rectOf.value(link.second);
+            d.m_edges.append(
+                {fromGroup ? gf : link.first,
+                 toGroup ? gt : link.second,
+                 fromGroup,
+                 toGroup,
+                 count.value(link),
+                 {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())}});
         }
     }
 
-    for (const QString &id : ids)
-        if (!collapsed.contains(d.m_groupOf.value(id))) {
-            d.m_nodeIndex.insert(id, int(d.m_nodes.size()));
-            d.m_nodes.append({id, d.m_groupOf.value(id), layerOf.value(id), rectOf.value(id)});
-        }
-    d.m_edges = innerEdges;
-    // Edges between groups (or into and out of collapsed ones): straight, side to side.
-    for (const auto &link : links) {
-        const bool fromGroup = link.first.startsWith(QLatin1Char('#'));
-        const bool toGroup = link.second.startsWith(QLatin1Char('#'));
-        const QString gf = fromGroup ? link.first.mid(7) : d.m_groupOf.value(link.first);
-        const QString gt = toGroup ? link.second.mid(7) : d.m_groupOf.value(link.second);
-        if (!fromGroup && !toGroup && gf == gt && members.value(gf).size() > 1)
-            continue; // drawn with its group
-        const QRectF a = rectOf.value(link.first), b = rectOf.value(link.second);
-        d.m_edges.append({fromGroup ? gf : link.first,
-                          toGroup ? gt : link.second,
-                          fromGroup,
-                          toGroup,
-                          count.value(link),
-                          {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())}});
-    }
-    d.m_size = QSizeF(std::max(width, right), std::max(0.0, bottom));
-    if (bands.count == 1)
-        d.wrapTallColumns(step);
-    return d;
+    const Inventory &m_inventory;
+    const GraphDrawing::Options &m_options;
+    const GraphLayout::Options &o;
+    const double step;
+    GraphDrawing d;
+    QStringList ids;
+    QList<QPair<QString, QString>> edges;
+    QHash<QString, QSet<QString>> foldedGroups; // a folded folder's groups
+    QStringList names;                          // of the groups
+    QHash<QString, QStringList> members;
+    QSet<QString> collapsed;
+    QStringList keys; // of the vertices laid out: pipelines and collapsed groups
+    QList<QPair<QString, QString>> links;
+    QHash<QPair<QString, QString>, int> count;
+    QHash<QString, int> layerOf;
+    std::vector<Part> parts;
+    QHash<QString, QRectF> rectOf; // of every laid-out vertex
+};
+
+GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &options)
+{
+    return GraphDrawingBuilder(inventory, options).build();
 }
 
 void GraphDrawing::wrapTallColumns(double step)

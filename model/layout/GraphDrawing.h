@@ -90,6 +90,7 @@ public:
     static constexpr double kGroupGap = 16;     // between two group boxes above each other
 
 private:
+    friend class GraphDrawingBuilder; // GraphDrawing.cpp
     void wrapTallColumns(double step);
 
     QList<Node> m_nodes;
