@@ -457,6 +457,67 @@ GraphDrawing GraphDrawing::compute(const Inventory &inventory, const Options &op
     return GraphDrawingBuilder(inventory, options).build();
 }
 
+namespace {
+
+// A box that wraps with its column; a group's box moves its members with it.
+struct WrapBox
+{
+    QRectF *rect;
+    GraphDrawing::Group *group = nullptr;
+};
+
+// Places column `c`'s boxes top to bottom in parts of at most `target` high, each part one step
+// right of the one before, clear of the groups across the column; returns how many parts more
+// than one it took. `moved` gets each group box's move, `height` the lowest bottom.
+int wrapColumn(std::vector<WrapBox> &column, int c, double shift, double step, double target,
+               const std::vector<GraphDrawing::Group *> &spanning, QHash<QString, QPointF> &moved,
+               double &height)
+{
+    constexpr double gap = GraphDrawing::kGroupGap;
+    std::sort(column.begin(), column.end(),
+              [](const WrapBox &a, const WrapBox &b) { return a.rect->top() < b.rect->top(); });
+    // The heights that groups across this column hold: in its first part, every group that
+    // touches it; in the parts to its right, the groups that go on past it.
+    const auto blocked = [&](int part, double top, double bottom) {
+        for (const GraphDrawing::Group *g : spanning) {
+            const bool touches = g->firstLayer <= c && c <= g->lastLayer;
+            const bool pastIt = g->firstLayer <= c && c < g->lastLayer;
+            if ((part == 0 ? touches : pastIt) && top < g->rect.bottom() + gap &&
+                g->rect.top() - gap < bottom)
+                return g->rect.bottom() + gap;
+        }
+        return -1.0;
+    };
+    int part = 0;
+    double y = 0;
+    bool empty = true;
+    for (const WrapBox &b : column) {
+        const double h = b.rect->height();
+        for (;;) {
+            double at = y;
+            for (double below; (below = blocked(part, at, at + h)) >= 0;)
+                at = below;
+            if (at + h > target && !empty) {
+                ++part; // the next part of this column, to the right
+                y = 0;
+                empty = true;
+                continue;
+            }
+            const QPointF delta(shift + part * step, at - b.rect->top());
+            b.rect->translate(delta);
+            if (b.group)
+                moved.insert(b.group->name, delta);
+            y = at + h + gap;
+            empty = false;
+            height = std::max(height, b.rect->bottom());
+            break;
+        }
+    }
+    return part;
+}
+
+} // namespace
+
 void GraphDrawing::wrapTallColumns(double step)
 {
     // A column far taller than the picture is wide (a hundred sources read by one report, a
@@ -468,18 +529,12 @@ void GraphDrawing::wrapTallColumns(double step)
     // them to their right.
     if (m_layerCount < 1 || m_size.height() <= m_size.width() * 1.5)
         return;
-    const double pad = kGroupPadding;
     QHash<QString, const Group *> openGroupOf; // a pipeline's open group of two or more
     for (const Group &g : m_groups)
         if (!g.collapsed)
             for (const QString &id : g.members)
                 openGroupOf.insert(id, &g);
-    struct Box
-    {
-        QRectF *rect;
-        Group *group = nullptr; // a group's box moves its members with it
-    };
-    std::vector<std::vector<Box>> columns(m_layerCount);
+    std::vector<std::vector<WrapBox>> columns(m_layerCount);
     std::vector<Group *> spanning;
     double area = 0;
     for (Node &n : m_nodes)
@@ -496,53 +551,13 @@ void GraphDrawing::wrapTallColumns(double step)
     }
     // The height that makes the wrapped picture about 1.6 times as wide as tall.
     const double target = std::max(m_options.nodeHeight * 8, std::sqrt(area * step / 1.6));
-
     std::vector<double> shift(m_layerCount + 1, 0); // how far each column moves right
     QHash<QString, QPointF> moved;                  // an open group's move, for its members
     double height = 0;
-    for (int c = 0; c < m_layerCount; ++c) {
-        std::vector<Box> &column = columns[c];
-        std::sort(column.begin(), column.end(),
-                  [](const Box &a, const Box &b) { return a.rect->top() < b.rect->top(); });
-        // The heights that groups across this column hold: in its first part, every group that
-        // touches it; in the parts to its right, the groups that go on past it.
-        const auto blocked = [&](int part, double top, double bottom) {
-            for (const Group *g : spanning) {
-                const bool touches = g->firstLayer <= c && c <= g->lastLayer;
-                const bool pastIt = g->firstLayer <= c && c < g->lastLayer;
-                if ((part == 0 ? touches : pastIt) && top < g->rect.bottom() + kGroupGap &&
-                    g->rect.top() - kGroupGap < bottom)
-                    return g->rect.bottom() + kGroupGap;
-            }
-            return -1.0;
-        };
-        int part = 0;
-        double y = 0;
-        bool empty = true;
-        for (const Box &b : column) {
-            const double h = b.rect->height();
-            for (;;) {
-                double at = y;
-                for (double below; (below = blocked(part, at, at + h)) >= 0;)
-                    at = below;
-                if (at + h > target && !empty) {
-                    ++part; // the next part of this column, to the right
-                    y = 0;
-                    empty = true;
-                    continue;
-                }
-                const QPointF delta(shift[c] + part * step, at - b.rect->top());
-                b.rect->translate(delta);
-                if (b.group)
-                    moved.insert(b.group->name, delta);
-                y = at + h + kGroupGap;
-                empty = false;
-                height = std::max(height, b.rect->bottom());
-                break;
-            }
-        }
-        shift[c + 1] = shift[c] + part * step;
-    }
+    for (int c = 0; c < m_layerCount; ++c)
+        shift[c + 1] =
+            shift[c] +
+            wrapColumn(columns[c], c, shift[c], step, target, spanning, moved, height) * step;
     for (Group *g : spanning) {
         g->rect.setLeft(g->rect.left() + shift[g->firstLayer]);
         g->rect.setRight(g->rect.right() + shift[g->lastLayer]);
@@ -555,6 +570,14 @@ void GraphDrawing::wrapTallColumns(double step)
             else
                 n.rect.translate(shift[n.layer], 0);
         }
+    rerouteWrapped(shift, openGroupOf, step);
+    m_size = QSizeF(
+        m_layerCount * step + shift[m_layerCount] - m_options.layerGap + kGroupPadding * 2, height);
+}
+
+void GraphDrawing::rerouteWrapped(const std::vector<double> &shift,
+                                  const QHash<QString, const Group *> &openGroupOf, double step)
+{
     // Edges inside a group across columns follow its columns; every other edge runs straight
     // between the boxes where they now are.
     const auto rectOf = [&](const QString &key, bool isGroup) -> QRectF {
@@ -568,8 +591,8 @@ void GraphDrawing::wrapTallColumns(double step)
         if (inside && inside == openGroupOf.value(e.target) &&
             inside->firstLayer < inside->lastLayer) {
             for (QPointF &p : e.points) {
-                const int c = std::clamp(int(std::floor((p.x() - pad) / step)), inside->firstLayer,
-                                         inside->lastLayer);
+                const int c = std::clamp(int(std::floor((p.x() - kGroupPadding) / step)),
+                                         inside->firstLayer, inside->lastLayer);
                 p.rx() += shift[c];
             }
             continue;
@@ -577,8 +600,6 @@ void GraphDrawing::wrapTallColumns(double step)
         const QRectF a = rectOf(e.source, e.sourceIsGroup), b = rectOf(e.target, e.targetIsGroup);
         e.points = {QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y())};
     }
-    m_size =
-        QSizeF(m_layerCount * step + shift[m_layerCount] - m_options.layerGap + pad * 2, height);
 }
 
 } // namespace daybreak

@@ -3,14 +3,17 @@
 #include "GraphLayout.h"
 
 #include <QHash>
+
 #include <QList>
 #include <QPointF>
 #include <QRectF>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 #include <optional>
+#include <vector>
 
 namespace daybreak {
 
@@ -92,6 +95,9 @@ public:
 private:
     friend class GraphDrawingBuilder; // GraphDrawing.cpp
     void wrapTallColumns(double step);
+    // After wrapping: edges follow the boxes (shift: how far each column moved right).
+    void rerouteWrapped(const std::vector<double> &shift,
+                        const QHash<QString, const Group *> &openGroupOf, double step);
 
     QList<Node> m_nodes;
     QList<Edge> m_edges;
