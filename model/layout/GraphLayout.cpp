@@ -153,64 +153,92 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
     return compute(graph, options, &fixedLayers);
 }
 
-GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &options,
-                                 const QHash<QString, int> *fixedLayers)
+namespace {
+
+// One edge of the graph as the layered graph draws it: through a dummy in each layer it crosses.
+struct Chain
 {
-    GraphLayout result;
-    result.m_options = options;
-    const QStringList &ids = graph.ids();
-    const int n = int(ids.size());
-    if (n == 0)
-        return result;
-    IntGraph g = intGraph(graph);
-    std::vector<int> rank;
-    if (fixedLayers) {
-        for (const QString &id : ids)
-            rank.push_back(fixedLayers->value(id, 0));
-        // Given layers may not fit an edge (a part of a larger drawing whose cycles were broken
-        // elsewhere): such an edge is drawn straight, outside the layering.
-        for (int v = 0; v < n; ++v) {
-            auto &out = g.down[v];
-            for (auto it = out.begin(); it != out.end();) {
-                if (rank[*it] > rank[v]) {
-                    ++it;
-                    continue;
+    int from, to;
+    std::vector<int> vertices;
+};
+
+// A connected component, laid out by itself before the components are packed.
+struct Component
+{
+    std::vector<int> members;
+    int firstLayer = 0, lastLayer = 0;
+    LayeredGraph lg{1};
+    std::vector<Chain> chains;
+    std::vector<double> centre;
+    double height = 0;
+};
+
+} // namespace
+
+// How compute() lays a graph out: layers, each connected component ordered and placed by
+// itself, then the components packed side by side and the edges drawn through their dummies.
+class GraphLayoutBuilder
+{
+public:
+    GraphLayoutBuilder(const DependencyGraph &graph, const GraphLayout::Options &options,
+                       const QHash<QString, int> *fixedLayers)
+        : ids(graph.ids()), n(int(ids.size())), options(options), fixedLayers(fixedLayers),
+          g(intGraph(graph)),
+          step(options.nodeWidth + options.layerGap), spacing{options.nodeHeight + options.rowGap,
+                                                              options.rowGap},
+          componentGap(options.rowGap * 2)
+    {
+        result.m_options = options;
+    }
+
+    GraphLayout build()
+    {
+        if (n == 0)
+            return std::move(result);
+        assignLayers();
+        std::vector<Component> parts;
+        double area = 0; // columns x height, for the packing's width
+        for (std::vector<int> &members : connectedComponents(g.down)) {
+            parts.push_back(layOutComponent(std::move(members)));
+            const Component &c = parts.back();
+            area += (c.lastLayer - c.firstLayer + 1) * (c.height + componentGap);
+        }
+        pack(parts, area);
+        return std::move(result);
+    }
+
+private:
+    void assignLayers()
+    {
+        if (!fixedLayers) {
+            rank = LayerAssignment::compute(g.down, g.up, g.topological);
+        } else {
+            for (const QString &id : ids)
+                rank.push_back(fixedLayers->value(id, 0));
+            // Given layers may not fit an edge (a part of a larger drawing whose cycles were
+            // broken elsewhere): such an edge is drawn straight, outside the layering.
+            for (int v = 0; v < n; ++v) {
+                auto &out = g.down[v];
+                for (auto it = out.begin(); it != out.end();) {
+                    if (rank[*it] > rank[v]) {
+                        ++it;
+                        continue;
+                    }
+                    g.dropped.emplace_back(v, *it);
+                    auto &in = g.up[*it];
+                    in.erase(std::find(in.begin(), in.end(), v));
+                    it = out.erase(it);
                 }
-                g.dropped.emplace_back(v, *it);
-                auto &in = g.up[*it];
-                in.erase(std::find(in.begin(), in.end(), v));
-                it = out.erase(it);
             }
         }
-    } else {
-        rank = LayerAssignment::compute(g.down, g.up, g.topological);
+        for (int r : rank)
+            layerCount = std::max(layerCount, r + 1);
     }
-    int layerCount = 0;
-    for (int r : rank)
-        layerCount = std::max(layerCount, r + 1);
 
-    const double step = options.nodeWidth + options.layerGap;
-    const CoordinateAssignment::Spacing spacing{options.nodeHeight + options.rowGap,
-                                                options.rowGap};
-    const double componentGap = options.rowGap * 2;
-    struct Chain
+    // The component's layered graph (its nodes first, by local id, then the dummies), ordered
+    // and placed.
+    Component layOutComponent(std::vector<int> members)
     {
-        int from, to;
-        std::vector<int> vertices;
-    };
-    struct Component
-    {
-        std::vector<int> members;
-        int firstLayer = 0, lastLayer = 0;
-        LayeredGraph lg{1};
-        std::vector<Chain> chains;
-        std::vector<double> centre;
-        double height = 0;
-    };
-    std::vector<Component> parts;
-    double area = 0; // columns x height, for the packing's width
-    for (std::vector<int> &members : connectedComponents(g.down)) {
-        // The component's layered graph: its nodes first (local ids), then the dummies.
         Component c;
         c.members = std::move(members);
         c.firstLayer = layerCount;
@@ -248,38 +276,58 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
         for (int v = 0; v < lg.vertexCount(); ++v)
             c.height =
                 std::max(c.height, c.centre[v] + (lg.dummy[v] ? spacing.dummy : spacing.real) / 2);
-        area += (c.lastLayer - c.firstLayer + 1) * (c.height + componentGap);
-        parts.push_back(std::move(c));
+        return c;
     }
 
     // Components are packed: each goes where the ones already placed leave it highest, so a
     // small one sits beside a large one. Unless the layers are given, a component may move to
     // any columns, and there are enough columns for a picture about 1.6 times as wide as tall:
     // a platform of many small pieces wraps instead of making a sliver.
-    int columns = std::max(1, layerCount);
-    if (!fixedLayers && parts.size() > 1)
-        columns = std::max(columns, int(std::ceil(std::sqrt(1.6 * area / step))));
-    std::vector<double> skyline(columns, 0);
-    result.m_order.resize(columns);
-    std::vector<QPointF> topLeft(n);
-    for (Component &c : parts) {
-        const int span = c.lastLayer - c.firstLayer + 1;
-        int column = c.firstLayer;
-        double top = 0;
-        for (int l = column; l < column + span; ++l)
-            top = std::max(top, skyline[l]);
-        if (!fixedLayers)
-            for (int at = 0; at + span <= columns; ++at) {
-                double highest = 0;
-                for (int l = at; l < at + span; ++l)
-                    highest = std::max(highest, skyline[l]);
-                if (highest < top || (highest == top && at < column)) {
-                    top = highest;
-                    column = at;
+    void pack(const std::vector<Component> &parts, double area)
+    {
+        int columns = std::max(1, layerCount);
+        if (!fixedLayers && parts.size() > 1)
+            columns = std::max(columns, int(std::ceil(std::sqrt(1.6 * area / step))));
+        std::vector<double> skyline(columns, 0);
+        result.m_order.resize(columns);
+        topLeft.resize(n);
+        for (const Component &c : parts) {
+            const int span = c.lastLayer - c.firstLayer + 1;
+            int column = c.firstLayer;
+            double top = 0;
+            for (int l = column; l < column + span; ++l)
+                top = std::max(top, skyline[l]);
+            if (!fixedLayers)
+                for (int at = 0; at + span <= columns; ++at) {
+                    double highest = 0;
+                    for (int l = at; l < at + span; ++l)
+                        highest = std::max(highest, skyline[l]);
+                    if (highest < top || (highest == top && at < column)) {
+                        top = highest;
+                        column = at;
+                    }
                 }
-            }
-        for (int l = column; l < column + span; ++l)
-            skyline[l] = top + c.height + componentGap;
+            for (int l = column; l < column + span; ++l)
+                skyline[l] = top + c.height + componentGap;
+            place(c, column, top);
+        }
+        while (!result.m_order.isEmpty() && result.m_order.last().isEmpty())
+            result.m_order.removeLast();
+        // The edges the given layers did not fit: straight, side to side.
+        const double mid = options.nodeHeight / 2;
+        for (const auto &[v, w] : g.dropped)
+            result.m_edges.append(
+                {ids.at(v),
+                 ids.at(w),
+                 {topLeft[v] + QPointF(options.nodeWidth, mid), topLeft[w] + QPointF(0, mid)}});
+        result.m_size =
+            QSizeF(int(result.m_order.size()) * step - options.layerGap,
+                   std::max(0.0, *std::max_element(skyline.begin(), skyline.end()) - componentGap));
+    }
+
+    // The component's nodes, order and edges where the packing put it.
+    void place(const Component &c, int column, double top)
+    {
         const LayeredGraph &lg = c.lg;
         const auto pointOf = [&](int lv) {
             return QPointF((lg.layer[lv] + column) * step, top + c.centre[lv]);
@@ -295,7 +343,7 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
                 if (!lg.dummy[lv])
                     result.m_order[l + column].append(ids.at(c.members[lv]));
         for (const Chain &chain : c.chains) {
-            Edge e{ids.at(chain.from), ids.at(chain.to), {}};
+            GraphLayout::Edge e{ids.at(chain.from), ids.at(chain.to), {}};
             e.points.append(pointOf(chain.vertices.front()) + QPointF(options.nodeWidth, 0));
             for (size_t i = 1; i + 1 < chain.vertices.size(); ++i) {
                 // A dummy is a bend point crossing its layer horizontally.
@@ -307,18 +355,25 @@ GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &op
             result.m_edges.append(e);
         }
     }
-    while (!result.m_order.isEmpty() && result.m_order.last().isEmpty())
-        result.m_order.removeLast();
-    const double mid = options.nodeHeight / 2;
-    for (const auto &[v, w] : g.dropped)
-        result.m_edges.append(
-            {ids.at(v),
-             ids.at(w),
-             {topLeft[v] + QPointF(options.nodeWidth, mid), topLeft[w] + QPointF(0, mid)}});
-    result.m_size =
-        QSizeF(int(result.m_order.size()) * step - options.layerGap,
-               std::max(0.0, *std::max_element(skyline.begin(), skyline.end()) - componentGap));
-    return result;
+
+    const QStringList &ids;
+    const int n;
+    const GraphLayout::Options &options;
+    const QHash<QString, int> *fixedLayers;
+    IntGraph g;
+    const double step;
+    const CoordinateAssignment::Spacing spacing;
+    const double componentGap;
+    std::vector<int> rank;
+    int layerCount = 0;
+    std::vector<QPointF> topLeft;
+    GraphLayout result;
+};
+
+GraphLayout GraphLayout::compute(const DependencyGraph &graph, const Options &options,
+                                 const QHash<QString, int> *fixedLayers)
+{
+    return GraphLayoutBuilder(graph, options, fixedLayers).build();
 }
 
 } // namespace daybreak

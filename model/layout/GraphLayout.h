@@ -57,6 +57,7 @@ public:
     int naiveCrossings() const { return m_naiveCrossings; }
 
 private:
+    friend class GraphLayoutBuilder; // GraphLayout.cpp
     static GraphLayout compute(const DependencyGraph &graph, const Options &options,
                                const QHash<QString, int> *fixedLayers);
 
