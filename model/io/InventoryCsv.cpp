@@ -192,16 +192,8 @@ InventoryReadResult InventoryReader::readCsv(const QByteArray &data, const QStri
                        .arg(record.fields.size())
                        .arg(header.fields.size()));
         const Pipeline p = readPipeline(cell, report);
-        if (!p.id.isEmpty()) {
-            if (lineOfId.contains(p.id)) {
-                report(Problem::Severity::Error, QStringLiteral("id"),
-                       QStringLiteral("duplicate id (first defined on line %1)")
-                           .arg(lineOfId.value(p.id)));
-                continue;
-            }
-            lineOfId.insert(p.id, record.line);
-        }
-        pipelines.append(p);
+        if (firstDefinition(p.id, record.line, lineOfId, report))
+            pipelines.append(p);
     }
     result.inventory.setPipelines(pipelines);
     checkGraph(result.inventory, fileName, lineOfId, problems);

@@ -284,16 +284,8 @@ InventoryReadResult InventoryReader::readJson(const QByteArray &data, const QStr
             continue;
         }
         const Pipeline p = readPipeline(array.at(i).toObject(), report);
-        if (!p.id.isEmpty()) {
-            if (lineOfId.contains(p.id)) {
-                report(Problem::Severity::Error, QStringLiteral("id"),
-                       QStringLiteral("duplicate id (first defined on line %1)")
-                           .arg(lineOfId.value(p.id)));
-                continue;
-            }
-            lineOfId.insert(p.id, line);
-        }
-        pipelines.append(p);
+        if (firstDefinition(p.id, line, lineOfId, report))
+            pipelines.append(p);
     }
     result.inventory.setPipelines(pipelines);
     checkGraph(result.inventory, fileName, lineOfId, problems);
