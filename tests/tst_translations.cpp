@@ -2,6 +2,7 @@
 // every text of the main window's menus, tool bar, tabs and docks is translated; the English
 // console is unchanged without it.
 #include "InventoryService.h"
+#include "LocalText.h"
 #include "MainWindow.h"
 #include "ManualClock.h"
 #include "PipelineTablePanel.h"
@@ -10,11 +11,13 @@
 #include "StoreSession.h"
 #include "Translations.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -80,6 +83,23 @@ private:
         return out;
     }
 
+    // Every button's text, tool tip and accessible name and every field's placeholder, in the
+    // graph panel, the wave board, the timeline and the runbook as much as in the menus.
+    QStringList widgetTexts()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        MainWindow window(m_clock, &m_prompter);
+        QString error;
+        if (!window.openStore(path, &error))
+            qFatal("%s", qPrintable(error));
+        QStringList out;
+        for (QAbstractButton *b : window.findChildren<QAbstractButton *>())
+            out << b->text() << b->toolTip() << b->accessibleName();
+        for (QLineEdit *edit : window.findChildren<QLineEdit *>())
+            out << edit->placeholderText() << edit->toolTip();
+        return out;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -122,6 +142,57 @@ private slots:
                                                     untranslated.join(QStringLiteral(" | "))));
         QVERIFY(german.contains(QStringLiteral("&Datei")));
         QVERIFY(german.contains(QStringLiteral("&Umschalten…")));
+    }
+
+    void everyButtonAndFieldOfThePanelsIsGerman()
+    {
+        // Back to English: the catalogues an earlier case installed are children of the app.
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        const QStringList english = widgetTexts();
+        QVERIFY(english.contains(QStringLiteral("Hide the rest")));
+        QVERIFY(english.contains(QStringLiteral("Auto-plan the rest…")));
+        QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale(QLocale::German)));
+        const QStringList german = widgetTexts();
+        QCOMPARE(german.size(), english.size());
+        // Texts without a word to translate (ids, "−", "▶", "SLA") stay as they are.
+        static const QRegularExpression word(QStringLiteral("[a-z]{3,}"));
+        QStringList untranslated;
+        for (int i = 0; i < english.size(); ++i)
+            if (german.at(i) == english.at(i) && english.at(i).contains(word))
+                untranslated.append(english.at(i));
+        untranslated.removeDuplicates();
+        QVERIFY2(untranslated.isEmpty(), qPrintable(QStringLiteral("not translated: ") +
+                                                    untranslated.join(QStringLiteral(" | "))));
+        QVERIFY(german.contains(QStringLiteral("Den Rest ausblenden")));
+    }
+
+    void refusalsAndTimesFollowTheLanguage()
+    {
+        const Reason closed{Reason::Code::WindowClosed,
+                            QStringLiteral("orders_daily: the change window opens Sat 22:00"),
+                            {QStringLiteral("orders_daily")}};
+        const Reason other{Reason::Code::Other, QStringLiteral("something else"), {}};
+        QLocale::setDefault(QLocale(QLocale::German));
+        QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale(QLocale::German)));
+        QCOMPARE(phraseReason(closed),
+                 QStringLiteral("Außerhalb des Änderungsfensters — ") + closed.text);
+        QCOMPARE(phraseReason(other), other.text);
+        QCOMPARE(dayAndDate(QDate(2026, 3, 28)), QStringLiteral("Sa. 2026-03-28"));
+        QCOMPARE(clockTime(QTime(5, 7)), QStringLiteral("05:07"));
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(phraseReasons({closed, other}), (QStringList{closed.text, other.text}));
+        QCOMPARE(dayAndDate(QDate(2026, 3, 28)), QStringLiteral("Sat 2026-03-28"));
+        // English keeps the 24-hour clock of operations, not "5:07 AM".
+        QCOMPARE(clockTime(QTime(5, 7)), QStringLiteral("05:07"));
+        QCOMPARE(clockTime(QTime(17, 7, 9), true), QStringLiteral("17:07:09"));
+        QCOMPARE(clockTime(QDateTime(), QTimeZone::utc()), QString());
     }
 
     void pluralsTakeTheirForms()

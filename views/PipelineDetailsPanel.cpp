@@ -2,6 +2,7 @@
 
 #include "Calendar.h"
 #include "LastDiffHtml.h"
+#include "LocalText.h"
 #include "ParityService.h"
 #include "SideColors.h"
 
@@ -73,10 +74,9 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     html += QStringLiteral("<table>");
     html += row(tr("Owner"), esc(p->owner));
     html += row(tr("Risk"), riskName(p->risk));
-    html += row(tr("Schedule"), p->schedule ? p->schedule->toString(QStringLiteral("HH:mm"))
-                                            : tr("after its upstreams"));
+    html += row(tr("Schedule"), p->schedule ? clockTime(*p->schedule) : tr("after its upstreams"));
     if (p->sla)
-        html += row(tr("SLA"), p->sla->toString(QStringLiteral("HH:mm")));
+        html += row(tr("SLA"), clockTime(*p->sla));
     html +=
         row(tr("Duration"),
             tr("on-prem %1 min%2 · cloud %3 min%4 (inventory)")

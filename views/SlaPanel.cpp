@@ -1,6 +1,7 @@
 #include "SlaPanel.h"
 
 #include "Calendar.h"
+#include "LocalText.h"
 #include "SlaTimeline.h"
 
 #include <QComboBox>
@@ -117,13 +118,11 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
     for (const Delivery &d : deliveries) {
         QString state;
         if (d.state == QLatin1String("delivered"))
-            state = tr("%1 delivered %2")
-                        .arg(d.event, zone.format(d.deliveredAt, QStringLiteral("HH:mm")));
+            state = tr("%1 delivered %2").arg(d.event, clockTime(zone, d.deliveredAt));
         else if (d.isFailing()) {
-            state = tr("%1 FAILING (%2 attempt(s): %3; next %4)")
+            state = tr("%1 FAILING (%n attempt(s): %2; next %3)", nullptr, d.attempts)
                         .arg(d.event)
-                        .arg(d.attempts)
-                        .arg(d.lastError, zone.format(d.nextAttemptAt, QStringLiteral("HH:mm:ss")));
+                        .arg(d.lastError, clockTime(zone, d.nextAttemptAt, true));
             failing.insert(d.alertId);
         } else
             state = tr("%1 queued").arg(d.event);
@@ -142,12 +141,11 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
             state = tr("  — acknowledged by %1").arg(a.acknowledgedBy);
         else if (a.isResolved())
             state =
-                tr("  — resolved %1: %2")
-                    .arg(calendar.format(a.resolvedAt, QStringLiteral("HH:mm")), a.resolvedReason);
+                tr("  — resolved %1: %2").arg(clockTime(calendar, a.resolvedAt), a.resolvedReason);
         const QStringList channels = delivered.value(a.id);
         auto *item = new QListWidgetItem(
             QStringLiteral("%1  %2%3%4")
-                .arg(calendar.format(a.raisedAt, QStringLiteral("HH:mm")), a.message, state,
+                .arg(clockTime(calendar, a.raisedAt), a.message, state,
                      channels.isEmpty()
                          ? QString()
                          : QStringLiteral("\n        → ") + channels.join(QStringLiteral(" · "))));

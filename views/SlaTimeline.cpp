@@ -1,5 +1,6 @@
 #include "SlaTimeline.h"
 
+#include "LocalText.h"
 #include "StatePalette.h"
 
 #include <QCategoryAxis>
@@ -255,15 +256,14 @@ QString SlaTimeline::titleText(qsizetype total) const
     if (m_projection.silent())
         return tr("Night of %1 (%2) — NO DATA: the orchestrator reported no run for this "
                   "night (the first was due at %3) · the bars are the plan, not a projection")
-            .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
-                 QString::fromUtf8(zone.id()),
-                 m_projection.firstDue().toTimeZone(zone).toString(QStringLiteral("HH:mm")));
+            .arg(dayAndDate(m_projection.businessDate()), QString::fromUtf8(zone.id()),
+                 clockTime(m_projection.firstDue(), zone));
     const QString rowsNote = total > order.size()
                                  ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
                                  : QString();
     const QString legend = tr(" · grey: plan · green done · blue running · amber at-risk path · "
                               "red failed · dashed: cloud shadow");
-    const QString night = m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd"));
+    const QString night = dayAndDate(m_projection.businessDate());
     QDateTime lastDeadline;
     for (const SlaProjection::Report &r : m_projection.reports())
         lastDeadline = std::max(lastDeadline, r.deadline);
@@ -277,11 +277,8 @@ QString SlaTimeline::titleText(qsizetype total) const
                 lastFinish = std::max(lastFinish, run.finish);
             else
                 missed << (run.succeeded ? tr("%1 (%2 against %3)")
-                                               .arg(r.pipeline,
-                                                    run.finish.toTimeZone(zone).toString(
-                                                        QStringLiteral("HH:mm")),
-                                                    r.deadline.toTimeZone(zone).toString(
-                                                        QStringLiteral("HH:mm")))
+                                               .arg(r.pipeline, clockTime(run.finish, zone),
+                                                    clockTime(r.deadline, zone))
                                          : tr("%1 (never finished)").arg(r.pipeline));
         }
         const int made = int(m_projection.reports().size() - missed.size());
@@ -290,7 +287,7 @@ QString SlaTimeline::titleText(qsizetype total) const
                          "at %4)")
                           .arg(night, QString::fromUtf8(zone.id()))
                           .arg(made)
-                          .arg(lastFinish.toTimeZone(zone).toString(QStringLiteral("HH:mm")))
+                          .arg(clockTime(lastFinish, zone))
                     : tr("Night of %1 (%2) — over: %3 of %4 reports made their deadline; missed: "
                          "%5")
                           .arg(night, QString::fromUtf8(zone.id()))
@@ -309,8 +306,7 @@ QString SlaTimeline::titleText(qsizetype total) const
     return tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "
               "done · blue running · "
               "amber at-risk path · red failed · dashed: cloud shadow")
-        .arg(m_projection.businessDate().toString(QStringLiteral("ddd yyyy-MM-dd")),
-             QString::fromUtf8(zone.id()))
+        .arg(dayAndDate(m_projection.businessDate()), QString::fromUtf8(zone.id()))
         .arg(m_projection.reports().size())
         .arg(atRisk)
         .arg(breached)

@@ -109,11 +109,11 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
         text = tr("NO DATA from the orchestrator");
         colour = QStringLiteral("#455a64");
     } else if (breached > 0) {
-        text = tr("BREACHED: %1 report(s)").arg(breached) +
+        text = tr("BREACHED: %n report(s)", nullptr, breached) +
                (atRisk > 0 ? tr(" · %1 at risk").arg(atRisk) : QString());
         colour = QStringLiteral("#b00020");
     } else if (atRisk > 0) {
-        text = tr("AT RISK: %1 report(s)").arg(atRisk);
+        text = tr("AT RISK: %n report(s)", nullptr, atRisk);
         colour = QStringLiteral("#c77700");
     } else {
         text = tr("ON TRACK");

@@ -1,5 +1,6 @@
 #include "WaveBoard.h"
 
+#include "LocalText.h"
 #include "Selector.h"
 
 #include "MigrationPlan.h"
@@ -187,7 +188,8 @@ void WaveBoard::fillWave(WaveColumn *column, const QList<PlanFinding> &findings)
     for (const PlanFinding &f : findings)
         if (f.wave == wave) {
             (f.error ? errors : warnings) += 1;
-            texts << (f.error ? QStringLiteral("✕ ") : QStringLiteral("⚠ ")) + f.reason.text;
+            texts << (f.error ? QStringLiteral("✕ ") : QStringLiteral("⚠ ")) +
+                         phraseReason(f.reason);
         }
     // The badge says it in a sign and a word, not by its colour alone.
     const QString badge =
@@ -212,26 +214,23 @@ void WaveBoard::fillWave(WaveColumn *column, const QList<PlanFinding> &findings)
     const QString window = tr("Window %1 – %2")
                                .arg(locale.toString(w->windowStart, QStringLiteral("ddd HH:mm")),
                                     locale.toString(w->windowEnd, QStringLiteral("ddd HH:mm")));
-    column->setHeader(
-        tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7%8")
-            .arg(wave.toHtmlEscaped(), w->date.toString(QStringLiteral("ddd yyyy-MM-dd")))
-            .arg(w->members.size())
-            .arg(w->capacity)
-            .arg(m_state.highRiskIn(*w))
-            .arg(w->maxHighRisk)
-            .arg(badge, night),
-        (QStringList{window} + texts).join(QLatin1Char('\n')));
+    column->setHeader(tr("<b>%1</b><br>%2 · %3/%4 pipelines · high-risk %5/%6<br>%7%8")
+                          .arg(wave.toHtmlEscaped(), dayAndDate(w->date))
+                          .arg(w->members.size())
+                          .arg(w->capacity)
+                          .arg(m_state.highRiskIn(*w))
+                          .arg(w->maxHighRisk)
+                          .arg(badge, night),
+                      (QStringList{window} + texts).join(QLatin1Char('\n')));
 }
 
 void WaveBoard::dragStarted(const QStringList &ids)
 {
     for (WaveColumn *column : std::as_const(m_columns)) {
         const Decision d = column->model()->checkDrop(ids);
-        QStringList reasons;
-        for (const Reason &r : d.reasons)
-            reasons << r.text;
-        column->setDropState(
-            d.allowed() ? WaveColumn::DropState::Allowed : WaveColumn::DropState::Refused, reasons);
+        column->setDropState(d.allowed() ? WaveColumn::DropState::Allowed
+                                         : WaveColumn::DropState::Refused,
+                             phraseReasons(d.reasons));
     }
 }
 
@@ -334,10 +333,8 @@ void WaveBoard::autoPlan()
         o.message = PlanService::autoPlanMessage(o.autoPlan);
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
-            html +=
-                QStringLiteral("<b>%1</b> %2 — %3 pipeline(s)<br>")
-                    .arg(w.name.toHtmlEscaped(), w.date.toString(QStringLiteral("ddd yyyy-MM-dd")))
-                    .arg(w.members.size());
+            html += tr("<b>%1</b> %2 — %n pipeline(s)<br>", nullptr, int(w.members.size()))
+                        .arg(w.name.toHtmlEscaped(), dayAndDate(w.date));
             QStringList added;
             for (const QString &m : moves.rules().cutoverOrder(w))
                 added << (o.autoPlan.placed.contains(m) ? QStringLiteral("<i>%1</i>").arg(m) : m);
@@ -346,10 +343,10 @@ void WaveBoard::autoPlan()
         }
         for (const PlanFinding &f : o.autoPlan.unplaced)
             html += QStringLiteral("<div style='color:#c01c28'>%1</div>")
-                        .arg(f.reason.text.toHtmlEscaped());
+                        .arg(phraseReason(f.reason).toHtmlEscaped());
         for (const PlanFinding &f : o.autoPlan.nights)
             html += QStringLiteral("<div style='color:#b36b00'>☾ %1</div>")
-                        .arg(f.reason.text.toHtmlEscaped());
+                        .arg(phraseReason(f.reason).toHtmlEscaped());
         return html;
     };
     QDate from = m_state.today().addDays(1);

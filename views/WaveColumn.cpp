@@ -1,5 +1,6 @@
 #include "WaveColumn.h"
 
+#include "LocalText.h"
 #include "PipelineCardDelegate.h"
 #include "WaveBoard.h"
 #include "WaveColumnModel.h"
@@ -136,7 +137,7 @@ void CardListView::dragMoveEvent(QDragMoveEvent *event)
     if (!d.allowed()) {
         QStringList reasons;
         for (const Reason &r : d.reasons)
-            reasons << QStringLiteral("• ") + r.text;
+            reasons << QStringLiteral("• ") + phraseReason(r);
         QToolTip::showText(mapToGlobal(event->position().toPoint()),
                            reasons.join(QLatin1Char('\n')), this);
     }

@@ -3,6 +3,7 @@
 #include "ActionPrompter.h"
 #include "Calendar.h"
 #include "Clock.h"
+#include "LocalText.h"
 #include "MigrationService.h"
 #include "SlaService.h"
 #include "StoreSession.h"
@@ -167,16 +168,14 @@ void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass
                      .arg(verb, id);
         q.reasonRequired = true;
         for (const Reason &w : pre.warnings)
-            q.warnings << w.text;
+            q.warnings << phraseReason(w);
         if (const std::optional<QString> reason = m_prompter->confirm(m_parent, q))
             requestApproval(action, id, *reason);
         return;
     }
     if (!pre.allowed()) {
-        QStringList reasons;
-        for (const Reason &r : pre.reasons)
-            reasons << r.text;
-        m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
+        m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id),
+                                phraseReasons(pre.reasons));
         emit message(tr("%1 of %2 refused").arg(verb, id));
         return;
     }
@@ -185,7 +184,7 @@ void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass
     q.reasonRequired = action == MigrationAction::Rollback;
     q.dangerous = breakGlass;
     for (const Reason &w : pre.warnings)
-        q.warnings << w.text;
+        q.warnings << phraseReason(w);
     switch (action) {
     case MigrationAction::DualRun:
         q.text = tr("Start the cloud shadow run of %1? On-prem stays canonical.").arg(id);
@@ -213,27 +212,25 @@ void MigrationActions::confirmAndPerform(MigrationAction action, bool breakGlass
     // The rules are checked again when it is written, at the moment it is written.
     const QDateTime now = m_clock.now();
     const ActionRequest request{id, *reason, breakGlass};
-    m_session->post([this, action, request, seenVersion, now,
-                     verb](Store *store) -> std::function<void()> {
-        if (!store)
-            return [this] { storeUnreachable(tr("the store is unreachable")); };
-        const ClockReading at(now);
-        const ActionOutcome o =
-            MigrationService(*store, at, currentOsUser()).perform(action, request, seenVersion);
-        return [this, o, verb, id = request.pipeline] {
-            if (o.kind == Outcome::Kind::Refused) {
-                QStringList reasons;
-                for (const Reason &r : o.decision.reasons)
-                    reasons << r.text;
-                m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id), reasons);
-            } else if (o.kind != Outcome::Kind::Done) {
-                m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id),
-                                        {o.message});
-            }
-            emit message(o.message);
-            m_session->reload();
-        };
-    });
+    m_session->post(
+        [this, action, request, seenVersion, now, verb](Store *store) -> std::function<void()> {
+            if (!store)
+                return [this] { storeUnreachable(tr("the store is unreachable")); };
+            const ClockReading at(now);
+            const ActionOutcome o =
+                MigrationService(*store, at, currentOsUser()).perform(action, request, seenVersion);
+            return [this, o, verb, id = request.pipeline] {
+                if (o.kind == Outcome::Kind::Refused) {
+                    m_prompter->showRefusal(m_parent, tr("%1 of %2 refused").arg(verb, id),
+                                            phraseReasons(o.decision.reasons));
+                } else if (o.kind != Outcome::Kind::Done) {
+                    m_prompter->showRefusal(m_parent, tr("%1 of %2 not done").arg(verb, id),
+                                            {o.message});
+                }
+                emit message(o.message);
+                m_session->reload();
+            };
+        });
 }
 
 void MigrationActions::requestApproval(MigrationAction action, const QString &id,
@@ -285,10 +282,8 @@ void MigrationActions::decide(qint64 request, bool approve)
 void MigrationActions::report(const Outcome &o, const QString &what)
 {
     if (o.kind == Outcome::Kind::Refused) {
-        QStringList reasons;
-        for (const Reason &r : o.decision.reasons)
-            reasons << r.text;
-        m_prompter->showRefusal(m_parent, tr("%1 refused").arg(what), reasons);
+        m_prompter->showRefusal(m_parent, tr("%1 refused").arg(what),
+                                phraseReasons(o.decision.reasons));
     } else if (o.kind != Outcome::Kind::Done) {
         m_prompter->showRefusal(m_parent, tr("%1 not done").arg(what), {o.message});
     }

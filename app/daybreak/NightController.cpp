@@ -9,6 +9,7 @@
 #include "WaveRunbookPanel.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -136,14 +137,13 @@ void NightController::calibrate(const QDate &tonight)
                 const QString tip =
                     tr("The last %1 recorded nights replayed as if live, each on the "
                        "durations learned before it (daybreakctl sla backtest):\n"
-                       "p95 coverage %2 % of %3 runs; %4 late report-night(s), %5 missed; "
-                       "%6 false alarm(s)")
+                       "p95 coverage %2 % of %3 runs; %4, %5 missed; %6")
                         .arg(r.nights.size())
-                        .arg(100.0 * r.p95Coverage(), 0, 'f', 1)
+                        .arg(QLocale().toString(100.0 * r.p95Coverage(), 'f', 1))
                         .arg(r.runs)
-                        .arg(r.late)
+                        .arg(tr("%n late report-night(s)", nullptr, r.late))
                         .arg(r.misses)
-                        .arg(r.falseAlarms);
+                        .arg(tr("%n false alarm(s)", nullptr, r.falseAlarms));
                 QMetaObject::invokeMethod(
                     QCoreApplication::instance(),
                     [panel, text = r.calibration(), tip] {

@@ -3,6 +3,7 @@
 #include "Badges.h"
 #include "Calendar.h"
 #include "Freshness.h"
+#include "LocalText.h"
 #include "ParityService.h"
 #include "SlaAlert.h"
 
@@ -99,8 +100,7 @@ StatusBadges::Freshness StatusBadges::showFreshness(qint64 silence, const QDateT
                                                     const QList<WatchBeat> &watches,
                                                     int failingDeliveries)
 {
-    QString text = tr("data as of %1")
-                       .arg(calendar.format(now.addMSecs(-silence), QStringLiteral("HH:mm:ss")));
+    QString text = tr("data as of %1").arg(clockTime(calendar, now.addMSecs(-silence), true));
     // The colour is for the eye across the room; the words say the same to everyone else.
     QString colour;
     const int quiet = int(silence / 1000);
@@ -129,9 +129,9 @@ StatusBadges::Freshness StatusBadges::showFreshness(qint64 silence, const QDateT
     } else {
         const WatchBeat &latest = watches.first();
         const bool stale = latest.isStaleAt(now);
-        watchText = tr("watch: last ran %1%2")
-                        .arg(calendar.format(latest.lastRan, QStringLiteral("HH:mm:ss")),
-                             stale ? tr(" — STALE") : QString());
+        watchText =
+            tr("watch: last ran %1%2")
+                .arg(clockTime(calendar, latest.lastRan, true), stale ? tr(" — STALE") : QString());
         watchColour = stale ? QLatin1String(Badges::kAlarm) : QString();
         m_watch->setToolTip(
             tr("%1, every %2 s since %3; %4")

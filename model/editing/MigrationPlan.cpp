@@ -201,8 +201,8 @@ void MigrationPlan::applyAutoPlan(const WavePlanner::Options &options)
                if (o.autoPlan.placed.isEmpty())
                    return nullptr;
                return new PlanEditCommand(
-                   this, tr("Auto-plan %1 pipeline(s)").arg(o.autoPlan.placed.size()), o.before,
-                   o.after);
+                   this, tr("Auto-plan %n pipeline(s)", nullptr, int(o.autoPlan.placed.size())),
+                   o.before, o.after);
            });
 }
 
