@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
+#include <QTimeZone>
 
 #include <functional>
 #include <optional>
@@ -129,6 +130,18 @@ private:
                                  const std::function<Side(const Pipeline &)> &sideOf,
                                  const Inputs &inputs, const SlaProjection *previous,
                                  const QSet<QString> &dirty);
+    // The steps of compute(): a night nobody reported on, every run in dependency order (the
+    // ones it re-projects: a run moved), and each report's verdict from its run.
+    static std::optional<SlaProjection>
+    silentNight(const Inventory &inventory, const QDate &businessDate,
+                const std::function<Side(const Pipeline &)> &sideOf, const Inputs &in);
+    QSet<QString> projectRuns(const Inventory &inventory, const QStringList &order,
+                              const std::function<Side(const Pipeline &)> &sideOf, const Inputs &in,
+                              const std::function<Run(const Pipeline &, Side)> &project,
+                              const SlaProjection *previous, const QSet<QString> &changed);
+    void judgeReports(const Inventory &inventory, const Inputs &in, const SlaProjection *previous,
+                      const QSet<QString> &moved);
+    Report judge(const Pipeline &p, const Inputs &in, const QTimeZone &tz) const;
 
     QHash<QString, Run> m_runs;
     QHash<QString, Run> m_shadows;
