@@ -59,93 +59,134 @@ QStringList instanceFiles(const QString &folder)
         files << QDir(folder).filePath(name);
     return files;
 }
-} // namespace
-
-bool AirflowApi::isExport(const QString &folder)
+// One export read in the order its files build on each other: the DAGs and their tasks, the
+// tasks' own links, the links across DAGs (datasets and assets, ExternalTaskSensors), and then
+// one pipeline per task.
+class ExportReader
 {
-    return QFileInfo(folder).isDir() &&
-           QFileInfo::exists(QDir(folder).filePath(QStringLiteral("dags.json")));
-}
+public:
+    ExportReader(const QString &folder, Problems &problems)
+        : m_folder(folder), m_dir(folder), m_dagsPath(m_dir.filePath(QStringLiteral("dags.json"))),
+          m_problems(problems)
+    {
+    }
 
-InventoryReadResult AirflowApi::read(const QString &folder, const QString &timezone)
-{
-    InventoryReadResult result;
-    Problems &problems = result.problems;
-    const QDir dir(folder);
-    const std::optional<QJsonObject> dags =
-        load(dir.filePath(QStringLiteral("dags.json")), problems);
-    if (!dags)
-        return result;
+    std::optional<QList<Pipeline>> read()
+    {
+        const std::optional<QJsonObject> dags = load(m_dagsPath, m_problems);
+        if (!dags)
+            return std::nullopt;
+        readDags(*dags);
+        for (const Task &t : std::as_const(m_tasks))
+            for (const QJsonValue &down :
+                 t.json.value(QStringLiteral("downstream_task_ids")).toArray())
+                m_upstreams[idFor(t.dag, down.toString())] << idFor(t.dag, t.task);
+        readDatasets();
+        readSensors();
+        QList<Pipeline> pipelines;
+        for (const Task &t : std::as_const(m_tasks))
+            m_ids.insert(idFor(t.dag, t.task));
+        for (const Task &t : std::as_const(m_tasks))
+            pipelines.append(pipelineOf(t));
+        return pipelines;
+    }
+
+private:
     struct Task
     {
         QString dag;
         QString task;
         QJsonObject json;
     };
-    QList<Task> tasks;
-    QHash<QString, QJsonObject> dagOf;
-    QHash<QString, QStringList> tasksOfDag; // ids
-    QHash<QString, QStringList> upstreams;  // id: upstream ids
-    const QJsonArray dagList = dags->value(QStringLiteral("dags")).toArray();
-    if (dagList.isEmpty())
-        problems.append({Problem::Severity::Error,
-                         dir.filePath(QStringLiteral("dags.json")),
-                         0,
-                         0,
-                         {},
-                         QStringLiteral("dags"),
-                         QStringLiteral("no DAG")});
-    for (qsizetype i = 0; i < dagList.size(); ++i) {
-        const QJsonObject dag = dagList.at(i).toObject();
-        const QString dagId = dag.value(QStringLiteral("dag_id")).toString();
-        if (dagId.isEmpty()) {
-            problems.append({Problem::Severity::Error,
-                             dir.filePath(QStringLiteral("dags.json")),
-                             0,
-                             0,
-                             {},
-                             QStringLiteral("dags[%1].dag_id").arg(i),
-                             QStringLiteral("missing")});
-            continue;
-        }
-        dagOf.insert(dagId, dag);
-        const QString tasksPath = dir.filePath(QStringLiteral("tasks/%1.json").arg(dagId));
-        const std::optional<QJsonObject> list = load(tasksPath, problems);
-        if (!list)
-            continue;
-        for (const QJsonValue &v : list->value(QStringLiteral("tasks")).toArray()) {
-            const QJsonObject t = v.toObject();
-            const QString taskId = t.value(QStringLiteral("task_id")).toString();
-            if (taskId.isEmpty())
+
+    const QString m_folder;
+    const QDir m_dir;
+    const QString m_dagsPath;
+    Problems &m_problems;
+    QList<Task> m_tasks;
+    QHash<QString, QJsonObject> m_dagOf;
+    QHash<QString, QStringList> m_tasksOfDag; // ids
+    QHash<QString, QStringList> m_upstreams;  // id: upstream ids
+    QHash<QString, QStringList> m_crossDag;   // id: upstream ids from other DAGs
+    QSet<QString> m_ids;
+    QSet<QString> m_warnedSchedule;
+
+    void problem(Problem::Severity severity, const QString &file, const QString &record,
+                 const QString &field, const QString &message)
+    {
+        m_problems.append({severity, file, 0, 0, record, field, message});
+    }
+
+    void readDags(const QJsonObject &dags)
+    {
+        const QJsonArray dagList = dags.value(QStringLiteral("dags")).toArray();
+        if (dagList.isEmpty())
+            problem(Problem::Severity::Error, m_dagsPath, {}, QStringLiteral("dags"),
+                    QStringLiteral("no DAG"));
+        for (qsizetype i = 0; i < dagList.size(); ++i) {
+            const QJsonObject dag = dagList.at(i).toObject();
+            const QString dagId = dag.value(QStringLiteral("dag_id")).toString();
+            if (dagId.isEmpty()) {
+                problem(Problem::Severity::Error, m_dagsPath, {},
+                        QStringLiteral("dags[%1].dag_id").arg(i), QStringLiteral("missing"));
                 continue;
-            tasks.append({dagId, taskId, t});
-            tasksOfDag[dagId] << idFor(dagId, taskId);
+            }
+            m_dagOf.insert(dagId, dag);
+            const QString tasksPath = m_dir.filePath(QStringLiteral("tasks/%1.json").arg(dagId));
+            const std::optional<QJsonObject> list = load(tasksPath, m_problems);
+            if (!list)
+                continue;
+            for (const QJsonValue &v : list->value(QStringLiteral("tasks")).toArray()) {
+                const QJsonObject t = v.toObject();
+                const QString taskId = t.value(QStringLiteral("task_id")).toString();
+                if (taskId.isEmpty())
+                    continue;
+                m_tasks.append({dagId, taskId, t});
+                m_tasksOfDag[dagId] << idFor(dagId, taskId);
+            }
         }
     }
-    for (const Task &t : std::as_const(tasks))
-        for (const QJsonValue &down : t.json.value(QStringLiteral("downstream_task_ids")).toArray())
-            upstreams[idFor(t.dag, down.toString())] << idFor(t.dag, t.task);
+
     // The first tasks of a DAG: nothing in the DAG reads into them.
-    const auto firstTasks = [&](const QString &dag) {
+    QStringList firstTasks(const QString &dag) const
+    {
         QStringList first;
-        for (const QString &id : tasksOfDag.value(dag)) {
+        for (const QString &id : m_tasksOfDag.value(dag)) {
             bool inner = false;
-            for (const QString &up : upstreams.value(id))
-                inner = inner || tasksOfDag.value(dag).contains(up);
+            for (const QString &up : m_upstreams.value(id))
+                inner = inner || m_tasksOfDag.value(dag).contains(up);
             if (!inner)
                 first << id;
         }
         return first;
-    };
-    QHash<QString, QStringList> crossDag; // id: upstream ids from other DAGs
+    }
+
+    // The last tasks of a DAG: nothing in the DAG reads them.
+    QStringList lastTasks(const QString &dag) const
+    {
+        QStringList last;
+        for (const QString &id : m_tasksOfDag.value(dag)) {
+            bool read = false;
+            for (const QString &other : m_tasksOfDag.value(dag))
+                read = read || m_upstreams.value(other).contains(id);
+            if (!read)
+                last << id;
+        }
+        return last;
+    }
+
     // Datasets: a producing task feeds the first tasks of every DAG the dataset schedules.
     // Airflow 2's datasets.json (GET /api/v1/datasets), or Airflow 3's assets.json (GET
     // /api/v2/assets: "assets", consumers under "scheduled_dags").
-    for (const QString &name : {QStringLiteral("datasets"), QStringLiteral("assets")}) {
-        const QString path = dir.filePath(name + QStringLiteral(".json"));
-        if (!QFile::exists(path))
-            continue;
-        if (const std::optional<QJsonObject> ds = load(path, problems))
+    void readDatasets()
+    {
+        for (const QString &name : {QStringLiteral("datasets"), QStringLiteral("assets")}) {
+            const QString path = m_dir.filePath(name + QStringLiteral(".json"));
+            if (!QFile::exists(path))
+                continue;
+            const std::optional<QJsonObject> ds = load(path, m_problems);
+            if (!ds)
+                continue;
             for (const QJsonValue &v : ds->value(name).toArray()) {
                 const QJsonObject d = v.toObject();
                 QStringList producers;
@@ -159,101 +200,114 @@ InventoryReadResult AirflowApi::read(const QString &folder, const QString &timez
                 for (const QJsonValue &c : consumers)
                     for (const QString &first :
                          firstTasks(c.toObject().value(QStringLiteral("dag_id")).toString()))
-                        crossDag[first] += producers;
+                        m_crossDag[first] += producers;
             }
-    }
-    // ExternalTaskSensors: their targets are in the task instances' rendered fields.
-    for (const QString &path : instanceFiles(folder)) {
-        const std::optional<QJsonObject> ti = load(path, problems);
-        if (!ti)
-            continue;
-        for (const QJsonValue &v : ti->value(QStringLiteral("task_instances")).toArray()) {
-            const QJsonObject i = v.toObject();
-            const QJsonObject fields = i.value(QStringLiteral("rendered_fields")).toObject();
-            const QString externalDag = fields.value(QStringLiteral("external_dag_id")).toString();
-            if (externalDag.isEmpty())
-                continue;
-            const QString sensor = idFor(i.value(QStringLiteral("dag_id")).toString(),
-                                         i.value(QStringLiteral("task_id")).toString());
-            QStringList targets;
-            const QString externalTask =
-                fields.value(QStringLiteral("external_task_id")).toString();
-            if (!externalTask.isEmpty())
-                targets << idFor(externalDag, externalTask);
-            for (const QJsonValue &t : fields.value(QStringLiteral("external_task_ids")).toArray())
-                targets << idFor(externalDag, t.toString());
-            if (targets.isEmpty()) { // the whole DAG: its last tasks
-                for (const QString &id : tasksOfDag.value(externalDag)) {
-                    bool read = false;
-                    for (const QString &other : tasksOfDag.value(externalDag))
-                        read = read || upstreams.value(other).contains(id);
-                    if (!read)
-                        targets << id;
-                }
-            }
-            crossDag[sensor] += targets;
         }
     }
 
-    QList<Pipeline> pipelines;
-    QSet<QString> ids;
-    for (const Task &t : std::as_const(tasks))
-        ids.insert(idFor(t.dag, t.task));
-    QSet<QString> warnedSchedule;
-    for (const Task &t : std::as_const(tasks)) {
+    // ExternalTaskSensors: their targets are in the task instances' rendered fields.
+    void readSensors()
+    {
+        for (const QString &path : instanceFiles(m_folder)) {
+            const std::optional<QJsonObject> ti = load(path, m_problems);
+            if (!ti)
+                continue;
+            for (const QJsonValue &v : ti->value(QStringLiteral("task_instances")).toArray()) {
+                const QJsonObject i = v.toObject();
+                const QJsonObject fields = i.value(QStringLiteral("rendered_fields")).toObject();
+                const QString externalDag =
+                    fields.value(QStringLiteral("external_dag_id")).toString();
+                if (externalDag.isEmpty())
+                    continue;
+                const QString sensor = idFor(i.value(QStringLiteral("dag_id")).toString(),
+                                             i.value(QStringLiteral("task_id")).toString());
+                QStringList targets;
+                const QString externalTask =
+                    fields.value(QStringLiteral("external_task_id")).toString();
+                if (!externalTask.isEmpty())
+                    targets << idFor(externalDag, externalTask);
+                for (const QJsonValue &t :
+                     fields.value(QStringLiteral("external_task_ids")).toArray())
+                    targets << idFor(externalDag, t.toString());
+                if (targets.isEmpty()) // the whole DAG: its last tasks
+                    targets = lastTasks(externalDag);
+                m_crossDag[sensor] += targets;
+            }
+        }
+    }
+
+    Pipeline pipelineOf(const Task &t)
+    {
         Pipeline p;
         p.id = idFor(t.dag, t.task);
         p.name = t.json.value(QStringLiteral("task_display_name")).toString();
         if (p.name.isEmpty())
             p.name = t.task;
         p.group = t.dag;
-        const QJsonObject dag = dagOf.value(t.dag);
+        const QJsonObject dag = m_dagOf.value(t.dag);
         const QString taskOwner = t.json.value(QStringLiteral("owner")).toString();
         const QJsonArray owners = dag.value(QStringLiteral("owners")).toArray();
         p.owner = taskOwner != QLatin1String("airflow") ? taskOwner : QString();
         if (p.owner.isEmpty() && !owners.isEmpty() &&
             owners.first().toString() != QLatin1String("airflow"))
             p.owner = owners.first().toString();
-        for (const QString &up : upstreams.value(p.id) + crossDag.value(p.id))
-            if (ids.contains(up) && !p.upstreams.contains(up) && up != p.id)
+        for (const QString &up : m_upstreams.value(p.id) + m_crossDag.value(p.id))
+            if (m_ids.contains(up) && !p.upstreams.contains(up) && up != p.id)
                 p.upstreams << up;
-        for (const QString &up : crossDag.value(p.id))
-            if (!ids.contains(up))
-                problems.append({Problem::Severity::Warning, folder, 0, 0, p.id,
-                                 QStringLiteral("upstreams"),
-                                 QStringLiteral("reads %1, which is not among the DAGs saved; "
-                                                "the read is left out")
-                                     .arg(up)});
-        const bool first = upstreams.value(p.id).isEmpty();
-        if (first) {
-            // Airflow 2 says schedule_interval; Airflow 3's API v2 timetable_summary.
-            const QJsonValue schedule = dag.value(QStringLiteral("schedule_interval")).isUndefined()
-                                            ? dag.value(QStringLiteral("timetable_summary"))
-                                            : dag.value(QStringLiteral("schedule_interval"));
-            p.schedule = dailyStart(schedule);
-            if (!p.schedule && p.upstreams.isEmpty()) {
-                p.schedule = QTime(0, 0);
-                if (!warnedSchedule.contains(t.dag)) {
-                    warnedSchedule.insert(t.dag);
-                    problems.append(
-                        {Problem::Severity::Warning, dir.filePath(QStringLiteral("dags.json")), 0,
-                         0, t.dag, QStringLiteral("schedule_interval"),
-                         QStringLiteral("'%1' is not a daily time; its first tasks start at 00:00 "
-                                        "until you set their schedule")
-                             .arg(
-                                 schedule.isObject()
-                                     ? schedule.toObject().value(QStringLiteral("value")).toString()
-                                     : schedule.toVariant().toString())});
-                }
-            }
-        }
+        for (const QString &up : m_crossDag.value(p.id))
+            if (!m_ids.contains(up))
+                problem(Problem::Severity::Warning, m_folder, p.id, QStringLiteral("upstreams"),
+                        QStringLiteral("reads %1, which is not among the DAGs saved; the read is "
+                                       "left out")
+                            .arg(up));
+        if (m_upstreams.value(p.id).isEmpty())
+            scheduleFirstTask(t.dag, dag, p);
         p.onpremMinutes = p.cloudMinutes = 10;
-        p.tags << tagFor(t.dag, t.task);
-        pipelines.append(p);
+        p.tags << AirflowApi::tagFor(t.dag, t.task);
+        return p;
     }
+
+    // A DAG's first task starts at its DAG's daily time; one that is not daily starts at 00:00,
+    // said once per DAG.
+    void scheduleFirstTask(const QString &dagId, const QJsonObject &dag, Pipeline &p)
+    {
+        // Airflow 2 says schedule_interval; Airflow 3's API v2 timetable_summary.
+        const QJsonValue schedule = dag.value(QStringLiteral("schedule_interval")).isUndefined()
+                                        ? dag.value(QStringLiteral("timetable_summary"))
+                                        : dag.value(QStringLiteral("schedule_interval"));
+        p.schedule = dailyStart(schedule);
+        if (p.schedule || !p.upstreams.isEmpty())
+            return;
+        p.schedule = QTime(0, 0);
+        if (m_warnedSchedule.contains(dagId))
+            return;
+        m_warnedSchedule.insert(dagId);
+        const QString text = schedule.isObject()
+                                 ? schedule.toObject().value(QStringLiteral("value")).toString()
+                                 : schedule.toVariant().toString();
+        problem(Problem::Severity::Warning, m_dagsPath, dagId, QStringLiteral("schedule_interval"),
+                QStringLiteral("'%1' is not a daily time; its first tasks start at 00:00 until "
+                               "you set their schedule")
+                    .arg(text));
+    }
+};
+} // namespace
+
+bool AirflowApi::isExport(const QString &folder)
+{
+    return QFileInfo(folder).isDir() &&
+           QFileInfo::exists(QDir(folder).filePath(QStringLiteral("dags.json")));
+}
+
+InventoryReadResult AirflowApi::read(const QString &folder, const QString &timezone)
+{
+    InventoryReadResult result;
+    const std::optional<QList<Pipeline>> pipelines = ExportReader(folder, result.problems).read();
+    if (!pipelines)
+        return result;
     result.inventory.timezone = timezone;
-    result.inventory.setPipelines(pipelines);
-    InventoryReader::checkGraph(result.inventory, folder, {}, problems);
+    result.inventory.setPipelines(*pipelines);
+    InventoryReader::checkGraph(result.inventory, folder, {}, result.problems);
     return result;
 }
 
