@@ -78,195 +78,267 @@ QString mostReadExtract(const Inventory &inventory, const DependencyGraph &graph
     return best;
 }
 
+// The demo's past, told in the order it happened: the dual runs begin, two waves are planned and
+// cut over, one pipeline is rolled back and its breach explained, and every night both sides
+// run.
+class PastBuilder
+{
+public:
+    PastBuilder(const Inventory &demo, const QDateTime &now, const QString &actor, quint32 seed)
+        : m_demo(demo), m_now(now), m_actor(actor), m_random(seed), m_calendar(demo),
+          m_today(m_calendar.localDate(now)), m_graph(demo), m_story{actor, {}}
+    {
+    }
+
+    DemoPast build()
+    {
+        // The dual-run comparisons; each pipeline's dual run began the day before its first one.
+        m_parity = demoParityHistory(m_demo, m_now, m_actor);
+        for (const ParityResult &r : std::as_const(m_parity))
+            if (!m_dualRunFrom.contains(r.pipeline) ||
+                r.businessDate < m_dualRunFrom.value(r.pipeline))
+                m_dualRunFrom.insert(r.pipeline, r.businessDate);
+        // The routing story, oldest first: dual runs, two past waves, one rollback.
+        planWaves();
+        beginDualRuns();
+        cutOver();
+        recordComparisons();
+        const QList<RunEvent> events = runNights();
+
+        AuditEntry parityAudit;
+        parityAudit.at = m_now;
+        parityAudit.actor = m_actor;
+        parityAudit.action = QStringLiteral("parity_import");
+        parityAudit.reason =
+            QStringLiteral("demo dual-run history: %1 results").arg(m_parity.size());
+        std::stable_sort(m_story.audit.begin(), m_story.audit.end(),
+                         [](const AuditEntry &a, const AuditEntry &b) { return a.at < b.at; });
+        m_story.audit.append(parityAudit);
+
+        DemoPast past{m_demo, {}};
+        QList<Pipeline> pipelines = m_demo.pipelines();
+        for (Pipeline &p : pipelines)
+            p.initialState = State::OnPrem;
+        past.inventory.setPipelines(pipelines);
+        past.history.audit = m_story.audit;
+        past.history.waves = {m_pilot, m_clickstream};
+        past.history.runEvents = events;
+        past.history.parity = m_parity;
+        return past;
+    }
+
+private:
+    const Inventory &m_demo;
+    const QDateTime m_now;
+    const QString &m_actor;
+    QRandomGenerator m_random;
+    const Calendar m_calendar;
+    const QDate m_today;
+    const DependencyGraph m_graph;
+    Story m_story;
+    QList<ParityResult> m_parity;
+    QHash<QString, QDate> m_dualRunFrom; // first night with a cloud shadow run
+    QDate m_recutDay, m_clickDay, m_rollbackNight;
+    Wave m_pilot, m_clickstream;
+
+    void planWaves()
+    {
+        const ChangeWindowPolicy &policy = m_demo.changeWindow;
+        const QDate pilotDay = pastWaveDay(policy, m_today, 5);
+        m_recutDay = pastWaveDay(policy, m_today, 3);
+        m_clickDay = pastWaveDay(policy, m_today, 1);
+        StoreSnapshot planning;
+        planning.inventory = m_demo;
+        const WaveRules rules(planning, pilotDay);
+        m_pilot = rules.makeWave(QStringLiteral("Pilot"), pilotDay);
+        m_clickstream = rules.makeWave(QStringLiteral("Clickstream"), m_clickDay);
+        for (Wave *w : {&m_pilot, &m_clickstream}) {
+            const QDateTime planned = m_calendar.at(w->date.addDays(-12), QTime(11, 0));
+            m_story.add(planned, QStringLiteral("wave_add"), {}, {}, w->name,
+                        QStringLiteral("%1, capacity %2, at most %3 high-risk")
+                            .arg(w->date.toString(Qt::ISODate))
+                            .arg(w->capacity)
+                            .arg(w->maxHighRisk));
+            for (const QString &id : w == &m_pilot ? kPilotWave : kClickstreamWave) {
+                const Pipeline *p = m_demo.find(id);
+                if (!p || p->initialState != State::Cloud)
+                    continue;
+                w->members.append(id);
+                m_story.add(planned.addSecs(60 * w->members.size()), QStringLiteral("wave_assign"),
+                            id, {}, w->name, {});
+            }
+        }
+    }
+
+    void beginDualRuns()
+    {
+        for (const Pipeline &p : m_demo.pipelines()) {
+            if (!migrating(p.initialState))
+                continue;
+            const QDate from = m_dualRunFrom.value(p.id, m_today.addDays(-63));
+            m_story.move(m_calendar.at(from.addDays(-1), QTime(10, 0)), QStringLiteral("dual_run"),
+                         p.id, State::OnPrem, State::DualRun,
+                         QStringLiteral("shadow runs on the cloud side begin"));
+        }
+    }
+
+    void cutOver()
+    {
+        for (const Pipeline &p : m_demo.pipelines()) {
+            if (p.initialState != State::Cloud && p.initialState != State::Decommissioned)
+                continue;
+            const Wave &w = m_pilot.members.contains(p.id) ? m_pilot : m_clickstream;
+            const bool planned = w.members.contains(p.id);
+            const QDateTime at =
+                planned
+                    ? m_calendar.at(w.date, QTime(9, 30)).addSecs(20 * 60 * w.members.indexOf(p.id))
+                    : m_calendar.at(m_clickDay, QTime(15, 0));
+            m_story.move(at, QStringLiteral("cutover"), p.id, State::DualRun, State::Cloud,
+                         QStringLiteral("wave %1: parity gate passed").arg(w.name), !planned);
+            if (p.id == kRolledBack)
+                rollBack(p.id, w);
+            if (p.initialState == State::Decommissioned)
+                m_story.move(at.addDays(7), QStringLiteral("decommission"), p.id, State::Cloud,
+                             State::Decommissioned, QStringLiteral("on-prem job retired"));
+        }
+    }
+
+    // Its first cloud night came up short; rolled back the next morning, cut over again two
+    // weeks later once the loader was fixed (outside any wave: unplanned).
+    void rollBack(const QString &id, const Wave &w)
+    {
+        m_rollbackNight = w.date.addDays(1);
+        m_story.move(m_calendar.at(m_rollbackNight, QTime(7, 40)), QStringLiteral("rollback"), id,
+                     State::Cloud, State::DualRun,
+                     QStringLiteral("the first cloud night loaded 3% fewer rows than on-prem"));
+        m_story.move(m_calendar.at(m_recutDay, QTime(10, 15)), QStringLiteral("cutover"), id,
+                     State::DualRun, State::Cloud,
+                     QStringLiteral("loader fixed; parity clean since the rollback"), true);
+    }
+
+    void recordComparisons()
+    {
+        for (ParityResult &r : m_parity) {
+            if (r.pipeline == kRolledBack && r.businessDate == m_rollbackNight)
+                breachOfTheRollbackNight(r);
+            // Each comparison was recorded the morning after its night.
+            r.recordedAt = std::min(m_now, m_calendar.at(r.businessDate, QTime(7, 30)));
+        }
+    }
+
+    // Explained the day after the rollback: a bug of the new side, fixed since.
+    void breachOfTheRollbackNight(ParityResult &r)
+    {
+        r.cloudRows = r.onpremRows - r.onpremRows * 3 / 100;
+        r.mismatchedRows = r.onpremRows / 33;
+        r.maxRelativeDiff = 0.03;
+        r.note = QStringLiteral("first cloud night: loader dropped late files");
+        r.resolution = BreachResolution::NewBug;
+        r.resolvedBy = m_actor;
+        r.resolvedAt = m_calendar.at(m_rollbackNight.addDays(1), QTime(11, 0));
+        r.resolvedReason = QStringLiteral("cloud loader skipped files landing after 01:00");
+        m_story.add(
+            r.resolvedAt, QStringLiteral("parity_explain"), r.pipeline, {},
+            resolutionName(r.resolution),
+            QStringLiteral("%1: %2").arg(r.businessDate.toString(Qt::ISODate), r.resolvedReason));
+    }
+
+    struct Nightly
+    {
+        QDate first, last, failNightA, failNightB;
+        QString failing;
+        QStringList order;
+        QList<RunEvent> events;
+    };
+
+    // The nightly runs, both sides, from the first dual run up to now.
+    QList<RunEvent> runNights()
+    {
+        Nightly n;
+        n.first = m_today.addDays(-62);
+        for (const QDate &d : std::as_const(m_dualRunFrom))
+            n.first = std::min(n.first, d.addDays(-1));
+        n.last = m_calendar.businessDate(m_now);
+        n.failing = mostReadExtract(m_demo, m_graph);
+        n.failNightA = m_today.addDays(-(9 + int(m_random.bounded(6))));
+        n.failNightB = m_today.addDays(-(30 + int(m_random.bounded(10))));
+        n.order = m_graph.topologicalOrder();
+        for (QDate night = n.first; night <= n.last; night = night.addDays(1)) {
+            QHash<QString, QDateTime> onpremDone;
+            for (const Side side : {Side::OnPrem, Side::Cloud}) {
+                QHash<QString, QDateTime> done;
+                for (const QString &id : std::as_const(n.order))
+                    if (const Pipeline *p = m_demo.find(id);
+                        p && (side == Side::OnPrem || (migrating(p->initialState) &&
+                                                       night >= m_dualRunFrom.value(id, n.last))))
+                        done.insert(id, run(*p, night, side, done, onpremDone, n));
+                if (side == Side::OnPrem)
+                    onpremDone = done;
+            }
+        }
+        std::stable_sort(n.events.begin(), n.events.end(),
+                         [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
+        return n.events;
+    }
+
+    void event(Nightly &n, const QString &id, const QDate &night, Side side, RunEvent::Kind kind,
+               const QDateTime &at) const
+    {
+        if (at <= m_now)
+            n.events.append({0, id, night, side, kind, at, kOrchestrator});
+    }
+
+    // One run of `p` on `side`: after its schedule and its upstreams, a little late at random,
+    // longer at a month- or quarter-end; returns when it finished.
+    QDateTime run(const Pipeline &p, const QDate &night, Side side,
+                  const QHash<QString, QDateTime> &done,
+                  const QHash<QString, QDateTime> &onpremDone, Nightly &n)
+    {
+        const QDate closing = night.addDays(-1); // the day whose data the night processes
+        const bool monthEnd = closing.day() == closing.daysInMonth();
+        const bool quarterEnd = monthEnd && closing.month() % 3 == 0;
+        QDateTime start =
+            p.schedule ? m_calendar.at(*p.schedule >= QTime(12, 0) ? closing : night, *p.schedule)
+                       : m_calendar.at(night, QTime(0, 0));
+        for (const QString &up : p.upstreams) {
+            // A cloud run reads its upstream's cloud run, or on-prem where there is none.
+            const QDateTime ready = done.value(up, onpremDone.value(up));
+            if (ready.isValid())
+                start = std::max(start, ready);
+        }
+        start = start.addSecs(60 * qint64(m_random.bounded(4)));
+        double factor = 0.88 + 0.3 * m_random.generateDouble();
+        if (monthEnd)
+            factor *= side == Side::OnPrem ? 1.35 : 1.2;
+        if (quarterEnd)
+            factor *= side == Side::OnPrem ? 1.6 : 1.3;
+        if (p.id == kGrowing) // as long as the inventory says nine weeks ago
+            factor *= std::pow(1.0 + kGrowthPerWeek, double(n.first.daysTo(night)) / 7.0);
+        const int base = side == Side::OnPrem ? p.onpremMinutes : p.cloudMinutes;
+        const qint64 minutes = std::max<qint64>(1, std::llround(base * factor));
+        event(n, p.id, night, side, RunEvent::Kind::Started, start);
+        QDateTime finish = start.addSecs(60 * minutes);
+        if (side == Side::OnPrem && p.id == n.failing &&
+            (night == n.failNightA || night == n.failNightB)) {
+            // Fails part way, the orchestrator retries after a wait, and the rerun finishes
+            // late: everything downstream is late with it.
+            const QDateTime failed = start.addSecs(60 * minutes * 6 / 10);
+            event(n, p.id, night, side, RunEvent::Kind::Failed, failed);
+            event(n, p.id, night, side, RunEvent::Kind::Retrying, failed.addSecs(20 * 60));
+            const QDateTime rerun = failed.addSecs((night == n.failNightA ? 95 : 70) * 60);
+            event(n, p.id, night, side, RunEvent::Kind::Started, rerun);
+            finish = rerun.addSecs(60 * minutes);
+        }
+        event(n, p.id, night, side, RunEvent::Kind::Succeeded, finish);
+        return finish;
+    }
+};
+
 } // namespace
 
 DemoPast demoPast(const Inventory &demo, const QDateTime &now, const QString &actor, quint32 seed)
 {
-    DemoPast past{demo, {}};
-    QRandomGenerator random(seed);
-    const Calendar calendar(demo);
-    const QDate today = calendar.localDate(now);
-    const DependencyGraph graph(demo);
-
-    // The dual-run comparisons; each pipeline's dual run began the day before its first one.
-    QList<ParityResult> parity = demoParityHistory(demo, now, actor);
-    QHash<QString, QDate> dualRunFrom; // first night with a cloud shadow run
-    for (const ParityResult &r : std::as_const(parity))
-        if (!dualRunFrom.contains(r.pipeline) || r.businessDate < dualRunFrom.value(r.pipeline))
-            dualRunFrom.insert(r.pipeline, r.businessDate);
-
-    // The routing story, oldest first: dual runs, two past waves, one rollback.
-    Story story{actor, {}};
-    const ChangeWindowPolicy &policy = demo.changeWindow;
-    const QDate pilotDay = pastWaveDay(policy, today, 5);
-    const QDate recutDay = pastWaveDay(policy, today, 3);
-    const QDate clickDay = pastWaveDay(policy, today, 1);
-    StoreSnapshot planning;
-    planning.inventory = demo;
-    const WaveRules rules(planning, pilotDay);
-    Wave pilot = rules.makeWave(QStringLiteral("Pilot"), pilotDay);
-    Wave clickstream = rules.makeWave(QStringLiteral("Clickstream"), clickDay);
-    for (Wave *w : {&pilot, &clickstream}) {
-        const QDateTime planned = calendar.at(w->date.addDays(-12), QTime(11, 0));
-        story.add(planned, QStringLiteral("wave_add"), {}, {}, w->name,
-                  QStringLiteral("%1, capacity %2, at most %3 high-risk")
-                      .arg(w->date.toString(Qt::ISODate))
-                      .arg(w->capacity)
-                      .arg(w->maxHighRisk));
-        for (const QString &id : w == &pilot ? kPilotWave : kClickstreamWave) {
-            const Pipeline *p = demo.find(id);
-            if (!p || p->initialState != State::Cloud)
-                continue;
-            w->members.append(id);
-            story.add(planned.addSecs(60 * w->members.size()), QStringLiteral("wave_assign"), id,
-                      {}, w->name, {});
-        }
-    }
-    for (const Pipeline &p : demo.pipelines()) {
-        if (!migrating(p.initialState))
-            continue;
-        const QDate from = dualRunFrom.value(p.id, today.addDays(-63));
-        story.move(calendar.at(from.addDays(-1), QTime(10, 0)), QStringLiteral("dual_run"), p.id,
-                   State::OnPrem, State::DualRun,
-                   QStringLiteral("shadow runs on the cloud side begin"));
-    }
-    auto cutoverAt = [&](const Wave &w, const QString &id) {
-        return calendar.at(w.date, QTime(9, 30)).addSecs(20 * 60 * w.members.indexOf(id));
-    };
-    QDate rollbackNight;
-    for (const Pipeline &p : demo.pipelines()) {
-        if (p.initialState != State::Cloud && p.initialState != State::Decommissioned)
-            continue;
-        const Wave &w = pilot.members.contains(p.id) ? pilot : clickstream;
-        const bool planned = w.members.contains(p.id);
-        const QDateTime at = planned ? cutoverAt(w, p.id) : calendar.at(clickDay, QTime(15, 0));
-        story.move(at, QStringLiteral("cutover"), p.id, State::DualRun, State::Cloud,
-                   QStringLiteral("wave %1: parity gate passed").arg(w.name), !planned);
-        if (p.id == kRolledBack) {
-            // Its first cloud night came up short; rolled back the next morning, cut over again
-            // two weeks later once the loader was fixed (outside any wave: unplanned).
-            rollbackNight = w.date.addDays(1);
-            story.move(calendar.at(rollbackNight, QTime(7, 40)), QStringLiteral("rollback"), p.id,
-                       State::Cloud, State::DualRun,
-                       QStringLiteral("the first cloud night loaded 3% fewer rows than on-prem"));
-            story.move(calendar.at(recutDay, QTime(10, 15)), QStringLiteral("cutover"), p.id,
-                       State::DualRun, State::Cloud,
-                       QStringLiteral("loader fixed; parity clean since the rollback"), true);
-        }
-        if (p.initialState == State::Decommissioned)
-            story.move(at.addDays(7), QStringLiteral("decommission"), p.id, State::Cloud,
-                       State::Decommissioned, QStringLiteral("on-prem job retired"));
-    }
-    for (ParityResult &r : parity) {
-        if (r.pipeline == kRolledBack && r.businessDate == rollbackNight) {
-            r.cloudRows = r.onpremRows - r.onpremRows * 3 / 100;
-            r.mismatchedRows = r.onpremRows / 33;
-            r.maxRelativeDiff = 0.03;
-            r.note = QStringLiteral("first cloud night: loader dropped late files");
-            // Explained the day after the rollback: a bug of the new side, fixed since.
-            r.resolution = BreachResolution::NewBug;
-            r.resolvedBy = actor;
-            r.resolvedAt = calendar.at(rollbackNight.addDays(1), QTime(11, 0));
-            r.resolvedReason = QStringLiteral("cloud loader skipped files landing after 01:00");
-            story.add(r.resolvedAt, QStringLiteral("parity_explain"), r.pipeline, {},
-                      resolutionName(r.resolution),
-                      QStringLiteral("%1: %2").arg(r.businessDate.toString(Qt::ISODate),
-                                                   r.resolvedReason));
-        }
-        // Each comparison was recorded the morning after its night.
-        r.recordedAt = std::min(now, calendar.at(r.businessDate, QTime(7, 30)));
-    }
-
-    // The nightly runs, both sides, from the first dual run up to now.
-    QDate first = today.addDays(-62);
-    for (const QDate &d : std::as_const(dualRunFrom))
-        first = std::min(first, d.addDays(-1));
-    const QDate lastNight = calendar.businessDate(now);
-    const QString failing = mostReadExtract(demo, graph);
-    const QDate failNightA = today.addDays(-(9 + int(random.bounded(6))));
-    const QDate failNightB = today.addDays(-(30 + int(random.bounded(10))));
-    const QStringList order = graph.topologicalOrder();
-    QList<RunEvent> events;
-    auto event = [&](const QString &id, const QDate &night, Side side, RunEvent::Kind kind,
-                     const QDateTime &at) {
-        if (at <= now)
-            events.append({0, id, night, side, kind, at, kOrchestrator});
-    };
-    for (QDate night = first; night <= lastNight; night = night.addDays(1)) {
-        const QDate closing = night.addDays(-1); // the day whose data the night processes
-        const bool monthEnd = closing.day() == closing.daysInMonth();
-        const bool quarterEnd = monthEnd && closing.month() % 3 == 0;
-        QHash<QString, QDateTime> onpremDone;
-        for (const Side side : {Side::OnPrem, Side::Cloud}) {
-            QHash<QString, QDateTime> done;
-            for (const QString &id : order) {
-                const Pipeline *p = demo.find(id);
-                if (!p)
-                    continue;
-                if (side == Side::Cloud &&
-                    (!migrating(p->initialState) || night < dualRunFrom.value(id, lastNight)))
-                    continue;
-                QDateTime start =
-                    p->schedule
-                        ? calendar.at(*p->schedule >= QTime(12, 0) ? closing : night, *p->schedule)
-                        : calendar.at(night, QTime(0, 0));
-                for (const QString &up : p->upstreams) {
-                    // A cloud run reads its upstream's cloud run, or on-prem where there is none.
-                    const QDateTime ready = done.value(up, onpremDone.value(up));
-                    if (ready.isValid())
-                        start = std::max(start, ready);
-                }
-                start = start.addSecs(60 * qint64(random.bounded(4)));
-                double factor = 0.88 + 0.3 * random.generateDouble();
-                if (monthEnd)
-                    factor *= side == Side::OnPrem ? 1.35 : 1.2;
-                if (quarterEnd)
-                    factor *= side == Side::OnPrem ? 1.6 : 1.3;
-                if (id == kGrowing) // as long as the inventory says nine weeks ago
-                    factor *= std::pow(1.0 + kGrowthPerWeek, double(first.daysTo(night)) / 7.0);
-                const int base = side == Side::OnPrem ? p->onpremMinutes : p->cloudMinutes;
-                const qint64 minutes = std::max<qint64>(1, std::llround(base * factor));
-                event(id, night, side, RunEvent::Kind::Started, start);
-                QDateTime finish = start.addSecs(60 * minutes);
-                if (side == Side::OnPrem && id == failing &&
-                    (night == failNightA || night == failNightB)) {
-                    // Fails part way, the orchestrator retries after a wait, and the rerun
-                    // finishes late: everything downstream is late with it.
-                    const QDateTime failed = start.addSecs(60 * minutes * 6 / 10);
-                    event(id, night, side, RunEvent::Kind::Failed, failed);
-                    event(id, night, side, RunEvent::Kind::Retrying, failed.addSecs(20 * 60));
-                    const QDateTime rerun = failed.addSecs((night == failNightA ? 95 : 70) * 60);
-                    event(id, night, side, RunEvent::Kind::Started, rerun);
-                    finish = rerun.addSecs(60 * minutes);
-                }
-                event(id, night, side, RunEvent::Kind::Succeeded, finish);
-                done.insert(id, finish);
-            }
-            if (side == Side::OnPrem)
-                onpremDone = done;
-        }
-    }
-    std::stable_sort(events.begin(), events.end(),
-                     [](const RunEvent &a, const RunEvent &b) { return a.at < b.at; });
-
-    AuditEntry parityAudit;
-    parityAudit.at = now;
-    parityAudit.actor = actor;
-    parityAudit.action = QStringLiteral("parity_import");
-    parityAudit.reason = QStringLiteral("demo dual-run history: %1 results").arg(parity.size());
-    std::stable_sort(story.audit.begin(), story.audit.end(),
-                     [](const AuditEntry &a, const AuditEntry &b) { return a.at < b.at; });
-    story.audit.append(parityAudit);
-
-    QList<Pipeline> pipelines = demo.pipelines();
-    for (Pipeline &p : pipelines)
-        p.initialState = State::OnPrem;
-    past.inventory.setPipelines(pipelines);
-    past.history.audit = story.audit;
-    past.history.waves = {pilot, clickstream};
-    past.history.runEvents = events;
-    past.history.parity = parity;
-    return past;
+    return PastBuilder(demo, now, actor, seed).build();
 }
 
 } // namespace daybreak
