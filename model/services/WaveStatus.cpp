@@ -138,6 +138,196 @@ WaveStatus WaveStatus::compute(Store &store, const StoreSnapshot &snapshot, cons
     return compute(snapshot, wave, audit, runs, store.changeRequests(), now);
 }
 
+namespace {
+
+// One member's five steps, in the runbook's order, from the snapshot, the audit log, the runs
+// and the requests: the gate, the pre-check, the cutover, the first cloud run and the parity
+// of its first night.
+class MemberSteps
+{
+public:
+    using Member = WaveStatus::Member;
+
+    MemberSteps(const StoreSnapshot &s, const Wave &wave, const QList<AuditEntry> &audit,
+                const QList<RunEvent> &runs, const QDateTime &now)
+        : m_s(s), m_wave(wave), m_audit(audit), m_runs(runs), m_now(now), m_calendar(s.inventory),
+          m_today(m_calendar.localDate(now)), m_rules(s, now)
+    {
+    }
+
+    // The member, and the rollback of its last cutover if there was one.
+    Member read(const Pipeline &p, const QList<ChangeRequest> &requests,
+                QList<ChangeRequest> &pending, const AuditEntry **back) const
+    {
+        Member m;
+        m.cutover.detail = QStringLiteral("not yet");
+        m.firstCloudRun.detail = QStringLiteral("after the cutover");
+        m.firstNightParity.detail = QStringLiteral("after the first night in the cloud");
+        m.pipeline = p.id;
+        m.owner = p.owner;
+        m.risk = p.risk;
+        m.state = m_s.stateOf(p.id);
+        for (const ChangeRequest &r : requests)
+            if (r.pipeline == p.id && r.statusText(m_now) == QLatin1String("pending")) {
+                m.pendingRequest = r;
+                pending.prepend(r); // requests come newest first
+            }
+        gate(p, m);
+        const AuditEntry *cut = last(m_audit, p.id, QStringLiteral("cutover"), QDateTime());
+        *back = cut ? last(m_audit, p.id, QStringLiteral("rollback"), cut->at) : nullptr;
+        const bool cloud = canonicalSide(m.state) == Side::Cloud;
+        if (cut)
+            cutover(*cut, cloud, m);
+        precheck(p, cloud, m);
+        if (cut && cloud) {
+            firstCloudRun(p, *cut, m);
+            firstNightParity(p, *cut, m);
+        }
+        return m;
+    }
+
+    QString when(const QDateTime &at, const QString &format) const
+    {
+        return m_calendar.format(at, format);
+    }
+
+private:
+    const StoreSnapshot &m_s;
+    const Wave &m_wave;
+    const QList<AuditEntry> &m_audit;
+    const QList<RunEvent> &m_runs;
+    const QDateTime m_now;
+    const Calendar m_calendar;
+    const QDate m_today;
+    const MigrationRules m_rules;
+
+    // 1. The dual-run gate.
+    void gate(const Pipeline &p, Member &m) const
+    {
+        const ParityGate::Evaluation gate = ParityService::evaluate(m_s, p.id, m_today).gate;
+        m.gate.done =
+            gate.status == ParityGate::Status::Passed || canonicalSide(m.state) == Side::Cloud;
+        m.gate.detail = QStringLiteral("%1, %2 clean night(s), %3 needed")
+                            .arg(gateStatusName(gate.status))
+                            .arg(gate.cleanRuns)
+                            .arg(gate.runsRequired);
+        if (gate.latest) {
+            m.gate.by = gate.latest->recordedBy;
+            m.gate.at = gate.latest->recordedAt;
+        }
+        if (gate.status == ParityGate::Status::Passed)
+            flagMappingChanges(p, m);
+    }
+
+    // A change to what the diff compares that turned a failing gate green.
+    void flagMappingChanges(const Pipeline &p, Member &m) const
+    {
+        for (const AuditEntry &a : m_audit) {
+            if (a.pipeline != p.id || (a.action != QLatin1String("parity_map") &&
+                                       a.action != QLatin1String("parity_map_remove")))
+                continue;
+            // failing then: a breach recorded before the change and not yet resolved by it
+            bool failingThen = false;
+            for (const ParityResult &r : m_s.parity.value(p.id))
+                failingThen =
+                    failingThen || (!r.isWithin(p.parityTolerance) && r.recordedAt <= a.at &&
+                                    (!r.isResolved() || a.at < r.resolvedAt));
+            if (failingThen)
+                m.gateFlags << QStringLiteral("the parity mapping was changed by %1 on %2 while "
+                                              "the gate was failing, and the gate is green "
+                                              "since: review it (%3)")
+                                   .arg(a.actor, when(a.at, QStringLiteral("yyyy-MM-dd HH:mm")),
+                                        a.reason);
+        }
+    }
+
+    // 3. The cutover, as the audit log has it (in this wave's window or before).
+    void cutover(const AuditEntry &cut, bool cloud, Member &m) const
+    {
+        m.cutover.done = cloud;
+        m.cutover.by = cut.actor;
+        m.cutover.at = cut.at;
+        m.cutover.detail = cut.reason;
+        if (const AuditEntry *approved =
+                last(m_audit, m.pipeline, QStringLiteral("approve"), cut.at);
+            approved && approved->at == cut.at)
+            m.cutover.detail =
+                QStringLiteral("approved by %1: %2").arg(approved->actor, cut.reason);
+    }
+
+    // 2. The pre-check: would the cutover go now (what `cutover --dry-run` says).
+    void precheck(const Pipeline &p, bool cloud, Member &m) const
+    {
+        if (cloud) {
+            m.precheck.done = true;
+            m.precheck.detail = QStringLiteral("passed");
+            return;
+        }
+        const Decision d = m_rules.check(MigrationAction::Cutover,
+                                         {p.id, QStringLiteral("wave %1").arg(m_wave.name)});
+        bool onlyApproval = !d.reasons.isEmpty();
+        for (const Reason &r : d.reasons) {
+            onlyApproval = onlyApproval && r.code == Reason::Code::ApprovalNeeded;
+            if (r.code != Reason::Code::ApprovalNeeded)
+                m.blockedBecause << r.text;
+            else if (!m.pendingRequest)
+                m.blockedBecause << QStringLiteral("needs a second operator: request it "
+                                                   "(daybreakctl request cutover %1), another "
+                                                   "operator approves")
+                                        .arg(p.id);
+        }
+        m.precheck.done = d.allowed() || onlyApproval;
+        m.precheck.detail = d.allowed()    ? QStringLiteral("would go")
+                            : onlyApproval ? QStringLiteral("would go once approved")
+                                           : QStringLiteral("refused");
+        m.precheck.at = m_now;
+    }
+
+    // 4. The first cloud run after the cutover.
+    void firstCloudRun(const Pipeline &p, const AuditEntry &cut, Member &m) const
+    {
+        for (const RunEvent &e : m_runs)
+            if (e.pipeline == p.id && e.side == Side::Cloud && e.at >= cut.at &&
+                e.kind == RunEvent::Kind::Succeeded) {
+                m.firstCloudRun = {true, e.recordedBy, e.at,
+                                   QStringLiteral("succeeded, night of %1")
+                                       .arg(e.businessDate.toString(Qt::ISODate))};
+                return;
+            }
+        for (const RunEvent &e : m_runs)
+            if (e.pipeline == p.id && e.side == Side::Cloud && e.at >= cut.at &&
+                e.kind == RunEvent::Kind::Failed) {
+                m.firstCloudRun.detail =
+                    QStringLiteral("failed at %1").arg(when(e.at, QStringLiteral("HH:mm")));
+                return;
+            }
+        m.firstCloudRun.detail = QStringLiteral("not yet");
+    }
+
+    // 5. The parity of the first night wholly after the cutover: a night of business date D
+    // runs from noon the day before, so it is the night half a day after the cutover belongs to.
+    void firstNightParity(const Pipeline &p, const AuditEntry &cut, Member &m) const
+    {
+        const QDateTime later = m_calendar.localTime(cut.at.addSecs(12 * 3600));
+        const QDate firstNight = later.time().hour() >= 12 ? later.date().addDays(1) : later.date();
+        m.firstNightParity.detail =
+            QStringLiteral("not yet (night of %1)").arg(firstNight.toString(Qt::ISODate));
+        for (const ParityResult &r : m_s.parity.value(p.id))
+            if (r.businessDate >= firstNight) {
+                const bool clean = r.isWithin(p.parityTolerance) || r.isResolved();
+                m.firstNightParity = {
+                    clean, r.recordedBy, r.recordedAt,
+                    QStringLiteral("%1 on %2 (difference %3%)")
+                        .arg(clean ? QStringLiteral("clean") : QStringLiteral("breach"),
+                             r.businessDate.toString(Qt::ISODate))
+                        .arg(r.worstRelativeDiff() * 100, 0, 'g', 3)};
+                return;
+            }
+    }
+};
+
+} // namespace
+
 WaveStatus WaveStatus::compute(const StoreSnapshot &s, const Wave &wave,
                                const QList<AuditEntry> &audit, const QList<RunEvent> &runs,
                                const QList<ChangeRequest> &requests, const QDateTime &now)
@@ -149,145 +339,16 @@ WaveStatus WaveStatus::compute(const StoreSnapshot &s, const Wave &wave,
     st.minutesLeft = st.windowOpen            ? now.secsTo(wave.windowEnd) / 60
                      : now < wave.windowStart ? now.secsTo(wave.windowStart) / 60
                                               : 0;
-    const Calendar calendar(s.inventory);
-    const QDate today = calendar.localDate(now);
-    const WaveRules waveRules(s, today);
-    const MigrationRules rules(s, now);
+    const MemberSteps steps(s, wave, audit, runs, now);
+    const WaveRules waveRules(s, Calendar(s.inventory).localDate(now));
     bool nextTaken = false;
     for (const QString &id : waveRules.cutoverOrder(wave)) {
         const Pipeline *p = s.inventory.find(id);
         if (!p)
             continue;
-        Member m;
-        m.cutover.detail = QStringLiteral("not yet");
-        m.firstCloudRun.detail = QStringLiteral("after the cutover");
-        m.firstNightParity.detail = QStringLiteral("after the first night in the cloud");
-        m.pipeline = id;
-        m.owner = p->owner;
-        m.risk = p->risk;
-        m.state = s.stateOf(id);
-        for (const ChangeRequest &r : requests)
-            if (r.pipeline == id && r.statusText(now) == QLatin1String("pending")) {
-                m.pendingRequest = r;
-                st.pendingRequests.prepend(r); // requests come newest first
-            }
-
-        // 1. The dual-run gate.
-        const ParityGate::Evaluation gate = ParityService::evaluate(s, id, today).gate;
-        m.gate.done =
-            gate.status == ParityGate::Status::Passed || canonicalSide(m.state) == Side::Cloud;
-        m.gate.detail = QStringLiteral("%1, %2 clean night(s), %3 needed")
-                            .arg(gateStatusName(gate.status))
-                            .arg(gate.cleanRuns)
-                            .arg(gate.runsRequired);
-        if (gate.latest) {
-            m.gate.by = gate.latest->recordedBy;
-            m.gate.at = gate.latest->recordedAt;
-        }
-        // A change to what the diff compares that turned a failing gate green.
-        if (gate.status == ParityGate::Status::Passed)
-            for (const AuditEntry &a : audit) {
-                if (a.pipeline != id || (a.action != QLatin1String("parity_map") &&
-                                         a.action != QLatin1String("parity_map_remove")))
-                    continue;
-                // failing then: a breach recorded before the change and not yet resolved by it
-                bool failingThen = false;
-                for (const ParityResult &r : s.parity.value(id))
-                    failingThen =
-                        failingThen || (!r.isWithin(p->parityTolerance) && r.recordedAt <= a.at &&
-                                        (!r.isResolved() || a.at < r.resolvedAt));
-                if (failingThen)
-                    m.gateFlags << QStringLiteral("the parity mapping was changed by %1 on %2 "
-                                                  "while the gate was failing, and the gate is "
-                                                  "green since: review it (%3)")
-                                       .arg(a.actor,
-                                            calendar.format(a.at,
-                                                            QStringLiteral("yyyy-MM-dd HH:mm")),
-                                            a.reason);
-            }
-
-        // 3. The cutover, as the audit log has it (in this wave's window or before).
-        const AuditEntry *cut = last(audit, id, QStringLiteral("cutover"), QDateTime());
-        const AuditEntry *back =
-            cut ? last(audit, id, QStringLiteral("rollback"), cut->at) : nullptr;
+        const AuditEntry *back = nullptr;
+        Member m = steps.read(*p, requests, st.pendingRequests, &back);
         const bool cloud = canonicalSide(m.state) == Side::Cloud;
-        if (cut) {
-            m.cutover.done = cloud;
-            m.cutover.by = cut->actor;
-            m.cutover.at = cut->at;
-            m.cutover.detail = cut->reason;
-            if (const AuditEntry *approved = last(audit, id, QStringLiteral("approve"), cut->at);
-                approved && approved->at == cut->at)
-                m.cutover.detail =
-                    QStringLiteral("approved by %1: %2").arg(approved->actor, cut->reason);
-        }
-
-        // 2. The pre-check: would the cutover go now (what `cutover --dry-run` says).
-        if (!cloud) {
-            const Decision d = rules.check(MigrationAction::Cutover,
-                                           {id, QStringLiteral("wave %1").arg(wave.name)});
-            bool onlyApproval = !d.reasons.isEmpty();
-            for (const Reason &r : d.reasons) {
-                onlyApproval = onlyApproval && r.code == Reason::Code::ApprovalNeeded;
-                if (r.code != Reason::Code::ApprovalNeeded)
-                    m.blockedBecause << r.text;
-                else if (!m.pendingRequest)
-                    m.blockedBecause << QStringLiteral("needs a second operator: request it "
-                                                       "(daybreakctl request cutover %1), "
-                                                       "another operator approves")
-                                            .arg(id);
-            }
-            m.precheck.done = d.allowed() || onlyApproval;
-            m.precheck.detail = d.allowed()    ? QStringLiteral("would go")
-                                : onlyApproval ? QStringLiteral("would go once approved")
-                                               : QStringLiteral("refused");
-            m.precheck.at = now;
-        } else {
-            m.precheck.done = true;
-            m.precheck.detail = QStringLiteral("passed");
-        }
-
-        // 4. The first cloud run after the cutover, and 5. the parity of its first night.
-        if (cut && cloud) {
-            for (const RunEvent &e : runs)
-                if (e.pipeline == id && e.side == Side::Cloud && e.at >= cut->at &&
-                    e.kind == RunEvent::Kind::Succeeded) {
-                    m.firstCloudRun = {true, e.recordedBy, e.at,
-                                       QStringLiteral("succeeded, night of %1")
-                                           .arg(e.businessDate.toString(Qt::ISODate))};
-                    break;
-                }
-            for (const RunEvent &e : runs)
-                if (!m.firstCloudRun.done && e.pipeline == id && e.side == Side::Cloud &&
-                    e.at >= cut->at && e.kind == RunEvent::Kind::Failed) {
-                    m.firstCloudRun.detail =
-                        QStringLiteral("failed at %1")
-                            .arg(calendar.format(e.at, QStringLiteral("HH:mm")));
-                    break;
-                }
-            if (!m.firstCloudRun.done &&
-                !m.firstCloudRun.detail.startsWith(QLatin1String("failed")))
-                m.firstCloudRun.detail = QStringLiteral("not yet");
-            // The first night wholly after the cutover: a night of business date D runs from
-            // noon the day before, so it is the night half a day after the cutover belongs to.
-            const QDateTime later = calendar.localTime(cut->at.addSecs(12 * 3600));
-            const QDate firstNight =
-                later.time().hour() >= 12 ? later.date().addDays(1) : later.date();
-            m.firstNightParity.detail =
-                QStringLiteral("not yet (night of %1)").arg(firstNight.toString(Qt::ISODate));
-            for (const ParityResult &r : s.parity.value(id))
-                if (r.businessDate >= firstNight) {
-                    const bool clean = r.isWithin(p->parityTolerance) || r.isResolved();
-                    m.firstNightParity = {
-                        clean, r.recordedBy, r.recordedAt,
-                        QStringLiteral("%1 on %2 (difference %3%)")
-                            .arg(clean ? QStringLiteral("clean") : QStringLiteral("breach"),
-                                 r.businessDate.toString(Qt::ISODate))
-                            .arg(r.worstRelativeDiff() * 100, 0, 'g', 3)};
-                    break;
-                }
-        }
-
         if (cloud) {
             m.standing = Standing::CutOver;
             ++st.cutOver;
@@ -295,7 +356,7 @@ WaveStatus WaveStatus::compute(const StoreSnapshot &s, const Wave &wave,
             m.standing = Standing::RolledBack;
             m.cutover.detail =
                 QStringLiteral("rolled back by %1 at %2: %3")
-                    .arg(back->actor, calendar.format(back->at, QStringLiteral("ddd HH:mm")),
+                    .arg(back->actor, steps.when(back->at, QStringLiteral("ddd HH:mm")),
                          back->reason);
             ++st.rolledBack;
         } else if (m.pendingRequest && m.precheck.done) {
