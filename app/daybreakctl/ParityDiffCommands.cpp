@@ -91,97 +91,106 @@ int sourceCommand(CtlContext &ctx)
     return ctx.usage(QStringLiteral("parity source needs add, list, remove or test"));
 }
 
-int mapCommand(CtlContext &ctx)
+QCommandLineOption reasonOption()
 {
-    const QString peek = ctx.peekSubcommand();
-    if (peek == QLatin1String("list")) {
-        ctx.takeSubcommand();
-        if (!ctx.parse({}))
-            return ctx.parseExit;
-        Store *store = ctx.openStore();
-        if (!store)
-            return ExitStore;
-        const QList<ParityMapping> maps =
-            ParityDiffService(*store, ctx.clock, ctx.actor).mappings();
-        QJsonArray array;
-        for (const ParityMapping &m : maps) {
-            QJsonObject o = m.toSpec();
-            o.insert(QStringLiteral("pipeline"), m.pipeline);
-            array.append(o);
-        }
-        if (ctx.json()) {
-            ctx.printJson(QJsonDocument(array));
-            return ExitDone;
-        }
-        for (const ParityMapping &m : maps)
-            ctx.out << QStringLiteral("%1 %2\n").arg(m.pipeline, -28).arg(m.describe());
-        ctx.out.flush();
+    return QCommandLineOption(QStringLiteral("reason"), QStringLiteral("Why, for the audit log."),
+                              QStringLiteral("text"));
+}
+
+// parity map list: what each pipeline's diff compares.
+int mapList(CtlContext &ctx)
+{
+    if (!ctx.parse({}))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QList<ParityMapping> maps = ParityDiffService(*store, ctx.clock, ctx.actor).mappings();
+    QJsonArray array;
+    for (const ParityMapping &m : maps) {
+        QJsonObject o = m.toSpec();
+        o.insert(QStringLiteral("pipeline"), m.pipeline);
+        array.append(o);
+    }
+    if (ctx.json()) {
+        ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
-    const QCommandLineOption reason(QStringLiteral("reason"),
-                                    QStringLiteral("Why, for the audit log."),
-                                    QStringLiteral("text"));
-    if (peek == QLatin1String("import")) {
-        ctx.takeSubcommand();
-        const QCommandLineOption onprem(QStringLiteral("onprem"),
-                                        QStringLiteral("The on-prem warehouse's source."),
-                                        QStringLiteral("source"));
-        const QCommandLineOption cloud(QStringLiteral("cloud"),
-                                       QStringLiteral("The cloud warehouse's source."),
-                                       QStringLiteral("source"));
-        const QCommandLineOption apply(QStringLiteral("apply"),
-                                       QStringLiteral("Write the mappings (else: only say them)."));
-        if (!ctx.parse({onprem, cloud, apply, reason},
-                       QStringLiteral("ONPREM-MANIFEST CLOUD-MANIFEST"), 2, 2))
-            return ctx.parseExit;
-        if (!ctx.parser.isSet(onprem) || !ctx.parser.isSet(cloud))
-            return ctx.usage(QStringLiteral("parity map import needs --onprem SOURCE and --cloud "
-                                            "SOURCE"));
-        Store *store = ctx.openStore();
-        if (!store)
-            return ExitStore;
-        const QStringList files = ctx.parser.positionalArguments();
-        const ParityDiffService::DbtImport o =
-            ParityDiffService(*store, ctx.clock, ctx.actor)
-                .importDbt(files[0], files[1], ctx.parser.value(onprem), ctx.parser.value(cloud),
-                           ctx.parser.value(reason), ctx.parser.isSet(apply));
-        if (o.ok()) {
-            if (ctx.json()) {
-                ctx.printJson(QJsonDocument(QJsonObject{
-                    {QStringLiteral("mapped"), QJsonArray::fromStringList(o.mapped)},
-                    {QStringLiteral("without_key"), QJsonArray::fromStringList(o.withoutKey)},
-                    {QStringLiteral("one_sided"), QJsonArray::fromStringList(o.oneSided)},
-                    {QStringLiteral("keys_differ"), QJsonArray::fromStringList(o.keysDiffer)},
-                    {QStringLiteral("applied"), ctx.parser.isSet(apply)}}));
-                return ExitDone;
-            }
-            for (const QString &m : o.mapped)
-                ctx.out << "  map " << m << "\n";
-            if (!o.withoutKey.isEmpty())
-                ctx.out << QStringLiteral("  no key (give one: a primary_key constraint, a unique "
-                                          "test or meta.daybreak.key): %1\n")
-                               .arg(o.withoutKey.join(QStringLiteral(", ")));
-            if (!o.oneSided.isEmpty())
-                ctx.out << "  in one manifest only: " << o.oneSided.join(QStringLiteral(", "))
-                        << "\n";
-            if (!o.keysDiffer.isEmpty())
-                ctx.out << "  keys differ between the targets: "
-                        << o.keysDiffer.join(QStringLiteral(", ")) << "\n";
-            ctx.out.flush();
+    for (const ParityMapping &m : maps)
+        ctx.out << QStringLiteral("%1 %2\n").arg(m.pipeline, -28).arg(m.describe());
+    ctx.out.flush();
+    return ExitDone;
+}
+
+// parity map import: the mappings two dbt manifests of the same project give.
+int mapImport(CtlContext &ctx)
+{
+    const QCommandLineOption reason = reasonOption();
+    const QCommandLineOption onprem(QStringLiteral("onprem"),
+                                    QStringLiteral("The on-prem warehouse's source."),
+                                    QStringLiteral("source"));
+    const QCommandLineOption cloud(QStringLiteral("cloud"),
+                                   QStringLiteral("The cloud warehouse's source."),
+                                   QStringLiteral("source"));
+    const QCommandLineOption apply(QStringLiteral("apply"),
+                                   QStringLiteral("Write the mappings (else: only say them)."));
+    if (!ctx.parse({onprem, cloud, apply, reason}, QStringLiteral("ONPREM-MANIFEST CLOUD-MANIFEST"),
+                   2, 2))
+        return ctx.parseExit;
+    if (!ctx.parser.isSet(onprem) || !ctx.parser.isSet(cloud))
+        return ctx.usage(QStringLiteral("parity map import needs --onprem SOURCE and --cloud "
+                                        "SOURCE"));
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    const QStringList files = ctx.parser.positionalArguments();
+    const ParityDiffService::DbtImport o =
+        ParityDiffService(*store, ctx.clock, ctx.actor)
+            .importDbt(files[0], files[1], ctx.parser.value(onprem), ctx.parser.value(cloud),
+                       ctx.parser.value(reason), ctx.parser.isSet(apply));
+    if (o.ok()) {
+        if (ctx.json()) {
+            ctx.printJson(QJsonDocument(QJsonObject{
+                {QStringLiteral("mapped"), QJsonArray::fromStringList(o.mapped)},
+                {QStringLiteral("without_key"), QJsonArray::fromStringList(o.withoutKey)},
+                {QStringLiteral("one_sided"), QJsonArray::fromStringList(o.oneSided)},
+                {QStringLiteral("keys_differ"), QJsonArray::fromStringList(o.keysDiffer)},
+                {QStringLiteral("applied"), ctx.parser.isSet(apply)}}));
+            return ExitDone;
         }
-        return ctx.finish(o);
+        for (const QString &m : o.mapped)
+            ctx.out << "  map " << m << "\n";
+        if (!o.withoutKey.isEmpty())
+            ctx.out << QStringLiteral("  no key (give one: a primary_key constraint, a unique "
+                                      "test or meta.daybreak.key): %1\n")
+                           .arg(o.withoutKey.join(QStringLiteral(", ")));
+        if (!o.oneSided.isEmpty())
+            ctx.out << "  in one manifest only: " << o.oneSided.join(QStringLiteral(", ")) << "\n";
+        if (!o.keysDiffer.isEmpty())
+            ctx.out << "  keys differ between the targets: "
+                    << o.keysDiffer.join(QStringLiteral(", ")) << "\n";
+        ctx.out.flush();
     }
-    if (peek == QLatin1String("remove")) {
-        ctx.takeSubcommand();
-        if (!ctx.parse({reason}, QStringLiteral("ID"), 1, 1))
-            return ctx.parseExit;
-        Store *store = ctx.openStore();
-        if (!store)
-            return ExitStore;
-        return ctx.finish(ParityDiffService(*store, ctx.clock, ctx.actor)
-                              .removeMapping(ctx.parser.positionalArguments().constFirst(),
-                                             ctx.parser.value(reason)));
-    }
+    return ctx.finish(o);
+}
+
+int mapRemove(CtlContext &ctx)
+{
+    const QCommandLineOption reason = reasonOption();
+    if (!ctx.parse({reason}, QStringLiteral("ID"), 1, 1))
+        return ctx.parseExit;
+    Store *store = ctx.openStore();
+    if (!store)
+        return ExitStore;
+    return ctx.finish(ParityDiffService(*store, ctx.clock, ctx.actor)
+                          .removeMapping(ctx.parser.positionalArguments().constFirst(),
+                                         ctx.parser.value(reason)));
+}
+
+// parity map ID --onprem … --cloud … --key …: one pipeline's mapping, every option checked.
+int mapPut(CtlContext &ctx)
+{
+    const QCommandLineOption reason = reasonOption();
     const QCommandLineOption onprem(QStringLiteral("onprem"),
                                     QStringLiteral("The on-prem table: SOURCE:schema.table."),
                                     QStringLiteral("table"));
@@ -254,6 +263,18 @@ int mapCommand(CtlContext &ctx)
         return ExitStore;
     return ctx.finish(
         ParityDiffService(*store, ctx.clock, ctx.actor).putMapping(m, ctx.parser.value(reason)));
+}
+
+int mapCommand(CtlContext &ctx)
+{
+    const QString peek = ctx.peekSubcommand();
+    for (const auto &[name, run] : {std::pair{"list", &mapList}, std::pair{"import", &mapImport},
+                                    std::pair{"remove", &mapRemove}})
+        if (peek == QLatin1String(name)) {
+            ctx.takeSubcommand();
+            return run(ctx);
+        }
+    return mapPut(ctx);
 }
 
 void printReport(CtlContext &ctx, const DiffReport &r)
