@@ -120,6 +120,155 @@ int slaAck(CtlContext &ctx)
     return ctx.finish(o);
 }
 
+struct BacktestRun
+{
+    QDate first, last;
+    Backtest::Settings settings;
+    QTimeZone zone;
+    Backtest::Result r;
+
+    QString local(const QDateTime &t) const
+    {
+        return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
+                           : QStringLiteral("never");
+    }
+    QJsonValue localJson(const QDateTime &t) const
+    {
+        return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
+    }
+};
+
+void printBacktestJson(CtlContext &ctx, const BacktestRun &b)
+{
+    const Backtest::Result &r = b.r;
+    const QDate &first = b.first, &last = b.last;
+    const Backtest::Settings &settings = b.settings;
+    const auto localJson = [&b](const QDateTime &t) { return b.localJson(t); };
+    QHash<QString, QJsonArray> nightsOf;
+    for (const Backtest::ReportNight &row : r.rows)
+        nightsOf[row.report].append(QJsonObject{
+            {QStringLiteral("night"), row.night.toString(Qt::ISODate)},
+            {QStringLiteral("deadline"), localJson(row.deadline)},
+            {QStringLiteral("finished"), localJson(row.finished)},
+            {QStringLiteral("late"), row.late},
+            {QStringLiteral("first_flagged"), localJson(row.firstFlagged)},
+            {QStringLiteral("flagged_as"),
+             row.flagged() ? QJsonValue(row.flaggedAs) : QJsonValue()},
+            {QStringLiteral("cause"), row.flagged() ? QJsonValue(row.cause) : QJsonValue()},
+            {QStringLiteral("lead_minutes"),
+             row.flagged() ? QJsonValue(row.leadMinutes()) : QJsonValue()},
+            {QStringLiteral("miss"), row.miss()},
+            {QStringLiteral("false_alarm"), row.falseAlarm()},
+            {QStringLiteral("planned_p95_finish"), localJson(row.plannedP95)}});
+    QJsonArray reports;
+    for (const Backtest::ReportFigures &f : r.reports)
+        reports.append(QJsonObject{{QStringLiteral("id"), f.report},
+                                   {QStringLiteral("nights"), f.nights},
+                                   {QStringLiteral("late"), f.late},
+                                   {QStringLiteral("flagged"), f.flagged},
+                                   {QStringLiteral("misses"), f.misses},
+                                   {QStringLiteral("false_alarms"), f.falseAlarms},
+                                   {QStringLiteral("median_lead_minutes"), f.medianLeadMinutes},
+                                   {QStringLiteral("p95_coverage"), f.p95Coverage()},
+                                   {QStringLiteral("per_night"), nightsOf.value(f.report)}});
+    ctx.printJson(QJsonDocument(
+        QJsonObject{{QStringLiteral("from"), first.toString(Qt::ISODate)},
+                    {QStringLiteral("to"), last.toString(Qt::ISODate)},
+                    {QStringLiteral("step_minutes"), settings.stepMinutes},
+                    {QStringLiteral("nights"), int(r.nights.size())},
+                    {QStringLiteral("runs"), r.runs},
+                    {QStringLiteral("p95_coverage"), r.p95Coverage()},
+                    {QStringLiteral("nights_p95_held"), r.nightsHeld},
+                    {QStringLiteral("late"), r.late},
+                    {QStringLiteral("false_alarms"), r.falseAlarms},
+                    {QStringLiteral("nights_with_false_alarm"), r.nightsWithFalseAlarm},
+                    {QStringLiteral("misses"), r.misses},
+                    {QStringLiteral("flagged_two_hours_ahead"), r.flaggedTwoHoursAhead},
+                    {QStringLiteral("median_lead_minutes"), r.medianLeadMinutes},
+                    {QStringLiteral("calibration"), r.calibration()},
+                    {QStringLiteral("reports"), reports}}));
+}
+
+void printBacktestSummary(CtlContext &ctx, const BacktestRun &b)
+{
+    const Backtest::Result &r = b.r;
+    const QDate &first = b.first, &last = b.last;
+    const Backtest::Settings &settings = b.settings;
+    const QTimeZone &zone = b.zone;
+    ctx.out << QStringLiteral("Backtest of %1 recorded nights from %2 to %3 (%4), checked every "
+                              "%5 min as if live\n")
+                   .arg(r.nights.size())
+                   .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate),
+                        QString::fromUtf8(zone.id()))
+                   .arg(settings.stepMinutes);
+    ctx.out << QStringLiteral("  p95 coverage  %1 % of %2 runs took no longer than the p95 they "
+                              "were projected with\n")
+                   .arg(100.0 * r.p95Coverage(), 0, 'f', 1)
+                   .arg(r.runs);
+    ctx.out << QStringLiteral("  late          %1 report-night(s): %2 flagged in time (%3 at least "
+                              "2 h ahead), %4 missed\n")
+                   .arg(r.late)
+                   .arg(r.late - r.misses)
+                   .arg(r.flaggedTwoHoursAhead)
+                   .arg(r.misses);
+    ctx.out << QStringLiteral("  false alarms  %1 report-night(s) flagged and then on time, on %2 "
+                              "of the %3 nights\n")
+                   .arg(r.falseAlarms)
+                   .arg(r.nightsWithFalseAlarm)
+                   .arg(r.nights.size());
+    ctx.out << QStringLiteral("  calibration   %1\n\n").arg(r.calibration());
+}
+
+void printBacktestReports(CtlContext &ctx, const Backtest::Result &r)
+{
+    ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
+                   .arg(QStringLiteral("report"), -28)
+                   .arg(QStringLiteral("nights"), 6)
+                   .arg(QStringLiteral("late"), 5)
+                   .arg(QStringLiteral("flagged"), 8)
+                   .arg(QStringLiteral("misses"), 7)
+                   .arg(QStringLiteral("false"), 6)
+                   .arg(QStringLiteral("lead"), 14)
+                   .arg(QStringLiteral("p95"), 7);
+    for (const Backtest::ReportFigures &f : r.reports)
+        ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
+                       .arg(f.report, -28)
+                       .arg(f.nights, 6)
+                       .arg(f.late, 5)
+                       .arg(f.flagged, 8)
+                       .arg(f.misses, 7)
+                       .arg(f.falseAlarms, 6)
+                       .arg(f.late > f.misses ? minutesText(f.medianLeadMinutes)
+                                              : QStringLiteral("-"),
+                            14)
+                       .arg(QStringLiteral("%1 %").arg(100.0 * f.p95Coverage(), 0, 'f', 0), 7);
+}
+
+// The nights to look at: each late or flagged report-night, with when it was first flagged.
+void printBacktestNights(CtlContext &ctx, const BacktestRun &b)
+{
+    const auto local = [&b](const QDateTime &t) { return b.local(t); };
+    bool header = false;
+    for (const Backtest::ReportNight &row : b.r.rows) {
+        if (!row.late && !row.flagged())
+            continue;
+        if (!header)
+            ctx.out << "\n  Nights to look at (late or flagged):\n";
+        header = true;
+        ctx.out << QStringLiteral("  %1 %2 %3, deadline %4, finished %5; %6\n")
+                       .arg(row.night.toString(Qt::ISODate), row.report)
+                       .arg(row.miss()         ? QStringLiteral("MISSED")
+                            : row.falseAlarm() ? QStringLiteral("false alarm")
+                                               : QStringLiteral("late, flagged"))
+                       .arg(local(row.deadline), local(row.finished))
+                       .arg(row.flagged() ? QStringLiteral("first flagged %1 as %2 (%3 ahead), "
+                                                           "cause %4")
+                                                .arg(local(row.firstFlagged), row.flaggedAs,
+                                                     minutesText(row.leadMinutes()), row.cause)
+                                          : QStringLiteral("never flagged before the deadline"));
+    }
+}
+
 int slaBacktest(CtlContext &ctx)
 {
     const QCommandLineOption from(QStringLiteral("from"),
@@ -158,123 +307,15 @@ int slaBacktest(CtlContext &ctx)
         last = sla.currentNight().addDays(-1);
     if (!first.isValid())
         first = last.addDays(-(SlaService::kBacktestNights - 1));
-    const Backtest::Result r = sla.backtest(first, last, settings);
-    const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
-    auto local = [&](const QDateTime &t) {
-        return t.isValid() ? t.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
-                           : QStringLiteral("never");
-    };
-    auto localJson = [&](const QDateTime &t) {
-        return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
-    };
+    const BacktestRun b{first, last, settings, Calendar(store->snapshot().inventory).zone(),
+                        sla.backtest(first, last, settings)};
     if (ctx.json()) {
-        QHash<QString, QJsonArray> nightsOf;
-        for (const Backtest::ReportNight &row : r.rows)
-            nightsOf[row.report].append(QJsonObject{
-                {QStringLiteral("night"), row.night.toString(Qt::ISODate)},
-                {QStringLiteral("deadline"), localJson(row.deadline)},
-                {QStringLiteral("finished"), localJson(row.finished)},
-                {QStringLiteral("late"), row.late},
-                {QStringLiteral("first_flagged"), localJson(row.firstFlagged)},
-                {QStringLiteral("flagged_as"),
-                 row.flagged() ? QJsonValue(row.flaggedAs) : QJsonValue()},
-                {QStringLiteral("cause"), row.flagged() ? QJsonValue(row.cause) : QJsonValue()},
-                {QStringLiteral("lead_minutes"),
-                 row.flagged() ? QJsonValue(row.leadMinutes()) : QJsonValue()},
-                {QStringLiteral("miss"), row.miss()},
-                {QStringLiteral("false_alarm"), row.falseAlarm()},
-                {QStringLiteral("planned_p95_finish"), localJson(row.plannedP95)}});
-        QJsonArray reports;
-        for (const Backtest::ReportFigures &f : r.reports)
-            reports.append(QJsonObject{{QStringLiteral("id"), f.report},
-                                       {QStringLiteral("nights"), f.nights},
-                                       {QStringLiteral("late"), f.late},
-                                       {QStringLiteral("flagged"), f.flagged},
-                                       {QStringLiteral("misses"), f.misses},
-                                       {QStringLiteral("false_alarms"), f.falseAlarms},
-                                       {QStringLiteral("median_lead_minutes"), f.medianLeadMinutes},
-                                       {QStringLiteral("p95_coverage"), f.p95Coverage()},
-                                       {QStringLiteral("per_night"), nightsOf.value(f.report)}});
-        ctx.printJson(QJsonDocument(
-            QJsonObject{{QStringLiteral("from"), first.toString(Qt::ISODate)},
-                        {QStringLiteral("to"), last.toString(Qt::ISODate)},
-                        {QStringLiteral("step_minutes"), settings.stepMinutes},
-                        {QStringLiteral("nights"), int(r.nights.size())},
-                        {QStringLiteral("runs"), r.runs},
-                        {QStringLiteral("p95_coverage"), r.p95Coverage()},
-                        {QStringLiteral("nights_p95_held"), r.nightsHeld},
-                        {QStringLiteral("late"), r.late},
-                        {QStringLiteral("false_alarms"), r.falseAlarms},
-                        {QStringLiteral("nights_with_false_alarm"), r.nightsWithFalseAlarm},
-                        {QStringLiteral("misses"), r.misses},
-                        {QStringLiteral("flagged_two_hours_ahead"), r.flaggedTwoHoursAhead},
-                        {QStringLiteral("median_lead_minutes"), r.medianLeadMinutes},
-                        {QStringLiteral("calibration"), r.calibration()},
-                        {QStringLiteral("reports"), reports}}));
+        printBacktestJson(ctx, b);
         return ExitDone;
     }
-    ctx.out << QStringLiteral("Backtest of %1 recorded nights from %2 to %3 (%4), checked every "
-                              "%5 min as if live\n")
-                   .arg(r.nights.size())
-                   .arg(first.toString(Qt::ISODate), last.toString(Qt::ISODate),
-                        QString::fromUtf8(zone.id()))
-                   .arg(settings.stepMinutes);
-    ctx.out << QStringLiteral("  p95 coverage  %1 % of %2 runs took no longer than the p95 they "
-                              "were projected with\n")
-                   .arg(100.0 * r.p95Coverage(), 0, 'f', 1)
-                   .arg(r.runs);
-    ctx.out << QStringLiteral("  late          %1 report-night(s): %2 flagged in time (%3 at least "
-                              "2 h ahead), %4 missed\n")
-                   .arg(r.late)
-                   .arg(r.late - r.misses)
-                   .arg(r.flaggedTwoHoursAhead)
-                   .arg(r.misses);
-    ctx.out << QStringLiteral("  false alarms  %1 report-night(s) flagged and then on time, on %2 "
-                              "of the %3 nights\n")
-                   .arg(r.falseAlarms)
-                   .arg(r.nightsWithFalseAlarm)
-                   .arg(r.nights.size());
-    ctx.out << QStringLiteral("  calibration   %1\n\n").arg(r.calibration());
-    ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
-                   .arg(QStringLiteral("report"), -28)
-                   .arg(QStringLiteral("nights"), 6)
-                   .arg(QStringLiteral("late"), 5)
-                   .arg(QStringLiteral("flagged"), 8)
-                   .arg(QStringLiteral("misses"), 7)
-                   .arg(QStringLiteral("false"), 6)
-                   .arg(QStringLiteral("lead"), 14)
-                   .arg(QStringLiteral("p95"), 7);
-    for (const Backtest::ReportFigures &f : r.reports)
-        ctx.out << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
-                       .arg(f.report, -28)
-                       .arg(f.nights, 6)
-                       .arg(f.late, 5)
-                       .arg(f.flagged, 8)
-                       .arg(f.misses, 7)
-                       .arg(f.falseAlarms, 6)
-                       .arg(f.late > f.misses ? minutesText(f.medianLeadMinutes)
-                                              : QStringLiteral("-"),
-                            14)
-                       .arg(QStringLiteral("%1 %").arg(100.0 * f.p95Coverage(), 0, 'f', 0), 7);
-    bool header = false;
-    for (const Backtest::ReportNight &row : r.rows) {
-        if (!row.late && !row.flagged())
-            continue;
-        if (!header)
-            ctx.out << "\n  Nights to look at (late or flagged):\n";
-        header = true;
-        ctx.out << QStringLiteral("  %1 %2 %3, deadline %4, finished %5; %6\n")
-                       .arg(row.night.toString(Qt::ISODate), row.report)
-                       .arg(row.miss()         ? QStringLiteral("MISSED")
-                            : row.falseAlarm() ? QStringLiteral("false alarm")
-                                               : QStringLiteral("late, flagged"))
-                       .arg(local(row.deadline), local(row.finished))
-                       .arg(row.flagged() ? QStringLiteral("first flagged %1 as %2 (%3 ahead), "
-                                                           "cause %4")
-                                                .arg(local(row.firstFlagged), row.flaggedAs,
-                                                     minutesText(row.leadMinutes()), row.cause)
-                                          : QStringLiteral("never flagged before the deadline"));
-    }
+    printBacktestSummary(ctx, b);
+    printBacktestReports(ctx, b.r);
+    printBacktestNights(ctx, b);
     ctx.out.flush();
     return ExitDone;
 }
@@ -287,6 +328,102 @@ std::span<const SubcommandEntry> slaSubcommands()
                                   SubcommandEntry{"backtest", slaBacktest}};
     return table;
 }
+
+namespace {
+
+QJsonArray reportsJson(const SlaProjection &projection, const QTimeZone &zone)
+{
+    const auto local = [&zone](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
+    };
+    QJsonArray reports;
+    for (const SlaProjection::Report &r : projection.reports())
+        reports.append(QJsonObject{
+            {QStringLiteral("id"), r.pipeline},
+            {QStringLiteral("deadline"), local(r.deadline)},
+            {QStringLiteral("projected_finish"), local(r.projectedFinish)},
+            {QStringLiteral("p95_finish"), local(r.p95Finish)},
+            {QStringLiteral("status"), slaStatusName(r.status)},
+            {QStringLiteral("critical_path"), QJsonArray::fromStringList(r.criticalPath)}});
+    return reports;
+}
+
+// Each alert with its deliveries: where it went, and whether it is failing.
+QJsonArray alertsJson(Store &store, const QList<SlaAlert> &list)
+{
+    QJsonArray alerts;
+    QList<qint64> ids;
+    for (const SlaAlert &a : list)
+        ids.append(a.id);
+    QHash<qint64, QJsonArray> deliveries;
+    for (const Delivery &d : store.deliveriesOf(ids))
+        deliveries[d.alertId].append(QJsonObject{
+            {QStringLiteral("channel"), d.channel},
+            {QStringLiteral("event"), d.event},
+            {QStringLiteral("state"), d.isFailing() ? QStringLiteral("failing") : d.state},
+            {QStringLiteral("attempts"), d.attempts},
+            {QStringLiteral("last_error"),
+             d.lastError.isEmpty() ? QJsonValue() : QJsonValue(d.lastError)},
+            {QStringLiteral("next_attempt_at"), d.state == QLatin1String("pending")
+                                                    ? QJsonValue(isoUtc(d.nextAttemptAt))
+                                                    : QJsonValue()},
+            {QStringLiteral("delivered_at"),
+             d.deliveredAt.isValid() ? QJsonValue(isoUtc(d.deliveredAt)) : QJsonValue()}});
+    for (const SlaAlert &a : list)
+        alerts.append(
+            QJsonObject{{QStringLiteral("id"), a.id},
+                        {QStringLiteral("resolved_at"),
+                         a.isResolved() ? QJsonValue(isoUtc(a.resolvedAt)) : QJsonValue()},
+                        {QStringLiteral("resolved_reason"),
+                         a.isResolved() ? QJsonValue(a.resolvedReason) : QJsonValue()},
+                        {QStringLiteral("deliveries"), deliveries.value(a.id)},
+                        {QStringLiteral("report"), a.report},
+                        {QStringLiteral("status"), a.status},
+                        {QStringLiteral("raised_at"), isoUtc(a.raisedAt)},
+                        {QStringLiteral("cause"), a.cause},
+                        {QStringLiteral("hours_left"), a.hoursLeft},
+                        {QStringLiteral("message"), a.message},
+                        {QStringLiteral("acknowledged_by"),
+                         a.isAcknowledged() ? QJsonValue(a.acknowledgedBy) : QJsonValue()}});
+    return alerts;
+}
+
+void printNight(CtlContext &ctx, const QDate &night, const SlaService::Night &n,
+                const QTimeZone &zone)
+{
+    ctx.out << "6am reports for " << night.toString(QStringLiteral("ddd yyyy-MM-dd")) << " ("
+            << zone.id() << ")\n";
+    if (n.projection.silent())
+        ctx.out << QStringLiteral("  NO DATA: the orchestrator reported no run for this night; "
+                                  "the first was due at %1. The figures below are the plan, "
+                                  "not a projection.\n")
+                       .arg(n.projection.firstDue().toTimeZone(zone).toString(
+                           QStringLiteral("HH:mm")));
+    for (const SlaProjection::Report &r : n.projection.reports())
+        ctx.out << QStringLiteral("  %1 %2 deadline %3, projected %4 (p95 %5)  via %6\n")
+                       .arg(r.pipeline, -26)
+                       .arg(slaStatusName(r.status), -9)
+                       .arg(r.deadline.toTimeZone(zone).toString(QStringLiteral("HH:mm")),
+                            r.projectedFinish.isValid()
+                                ? r.projectedFinish.toTimeZone(zone).toString(
+                                      QStringLiteral("HH:mm"))
+                                : QStringLiteral("blocked"),
+                            r.p95Finish.isValid()
+                                ? r.p95Finish.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
+                                : QStringLiteral("-"),
+                            r.criticalPath.join(QStringLiteral(" > ")));
+    for (const SlaAlert &a : n.alerts)
+        ctx.out << QStringLiteral("  alert %1%2: %3\n")
+                       .arg(a.id)
+                       .arg(a.isAcknowledged() ? QStringLiteral(" (ack %1)").arg(a.acknowledgedBy)
+                            : a.isResolved()
+                                ? QStringLiteral(" (resolved: %1)").arg(a.resolvedReason)
+                                : QString(),
+                            a.message);
+    ctx.out.flush();
+}
+
+} // namespace
 
 int cmdSla(CtlContext &ctx)
 {
@@ -313,90 +450,14 @@ int cmdSla(CtlContext &ctx)
     const QDate night = given.isValid() ? given : service.currentNight();
     const SlaService::Night n = service.evaluate(night);
     const QTimeZone zone = Calendar(store->snapshot().inventory).zone();
-    auto local = [&](const QDateTime &t) {
-        return t.isValid() ? QJsonValue(t.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
-    };
-    if (ctx.json()) {
-        QJsonArray reports, alerts;
-        for (const SlaProjection::Report &r : n.projection.reports())
-            reports.append(QJsonObject{
-                {QStringLiteral("id"), r.pipeline},
-                {QStringLiteral("deadline"), local(r.deadline)},
-                {QStringLiteral("projected_finish"), local(r.projectedFinish)},
-                {QStringLiteral("p95_finish"), local(r.p95Finish)},
-                {QStringLiteral("status"), slaStatusName(r.status)},
-                {QStringLiteral("critical_path"), QJsonArray::fromStringList(r.criticalPath)}});
-        QList<qint64> ids;
-        for (const SlaAlert &a : n.alerts)
-            ids.append(a.id);
-        QHash<qint64, QJsonArray> deliveries;
-        for (const Delivery &d : store->deliveriesOf(ids))
-            deliveries[d.alertId].append(QJsonObject{
-                {QStringLiteral("channel"), d.channel},
-                {QStringLiteral("event"), d.event},
-                {QStringLiteral("state"), d.isFailing() ? QStringLiteral("failing") : d.state},
-                {QStringLiteral("attempts"), d.attempts},
-                {QStringLiteral("last_error"),
-                 d.lastError.isEmpty() ? QJsonValue() : QJsonValue(d.lastError)},
-                {QStringLiteral("next_attempt_at"), d.state == QLatin1String("pending")
-                                                        ? QJsonValue(isoUtc(d.nextAttemptAt))
-                                                        : QJsonValue()},
-                {QStringLiteral("delivered_at"),
-                 d.deliveredAt.isValid() ? QJsonValue(isoUtc(d.deliveredAt)) : QJsonValue()}});
-        for (const SlaAlert &a : n.alerts)
-            alerts.append(
-                QJsonObject{{QStringLiteral("id"), a.id},
-                            {QStringLiteral("resolved_at"),
-                             a.isResolved() ? QJsonValue(isoUtc(a.resolvedAt)) : QJsonValue()},
-                            {QStringLiteral("resolved_reason"),
-                             a.isResolved() ? QJsonValue(a.resolvedReason) : QJsonValue()},
-                            {QStringLiteral("deliveries"), deliveries.value(a.id)},
-                            {QStringLiteral("report"), a.report},
-                            {QStringLiteral("status"), a.status},
-                            {QStringLiteral("raised_at"), isoUtc(a.raisedAt)},
-                            {QStringLiteral("cause"), a.cause},
-                            {QStringLiteral("hours_left"), a.hoursLeft},
-                            {QStringLiteral("message"), a.message},
-                            {QStringLiteral("acknowledged_by"),
-                             a.isAcknowledged() ? QJsonValue(a.acknowledgedBy) : QJsonValue()}});
+    if (ctx.json())
         ctx.printJson(
             QJsonDocument(QJsonObject{{QStringLiteral("date"), night.toString(Qt::ISODate)},
                                       {QStringLiteral("no_data"), n.projection.silent()},
-                                      {QStringLiteral("reports"), reports},
-                                      {QStringLiteral("alerts"), alerts}}));
-    } else {
-        ctx.out << "6am reports for " << night.toString(QStringLiteral("ddd yyyy-MM-dd")) << " ("
-                << zone.id() << ")\n";
-        if (n.projection.silent())
-            ctx.out << QStringLiteral("  NO DATA: the orchestrator reported no run for this night; "
-                                      "the first was due at %1. The figures below are the plan, "
-                                      "not a projection.\n")
-                           .arg(n.projection.firstDue().toTimeZone(zone).toString(
-                               QStringLiteral("HH:mm")));
-        for (const SlaProjection::Report &r : n.projection.reports())
-            ctx.out << QStringLiteral("  %1 %2 deadline %3, projected %4 (p95 %5)  via %6\n")
-                           .arg(r.pipeline, -26)
-                           .arg(slaStatusName(r.status), -9)
-                           .arg(r.deadline.toTimeZone(zone).toString(QStringLiteral("HH:mm")),
-                                r.projectedFinish.isValid()
-                                    ? r.projectedFinish.toTimeZone(zone).toString(
-                                          QStringLiteral("HH:mm"))
-                                    : QStringLiteral("blocked"),
-                                r.p95Finish.isValid()
-                                    ? r.p95Finish.toTimeZone(zone).toString(QStringLiteral("HH:mm"))
-                                    : QStringLiteral("-"),
-                                r.criticalPath.join(QStringLiteral(" > ")));
-        for (const SlaAlert &a : n.alerts)
-            ctx.out << QStringLiteral("  alert %1%2: %3\n")
-                           .arg(a.id)
-                           .arg(a.isAcknowledged()
-                                    ? QStringLiteral(" (ack %1)").arg(a.acknowledgedBy)
-                                : a.isResolved()
-                                    ? QStringLiteral(" (resolved: %1)").arg(a.resolvedReason)
-                                    : QString(),
-                                a.message);
-        ctx.out.flush();
-    }
+                                      {QStringLiteral("reports"), reportsJson(n.projection, zone)},
+                                      {QStringLiteral("alerts"), alertsJson(*store, n.alerts)}}));
+    else
+        printNight(ctx, night, n, zone);
     // A silent orchestrator needs someone's attention as much as a report at risk.
     return n.anyAtRiskOrBreached() || n.projection.silent() ? ExitValidation : ExitDone;
 }
