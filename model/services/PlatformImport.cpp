@@ -88,6 +88,99 @@ QStringList differences(const Pipeline &before, const Pipeline &after)
 }
 } // namespace
 
+namespace {
+
+// Pipelines the platform no longer has: removed while on-prem, kept while migrating, and kept
+// too while a kept one reads them.
+QSet<QString> keptPipelines(const StoreSnapshot &current, const Inventory &incoming)
+{
+    QSet<QString> kept;
+    for (const Pipeline &p : current.inventory.pipelines())
+        if (!incoming.contains(p.id) && current.stateOf(p.id) != State::OnPrem)
+            kept.insert(p.id);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const Pipeline &p : current.inventory.pipelines())
+            if (kept.contains(p.id))
+                for (const QString &up : p.upstreams)
+                    if (!incoming.contains(up) && !kept.contains(up)) {
+                        kept.insert(up);
+                        grew = true;
+                    }
+    }
+    return kept;
+}
+
+// The incoming pipelines: new ones as they come, known ones merged (what Daybreak owns stays).
+QList<Pipeline> mergeIncoming(const StoreSnapshot &current, const Inventory &incoming, bool fresh,
+                              ImportOutcome &o)
+{
+    QList<Pipeline> pipelines;
+    for (const Pipeline &in : incoming.pipelines()) {
+        const Pipeline *was = current.inventory.find(in.id);
+        if (!was) {
+            pipelines << in;
+            if (!fresh)
+                o.changes.append({InventoryChange::Kind::Added,
+                                  in.id,
+                                  {QStringLiteral("group %1").arg(in.groupName()),
+                                   QStringLiteral("%1 reads").arg(in.upstreams.size())}});
+            continue;
+        }
+        const Pipeline p = merged(*was, in);
+        if (const QStringList what = differences(*was, p); !what.isEmpty())
+            o.changes.append({InventoryChange::Kind::Changed, p.id, what});
+        pipelines << p;
+    }
+    return pipelines;
+}
+
+// The store's pipelines the source no longer has: kept (and why) or removed (and the wave they
+// leave).
+void keepOrRemove(const StoreSnapshot &current, const Inventory &incoming,
+                  const QSet<QString> &kept, const QString &source, QList<Pipeline> &pipelines,
+                  ImportOutcome &o)
+{
+    for (const Pipeline &p : current.inventory.pipelines()) {
+        if (incoming.contains(p.id))
+            continue;
+        if (kept.contains(p.id)) {
+            pipelines << p;
+            const State state = current.stateOf(p.id);
+            o.changes.append({InventoryChange::Kind::Kept,
+                              p.id,
+                              {state != State::OnPrem
+                                   ? QStringLiteral("not in %1, but %2: an import never removes a "
+                                                    "migrating pipeline")
+                                         .arg(source, stateName(state))
+                                   : QStringLiteral("not in %1, but a migrating pipeline reads it")
+                                         .arg(source)}});
+            continue;
+        }
+        const QString wave = current.plan.waveOf(p.id);
+        o.changes.append(
+            {InventoryChange::Kind::Removed,
+             p.id,
+             {wave.isEmpty()
+                  ? QStringLiteral("not in %1").arg(source)
+                  : QStringLiteral("not in %1; it leaves wave '%2'").arg(source, wave)}});
+    }
+}
+
+QString importSummary(const ImportOutcome &o, bool fresh, const Inventory &next,
+                      const QString &source)
+{
+    return fresh ? QStringLiteral("%1 pipelines from %2").arg(next.size()).arg(source)
+                 : QStringLiteral("%1 added, %2 removed, %3 changed, %4 kept from %5")
+                       .arg(o.count(InventoryChange::Kind::Added))
+                       .arg(o.count(InventoryChange::Kind::Removed))
+                       .arg(o.count(InventoryChange::Kind::Changed))
+                       .arg(o.count(InventoryChange::Kind::Kept))
+                       .arg(source);
+}
+
+} // namespace
+
 ImportOutcome PlatformImport::importInventory(const Inventory &incoming, const QString &source,
                                               bool apply)
 {
@@ -102,64 +195,8 @@ ImportOutcome PlatformImport::importInventory(const Inventory &incoming, const Q
         const StoreSnapshot current = m_store.snapshot();
         const bool fresh = current.inventory.size() == 0;
         Inventory next = fresh ? incoming : current.inventory;
-        QList<Pipeline> pipelines;
-        // Pipelines the platform no longer has: removed while on-prem, kept while migrating, and
-        // kept too while a kept one reads them.
-        QSet<QString> kept;
-        for (const Pipeline &p : current.inventory.pipelines())
-            if (!incoming.contains(p.id) && current.stateOf(p.id) != State::OnPrem)
-                kept.insert(p.id);
-        for (bool grew = true; grew;) {
-            grew = false;
-            for (const Pipeline &p : current.inventory.pipelines())
-                if (kept.contains(p.id))
-                    for (const QString &up : p.upstreams)
-                        if (!incoming.contains(up) && !kept.contains(up)) {
-                            kept.insert(up);
-                            grew = true;
-                        }
-        }
-        for (const Pipeline &in : incoming.pipelines()) {
-            const Pipeline *was = current.inventory.find(in.id);
-            if (!was) {
-                pipelines << in;
-                if (!fresh)
-                    o.changes.append({InventoryChange::Kind::Added,
-                                      in.id,
-                                      {QStringLiteral("group %1").arg(in.groupName()),
-                                       QStringLiteral("%1 reads").arg(in.upstreams.size())}});
-                continue;
-            }
-            const Pipeline p = merged(*was, in);
-            if (const QStringList what = differences(*was, p); !what.isEmpty())
-                o.changes.append({InventoryChange::Kind::Changed, p.id, what});
-            pipelines << p;
-        }
-        for (const Pipeline &p : current.inventory.pipelines()) {
-            if (incoming.contains(p.id))
-                continue;
-            if (kept.contains(p.id)) {
-                pipelines << p;
-                const State state = current.stateOf(p.id);
-                o.changes.append(
-                    {InventoryChange::Kind::Kept,
-                     p.id,
-                     {state != State::OnPrem
-                          ? QStringLiteral("not in %1, but %2: an import never removes a "
-                                           "migrating pipeline")
-                                .arg(source, stateName(state))
-                          : QStringLiteral("not in %1, but a migrating pipeline reads it")
-                                .arg(source)}});
-                continue;
-            }
-            const QString wave = current.plan.waveOf(p.id);
-            o.changes.append(
-                {InventoryChange::Kind::Removed,
-                 p.id,
-                 {wave.isEmpty()
-                      ? QStringLiteral("not in %1").arg(source)
-                      : QStringLiteral("not in %1; it leaves wave '%2'").arg(source, wave)}});
-        }
+        QList<Pipeline> pipelines = mergeIncoming(current, incoming, fresh, o);
+        keepOrRemove(current, incoming, keptPipelines(current, incoming), source, pipelines, o);
         next.setPipelines(pipelines);
         Problems problems;
         InventoryReader::checkGraph(next, source, {}, problems);
@@ -168,18 +205,11 @@ ImportOutcome PlatformImport::importInventory(const Inventory &incoming, const Q
             o.fail(Outcome::Kind::BadInput, QStringLiteral("%1: nothing was imported").arg(source));
             return o;
         }
-        const int added = o.count(InventoryChange::Kind::Added);
-        const int removed = o.count(InventoryChange::Kind::Removed);
-        const int changed = o.count(InventoryChange::Kind::Changed);
-        const QString summary =
-            fresh ? QStringLiteral("%1 pipelines from %2").arg(next.size()).arg(source)
-                  : QStringLiteral("%1 added, %2 removed, %3 changed, %4 kept from %5")
-                        .arg(added)
-                        .arg(removed)
-                        .arg(changed)
-                        .arg(o.count(InventoryChange::Kind::Kept))
-                        .arg(source);
-        if (!fresh && added + removed + changed == 0) {
+        const QString summary = importSummary(o, fresh, next, source);
+        const int written = o.count(InventoryChange::Kind::Added) +
+                            o.count(InventoryChange::Kind::Removed) +
+                            o.count(InventoryChange::Kind::Changed);
+        if (!fresh && written == 0) {
             o.message = QStringLiteral("%1 matches the store; nothing to write").arg(source);
             return o;
         }
@@ -187,6 +217,7 @@ ImportOutcome PlatformImport::importInventory(const Inventory &incoming, const Q
             o.message = summary + QStringLiteral("; nothing was written (review, then --apply)");
             return o;
         }
+        // One transaction: the inventory, its audit row and one row per pipeline it touched.
         AuditEntry audit;
         audit.at = m_clock.now();
         audit.actor = m_actor;
