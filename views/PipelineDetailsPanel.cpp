@@ -56,9 +56,18 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
         return;
     }
     m_id = id;
-    const Calendar calendar(s.inventory);
-    const RoutingPointer r = s.routing.value(id);
     const ParityService::PipelineParity parity = ParityService::evaluate(s, id, today);
+    setHtml(headerHtml(s, *p, parity) + factsHtml(s, *p, learned, readers) +
+            parityHtml(s, *p, parity, lastDiff) + recentHtml(Calendar(s.inventory), recentAudit));
+}
+
+// The name, the state badge and the canonical side; a rollback recommendation.
+QString PipelineDetailsPanel::headerHtml(const StoreSnapshot &s, const Pipeline &pipeline,
+                                         const ParityService::PipelineParity &parity) const
+{
+    const Pipeline *p = &pipeline;
+    const QString &id = p->id;
+    const RoutingPointer r = s.routing.value(id);
     const QColor fill = SideColors::forState(r.state);
     QString html =
         QStringLiteral("<h3 style='margin-bottom:2px'>%1</h3><div style='color:#444'>%2</div>")
@@ -71,6 +80,18 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
     if (parity.rollbackRecommended)
         html += tr("<p style='color:#b00020'><b>Rollback recommended:</b> a parity breach is open "
                    "since the cutover.</p>");
+    return html;
+}
+
+// Owner, risk, schedule, durations, readers, links, wave and pointer.
+QString PipelineDetailsPanel::factsHtml(const StoreSnapshot &s, const Pipeline &pipeline,
+                                        const QString &learned, const QString &readers) const
+{
+    const Pipeline *p = &pipeline;
+    const QString &id = p->id;
+    const Calendar calendar(s.inventory);
+    const RoutingPointer r = s.routing.value(id);
+    QString html;
     html += QStringLiteral("<table>");
     html += row(tr("Owner"), esc(p->owner));
     html += row(tr("Risk"), riskName(p->risk));
@@ -100,6 +121,17 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
                     .arg(calendar.format(r.updatedAt, QStringLiteral("yyyy-MM-dd HH:mm t"))));
     html += QStringLiteral("</table>");
 
+    return html;
+}
+
+// The gate, the last eight comparisons and the last diff Daybreak measured.
+QString PipelineDetailsPanel::parityHtml(const StoreSnapshot &s, const Pipeline &pipeline,
+                                         const ParityService::PipelineParity &parity,
+                                         const std::optional<MeasuredParity> &lastDiff) const
+{
+    const Pipeline *p = &pipeline;
+    const QString &id = p->id;
+    QString html;
     html += tr("<h4>Parity gate: %1 (%2 clean in a row, %3 needed)</h4>")
                 .arg(gateStatusName(parity.gate.status))
                 .arg(parity.gate.cleanRuns)
@@ -141,6 +173,14 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
                 night = &res;
         html += lastDiffHtml(*lastDiff, night);
     }
+    return html;
+}
+
+// The last six audit rows, newest first.
+QString PipelineDetailsPanel::recentHtml(const Calendar &calendar,
+                                         const QList<AuditEntry> &recentAudit) const
+{
+    QString html;
     html += tr("<h4>Recent changes</h4>");
     if (recentAudit.isEmpty())
         html += tr("<p style='color:#666'>None.</p>");
@@ -161,7 +201,7 @@ void PipelineDetailsPanel::showPipeline(const StoreSnapshot &s, const QString &i
                      a.reason.isEmpty() ? QString()
                                         : QStringLiteral(" — <i>%1</i>").arg(esc(a.reason)));
     }
-    setHtml(html);
+    return html;
 }
 
 } // namespace daybreak

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ParityService.h"
 #include "StoreTypes.h"
 
 #include <QTextBrowser>
@@ -7,6 +8,8 @@
 #include <optional>
 
 namespace daybreak {
+
+class Calendar;
 
 // Everything about the selected pipeline: state and canonical side, schedule, durations,
 // neighbours, parity gate with its last results, wave and recent audit rows.
@@ -28,6 +31,15 @@ public:
     const QString &pipeline() const { return m_id; }
 
 private:
+    QString headerHtml(const StoreSnapshot &s, const Pipeline &p,
+                       const ParityService::PipelineParity &parity) const;
+    QString factsHtml(const StoreSnapshot &s, const Pipeline &p, const QString &learned,
+                      const QString &readers) const;
+    QString parityHtml(const StoreSnapshot &s, const Pipeline &p,
+                       const ParityService::PipelineParity &parity,
+                       const std::optional<MeasuredParity> &lastDiff) const;
+    QString recentHtml(const Calendar &calendar, const QList<AuditEntry> &recentAudit) const;
+
     QString m_id;
 };
 
