@@ -74,12 +74,40 @@ QColor SlaTimeline::colourFor(const SlaProjection::Run &run, bool onAtRiskPath)
     return onAtRiskPath ? QColor(0xe0, 0x8a, 0x00) : QColor(0x7a, 0x9c, 0xc4);
 }
 
+namespace {
+
+void place(QLineSeries *series, const QList<QPointF> &points, const QPen &pen)
+{
+    if (series->pen() != pen)
+        series->setPen(pen);
+    if (series->points() != points)
+        series->replace(points);
+}
+
+} // namespace
+
 void SlaTimeline::rebuild()
 {
-    QChart *c = chart();
-    // Rows: grouped by report (each report's critical path, report last), or every pipeline.
-    QSet<QString> atRiskPath;
-    QStringList order;
+    const RowChoice rows = chooseRows();
+    const QTimeZone zone = m_projection.nightStart().timeZone();
+    g_zone = zone.isValid() ? zone : QTimeZone::utc();
+    const QDateTime axisEnd = axisEndFor(rows.order, zone);
+    // A busy night redraws several times a second: the bars that moved move, and the chart is
+    // built anew only when its rows, labels or axes change.
+    if (const Frame frame = frameFor(rows, axisEnd); !m_x || frame != m_frame)
+        buildFrame(frame);
+    m_order = rows.order;
+    m_axisEnd = axisEnd;
+    placeBars(rows);
+    placeNow(int(rows.order.size()));
+    if (const QString title = titleText(rows.total); title != chart()->title())
+        chart()->setTitle(title); // a new title lays the chart out again
+}
+
+// Rows: grouped by report (each report's critical path, report last), or every pipeline.
+SlaTimeline::RowChoice SlaTimeline::chooseRows() const
+{
+    RowChoice rows;
     QSet<QString> placed;
     // Reports in trouble first, so a cap on the rows never hides them.
     QList<SlaProjection::Report> reports = m_projection.reports();
@@ -91,10 +119,10 @@ void SlaTimeline::rebuild()
         for (const QString &id : r.criticalPath) {
             if (r.status == SlaProjection::Status::AtRisk ||
                 r.status == SlaProjection::Status::Breached)
-                atRiskPath.insert(id);
+                rows.atRiskPath.insert(id);
             if (m_rows == Rows::CriticalPaths && !placed.contains(id)) {
                 placed.insert(id);
-                order << id;
+                rows.order << id;
             }
         }
     }
@@ -106,19 +134,21 @@ void SlaTimeline::rebuild()
                                                                 : a.pipeline < b.pipeline;
                   });
         for (const SlaProjection::Run &r : runs)
-            order << r.pipeline;
+            rows.order << r.pipeline;
     }
     // A chart series per bar: past a few hundred rows nobody can read it and Qt Charts slows down.
-    const qsizetype total = order.size();
-    if (order.size() > kMaxRows)
-        order = order.mid(0, kMaxRows);
+    rows.total = rows.order.size();
+    if (rows.order.size() > kMaxRows)
+        rows.order = rows.order.mid(0, kMaxRows);
+    return rows;
+}
 
-    const QTimeZone zone = m_projection.nightStart().timeZone();
-    g_zone = zone.isValid() ? zone : QTimeZone::utc();
-    // The axis reaches past the night's 08:00 when a projected run does, so a late bar is never
-    // cut off at the edge: to the next full hour after the latest finish.
+// The axis reaches past the night's 08:00 when a projected run does, so a late bar is never cut
+// off at the edge: to the next full hour after the latest finish.
+QDateTime SlaTimeline::axisEndFor(const QStringList &order, const QTimeZone &zone) const
+{
     QDateTime axisEnd = m_projection.nightEnd();
-    for (const QString &id : std::as_const(order)) {
+    for (const QString &id : order) {
         const SlaProjection::Run run = m_projection.runs().value(id);
         for (const QDateTime &t : {run.finish, run.finishP95})
             if (t.isValid() && t > axisEnd)
@@ -128,34 +158,33 @@ void SlaTimeline::rebuild()
         const QDateTime local = axisEnd.toTimeZone(zone);
         axisEnd = QDateTime(local.date(), QTime(local.time().hour(), 0), zone).addSecs(3600);
     }
+    return axisEnd;
+}
+
+SlaTimeline::Frame SlaTimeline::frameFor(const RowChoice &rows, const QDateTime &axisEnd) const
+{
     Frame frame;
-    frame.rows = order;
+    frame.rows = rows.order;
     frame.start = m_projection.nightStart();
     frame.end = axisEnd;
-    for (const QString &id : std::as_const(order)) {
-        frame.labels << (atRiskPath.contains(id) ? QStringLiteral("⚠ %1").arg(id) : id);
+    for (const QString &id : rows.order) {
+        frame.labels << (rows.atRiskPath.contains(id) ? QStringLiteral("⚠ %1").arg(id) : id);
         if (m_projection.shadowRuns().contains(id))
             frame.shadowed << id;
     }
     for (const SlaProjection::Report &r : m_projection.reports())
         frame.deadlines.insert(qint64(ms(r.deadline)));
-    // A busy night redraws several times a second: the bars that moved move, and the chart is
-    // built anew only when its rows, labels or axes change.
-    if (!m_x || frame != m_frame)
-        buildFrame(frame);
-    m_order = order;
-    m_axisEnd = axisEnd;
+    return frame;
+}
+
+// Each row: the plan's thin grey bar, the run's bar, and the cloud shadow's dashed one.
+void SlaTimeline::placeBars(const RowChoice &rows)
+{
     const double barWidth = 10;
-    auto place = [](QLineSeries *series, const QList<QPointF> &points, const QPen &pen) {
-        if (series->pen() != pen)
-            series->setPen(pen);
-        if (series->points() != points)
-            series->replace(points);
-    };
-    for (int i = 0; i < order.size(); ++i) {
-        const QString &id = order.at(i);
+    for (int i = 0; i < rows.order.size(); ++i) {
+        const QString &id = rows.order.at(i);
         const SlaProjection::Run run = m_projection.runs().value(id);
-        const bool risky = atRiskPath.contains(id);
+        const bool risky = rows.atRiskPath.contains(id);
         place(m_planned.value(id),
               {{ms(run.expectedStart), i + 0.28}, {ms(run.expectedFinish), i + 0.28}},
               QPen(QColor(0xb0, 0xb0, 0xb0), barWidth / 3, Qt::SolidLine, Qt::FlatCap));
@@ -172,21 +201,23 @@ void SlaTimeline::rebuild()
                 QPen(StatePalette::fill(State::Cloud), barWidth / 2.5, Qt::DashLine, Qt::FlatCap));
         }
     }
-    // Now, while it is within the night.
+}
+
+// Now, while it is within the night.
+void SlaTimeline::placeNow(int rowCount)
+{
     const bool nowShown = m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() &&
                           m_nowTime <= m_projection.nightEnd();
     if (nowShown && !m_now)
         m_now = addLine({}, QPen(QColor(0x10, 0x10, 0x10), 2));
     else if (!nowShown && m_now) {
-        c->removeSeries(m_now);
+        chart()->removeSeries(m_now);
         delete m_now;
         m_now = nullptr;
     }
     if (m_now)
-        place(m_now, {{ms(m_nowTime), -1}, {ms(m_nowTime), double(order.size())}},
+        place(m_now, {{ms(m_nowTime), -1}, {ms(m_nowTime), double(rowCount)}},
               QPen(QColor(0x10, 0x10, 0x10), 2));
-    if (const QString title = titleText(total); title != c->title())
-        c->setTitle(title); // a new title lays the chart out again
 }
 
 QLineSeries *SlaTimeline::addLine(const QList<QPointF> &points, const QPen &pen)

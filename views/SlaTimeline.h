@@ -54,7 +54,19 @@ private:
         QSet<qint64> deadlines;
         bool operator==(const Frame &) const = default;
     };
+    // The rows shown, those on an at-risk report's critical path, and how many there were.
+    struct RowChoice
+    {
+        QStringList order;
+        QSet<QString> atRiskPath;
+        qsizetype total = 0;
+    };
     void rebuild();
+    RowChoice chooseRows() const;
+    QDateTime axisEndFor(const QStringList &order, const QTimeZone &zone) const;
+    Frame frameFor(const RowChoice &rows, const QDateTime &axisEnd) const;
+    void placeBars(const RowChoice &rows);
+    void placeNow(int rowCount);
     void buildFrame(const Frame &frame);
     QLineSeries *addLine(const QList<QPointF> &points, const QPen &pen);
     QString titleText(qsizetype totalRows) const;
