@@ -189,90 +189,127 @@ Outcome ParityService::importFile(const QString &path, int *imported)
 }
 
 // Every bad row of a comparisons CSV, with its line and field; `results` the good ones.
-Problems ParityService::readComparisons(const QString &path, QList<ParityResult> *resultsOut)
-{
-    QList<ParityResult> &results = *resultsOut;
-    Problems problems;
-    auto error = [&](int line, const QString &pipeline, const QString &field,
-                     const QString &message) {
-        problems.append({Problem::Severity::Error, path, line, 0, pipeline, field, message});
-    };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        error(0, {}, {}, QStringLiteral("cannot read the file: %1").arg(file.errorString()));
-        return problems;
-    }
-    CsvParser parser(file.readAll());
-    for (const CsvError &e : parser.errors())
-        error(e.line, {}, {}, e.message);
-    QList<CsvRecord> records = parser.records();
-    if (records.isEmpty()) {
-        error(1, {}, {}, QStringLiteral("no header row"));
-        return problems;
-    }
-    const CsvRecord header = records.takeFirst();
-    QHash<QString, int> column;
-    for (int i = 0; i < header.fields.size(); ++i)
-        column.insert(header.fields.at(i).trimmed(), i);
-    for (const char *required : {"pipeline", "date", "onprem_rows", "cloud_rows"})
-        if (!column.contains(QLatin1String(required)))
-            error(header.line, {}, QLatin1String(required), QStringLiteral("missing column"));
-    if (hasErrors(problems))
-        return problems;
+namespace {
 
-    const StoreSnapshot snapshot = m_store.snapshot();
-    const QDateTime now = m_clock.now();
-    const QDate today = Calendar(snapshot.inventory).localDate(now);
-    QHash<QString, int> seen;
-    for (const CsvRecord &record : std::as_const(records)) {
-        if (record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())
-            continue;
-        auto cell = [&](const char *name) {
-            return record.fields.value(column.value(QLatin1String(name), -1)).trimmed();
-        };
+// One comparison file read record by record: each field checked against the store's inventory
+// and results, every problem kept with its line and field.
+class ComparisonCsv
+{
+public:
+    ComparisonCsv(const QString &path, const StoreSnapshot &snapshot, const QDateTime &now,
+                  const QString &actor, Problems &problems)
+        : m_path(path), m_snapshot(snapshot), m_now(now),
+          m_today(Calendar(snapshot.inventory).localDate(now)), m_actor(actor), m_problems(problems)
+    {
+    }
+
+    // The header's columns; false (with the problems) when a required one is missing.
+    bool readHeader(const CsvRecord &header)
+    {
+        for (int i = 0; i < header.fields.size(); ++i)
+            m_column.insert(header.fields.at(i).trimmed(), i);
+        for (const char *required : {"pipeline", "date", "onprem_rows", "cloud_rows"})
+            if (!m_column.contains(QLatin1String(required)))
+                error(header.line, {}, QLatin1String(required), QStringLiteral("missing column"));
+        return !hasErrors(m_problems);
+    }
+
+    ParityResult read(const CsvRecord &record)
+    {
+        m_record = &record;
         ParityResult r;
         r.pipeline = cell("pipeline");
-        const int line = record.line;
-        if (!snapshot.inventory.contains(r.pipeline))
-            error(line, r.pipeline, QStringLiteral("pipeline"),
+        if (!m_snapshot.inventory.contains(r.pipeline))
+            error(record.line, r.pipeline, QStringLiteral("pipeline"),
                   QStringLiteral("unknown pipeline '%1'").arg(r.pipeline));
+        readDate(r);
+        count(r, "onprem_rows", r.onpremRows, true);
+        count(r, "cloud_rows", r.cloudRows, true);
+        count(r, "mismatched_rows", r.mismatchedRows, false);
+        readMaxRelativeDiff(r);
+        readChecksum(r);
+        r.note = cell("note");
+        const QString key = r.pipeline + QLatin1Char('|') + r.businessDate.toString(Qt::ISODate);
+        if (m_seen.contains(key))
+            error(record.line, r.pipeline, QStringLiteral("date"),
+                  QStringLiteral("a second result for %1 (first on line %2)")
+                      .arg(r.businessDate.toString(Qt::ISODate))
+                      .arg(m_seen.value(key)));
+        m_seen.insert(key, record.line);
+        r.recordedAt = m_now;
+        r.recordedBy = m_actor;
+        return r;
+    }
+
+private:
+    const QString m_path;
+    const StoreSnapshot &m_snapshot;
+    const QDateTime m_now;
+    const QDate m_today;
+    const QString m_actor;
+    Problems &m_problems;
+    QHash<QString, int> m_column;
+    QHash<QString, int> m_seen; // pipeline|date: the line that first gave it
+    const CsvRecord *m_record = nullptr;
+
+    void error(int line, const QString &pipeline, const QString &field, const QString &message)
+    {
+        m_problems.append({Problem::Severity::Error, m_path, line, 0, pipeline, field, message});
+    }
+
+    QString cell(const char *name) const
+    {
+        return m_record->fields.value(m_column.value(QLatin1String(name), -1)).trimmed();
+    }
+
+    // A date, not beyond tomorrow, and not over a breach the store holds for that night.
+    void readDate(ParityResult &r)
+    {
+        const int line = m_record->line;
         r.businessDate = QDate::fromString(cell("date"), Qt::ISODate);
-        if (!r.businessDate.isValid())
+        if (!r.businessDate.isValid()) {
             error(line, r.pipeline, QStringLiteral("date"),
                   QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(cell("date")));
-        else if (r.businessDate > today.addDays(ParityGate::kFutureDays))
+        } else if (r.businessDate > m_today.addDays(ParityGate::kFutureDays)) {
             error(line, r.pipeline, QStringLiteral("date"),
                   QStringLiteral("%1 is in the future (today is %2 in %3)")
-                      .arg(r.businessDate.toString(Qt::ISODate), today.toString(Qt::ISODate),
-                           snapshot.inventory.timezone));
-        else if (const Pipeline *p = snapshot.inventory.find(r.pipeline))
-            for (const ParityResult &old : snapshot.parity.value(r.pipeline))
+                      .arg(r.businessDate.toString(Qt::ISODate), m_today.toString(Qt::ISODate),
+                           m_snapshot.inventory.timezone));
+        } else if (const Pipeline *p = m_snapshot.inventory.find(r.pipeline)) {
+            for (const ParityResult &old : m_snapshot.parity.value(r.pipeline))
                 if (old.businessDate == r.businessDate && !old.isWithin(p->parityTolerance))
                     error(line, r.pipeline, QStringLiteral("date"),
                           QStringLiteral("%1 already holds a breach; accept or explain it "
                                          "instead of recording over it")
                               .arg(r.businessDate.toString(Qt::ISODate)));
-        auto count = [&](const char *name, qint64 &out, bool required) {
-            const QString text = cell(name);
-            if (text.isEmpty() && !required)
-                return;
-            bool ok = false;
-            out = text.toLongLong(&ok);
-            if (!ok || out < 0)
-                error(line, r.pipeline, QLatin1String(name),
-                      QStringLiteral("'%1' is not a row count").arg(text));
-        };
-        count("onprem_rows", r.onpremRows, true);
-        count("cloud_rows", r.cloudRows, true);
-        count("mismatched_rows", r.mismatchedRows, false);
-        if (!cell("max_rel_diff").isEmpty()) {
-            bool ok = false;
-            r.maxRelativeDiff = cell("max_rel_diff").toDouble(&ok);
-            if (!ok || !(r.maxRelativeDiff >= 0) || std::isinf(r.maxRelativeDiff))
-                error(
-                    line, r.pipeline, QStringLiteral("max_rel_diff"),
-                    QStringLiteral("'%1' is not a non-negative number").arg(cell("max_rel_diff")));
         }
+    }
+
+    void count(const ParityResult &r, const char *name, qint64 &out, bool required)
+    {
+        const QString text = cell(name);
+        if (text.isEmpty() && !required)
+            return;
+        bool ok = false;
+        out = text.toLongLong(&ok);
+        if (!ok || out < 0)
+            error(m_record->line, r.pipeline, QLatin1String(name),
+                  QStringLiteral("'%1' is not a row count").arg(text));
+    }
+
+    void readMaxRelativeDiff(ParityResult &r)
+    {
+        if (cell("max_rel_diff").isEmpty())
+            return;
+        bool ok = false;
+        r.maxRelativeDiff = cell("max_rel_diff").toDouble(&ok);
+        if (!ok || !(r.maxRelativeDiff >= 0) || std::isinf(r.maxRelativeDiff))
+            error(m_record->line, r.pipeline, QStringLiteral("max_rel_diff"),
+                  QStringLiteral("'%1' is not a non-negative number").arg(cell("max_rel_diff")));
+    }
+
+    void readChecksum(ParityResult &r)
+    {
         const QString checksum = cell("checksum_match").toLower();
         if (checksum == QLatin1String("true") || checksum == QLatin1String("1") ||
             checksum == QLatin1String("yes"))
@@ -281,20 +318,43 @@ Problems ParityService::readComparisons(const QString &path, QList<ParityResult>
                  checksum == QLatin1String("no"))
             r.checksumMatch = false;
         else if (!checksum.isEmpty())
-            error(line, r.pipeline, QStringLiteral("checksum_match"),
+            error(m_record->line, r.pipeline, QStringLiteral("checksum_match"),
                   QStringLiteral("'%1' is not true or false").arg(checksum));
-        r.note = cell("note");
-        const QString key = r.pipeline + QLatin1Char('|') + r.businessDate.toString(Qt::ISODate);
-        if (seen.contains(key))
-            error(line, r.pipeline, QStringLiteral("date"),
-                  QStringLiteral("a second result for %1 (first on line %2)")
-                      .arg(r.businessDate.toString(Qt::ISODate))
-                      .arg(seen.value(key)));
-        seen.insert(key, line);
-        r.recordedAt = now;
-        r.recordedBy = m_actor;
-        results.append(r);
     }
+};
+
+} // namespace
+
+Problems ParityService::readComparisons(const QString &path, QList<ParityResult> *resultsOut)
+{
+    Problems problems;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        problems.append({Problem::Severity::Error,
+                         path,
+                         0,
+                         0,
+                         {},
+                         {},
+                         QStringLiteral("cannot read the file: %1").arg(file.errorString())});
+        return problems;
+    }
+    CsvParser parser(file.readAll());
+    for (const CsvError &e : parser.errors())
+        problems.append({Problem::Severity::Error, path, e.line, 0, {}, {}, e.message});
+    QList<CsvRecord> records = parser.records();
+    if (records.isEmpty()) {
+        problems.append(
+            {Problem::Severity::Error, path, 1, 0, {}, {}, QStringLiteral("no header row")});
+        return problems;
+    }
+    const StoreSnapshot snapshot = m_store.snapshot();
+    ComparisonCsv csv(path, snapshot, m_clock.now(), m_actor, problems);
+    if (!csv.readHeader(records.takeFirst()))
+        return problems;
+    for (const CsvRecord &record : std::as_const(records))
+        if (record.fields.size() != 1 || !record.fields.first().trimmed().isEmpty())
+            resultsOut->append(csv.read(record));
     return problems;
 }
 
