@@ -96,9 +96,17 @@ void askStore(const RouteQuestion &q, const std::shared_ptr<StoreAnswer> &answer
     std::_Exit(code);
 }
 
-} // namespace
+struct RouteArguments
+{
+    double seconds = 2;
+    QString timeoutText;
+    std::chrono::seconds oldest{0};
+    QString caller;
+    bool strict = false;
+};
 
-int cmdRoute(CtlContext &ctx)
+// The options, checked; nullopt (with `*exit` set) when one is wrong.
+std::optional<RouteArguments> routeArguments(CtlContext &ctx, int *exit)
 {
     const QCommandLineOption timeout(
         QStringLiteral("timeout"),
@@ -118,34 +126,74 @@ int cmdRoute(CtlContext &ctx)
         QStringLiteral("caller"),
         QStringLiteral("Who asks, for the pointer's read receipts (default: the user name)."),
         QStringLiteral("name"));
-    if (!ctx.parse({timeout, maxAge, strict, caller}, QStringLiteral("ID"), 1, 1))
-        return ctx.parseExit;
+    if (!ctx.parse({timeout, maxAge, strict, caller}, QStringLiteral("ID"), 1, 1)) {
+        *exit = ctx.parseExit;
+        return std::nullopt;
+    }
+    const auto usage = [&](const QString &message) {
+        *exit = ctx.usage(message);
+        return std::nullopt;
+    };
+    RouteArguments args;
+    args.timeoutText = ctx.parser.value(timeout);
+    args.strict = ctx.parser.isSet(strict);
     bool ok = false;
-    const double seconds = ctx.parser.value(timeout).toDouble(&ok);
-    if (!ok || seconds <= 0 || seconds > 600)
-        return ctx.usage(QStringLiteral("--timeout: '%1' is not a number of seconds from 0.1 to "
-                                        "600")
-                             .arg(ctx.parser.value(timeout)));
+    args.seconds = ctx.parser.value(timeout).toDouble(&ok);
+    if (!ok || args.seconds <= 0 || args.seconds > 600)
+        return usage(QStringLiteral("--timeout: '%1' is not a number of seconds from 0.1 to "
+                                    "600")
+                         .arg(ctx.parser.value(timeout)));
     const std::optional<std::chrono::seconds> oldest = parseDuration(ctx.parser.value(maxAge));
     if (!oldest)
-        return ctx.usage(QStringLiteral("--max-age: '%1' is not an age (24h, 90m, 3600s)")
-                             .arg(ctx.parser.value(maxAge)));
-    const QString callerName =
-        ctx.parser.isSet(caller) ? ctx.parser.value(caller).trimmed() : ctx.actor;
-    if (callerName.isEmpty() || callerName.size() > 200)
-        return ctx.usage(QStringLiteral("--caller: a name of 1 to 200 characters"));
+        return usage(QStringLiteral("--max-age: '%1' is not an age (24h, 90m, 3600s)")
+                         .arg(ctx.parser.value(maxAge)));
+    args.oldest = *oldest;
+    args.caller = ctx.parser.isSet(caller) ? ctx.parser.value(caller).trimmed() : ctx.actor;
+    if (args.caller.isEmpty() || args.caller.size() > 200)
+        return usage(QStringLiteral("--caller: a name of 1 to 200 characters"));
 
+    return args;
+}
+
+// The store did not answer: this host's last-known routing, when it is fresh enough.
+int answerFromLastKnown(CtlContext &ctx, const RouteQuestion &q, const QString &why,
+                        std::chrono::seconds oldest)
+{
+    const LastKnownRouting::Answer a =
+        LastKnownRouting::lookup(LastKnownRouting::pathFor(q.storeKey), q.pipeline, q.storeKey,
+                                 ctx.clock.now().toUTC(), oldest);
+    if (!a.pointer) {
+        ctx.fail(ExitStore,
+                 QStringLiteral("store unavailable: %1; no answer from the last-known routing: %2")
+                     .arg(why, a.refusal));
+        return ExitStore;
+    }
+    ctx.out << sideName(a.pointer->canonical()) << Qt::endl;
+    ctx.err << "from last-known routing of " << isoUtc(a.readAt)
+            << " (store unreachable: " << printable(why) << ")" << Qt::endl;
+    return ExitDone;
+}
+
+} // namespace
+
+int cmdRoute(CtlContext &ctx)
+{
+    int exit = ExitDone;
+    const std::optional<RouteArguments> parsed = routeArguments(ctx, &exit);
+    if (!parsed)
+        return exit;
+    const RouteArguments &args = *parsed;
     RouteQuestion q;
     q.url = ctx.storeUrl();
     q.readOnly = ctx.parser.isSet(QStringLiteral("read-only"));
     q.pipeline = ctx.parser.positionalArguments().constFirst();
     q.storeKey = LastKnownRouting::storeKeyOf(q.url);
-    q.receipt = ReadReceipt{QSysInfo::machineHostName(), callerName, 0, ctx.clock.now().toUTC()};
+    q.receipt = ReadReceipt{QSysInfo::machineHostName(), args.caller, 0, ctx.clock.now().toUTC()};
 
     const auto answer = std::make_shared<StoreAnswer>();
     std::thread asker([q, answer] { askStore(q, answer); });
     const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(qint64(seconds * 1000));
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(qint64(args.seconds * 1000));
     std::unique_lock lock(answer->mutex);
     const bool answered =
         answer->changed.wait_until(lock, deadline, [&] { return answer->answered; });
@@ -171,8 +219,7 @@ int cmdRoute(CtlContext &ctx)
         return code;
     }
     const QString why =
-        answered ? answer->failure
-                 : QStringLiteral("no answer within %1 s").arg(ctx.parser.value(timeout));
+        answered ? answer->failure : QStringLiteral("no answer within %1 s").arg(args.timeoutText);
     const bool stuck = !answered || !answer->finished;
     lock.unlock();
     if (stuck)
@@ -184,23 +231,11 @@ int cmdRoute(CtlContext &ctx)
             leave(ctx, code);
         return code;
     };
-    if (ctx.parser.isSet(strict)) {
+    if (args.strict) {
         ctx.fail(ExitStore, QStringLiteral("store unavailable: %1").arg(why));
         return exitWith(ExitStore);
     }
-    const LastKnownRouting::Answer a =
-        LastKnownRouting::lookup(LastKnownRouting::pathFor(q.storeKey), q.pipeline, q.storeKey,
-                                 ctx.clock.now().toUTC(), *oldest);
-    if (!a.pointer) {
-        ctx.fail(ExitStore,
-                 QStringLiteral("store unavailable: %1; no answer from the last-known routing: %2")
-                     .arg(why, a.refusal));
-        return exitWith(ExitStore);
-    }
-    ctx.out << sideName(a.pointer->canonical()) << Qt::endl;
-    ctx.err << "from last-known routing of " << isoUtc(a.readAt)
-            << " (store unreachable: " << printable(why) << ")" << Qt::endl;
-    return exitWith(ExitDone);
+    return exitWith(answerFromLastKnown(ctx, q, why, args.oldest));
 }
 
 } // namespace daybreak
