@@ -67,6 +67,86 @@ int parityRecord(CtlContext &ctx)
     return ctx.finish(outcome);
 }
 
+// One pipeline's gate and its last 28 nights, measured or imported.
+QJsonObject parityJson(const StoreSnapshot &s, const Pipeline &p, State state, const QDate &today)
+{
+    const ParityService::PipelineParity parity = ParityService::evaluate(s, p.id, today);
+    QJsonArray breaches;
+    for (const ParityResult &b : parity.gate.openBreaches)
+        breaches.append(b.businessDate.toString(Qt::ISODate));
+    QJsonArray missing;
+    for (const QDate &m : parity.gate.missingNights)
+        missing.append(m.toString(Qt::ISODate));
+    QJsonArray nights;
+    int measuredNights = 0;
+    QList<ParityResult> results = s.parity.value(p.id);
+    std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
+        return a.businessDate > b.businessDate;
+    });
+    for (const ParityResult &r : results.mid(0, 28)) {
+        const QString date = r.businessDate.toString(Qt::ISODate);
+        const bool byDaybreak = r.measured; // or imported / typed in
+        measuredNights += byDaybreak ? 1 : 0;
+        nights.append(
+            QJsonObject{{QStringLiteral("date"), date},
+                        {QStringLiteral("source"),
+                         byDaybreak ? QStringLiteral("measured") : QStringLiteral("imported")},
+                        {QStringLiteral("mismatched_rows"), r.mismatchedRows},
+                        {QStringLiteral("max_rel_diff"), r.maxRelativeDiff},
+                        {QStringLiteral("resolution"), resolutionName(r.resolution)}});
+    }
+    return QJsonObject{{QStringLiteral("id"), p.id},
+                       {QStringLiteral("nights"), nights},
+                       {QStringLiteral("measured_nights"), measuredNights},
+                       {QStringLiteral("imported_nights"), int(nights.size()) - measuredNights},
+                       {QStringLiteral("state"), stateName(state)},
+                       {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
+                       {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
+                       {QStringLiteral("runs_required"), parity.gate.runsRequired},
+                       {QStringLiteral("open_breaches"), breaches},
+                       {QStringLiteral("missing_nights"), missing},
+                       {QStringLiteral("rollback_recommended"), parity.rollbackRecommended}};
+}
+
+void printParity(CtlContext &ctx, const QJsonObject &o, bool withNights)
+{
+    ctx.out << QStringLiteral("%1 %2 %3 clean nights (%4 needed)")
+                   .arg(o[QStringLiteral("id")].toString(), -28)
+                   .arg(o[QStringLiteral("gate")].toString(), -8)
+                   .arg(o[QStringLiteral("clean_runs")].toInt())
+                   .arg(o[QStringLiteral("runs_required")].toInt());
+    const QJsonArray breaches = o[QStringLiteral("open_breaches")].toArray();
+    if (!breaches.isEmpty()) {
+        QStringList dates;
+        for (const QJsonValue &d : breaches)
+            dates << d.toString();
+        ctx.out << "  open breaches: " << dates.join(QStringLiteral(", "));
+    }
+    if (o[QStringLiteral("rollback_recommended")].toBool())
+        ctx.out << "  ROLLBACK RECOMMENDED";
+    const QJsonArray nights = o[QStringLiteral("nights")].toArray();
+    if (!nights.isEmpty())
+        ctx.out << QStringLiteral("  (last %1 nights: %2 measured by Daybreak, %3 imported)")
+                       .arg(nights.size())
+                       .arg(o[QStringLiteral("measured_nights")].toInt())
+                       .arg(o[QStringLiteral("imported_nights")].toInt());
+    ctx.out << "\n";
+    if (withNights)
+        for (const QJsonValue &n : nights) {
+            const QJsonObject night = n.toObject();
+            ctx.out << QStringLiteral("  %1  %2  %3 mismatched rows, max_rel_diff %4%5\n")
+                           .arg(night[QStringLiteral("date")].toString())
+                           .arg(night[QStringLiteral("source")].toString(), -8)
+                           .arg(night[QStringLiteral("mismatched_rows")].toInteger())
+                           .arg(night[QStringLiteral("max_rel_diff")].toDouble())
+                           .arg(night[QStringLiteral("resolution")].toString().isEmpty()
+                                    ? QString()
+                                    : QStringLiteral("  (") +
+                                          night[QStringLiteral("resolution")].toString() +
+                                          QLatin1Char(')'));
+        }
+}
+
 int parityStatus(CtlContext &ctx)
 {
     if (!ctx.parse({}, QStringLiteral("ID"), 0, 1))
@@ -78,6 +158,7 @@ int parityStatus(CtlContext &ctx)
     const QString only = ctx.parser.positionalArguments().value(0);
     if (!only.isEmpty() && !s.inventory.contains(only))
         return ctx.fail(ExitUnknown, QStringLiteral("unknown pipeline '%1'").arg(only));
+    const QDate today = Calendar(s.inventory).localDate(ctx.clock.now());
     QJsonArray array;
     for (const Pipeline &p : s.inventory.pipelines()) {
         if (!only.isEmpty() && p.id != only)
@@ -85,87 +166,14 @@ int parityStatus(CtlContext &ctx)
         const State state = s.stateOf(p.id);
         if (only.isEmpty() && state != State::DualRun && state != State::Cloud)
             continue; // the overview lists what parity is watching
-        const ParityService::PipelineParity parity =
-            ParityService::evaluate(s, p.id, Calendar(s.inventory).localDate(ctx.clock.now()));
-        QJsonArray breaches;
-        for (const ParityResult &b : parity.gate.openBreaches)
-            breaches.append(b.businessDate.toString(Qt::ISODate));
-        QJsonArray missing;
-        for (const QDate &m : parity.gate.missingNights)
-            missing.append(m.toString(Qt::ISODate));
-        QJsonArray nights;
-        int measuredNights = 0;
-        QList<ParityResult> results = s.parity.value(p.id);
-        std::sort(results.begin(), results.end(), [](const ParityResult &a, const ParityResult &b) {
-            return a.businessDate > b.businessDate;
-        });
-        for (const ParityResult &r : results.mid(0, 28)) {
-            const QString date = r.businessDate.toString(Qt::ISODate);
-            const bool byDaybreak = r.measured; // or imported / typed in
-            measuredNights += byDaybreak ? 1 : 0;
-            nights.append(
-                QJsonObject{{QStringLiteral("date"), date},
-                            {QStringLiteral("source"),
-                             byDaybreak ? QStringLiteral("measured") : QStringLiteral("imported")},
-                            {QStringLiteral("mismatched_rows"), r.mismatchedRows},
-                            {QStringLiteral("max_rel_diff"), r.maxRelativeDiff},
-                            {QStringLiteral("resolution"), resolutionName(r.resolution)}});
-        }
-        array.append(
-            QJsonObject{{QStringLiteral("id"), p.id},
-                        {QStringLiteral("nights"), nights},
-                        {QStringLiteral("measured_nights"), measuredNights},
-                        {QStringLiteral("imported_nights"), int(nights.size()) - measuredNights},
-                        {QStringLiteral("state"), stateName(state)},
-                        {QStringLiteral("gate"), gateStatusName(parity.gate.status)},
-                        {QStringLiteral("clean_runs"), parity.gate.cleanRuns},
-                        {QStringLiteral("runs_required"), parity.gate.runsRequired},
-                        {QStringLiteral("open_breaches"), breaches},
-                        {QStringLiteral("missing_nights"), missing},
-                        {QStringLiteral("rollback_recommended"), parity.rollbackRecommended}});
+        array.append(parityJson(s, p, state, today));
     }
     if (ctx.json()) {
         ctx.printJson(QJsonDocument(array));
         return ExitDone;
     }
-    for (const QJsonValue &v : array) {
-        const QJsonObject o = v.toObject();
-        ctx.out << QStringLiteral("%1 %2 %3 clean nights (%4 needed)")
-                       .arg(o[QStringLiteral("id")].toString(), -28)
-                       .arg(o[QStringLiteral("gate")].toString(), -8)
-                       .arg(o[QStringLiteral("clean_runs")].toInt())
-                       .arg(o[QStringLiteral("runs_required")].toInt());
-        const QJsonArray breaches = o[QStringLiteral("open_breaches")].toArray();
-        if (!breaches.isEmpty()) {
-            QStringList dates;
-            for (const QJsonValue &d : breaches)
-                dates << d.toString();
-            ctx.out << "  open breaches: " << dates.join(QStringLiteral(", "));
-        }
-        if (o[QStringLiteral("rollback_recommended")].toBool())
-            ctx.out << "  ROLLBACK RECOMMENDED";
-        const QJsonArray nights = o[QStringLiteral("nights")].toArray();
-        if (!nights.isEmpty())
-            ctx.out << QStringLiteral("  (last %1 nights: %2 measured by Daybreak, %3 imported)")
-                           .arg(nights.size())
-                           .arg(o[QStringLiteral("measured_nights")].toInt())
-                           .arg(o[QStringLiteral("imported_nights")].toInt());
-        ctx.out << "\n";
-        if (!only.isEmpty())
-            for (const QJsonValue &n : nights) {
-                const QJsonObject night = n.toObject();
-                ctx.out << QStringLiteral("  %1  %2  %3 mismatched rows, max_rel_diff %4%5\n")
-                               .arg(night[QStringLiteral("date")].toString())
-                               .arg(night[QStringLiteral("source")].toString(), -8)
-                               .arg(night[QStringLiteral("mismatched_rows")].toInteger())
-                               .arg(night[QStringLiteral("max_rel_diff")].toDouble())
-                               .arg(night[QStringLiteral("resolution")].toString().isEmpty()
-                                        ? QString()
-                                        : QStringLiteral("  (") +
-                                              night[QStringLiteral("resolution")].toString() +
-                                              QLatin1Char(')'));
-            }
-    }
+    for (const QJsonValue &v : array)
+        printParity(ctx, v.toObject(), !only.isEmpty());
     ctx.out.flush();
     return ExitDone;
 }
