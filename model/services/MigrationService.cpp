@@ -41,6 +41,50 @@ ActionOutcome MigrationService::dryRun(MigrationAction action, const ActionReque
         [&] { return performUnguarded(action, request, expectedVersion, false); });
 }
 
+// The pointer's move as the store writes it: the versions it was decided on (its own and its
+// neighbours'), its audit row, and for an approval the request it carries out.
+Transition MigrationService::transitionFor(const StoreSnapshot &snapshot,
+                                           const RoutingPointer &pointer, MigrationAction action,
+                                           const ActionRequest &request,
+                                           const ActionOutcome &outcome, const QDateTime &now,
+                                           const std::optional<ChangeRequest> &approving) const
+{
+    Transition t;
+    t.pipeline = request.pipeline;
+    t.from = pointer.state;
+    t.to = outcome.to;
+    t.expectedVersion = pointer.version;
+    // The rules read the neighbours' states (upstreams cut over, downstreams reading across sides).
+    for (const QString &n : snapshot.inventory.find(request.pipeline)->upstreams +
+                                snapshot.inventory.downstreamsOf(request.pipeline))
+        t.neighbourVersions.insert(n, snapshot.routing.value(n).version);
+    t.audit.at = now;
+    t.audit.actor = m_actor;
+    t.audit.action = actionName(action);
+    t.audit.pipeline = request.pipeline;
+    t.audit.from = stateName(t.from);
+    t.audit.to = stateName(t.to);
+    t.audit.reason = request.reason.trimmed();
+    t.audit.breakGlass = request.breakGlass;
+    for (const Reason &w : outcome.decision.warnings)
+        t.audit.unplanned = t.audit.unplanned || w.code == Reason::Code::Unplanned;
+    if (approving) {
+        t.audit.reason = QStringLiteral("request #%1 by %2, approved by %3: %4")
+                             .arg(approving->id)
+                             .arg(approving->requester, identity(), approving->reason);
+        AuditEntry approval = t.audit;
+        approval.action = QStringLiteral("approve");
+        approval.unplanned = false;
+        approval.from.clear();
+        approval.to.clear();
+        approval.reason = QStringLiteral("request #%1 (%2 of %3 asked by %4)")
+                              .arg(approving->id)
+                              .arg(approving->action, approving->pipeline, approving->requester);
+        t.approval = Transition::Approval{approving->id, identity(), approval};
+    }
+    return t;
+}
+
 ActionOutcome MigrationService::performUnguarded(MigrationAction action,
                                                  const ActionRequest &request,
                                                  std::optional<qint64> expectedVersion, bool write,
@@ -75,39 +119,7 @@ ActionOutcome MigrationService::performUnguarded(MigrationAction action,
                      QStringLiteral("%1 of %2 refused").arg(actionName(action), request.pipeline));
         return outcome;
     }
-    Transition t;
-    t.pipeline = request.pipeline;
-    t.from = pointer.state;
-    t.to = outcome.to;
-    t.expectedVersion = pointer.version;
-    // The rules read the neighbours' states (upstreams cut over, downstreams reading across sides).
-    for (const QString &n : snapshot.inventory.find(request.pipeline)->upstreams +
-                                snapshot.inventory.downstreamsOf(request.pipeline))
-        t.neighbourVersions.insert(n, snapshot.routing.value(n).version);
-    t.audit.at = now;
-    t.audit.actor = m_actor;
-    t.audit.action = actionName(action);
-    t.audit.pipeline = request.pipeline;
-    t.audit.from = stateName(t.from);
-    t.audit.to = stateName(t.to);
-    t.audit.reason = request.reason.trimmed();
-    t.audit.breakGlass = request.breakGlass;
-    for (const Reason &w : outcome.decision.warnings)
-        t.audit.unplanned = t.audit.unplanned || w.code == Reason::Code::Unplanned;
-    if (approving) {
-        t.audit.reason = QStringLiteral("request #%1 by %2, approved by %3: %4")
-                             .arg(approving->id)
-                             .arg(approving->requester, identity(), approving->reason);
-        AuditEntry approval = t.audit;
-        approval.action = QStringLiteral("approve");
-        approval.unplanned = false;
-        approval.from.clear();
-        approval.to.clear();
-        approval.reason = QStringLiteral("request #%1 (%2 of %3 asked by %4)")
-                              .arg(approving->id)
-                              .arg(approving->action, approving->pipeline, approving->requester);
-        t.approval = Transition::Approval{approving->id, identity(), approval};
-    }
+    const Transition t = transitionFor(snapshot, pointer, action, request, outcome, now, approving);
     if (!write) {
         outcome.kind = Outcome::Kind::Done;
         outcome.message =

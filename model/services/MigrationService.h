@@ -73,6 +73,10 @@ private:
                                    const std::optional<ChangeRequest> &approving = std::nullopt);
     std::optional<ChangeRequest> findRequest(qint64 id, Outcome &outcome);
     void refuseBeyondRole(Decision &decision, MigrationAction action) const;
+    Transition transitionFor(const StoreSnapshot &snapshot, const RoutingPointer &pointer,
+                             MigrationAction action, const ActionRequest &request,
+                             const ActionOutcome &outcome, const QDateTime &now,
+                             const std::optional<ChangeRequest> &approving) const;
 
     Store &m_store;
     const Clock &m_clock;
