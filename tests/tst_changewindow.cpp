@@ -112,11 +112,11 @@ private slots:
         QTest::newRow("berlin spring Fri")
             << berlinZone << ""
             << "2027-03-26T18:00"
-            << "High-risk changes locked until Sat 2027-03-27 00:00 (Europe/Berlin)";
+            << "Cutovers and rollbacks locked until Sat 2027-03-27 00:00 (Europe/Berlin)";
         QTest::newRow("berlin spring Mon")
             << berlinZone << ""
             << "2027-03-29T00:00"
-            << "High-risk changes locked until Sat 2027-04-03 00:00 (Europe/Berlin)";
+            << "Cutovers and rollbacks locked until Sat 2027-04-03 00:00 (Europe/Berlin)";
         QTest::newRow("berlin autumn Sat") << berlinZone << ""
                                            << "2027-10-30T23:00" << open;
         QTest::newRow("berlin autumn Sun 02:30") << berlinZone << ""
@@ -135,16 +135,16 @@ private slots:
         QTest::newRow("ny autumn Mon")
             << ny << ""
             << "2027-11-08T09:00"
-            << "High-risk changes locked until Sat 2027-11-13 00:00 (America/New_York)";
+            << "Cutovers and rollbacks locked until Sat 2027-11-13 00:00 (America/New_York)";
         // Blackouts.
         QTest::newRow("blackout Sat, on Fri")
             << berlinZone << "2026-12-26"
             << "2026-12-25T10:00"
-            << "High-risk changes locked until Sun 2026-12-27 00:00 (Europe/Berlin)";
+            << "Cutovers and rollbacks locked until Sun 2026-12-27 00:00 (Europe/Berlin)";
         QTest::newRow("blackout Sat, on it")
             << berlinZone << "2026-12-26"
             << "2026-12-26T10:00"
-            << "Blackout 2026-12-26: high-risk changes locked until Sun 2026-12-27 00:00 "
+            << "Blackout 2026-12-26: cutovers and rollbacks locked until Sun 2026-12-27 00:00 "
                "(Europe/Berlin)";
         QTest::newRow("blackout Sat, on Sun") << berlinZone << "2026-12-26"
                                               << "2026-12-27T10:00" << open;
@@ -154,16 +154,16 @@ private slots:
         QTest::newRow("blackout Sun, on it")
             << berlinZone << "2026-12-27"
             << "2026-12-27T10:00"
-            << "Blackout 2026-12-27: high-risk changes locked until Sat 2027-01-02 00:00 "
+            << "Blackout 2026-12-27: cutovers and rollbacks locked until Sat 2027-01-02 00:00 "
                "(Europe/Berlin)";
         QTest::newRow("blackout weekend, on Fri")
             << berlinZone << "2026-12-26,2026-12-27"
             << "2026-12-25T10:00"
-            << "High-risk changes locked until Sat 2027-01-02 00:00 (Europe/Berlin)";
+            << "Cutovers and rollbacks locked until Sat 2027-01-02 00:00 (Europe/Berlin)";
         QTest::newRow("blackout Sat on the spring weekend")
             << berlinZone << "2027-03-27"
             << "2027-03-26T12:00"
-            << "High-risk changes locked until Sun 2027-03-28 00:00 (Europe/Berlin)";
+            << "Cutovers and rollbacks locked until Sun 2027-03-28 00:00 (Europe/Berlin)";
         QTest::newRow("blackout Sun on the spring weekend") << berlinZone << "2027-03-28"
                                                             << "2027-03-27T12:00"
                                                             << "Change window open until Sat 23:59";
@@ -193,9 +193,9 @@ private slots:
         const ChangeWindow w = defaultWindow();
         QCOMPARE(w.describeState(berlin(2026, 11, 28, 9, 0)),
                  QStringLiteral("Change window open until Sun 23:59"));
-        QCOMPARE(
-            w.describeState(berlin(2026, 11, 24, 15, 0)),
-            QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
+        QCOMPARE(w.describeState(berlin(2026, 11, 24, 15, 0)),
+                 QStringLiteral(
+                     "Cutovers and rollbacks locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
     }
 
     void wrappingWindowOverMonday()

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QTest>
 
 using namespace daybreak;
@@ -88,6 +89,49 @@ private slots:
         QVERIFY(scene.drawing().nodes().isEmpty());
         scene.expandAll();
         QCOMPARE(scenePositions(scene), before);
+    }
+
+    // Labels that keep the part that tells them apart: no group's prefix inside it, elided in the
+    // middle, and no two alike, near or far.
+    void labelsTellThePipelinesApart()
+    {
+        QList<Pipeline> ps;
+        for (const QString &dag : {QStringLiteral("bqetl_search"), QStringLiteral("bqetl_ads")})
+            for (int i = 0; i < 6; ++i) {
+                Pipeline p = pipeline(
+                    QStringLiteral("%1.%2_clients_daily_aggregated_v%3")
+                        .arg(dag, i % 2 ? QStringLiteral("mobile") : QStringLiteral("desktop"))
+                        .arg(i),
+                    {});
+                p.group = dag;
+                ps << p;
+            }
+        Pipeline a = pipeline(QStringLiteral("bqetl_search.load"), {});
+        a.group = QStringLiteral("bqetl_search");
+        Pipeline b = pipeline(QStringLiteral("bqetl_ads.load"), {});
+        b.group = QStringLiteral("bqetl_ads");
+        ps << a << b;
+        StoreSnapshot s;
+        s.inventory = inventory(ps);
+        GraphScene scene;
+        scene.setSnapshot(s, m_today);
+        QCOMPARE(scene.drawing().nodes().size(), ps.size());
+        QSet<QString> nearLabels, farLabels;
+        for (const Pipeline &p : ps) {
+            const PipelineNodeItem *node = scene.node(p.id);
+            QVERIFY(node);
+            nearLabels.insert(node->nearLabel());
+            farLabels.insert(node->farLabel());
+            if (!p.id.endsWith(QLatin1String(".load"))) // those two need their DAG: below
+                QVERIFY2(!node->nearLabel().startsWith(p.group), qPrintable(node->nearLabel()));
+            QVERIFY2(!node->nearLabel().startsWith(QStringLiteral("…")),
+                     qPrintable(node->nearLabel()));
+        }
+        QCOMPARE(nearLabels.size(), ps.size());
+        QCOMPARE(farLabels.size(), ps.size());
+        // The same task in two DAGs: each label names its DAG again.
+        QCOMPARE(scene.node(QStringLiteral("bqetl_ads.load"))->nearLabel(),
+                 QStringLiteral("bqetl_ads.load"));
     }
 
     void aLargePlatformOpensWithItsGroupsCollapsed()

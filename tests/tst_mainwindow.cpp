@@ -145,9 +145,9 @@ private slots:
         QCOMPARE(m_window->tablePanel()->view()->model()->rowCount(), 66);
         QVERIFY(
             m_window->findChild<QLabel *>(QStringLiteral("storeLabel"))->text().contains(m_path));
-        QCOMPARE(
-            m_window->findChild<QLabel *>(QStringLiteral("changeWindowLabel"))->text(),
-            QStringLiteral("High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
+        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("changeWindowLabel"))->text(),
+                 QStringLiteral(
+                     "Cutovers and rollbacks locked until Sat 2026-11-28 00:00 (Europe/Berlin)"));
         m_clock.set(berlin(2026, 11, 28, 10));
         QCOMPARE(m_window->changeWindowText(),
                  QStringLiteral("Change window open until Sun 23:59"));

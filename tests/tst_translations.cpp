@@ -195,6 +195,21 @@ private slots:
         QCOMPARE(clockTime(QDateTime(), QTimeZone::utc()), QString());
     }
 
+    void theCLocaleReadsEnglishPlurals()
+    {
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale::c()));
+        QCOMPARE(QCoreApplication::translate("daybreak::StatusBadges", "%n rollback(s) recommended",
+                                             nullptr, 1),
+                 QStringLiteral("1 rollback recommended"));
+        QCOMPARE(QCoreApplication::translate("daybreak::StatusBadges", "%n rollback(s) recommended",
+                                             nullptr, 2),
+                 QStringLiteral("2 rollbacks recommended"));
+    }
+
     void pluralsTakeTheirForms()
     {
         QTranslator german;

@@ -1046,143 +1046,143 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;Wählen Sie eine Pipeline im Graphen oder in der Tabelle, um ihre Details zu sehen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="70"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="79"/>
         <source> · stays on-prem</source>
         <translation> · bleibt on-prem</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="72"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="81"/>
         <source>&lt;p style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Rollback recommended:&lt;/b&gt; a parity breach is open since the cutover.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Rückschaltung empfohlen:&lt;/b&gt; seit der Umschaltung ist ein Paritätsverstoß offen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="75"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="96"/>
         <source>Owner</source>
         <translation>Eigentümer</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="76"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="97"/>
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="77"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="98"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="78"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="98"/>
         <source>after its upstreams</source>
         <translation>nach ihren Vorgängern</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="80"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="100"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="82"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="102"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="83"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="103"/>
         <source>on-prem %1 min%2 · cloud %3 min%4 (inventory)</source>
         <translation>on-prem %1 Min.%2 · Cloud %3 Min.%4 (Inventar)</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="85"/>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="87"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="105"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="107"/>
         <source> (p95 %1)</source>
         <translation> (p95 %1)</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="89"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="109"/>
         <source>Learned</source>
         <translation>Gelernt</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="93"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="113"/>
         <source>Readers</source>
         <translation>Leser</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="94"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="114"/>
         <source>Upstreams</source>
         <translation>Vorgänger</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="95"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="115"/>
         <source>Downstreams</source>
         <translation>Nachfolger</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="97"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="117"/>
         <source>Wave</source>
         <translation>Welle</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="97"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="117"/>
         <source>not planned</source>
         <translation>nicht geplant</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="98"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="118"/>
         <source>Pointer</source>
         <translation>Zeiger</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="99"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="119"/>
         <source>version %1, changed %2</source>
         <translation>Version %1, geändert %2</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="104"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="135"/>
         <source>&lt;h4&gt;Parity gate: %1 (%2 clean in a row, %3 needed)&lt;/h4&gt;</source>
         <translation>&lt;h4&gt;Paritätsschranke: %1 (%2 sauber in Folge, %3 nötig)&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="113"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="144"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;No dual-run comparisons yet.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;Noch keine Vergleiche aus dem Doppellauf.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="115"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="146"/>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Date&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;On-prem rows&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Cloud rows&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Diff&lt;/th&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;&lt;/th&gt;&lt;/tr&gt;</source>
         <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;Datum&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Zeilen on-prem&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Zeilen Cloud&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;Abweichung&lt;/th&gt;&lt;th&gt;&lt;/th&gt;&lt;th&gt;&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="130"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="161"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="132"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="163"/>
         <source>BREACH</source>
         <translation>VERSTOSS</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="135"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="166"/>
         <source>&lt;/table&gt;&lt;p style=&apos;color:#666&apos;&gt;&amp;#9679; measured by Daybreak inside both warehouses; the others were imported.&lt;/p&gt;</source>
         <translation>&lt;/table&gt;&lt;p style=&apos;color:#666&apos;&gt;&amp;#9679; von Daybreak in beiden Warehouses gemessen; die übrigen wurden importiert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="145"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="184"/>
         <source>&lt;h4&gt;Recent changes&lt;/h4&gt;</source>
         <translation>&lt;h4&gt;Letzte Änderungen&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="147"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="186"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;None.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;Keine.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="156"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="195"/>
         <source>%1 (db %2)</source>
         <translation>%1 (DB %2)</translation>
     </message>
     <message>
-        <location filename="../views/PipelineDetailsPanel.cpp" line="160"/>
+        <location filename="../views/PipelineDetailsPanel.cpp" line="199"/>
         <source> &lt;span style=&apos;color:#b00020&apos;&gt;[break-glass]&lt;/span&gt;</source>
         <translation> &lt;span style=&apos;color:#b00020&apos;&gt;[Notfall]&lt;/span&gt;</translation>
     </message>
@@ -1261,22 +1261,22 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
 <context>
     <name>daybreak::PipelineTablePanel</name>
     <message>
-        <location filename="../views/PipelineTablePanel.cpp" line="21"/>
+        <location filename="../views/PipelineTablePanel.cpp" line="23"/>
         <source>Filter by id, name or owner…</source>
         <translation>Nach Id, Name oder Eigentümer filtern…</translation>
     </message>
     <message>
-        <location filename="../views/PipelineTablePanel.cpp" line="24"/>
+        <location filename="../views/PipelineTablePanel.cpp" line="26"/>
         <source>Filter pipelines by id, name or owner</source>
         <translation>Pipelines nach Id, Name oder Eigentümer filtern</translation>
     </message>
     <message>
-        <location filename="../views/PipelineTablePanel.cpp" line="26"/>
+        <location filename="../views/PipelineTablePanel.cpp" line="28"/>
         <source>All states</source>
         <translation>Alle Zustände</translation>
     </message>
     <message>
-        <location filename="../views/PipelineTablePanel.cpp" line="32"/>
+        <location filename="../views/PipelineTablePanel.cpp" line="34"/>
         <source>Pipelines</source>
         <translation>Pipelines</translation>
     </message>
@@ -1442,7 +1442,7 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         <translation>%1 zugestellt %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/SlaPanel.cpp" line="124"/>
+        <location filename="../views/SlaPanel.cpp" line="123"/>
         <source>%1 FAILING (%n attempt(s): %2; next %3)</source>
         <translation>
             <numerusform>%1 SCHEITERT (%n Versuch: %2; nächster %3)</numerusform>
@@ -1450,17 +1450,17 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="129"/>
+        <location filename="../views/SlaPanel.cpp" line="128"/>
         <source>%1 queued</source>
         <translation>%1 wartet</translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="142"/>
+        <location filename="../views/SlaPanel.cpp" line="141"/>
         <source>  — acknowledged by %1</source>
         <translation>  — bestätigt von %1</translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="145"/>
+        <location filename="../views/SlaPanel.cpp" line="144"/>
         <source>  — resolved %1: %2</source>
         <translation>  — erledigt %1: %2</translation>
     </message>
@@ -1468,48 +1468,48 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
 <context>
     <name>daybreak::SlaTimeline</name>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="257"/>
+        <location filename="../views/SlaTimeline.cpp" line="288"/>
         <source>Night of %1 (%2) — NO DATA: the orchestrator reported no run for this night (the first was due at %3) · the bars are the plan, not a projection</source>
         <translation>Nacht vom %1 (%2) — KEINE DATEN: der Orchestrator hat für diese Nacht keinen Lauf gemeldet (der erste war um %3 fällig) · die Balken sind der Plan, keine Prognose</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="263"/>
-        <location filename="../views/SlaTimeline.cpp" line="316"/>
+        <location filename="../views/SlaTimeline.cpp" line="293"/>
+        <location filename="../views/SlaTimeline.cpp" line="344"/>
         <source> · first %1 of %2 rows</source>
         <translation> · die ersten %1 von %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="265"/>
+        <location filename="../views/SlaTimeline.cpp" line="295"/>
         <source> · grey: plan · green done · blue running · amber at-risk path · red failed · dashed: cloud shadow</source>
         <translation> · grau: Plan · grün fertig · blau läuft · bernstein gefährdeter Pfad · rot fehlgeschlagen · gestrichelt: Cloud-Schattenlauf</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="280"/>
+        <location filename="../views/SlaTimeline.cpp" line="310"/>
         <source>%1 (%2 against %3)</source>
         <translation>%1 (%2 gegen %3)</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="284"/>
+        <location filename="../views/SlaTimeline.cpp" line="313"/>
         <source>%1 (never finished)</source>
         <translation>%1 (nie fertig geworden)</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="288"/>
+        <location filename="../views/SlaTimeline.cpp" line="317"/>
         <source>Night of %1 (%2) — over: all %3 reports made their deadline (the last at %4)</source>
         <translation>Nacht vom %1 (%2) — vorbei: alle %3 Berichte waren rechtzeitig (der letzte um %4)</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="293"/>
+        <location filename="../views/SlaTimeline.cpp" line="322"/>
         <source>Night of %1 (%2) — over: %3 of %4 reports made their deadline; missed: %5</source>
         <translation>Nacht vom %1 (%2) — vorbei: %3 von %4 Berichten waren rechtzeitig; verpasst: %5</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="302"/>
+        <location filename="../views/SlaTimeline.cpp" line="331"/>
         <source>Night of %1 (%2) — coming: %3 reports, %4 at risk at p95 · nothing has run yet, the bars are the projection%5%6</source>
         <translation>Nacht vom %1 (%2) — bevorstehend: %3 Berichte, %4 gefährdet bei p95 · noch ist nichts gelaufen, die Balken sind die Prognose%5%6</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="308"/>
+        <location filename="../views/SlaTimeline.cpp" line="337"/>
         <source>Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green done · blue running · amber at-risk path · red failed · dashed: cloud shadow</source>
         <translation>Nacht vom %1 (%2) — %3 Berichte: %4 gefährdet, %5 verletzt%6 · grau: Plan · grün fertig · blau läuft · bernstein gefährdeter Pfad · rot fehlgeschlagen · gestrichelt: Cloud-Schattenlauf</translation>
     </message>
@@ -1541,8 +1541,8 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
     </message>
     <message>
         <location filename="../app/daybreak/StatusBadges.cpp" line="88"/>
-        <source>High-risk changes (cutover, rollback, decommission) run %1 (%2). Blackout dates: %3</source>
-        <translation>Änderungen mit hohem Risiko (Umschalten, Zurückschalten, Stilllegen) laufen %1 (%2). Sperrtage: %3</translation>
+        <source>Cutovers, rollbacks and decommissions run %1 (%2). Blackout dates: %3</source>
+        <translation>Umschalten, Zurückschalten und Stilllegen laufen %1 (%2). Sperrtage: %3</translation>
     </message>
     <message>
         <location filename="../app/daybreak/StatusBadges.cpp" line="90"/>
@@ -1555,7 +1555,7 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         <translation>Daten von %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/StatusBadges.cpp" line="113"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="112"/>
         <source> — aging: no answer for %n s</source>
         <translation>
             <numerusform> — alternd: seit %n s keine Antwort</numerusform>
@@ -1563,7 +1563,7 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/StatusBadges.cpp" line="117"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="116"/>
         <source> — STALE: no answer for %n s</source>
         <translation>
             <numerusform> — VERALTET: seit %n s keine Antwort</numerusform>
@@ -1571,12 +1571,12 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/daybreak/StatusBadges.cpp" line="126"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="125"/>
         <source>watch: none running</source>
         <translation>Wächter: keiner läuft</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/StatusBadges.cpp" line="128"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="127"/>
         <source>No daybreakctl watch beats in this store: nothing raises alerts while no console is open, and nobody is paged.</source>
         <translation>In diesem Speicher schlägt kein daybreakctl-Wächter: Solange keine Konsole offen ist, löst nichts Alarme aus, und niemand wird benachrichtigt.</translation>
     </message>
@@ -1586,17 +1586,17 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         <translation>Wächter: zuletzt gelaufen %1%2</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/StatusBadges.cpp" line="135"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="134"/>
         <source> — STALE</source>
         <translation> — VERALTET</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/StatusBadges.cpp" line="138"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="137"/>
         <source>%1, every %2 s since %3; %4</source>
         <translation>%1, alle %2 s seit %3; %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/StatusBadges.cpp" line="145"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="144"/>
         <source> · %n deliveries FAILING</source>
         <translation>
             <numerusform> · %n Zustellung SCHEITERT</numerusform>
@@ -1838,22 +1838,22 @@ Passwort:</translation>
         <translation>Pipelines mit Ziel Cloud, nicht umgeschaltet und in keiner Welle</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="195"/>
+        <location filename="../views/WaveBoard.cpp" line="196"/>
         <source>&lt;span style=&apos;color:#c01c28&apos;&gt;✕ %1 invalid&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c01c28&apos;&gt;✕ %1 ungültig&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="196"/>
+        <location filename="../views/WaveBoard.cpp" line="197"/>
         <source>&lt;span style=&apos;color:#b36b00&apos;&gt;⚠ %1 not ready&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b36b00&apos;&gt;⚠ %1 nicht bereit&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="197"/>
+        <location filename="../views/WaveBoard.cpp" line="198"/>
         <source>&lt;span style=&apos;color:#1b7f3b&apos;&gt;✓ ready&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b7f3b&apos;&gt;✓ bereit&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="205"/>
+        <location filename="../views/WaveBoard.cpp" line="206"/>
         <source>The night after: %1</source>
         <translation>Die Nacht danach: %1</translation>
     </message>
@@ -1863,7 +1863,7 @@ Passwort:</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3/%4 Pipelines · hochriskant %5/%6&lt;br&gt;%7%8</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="213"/>
+        <location filename="../views/WaveBoard.cpp" line="214"/>
         <source>Window %1 – %2</source>
         <translation>Fenster %1 – %2</translation>
     </message>
@@ -1876,7 +1876,7 @@ Passwort:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="337"/>
+        <location filename="../views/WaveBoard.cpp" line="336"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline(s)&lt;br&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — %n Pipeline&lt;br&gt;</numerusform>
@@ -1884,12 +1884,12 @@ Passwort:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="363"/>
+        <location filename="../views/WaveBoard.cpp" line="362"/>
         <source>Rename %1…</source>
         <translation>%1 umbenennen…</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="365"/>
+        <location filename="../views/WaveBoard.cpp" line="364"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>

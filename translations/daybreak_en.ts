@@ -45,7 +45,7 @@
 <context>
     <name>daybreak::SlaPanel</name>
     <message numerus="yes">
-        <location filename="../views/SlaPanel.cpp" line="124"/>
+        <location filename="../views/SlaPanel.cpp" line="123"/>
         <source>%1 FAILING (%n attempt(s): %2; next %3)</source>
         <translation>
             <numerusform>%1 FAILING (%n attempt: %2; next %3)</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/StatusBadges.cpp" line="113"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="112"/>
         <source> — aging: no answer for %n s</source>
         <translation>
             <numerusform> — aging: no answer for %n s</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/StatusBadges.cpp" line="117"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="116"/>
         <source> — STALE: no answer for %n s</source>
         <translation>
             <numerusform> — STALE: no answer for %n s</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/StatusBadges.cpp" line="145"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="144"/>
         <source> · %n deliveries FAILING</source>
         <translation>
             <numerusform> · %n delivery FAILING</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="337"/>
+        <location filename="../views/WaveBoard.cpp" line="336"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline(s)&lt;br&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline&lt;br&gt;</numerusform>

@@ -1,16 +1,20 @@
 #include "GraphScene.h"
 
-#include <algorithm>
-
 #include "DependencyEdgeItem.h"
 #include "DependencyGraph.h"
+#include "DistinctLabels.h"
 #include "GraphPicture.h"
 #include "GroupBoxItem.h"
 #include "GroupFolders.h"
 #include "PipelineNodeItem.h"
 #include "Selector.h"
 
+#include <QFont>
+#include <QFontMetrics>
+
+#include <algorithm>
 #include <limits>
+#include <map>
 
 namespace daybreak {
 
@@ -88,9 +92,64 @@ void GraphScene::rebuild()
         addItem(node);
         m_nodes.insert(n.id, node);
     }
+    labelEverything();
     setSceneRect(QRectF(QPointF(-40, -40), m_drawing.size() + QSizeF(80, 80)));
     m_syncing = false;
     refreshStatus();
+}
+
+// Every label drawn at once, near and far, made to fit its box and to tell its pipeline or group
+// apart from every other (DistinctLabels): inside a group without the group's prefix, elided in
+// the middle.
+void GraphScene::labelEverything()
+{
+    const QSizeF size(m_drawing.layoutOptions().nodeWidth, m_drawing.layoutOptions().nodeHeight);
+    QFont nearFont;
+    nearFont.setPointSizeF(8.5);
+    nearFont.setBold(true);
+    QFont farFont;
+    farFont.setBold(true);
+    farFont.setPixelSize(std::max(1, int(size.height() * 0.5)));
+    const QFontMetrics nearMetrics(nearFont), farMetrics(farFont);
+    const int nearWidth = int(PipelineNodeItem::nearTextRect(size).width());
+    const int farWidth = int(PipelineNodeItem::farTextRect(size).width());
+    QList<DistinctLabels::Item> nodes;
+    for (const GraphDrawing::Node &n : m_drawing.nodes())
+        nodes.append({n.id, m_groups.contains(n.group) ? n.group : QString()});
+    const QHash<QString, QString> nearLabels = DistinctLabels::compute(
+        nodes, [&](const QString &t) { return nearMetrics.horizontalAdvance(t) <= nearWidth; });
+    const QHash<QString, QString> farLabels = DistinctLabels::compute(
+        nodes, [&](const QString &t) { return farMetrics.horizontalAdvance(t) <= farWidth; });
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it)
+        it.value()->setLabels(nearLabels.value(it.key()), farLabels.value(it.key()));
+
+    QList<DistinctLabels::Item> groups;
+    for (const GraphDrawing::Group &g : m_drawing.groups())
+        groups.append({g.name, {}});
+    QFont groupFont;
+    groupFont.setBold(true);
+    std::map<int, QFontMetrics> metricsOf; // by pixel size
+    const auto fitsAt = [&](const QString &t, const QString &name, double px) {
+        const int pixels = std::max(1, int(px));
+        auto m = metricsOf.find(pixels);
+        if (m == metricsOf.end()) {
+            groupFont.setPixelSize(pixels);
+            m = metricsOf.emplace(pixels, QFontMetrics(groupFont)).first;
+        }
+        return m->second.horizontalAdvance(t) <= int(m_groups.value(name)->labelWidth());
+    };
+    const QHash<QString, QString> nearNames =
+        DistinctLabels::compute(groups, [&](const QString &t, const QString &name) {
+            return fitsAt(t, name, GroupBoxItem::kNearPixels);
+        });
+    const QHash<QString, QString> farNames =
+        DistinctLabels::compute(groups, [&](const QString &t, const QString &name) {
+            return fitsAt(t, name, m_groups.value(name)->farPixels());
+        });
+    for (auto it = m_groups.cbegin(); it != m_groups.cend(); ++it)
+        it.value()->setLabels(nearNames.value(it.key()), farNames.value(it.key()));
+    for (GroupBoxItem *label : std::as_const(m_labels))
+        label->setLabels(nearNames.value(label->name()), farNames.value(label->name()));
 }
 
 void GraphScene::setSnapshot(const StoreSnapshot &snapshot, const QDate &today)

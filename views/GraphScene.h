@@ -78,6 +78,7 @@ signals:
 
 private:
     void rebuild();
+    void labelEverything();
     void unfold(const QString &folder);
     // Until none of them is folded away, except into a folder of more than `maxChildren`.
     void unfoldAround(const QSet<QString> &groups, int maxChildren);

@@ -11,7 +11,8 @@ namespace daybreak {
 
 GroupBoxItem::GroupBoxItem(const QString &name, const QRectF &rect, bool collapsed, Part part,
                            QGraphicsItem *parent)
-    : QGraphicsObject(parent), m_name(name), m_rect(rect), m_collapsed(collapsed), m_part(part)
+    : QGraphicsObject(parent), m_name(name), m_near(name), m_far(name), m_rect(rect),
+      m_collapsed(collapsed), m_part(part)
 {
     setZValue(part == Part::FarLabel ? 3 : collapsed ? 1 : -1);
     if (part == Part::FarLabel)
@@ -73,18 +74,29 @@ void GroupBoxItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     }
 }
 
+void GroupBoxItem::setLabels(const QString &nearLabel, const QString &farLabel)
+{
+    m_near = nearLabel;
+    m_far = farLabel;
+    update();
+}
+
+double GroupBoxItem::farPixels() const
+{
+    return m_collapsed ? m_rect.height() * 0.42
+                       : std::max(GraphDrawing::kGroupLabel, m_rect.height() * 0.25);
+}
+
 void GroupBoxItem::paintLabel(QPainter *painter, bool far)
 {
     // Far out the name grows, within its box, so that the overview still reads.
     const double lod =
         QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    double px = 13;
+    double px = kNearPixels;
     QRectF label(m_rect.left() + 12, m_rect.top() + 2, m_rect.width() - 20,
                  GraphDrawing::kGroupLabel - 4);
     if (far) {
-        px = std::min(16.0 / std::max(lod, 0.005),
-                      m_collapsed ? m_rect.height() * 0.42
-                                  : std::max(GraphDrawing::kGroupLabel, m_rect.height() * 0.25));
+        px = std::min(16.0 / std::max(lod, 0.005), farPixels());
         if (m_collapsed)
             label = m_rect.adjusted(12, 0, -8, 0);
         else
@@ -94,8 +106,8 @@ void GroupBoxItem::paintLabel(QPainter *painter, bool far)
     font.setBold(true);
     font.setPixelSize(std::max(1, int(px)));
     painter->setFont(font);
-    const QString text =
-        painter->fontMetrics().elidedText(m_name, Qt::ElideLeft, int(label.width()));
+    const QString text = painter->fontMetrics().elidedText(far ? m_far : m_near, Qt::ElideMiddle,
+                                                           int(label.width()));
     if (far && !m_collapsed) { // over the members' coloured blocks: a light band behind it
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(255, 255, 255, 190));

@@ -26,6 +26,13 @@ public:
                  QGraphicsItem *parent = nullptr);
 
     const QString &name() const { return m_name; }
+    // What the name reads near and far (GraphScene makes them fit and tell the groups apart);
+    // until set, the name.
+    void setLabels(const QString &nearLabel, const QString &farLabel);
+    // The label's width, and its font's pixel size near and at its largest far out.
+    double labelWidth() const { return m_rect.width() - 20; }
+    static constexpr double kNearPixels = 13;
+    double farPixels() const;
     bool isCollapsed() const { return m_collapsed; }
     // `counts` fits in a collapsed box; `summary` is the tooltip's whole sentence.
     void setSummary(const QString &counts, const QString &summary, ParityHealth worst);
@@ -44,6 +51,7 @@ private:
     void paintLabel(QPainter *painter, bool far);
 
     QString m_name;
+    QString m_near, m_far;
     QRectF m_rect;
     bool m_collapsed;
     Part m_part;

@@ -52,7 +52,7 @@ void paintParityMarker(QPainter *painter, const QRectF &box, ParityHealth health
 }
 
 PipelineNodeItem::PipelineNodeItem(const QString &id, const QSizeF &size, QGraphicsItem *parent)
-    : QGraphicsObject(parent), m_id(id), m_size(size)
+    : QGraphicsObject(parent), m_id(id), m_near(id), m_far(id), m_size(size)
 {
     setFlags(ItemIsSelectable);
     setAcceptHoverEvents(true);
@@ -130,10 +130,10 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         painter->setFont(font);
         painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20)
                                                  : SideColors::textOn(m_state));
-        const QRectF text = box.adjusted(marker.width() + 10, 0, -6, 0);
+        const QRectF text = farTextRect(m_size);
         painter->drawText(
             text, Qt::AlignLeft | Qt::AlignVCenter,
-            painter->fontMetrics().elidedText(m_id, Qt::ElideLeft, int(text.width())));
+            painter->fontMetrics().elidedText(m_far, Qt::ElideMiddle, int(text.width())));
         return;
     }
     painter->setPen(m_fillOverride.isValid() ? QColor(0x20, 0x20, 0x20)
@@ -142,10 +142,10 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     font.setPointSizeF(8.5);
     font.setBold(true);
     painter->setFont(font);
-    const QRectF text(marker.right() + 6, box.top() + 3, box.width() - marker.width() - 26,
-                      box.height() / 2);
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(m_id, Qt::ElideLeft, int(text.width())));
+    const QRectF text = nearTextRect(m_size);
+    painter->drawText(
+        text, Qt::AlignLeft | Qt::AlignVCenter,
+        painter->fontMetrics().elidedText(m_near, Qt::ElideMiddle, int(text.width())));
     font.setBold(false);
     font.setPointSizeF(7.5);
     painter->setFont(font);
@@ -153,6 +153,24 @@ void PipelineNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         stateName(m_state) + (m_wave.isEmpty() ? QString() : QStringLiteral(" · ") + m_wave);
     painter->drawText(text.translated(0, box.height() / 2 - 5), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(second, Qt::ElideRight, int(text.width())));
+}
+
+void PipelineNodeItem::setLabels(const QString &nearLabel, const QString &farLabel)
+{
+    m_near = nearLabel;
+    m_far = farLabel;
+    update();
+}
+
+QRectF PipelineNodeItem::nearTextRect(const QSizeF &size)
+{
+    // Right of the parity marker (6 px in, 18 px wide), the upper half of the box.
+    return QRectF(6 + 18 + 6, 3, size.width() - 18 - 26, size.height() / 2);
+}
+
+QRectF PipelineNodeItem::farTextRect(const QSizeF &size)
+{
+    return QRectF(QPointF(0, 0), size).adjusted(18 + 10, 0, -6, 0);
 }
 
 void PipelineNodeItem::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)

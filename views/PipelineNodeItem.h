@@ -25,6 +25,15 @@ public:
     PipelineNodeItem(const QString &id, const QSizeF &size, QGraphicsItem *parent = nullptr);
 
     const QString &pipelineId() const { return m_id; }
+    // What the box reads near and far (GraphScene makes them fit and tell the pipelines apart);
+    // until set, the id.
+    void setLabels(const QString &nearLabel, const QString &farLabel);
+    const QString &nearLabel() const { return m_near; }
+    const QString &farLabel() const { return m_far; }
+    // The text rectangles the labels are drawn in, near (bold 8.5 pt) and far (bold, the box's
+    // half height in pixels), in item coordinates.
+    static QRectF nearTextRect(const QSizeF &size);
+    static QRectF farTextRect(const QSizeF &size);
     void setStatus(State state, bool staysOnPrem, ParityHealth health, const QString &wave);
     void setEmphasis(Emphasis emphasis);
     // Replaces the state fill (colour by wave); an invalid colour restores it.
@@ -44,6 +53,7 @@ protected:
 
 private:
     QString m_id;
+    QString m_near, m_far;
     QSizeF m_size;
     State m_state = State::OnPrem;
     bool m_staysOnPrem = false;

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace daybreak {
 
 PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *parent)
@@ -35,8 +37,9 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
-    // Ids elide keeping their end, the part that tells two models apart; the full id on hover.
-    m_view->setTextElideMode(Qt::ElideLeft);
+    // The Id column takes its contents' width first, Name the rest; an id that still does not fit
+    // elides in the middle, keeping the head and the tail that tell two models apart.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setWordWrap(false); // a wrapped id breaks at its first hyphen
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(22);
@@ -44,6 +47,18 @@ PipelineTablePanel::PipelineTablePanel(PipelineTableModel *model, QWidget *paren
     m_view->horizontalHeader()->setSectionResizeMode(PipelineTableModel::NameColumn,
                                                      QHeaderView::Stretch);
     m_view->setColumnWidth(PipelineTableModel::IdColumn, 200);
+    m_view->horizontalHeader()->setResizeContentsPrecision(2000); // rows measured, at most
+    const auto fitIds = [this] {
+        m_view->resizeColumnToContents(PipelineTableModel::IdColumn);
+        // At most 60 % of the table (420 px before it is first shown): Name keeps some room.
+        const int room =
+            m_view->viewport()->width() > 300 ? m_view->viewport()->width() * 6 / 10 : 420;
+        m_view->setColumnWidth(PipelineTableModel::IdColumn,
+                               std::min(m_view->columnWidth(PipelineTableModel::IdColumn), room));
+    };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, fitIds);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, fitIds);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, fitIds);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);

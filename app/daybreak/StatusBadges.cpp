@@ -85,7 +85,7 @@ void StatusBadges::showChangeWindow(const QString &state, const Inventory &inven
     for (const QDate &d : policy.blackoutDates)
         blackouts << d.toString(Qt::ISODate);
     m_window->setToolTip(
-        tr("High-risk changes (cutover, rollback, decommission) run %1 (%2). Blackout dates: %3")
+        tr("Cutovers, rollbacks and decommissions run %1 (%2). Blackout dates: %3")
             .arg(policy.describe(), inventory.timezone,
                  blackouts.isEmpty() ? tr("none") : blackouts.join(QStringLiteral(", "))));
 }

@@ -6,8 +6,11 @@
 
 namespace daybreak {
 
-bool installTranslators(QCoreApplication &app, const QLocale &locale)
+bool installTranslators(QCoreApplication &app, const QLocale &given)
 {
+    // The C locale (LANG=C, C.UTF-8: servers, containers, CI) reads English, plurals included.
+    const QLocale locale =
+        given.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : given;
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -95,9 +95,9 @@ QString ChangeWindow::describeState(const QDateTime &at) const
         return QStringLiteral("Change window open until %1").arg(until->toString(fmt));
     const QDateTime local = toLocal(at);
     const QString lead = isBlackout(local.date())
-                             ? QStringLiteral("Blackout %1: high-risk changes locked")
+                             ? QStringLiteral("Blackout %1: cutovers and rollbacks locked")
                                    .arg(local.date().toString(Qt::ISODate))
-                             : QStringLiteral("High-risk changes locked");
+                             : QStringLiteral("Cutovers and rollbacks locked");
     if (auto next = nextOpening(at))
         return QStringLiteral("%1 until %2 (%3)")
             .arg(lead, toLocal(*next).toString(QStringLiteral("ddd yyyy-MM-dd HH:mm")),

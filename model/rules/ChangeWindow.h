@@ -26,7 +26,7 @@ public:
     // The next instant the window opens after `at` (skipping blackout days), within 8 weeks.
     std::optional<QDateTime> nextOpening(const QDateTime &at) const;
     // A line for the status bar and for refusals: "Change window open until Sun 23:59" or
-    // "High-risk changes locked until Sat 2026-11-28 00:00 (Europe/Berlin)".
+    // "Cutovers and rollbacks locked until Sat 2026-11-28 00:00 (Europe/Berlin)".
     QString describeState(const QDateTime &at) const;
 
     const ChangeWindowPolicy &policy() const { return m_policy; }
