@@ -4,6 +4,8 @@
 #include "PlanReport.h"
 #include "PlanService.h"
 #include "ReportExport.h"
+#include "SlaService.h"
+#include "SqliteStore.h"
 #include "TestStores.h"
 
 #include <QFile>
@@ -353,6 +355,53 @@ private slots:
         }
     }
 
+    // A report made after the night's 6am tells the night as it happened; during the night, as
+    // it stands; before anything ran, as planned. And a wave whose night has no report with a
+    // deadline says so, not "0 report(s) on track".
+    void theNightIsToldAsItStands()
+    {
+        SqliteStore store(m_store, OpenMode::MustExist);
+        const StoreSnapshot s = store.snapshot();
+        const QTimeZone berlin("Europe/Berlin");
+        const QDate night(2026, 11, 25);
+        QList<RunEvent> events;
+        for (const Pipeline &p : s.inventory.pipelines())
+            for (const auto &[kind, hour] :
+                 {std::pair{RunEvent::Kind::Started, 1}, std::pair{RunEvent::Kind::Succeeded, 2}}) {
+                RunEvent e;
+                e.pipeline = p.id;
+                e.businessDate = night;
+                e.kind = kind;
+                e.at = QDateTime(night, QTime(hour, 0), berlin);
+                events << e;
+            }
+        const auto heading = [&](const QDateTime &at, bool withEvents) {
+            PlanReport::Options o{m_store, at, {}, nullptr, std::nullopt};
+            if (withEvents)
+                o.night = SlaService::project(s, night, events, at);
+            return PlanReport(s, o).tonightHeading();
+        };
+        QCOMPARE(heading(QDateTime(night, QTime(9, 5), berlin), true),
+                 QStringLiteral("Last night: the 6am reports (business date 2026-11-25, as it "
+                                "happened)"));
+        QCOMPARE(heading(QDateTime(night, QTime(3, 40), berlin), true),
+                 QStringLiteral("Tonight: the critical path to the 6am reports (business date "
+                                "2026-11-25, as of 03:40)"));
+        QVERIFY(heading(QDateTime(night.addDays(-1), QTime(15, 0), berlin), false)
+                    .endsWith(QStringLiteral("as planned)")));
+
+        StoreSnapshot none = s;
+        QList<Pipeline> noDeadlines = s.inventory.pipelines();
+        for (Pipeline &p : noDeadlines)
+            p.sla.reset();
+        none.inventory.setPipelines(noDeadlines);
+        const QString md =
+            PlanReport(none, {m_store, QDateTime(night, QTime(9, 0), berlin), {}, nullptr, {}})
+                .markdown([](const QString &name) { return name + QStringLiteral(".png"); });
+        QVERIFY(!md.contains(QStringLiteral("0 report(s) on track")));
+        QVERIFY(md.contains(QStringLiteral("no report with a deadline")));
+    }
+
     void onlyOneWave()
     {
         const QString md = m_dir.filePath(QStringLiteral("wave1.md"));
@@ -445,5 +494,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReports)
+QTEST_MAIN(TestReports)
 #include "tst_reports.moc"

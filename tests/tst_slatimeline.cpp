@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -210,6 +211,43 @@ private slots:
             QCOMPARE(labels(followed), labels(fresh));
         }
         QVERIFY2(keptFrame > 10, qPrintable(QString::number(keptFrame))); // moved in place
+    }
+
+    // Acknowledge is offered for an open alert that is chosen: never with an empty list, nor for
+    // an alert already acknowledged or resolved.
+    void acknowledgeIsThereOnlyForAnOpenAlert()
+    {
+        SlaPanel panel;
+        QPushButton *ack = nullptr;
+        for (QPushButton *b : panel.findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("Acknowledge"))
+                ack = b;
+        QVERIFY(ack);
+        const SlaProjection none;
+        const QDateTime now = berlin(kNight, 3, 0);
+        panel.setNight(none, {}, now);
+        QVERIFY(!ack->isEnabled());
+        SlaAlert open, acked;
+        open.id = 1;
+        open.report = QStringLiteral("report");
+        open.status = QStringLiteral("at_risk");
+        open.raisedAt = now;
+        acked = open;
+        acked.id = 2;
+        acked.acknowledgedBy = QStringLiteral("ana");
+        panel.setNight(none, {open, acked}, now);
+        QCOMPARE(panel.alertList()->count(), 2);
+        QVERIFY(!ack->isEnabled()); // nothing chosen yet
+        panel.alertList()->setCurrentRow(0);
+        const bool firstIsOpen = panel.alertList()->item(0)->data(Qt::UserRole).toLongLong() == 1;
+        QCOMPARE(ack->isEnabled(), firstIsOpen);
+        panel.alertList()->setCurrentRow(1);
+        QCOMPARE(ack->isEnabled(), !firstIsOpen);
+        QSignalSpy asked(&panel, &SlaPanel::acknowledgeRequested);
+        panel.alertList()->setCurrentRow(firstIsOpen ? 0 : 1);
+        ack->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toLongLong(), 1);
     }
 
     void aNightThatIsOverShowsItsOutcomeAndOffersTheNext()

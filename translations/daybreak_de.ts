@@ -18,7 +18,12 @@ verantwortlich %3, Risiko %4, %5
 Parität bereit %6%7</translation>
     </message>
     <message>
-        <location filename="../model/services/BoardState.cpp" line="149"/>
+        <location filename="../model/services/BoardState.cpp" line="146"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../model/services/BoardState.cpp" line="150"/>
         <source>
 needs first: %1</source>
         <translation>
@@ -409,12 +414,12 @@ Passwort:</translation>
 <context>
     <name>daybreak::GroupBoxItem</name>
     <message>
-        <location filename="../views/GroupBoxItem.cpp" line="30"/>
+        <location filename="../views/GroupBoxItem.cpp" line="31"/>
         <source>Double-click to expand</source>
         <translation>Doppelklick zum Aufklappen</translation>
     </message>
     <message>
-        <location filename="../views/GroupBoxItem.cpp" line="30"/>
+        <location filename="../views/GroupBoxItem.cpp" line="31"/>
         <source>Double-click to collapse</source>
         <translation>Doppelklick zum Zuklappen</translation>
     </message>
@@ -846,14 +851,14 @@ Passwort:</translation>
 <context>
     <name>daybreak::NightController</name>
     <message>
-        <location filename="../app/daybreak/NightController.cpp" line="138"/>
+        <location filename="../app/daybreak/NightController.cpp" line="145"/>
         <source>The last %1 recorded nights replayed as if live, each on the durations learned before it (daybreakctl sla backtest):
 p95 coverage %2 % of %3 runs; %4, %5 missed; %6</source>
         <translation>Die letzten %1 erfassten Nächte wie live nachgespielt, jede mit den vor ihr gelernten Dauern (daybreakctl sla backtest):
 p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/NightController.cpp" line="144"/>
+        <location filename="../app/daybreak/NightController.cpp" line="151"/>
         <source>%n late report-night(s)</source>
         <translation>
             <numerusform>%n verspätete Berichtsnacht</numerusform>
@@ -861,7 +866,7 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/NightController.cpp" line="146"/>
+        <location filename="../app/daybreak/NightController.cpp" line="153"/>
         <source>%n false alarm(s)</source>
         <translation>
             <numerusform>%n Fehlalarm</numerusform>
@@ -869,12 +874,12 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/daybreak/NightController.cpp" line="170"/>
+        <location filename="../app/daybreak/NightController.cpp" line="177"/>
         <source>the store is unreachable</source>
         <translation>der Speicher ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/NightController.cpp" line="172"/>
+        <location filename="../app/daybreak/NightController.cpp" line="179"/>
         <source>Not acknowledged: %1</source>
         <translation>Nicht bestätigt: %1</translation>
     </message>
@@ -1432,17 +1437,17 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         <translation>&lt;b&gt;Alarme&lt;/b&gt; (ausgelöst, sobald ein Bericht gefährdet ist)</translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="103"/>
+        <location filename="../views/SlaPanel.cpp" line="105"/>
         <source>Forecast record: %1</source>
         <translation>Prognosebilanz: %1</translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="121"/>
+        <location filename="../views/SlaPanel.cpp" line="123"/>
         <source>%1 delivered %2</source>
         <translation>%1 zugestellt %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/SlaPanel.cpp" line="123"/>
+        <location filename="../views/SlaPanel.cpp" line="125"/>
         <source>%1 FAILING (%n attempt(s): %2; next %3)</source>
         <translation>
             <numerusform>%1 SCHEITERT (%n Versuch: %2; nächster %3)</numerusform>
@@ -1450,19 +1455,39 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="128"/>
+        <location filename="../views/SlaPanel.cpp" line="130"/>
         <source>%1 queued</source>
         <translation>%1 wartet</translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="141"/>
+        <location filename="../views/SlaPanel.cpp" line="143"/>
         <source>  — acknowledged by %1</source>
         <translation>  — bestätigt von %1</translation>
     </message>
     <message>
-        <location filename="../views/SlaPanel.cpp" line="144"/>
+        <location filename="../views/SlaPanel.cpp" line="146"/>
         <source>  — resolved %1: %2</source>
         <translation>  — erledigt %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../views/SlaPanel.cpp" line="172"/>
+        <source>No alert tonight</source>
+        <translation>Heute Nacht kein Alarm</translation>
+    </message>
+    <message>
+        <location filename="../views/SlaPanel.cpp" line="173"/>
+        <source>Choose an alert to acknowledge</source>
+        <translation>Wählen Sie einen Alarm zum Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../views/SlaPanel.cpp" line="175"/>
+        <source>This alert is already acknowledged or resolved</source>
+        <translation>Dieser Alarm ist schon bestätigt oder erledigt</translation>
+    </message>
+    <message>
+        <location filename="../views/SlaPanel.cpp" line="176"/>
+        <source>Acknowledge the chosen alert: its pages stop</source>
+        <translation>Den gewählten Alarm bestätigen: seine Benachrichtigungen hören auf</translation>
     </message>
 </context>
 <context>
@@ -1474,14 +1499,14 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
     </message>
     <message>
         <location filename="../views/SlaTimeline.cpp" line="293"/>
-        <location filename="../views/SlaTimeline.cpp" line="344"/>
+        <location filename="../views/SlaTimeline.cpp" line="342"/>
         <source> · first %1 of %2 rows</source>
         <translation> · die ersten %1 von %2 Zeilen</translation>
     </message>
     <message>
         <location filename="../views/SlaTimeline.cpp" line="295"/>
-        <source> · grey: plan · green done · blue running · amber at-risk path · red failed · dashed: cloud shadow</source>
-        <translation> · grau: Plan · grün fertig · blau läuft · bernstein gefährdeter Pfad · rot fehlgeschlagen · gestrichelt: Cloud-Schattenlauf</translation>
+        <source> · grey: plan · light blue: projected · green done · blue running · amber at-risk path · red failed · dashed: cloud shadow</source>
+        <translation> · grau: Plan · hellblau: prognostiziert · grün fertig · blau läuft · bernstein gefährdeter Pfad · rot fehlgeschlagen · gestrichelt: Cloud-Schattenlauf</translation>
     </message>
     <message>
         <location filename="../views/SlaTimeline.cpp" line="310"/>
@@ -1510,8 +1535,8 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
     </message>
     <message>
         <location filename="../views/SlaTimeline.cpp" line="337"/>
-        <source>Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green done · blue running · amber at-risk path · red failed · dashed: cloud shadow</source>
-        <translation>Nacht vom %1 (%2) — %3 Berichte: %4 gefährdet, %5 verletzt%6 · grau: Plan · grün fertig · blau läuft · bernstein gefährdeter Pfad · rot fehlgeschlagen · gestrichelt: Cloud-Schattenlauf</translation>
+        <source>Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6%7</source>
+        <translation>Nacht vom %1 (%2) — %3 Berichte: %4 gefährdet, %5 verletzt%6%7</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@
 <context>
     <name>daybreak::NightController</name>
     <message numerus="yes">
-        <location filename="../app/daybreak/NightController.cpp" line="144"/>
+        <location filename="../app/daybreak/NightController.cpp" line="151"/>
         <source>%n late report-night(s)</source>
         <translation>
             <numerusform>%n late report-night</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/daybreak/NightController.cpp" line="146"/>
+        <location filename="../app/daybreak/NightController.cpp" line="153"/>
         <source>%n false alarm(s)</source>
         <translation>
             <numerusform>%n false alarm</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>daybreak::SlaPanel</name>
     <message numerus="yes">
-        <location filename="../views/SlaPanel.cpp" line="123"/>
+        <location filename="../views/SlaPanel.cpp" line="125"/>
         <source>%1 FAILING (%n attempt(s): %2; next %3)</source>
         <translation>
             <numerusform>%1 FAILING (%n attempt: %2; next %3)</numerusform>

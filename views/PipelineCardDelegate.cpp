@@ -8,6 +8,16 @@
 
 namespace daybreak {
 
+// "finance · high risk · dual_run"; without an owner, no empty part ("high risk · dual_run").
+QString cardSubtitle(const QString &owner, Risk risk, State state)
+{
+    QStringList parts;
+    if (!owner.trimmed().isEmpty())
+        parts << owner.trimmed();
+    parts << QStringLiteral("%1 risk").arg(riskName(risk)) << stateName(state);
+    return parts.join(QStringLiteral(" · "));
+}
+
 void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {
@@ -34,16 +44,14 @@ void PipelineCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QRectF text(card.left() + 38, card.top() + 3, card.width() - 44 - (order > 0 ? 28 : 0),
                       20);
     painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideLeft,
+                      painter->fontMetrics().elidedText(index.data().toString(), Qt::ElideMiddle,
                                                         int(text.width())));
     font.setBold(false);
     font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
     painter->setPen(risk == Risk::High ? QColor(0xb0, 0x20, 0x20) : QColor(0x55, 0x55, 0x55));
     painter->drawText(text.translated(0, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                      QStringLiteral("%1 · %2 risk · %3")
-                          .arg(index.data(WaveColumnModel::OwnerRole).toString(), riskName(risk),
-                               stateName(state)));
+                      cardSubtitle(index.data(WaveColumnModel::OwnerRole).toString(), risk, state));
     if (order > 0) {
         painter->setPen(QColor(0x30, 0x30, 0x30));
         font.setBold(true);

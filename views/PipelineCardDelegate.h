@@ -1,8 +1,12 @@
 #pragma once
 
+#include "Pipeline.h"
+
 #include <QStyledItemDelegate>
 
 namespace daybreak {
+
+QString cardSubtitle(const QString &owner, Risk risk, State state);
 
 // Paints a board card: side colour strip, id, owner and risk, parity marker, place in the order.
 class PipelineCardDelegate : public QStyledItemDelegate

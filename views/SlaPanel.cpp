@@ -81,6 +81,8 @@ SlaPanel::SlaPanel(QWidget *parent)
         m_timeline->setRows(i == 0 ? SlaTimeline::Rows::CriticalPaths : SlaTimeline::Rows::All);
         m_timeline->setMinimumHeight(m_timeline->readableHeight());
     });
+    connect(m_alerts, &QListWidget::currentItemChanged, this, &SlaPanel::updateAcknowledge);
+    updateAcknowledge();
     connect(m_ack, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_alerts->currentItem())
             emit acknowledgeRequested(item->data(Qt::UserRole).toLongLong());
@@ -150,6 +152,7 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
                          ? QString()
                          : QStringLiteral("\n        → ") + channels.join(QStringLiteral(" · "))));
         item->setData(Qt::UserRole, a.id);
+        item->setData(kOpenRole, a.isOpen());
         item->setForeground(failing.contains(a.id)                  ? QColor(0xb0, 0x10, 0x20)
                             : !a.isOpen()                           ? QColor(0x70, 0x70, 0x70)
                             : a.status == QLatin1String("breached") ? QColor(0xb0, 0x10, 0x20)
@@ -158,6 +161,19 @@ void SlaPanel::setNight(const SlaProjection &projection, const QList<SlaAlert> &
         if (a.id == current)
             m_alerts->setCurrentItem(item);
     }
+    updateAcknowledge();
+}
+
+// Acknowledge is there for an open alert that is chosen, and for nothing else.
+void SlaPanel::updateAcknowledge()
+{
+    const QListWidgetItem *item = m_alerts->currentItem();
+    m_ack->setEnabled(item && item->data(kOpenRole).toBool());
+    m_ack->setToolTip(m_alerts->count() == 0 ? tr("No alert tonight")
+                      : !item                ? tr("Choose an alert to acknowledge")
+                      : !item->data(kOpenRole).toBool()
+                          ? tr("This alert is already acknowledged or resolved")
+                          : tr("Acknowledge the chosen alert: its pages stop"));
 }
 
 } // namespace daybreak

@@ -45,6 +45,9 @@ private:
     QLabel *m_calibration;
     QListWidget *m_alerts;
     QPushButton *m_ack;
+    static constexpr int kOpenRole =
+        Qt::UserRole + 1; // the alert is neither acknowledged nor resolved
+    void updateAcknowledge();
     QPushButton *m_earlier;
     QPushButton *m_current;
     QPushButton *m_later;

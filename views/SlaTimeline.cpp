@@ -292,8 +292,8 @@ QString SlaTimeline::titleText(qsizetype total) const
     const QString rowsNote = total > order.size()
                                  ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
                                  : QString();
-    const QString legend = tr(" · grey: plan · green done · blue running · amber at-risk path · "
-                              "red failed · dashed: cloud shadow");
+    const QString legend = tr(" · grey: plan · light blue: projected · green done · blue running · "
+                              "amber at-risk path · red failed · dashed: cloud shadow");
     const QString night = dayAndDate(m_projection.businessDate());
     QDateTime lastDeadline;
     for (const SlaProjection::Report &r : m_projection.reports())
@@ -334,15 +334,14 @@ QString SlaTimeline::titleText(qsizetype total) const
             .arg(m_projection.reports().size())
             .arg(atRisk)
             .arg(rowsNote, legend);
-    return tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6 · grey: plan · green "
-              "done · blue running · "
-              "amber at-risk path · red failed · dashed: cloud shadow")
+    return tr("Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6%7")
         .arg(dayAndDate(m_projection.businessDate()), QString::fromUtf8(zone.id()))
         .arg(m_projection.reports().size())
         .arg(atRisk)
         .arg(breached)
         .arg(total > order.size() ? tr(" · first %1 of %2 rows").arg(order.size()).arg(total)
-                                  : QString());
+                                  : QString(),
+             legend);
 }
 
 int SlaTimeline::readableHeight() const

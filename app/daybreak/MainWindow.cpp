@@ -190,9 +190,9 @@ void MainWindow::exportReport()
     if (!m_session)
         return;
     // The durations the board's what-if nights use, learned by the last night evaluation.
-    const QString said = ExportActions::report(
-        this, m_session->snapshot(),
-        {m_session->location(), m_clock.now(), QString(), m_board->learned()});
+    const QString said = ExportActions::report(this, m_session->snapshot(),
+                                               {m_session->location(), m_clock.now(), QString(),
+                                                m_board->learned(), m_night->currentNight()});
     if (!said.isEmpty())
         statusBar()->showMessage(said, 8000);
 }

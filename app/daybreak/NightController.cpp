@@ -11,7 +11,9 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QThreadPool>
+
 #include <QTimer>
+#include <algorithm>
 
 namespace daybreak {
 
@@ -96,6 +98,11 @@ void NightController::show(const NightPicture &picture, const QDateTime &now,
     }
     m_watches = picture.watches;
     m_failingDeliveries = picture.failingDeliveries();
+    const auto &runs = picture.current.projection.runs();
+    m_current = std::any_of(runs.cbegin(), runs.cend(),
+                            [](const SlaProjection::Run &r) { return r.started; })
+                    ? std::optional<SlaProjection>(picture.current.projection)
+                    : std::nullopt;
     emit watchesRead();
     m_views.sla->setNight(picture.shown.projection, picture.shown.alerts, now, picture.deliveries);
     const Access &access = m_session->access();

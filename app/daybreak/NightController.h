@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -52,6 +53,8 @@ public:
 
     const QList<WatchBeat> &watches() const { return m_watches; }
     int failingDeliveries() const { return m_failingDeliveries; }
+    // The current night as last shown, once anything of it has run (for the report); else none.
+    const std::optional<SlaProjection> &currentNight() const { return m_current; }
 
 signals:
     void message(const QString &text);
@@ -68,6 +71,7 @@ private:
     const Clock &m_clock;
     Views m_views;
     StoreSession *m_session = nullptr;
+    std::optional<SlaProjection> m_current;
     QTimer *m_pace;
     bool m_paced = false;    // a change arrived while the pace held it back
     bool m_inFlight = false; // a gathering is on the store thread

@@ -38,8 +38,13 @@ int cmdReport(CtlContext &ctx)
         return ctx.fail(ExitUnknown,
                         QStringLiteral("unknown wave '%1'").arg(ctx.parser.value(wave)));
     SlaService sla(*store, ctx.clock, ctx.actor);
-    const PlanReport::Options options{store->location(), ctx.clock.now(), ctx.parser.value(wave),
-                                      sla.learned(snapshot.inventory, sla.currentNight())};
+    const QDate night = sla.currentNight();
+    PlanReport::Options options{store->location(), ctx.clock.now(), ctx.parser.value(wave),
+                                sla.learned(snapshot.inventory, night), std::nullopt};
+    // The night as it stands: once it has run events, the report tells them, not the plan.
+    if (const QList<RunEvent> events = store->runEventsBetween(night, night); !events.isEmpty())
+        options.night = SlaService::project(snapshot, night, events, options.generatedAt,
+                                            options.learned.get());
     const QString error = ReportExport::write(*f, ctx.parser.value(out), snapshot, options);
     if (!error.isEmpty())
         return ctx.fail(ExitBadInput, error);

@@ -156,9 +156,12 @@ PlanReport::PlanReport(const StoreSnapshot &snapshot, Options options)
         }
         m_waves << f;
     }
-    m_tonight = SlaService::project(
-        m_snapshot, SlaService::currentNight(m_snapshot.inventory, m_options.generatedAt), {},
-        QDateTime(), m_options.learned.get());
+    m_tonight =
+        m_options.night
+            ? *m_options.night
+            : SlaService::project(
+                  m_snapshot, SlaService::currentNight(m_snapshot.inventory, m_options.generatedAt),
+                  {}, QDateTime(), m_options.learned.get());
     gatherBreaches();
     drawPictures();
 }
@@ -231,6 +234,25 @@ QStringList PlanReport::unplanned() const
             m_snapshot.plan.waveOf(p.id).isEmpty())
             ids << p.id;
     return ids;
+}
+
+QString PlanReport::tonightHeading() const
+{
+    const QString date = m_tonight.businessDate().toString(Qt::ISODate);
+    if (!m_options.night)
+        return QStringLiteral("Tonight: the critical path to the 6am reports (business date %1, "
+                              "as planned)")
+            .arg(date);
+    QDateTime lastDeadline;
+    for (const SlaProjection::Report &r : m_tonight.reports())
+        lastDeadline = std::max(lastDeadline, r.deadline);
+    if (lastDeadline.isValid() && m_options.generatedAt > lastDeadline)
+        return QStringLiteral("Last night: the 6am reports (business date %1, as it happened)")
+            .arg(date);
+    return QStringLiteral("Tonight: the critical path to the 6am reports (business date %1, as of "
+                          "%2)")
+        .arg(date,
+             Calendar(m_snapshot.inventory).format(m_options.generatedAt, QStringLiteral("HH:mm")));
 }
 
 QList<SlaProjection::Report> PlanReport::tightestTonight(int count) const

@@ -28,6 +28,9 @@ public:
         QString onlyWave;      // empty: every wave
         // The durations the nights are projected with (none: the inventory's).
         std::shared_ptr<const LearnedDurations> learned;
+        // The current night as it stands, projected on its run events (none: as planned). A
+        // report made after its 6am tells what happened, not what was planned.
+        std::optional<SlaProjection> night;
     };
 
     // What a report knows about one wave.
@@ -110,6 +113,9 @@ public:
     const SlaProjection &tonight() const { return m_tonight; }
     // Tonight's reports, tightest first (least slack between p95 finish and deadline).
     QList<SlaProjection::Report> tightestTonight(int count) const;
+    // "Tonight: … (business date D, as planned)", "… as of 03:40", or, once its last deadline
+    // has passed, "Last night: the 6am reports (business date D, as it happened)".
+    QString tonightHeading() const;
 
 private:
     friend class PlanReportHtml;     // PlanReportHtml.cpp

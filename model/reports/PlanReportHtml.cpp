@@ -226,11 +226,12 @@ QString PlanReportHtml::wavesTable() const
                       .arg(errors > 0 ? QStringLiteral("bad") : QStringLiteral("warn"))
                       .arg(errors)
                       .arg(warnings);
-        const QString night = f.atRisk.isEmpty()
-                                  ? QStringLiteral("<span class='ok'>%1 report(s) on track</span>")
-                                        .arg(f.night.reports().size())
-                                  : QStringLiteral("<span class='warn'>at risk: %1</span>")
-                                        .arg(esc(f.atRisk.join(QStringLiteral(", "))));
+        const QString night =
+            f.night.reports().isEmpty() ? QStringLiteral("no report with a deadline")
+            : f.atRisk.isEmpty() ? QStringLiteral("<span class='ok'>%1 report(s) on track</span>")
+                                       .arg(f.night.reports().size())
+                                 : QStringLiteral("<span class='warn'>at risk: %1</span>")
+                                       .arg(esc(f.atRisk.join(QStringLiteral(", "))));
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td align='right'>%3 of %4</td>"
                             "<td align='right'>%5</td><td>%6</td><td>%7</td>"
                             "<td align='right'>%8 of %9</td></tr>")
@@ -277,9 +278,7 @@ QString PlanReportHtml::tonight() const
 {
     QString h;
     const QList<SlaProjection::Report> tight = plan.tightestTonight(3);
-    h += QStringLiteral("<h3>Tonight: the critical path to the 6am reports (business date %1, "
-                        "as planned)</h3>")
-             .arg(plan.m_tonight.businessDate().toString(Qt::ISODate));
+    h += QStringLiteral("<h3>%1</h3>").arg(esc(plan.tonightHeading()));
     if (tight.isEmpty()) {
         h += QStringLiteral("<p>No pipeline has a deadline.</p>");
     } else {

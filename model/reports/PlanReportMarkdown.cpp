@@ -116,7 +116,8 @@ QString PlanReportMarkdown::summary() const
                       : errors + warnings == 0
                           ? QStringLiteral("valid")
                           : QStringLiteral("%1 error(s), %2 warning(s)").arg(errors).arg(warnings),
-                      f.atRisk.isEmpty()
+                      f.night.reports().isEmpty() ? QStringLiteral("no report with a deadline")
+                      : f.atRisk.isEmpty()
                           ? QStringLiteral("%1 report(s) on track").arg(f.night.reports().size())
                           : QStringLiteral("at risk: %1")
                                 .arg(cell(f.atRisk.join(QStringLiteral(", ")))))
@@ -133,9 +134,7 @@ QString PlanReportMarkdown::tonight() const
     for (const QString &held : plan.m_held)
         m += QStringLiteral("- Held: %1\n").arg(held);
     const QList<SlaProjection::Report> tight = plan.tightestTonight(3);
-    m += QStringLiteral("\n### Tonight: the critical path to the 6am reports (business date %1, "
-                        "as planned)\n\n")
-             .arg(plan.m_tonight.businessDate().toString(Qt::ISODate));
+    m += QStringLiteral("\n### %1\n\n").arg(plan.tonightHeading());
     if (tight.isEmpty())
         m += QStringLiteral("No pipeline has a deadline.\n\n");
     else

@@ -143,7 +143,8 @@ QString BoardState::cardToolTip(const QString &id) const
     const WaveRules *rules = m_moves ? &m_moves->rules() : nullptr;
     const QStringList pending = rules ? rules->pendingUpstreams(id) : QStringList();
     return tr("%1 — %2\nowner %3, %4 risk, %5\nparity ready %6%7")
-        .arg(id, p->name, p->owner, riskName(p->risk), stateName(stateOf(id)),
+        .arg(id, p->name, p->owner.trimmed().isEmpty() ? tr("none") : p->owner, riskName(p->risk),
+             stateName(stateOf(id)),
              rules ? rules->parityReadyDate(id).toString(Qt::ISODate) : QString(),
              pending.isEmpty() ? QString()
                                : tr("\nneeds first: %1").arg(pending.join(QStringLiteral(", "))));
