@@ -1,5 +1,6 @@
 #include "DemoData.h"
 #include "InventoryReader.h"
+#include "PlanService.h"
 #include "TestStores.h"
 #include "WavePlanner.h"
 
@@ -186,6 +187,31 @@ private slots:
         // fresh is ready on 12-01 and lands on 12-19.
         QCOMPARE(r.plan.waveOf(QStringLiteral("fresh")), QStringLiteral("wave-2026-12-19"));
         QVERIFY(!r.plan.find(QStringLiteral("wave-2026-12-05")));
+    }
+
+    // How far a plan reaches is said before it is written, with what larger weekends would give.
+    void theHorizonIsSaidWithLargerWeekends()
+    {
+        QList<Pipeline> ps;
+        for (int i = 0; i < 40; ++i)
+            ps << pipeline(QStringLiteral("p%1").arg(i, 2, 10, QLatin1Char('0')), {});
+        StoreSnapshot s;
+        s.inventory = inventory(ps);
+        for (const Pipeline &p : ps)
+            passGate(s, p.id);
+        const WaveRules rules(s, kToday);
+        const WavePlanner::Options options{kFirst, 8, 2};
+        const WavePlanner::Result result = WavePlanner(s, rules).plan(options);
+        QCOMPARE(result.placed.size(), 40);
+        const QDate first = result.plan.waves().first().date; // the first weekend the rules allow
+        QCOMPARE(PlanService::horizonText(s, rules, options, result),
+                 QStringLiteral("at 8 per weekend: 5 weekend(s), last %1; at 16: 3, last %2; at "
+                                "32: 2, last %3")
+                     .arg(first.addDays(28).toString(Qt::ISODate),
+                          first.addDays(14).toString(Qt::ISODate),
+                          first.addDays(7).toString(Qt::ISODate)));
+        // Nothing placed: nothing to say.
+        QCOMPARE(PlanService::horizonText(s, rules, options, WavePlanner::Result{}), QString());
     }
 
     void pinnedDownstreamBoundsItsUpstreams()

@@ -331,6 +331,10 @@ void WaveBoard::autoPlan()
         PlanNights::avoidRiskyNights(m_state.snapshot(), moves.rules(), o.autoPlan,
                                      m_state.learned().get());
         o.message = PlanService::autoPlanMessage(o.autoPlan);
+        if (const QString horizon =
+                PlanService::horizonText(m_state.snapshot(), moves.rules(), options, o.autoPlan);
+            !horizon.isEmpty())
+            o.message += QStringLiteral("; ") + horizon;
         QString html = QStringLiteral("<p>%1</p>").arg(o.message.toHtmlEscaped());
         for (const Wave &w : o.autoPlan.plan.waves()) {
             html += tr("<b>%1</b> %2 — %n pipeline(s)<br>", nullptr, int(w.members.size()))

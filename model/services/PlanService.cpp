@@ -9,7 +9,9 @@
 
 #include <QRegularExpression>
 #include <QSet>
+
 #include <QTimeZone>
+#include <algorithm>
 
 namespace daybreak {
 
@@ -354,6 +356,8 @@ PlanOutcome PlanService::autoPlan(const WavePlanner::Options &options, bool appl
             o = written;
         }
         o.message = autoPlanMessage(result);
+        if (const QString horizon = horizonText(s, rules, options, result); !horizon.isEmpty())
+            o.message += QStringLiteral("; ") + horizon;
         return o;
     });
 }
@@ -370,6 +374,53 @@ QString PlanService::autoPlanMessage(const WavePlanner::Result &result)
         text +=
             QStringLiteral("; %1 note(s) on the nights after the waves").arg(result.nights.size());
     return text;
+}
+
+namespace {
+
+// The weekends from `from` on that hold a pipeline placed by the plan, and the last of them.
+std::pair<int, QDate> reach(const WavePlanner::Result &result, const QDate &from)
+{
+    const QSet<QString> placed(result.placed.cbegin(), result.placed.cend());
+    int weekends = 0;
+    QDate last;
+    for (const Wave &w : result.plan.waves())
+        if (w.date >= from &&
+            std::any_of(w.members.cbegin(), w.members.cend(),
+                        [&placed](const QString &m) { return placed.contains(m); })) {
+            ++weekends;
+            last = std::max(last, w.date);
+        }
+    return {weekends, last};
+}
+
+} // namespace
+
+QString PlanService::horizonText(const StoreSnapshot &snapshot, const WaveRules &rules,
+                                 const WavePlanner::Options &options,
+                                 const WavePlanner::Result &result)
+{
+    const auto [weekends, last] = reach(result, options.from);
+    if (weekends == 0)
+        return {};
+    QStringList parts{QStringLiteral("at %1 per weekend: %2 weekend(s), last %3")
+                          .arg(options.capacity)
+                          .arg(weekends)
+                          .arg(last.toString(Qt::ISODate))};
+    // Larger weekends, where the plan takes more than one: what the lead could trade for time.
+    if (weekends > 1)
+        for (const int factor : {2, 4}) {
+            WavePlanner::Options larger = options;
+            larger.capacity = options.capacity * factor;
+            larger.maxHighRisk = options.maxHighRisk * factor;
+            const auto [n, end] = reach(WavePlanner(snapshot, rules).plan(larger), options.from);
+            if (n > 0)
+                parts << QStringLiteral("at %1: %2, last %3")
+                             .arg(larger.capacity)
+                             .arg(n)
+                             .arg(end.toString(Qt::ISODate));
+        }
+    return parts.join(QStringLiteral("; "));
 }
 
 PlanOutcome PlanService::restore(const WavePlan &target, qint64 expectedPlanVersion,

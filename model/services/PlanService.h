@@ -59,6 +59,12 @@ public:
     static Decision roleDecision(const Access &access);
     // What an auto-plan placed, in a sentence.
     static QString autoPlanMessage(const WavePlanner::Result &result);
+    // How far the plan reaches, and how far it would at larger capacities, said before it is
+    // written: "at 8 per weekend: 104 weekends, last 2028-12-09; at 16: 52, last 2027-12-11;
+    // at 32: 26, last 2027-06-12". Empty when nothing was placed.
+    static QString horizonText(const StoreSnapshot &snapshot, const WaveRules &rules,
+                               const WavePlanner::Options &options,
+                               const WavePlanner::Result &result);
     // Today in the inventory's time zone, from the clock.
     QDate today() const;
 
