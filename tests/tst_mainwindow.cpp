@@ -560,6 +560,11 @@ private slots:
         QVERIFY(panel->chart()->chart()->title().startsWith(QStringLiteral("All pipelines")));
         for (const QPointF &point : panel->chart()->diffSeries()->points())
             QVERIFY(point.y() >= 0 && point.y() <= 100);
+        // The demo's explained breach (the rolled-back night) is a grey marker of its own, and
+        // the legend's tolerance is not the red of an open breach.
+        QVERIFY(panel->chart()->resolvedBreachSeries()->count() >= 1);
+        QVERIFY(panel->chart()->toleranceSeries()->pen().color() !=
+                panel->chart()->openBreachSeries()->color());
 
         m_window->selectPipeline(QStringLiteral("erp_products_extract"));
         const int nights = int(m_window->session()

@@ -927,7 +927,7 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
     <name>daybreak::ParityChart</name>
     <message>
         <location filename="../views/ParityChart.cpp" line="22"/>
-        <location filename="../views/ParityChart.cpp" line="113"/>
+        <location filename="../views/ParityChart.cpp" line="118"/>
         <source>difference %</source>
         <translation>Abweichung %</translation>
     </message>
@@ -937,37 +937,37 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
         <translation>Toleranz</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="26"/>
+        <location filename="../views/ParityChart.cpp" line="28"/>
         <source>open breach</source>
         <translation>offener Verstoß</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="30"/>
+        <location filename="../views/ParityChart.cpp" line="32"/>
         <source>accepted / explained</source>
         <translation>akzeptiert / erklärt</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="82"/>
+        <location filename="../views/ParityChart.cpp" line="86"/>
         <source>clean comparisons %</source>
         <translation>saubere Vergleiche %</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="93"/>
+        <location filename="../views/ParityChart.cpp" line="97"/>
         <source>No parity comparison recorded yet: dual-run a pipeline and record its comparisons (daybreakctl parity record)</source>
         <translation>Noch kein Paritätsvergleich erfasst: eine Pipeline im Doppellauf betreiben und ihre Vergleiche erfassen (daybreakctl parity record)</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="98"/>
+        <location filename="../views/ParityChart.cpp" line="102"/>
         <source>All pipelines: clean comparisons per night (%1 compared)</source>
         <translation>Alle Pipelines: saubere Vergleiche je Nacht (%1 verglichen)</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="99"/>
-        <source>The share of the night&apos;s comparisons within their pipeline&apos;s tolerance; red marks a night with an open breach. Select a pipeline for its own history.</source>
-        <translation>Der Anteil der Vergleiche der Nacht innerhalb der Toleranz ihrer Pipeline; Rot markiert eine Nacht mit offenem Verstoß. Wählen Sie eine Pipeline für ihren eigenen Verlauf.</translation>
+        <location filename="../views/ParityChart.cpp" line="103"/>
+        <source>The share of the night&apos;s comparisons within their pipeline&apos;s tolerance; red marks a night with an open breach, grey one whose breaches were all accepted or explained. Select a pipeline for its own history.</source>
+        <translation>Der Anteil der Vergleiche der Nacht innerhalb der Toleranz ihrer Pipeline; Rot markiert eine Nacht mit offenem Verstoß, Grau eine, deren Verstöße alle akzeptiert oder erklärt sind. Wählen Sie eine Pipeline für ihren eigenen Verlauf.</translation>
     </message>
     <message>
-        <location filename="../views/ParityChart.cpp" line="143"/>
+        <location filename="../views/ParityChart.cpp" line="148"/>
         <source>%1 — worst relative difference per night (tolerance %2%)</source>
         <translation>%1 — größte relative Abweichung je Nacht (Toleranz %2%)</translation>
     </message>
@@ -1901,7 +1901,7 @@ Passwort:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="336"/>
+        <location filename="../views/WaveBoard.cpp" line="340"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline(s)&lt;br&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — %n Pipeline&lt;br&gt;</numerusform>
@@ -1909,12 +1909,12 @@ Passwort:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="362"/>
+        <location filename="../views/WaveBoard.cpp" line="366"/>
         <source>Rename %1…</source>
         <translation>%1 umbenennen…</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="364"/>
+        <location filename="../views/WaveBoard.cpp" line="368"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>

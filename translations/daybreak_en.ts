@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="336"/>
+        <location filename="../views/WaveBoard.cpp" line="340"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline(s)&lt;br&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline&lt;br&gt;</numerusform>

@@ -21,7 +21,9 @@ ParityChart::ParityChart(QWidget *parent)
     auto *chart = new QChart;
     m_diff->setName(tr("difference %"));
     m_tolerance->setName(tr("tolerance"));
-    QPen dashed(QColor(0xc0, 0x1c, 0x28), 1.5, Qt::DashLine);
+    // The tolerance in amber, dashed: red is only ever an open breach, so the legend shows two
+    // colours for the two things.
+    QPen dashed(QColor(0xb3, 0x6b, 0x00), 1.5, Qt::DashLine);
     m_tolerance->setPen(dashed);
     m_open->setName(tr("open breach"));
     m_open->setColor(QColor(0xc0, 0x1c, 0x28));
@@ -55,7 +57,7 @@ void ParityChart::showOverview(const StoreSnapshot &snapshot)
     // Every pipeline's comparisons by night: what share came out within its tolerance, and the
     // nights with an open breach marked.
     QMap<QDate, QPair<int, int>> nights; // clean, compared
-    QSet<QDate> openNights;
+    QSet<QDate> openNights, resolvedNights;
     QSet<QString> compared;
     for (auto it = snapshot.parity.cbegin(); it != snapshot.parity.cend(); ++it) {
         const Pipeline *p = snapshot.inventory.find(it.key());
@@ -67,22 +69,24 @@ void ParityChart::showOverview(const StoreSnapshot &snapshot)
             ++all;
             if (r.isWithin(p->parityTolerance))
                 ++clean;
-            else if (!r.isResolved())
-                openNights.insert(r.businessDate);
+            else
+                (r.isResolved() ? resolvedNights : openNights).insert(r.businessDate);
         }
     }
-    QList<QPointF> share, open;
+    QList<QPointF> share, open, resolved;
     for (auto it = nights.cbegin(); it != nights.cend(); ++it) {
         const double x = double(QDateTime(it.key(), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
         const double y = 100.0 * it.value().first / std::max(1, it.value().second);
         share.append({x, y});
         if (openNights.contains(it.key()))
             open.append({x, y});
+        else if (resolvedNights.contains(it.key())) // every breach of it accepted or explained
+            resolved.append({x, y});
     }
     m_diff->setName(tr("clean comparisons %"));
     m_diff->replace(share);
     m_open->replace(open);
-    m_resolved->replace({});
+    m_resolved->replace(resolved);
     m_tolerance->replace({});
     const auto xs = chart()->axes(Qt::Horizontal);
     const auto ys = chart()->axes(Qt::Vertical);
@@ -97,7 +101,8 @@ void ParityChart::showOverview(const StoreSnapshot &snapshot)
     chart()->setTitle(
         tr("All pipelines: clean comparisons per night (%1 compared)").arg(compared.size()));
     setToolTip(tr("The share of the night's comparisons within their pipeline's tolerance; red "
-                  "marks a night with an open breach. Select a pipeline for its own history."));
+                  "marks a night with an open breach, grey one whose breaches were all accepted "
+                  "or explained. Select a pipeline for its own history."));
     xs.first()->setRange(QDateTime::fromMSecsSinceEpoch(qint64(share.first().x()), Qt::UTC),
                          QDateTime::fromMSecsSinceEpoch(qint64(share.last().x()), Qt::UTC));
     ys.first()->setRange(0, 100);
