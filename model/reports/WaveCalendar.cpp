@@ -130,17 +130,22 @@ private:
             if (day.dayOfWeek() == 1 || day.day() == 1) {
                 p.setPen(QPen(day.day() == 1 ? QColor(0x60, 0x60, 0x60) : QColor(0xd0, 0xd0, 0xd0),
                               day.day() == 1 ? 2 : 1));
-                p.drawLine(QPointF(column.left(), kHeader - (day.day() == 1 ? 30 : 6)),
-                           QPointF(column.left(), m_bottom));
+                // A month's divider beside its name, then below the band of Saturday labels:
+                // never through a label.
+                if (day.day() == 1)
+                    p.drawLine(QPointF(column.left(), 4), QPointF(column.left(), 28));
+                p.drawLine(QPointF(column.left(), kHeader - 4), QPointF(column.left(), m_bottom));
             }
             if (day.day() == 1 || d == 0)
                 drawMonthName(p, day, d, column.left());
-            // Each Saturday labelled, as many as fit.
-            if (day.dayOfWeek() == 6 && column.left() - lastLabel > 70 &&
-                column.left() + 60 < m_x1) {
+            // Each Saturday labelled, as many as fit; the last one moved left to stay in the
+            // chart rather than dropped.
+            if (day.dayOfWeek() == 6 && column.left() - lastLabel > 70) {
+                const QString label = QStringLiteral("Sa %1").arg(day.day());
+                const double width = p.fontMetrics().horizontalAdvance(label);
+                const double x = std::min(column.left() - 20, m_x1 + 6 - width);
                 p.setPen(QColor(0x30, 0x30, 0x30));
-                p.drawText(QRectF(column.left() - 20, 30, 80, 30), Qt::AlignLeft | Qt::AlignVCenter,
-                           QStringLiteral("Sa %1").arg(day.day()));
+                p.drawText(QRectF(x, 30, width + 4, 30), Qt::AlignLeft | Qt::AlignVCenter, label);
                 lastLabel = column.left();
             }
         }
