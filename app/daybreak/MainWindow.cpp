@@ -33,6 +33,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QScreen>
 #include <QSettings>
@@ -75,9 +76,14 @@ MainWindow::MainWindow(const Clock &clock, ActionPrompter *prompter, QWidget *pa
     connectSelection();
     connectMessages();
     startClocks();
-    resize(1440, 900);
+    // The user's last geometry; the first time, the whole of the screen's available area.
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            setGeometry(screen->availableGeometry());
+        else
+            resize(1440, 900);
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
@@ -410,6 +416,16 @@ void MainWindow::showFreshness()
         m_night->watches(), m_night->failingDeliveries());
     if (m_warRoom)
         m_warRoom->setFreshness(shown.text, shown.colour);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && isMaximized() && !m_refittedOnMaximise &&
+        m_fitted) {
+        m_refittedOnMaximise = true;
+        QTimer::singleShot(0, this, [this] { m_graph->view()->fitLegibly(); });
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

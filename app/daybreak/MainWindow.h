@@ -89,6 +89,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // The first maximise fits the graph again to the larger window.
+    void changeEvent(QEvent *event) override;
 
 signals:
     void storeOpened(const QString &location);
@@ -133,6 +135,7 @@ private:
     StatusBadges *m_badges;
     StoreOpener *m_opener;
     NightController *m_night;
+    bool m_refittedOnMaximise = false;
     bool m_fitted = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "Badges.h"
 #include "Calendar.h"
+#include "ElidedLabel.h"
 #include "Freshness.h"
 #include "LocalText.h"
 #include "ParityService.h"
@@ -13,7 +14,7 @@
 namespace daybreak {
 
 StatusBadges::StatusBadges(QStatusBar *bar)
-    : QObject(bar), m_store(new QLabel(bar)), m_counts(new QLabel(bar)),
+    : QObject(bar), m_store(new ElidedLabel(bar)), m_counts(new QLabel(bar)),
       m_rollbacks(new QLabel(bar)), m_freshness(new QLabel(bar)), m_watch(new QLabel(bar)),
       m_window(new QLabel(bar))
 {
@@ -41,14 +42,13 @@ StatusBadges::StatusBadges(QStatusBar *bar)
 void StatusBadges::showStore(const QString &location, const QString &access)
 {
     Badges::paint(m_store, {});
-    m_store->setText(tr("Store: %1 · %2").arg(location, access));
-    m_store->setToolTip(m_store->text());
+    m_store->setFullText(tr("Store: %1 · %2").arg(location, access));
 }
 
 void StatusBadges::showUnreachable(double retrySeconds)
 {
     Badges::paint(m_store, QLatin1String(Badges::kAlarm));
-    m_store->setText(
+    m_store->setFullText(
         tr("Store unreachable — retrying in %1 s").arg(QString::number(retrySeconds, 'f', 1)));
 }
 

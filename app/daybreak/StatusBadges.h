@@ -9,6 +9,8 @@ class QStatusBar;
 
 namespace daybreak {
 
+class ElidedLabel;
+
 class Calendar;
 struct WatchBeat; // SlaAlert.h
 
@@ -39,7 +41,7 @@ public:
     void clearFreshness();
 
 private:
-    QLabel *m_store;
+    ElidedLabel *m_store;
     QLabel *m_counts;
     QLabel *m_rollbacks; // never cut off: the store's location gives way first
     QLabel *m_freshness;
