@@ -145,6 +145,30 @@ private slots:
                      .first()[QStringLiteral("standing")]
                      .toString(),
                  QStringLiteral("cut over"));
+        // The gate step is today's gate, labelled so, and ticked only when it passes now (not
+        // "✔ failed" for a member cut over on a gate that has failed since).
+        QVERIFY2(done.gate.detail.startsWith(QStringLiteral("today: ")),
+                 qPrintable(done.gate.detail));
+        QCOMPARE(done.gate.done, done.gate.detail.startsWith(QStringLiteral("today: passed")));
+
+        // Its parity breaks after the cutover: its gate step says so, unticked, today's.
+        ParityResult breach;
+        breach.pipeline = QStringLiteral("up");
+        breach.businessDate = QDate(2026, 12, 6).addDays(1);
+        breach.onpremRows = 1000;
+        breach.cloudRows = 900;
+        breach.mismatchedRows = 100;
+        breach.maxRelativeDiff = 0.1;
+        breach.recordedAt = m_clock.now();
+        breach.recordedBy = QStringLiteral("diff");
+        at(7, 8);
+        TestStores::recordParity(*store, breach);
+        st = status(*store);
+        const WaveStatus::Member &broken = member(st, QStringLiteral("up"));
+        QCOMPARE(broken.standing, WaveStatus::Standing::CutOver);
+        QVERIFY2(!broken.gate.done, qPrintable(broken.gate.detail));
+        QVERIFY2(broken.gate.detail.startsWith(QStringLiteral("today: ")),
+                 qPrintable(broken.gate.detail));
     }
 
     void theCurrentWaveIsTheOpenOneElseTheNext()

@@ -201,13 +201,13 @@ private:
     const QDate m_today;
     const MigrationRules m_rules;
 
-    // 1. The dual-run gate.
+    // 1. The dual-run gate, as it stands today: ticked only when it passes now (a member cut over
+    // on a passing gate whose parity broke since is not ticked).
     void gate(const Pipeline &p, Member &m) const
     {
         const ParityGate::Evaluation gate = ParityService::evaluate(m_s, p.id, m_today).gate;
-        m.gate.done =
-            gate.status == ParityGate::Status::Passed || canonicalSide(m.state) == Side::Cloud;
-        m.gate.detail = QStringLiteral("%1, %2 clean night(s), %3 needed")
+        m.gate.done = gate.status == ParityGate::Status::Passed;
+        m.gate.detail = QStringLiteral("today: %1, %2 clean night(s), %3 needed")
                             .arg(gateStatusName(gate.status))
                             .arg(gate.cleanRuns)
                             .arg(gate.runsRequired);
