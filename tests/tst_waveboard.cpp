@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QLabel>
 #include <QMimeData>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -112,6 +113,21 @@ private slots:
         // The 6am after the wave, as the plan would leave it.
         const QString header = board()->column(QStringLiteral("W1"))->headerText();
         QVERIFY2(header.contains(QStringLiteral(" 6am: ")), qPrintable(header));
+    }
+
+    // A board without waves says how to start; once a wave is there, the hint gives way to it.
+    void anEmptyBoardSaysHowToStart()
+    {
+        auto *hint = board()->findChild<QLabel *>(QStringLiteral("emptyBoardHint"));
+        QVERIFY(hint);
+        QVERIFY(!hint->isVisibleTo(board())); // the fixture plans two waves
+        StoreSnapshot none = m_window->session()->snapshot();
+        none.plan = WavePlan();
+        board()->setSnapshot(none, QDate(2026, 11, 24));
+        QCOMPARE(board()->columns().size(), 1);
+        QVERIFY(hint->isVisibleTo(board()));
+        QVERIFY(hint->text().contains(QStringLiteral("Add wave…")));
+        QVERIFY(board()->column(QString())->minimumWidth() > 300); // the backlog has room
     }
 
     void theBoardStateAnswersWithoutAWidget()

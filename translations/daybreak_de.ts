@@ -427,47 +427,47 @@ Passwort:</translation>
 <context>
     <name>daybreak::MainWindow</name>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="65"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="66"/>
         <source>Daybreak</source>
         <translation>Daybreak</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="86"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="92"/>
         <source>Dependency graph</source>
         <translation>Abhängigkeitsgraph</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="87"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="93"/>
         <source>Wave board</source>
         <translation>Wellenplan</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="88"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="94"/>
         <source>6am timeline</source>
         <translation>6-Uhr-Zeitleiste</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="89"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="95"/>
         <source>Wave runbook</source>
         <translation>Wellen-Runbook</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="113"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="119"/>
         <source>Pipelines</source>
         <translation>Pipelines</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="114"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="120"/>
         <source>Parity</source>
         <translation>Parität</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="117"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="123"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="220"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="226"/>
         <source>Undo/redo not applied: %1</source>
         <translation>Rückgängig/Wiederholen nicht ausgeführt: %1</translation>
     </message>
@@ -482,12 +482,12 @@ Passwort:</translation>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="230"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="236"/>
         <source>Store reachable again: %1</source>
         <translation>Speicher wieder erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../app/daybreak/MainWindow.cpp" line="232"/>
+        <location filename="../app/daybreak/MainWindow.cpp" line="238"/>
         <source>Daybreak — %1</source>
         <translation>Daybreak — %1</translation>
     </message>
@@ -1542,7 +1542,7 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
 <context>
     <name>daybreak::StatusBadges</name>
     <message>
-        <location filename="../app/daybreak/StatusBadges.cpp" line="44"/>
+        <location filename="../app/daybreak/StatusBadges.cpp" line="45"/>
         <source>Store: %1 · %2</source>
         <translation>Speicher: %1 · %2</translation>
     </message>
@@ -1838,62 +1838,67 @@ Passwort:</translation>
         <translation> Karten zwischen Spalten ziehen; Umschalt nimmt die nötigen Vorgänger mit; Strg+→/← verschiebt die gewählte Karte.</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="100"/>
+        <location filename="../views/WaveBoard.cpp" line="65"/>
+        <source>&lt;h3&gt;No wave planned yet&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Add wave…&lt;/b&gt; plans one weekend: then drag cards onto it from the backlog.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Auto-plan the rest…&lt;/b&gt; fills as many weekends as the backlog needs, in dependency order, and shows the plan before it writes it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Noch keine Welle geplant&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Welle hinzufügen…&lt;/b&gt; plant ein Wochenende: dann Karten aus dem Rückstand darauf ziehen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Den Rest automatisch planen…&lt;/b&gt; füllt so viele Wochenenden, wie der Rückstand braucht, in Abhängigkeitsreihenfolge, und zeigt den Plan, bevor er ihn schreibt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../views/WaveBoard.cpp" line="112"/>
         <source>Past waves: %1</source>
         <translation>Vergangene Wellen: %1</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="126"/>
+        <location filename="../views/WaveBoard.cpp" line="138"/>
         <source>Rename wave</source>
         <translation>Welle umbenennen</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="126"/>
+        <location filename="../views/WaveBoard.cpp" line="138"/>
         <source>New name for %1:</source>
         <translation>Neuer Name für %1:</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="174"/>
+        <location filename="../views/WaveBoard.cpp" line="187"/>
         <source>&lt;b&gt;Backlog&lt;/b&gt;&lt;br&gt;%1 of %2 unplanned, filtered</source>
         <translation>&lt;b&gt;Rückstand&lt;/b&gt;&lt;br&gt;%1 von %2 ungeplant, gefiltert</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="175"/>
+        <location filename="../views/WaveBoard.cpp" line="188"/>
         <source>Cloud-target pipelines not cut over and not in any wave</source>
         <translation>Pipelines mit Ziel Cloud, nicht umgeschaltet und in keiner Welle</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="196"/>
+        <location filename="../views/WaveBoard.cpp" line="209"/>
         <source>&lt;span style=&apos;color:#c01c28&apos;&gt;✕ %1 invalid&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c01c28&apos;&gt;✕ %1 ungültig&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="197"/>
+        <location filename="../views/WaveBoard.cpp" line="210"/>
         <source>&lt;span style=&apos;color:#b36b00&apos;&gt;⚠ %1 not ready&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b36b00&apos;&gt;⚠ %1 nicht bereit&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="198"/>
+        <location filename="../views/WaveBoard.cpp" line="211"/>
         <source>&lt;span style=&apos;color:#1b7f3b&apos;&gt;✓ ready&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b7f3b&apos;&gt;✓ bereit&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="206"/>
+        <location filename="../views/WaveBoard.cpp" line="219"/>
         <source>The night after: %1</source>
         <translation>Die Nacht danach: %1</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="217"/>
+        <location filename="../views/WaveBoard.cpp" line="230"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3/%4 pipelines · high-risk %5/%6&lt;br&gt;%7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3/%4 Pipelines · hochriskant %5/%6&lt;br&gt;%7%8</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="214"/>
+        <location filename="../views/WaveBoard.cpp" line="227"/>
         <source>Window %1 – %2</source>
         <translation>Fenster %1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="172"/>
+        <location filename="../views/WaveBoard.cpp" line="185"/>
         <source>&lt;b&gt;Backlog&lt;/b&gt;&lt;br&gt;%n unplanned cloud-target pipeline(s)</source>
         <translation>
             <numerusform>&lt;b&gt;Rückstand&lt;/b&gt;&lt;br&gt;%n ungeplante Pipeline mit Ziel Cloud</numerusform>
@@ -1901,7 +1906,7 @@ Passwort:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="340"/>
+        <location filename="../views/WaveBoard.cpp" line="353"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline(s)&lt;br&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — %n Pipeline&lt;br&gt;</numerusform>
@@ -1909,12 +1914,12 @@ Passwort:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="366"/>
+        <location filename="../views/WaveBoard.cpp" line="379"/>
         <source>Rename %1…</source>
         <translation>%1 umbenennen…</translation>
     </message>
     <message>
-        <location filename="../views/WaveBoard.cpp" line="368"/>
+        <location filename="../views/WaveBoard.cpp" line="381"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
@@ -1922,27 +1927,27 @@ Passwort:</translation>
 <context>
     <name>daybreak::WaveColumn</name>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="27"/>
+        <location filename="../views/WaveColumn.cpp" line="30"/>
         <source>Backlog: pipelines in no wave</source>
         <translation>Rückstand: Pipelines in keiner Welle</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="28"/>
+        <location filename="../views/WaveColumn.cpp" line="31"/>
         <source>Pipelines of wave %1</source>
         <translation>Pipelines der Welle %1</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="66"/>
+        <location filename="../views/WaveColumn.cpp" line="69"/>
         <source>✓ drop allowed</source>
         <translation>✓ Ablegen erlaubt</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="67"/>
+        <location filename="../views/WaveColumn.cpp" line="70"/>
         <source>✕ refused: %1</source>
         <translation>✕ abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="68"/>
+        <location filename="../views/WaveColumn.cpp" line="71"/>
         <source> (+%1 more)</source>
         <translation> (+%1 weitere)</translation>
     </message>

@@ -110,7 +110,7 @@
 <context>
     <name>daybreak::WaveBoard</name>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="172"/>
+        <location filename="../views/WaveBoard.cpp" line="185"/>
         <source>&lt;b&gt;Backlog&lt;/b&gt;&lt;br&gt;%n unplanned cloud-target pipeline(s)</source>
         <translation>
             <numerusform>&lt;b&gt;Backlog&lt;/b&gt;&lt;br&gt;%n unplanned cloud-target pipeline</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/WaveBoard.cpp" line="340"/>
+        <location filename="../views/WaveBoard.cpp" line="353"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline(s)&lt;br&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; %2 — %n pipeline&lt;br&gt;</numerusform>

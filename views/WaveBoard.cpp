@@ -61,6 +61,18 @@ WaveBoard::WaveBoard(QWidget *parent)
     inner->setLayout(m_columnsLayout);
     m_columnsLayout->setContentsMargins(6, 6, 6, 6);
     m_columnsLayout->setSpacing(8);
+    m_emptyHint = new QLabel(
+        tr("<h3>No wave planned yet</h3><p><b>Add wave…</b> plans one weekend: then drag "
+           "cards onto it from the backlog.</p><p><b>Auto-plan the rest…</b> fills as many "
+           "weekends as the backlog needs, in dependency order, and shows the plan before it "
+           "writes it.</p>"),
+        inner);
+    m_emptyHint->setObjectName(QStringLiteral("emptyBoardHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_emptyHint->setMaximumWidth(420);
+    m_emptyHint->setContentsMargins(16, 16, 16, 16);
+    m_columnsLayout->addWidget(m_emptyHint, 0, Qt::AlignTop);
     m_columnsLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(inner);
@@ -118,7 +130,7 @@ void WaveBoard::rebuildColumns()
     for (const QString &wave : all) {
         auto *column = new WaveColumn(this, wave);
         connect(column->model(), &WaveColumnModel::dragStarted, this, &WaveBoard::dragStarted);
-        m_columnsLayout->insertWidget(m_columnsLayout->count() - 1, column);
+        m_columnsLayout->insertWidget(m_columnsLayout->indexOf(m_emptyHint), column);
         connect(column, &WaveColumn::headerMenuRequested, this, &WaveBoard::waveMenu);
         connect(column, &WaveColumn::headerDoubleClicked, this, [this](const QString &w) {
             bool ok = false;
@@ -134,6 +146,7 @@ void WaveBoard::rebuildColumns()
         });
         m_columns.append(column);
     }
+    m_emptyHint->setVisible(m_waveNames.isEmpty());
 }
 
 void WaveBoard::setBacklogFilter(const QString &text)

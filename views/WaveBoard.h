@@ -83,6 +83,7 @@ private:
     QComboBox *m_sort;
     QLineEdit *m_filter;
     QLabel *m_pastWaves; // the waves whose window is over: history, not columns to plan into
+    QLabel *m_emptyHint; // where the waves go while there is none: how to start
 };
 
 } // namespace daybreak

@@ -20,10 +20,13 @@ WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
 {
     setObjectName(wave.isEmpty() ? QStringLiteral("backlogColumn") : QStringLiteral("waveColumn"));
     setFrameShape(QFrame::StyledPanel);
-    setMinimumWidth(230);
-    setMaximumWidth(300);
+    // The backlog holds the most cards and the longest ids: it takes more room than a wave.
+    setMinimumWidth(wave.isEmpty() ? 320 : 260);
+    setMaximumWidth(wave.isEmpty() ? 440 : 340);
     m_view = new CardListView(board, this);
     m_view->setModel(m_model);
+    m_view->setHorizontalScrollBarPolicy(
+        Qt::ScrollBarAlwaysOff); // cards elide; never scroll sideways
     m_view->setAccessibleName(wave.isEmpty() ? tr("Backlog: pipelines in no wave")
                                              : tr("Pipelines of wave %1").arg(wave));
     m_header->setTextFormat(Qt::RichText);
