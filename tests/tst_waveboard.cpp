@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 
 using namespace daybreak;
 
@@ -281,6 +282,26 @@ private slots:
         QCOMPARE(messages.first().first().toString(),
                  QStringLiteral("Refused: stg_orders reads erp_orders_extract, which is still "
                                 "canonical on-prem and not planned in any wave"));
+    }
+
+    // A refused drop, made with the mouse, keeps every reason beside the column until dismissed.
+    void aRefusedDropKeepsItsReasonsUntilDismissed()
+    {
+        WaveColumn *column = board()->column(QStringLiteral("W1"));
+        QVERIFY(column->refusalText().isEmpty());
+        auto data = mime({QStringLiteral("stg_orders")});
+        column->view()->drop(data.get(), Qt::NoModifier); // what the view's dropEvent does
+        QVERIFY(settled());
+        QCOMPARE(waveOf(QStringLiteral("stg_orders")), QString());
+        QVERIFY2(column->refusalText().contains(QStringLiteral("stg_orders reads "
+                                                               "erp_orders_extract")),
+                 qPrintable(column->refusalText()));
+        // Still there after the store answered and the board was drawn again.
+        QVERIFY(column->refusalNotice()->isVisibleTo(column));
+        auto *dismiss = column->refusalNotice()->findChild<QToolButton *>();
+        QVERIFY(dismiss);
+        dismiss->click();
+        QVERIFY(column->refusalText().isEmpty());
     }
 
     void viewerCannotDropAndIsToldWhy()

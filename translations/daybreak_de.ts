@@ -1927,29 +1927,44 @@ Passwort:</translation>
 <context>
     <name>daybreak::WaveColumn</name>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="30"/>
+        <location filename="../views/WaveColumn.cpp" line="32"/>
         <source>Backlog: pipelines in no wave</source>
         <translation>Rückstand: Pipelines in keiner Welle</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="31"/>
+        <location filename="../views/WaveColumn.cpp" line="33"/>
         <source>Pipelines of wave %1</source>
         <translation>Pipelines der Welle %1</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="69"/>
+        <location filename="../views/WaveColumn.cpp" line="46"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../views/WaveColumn.cpp" line="47"/>
+        <source>Dismiss the refusal</source>
+        <translation>Die Ablehnung schließen</translation>
+    </message>
+    <message>
+        <location filename="../views/WaveColumn.cpp" line="87"/>
         <source>✓ drop allowed</source>
         <translation>✓ Ablegen erlaubt</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="70"/>
+        <location filename="../views/WaveColumn.cpp" line="88"/>
         <source>✕ refused: %1</source>
         <translation>✕ abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../views/WaveColumn.cpp" line="71"/>
+        <location filename="../views/WaveColumn.cpp" line="89"/>
         <source> (+%1 more)</source>
         <translation> (+%1 weitere)</translation>
+    </message>
+    <message>
+        <location filename="../views/WaveColumn.cpp" line="99"/>
+        <source>&lt;b&gt;✕ Not moved&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;%1&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;✕ Nicht verschoben&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;%1&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -16,7 +17,8 @@ namespace daybreak {
 
 WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
     : QFrame(parent), m_board(board), m_model(new WaveColumnModel(&board->state(), wave, this)),
-      m_header(new QLabel(this)), m_status(new QLabel(this))
+      m_header(new QLabel(this)), m_status(new QLabel(this)), m_notice(new QFrame(this)),
+      m_noticeText(new QLabel(m_notice))
 {
     setObjectName(wave.isEmpty() ? QStringLiteral("backlogColumn") : QStringLiteral("waveColumn"));
     setFrameShape(QFrame::StyledPanel);
@@ -34,11 +36,27 @@ WaveColumn::WaveColumn(WaveBoard *board, const QString &wave, QWidget *parent)
     m_header->installEventFilter(this);
     m_status->setWordWrap(true);
     m_status->hide();
+    m_notice->setObjectName(QStringLiteral("refusalNotice"));
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setStyleSheet(QStringLiteral(
+        "#refusalNotice { background: #fdecea; border: 1px solid #a01020; border-radius: 3px; }"));
+    m_noticeText->setWordWrap(true);
+    m_noticeText->setTextFormat(Qt::RichText);
+    auto *dismiss = new QToolButton(m_notice);
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setAccessibleName(tr("Dismiss the refusal"));
+    connect(dismiss, &QToolButton::clicked, this, &WaveColumn::dismissRefusal);
+    auto *noticeLayout = new QVBoxLayout(m_notice);
+    noticeLayout->setContentsMargins(6, 4, 6, 4);
+    noticeLayout->addWidget(m_noticeText);
+    noticeLayout->addWidget(dismiss, 0, Qt::AlignRight);
+    m_notice->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(3);
     layout->addWidget(m_header);
     layout->addWidget(m_status);
+    layout->addWidget(m_notice);
     layout->addWidget(m_view, 1);
     updateStyle();
 }
@@ -71,6 +89,25 @@ void WaveColumn::setDropState(DropState state, const QStringList &reasons)
                   (reasons.size() > 1 ? tr(" (+%1 more)").arg(reasons.size() - 1) : QString()));
     m_status->setToolTip(reasons.join(QLatin1Char('\n')));
     updateStyle();
+}
+
+void WaveColumn::showRefusal(const QStringList &reasons)
+{
+    QString items;
+    for (const QString &r : reasons)
+        items += QStringLiteral("<li>%1</li>").arg(r.toHtmlEscaped());
+    m_noticeText->setText(tr("<b>✕ Not moved</b><ul style='margin-left:-20px'>%1</ul>").arg(items));
+    m_notice->show();
+}
+
+void WaveColumn::dismissRefusal()
+{
+    m_notice->hide();
+}
+
+QString WaveColumn::refusalText() const
+{
+    return m_notice->isVisibleTo(this) ? m_noticeText->text() : QString();
 }
 
 void WaveColumn::updateStyle()
@@ -151,11 +188,24 @@ void CardListView::dragMoveEvent(QDragMoveEvent *event)
 
 void CardListView::dropEvent(QDropEvent *event)
 {
-    WaveColumnModel *model = m_column->model();
-    model->setCarryUpstreams(event->modifiers() & Qt::ShiftModifier);
-    model->dropMimeData(event->mimeData(), Qt::MoveAction, -1, 0, {});
+    drop(event->mimeData(), event->modifiers());
     event->setDropAction(Qt::IgnoreAction); // the plan moved it; Qt must not remove rows itself
     event->accept();
+}
+
+void CardListView::drop(const QMimeData *data, Qt::KeyboardModifiers modifiers)
+{
+    WaveColumnModel *model = m_column->model();
+    model->setCarryUpstreams(modifiers & Qt::ShiftModifier);
+    // A refused drop keeps its reasons beside the column until the user dismisses them.
+    if (const QStringList ids = WaveColumnModel::idsFrom(data); !ids.isEmpty()) {
+        const Decision d = model->checkDrop(ids);
+        if (d.allowed())
+            m_column->dismissRefusal();
+        else
+            m_column->showRefusal(phraseReasons(d.reasons));
+    }
+    model->dropMimeData(data, Qt::MoveAction, -1, 0, {});
     model->setCarryUpstreams(false);
 }
 

@@ -4,6 +4,7 @@
 #include <QListView>
 
 class QLabel;
+class QMimeData;
 
 namespace daybreak {
 
@@ -33,6 +34,12 @@ public:
     void setDropState(DropState state, const QStringList &reasons = {});
     DropState dropState() const { return m_dropState; }
     const QStringList &refusalReasons() const { return m_reasons; }
+    // A refused drop's every reason, beside the column until dismissed (or the next drop here
+    // goes through).
+    void showRefusal(const QStringList &reasons);
+    void dismissRefusal();
+    QWidget *refusalNotice() const { return m_notice; }
+    QString refusalText() const;
     QString headerText() const;
 
 signals:
@@ -50,6 +57,8 @@ private:
     CardListView *m_view;
     QLabel *m_header;
     QLabel *m_status;
+    QFrame *m_notice; // the last refused drop, until dismissed
+    QLabel *m_noticeText;
     DropState m_dropState = DropState::Idle;
     QStringList m_reasons;
 };
@@ -61,6 +70,9 @@ class CardListView : public QListView
 
 public:
     CardListView(WaveBoard *board, WaveColumn *column);
+    // What a drop of `data` does, with the modifiers held: the plan moves the cards, or the
+    // column keeps the refusal's reasons beside it (dropEvent calls this).
+    void drop(const QMimeData *data, Qt::KeyboardModifiers modifiers);
 
 protected:
     void startDrag(Qt::DropActions supportedActions) override;
