@@ -29,6 +29,16 @@ for bench in build-release/benches/bench_*; do
     continue
   fi
   [ "$(basename "$bench")" = bench_paritydiff ] && continue # its own servers: bench-parity.sh
+  if [ "$(basename "$bench")" = bench_labels ]; then
+    echo "== bench_labels"
+    graphs=../shared/data/real-graphs
+    if [ -d "$graphs" ]; then
+      QT_QPA_PLATFORM=offscreen "$bench" $(ls -d "$graphs"/*/ | grep -v extract | sed 's|/$||')
+    else
+      echo "  (no $graphs here: nothing to measure)"
+    fi
+    continue
+  fi
   if [ "$(basename "$bench")" = bench_gui ]; then
     for n in 1000 5000 10000; do
       /usr/bin/time -f "  peak memory %M kB, wall %e s" "$bench" "$n"
