@@ -213,6 +213,42 @@ private slots:
         QVERIFY2(keptFrame > 10, qPrintable(QString::number(keptFrame))); // moved in place
     }
 
+    // A played night (its runs report times ahead of the clock) says SIMULATION, its now line
+    // follows the played clock, and the caption never says nothing has run.
+    void aPlayedNightSaysSoAndItsNowFollowsIt()
+    {
+        const Inventory inv = srcAndReport();
+        SlaProjection::Inputs in;
+        for (const auto &[kind, h] :
+             {std::pair{RunEvent::Kind::Started, 1}, std::pair{RunEvent::Kind::Succeeded, 2}}) {
+            RunEvent e;
+            e.pipeline = QStringLiteral("src");
+            e.businessDate = kNight;
+            e.kind = kind;
+            e.at = berlin(kNight, h);
+            in.events << e;
+        }
+        const QDateTime clock = berlin(kNight.addDays(-1), 22, 5); // the console's own clock
+        in.now = clock;
+        const SlaProjection played = SlaProjection::project(
+            inv, kNight, [](const Pipeline &) { return Side::OnPrem; }, in);
+        SlaTimeline timeline;
+        timeline.setProjection(played, clock);
+        QVERIFY(timeline.simulated());
+        const QString title = timeline.chart()->title();
+        QVERIFY2(title.startsWith(QStringLiteral("SIMULATION")), qPrintable(title));
+        QVERIFY2(!title.contains(QStringLiteral("nothing has run yet")), qPrintable(title));
+        QVERIFY(timeline.nowLine());
+        QCOMPARE(timeline.nowLine()->at(0).x(), plotted(berlin(kNight, 2)));
+        // The real clock of a real night: no simulation.
+        in.now = berlin(kNight, 2, 1);
+        timeline.setProjection(SlaProjection::project(
+                                   inv, kNight, [](const Pipeline &) { return Side::OnPrem; }, in),
+                               in.now);
+        QVERIFY(!timeline.simulated());
+        QVERIFY(!timeline.chart()->title().startsWith(QStringLiteral("SIMULATION")));
+    }
+
     // Acknowledge is offered for an open alert that is chosen: never with an empty list, nor for
     // an alert already acknowledged or resolved.
     void acknowledgeIsThereOnlyForAnOpenAlert()

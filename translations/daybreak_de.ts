@@ -1493,48 +1493,53 @@ p95-Abdeckung %2 % von %3 Läufen; %4, %5 verpasst; %6</translation>
 <context>
     <name>daybreak::SlaTimeline</name>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="288"/>
+        <location filename="../views/SlaTimeline.cpp" line="121"/>
+        <source>SIMULATION (runs reported ahead of this clock; now is the played night&apos;s %1) — </source>
+        <translation>SIMULATION (Läufe vor dieser Uhr gemeldet; jetzt ist %1 der gespielten Nacht) — </translation>
+    </message>
+    <message>
+        <location filename="../views/SlaTimeline.cpp" line="311"/>
         <source>Night of %1 (%2) — NO DATA: the orchestrator reported no run for this night (the first was due at %3) · the bars are the plan, not a projection</source>
         <translation>Nacht vom %1 (%2) — KEINE DATEN: der Orchestrator hat für diese Nacht keinen Lauf gemeldet (der erste war um %3 fällig) · die Balken sind der Plan, keine Prognose</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="293"/>
-        <location filename="../views/SlaTimeline.cpp" line="342"/>
+        <location filename="../views/SlaTimeline.cpp" line="316"/>
+        <location filename="../views/SlaTimeline.cpp" line="366"/>
         <source> · first %1 of %2 rows</source>
         <translation> · die ersten %1 von %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="295"/>
+        <location filename="../views/SlaTimeline.cpp" line="318"/>
         <source> · grey: plan · light blue: projected · green done · blue running · amber at-risk path · red failed · dashed: cloud shadow</source>
         <translation> · grau: Plan · hellblau: prognostiziert · grün fertig · blau läuft · bernstein gefährdeter Pfad · rot fehlgeschlagen · gestrichelt: Cloud-Schattenlauf</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="310"/>
+        <location filename="../views/SlaTimeline.cpp" line="333"/>
         <source>%1 (%2 against %3)</source>
         <translation>%1 (%2 gegen %3)</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="313"/>
+        <location filename="../views/SlaTimeline.cpp" line="336"/>
         <source>%1 (never finished)</source>
         <translation>%1 (nie fertig geworden)</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="317"/>
+        <location filename="../views/SlaTimeline.cpp" line="340"/>
         <source>Night of %1 (%2) — over: all %3 reports made their deadline (the last at %4)</source>
         <translation>Nacht vom %1 (%2) — vorbei: alle %3 Berichte waren rechtzeitig (der letzte um %4)</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="322"/>
+        <location filename="../views/SlaTimeline.cpp" line="345"/>
         <source>Night of %1 (%2) — over: %3 of %4 reports made their deadline; missed: %5</source>
         <translation>Nacht vom %1 (%2) — vorbei: %3 von %4 Berichten waren rechtzeitig; verpasst: %5</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="331"/>
+        <location filename="../views/SlaTimeline.cpp" line="355"/>
         <source>Night of %1 (%2) — coming: %3 reports, %4 at risk at p95 · nothing has run yet, the bars are the projection%5%6</source>
         <translation>Nacht vom %1 (%2) — bevorstehend: %3 Berichte, %4 gefährdet bei p95 · noch ist nichts gelaufen, die Balken sind die Prognose%5%6</translation>
     </message>
     <message>
-        <location filename="../views/SlaTimeline.cpp" line="337"/>
+        <location filename="../views/SlaTimeline.cpp" line="361"/>
         <source>Night of %1 (%2) — %3 reports: %4 at risk, %5 breached%6%7</source>
         <translation>Nacht vom %1 (%2) — %3 Berichte: %4 gefährdet, %5 verletzt%6%7</translation>
     </message>
@@ -1698,7 +1703,7 @@ Passwort:</translation>
     <message>
         <location filename="../views/WarRoomWindow.cpp" line="28"/>
         <location filename="../views/WarRoomWindow.cpp" line="51"/>
-        <location filename="../views/WarRoomWindow.cpp" line="177"/>
+        <location filename="../views/WarRoomWindow.cpp" line="180"/>
         <source>Unlock controls</source>
         <translation>Bedienung entsperren</translation>
     </message>
@@ -1709,7 +1714,7 @@ Passwort:</translation>
     </message>
     <message>
         <location filename="../views/WarRoomWindow.cpp" line="51"/>
-        <location filename="../views/WarRoomWindow.cpp" line="176"/>
+        <location filename="../views/WarRoomWindow.cpp" line="179"/>
         <source>Lock controls</source>
         <translation>Bedienung sperren</translation>
     </message>
@@ -1755,32 +1760,37 @@ Passwort:</translation>
         <translation>IM PLAN</translation>
     </message>
     <message>
-        <location filename="../views/WarRoomWindow.cpp" line="123"/>
+        <location filename="../views/WarRoomWindow.cpp" line="124"/>
+        <source>SIMULATION · %1</source>
+        <translation>SIMULATION · %1</translation>
+    </message>
+    <message>
+        <location filename="../views/WarRoomWindow.cpp" line="126"/>
         <source>6am %1 — %2</source>
         <translation>6 Uhr %1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/WarRoomWindow.cpp" line="131"/>
+        <location filename="../views/WarRoomWindow.cpp" line="134"/>
         <source>STORE UNREACHABLE — figures frozen, reconnecting…</source>
         <translation>SPEICHER NICHT ERREICHBAR — Zahlen eingefroren, neue Verbindung…</translation>
     </message>
     <message>
-        <location filename="../views/WarRoomWindow.cpp" line="155"/>
+        <location filename="../views/WarRoomWindow.cpp" line="158"/>
         <source>  BREAK-GLASS</source>
         <translation>  NOTFALL</translation>
     </message>
     <message>
-        <location filename="../views/WarRoomWindow.cpp" line="156"/>
+        <location filename="../views/WarRoomWindow.cpp" line="159"/>
         <source>  unplanned</source>
         <translation>  ungeplant</translation>
     </message>
     <message>
-        <location filename="../views/WarRoomWindow.cpp" line="175"/>
+        <location filename="../views/WarRoomWindow.cpp" line="178"/>
         <source>Viewer: read-only</source>
         <translation>Betrachter: nur lesen</translation>
     </message>
     <message>
-        <location filename="../views/WarRoomWindow.cpp" line="180"/>
+        <location filename="../views/WarRoomWindow.cpp" line="183"/>
         <source>This console is connected as a viewer; operators act from their own consoles</source>
         <translation>Diese Konsole ist als Betrachter verbunden; Operatoren handeln von ihren eigenen Konsolen aus</translation>
     </message>

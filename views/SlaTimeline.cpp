@@ -60,7 +60,24 @@ void SlaTimeline::setProjection(const SlaProjection &projection, const QDateTime
 {
     m_projection = projection;
     m_nowTime = now;
+    const QDateTime latest = latestReported(projection);
+    m_simulated =
+        now.isValid() && latest.isValid() && latest > now.addSecs(qint64(kAheadMinutes) * 60);
+    if (m_simulated)
+        m_nowTime = latest;
     rebuild();
+}
+
+QDateTime SlaTimeline::latestReported(const SlaProjection &projection)
+{
+    QDateTime latest;
+    for (const SlaProjection::Run &r : projection.runs()) {
+        if (r.succeeded)
+            latest = std::max(latest, r.finish);
+        else if (r.started && r.start.isValid())
+            latest = std::max(latest, r.start);
+    }
+    return latest;
 }
 
 QColor SlaTimeline::colourFor(const SlaProjection::Run &run, bool onAtRiskPath)
@@ -100,7 +117,13 @@ void SlaTimeline::rebuild()
     m_axisEnd = axisEnd;
     placeBars(rows);
     placeNow(int(rows.order.size()));
-    if (const QString title = titleText(rows.total); title != chart()->title())
+    if (const QString title =
+            (m_simulated ? tr("SIMULATION (runs reported ahead of this clock; now is the "
+                              "played night's %1) — ")
+                               .arg(clockTime(m_nowTime, m_projection.nightStart().timeZone()))
+                         : QString()) +
+            titleText(rows.total);
+        title != chart()->title())
         chart()->setTitle(title); // a new title lays the chart out again
 }
 
@@ -327,7 +350,8 @@ QString SlaTimeline::titleText(qsizetype total) const
                           .arg(missed.join(QStringLiteral(", ")))) +
                rowsNote + legend;
     }
-    if (m_nowTime.isValid() && m_nowTime < m_projection.firstDue())
+    if (m_nowTime.isValid() && m_nowTime < m_projection.firstDue() &&
+        !latestReported(m_projection).isValid())
         return tr("Night of %1 (%2) — coming: %3 reports, %4 at risk at p95 · nothing has "
                   "run yet, the bars are the projection%5%6")
             .arg(night, QString::fromUtf8(zone.id()))

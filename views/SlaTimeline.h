@@ -32,6 +32,13 @@ public:
     void setRows(Rows rows);
     Rows rows() const { return m_rows; }
     void setProjection(const SlaProjection &projection, const QDateTime &now);
+    // A played night (simulate-night): the runs report times ahead of this clock, more than
+    // kAheadMinutes. The timeline then says SIMULATION, and its now is the latest time the runs
+    // report, so the caption, the now line and the bars agree.
+    bool simulated() const { return m_simulated; }
+    static constexpr int kAheadMinutes = 5;
+    // The latest time a run of the night reported (a start or a finish); invalid: none ran.
+    static QDateTime latestReported(const SlaProjection &projection);
 
     QStringList rowPipelines() const { return m_order; }
     // The height at which every row label reads on its own (kRowPixels a row): a panel that
@@ -73,6 +80,7 @@ private:
 
     SlaProjection m_projection;
     QDateTime m_nowTime;
+    bool m_simulated = false;
     Rows m_rows = Rows::CriticalPaths;
     QStringList m_order;
     QDateTime m_axisEnd; // the chart's right edge: 08:00, or later when a run runs later

@@ -119,6 +119,9 @@ void WarRoomWindow::setNight(const SlaProjection &projection, const QDateTime &n
         text = tr("ON TRACK");
         colour = QStringLiteral("#1b7f3b");
     }
+    // A played night says so on the wall, where nobody can take it for the real one.
+    if (m_timeline->simulated())
+        text = tr("SIMULATION · %1").arg(text);
     m_banner->setText(
         tr("6am %1 — %2")
             .arg(projection.businessDate().toString(QStringLiteral("ddd dd MMM")), text));
