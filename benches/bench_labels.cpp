@@ -2,6 +2,7 @@
 #include "GeneratedPlatform.h"
 #include "GraphLayout.h"
 #include "InventoryReader.h"
+#include "LabelFits.h"
 #include "PipelineNodeItem.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,10 @@ int main(int argc, char *argv[])
     font.setPointSizeF(8.5);
     font.setBold(true);
     const QFontMetrics metrics(font);
+    const LabelFits fits(
+        font, int(PipelineNodeItem::nearTextRect(
+                      QSizeF(GraphLayout::Options().nodeWidth, GraphLayout::Options().nodeHeight))
+                      .width()));
     const GraphLayout::Options layout;
     const int width =
         int(PipelineNodeItem::nearTextRect(QSizeF(layout.nodeWidth, layout.nodeHeight)).width());
@@ -47,8 +52,8 @@ int main(int argc, char *argv[])
             alikeBefore += n > 1 ? n : 0;
         QElapsedTimer timer;
         timer.start();
-        const QHash<QString, QString> labels = DistinctLabels::compute(
-            items, [&](const QString &t) { return metrics.horizontalAdvance(t) <= width; });
+        const QHash<QString, QString> labels =
+            DistinctLabels::compute(items, [&](const QString &t) { return fits(t); });
         const qint64 ms = timer.elapsed();
         QHash<QString, int> now;
         for (const QString &l : labels)

@@ -6,6 +6,7 @@
 #include "GraphPicture.h"
 #include "GroupBoxItem.h"
 #include "GroupFolders.h"
+#include "LabelFits.h"
 #include "PipelineNodeItem.h"
 #include "Selector.h"
 
@@ -110,16 +111,15 @@ void GraphScene::labelEverything()
     QFont farFont;
     farFont.setBold(true);
     farFont.setPixelSize(std::max(1, int(size.height() * 0.5)));
-    const QFontMetrics nearMetrics(nearFont), farMetrics(farFont);
-    const int nearWidth = int(PipelineNodeItem::nearTextRect(size).width());
-    const int farWidth = int(PipelineNodeItem::farTextRect(size).width());
+    const LabelFits nearFits(nearFont, int(PipelineNodeItem::nearTextRect(size).width()));
+    const LabelFits farFits(farFont, int(PipelineNodeItem::farTextRect(size).width()));
     QList<DistinctLabels::Item> nodes;
     for (const GraphDrawing::Node &n : m_drawing.nodes())
         nodes.append({n.id, m_groups.contains(n.group) ? n.group : QString()});
-    const QHash<QString, QString> nearLabels = DistinctLabels::compute(
-        nodes, [&](const QString &t) { return nearMetrics.horizontalAdvance(t) <= nearWidth; });
-    const QHash<QString, QString> farLabels = DistinctLabels::compute(
-        nodes, [&](const QString &t) { return farMetrics.horizontalAdvance(t) <= farWidth; });
+    const QHash<QString, QString> nearLabels =
+        DistinctLabels::compute(nodes, [&](const QString &t) { return nearFits(t); });
+    const QHash<QString, QString> farLabels =
+        DistinctLabels::compute(nodes, [&](const QString &t) { return farFits(t); });
     for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it)
         it.value()->setLabels(nearLabels.value(it.key()), farLabels.value(it.key()));
 

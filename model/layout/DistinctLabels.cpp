@@ -84,12 +84,15 @@ void separate(const QStringList &ids, const QHash<QString, QString> &source, con
                    (back > 0 ? (tail < back ? kEllipsis : QString()) + own.right(tail) : QString());
         };
         QString best;
-        for (qsizetype head = std::min<qsizetype>(front, 8); head >= 0 && best.isEmpty(); --head)
-            for (qsizetype tail = std::min<qsizetype>(back, 8); tail >= 0; --tail)
-                if (const QString c = around(head, tail, middle); fits(c, id)) {
-                    best = c;
-                    break;
-                }
+        // Only when the bare difference fits is there room to add context around it.
+        if (fits(around(0, 0, middle), id))
+            for (qsizetype head = std::min<qsizetype>(front, 8); head >= 0 && best.isEmpty();
+                 --head)
+                for (qsizetype tail = std::min<qsizetype>(back, 8); tail >= 0; --tail)
+                    if (const QString c = around(head, tail, middle); fits(c, id)) {
+                        best = c;
+                        break;
+                    }
         if (best.isEmpty()) {
             const qsizetype head = std::min<qsizetype>(front, 3);
             best = around(head, 0, elideMiddle(middle, [&](const QString &m) {
