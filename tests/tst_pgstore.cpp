@@ -1006,7 +1006,7 @@ private slots:
         window.plan()->addWave(QStringLiteral("Frozen"), QDate(2026, 12, 5));
         QCOMPARE(window.plan()->pending(), 1);
         QCOMPARE(answers.count(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")),
+        QTRY_VERIFY_WITH_TIMEOUT(label->toolTip().contains(QStringLiteral("Store unreachable")),
                                  10000);
         QTRY_COMPARE_WITH_TIMEOUT(answers.count(), 1, 15000);
         QCOMPARE(window.plan()->lastAnswer().kind, Outcome::Kind::StoreFailure);
@@ -1032,7 +1032,7 @@ private slots:
                  qPrintable(QStringLiteral("%1 ticks in %2 ms").arg(ticks).arg(elapsed)));
         // Let go, and it comes back by itself, live again.
         QVERIFY(m_server.thaw());
-        QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(!label->toolTip().contains(QStringLiteral("unreachable")), 40000);
         QTRY_VERIFY_WITH_TIMEOUT(freshness->styleSheet().isEmpty(), 5000);
         QVERIFY(!freshness->text().contains(QStringLiteral("no answer")));
         QVERIFY(!PgStore(PgTarget::parse(url), OpenMode::MustExist)
@@ -1077,8 +1077,9 @@ private slots:
         MainWindow window(m_clock);
         QVERIFY(window.openStore(url));
         auto *label = window.findChild<QLabel *>(QStringLiteral("storeLabel"));
-        QVERIFY(label->text().contains(QStringLiteral("Store: postgresql://postgres@127.0.0.1")));
-        QVERIFY(!label->text().contains(m_server.superuserPassword()));
+        QVERIFY(
+            label->toolTip().contains(QStringLiteral("Store: postgresql://postgres@127.0.0.1")));
+        QVERIFY(!label->toolTip().contains(m_server.superuserPassword()));
         // The URL carried a password; the recent-stores list (and every other setting) does not.
         QSettings settings;
         QVERIFY(settings.value(QStringLiteral("recentStores"))
@@ -1095,7 +1096,7 @@ private slots:
 
         QVERIFY(m_server.stop());
         // The console notices by itself (heartbeat) and says so; it keeps retrying with back-off.
-        QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QStringLiteral("Store unreachable")),
+        QTRY_VERIFY_WITH_TIMEOUT(label->toolTip().contains(QStringLiteral("Store unreachable")),
                                  10000);
         auto *bar = window.findChild<QLabel *>(QStringLiteral("unreachableBar"));
         QVERIFY(bar->isVisibleTo(&window));
@@ -1125,7 +1126,7 @@ private slots:
                  qPrintable(down.err));
 
         QVERIFY(m_server.resume());
-        QTRY_VERIFY_WITH_TIMEOUT(!label->text().contains(QStringLiteral("unreachable")), 40000);
+        QTRY_VERIFY_WITH_TIMEOUT(!label->toolTip().contains(QStringLiteral("unreachable")), 40000);
         QVERIFY(!bar->isVisibleTo(&window));
         // Recovered for real: the orchestrator gets answers and the console follows changes again.
         const Run up =
