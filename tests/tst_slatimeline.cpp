@@ -132,6 +132,12 @@ private slots:
         QVERIFY(!window.warRoom()->controlsUnlocked());
         QCOMPARE(window.warRoom()->timeline()->barFor(QStringLiteral("src"))->pen().color(),
                  QColor(0xc0, 0x1c, 0x28));
+        // Its now line is light and 3 px on the dark wall; the console's stays dark.
+        QVERIFY(window.warRoom()->timeline()->nowLine());
+        QCOMPARE(window.warRoom()->timeline()->nowLine()->pen().widthF(), 3.0);
+        QVERIFY(window.warRoom()->timeline()->nowLine()->pen().color().lightness() > 200);
+        QVERIFY(timeline->nowLine());
+        QVERIFY(timeline->nowLine()->pen().color().lightness() < 60);
         window.warRoom()->close();
     }
 

@@ -68,6 +68,13 @@ void SlaTimeline::setProjection(const SlaProjection &projection, const QDateTime
     rebuild();
 }
 
+void SlaTimeline::setNowPen(const QPen &pen)
+{
+    m_nowPen = pen;
+    if (m_now)
+        m_now->setPen(pen);
+}
+
 QDateTime SlaTimeline::latestReported(const SlaProjection &projection)
 {
     QDateTime latest;
@@ -232,15 +239,14 @@ void SlaTimeline::placeNow(int rowCount)
     const bool nowShown = m_nowTime.isValid() && m_nowTime >= m_projection.nightStart() &&
                           m_nowTime <= m_projection.nightEnd();
     if (nowShown && !m_now)
-        m_now = addLine({}, QPen(QColor(0x10, 0x10, 0x10), 2));
+        m_now = addLine({}, m_nowPen);
     else if (!nowShown && m_now) {
         chart()->removeSeries(m_now);
         delete m_now;
         m_now = nullptr;
     }
     if (m_now)
-        place(m_now, {{ms(m_nowTime), -1}, {ms(m_nowTime), double(rowCount)}},
-              QPen(QColor(0x10, 0x10, 0x10), 2));
+        place(m_now, {{ms(m_nowTime), -1}, {ms(m_nowTime), double(rowCount)}}, m_nowPen);
 }
 
 QLineSeries *SlaTimeline::addLine(const QList<QPointF> &points, const QPen &pen)

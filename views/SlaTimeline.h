@@ -49,6 +49,9 @@ public:
     QLineSeries *plannedBarFor(const QString &pipeline) const { return m_planned.value(pipeline); }
     QLineSeries *shadowBarFor(const QString &pipeline) const { return m_shadow.value(pipeline); }
     QLineSeries *nowLine() const { return m_now; }
+    // The now line's pen: dark on the console's light chart; the war room's dark wall sets a
+    // light one.
+    void setNowPen(const QPen &pen);
     // Colour of a run's bar, by how it is going.
     static QColor colourFor(const SlaProjection::Run &run, bool onAtRiskPath);
 
@@ -81,6 +84,7 @@ private:
     SlaProjection m_projection;
     QDateTime m_nowTime;
     bool m_simulated = false;
+    QPen m_nowPen{QColor(0x10, 0x10, 0x10), 2};
     Rows m_rows = Rows::CriticalPaths;
     QStringList m_order;
     QDateTime m_axisEnd; // the chart's right edge: 08:00, or later when a run runs later

@@ -40,6 +40,7 @@ WarRoomWindow::WarRoomWindow(GraphScene *scene, const QList<QAction *> &controls
     m_banner->setAlignment(Qt::AlignCenter);
     m_timeline->chart()->setTheme(QChart::ChartThemeDark);
     m_timeline->chart()->setBackgroundBrush(QColor(0x10, 0x14, 0x18));
+    m_timeline->setNowPen(QPen(QColor(0xf5, 0xf5, 0xf5), 3)); // light and 3 px on the dark wall
     m_graph->setBackgroundBrush(QColor(0x1a, 0x20, 0x26));
     m_graph->setInteractive(false); // looking, not clicking
     m_controls->addActions(controls);
