@@ -26,6 +26,8 @@
 #include <QToolBar>
 #include <QTranslator>
 
+#include <memory>
+
 using namespace daybreak;
 
 class TestTranslations : public QObject
@@ -52,15 +54,30 @@ private:
         }
     }
 
+    std::unique_ptr<MainWindow> openDemo()
+    {
+        auto window = std::make_unique<MainWindow>(m_clock, &m_prompter);
+        QString error;
+        if (!window->openStore(m_dir.filePath(QStringLiteral("demo.sqlite")), &error))
+            qFatal("%s", qPrintable(error));
+        return window;
+    }
+
+    // The catalogues installTranslators() installed are children of the app: gone, English.
+    static void backToEnglish()
+    {
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+
     // The texts of the menus, the tool bar, the tabs, the docks' titles and the pipeline table's
     // headers and filter, in one order for both languages.
     QStringList texts(const QString &recent)
     {
-        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        MainWindow window(m_clock, &m_prompter);
-        QString error;
-        if (!window.openStore(path, &error))
-            qFatal("%s", qPrintable(error));
+        const std::unique_ptr<MainWindow> opened = openDemo();
+        MainWindow &window = *opened;
         QStringList out;
         for (QAction *a : window.menuBar()->actions())
             if (a->menu())
@@ -87,11 +104,8 @@ private:
     // graph panel, the wave board, the timeline and the runbook as much as in the menus.
     QStringList widgetTexts()
     {
-        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        MainWindow window(m_clock, &m_prompter);
-        QString error;
-        if (!window.openStore(path, &error))
-            qFatal("%s", qPrintable(error));
+        const std::unique_ptr<MainWindow> opened = openDemo();
+        MainWindow &window = *opened;
         QStringList out;
         for (QAbstractButton *b : window.findChildren<QAbstractButton *>())
             out << b->text() << b->toolTip() << b->accessibleName();
@@ -146,11 +160,7 @@ private slots:
 
     void everyButtonAndFieldOfThePanelsIsGerman()
     {
-        // Back to English: the catalogues an earlier case installed are children of the app.
-        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
+        backToEnglish(); // an earlier case installed German
         const QStringList english = widgetTexts();
         QVERIFY(english.contains(QStringLiteral("Hide the rest")));
         QVERIFY(english.contains(QStringLiteral("Auto-plan the rest…")));
@@ -182,10 +192,7 @@ private slots:
         QCOMPARE(phraseReason(other), other.text);
         QCOMPARE(dayAndDate(QDate(2026, 3, 28)), QStringLiteral("Sa. 2026-03-28"));
         QCOMPARE(clockTime(QTime(5, 7)), QStringLiteral("05:07"));
-        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
+        backToEnglish();
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCOMPARE(phraseReasons({closed, other}), (QStringList{closed.text, other.text}));
         QCOMPARE(dayAndDate(QDate(2026, 3, 28)), QStringLiteral("Sat 2026-03-28"));
@@ -197,10 +204,7 @@ private slots:
 
     void theCLocaleReadsEnglishPlurals()
     {
-        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
+        backToEnglish();
         QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale::c()));
         QCOMPARE(QCoreApplication::translate("daybreak::StatusBadges", "%n rollback(s) recommended",
                                              nullptr, 1),
