@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QDateTimeAxis>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QPushButton>
@@ -246,6 +247,32 @@ private slots:
         QVERIFY2(!title.contains(QStringLiteral("nothing has run yet")), qPrintable(title));
         QVERIFY(timeline.nowLine());
         QCOMPARE(timeline.nowLine()->at(0).x(), plotted(berlin(kNight, 2)));
+        // Its ticks fall on whole hours, however far the axis reaches.
+        for (const int lateMinutes : {0, 200}) {
+            SlaProjection::Inputs late = in;
+            if (lateMinutes) { // the report starts late: the axis reaches past 08:00
+                RunEvent e;
+                e.pipeline = QStringLiteral("report");
+                e.businessDate = kNight;
+                e.kind = RunEvent::Kind::Started;
+                e.at = berlin(kNight, 6).addSecs(qint64(lateMinutes) * 60);
+                late.events << e;
+            }
+            timeline.setProjection(
+                SlaProjection::project(
+                    inv, kNight, [](const Pipeline &) { return Side::OnPrem; }, late),
+                clock);
+            const auto *x =
+                qobject_cast<QDateTimeAxis *>(timeline.chart()->axes(Qt::Horizontal).first());
+            QVERIFY(x);
+            const qint64 span = x->min().secsTo(x->max());
+            QCOMPARE(span % 3600, 0);
+            QCOMPARE(x->tickCount(), int(span / 3600) + 1);
+            QCOMPARE(x->min().time().minute(), 0);
+            if (lateMinutes)
+                QVERIFY(span > 12 * 3600);
+        }
+
         // The real clock of a real night: no simulation.
         in.now = berlin(kNight, 2, 1);
         timeline.setProjection(SlaProjection::project(

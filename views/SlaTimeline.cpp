@@ -11,6 +11,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 namespace daybreak {
 
@@ -274,7 +275,10 @@ void SlaTimeline::buildFrame(const Frame &frame)
 
     m_x = new QDateTimeAxis;
     m_x->setFormat(QStringLiteral("HH:mm"));
-    m_x->setTickCount(13);
+    // A tick on every whole hour of the wall clock, however far the axis reaches (08:00, or
+    // later when a run runs later; a night that changes the clock has 11 or 13 hours).
+    const qint64 wallHours = qint64(std::llround((ms(frame.end) - ms(frame.start)) / 3600000.0));
+    m_x->setTickCount(int(std::clamp<qint64>(wallHours + 1, 2, 49)));
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(ms(frame.start))),
                   QDateTime::fromMSecsSinceEpoch(qint64(ms(frame.end))));
     m_y = new QCategoryAxis;
